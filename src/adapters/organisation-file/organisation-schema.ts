@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+/** The shape of `config/organisation.yaml`. Cross-references are checked by the domain's rules. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ORGANISATION.BAD_DATE');
+// YAML reads 0301 as a number; municipality numbers keep their leading zero.
+const municipalityNumber = z.union([z.string(), z.number().int()]).transform((v) => String(v).padStart(4, '0'));
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ORGANISATION.BAD_ID');
+
+const membership = z
+  .object({
+    body: z.string().min(1),
+    role: z.enum(['chair', 'member', 'deputy', 'observer']),
+    municipality: municipalityNumber.optional(),
+    party: z.string().min(1).optional(),
+    from: isoDate,
+    to: isoDate.optional(),
+    deputyFor: z.string().optional(),
+  })
+  .strict()
+  .refine((m) => (m.municipality === undefined) !== (m.party === undefined), {
+    message: 'ORGANISATION.MUNICIPALITY_OR_PARTY',
+    path: ['municipality'],
+  });
+
+export const organisationFileSchema = z
+  .object({
+    cooperation: z.object({ name: z.string().min(1), hospitalTrust: z.string().min(1) }).strict(),
+    areas: z.array(z.object({ id, name: z.string().min(1), lsu: z.string().optional() }).strict()),
+    municipalities: z
+      .array(
+        z
+          .object({
+            number: municipalityNumber,
+            name: z.string().min(1),
+            areas: z.array(z.string()).default([]),
+            population: z.number().int().nonnegative(),
+            small: z.boolean(),
+          })
+          .strict(),
+      )
+      .min(1),
+    bodies: z.array(
+      z
+        .object({
+          id,
+          name: z.string().min(1),
+          kind: z.enum(['board', 'osu', 'lsu', 'mayors-meeting', 'dialogue-meeting', 'other']),
+          aliases: z.array(z.string()).default([]),
+          area: z.string().optional(),
+        })
+        .strict(),
+    ),
+    members: z.array(
+      z
+        .object({
+          id,
+          name: z.string().min(1),
+          email: z.string().email('ORGANISATION.BAD_EMAIL'),
+          aadObjectId: z.string().uuid('ORGANISATION.BAD_OBJECT_ID').optional(),
+          title: z.string().optional(),
+          coordinator: z.boolean().default(false),
+          memberships: z.array(membership).default([]),
+          respondentFor: z
+            .array(z.object({ municipality: municipalityNumber, role: z.enum(['respondent', 'deputy']) }).strict())
+            .default([]),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type OrganisationFile = z.output<typeof organisationFileSchema>;

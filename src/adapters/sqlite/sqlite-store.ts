@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
+import { StoreError } from '../../ports/record-store';
+import { migrate } from './migrations';
+
+interface Row {
+  id: string;
+  version: number;
+  value: string;
+  created: string;
+  modified: string;
+}
+
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The embedded store: one SQLite file in WAL mode, so several processes on one
+ * machine can share it. Each write is a single statement guarded by the version,
+ * which is what makes the eTag check atomic.
+ */
+export class SqliteStore implements RecordStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+  }
+
+  async get<T>(list: ListName, id: string): Promise<StoredRecord<T> | undefined> {
+    const row = this.db
+      .prepare('SELECT id, version, value, created, modified FROM records WHERE list = ? AND id = ?')
+      .get(list, id) as Row | undefined;
+    return row && toRecord<T>(row);
+  }
+
+  async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
+    const clauses = ['list = ?'];
+    const params: unknown[] = [list];
+    for (const [field, value] of Object.entries(where)) {
+      if (!FIELD.test(field)) throw new Error(`Not a field name: ${field}`);
+      if (value === null) clauses.push(`json_extract(value, '$.${field}') IS NULL`);
+      else {
+        clauses.push(`json_extract(value, '$.${field}') = ?`);
+        params.push(typeof value === 'boolean' ? Number(value) : value);
+      }
+    }
+    const rows = this.db
+      .prepare(`SELECT id, version, value, created, modified FROM records WHERE ${clauses.join(' AND ')} ORDER BY created, id`)
+      .all(...params) as Row[];
+    return rows.map((r) => toRecord<T>(r));
+  }
+
+  async create<T>(list: ListName, id: string, value: T): Promise<StoredRecord<T>> {
+    const now = new Date().toISOString();
+    const result = this.db
+      .prepare(
+        'INSERT INTO records (list, id, version, value, created, modified) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
+      .run(list, id, JSON.stringify(value), now, now);
+    if (result.changes === 0) throw new StoreError('STORE.ALREADY_EXISTS', list, id);
+    return { id, etag: etagOf(1), value, created: now, modified: now };
+  }
+
+  async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
+    const version = versionOf(ifMatch);
+    const now = new Date().toISOString();
+    const row = this.db
+      .prepare(
+        `UPDATE records SET version = version + 1, value = ?, modified = ?
+         WHERE list = ? AND id = ? AND version = ? RETURNING id, version, value, created, modified`,
+      )
+      .get(JSON.stringify(value), now, list, id, version) as Row | undefined;
+    if (row) return toRecord<T>(row);
+    throw new StoreError((await this.get(list, id)) ? 'STORE.PRECONDITION_FAILED' : 'STORE.NOT_FOUND', list, id);
+  }
+
+  async remove(list: ListName, id: string, ifMatch?: string): Promise<void> {
+    const result =
+      ifMatch === undefined
+        ? this.db.prepare('DELETE FROM records WHERE list = ? AND id = ?').run(list, id)
+        : this.db.prepare('DELETE FROM records WHERE list = ? AND id = ? AND version = ?').run(list, id, versionOf(ifMatch));
+    if (result.changes === 0)
+      throw new StoreError((await this.get(list, id)) ? 'STORE.PRECONDITION_FAILED' : 'STORE.NOT_FOUND', list, id);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+const etagOf = (version: number): string => `"${version}"`;
+const versionOf = (etag: string): number => Number(etag.replace(/^W\//, '').replace(/"/g, '')) || -1;
+
+function toRecord<T>(row: Row): StoredRecord<T> {
+  return {
+    id: row.id,
+    etag: etagOf(row.version),
+    value: JSON.parse(row.value) as T,
+    created: row.created,
+    modified: row.modified,
+  };
+}

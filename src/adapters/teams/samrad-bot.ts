@@ -1,0 +1,103 @@
+import { TeamsActivityHandler, TurnContext } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
+import type { ChatCommands } from '../../app/answer-chat-message';
+import type { OrganisationRegistry } from '../../app/organisation-registry';
+import type { ConversationRecord } from '../../app/remember-conversation';
+import { forgetInstallation, rememberConversation } from '../../app/remember-conversation';
+import { welcome } from '../../app/welcome';
+import type { Catalogue } from '../../i18n/catalogue';
+import type { Locale } from '../../i18n/locale';
+import { localeFrom } from '../../i18n/locale';
+import type { Logger } from '../../log';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore } from '../../ports/record-store';
+import type { CardRenderer } from '../../presentation/card-renderer';
+import { addressLookup, commandTextOf, conversationKindOf, teamsUserOf } from './activity-reader';
+import { toActivities } from './reply-activities';
+import { storedTeamRoster } from './stored-team-roster';
+import { teamsRoster } from './teams-roster';
+import { tenantOf } from './tenant-guard';
+
+export interface BotDependencies {
+  readonly chat: ChatCommands;
+  readonly store: RecordStore;
+  readonly registry: OrganisationRegistry;
+  readonly catalogue: Catalogue;
+  readonly cards: CardRenderer;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly defaultLocale: Locale;
+  readonly adapter: CloudAdapter;
+  readonly appId: string;
+}
+
+/** Translates Teams events into the application's use cases and back. */
+export class SamradBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.answer(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.installed(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await forgetInstallation(deps.store, context.activity.conversation.id, deps.clock.now());
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botAdded) await this.installed(context);
+      await next();
+    });
+  }
+
+  private locale(context: TurnContext): Locale {
+    return localeFrom(context.activity.locale, this.deps.defaultLocale);
+  }
+
+  private async answer(context: TurnContext): Promise<void> {
+    const { chat, store, cards, adapter, appId } = this.deps;
+    await this.remember(context);
+    const kind = conversationKindOf(context);
+    const roster = kind === 'personal' ? await storedTeamRoster(store, adapter, appId) : teamsRoster(context);
+    const { replies } = await chat.answer(
+      {
+        text: commandTextOf(context),
+        user: teamsUserOf(context),
+        lookupAddress: addressLookup(context),
+        locale: this.locale(context),
+        conversation: { kind, id: context.activity.conversation.id },
+      },
+      roster ? { roster } : {},
+    );
+    if (replies.length > 0) await context.sendActivities(toActivities(replies, cards));
+  }
+
+  /** Installed, or added to a conversation: remember it, and greet once. */
+  private async installed(context: TurnContext): Promise<void> {
+    const newlyInstalled = await this.remember(context);
+    if (!newlyInstalled) return;
+    const t = this.deps.catalogue.for(this.locale(context));
+    await context.sendActivities(toActivities([welcome(this.deps.registry.organisation, t)], this.deps.cards));
+  }
+
+  private async remember(context: TurnContext): Promise<boolean> {
+    const a = context.activity;
+    const kind = conversationKindOf(context);
+    const teamId = (a.channelData as { team?: { id?: string } } | undefined)?.team?.id;
+    const tenantId = tenantOf(context);
+    const record: ConversationRecord = {
+      kind,
+      installed: true,
+      reference: TurnContext.getConversationReference(a),
+      updated: this.deps.clock.now().toISOString(),
+      ...(tenantId && { tenantId }),
+      ...(teamId && { teamId }),
+      ...(kind === 'personal' && a.from.aadObjectId && { aadObjectId: a.from.aadObjectId }),
+    };
+    return rememberConversation(this.deps.store, a.conversation.id, record);
+  }
+}

@@ -1,0 +1,99 @@
+import { coordinators } from '../domain/organisation';
+import { mayUse } from '../domain/role';
+import type { Catalogue } from '../i18n/catalogue';
+import type { Locale } from '../i18n/locale';
+import type { Command, CommandServices, ConversationKind } from './commands/command';
+import { describeRoles } from './commands/describe-roles';
+import { commandPhrases } from './command-phrases';
+import type { AddressLookup, TeamsUser } from './identify-actor';
+import { identifyActor } from './identify-actor';
+import type { Phrase } from './parse-command';
+import { parseCommand } from './parse-command';
+import type { Reply } from './reply';
+import { text } from './reply';
+
+export interface ChatMessage {
+  readonly text: string;
+  readonly user: TeamsUser;
+  readonly lookupAddress: AddressLookup;
+  /** From the Teams client; a command typed in the other language switches to it. */
+  readonly locale: Locale;
+  readonly conversation: { readonly kind: ConversationKind; readonly id: string };
+}
+
+/** The chat front door: who is asking, what they asked, whether they may, and the answer. */
+export class ChatCommands {
+  private readonly phrases: Phrase[];
+  private readonly byId: Map<string, Command>;
+
+  constructor(
+    private readonly commands: readonly Command[],
+    private readonly catalogue: Catalogue,
+    private readonly services: CommandServices,
+  ) {
+    this.phrases = commandPhrases(commands, catalogue);
+    this.byId = new Map(commands.map((c) => [c.id, c]));
+  }
+
+  async answer(message: ChatMessage, services: Partial<CommandServices> = {}): Promise<{ locale: Locale; replies: Reply[] }> {
+    const all = { ...this.services, ...services };
+    const parsed = parseCommand(message.text, this.phrases);
+    const locale = parsed.kind === 'command' && parsed.language ? parsed.language : message.locale;
+    const t = this.catalogue.for(locale);
+    const org = all.registry.organisation;
+    const actor = await identifyActor(org, all.store, message.user, message.lookupAddress, all.clock.now());
+
+    if (actor.kind === 'unregistered') {
+      const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');
+      return {
+        locale,
+        replies: [
+          text(
+            t.t('unregistered', {
+              name: message.user.name ?? '',
+              coordinator,
+              identity: actor.address ?? message.user.aadObjectId ?? message.user.userId,
+            }),
+          ),
+        ],
+      };
+    }
+    if (parsed.kind === 'empty') return this.run('help', { actor, t, org, args: '', conversation: message.conversation }, all, locale);
+    if (parsed.kind === 'unknown') {
+      const suggestion = parsed.suggestion;
+      const said = suggestion
+        ? this.catalogue.for(suggestion.locale).t(`command.${suggestion.commandId}.name`)
+        : undefined;
+      return {
+        locale,
+        replies: [
+          text(
+            said
+              ? t.t('unknown.suggestion', { input: parsed.input, suggestion: said })
+              : t.t('unknown.no-suggestion', { input: parsed.input }),
+          ),
+        ],
+      };
+    }
+    const command = this.byId.get(parsed.commandId);
+    if (!command) throw new Error(`No command with id ${parsed.commandId}`);
+    if (!mayUse(actor.roles, command.audience)) {
+      return {
+        locale,
+        replies: [text(t.t('not-allowed', { command: t.t(`command.${command.id}.name`), roles: describeRoles(actor.roles, t) }))],
+      };
+    }
+    return this.run(command.id, { actor, t, org, args: parsed.args, conversation: message.conversation }, all, locale);
+  }
+
+  private async run(
+    id: string,
+    ctx: Parameters<Command['run']>[0],
+    services: CommandServices,
+    locale: Locale,
+  ): Promise<{ locale: Locale; replies: Reply[] }> {
+    const command = this.byId.get(id);
+    if (!command) throw new Error(`No command with id ${id}`);
+    return { locale, replies: await command.run(ctx, services) };
+  }
+}

@@ -1,0 +1,23 @@
+import type { Command } from './command';
+import { boardCommand } from './board.command';
+import { bodiesCommand } from './bodies.command';
+import { helpCommand } from './help.command';
+import { membersCommand } from './members.command';
+import { municipalitiesCommand } from './municipalities.command';
+import { reloadOrganisationCommand } from './reload-organisation.command';
+import { syncCommand } from './sync.command';
+import { whoamiCommand } from './whoami.command';
+
+/** Every chat command, in the order help shows them. Words live in the catalogues. */
+export function commandTable(): readonly Command[] {
+  return [
+    helpCommand,
+    municipalitiesCommand,
+    boardCommand,
+    bodiesCommand,
+    membersCommand,
+    whoamiCommand,
+    reloadOrganisationCommand,
+    syncCommand,
+  ];
+}

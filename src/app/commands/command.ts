@@ -1,0 +1,41 @@
+import type { Organisation } from '../../domain/organisation';
+import type { Audience } from '../../domain/role';
+import type { Translator } from '../../i18n/catalogue';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore } from '../../ports/record-store';
+import type { TeamRoster } from '../../ports/team-roster';
+import type { Actor } from '../identify-actor';
+import type { OrganisationRegistry } from '../organisation-registry';
+import type { Reply } from '../reply';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+export interface CommandContext {
+  readonly actor: Extract<Actor, { kind: 'member' }>;
+  readonly t: Translator;
+  readonly org: Organisation;
+  /** What followed the command words, as typed. */
+  readonly args: string;
+  readonly conversation: { readonly kind: ConversationKind; readonly id: string };
+}
+
+/** What commands may use; the composition root provides it. */
+export interface CommandServices {
+  readonly registry: OrganisationRegistry;
+  readonly store: RecordStore;
+  readonly clock: Clock;
+  /** The roster of the team this conversation belongs to, when there is one to read. */
+  readonly roster?: TeamRoster;
+}
+
+/**
+ * One chat command. Its words, usage and description are in the message
+ * catalogues under `command.<id>.*`, in both languages.
+ */
+export interface Command {
+  readonly id: string;
+  readonly audience: readonly Audience[];
+  /** Whether `command.<id>.usage` names an argument (shown in help). */
+  readonly takesArgument: boolean;
+  run(ctx: CommandContext, services: CommandServices): Promise<Reply[]>;
+}

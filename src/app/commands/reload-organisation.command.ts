@@ -1,0 +1,42 @@
+import { audit } from '../audit';
+import { card, text } from '../reply';
+import type { Command } from './command';
+
+/** Reads the organisation file again; a faulty file changes nothing and says where it is wrong. */
+export const reloadOrganisationCommand: Command = {
+  id: 'reload',
+  audience: ['coordinator'],
+  takesArgument: false,
+  async run({ actor, t }, { registry, store, clock }) {
+    const result = await registry.reload();
+    if (!result.ok) {
+      return [
+        card('organisation-problems', {
+          title: t.t('reload.refused.title'),
+          intro: t.t('reload.refused.intro', { file: registry.location }),
+          problems: result.problems.slice(0, 20).map((p) => ({
+            where: p.line ? t.t('reload.problem.line', { line: p.line, field: p.field || '-' }) : p.field || '-',
+            what: t.t(`problem.${p.code}`, p.params),
+          })),
+          more: result.problems.length > 20 ? t.t('reload.refused.more', { count: result.problems.length - 20 }) : '',
+        }),
+      ];
+    }
+    const org = result.organisation;
+    await audit(store, {
+      kind: 'organisation.reloaded',
+      memberId: actor.member.id,
+      at: clock.now().toISOString(),
+      details: { municipalities: org.municipalities.length, bodies: org.bodies.length, members: org.members.length },
+    });
+    return [
+      text(
+        t.t('reload.done', {
+          municipalities: org.municipalities.length,
+          bodies: org.bodies.length,
+          members: org.members.length,
+        }),
+      ),
+    ];
+  },
+};

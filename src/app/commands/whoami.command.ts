@@ -1,0 +1,32 @@
+import { municipalityName } from '../../domain/organisation';
+import { card } from '../reply';
+import type { Command } from './command';
+import { describeRoles } from './describe-roles';
+
+/** Shows a person how the bot sees them: useful when something they expect is missing. */
+export const whoamiCommand: Command = {
+  id: 'whoami',
+  audience: ['anyone-registered'],
+  takesArgument: false,
+  async run({ actor, org, t }) {
+    const { member } = actor;
+    const seats = member.memberships.map((m) => ({
+      text: t.t('whoami.seat', {
+        role: t.t(`seat.${m.role}`),
+        body: org.bodies.find((b) => b.id === m.body)?.name ?? m.body,
+        represents: 'municipality' in m.represents ? municipalityName(org, m.represents.municipality) : m.represents.party,
+      }),
+    }));
+    const respondent = member.respondentFor.map((r) => ({
+      text: t.t(`whoami.respondent.${r.role}`, { municipality: municipalityName(org, r.municipality) }),
+    }));
+    return [
+      card('whoami', {
+        title: member.name,
+        subtitle: [member.title, member.email].filter(Boolean).join(' · '),
+        roles: t.t('whoami.roles', { roles: describeRoles(actor.roles, t) }),
+        lines: [...seats, ...respondent],
+      }),
+    ];
+  },
+};

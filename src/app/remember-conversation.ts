@@ -1,0 +1,41 @@
+import type { RecordStore } from '../ports/record-store';
+import { upsert } from '../ports/record-store';
+import type { ConversationKind } from './commands/command';
+
+/**
+ * A place the bot can write to later without being asked: a personal chat, a group
+ * chat or a channel. The reference is the Teams adapter's own and opaque here.
+ */
+export interface ConversationRecord {
+  readonly kind: ConversationKind;
+  readonly tenantId?: string;
+  readonly teamId?: string;
+  /** For personal chats: whose chat it is. */
+  readonly aadObjectId?: string;
+  readonly installed: boolean;
+  readonly reference: unknown;
+  readonly updated: string;
+}
+
+/** Stores or refreshes a conversation; returns true the first time it is seen. */
+export async function rememberConversation(
+  store: RecordStore,
+  id: string,
+  record: ConversationRecord,
+): Promise<boolean> {
+  let isNew = false;
+  await upsert<ConversationRecord>(store, 'conversations', id, (current) => {
+    isNew = current === undefined;
+    // The reference changes rarely; don't write on every message.
+    if (current && current.installed === record.installed && JSON.stringify(current.reference) === JSON.stringify(record.reference))
+      return undefined;
+    return record;
+  });
+  return isNew;
+}
+
+export async function forgetInstallation(store: RecordStore, id: string, now: Date): Promise<void> {
+  await upsert<ConversationRecord>(store, 'conversations', id, (current) =>
+    current ? { ...current, installed: false, updated: now.toISOString() } : undefined,
+  );
+}

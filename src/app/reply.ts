@@ -1,0 +1,7 @@
+/** What a use case answers; the Teams adapter turns it into activities. Text is already translated. */
+export type Reply =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'card'; readonly card: string; readonly data: object };
+
+export const text = (value: string): Reply => ({ kind: 'text', text: value });
+export const card = (name: string, data: object): Reply => ({ kind: 'card', card: name, data });

@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { ChatCommands } from './app/answer-chat-message';
+import { commandTable } from './app/commands/command-table';
+import { OrganisationRegistry } from './app/organisation-registry';
+import type { Config } from './config';
+import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
+import { SqliteStore } from './adapters/sqlite/sqlite-store';
+import { createCloudAdapter } from './adapters/teams/bot-authentication';
+import { createHttpServer } from './adapters/teams/http-server';
+import { SamradBot } from './adapters/teams/samrad-bot';
+import { tenantGuard } from './adapters/teams/tenant-guard';
+import { turnErrorHandler } from './adapters/teams/turn-errors';
+import { Catalogue } from './i18n/catalogue';
+import type { Logger } from './log';
+import type { Clock } from './ports/clock';
+import { systemClock } from './ports/clock';
+import type { RecordStore } from './ports/record-store';
+import { CardRenderer } from './presentation/card-renderer';
+
+export interface Samrad {
+  readonly store: RecordStore;
+  readonly registry: OrganisationRegistry;
+  /** Starts listening; resolves to the URL of `/api/messages`. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface CompositionOptions {
+  readonly log: Logger;
+  readonly clock?: Clock;
+  readonly store?: RecordStore;
+}
+
+/** The composition root: config → adapters → application → server. */
+export async function composeSamrad(config: Config, options: CompositionOptions): Promise<Samrad> {
+  const { log } = options;
+  const clock = options.clock ?? systemClock;
+  const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
+  const store = options.store ?? new SqliteStore(config.databaseFile);
+  const catalogue = Catalogue.load();
+  const cards = new CardRenderer();
+  const adapter = createCloudAdapter(config);
+  adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
+  if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
+
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock });
+  const bot = new SamradBot({
+    chat,
+    store,
+    registry,
+    catalogue,
+    cards,
+    clock,
+    log,
+    defaultLocale: config.defaultLocale,
+    adapter,
+    appId: config.bot?.appId ?? '',
+  });
+  const server = createHttpServer(adapter, bot, async () => {
+    await store.get('conversations', '-healthz-');
+    return {
+      status: 'ok',
+      mode: config.mode,
+      municipalities: registry.organisation.municipalities.length,
+    };
+  }, log);
+
+  return {
+    store,
+    registry,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          const { port } = server.address() as AddressInfo;
+          const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+          log.info('server.listening', { mode: config.mode, host: config.host, port });
+          resolve(`http://${host}:${port}/api/messages`);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Every setting the server reads, by its environment name. `infra/` sets the same names. */
+export const settingsSchema = z
+  .object({
+    SAMRAD_MODE: optional(z.enum(['local', 'production'])),
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(3978)),
+    SAMRAD_HOST: optional(z.string()),
+    SAMRAD_DB: z.preprocess(blankToUndefined, z.string().default('./data/samrad.db')),
+    SAMRAD_ORGANISATION: z.preprocess(blankToUndefined, z.string().default('./config/organisation.yaml')),
+    SAMRAD_DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['nb', 'en']).default('nb')),
+    SAMRAD_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+    MicrosoftAppId: optional(guid),
+    MicrosoftAppPassword: optional(z.string()),
+    MicrosoftAppType: optional(z.enum(['SingleTenant', 'UserAssignedMSI'])),
+    MicrosoftAppTenantId: optional(guid),
+  })
+  .superRefine((s, ctx) => {
+    const production = s.SAMRAD_MODE === 'production' || (s.SAMRAD_MODE === undefined && s.MicrosoftAppId !== undefined);
+    if (!production) {
+      if (s.MicrosoftAppId)
+        ctx.addIssue({ code: 'custom', path: ['SAMRAD_MODE'], message: 'local mode takes no MicrosoftAppId; remove it or set production' });
+      return;
+    }
+    const need = (key: keyof typeof s, why: string) => {
+      if (s[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required in production: ${why}` });
+    };
+    need('MicrosoftAppId', 'the bot registration id');
+    need('MicrosoftAppType', 'SingleTenant or UserAssignedMSI');
+    need('MicrosoftAppTenantId', 'the tenant the bot serves');
+    if (s.MicrosoftAppType === 'SingleTenant') need('MicrosoftAppPassword', 'the client secret of a single-tenant bot');
+    if (s.MicrosoftAppType === 'UserAssignedMSI' && s.MicrosoftAppPassword)
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'a managed identity has no secret; remove it' });
+  });
+
+export type Settings = z.output<typeof settingsSchema>;
+
+export interface Config {
+  readonly mode: 'local' | 'production';
+  readonly port: number;
+  readonly host: string;
+  readonly databaseFile: string;
+  readonly organisationFile: string;
+  readonly defaultLocale: 'nb' | 'en';
+  readonly logLevel: Settings['SAMRAD_LOG_LEVEL'];
+  /** Present in production only. */
+  readonly bot?: {
+    readonly appId: string;
+    readonly appType: 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+    readonly password?: string;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Samråd cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once. A `.env` file, when present, fills what the environment lacks. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'): Config {
+  if (env === process.env && existsSync(dotenv)) process.loadEnvFile(dotenv);
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`));
+  }
+  const s = parsed.data;
+  const production = s.SAMRAD_MODE === 'production' || (s.SAMRAD_MODE === undefined && s.MicrosoftAppId !== undefined);
+  if (!production && s.SAMRAD_HOST && !isLoopback(s.SAMRAD_HOST)) {
+    // Local mode accepts requests without a token, so it must not be reachable from outside.
+    throw new ConfigError([`SAMRAD_HOST: local mode listens on loopback only, not ${s.SAMRAD_HOST}`]);
+  }
+  return {
+    mode: production ? 'production' : 'local',
+    port: s.PORT,
+    host: s.SAMRAD_HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseFile: s.SAMRAD_DB,
+    organisationFile: s.SAMRAD_ORGANISATION,
+    defaultLocale: s.SAMRAD_DEFAULT_LOCALE,
+    logLevel: s.SAMRAD_LOG_LEVEL,
+    ...(production && {
+      bot: {
+        appId: s.MicrosoftAppId!,
+        appType: s.MicrosoftAppType!,
+        tenantId: s.MicrosoftAppTenantId!,
+        ...(s.MicrosoftAppPassword && { password: s.MicrosoftAppPassword }),
+      },
+    }),
+  };
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');

@@ -1,0 +1,27 @@
+/** A body that meets and decides: the board, OSU, an LSU, the mayors' meeting, ... */
+export type BodyKind = 'board' | 'osu' | 'lsu' | 'mayors-meeting' | 'dialogue-meeting' | 'other';
+
+export interface Body {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: BodyKind;
+  /** Other names people use for it in commands ("styret", "OSU", ...). */
+  readonly aliases: readonly string[];
+  readonly area?: string;
+}
+
+const fold = (s: string): string =>
+  s
+    .toLocaleLowerCase('nb')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Case- and accent-insensitive comparison, so "osu" finds "OSU" and "lsu baerum" finds "LSU Bærum". */
+export function bodyAnswersTo(body: Body, name: string): boolean {
+  const wanted = fold(name);
+  return [body.id, body.name, ...body.aliases].some((n) => fold(n) === wanted);
+}
+
+export { fold as foldForMatching };

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { Locale } from './locale';
+import { locales } from './locale';
+
+export type Messages = Readonly<Record<string, string>>;
+export type Params = Readonly<Record<string, string | number | Date>>;
+
+/** Looks up a message for one locale; `t` is what use cases and cards are given. */
+export interface Translator {
+  readonly locale: Locale;
+  t(key: string, params?: Params): string;
+  has(key: string): boolean;
+}
+
+const root = join(__dirname, '..', '..', 'locales');
+
+export function loadMessages(locale: Locale, dir = root): Messages {
+  return JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Messages;
+}
+
+export class Catalogue {
+  private readonly compiled = new Map<string, IntlMessageFormat>();
+
+  constructor(private readonly messages: Readonly<Record<Locale, Messages>>) {}
+
+  static load(dir = root): Catalogue {
+    return new Catalogue(Object.fromEntries(locales.map((l) => [l, loadMessages(l, dir)])) as Record<Locale, Messages>);
+  }
+
+  for(locale: Locale): Translator {
+    return {
+      locale,
+      t: (key, params) => this.format(locale, key, params),
+      has: (key) => key in this.messages[locale],
+    };
+  }
+
+  keys(locale: Locale): string[] {
+    return Object.keys(this.messages[locale]);
+  }
+
+  private format(locale: Locale, key: string, params?: Params): string {
+    const source = this.messages[locale][key];
+    // A missing key is a bug the catalogue test catches; show the key rather than fail the turn.
+    if (source === undefined) return key;
+    const cacheKey = `${locale}\u0000${key}`;
+    let mf = this.compiled.get(cacheKey);
+    if (!mf) {
+      mf = new IntlMessageFormat(source, locale === 'nb' ? 'nb-NO' : 'en-GB', undefined, { ignoreTag: true });
+      this.compiled.set(cacheKey, mf);
+    }
+    return String(mf.format(params as Record<string, string | number | Date> | undefined));
+  }
+}

@@ -1,0 +1,43 @@
+import type { Locale } from './locale';
+
+/** Every date the product shows is in Oslo time, whatever the server's zone. */
+export const TIME_ZONE = 'Europe/Oslo';
+
+const parts = (date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) =>
+  Object.fromEntries(
+    new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: TIME_ZONE, ...options })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  ) as Record<string, string>;
+
+/** 23.11.2026 (nb) / 23 Nov 2026 (en) */
+export function formatDate(date: Date, locale: Locale): string {
+  if (locale === 'nb') {
+    const p = parts(date, locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
+    return `${p.day}.${p.month}.${p.year}`;
+  }
+  const p = parts(date, locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  return `${p.day} ${p.month} ${p.year}`;
+}
+
+/** kl. 09.30 (nb: Norwegians write a full stop between hours and minutes) / 09:30 (en) */
+export function formatTime(date: Date, locale: Locale): string {
+  const p = parts(date, locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return locale === 'nb' ? `kl. ${p.hour}.${p.minute}` : `${p.hour}:${p.minute}`;
+}
+
+/** mandag 23. november 2026 (nb) / Monday 23 November 2026 (en) */
+export function formatLongDate(date: Date, locale: Locale): string {
+  const p = parts(date, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  return locale === 'nb' ? `${p.weekday} ${p.day}. ${p.month} ${p.year}` : `${p.weekday} ${p.day} ${p.month} ${p.year}`;
+}
+
+export function formatDateTime(date: Date, locale: Locale): string {
+  return `${formatDate(date, locale)} ${formatTime(date, locale)}`;
+}
+
+/** The calendar date in Oslo (YYYY-MM-DD): terms and deadlines are Oslo dates. */
+export function osloDate(date: Date): string {
+  const p = parts(date, 'en', { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return `${p.year}-${p.month}-${p.day}`;
+}
