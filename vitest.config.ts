@@ -13,7 +13,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           // One playground and one browser at a time: the machine has two cores.
-          fileParallelism: false,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

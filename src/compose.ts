@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
 import { createCloudAdapter } from './adapters/teams/bot-authentication';
+import type { AuthenticationOverrides } from './adapters/teams/bot-authentication';
 import { createHttpServer } from './adapters/teams/http-server';
 import { SamradBot } from './adapters/teams/samrad-bot';
 import { tenantGuard } from './adapters/teams/tenant-guard';
@@ -29,6 +30,7 @@ export interface CompositionOptions {
   readonly log: Logger;
   readonly clock?: Clock;
   readonly store?: RecordStore;
+  readonly authentication?: AuthenticationOverrides;
 }
 
 /** The composition root: config → adapters → application → server. */
@@ -39,7 +41,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const store = options.store ?? new SqliteStore(config.databaseFile);
   const catalogue = Catalogue.load();
   const cards = new CardRenderer();
-  const adapter = createCloudAdapter(config);
+  const adapter = createCloudAdapter(config, options.authentication);
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
   if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
 

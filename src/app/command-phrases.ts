@@ -1,7 +1,7 @@
 import type { Catalogue } from '../i18n/catalogue';
 import { locales } from '../i18n/locale';
 import type { Command } from './commands/command';
-import { foldText } from './fold-text';
+import { foldText } from '../domain/fold-text';
 import type { Phrase } from './parse-command';
 
 /** Every way of saying every command, in both languages, from the catalogues. */

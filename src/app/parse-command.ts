@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/locale';
-import { editDistance, foldText } from './fold-text';
+import { editDistance, foldText } from '../domain/fold-text';
 
 /** One way of saying a command, in one language. */
 export interface Phrase {

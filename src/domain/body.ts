@@ -1,3 +1,5 @@
+import { foldText } from './fold-text';
+
 /** A body that meets and decides: the board, OSU, an LSU, the mayors' meeting, ... */
 export type BodyKind = 'board' | 'osu' | 'lsu' | 'mayors-meeting' | 'dialogue-meeting' | 'other';
 
@@ -10,18 +12,9 @@ export interface Body {
   readonly area?: string;
 }
 
-const fold = (s: string): string =>
-  s
-    .toLocaleLowerCase('nb')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** Case- and accent-insensitive comparison, so "osu" finds "OSU" and "lsu baerum" finds "LSU Bærum". */
 export function bodyAnswersTo(body: Body, name: string): boolean {
-  const wanted = fold(name);
-  return [body.id, body.name, ...body.aliases].some((n) => fold(n) === wanted);
+  const wanted = foldText(name);
+  return [body.id, body.name, ...body.aliases].some((n) => foldText(n) === wanted);
 }
 
-export { fold as foldForMatching };
