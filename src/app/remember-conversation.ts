@@ -17,21 +17,21 @@ export interface ConversationRecord {
   readonly updated: string;
 }
 
-/** Stores or refreshes a conversation; returns true the first time it is seen. */
+/** Stores or refreshes a conversation; true when it was unknown or uninstalled before (time to greet). */
 export async function rememberConversation(
   store: RecordStore,
   id: string,
   record: ConversationRecord,
 ): Promise<boolean> {
-  let isNew = false;
+  let newlyInstalled = false;
   await upsert<ConversationRecord>(store, 'conversations', id, (current) => {
-    isNew = current === undefined;
+    newlyInstalled = record.installed && !current?.installed;
     // The reference changes rarely; don't write on every message.
     if (current && current.installed === record.installed && JSON.stringify(current.reference) === JSON.stringify(record.reference))
       return undefined;
     return record;
   });
-  return isNew;
+  return newlyInstalled;
 }
 
 export async function forgetInstallation(store: RecordStore, id: string, now: Date): Promise<void> {
