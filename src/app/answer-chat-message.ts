@@ -38,7 +38,11 @@ export class ChatCommands {
   async answer(message: ChatMessage, services: Partial<CommandServices> = {}): Promise<{ locale: Locale; replies: Reply[] }> {
     const all = { ...this.services, ...services };
     const parsed = parseCommand(message.text, this.phrases);
-    const locale = parsed.kind === 'command' && parsed.language ? parsed.language : message.locale;
+    // Answer in the language the person typed in, where the words tell: Teams clients
+    // often run in English for people who write Norwegian.
+    const typedIn =
+      parsed.kind === 'command' ? parsed.language : parsed.kind === 'unknown' ? parsed.suggestion?.locale : undefined;
+    const locale = typedIn ?? message.locale;
     const t = this.catalogue.for(locale);
     const org = all.registry.organisation;
     const actor = await identifyActor(org, all.store, message.user, message.lookupAddress, all.clock.now());
