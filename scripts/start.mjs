@@ -25,7 +25,13 @@ try {
   const playground = startPlayground({ person, port: playgroundPort, botUrl, echo: process.env.SAMRAD_PLAYGROUND_LOG === "1" });
   children.push(playground.child);
   const [, actualPort] = await playground.started;
-  for (const c of children) c.once('exit', (code) => void stopAll(code ?? 1));
+  // If either stops, stop the other too, and say why rather than leave half a demo.
+  for (const [name, started] of [['bot', bot], ['playground', playground]]) {
+    started.child.once('exit', (code) => {
+      console.error(`The ${name} stopped (exit ${code}). Its last output:\n${started.output().split('\n').slice(-15).join('\n')}`);
+      void stopAll(code ?? 1);
+    });
+  }
   console.log(`
   Samråd is running (local mode, embedded store).
     Bot:                ${botUrl}
