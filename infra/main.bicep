@@ -1,0 +1,165 @@
+// Samråd in Azure: one Linux web app running the bot, an Azure Bot registration that points
+// at it, and the Teams channel. The bot signs in as a user-assigned managed identity, so
+// there is no client secret to create, store or rotate.
+//
+//   az deployment group create -g <resource group> -f infra/main.bicep -p infra/main.parameters.json
+
+@description('Name of the web app, and the stem of the other names. The bot answers at https://<name>.azurewebsites.net/api/messages.')
+@minLength(2)
+@maxLength(40)
+param name string = 'samrad-${uniqueString(resourceGroup().id)}'
+
+@description('Region for the plan, the web app and the identity. The bot registration itself is global.')
+param location string = resourceGroup().location
+
+@description('App Service plan size. B1 is enough for one cooperation; alwaysOn needs Basic or higher.')
+param planSku string = 'B1'
+
+@description('Bot Service pricing tier. Teams is a standard channel, so F0 carries all its messages free of charge.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Name shown for the bot registration in the Azure portal.')
+param botDisplayName string = 'Samråd'
+
+@description('The organisation file. Upload it under /home/data (kept across deployments) before the first start.')
+param organisationFile string = '/home/data/organisation.yaml'
+
+@description('Language of replies when neither the command nor the Teams client tells: nb or en.')
+@allowed([
+  'nb'
+  'en'
+])
+param defaultLocale string = 'nb'
+
+// New bots must be single-tenant or managed-identity ones; this is the tenant the bot serves.
+var tenantId = tenant().tenantId
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-id'
+  location: location
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${name}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: planSku
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource app 'Microsoft.Web/sites@2023-12-01' = {
+  name: name
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      // Proactive messages and reminders must not wait for the first request to wake the app.
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      // The deployment build (Oryx) runs `npm install` and `npm run build`; this starts dist/.
+      appCommandLine: 'npm run serve'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      // Every name here is a key of settingsSchema in src/config.ts (tests/unit/infra.test.ts
+      // checks that, and that the server starts in production mode with them). App Service
+      // sets PORT itself. MicrosoftAppPassword is deliberately absent: a managed identity has none.
+      appSettings: [
+        {
+          name: 'SAMRAD_MODE'
+          value: 'production'
+        }
+        {
+          name: 'MicrosoftAppType'
+          value: 'UserAssignedMSI'
+        }
+        {
+          name: 'MicrosoftAppId'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'MicrosoftAppTenantId'
+          value: tenantId
+        }
+        {
+          // /home is the app's persistent share; the rest of the file system is reset on restart.
+          name: 'SAMRAD_DB'
+          value: '/home/data/samrad.db'
+        }
+        {
+          name: 'SAMRAD_ORGANISATION'
+          value: organisationFile
+        }
+        {
+          name: 'SAMRAD_DEFAULT_LOCALE'
+          value: defaultLocale
+        }
+        {
+          name: 'SAMRAD_LOG_LEVEL'
+          value: 'info'
+        }
+        {
+          // Build on deployment, so better-sqlite3's native module matches the server it runs on.
+          name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+          value: 'true'
+        }
+      ]
+      // WEBSITE_NODE_DEFAULT_VERSION is not set: it applies to Windows plans only; on Linux
+      // linuxFxVersion above chooses Node.
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: name
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${app.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: tenantId
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+@description('For `npm run package`: BOT_ID.')
+output botId string = identity.properties.clientId
+
+@description('For `npm run package`: BOT_DOMAIN.')
+output botDomain string = app.properties.defaultHostName
+
+output messagingEndpoint string = bot.properties.endpoint

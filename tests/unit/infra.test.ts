@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig, settingsSchema } from '../../src/config';
+
+const root = join(__dirname, '..', '..');
+const read = (...path: string[]) => readFileSync(join(root, ...path), 'utf8');
+
+/** Bicep without `//` comments; a `//` inside a quoted string (a URL) stays. */
+const stripComments = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => {
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        if (line[i] === "'") quoted = !quoted;
+        else if (!quoted && line.startsWith('//', i)) return line.slice(0, i);
+      }
+      return line;
+    })
+    .join('\n');
+
+const bicep = stripComments(read('infra', 'main.bicep'));
+
+/** The text between `<key>: [` and its matching `]`. */
+function arrayBody(text: string, key: string): string {
+  const start = text.search(new RegExp(`\\b${key}:\\s*\\[`));
+  expect(start, `${key} not found in main.bicep`).toBeGreaterThanOrEqual(0);
+  const open = text.indexOf('[', start);
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return text.slice(open + 1, i);
+  }
+  throw new Error(`${key}: no closing bracket`);
+}
+
+/** A top-level property's literal string value, e.g. healthCheckPath: '/healthz'. */
+const literal = (key: string) => new RegExp(`\\b${key}:\\s*'([^']*)'`).exec(bicep)?.[1];
+
+const paramDefaults = new Map([...bicep.matchAll(/^param\s+(\w+)\s+\w+\s*=\s*'([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
+const PLACEHOLDER_GUID = '00000000-0000-4000-8000-000000000000';
+
+interface Setting {
+  readonly name: string;
+  readonly expression: string;
+  /** The literal, a parameter's default, or a placeholder GUID for what only Azure knows. */
+  readonly value: string;
+}
+
+const settings: Setting[] = [...arrayBody(bicep, 'appSettings').matchAll(/\{([^{}]*)\}/g)].map((m) => {
+  const name = /\bname:\s*'([^']*)'/.exec(m[1]!)?.[1];
+  const expression = /\bvalue:\s*(.+)/.exec(m[1]!)?.[1]?.trim();
+  if (!name || !expression) throw new Error(`an appSettings entry without name or value: ${m[0]}`);
+  const quoted = /^'([^'$]*)'$/.exec(expression)?.[1];
+  return { name, expression, value: quoted ?? paramDefaults.get(expression) ?? PLACEHOLDER_GUID };
+});
+const env = Object.fromEntries(settings.map((s) => [s.name, s.value]));
+const settingKeys = Object.keys(settingsSchema.shape);
+// Read by App Service's deployment build, not by the server.
+const platformSettings = ['SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITE_NODE_DEFAULT_VERSION'];
+
+describe('infra/main.bicep app settings', () => {
+  it('are parsed, each name once', () => {
+    expect(settings.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(settings.map((s) => s.name)).size).toBe(settings.length);
+  });
+
+  it('name only settings the server reads (or the platform does)', () => {
+    const unknown = settings.map((s) => s.name).filter((n) => !settingKeys.includes(n) && !platformSettings.includes(n));
+    expect(unknown).toEqual([]);
+  });
+
+  it('include every setting production requires, as settingsSchema says', () => {
+    // What a bare production environment lacks is, by the schema's own account, required.
+    const bare = settingsSchema.safeParse({ SAMRAD_MODE: 'production' });
+    const required = bare.success ? [] : [...new Set(bare.error.issues.map((i) => String(i.path[0])))];
+    expect(required).toEqual(expect.arrayContaining(['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId']));
+    expect(required.filter((k) => !(k in env))).toEqual([]);
+  });
+
+  it('start the server in production mode with a managed identity', () => {
+    const config = readConfig(env);
+    expect(config.mode).toBe('production');
+    expect(env.SAMRAD_MODE).toBe('production');
+    expect(config.bot).toEqual({ appId: PLACEHOLDER_GUID, appType: 'UserAssignedMSI', tenantId: PLACEHOLDER_GUID });
+  });
+
+  it('keep the database and the organisation file on the persistent /home share', () => {
+    const config = readConfig(env);
+    expect(config.databaseFile).toBe('/home/data/samrad.db');
+    expect(config.organisationFile).toMatch(/^\/home\//);
+  });
+
+  it('take the bot id from the managed identity, not from a secret', () => {
+    expect(settings.find((s) => s.name === 'MicrosoftAppId')?.expression).toBe('identity.properties.clientId');
+    const secretLike = settings.filter((s) => /password|secret|key|token/i.test(s.name));
+    expect(secretLike).toEqual([]);
+    expect(bicep).not.toMatch(/MicrosoftAppPassword'/);
+    expect(bicep).not.toMatch(/@secure\(\)/);
+  });
+});
+
+describe('infra/main.bicep resources', () => {
+  it('run Node 20 on Linux, always on, HTTPS only, started by npm run serve', () => {
+    expect(literal('linuxFxVersion')).toBe('NODE|20-lts');
+    expect(bicep).toMatch(/\balwaysOn:\s*true\b/);
+    expect(bicep).toMatch(/\bhttpsOnly:\s*true\b/);
+    expect(bicep).toMatch(/\breserved:\s*true\b/);
+    expect(literal('appCommandLine')).toBe('npm run serve');
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.serve).toBeDefined();
+  });
+
+  it('probe /healthz, which the server answers', () => {
+    expect(literal('healthCheckPath')).toBe('/healthz');
+    expect(read('src', 'adapters', 'teams', 'http-server.ts')).toContain("'/healthz'");
+  });
+
+  it('register an Azure Bot on a user-assigned identity, pointing at /api/messages, with the Teams channel', () => {
+    expect(literal('endpoint')).toMatch(/^https:\/\/.+\/api\/messages$/);
+    expect(bicep).toMatch(/resource \w+ 'Microsoft\.BotService\/botServices@[\d-]+' = \{[^]*?kind: 'azurebot'/);
+    expect(literal('msaAppType')).toBe('UserAssignedMSI');
+    expect(bicep).toMatch(/\bmsaAppMSIResourceId:\s*identity\.id\b/);
+    expect(bicep).toMatch(/\bmsaAppTenantId:\s*\w+/);
+    expect(bicep).toMatch(/'Microsoft\.ManagedIdentity\/userAssignedIdentities@/);
+    expect(literal('channelName')).toBe('MsTeamsChannel');
+  });
+
+  it('main.parameters.json sets only declared parameters and no secrets', () => {
+    const file = JSON.parse(read('infra', 'main.parameters.json')) as { parameters: Record<string, unknown> };
+    const declared = [...bicep.matchAll(/^param\s+(\w+)/gm)].map((m) => m[1]);
+    const names = Object.keys(file.parameters);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.filter((n) => !declared.includes(n))).toEqual([]);
+    expect(names.filter((n) => /password|secret|key|token/i.test(n))).toEqual([]);
+  });
+});
