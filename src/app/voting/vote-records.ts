@@ -1,0 +1,38 @@
+import type { BallotBox } from '../../domain/ballot';
+import type { Vote } from '../../domain/vote';
+import type { RecordStore, StoredRecord } from '../../ports/record-store';
+
+/** Votes and their ballot boxes live in two lists: a ballot never rewrites the vote. */
+export const VOTES = 'votes';
+export const BALLOT_BOXES = 'ballotBoxes';
+
+/** Where the vote's card was posted, so it can be updated in place. */
+export interface PostedCard {
+  readonly conversationId: string;
+  readonly activityId: string;
+}
+
+export type VoteRecord = Vote & {
+  readonly openedBy: string;
+  readonly conversationId?: string;
+  readonly posted?: PostedCard;
+  /** The decision text recorded when the vote closed (vedtak). */
+  readonly decision?: string;
+};
+
+export async function loadVote(
+  store: RecordStore,
+  voteId: string,
+): Promise<{ vote: StoredRecord<VoteRecord>; box: StoredRecord<BallotBox> } | undefined> {
+  const [vote, box] = await Promise.all([
+    store.get<VoteRecord>(VOTES, voteId),
+    store.get<BallotBox>(BALLOT_BOXES, voteId),
+  ]);
+  return vote && box ? { vote, box } : undefined;
+}
+
+/** Short ids people can type: `stemmer K7P3Q`. No 0/O or 1/I to misread. */
+export function newVoteId(random: () => number = Math.random): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return Array.from({ length: 5 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+}
