@@ -3,12 +3,18 @@ import type { Locale } from './locale';
 /** Every date the product shows is in Oslo time, whatever the server's zone. */
 export const TIME_ZONE = 'Europe/Oslo';
 
-const parts = (date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: TIME_ZONE, ...options })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  ) as Record<string, string>;
+// Building a formatter costs ~100 µs, using one ~3 µs: keep them (the bench showed it).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const parts = (date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) => {
+  const key = `${locale}${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: TIME_ZONE, ...options });
+    formatters.set(key, formatter);
+  }
+  return Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value])) as Record<string, string>;
+};
 
 /** 23.11.2026 (nb) / 23 Nov 2026 (en) */
 export function formatDate(date: Date, locale: Locale): string {

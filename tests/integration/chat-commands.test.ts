@@ -111,4 +111,11 @@ describe('chat commands over HTTP', () => {
     expect(channel?.value.kind).toBe('channel');
     expect(channel?.value.teamId).toBe(TEAM_ID);
   });
+
+  it('does not rewrite a conversation on every message', async () => {
+    const where = { kind: 'personal' as const, conversationId: 'a:quiet' };
+    for (let i = 0; i < 3; i++) await say(people.respondent, 'hjelp', where);
+    const stored = await bot.samrad.store.get('conversations', 'a:quiet');
+    expect(stored?.etag).toBe('"1"');
+  });
 });

@@ -27,7 +27,7 @@ describe('card templates', () => {
   it('templates carry no user-visible text of their own', () => {
     for (const name of names) {
       const raw = readFileSync(join(cardsDir, `${name}.json`), 'utf8');
-      for (const m of raw.matchAll(/"(text|title|value)":\s*"([^"]*)"/g)) expect(m[2], `${name}: ${m[0]}`).toMatch(/^(\$\{.*\}|- \$\{.*\})?$|\$\{/);
+      for (const m of raw.matchAll(/"(text|title)":\s*"([^"]*)"/g)) expect(m[2], `${name}: ${m[0]}`).toMatch(/^(\$\{.*\}|- \$\{.*\})?$|\$\{/);
     }
   });
 });

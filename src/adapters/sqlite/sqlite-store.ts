@@ -22,6 +22,7 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export class SqliteStore implements RecordStore {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -33,8 +34,8 @@ export class SqliteStore implements RecordStore {
   }
 
   async get<T>(list: ListName, id: string): Promise<StoredRecord<T> | undefined> {
-    const row = this.db
-      .prepare('SELECT id, version, value, created, modified FROM records WHERE list = ? AND id = ?')
+    const row = this
+      .sql('SELECT id, version, value, created, modified FROM records WHERE list = ? AND id = ?')
       .get(list, id) as Row | undefined;
     return row && toRecord<T>(row);
   }
@@ -50,16 +51,16 @@ export class SqliteStore implements RecordStore {
         params.push(typeof value === 'boolean' ? Number(value) : value);
       }
     }
-    const rows = this.db
-      .prepare(`SELECT id, version, value, created, modified FROM records WHERE ${clauses.join(' AND ')} ORDER BY created, id`)
+    const rows = this
+      .sql(`SELECT id, version, value, created, modified FROM records WHERE ${clauses.join(' AND ')} ORDER BY created, id`)
       .all(...params) as Row[];
     return rows.map((r) => toRecord<T>(r));
   }
 
   async create<T>(list: ListName, id: string, value: T): Promise<StoredRecord<T>> {
     const now = new Date().toISOString();
-    const result = this.db
-      .prepare(
+    const result = this
+      .sql(
         'INSERT INTO records (list, id, version, value, created, modified) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING',
       )
       .run(list, id, JSON.stringify(value), now, now);
@@ -70,8 +71,8 @@ export class SqliteStore implements RecordStore {
   async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
     const version = versionOf(ifMatch);
     const now = new Date().toISOString();
-    const row = this.db
-      .prepare(
+    const row = this
+      .sql(
         `UPDATE records SET version = version + 1, value = ?, modified = ?
          WHERE list = ? AND id = ? AND version = ? RETURNING id, version, value, created, modified`,
       )
@@ -83,10 +84,20 @@ export class SqliteStore implements RecordStore {
   async remove(list: ListName, id: string, ifMatch?: string): Promise<void> {
     const result =
       ifMatch === undefined
-        ? this.db.prepare('DELETE FROM records WHERE list = ? AND id = ?').run(list, id)
-        : this.db.prepare('DELETE FROM records WHERE list = ? AND id = ? AND version = ?').run(list, id, versionOf(ifMatch));
+        ? this.sql('DELETE FROM records WHERE list = ? AND id = ?').run(list, id)
+        : this.sql('DELETE FROM records WHERE list = ? AND id = ? AND version = ?').run(list, id, versionOf(ifMatch));
     if (result.changes === 0)
       throw new StoreError((await this.get(list, id)) ? 'STORE.PRECONDITION_FAILED' : 'STORE.NOT_FOUND', list, id);
+  }
+
+  /** Prepared once per SQL text: preparing costs more than most of our queries. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   async close(): Promise<void> {

@@ -92,7 +92,8 @@ export class SamradBot extends TeamsActivityHandler {
     const record: ConversationRecord = {
       kind,
       installed: true,
-      reference: TurnContext.getConversationReference(a),
+      // Without the activity id: it changes with every message and is not needed to write later.
+      reference: { ...TurnContext.getConversationReference(a), activityId: undefined },
       updated: this.deps.clock.now().toISOString(),
       ...(tenantId && { tenantId }),
       ...(teamId && { teamId }),

@@ -1,0 +1,37 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+
+export interface EchoBot {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The baseline: the smallest bot botbuilder allows, on the same HTTP stack as Samråd
+ * (restify with its body parser, CloudAdapter without credentials), so the difference
+ * between the two is what Samråd does in a turn.
+ */
+export async function startEchoBot(): Promise<EchoBot> {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context, next) => {
+    await context.sendActivity(MessageFactory.text(context.activity.text ?? ''));
+    await next();
+  });
+
+  const server = restify.createServer({ name: 'echo-bench', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/messages`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

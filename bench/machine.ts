@@ -1,0 +1,33 @@
+import { cpus, totalmem } from 'node:os';
+
+export interface Machine {
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly totalMemoryGiB: number;
+  readonly node: string;
+  readonly platform: string;
+}
+
+/** The figures only mean something next to the machine that produced them. */
+export function describeMachine(): Machine {
+  const all = cpus();
+  return {
+    cpus: all.length,
+    cpuModel: all[0]?.model.trim() ?? 'unknown',
+    totalMemoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+}
+
+export interface MemorySample {
+  readonly rssMiB: number;
+  readonly heapUsedMiB: number;
+}
+
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+export function sampleMemory(): MemorySample {
+  const m = process.memoryUsage();
+  return { rssMiB: mib(m.rss), heapUsedMiB: mib(m.heapUsed) };
+}

@@ -1,0 +1,53 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeSamrad } from '../src/compose';
+import type { Config } from '../src/config';
+import { silentLogger } from '../src/log';
+import type { Logger } from '../src/log';
+
+export interface SamradUnderBench {
+  readonly url: string;
+  /** Warnings and errors logged since the last call, by event name, e.g. `error turn.failed`. */
+  takeProblems(): Map<string, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real composition as tests/fixtures/bot-under-test.ts builds it, but with the
+ * silent logger: that fixture keeps every log line in memory, which a load run
+ * would turn into a leak and into time spent formatting JSON nobody reads.
+ * Warnings and errors are still counted: a failed turn answers 200 and sends an
+ * apology, so neither the status nor the reply count would reveal it.
+ */
+export async function startSamrad(): Promise<SamradUnderBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'samrad-bench-'));
+  const organisationFile = join(dir, 'organisation.yaml');
+  copyFileSync(join(__dirname, '..', 'config', 'organisation.yaml'), organisationFile);
+  const config: Config = {
+    mode: 'local',
+    port: 0,
+    host: '127.0.0.1',
+    databaseFile: join(dir, 'samrad.db'),
+    organisationFile,
+    defaultLocale: 'nb',
+    logLevel: 'error',
+  };
+  let problems = new Map<string, number>();
+  const count = (level: string) => (event: string) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
+  const log: Logger = { ...silentLogger, warn: count('warn'), error: count('error') };
+  const samrad = await composeSamrad(config, { log });
+  const url = await samrad.listen();
+  return {
+    url,
+    takeProblems() {
+      const taken = problems;
+      problems = new Map();
+      return taken;
+    },
+    async close() {
+      await samrad.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
