@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { ChatCommands } from './app/answer-chat-message';
+import { CardActions } from './app/answer-card-action';
+import { votingActions } from './app/voting/vote-actions';
+import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
@@ -45,9 +48,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
   if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
 
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock });
+  const voteLock = new KeyedLock();
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock });
+  const cardActions = new CardActions(votingActions({ store, clock, lock: voteLock }), catalogue, { registry, store, clock });
   const bot = new SamradBot({
     chat,
+    cardActions,
     store,
     registry,
     catalogue,

@@ -11,6 +11,7 @@ import type { Phrase } from './parse-command';
 import { parseCommand } from './parse-command';
 import type { Reply } from './reply';
 import { text } from './reply';
+import { rememberTeamsUser } from './teams-users';
 
 export interface ChatMessage {
   readonly text: string;
@@ -54,7 +55,7 @@ export class ChatCommands {
         replies: [
           text(
             t.t('unregistered', {
-              name: message.user.name ?? '',
+              name: message.user.name || 'none',
               coordinator,
               identity: actor.address ?? message.user.aadObjectId ?? message.user.userId,
             }),
@@ -62,6 +63,7 @@ export class ChatCommands {
         ],
       };
     }
+    await rememberTeamsUser(all.store, actor.member.id, message.user.userId);
     if (parsed.kind === 'empty') return this.run('help', { actor, t, org, args: '', conversation: message.conversation }, all, locale);
     if (parsed.kind === 'unknown') {
       const suggestion = parsed.suggestion;

@@ -5,7 +5,7 @@ import { holdsSeatOn } from './member';
  * What a person may do follows from their roles. A person can hold several
  * (a board member is often also their municipality's respondent).
  */
-export type Role = 'coordinator' | 'board-member' | 'member' | 'observer' | 'respondent';
+export type Role = 'coordinator' | 'chair' | 'board-member' | 'member' | 'observer' | 'respondent';
 
 export function rolesOf(member: Member, boardId: string | undefined, onDate: string): ReadonlySet<Role> {
   const roles = new Set<Role>();
@@ -15,6 +15,7 @@ export function rolesOf(member: Member, boardId: string | undefined, onDate: str
     if (seat.role === 'observer') roles.add('observer');
     else {
       roles.add('member');
+      if (seat.role === 'chair') roles.add('chair');
       if (seat.body === boardId) roles.add('board-member');
     }
   }

@@ -4,7 +4,7 @@ import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-pa
 import { describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/app/commands/command-table';
 import { Catalogue } from '../../src/i18n/catalogue';
-import { formatDate, formatDateTime, formatLongDate, formatTime, osloDate } from '../../src/i18n/dates';
+import { formatDate, formatDateTime, formatLongDate, formatTime, osloDate, osloInstant } from '../../src/i18n/dates';
 import { localeFrom } from '../../src/i18n/locale';
 
 const catalogue = Catalogue.load();
@@ -80,5 +80,15 @@ describe('locale and Oslo dates', () => {
 
   it('takes the Oslo calendar date, not UTC', () => {
     expect(osloDate(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('Oslo wall-clock times', () => {
+  it('turn into instants across daylight saving', () => {
+    expect(osloInstant('2026-01-15', '09:30')?.toISOString()).toBe('2026-01-15T08:30:00.000Z');
+    expect(osloInstant('2026-06-15', '09:30')?.toISOString()).toBe('2026-06-15T07:30:00.000Z');
+    expect(osloInstant('2026-03-29', '03:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z'); // just after the spring change
+    expect(osloInstant('2026-02-30', '10:00')).toBeUndefined();
+    expect(osloInstant('2026-02-10', '25:00')).toBeUndefined();
   });
 });

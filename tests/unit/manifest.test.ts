@@ -32,7 +32,7 @@ const english = filled('en.json');
 const locale = (l: 'nb' | 'en') => JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', `${l}.json`), 'utf8')) as Record<string, string>;
 const nb = locale('nb');
 const en = locale('en');
-const ids = commandTable().map((c) => c.id);
+const ids = commandTable().filter((c) => c.inMenu !== false).map((c) => c.id);
 const lists = commandListsOf(manifest);
 const clone = <T>(x: T): T => structuredClone(x);
 

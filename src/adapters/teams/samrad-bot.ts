@@ -1,6 +1,9 @@
 import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { CloudAdapter } from 'botbuilder';
 import type { ChatCommands } from '../../app/answer-chat-message';
+import type { CardActions, PressedAction } from '../../app/answer-card-action';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
+import { carryOut } from './card-invoke';
 import type { OrganisationRegistry } from '../../app/organisation-registry';
 import type { ConversationRecord } from '../../app/remember-conversation';
 import { forgetInstallation, rememberConversation } from '../../app/remember-conversation';
@@ -20,6 +23,7 @@ import { tenantOf } from './tenant-guard';
 
 export interface BotDependencies {
   readonly chat: ChatCommands;
+  readonly cardActions: CardActions;
   readonly store: RecordStore;
   readonly registry: OrganisationRegistry;
   readonly catalogue: Catalogue;
@@ -54,6 +58,28 @@ export class SamradBot extends TeamsActivityHandler {
     });
   }
 
+  /** Universal Actions (`Action.Execute`): answer with the presser's own view of the card. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const action = invokeValue.action;
+    const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
+    return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards, this.deps.log);
+  }
+
+  private pressed(context: TurnContext, verb: string, data: Record<string, unknown>): PressedAction {
+    return {
+      verb,
+      data,
+      user: teamsUserOf(context),
+      lookupAddress: addressLookup(context),
+      locale: this.locale(context),
+      conversationId: context.activity.conversation.id,
+      actionId: context.activity.id ?? `${context.activity.from.id}:${Date.now()}`,
+    };
+  }
+
   private locale(context: TurnContext): Locale {
     return localeFrom(context.activity.locale, this.deps.defaultLocale);
   }
@@ -61,6 +87,14 @@ export class SamradBot extends TeamsActivityHandler {
   private async answer(context: TurnContext): Promise<void> {
     const { chat, store, cards, adapter, appId } = this.deps;
     await this.remember(context);
+    // Older clients send Action.Submit as a message carrying the card's data.
+    const value = context.activity.value as Record<string, unknown> | undefined;
+    if (value && typeof value.verb === 'string' && !context.activity.text) {
+      const outcome = await this.deps.cardActions.answer(this.pressed(context, value.verb, value));
+      await carryOut(context, outcome, cards, this.deps.log);
+      await context.sendActivities(toActivities([outcome.respond], cards));
+      return;
+    }
     const kind = conversationKindOf(context);
     const roster = kind === 'personal' ? await storedTeamRoster(store, adapter, appId) : teamsRoster(context);
     const { replies } = await chat.answer(

@@ -1,3 +1,4 @@
+import { INVOKE_RESPONSE_KEY } from 'botbuilder';
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { Logger } from '../../log';
 
@@ -19,10 +20,7 @@ export function tenantGuard(tenantId: string, log: Logger): Middleware {
       if (tenant === wanted) return next();
       log.warn('tenant.refused', { tenant: tenant ?? '(none)', activityType: context.activity.type });
       if (context.activity.type === 'invoke') {
-        context.turnState.set(Symbol.for('BotFrameworkAdapter.InvokeResponse'), {
-          type: 'invokeResponse',
-          value: { status: 403 },
-        });
+        context.turnState.set(INVOKE_RESPONSE_KEY, { type: 'invokeResponse', value: { status: 403 } });
       }
     },
   };

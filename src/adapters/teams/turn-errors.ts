@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { INVOKE_RESPONSE_KEY } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import type { Catalogue } from '../../i18n/catalogue';
 import { localeFrom } from '../../i18n/locale';
@@ -19,8 +20,14 @@ export function turnErrorHandler(catalogue: Catalogue, log: Logger, defaultLocal
       error: error.message,
       stack: error.stack,
     });
-    if (context.activity.type !== 'message') return;
     const t = catalogue.for(localeFrom(context.activity.locale, defaultLocale));
+    if (context.activity.type === 'invoke') {
+      // A card button still gets an answer: the apology, shown to the person who pressed.
+      const value = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t.t('error.apology', { correlationId }) };
+      context.turnState.set(INVOKE_RESPONSE_KEY, { type: 'invokeResponse', value: { status: 200, body: value } });
+      return;
+    }
+    if (context.activity.type !== 'message') return;
     try {
       await context.sendActivity(t.t('error.apology', { correlationId }));
     } catch (sendError) {

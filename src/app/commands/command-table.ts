@@ -7,6 +7,9 @@ import { municipalitiesCommand } from './municipalities.command';
 import { reloadOrganisationCommand } from './reload-organisation.command';
 import { syncCommand } from './sync.command';
 import { whoamiCommand } from './whoami.command';
+import { closeVoteCommand } from './close-vote.command';
+import { voteCommand } from './vote.command';
+import { votesCommand } from './votes.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -17,6 +20,9 @@ export function commandTable(): readonly Command[] {
     bodiesCommand,
     membersCommand,
     whoamiCommand,
+    voteCommand,
+    votesCommand,
+    closeVoteCommand,
     reloadOrganisationCommand,
     syncCommand,
   ];

@@ -7,6 +7,7 @@ import type { TeamRoster } from '../../ports/team-roster';
 import type { Actor } from '../identify-actor';
 import type { OrganisationRegistry } from '../organisation-registry';
 import type { Reply } from '../reply';
+import type { KeyedLock } from '../voting/keyed-lock';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -24,6 +25,8 @@ export interface CommandServices {
   readonly registry: OrganisationRegistry;
   readonly store: RecordStore;
   readonly clock: Clock;
+  /** One vote's ballots are written one at a time in this process. */
+  readonly voteLock: KeyedLock;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
 }
@@ -37,5 +40,7 @@ export interface Command {
   readonly audience: readonly Audience[];
   /** Whether `command.<id>.usage` names an argument (shown in help). */
   readonly takesArgument: boolean;
+  /** Teams shows at most 10 commands per scope; those left out still work when typed. */
+  readonly inMenu?: false;
   run(ctx: CommandContext, services: CommandServices): Promise<Reply[]>;
 }

@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/role';
 import type { Translator } from '../../i18n/catalogue';
 
-const order: readonly Role[] = ['coordinator', 'board-member', 'member', 'respondent', 'observer'];
+const order: readonly Role[] = ['coordinator', 'chair', 'board-member', 'member', 'respondent', 'observer'];
 
 /** "koordinator, styremedlem": a board member is also a member, so say only the more specific. */
 export function describeRoles(roles: ReadonlySet<Role>, t: Translator): string {

@@ -1,0 +1,24 @@
+import { text } from '../reply';
+import { closeOpenVote } from '../voting/close-open-vote';
+import { loadVote } from '../voting/vote-records';
+import { mayCloseVote } from '../voting/vote-actions';
+import { voteCard } from '../voting/vote-view';
+import type { Command } from './command';
+import { findVote } from './find-vote';
+
+export const closeVoteCommand: Command = {
+  id: 'close-vote',
+  audience: ['coordinator', 'chair'],
+  takesArgument: true,
+  inMenu: false, // mostly used from the vote card's own button
+  async run({ actor, org, t, args }, { store, clock, voteLock }) {
+    const found = await findVote(store, t, args, 'command.close-vote.usage');
+    if ('reply' in found) return [found.reply];
+    if (!mayCloseVote(found.vote.value, actor.member, actor.roles)) return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
+    const closed = await closeOpenVote({ store, clock, lock: voteLock }, found.vote.id, actor.member.id);
+    if (!closed.ok) return [text(t.t(`error.${closed.error.code}`))];
+    const loaded = await loadVote(store, found.vote.id);
+    if (!loaded) return [];
+    return [voteCard(org, t, loaded.vote.value, loaded.box.value, { memberId: actor.member.id, mayClose: false }, clock.now())];
+  },
+};

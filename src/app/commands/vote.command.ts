@@ -1,0 +1,12 @@
+import { voteForm } from '../voting/vote-form';
+import type { Command } from './command';
+
+/** Opens the vote form; the title typed after the command fills it in. */
+export const voteCommand: Command = {
+  id: 'vote',
+  audience: ['coordinator', 'chair'],
+  takesArgument: true,
+  async run({ org, t, args }) {
+    return [voteForm(org, t, { title: args.trim() })];
+  },
+};

@@ -1,0 +1,160 @@
+import type { Logger } from '../../log';
+import { silentLogger } from '../../log';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore, StoredRecord } from '../../ports/record-store';
+import type { Timer } from '../../ports/timer';
+import type { JobHandler, JobResult } from './execute-job';
+import { executeJob } from './execute-job';
+import type { BackoffPolicy, Job } from './job';
+import { JOBS, defaultBackoff, errorMessage, isRunnable } from './job';
+
+export interface JobRunnerOptions {
+  readonly store: RecordStore;
+  readonly clock: Clock;
+  readonly timer: Timer;
+  /** Unique per process (e.g. instance name + pid + random): it is written into each claim. */
+  readonly owner: string;
+  /** The routing table: a runner claims only the kinds it can handle. */
+  readonly handlers: Readonly<Record<string, JobHandler<never>>>;
+  readonly concurrency?: number;
+  /** Longer than any handler takes; a takeover after a crash waits this long. */
+  readonly leaseMs?: number;
+  readonly pollMs?: number;
+  readonly backoff?: BackoffPolicy;
+  readonly random?: () => number;
+  readonly logger?: Logger;
+}
+
+export type PassSummary = Readonly<Record<JobResult | 'error', number>>;
+
+const emptySummary = (): Record<JobResult | 'error', number> => ({ done: 0, retried: 0, failed: 0, skipped: 0, lost: 0, error: 0 });
+
+/**
+ * One per process. Each pass reads the due jobs, claims them one by one (an eTag-guarded
+ * write: of several runners exactly one wins, the others skip the job) and runs at most
+ * `concurrency` handlers at once. `start()` polls on the Timer port; `stop()` waits for
+ * the handlers in flight so a deploy does not leave claims to expire.
+ */
+export class JobRunner {
+  private readonly concurrency: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly random: () => number;
+  private readonly logger: Logger;
+  private readonly inFlight = new Set<Promise<void>>();
+  private running = false;
+  private stopping = false;
+  private woken = false;
+  private cancelPoll: (() => void) | undefined;
+  private pass: Promise<unknown> | undefined;
+
+  constructor(private readonly options: JobRunnerOptions) {
+    this.concurrency = Math.max(1, options.concurrency ?? 8);
+    this.leaseMs = options.leaseMs ?? 2 * 60_000;
+    this.pollMs = options.pollMs ?? 5_000;
+    this.random = options.random ?? Math.random;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  /** One pass over the jobs due at `now`; resolves when every job it claimed is settled. */
+  async runDue(now: Date = this.options.clock.now()): Promise<PassSummary> {
+    const summary = emptySummary();
+    const started: Promise<void>[] = [];
+    for (const candidate of await this.candidates(now)) {
+      while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
+      if (this.stopping) break; // stop() was called: leave the rest to the next process
+      const run: Promise<void> = this.execute(candidate)
+        .then((result) => void summary[result]++)
+        .finally(() => this.inFlight.delete(run));
+      this.inFlight.add(run);
+      started.push(run);
+    }
+    await Promise.all(started);
+    return summary;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.arm(0);
+  }
+
+  /** Polls now instead of at the next interval, e.g. right after a fan-out was scheduled. */
+  wake(): void {
+    if (!this.running) return;
+    if (!this.cancelPoll) {
+      this.woken = true; // a pass is running: poll again as soon as it ends
+      return;
+    }
+    this.cancelPoll();
+    this.arm(0);
+  }
+
+  /** Stops polling and claiming, then waits for the handlers already running. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopping = true;
+    this.cancelPoll?.();
+    this.cancelPoll = undefined;
+    await this.pass;
+    await Promise.all(this.inFlight);
+  }
+
+  private arm(ms: number): void {
+    this.cancelPoll = this.options.timer.after(ms, () => {
+      this.cancelPoll = undefined;
+      this.pass = this.poll();
+    });
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const summary = await this.runDue();
+      if (summary.done + summary.retried + summary.failed + summary.lost + summary.error > 0)
+        this.logger.info('scheduler.pass', { owner: this.options.owner, ...summary });
+    } catch (e) {
+      // The store was unreachable: log it and try again at the next poll.
+      this.logger.error('scheduler.pass_failed', { owner: this.options.owner, error: errorMessage(e) });
+    }
+    const soon = this.woken;
+    this.woken = false;
+    if (this.running) this.arm(soon ? 0 : this.pollMs);
+  }
+
+  /**
+   * Due pending jobs and claimed jobs whose lease ran out, of the kinds this runner handles.
+   * The store filters by equality only, so due time and lease are checked here. Each runner
+   * starts at a random place in the list, so runners sharing a store mostly claim different jobs.
+   */
+  private async candidates(now: Date): Promise<StoredRecord<Job>[]> {
+    const { store, handlers } = this.options;
+    const [pending, claimed] = await Promise.all([
+      store.find<Job>(JOBS, { state: 'pending' }),
+      store.find<Job>(JOBS, { state: 'claimed' }),
+    ]);
+    const due = [...pending, ...claimed]
+      .filter((r) => isRunnable(r.value, now) && Object.hasOwn(handlers, r.value.kind))
+      .sort((a, b) => a.value.dueAt.localeCompare(b.value.dueAt) || a.id.localeCompare(b.id));
+    const start = Math.floor(this.random() * due.length);
+    return [...due.slice(start), ...due.slice(0, start)];
+  }
+
+  private async execute(candidate: StoredRecord<Job>): Promise<JobResult | 'error'> {
+    const { store, clock, owner, handlers, backoff = defaultBackoff } = this.options;
+    const handler = handlers[candidate.value.kind]!;
+    try {
+      const result = await executeJob(
+        { store, clock, owner, leaseMs: this.leaseMs, backoff, random: this.random },
+        candidate,
+        handler,
+      );
+      if (result === 'lost') this.logger.warn('scheduler.claim_lost', { owner, jobId: candidate.id });
+      if (result === 'failed') this.logger.warn('scheduler.job_failed', { owner, jobId: candidate.id });
+      return result;
+    } catch (e) {
+      this.logger.error('scheduler.job_error', { owner, jobId: candidate.id, error: errorMessage(e) });
+      return 'error';
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import type { Member } from '../../domain/member';
+import type { Role } from '../../domain/role';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore } from '../../ports/record-store';
+import { upsert } from '../../ports/record-store';
+import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import { text } from '../reply';
+import { teamsUserIds } from '../teams-users';
+import { castVoteBallot } from './cast-vote-ballot';
+import { closeOpenVote } from './close-open-vote';
+import type { KeyedLock } from './keyed-lock';
+import { mayOpenVote, openNewVote } from './open-vote';
+import { readVoteForm, voteForm } from './vote-form';
+import type { VoteRecord } from './vote-records';
+import { loadVote, VOTES } from './vote-records';
+import { voteCard } from './vote-view';
+
+export interface VotingDeps {
+  readonly store: RecordStore;
+  readonly clock: Clock;
+  readonly lock: KeyedLock;
+}
+
+/** The coordinator, whoever opened the vote, and the body's chair may close it. */
+export function mayCloseVote(vote: VoteRecord, member: Member, roles: ReadonlySet<Role>): boolean {
+  return vote.openedBy === member.id || mayOpenVote(member, roles, vote.body);
+}
+
+const voteIdOf = (ctx: CardActionContext) => (typeof ctx.data.voteId === 'string' ? ctx.data.voteId : '');
+
+/** The card as the person who pressed sees it, or the error in their language. */
+async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: string): Promise<CardActionOutcome> {
+  const loaded = await loadVote(deps.store, voteIdOf(ctx));
+  if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteIdOf(ctx) })) };
+  const vote = loaded.vote.value;
+  const viewer = { memberId: ctx.actor.member.id, mayClose: mayCloseVote(vote, ctx.actor.member, ctx.actor.roles) };
+  return { respond: voteCard(ctx.org, ctx.t, vote, loaded.box.value, viewer, deps.clock.now(), notice ? { notice } : {}) };
+}
+
+/** The card everyone sees: no personal choice; Teams refreshes it per person for up to 60 listed users. */
+export async function sharedView(deps: VotingDeps, ctx: Pick<CardActionContext, 'org' | 't'>, voteId: string) {
+  const loaded = await loadVote(deps.store, voteId);
+  if (!loaded || loaded.vote.value.state === 'draft') return undefined;
+  const vote = loaded.vote.value;
+  const casters = vote.electorate.voters.flatMap((v) => v.casters);
+  const refreshUserIds = casters.length <= 60 ? await teamsUserIds(deps.store, casters) : [];
+  return { vote, reply: voteCard(ctx.org, ctx.t, vote, loaded.box.value, { mayClose: false }, deps.clock.now(), { refreshUserIds }) };
+}
+
+export function votingActions(deps: VotingDeps): CardAction[] {
+  return [
+    {
+      verb: 'vote.open',
+      async run(ctx) {
+        const form = readVoteForm(ctx.data);
+        const refuse = (code: string, params?: Record<string, string | number>) => ({
+          respond: voteForm(ctx.org, ctx.t, { title: typeof ctx.data.title === 'string' ? ctx.data.title : '', notice: ctx.t.t(`error.${code}`, params) }),
+        });
+        if (!form.ok) return refuse(form.error.code, form.error.params as Record<string, string | number>);
+        const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, { ...form.value, conversationId: ctx.conversationId });
+        if (!opened.ok) return refuse(opened.error.code, opened.error.params as Record<string, string | number>);
+        const shared = await sharedView(deps, ctx, opened.value.id);
+        return {
+          respond: text(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })),
+          ...(shared && {
+            post: {
+              reply: shared.reply,
+              posted: async (activityId: string) => {
+                await upsert<VoteRecord>(deps.store, VOTES, opened.value.id, (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } });
+              },
+            },
+          }),
+        };
+      },
+    },
+    {
+      verb: 'vote.cast',
+      async run(ctx) {
+        const option = typeof ctx.data.option === 'string' ? ctx.data.option : '';
+        const cast = await castVoteBallot(deps, { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId });
+        if (!cast.ok) return personalView(deps, ctx, ctx.t.t(`error.${cast.error.code}`, cast.error.params as Record<string, string | number>));
+        const view = await personalView(deps, ctx);
+        const posted = cast.value.vote.posted;
+        const shared = posted && cast.value.recorded ? await sharedView(deps, ctx, cast.value.vote.id) : undefined;
+        return { ...view, ...(posted && shared && { updateShared: { activityId: posted.activityId, reply: shared.reply, final: false } }) };
+      },
+    },
+    { verb: 'vote.refresh', run: (ctx) => personalView(deps, ctx) },
+    {
+      verb: 'vote.close',
+      async run(ctx) {
+        const loaded = await loadVote(deps.store, voteIdOf(ctx));
+        if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteIdOf(ctx) })) };
+        if (!mayCloseVote(loaded.vote.value, ctx.actor.member, ctx.actor.roles)) return personalView(deps, ctx, ctx.t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'));
+        const closed = await closeOpenVote(deps, loaded.vote.id, ctx.actor.member.id);
+        if (!closed.ok) return personalView(deps, ctx, ctx.t.t(`error.${closed.error.code}`));
+        const view = await personalView(deps, ctx);
+        const shared = await sharedView(deps, ctx, loaded.vote.id);
+        const posted = closed.value.vote.posted;
+        return { ...view, ...(posted && shared && { updateShared: { activityId: posted.activityId, reply: shared.reply, final: true } }) };
+      },
+    },
+  ];
+}

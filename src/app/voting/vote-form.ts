@@ -1,0 +1,94 @@
+import type { Organisation } from '../../domain/organisation';
+import { boardOf } from '../../domain/organisation';
+import type { Result } from '../../domain/result';
+import { fail, ok } from '../../domain/result';
+import type { DecisionRule, InterimResults, Quorum, Secrecy, VoteSettings } from '../../domain/vote';
+import { atLeastHalf, moreThanHalf } from '../../domain/vote';
+import type { ElectorateKind } from '../../domain/electorate';
+import type { Translator } from '../../i18n/catalogue';
+import { osloInstant } from '../../i18n/dates';
+import { card } from '../reply';
+import type { Reply } from '../reply';
+
+const electorates: readonly ElectorateKind[] = ['members', 'municipalities'];
+const rules: readonly DecisionRule[] = ['simple-majority', 'two-thirds', 'unanimity'];
+const quorums = { 'at-least-half': atLeastHalf, 'more-than-half': moreThanHalf, none: { kind: 'none' } as Quorum } as const;
+const secrecies: readonly Secrecy[] = ['named', 'secret'];
+const interims: readonly InterimResults[] = ['hidden', 'shown', 'after-own-ballot'];
+
+/** The form behind `avstemning`: every setting the body's rules may call for. */
+export function voteForm(org: Organisation, t: Translator, prefill: { title?: string; notice?: string } = {}): Reply {
+  const choices = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
+  return card('vote-settings', {
+    heading: t.t('vote.form.heading'),
+    notice: prefill.notice ?? '',
+    title: prefill.title ?? '',
+    caseNumber: '',
+    body: boardOf(org)?.id ?? org.bodies[0]?.id ?? '',
+    labels: {
+      title: t.t('vote.form.title'),
+      titleRequired: t.t('vote.form.title-required'),
+      caseNumber: t.t('vote.form.case-number'),
+      body: t.t('vote.form.body'),
+      electorate: t.t('vote.form.electorate'),
+      rule: t.t('vote.form.rule'),
+      quorum: t.t('vote.form.quorum'),
+      secrecy: t.t('vote.form.secrecy'),
+      interimResults: t.t('vote.form.interim'),
+      changeAllowed: t.t('vote.form.change-allowed'),
+      deadlineDate: t.t('vote.form.deadline-date'),
+      deadlineTime: t.t('vote.form.deadline-time'),
+      open: t.t('vote.form.open'),
+    },
+    bodies: org.bodies.map((b) => ({ title: b.name, value: b.id })),
+    electorates: choices(electorates, 'vote.electorate'),
+    rules: choices(rules, 'vote.rule'),
+    quorums: choices(Object.keys(quorums) as (keyof typeof quorums)[], 'vote.quorum'),
+    secrecies: choices(secrecies, 'vote.secrecy'),
+    interims: choices(interims, 'vote.interim'),
+  });
+}
+
+export interface VoteFormInput {
+  readonly title: string;
+  readonly bodyId: string;
+  readonly caseNumber?: string;
+  readonly settings: Partial<VoteSettings>;
+}
+
+/** Reads the submitted form strictly: the card checks too, but the server decides. */
+export function readVoteForm(data: Record<string, unknown>): Result<VoteFormInput> {
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+  const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T | undefined => {
+    const value = text(key) || fallback;
+    return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
+  };
+  const electorate = pick('electorate', electorates, 'members');
+  const rule = pick('rule', rules, 'simple-majority');
+  const quorumKey = pick('quorum', Object.keys(quorums) as (keyof typeof quorums)[], 'at-least-half');
+  const secrecy = pick('secrecy', secrecies, 'named');
+  const interimResults = pick('interimResults', interims, 'hidden');
+  if (!electorate || !rule || !quorumKey || !secrecy || !interimResults) return fail('VOTE.BAD_SETTINGS');
+  const title = text('title');
+  if (!title) return fail('VOTE.TITLE_MISSING');
+  const [date, time] = [text('deadlineDate'), text('deadlineTime')];
+  if (Boolean(date) !== Boolean(time)) return fail('VOTE.DEADLINE_INCOMPLETE');
+  const deadline = date ? osloInstant(date, time) : undefined;
+  if (date && !deadline) return fail('VOTE.BAD_DEADLINE');
+  const caseNumber = text('caseNumber');
+  return ok({
+    title,
+    bodyId: text('body'),
+    ...(caseNumber && { caseNumber }),
+    settings: {
+      electorate,
+      rule,
+      quorum: quorums[quorumKey],
+      secrecy,
+      interimResults,
+      // A secret ballot cannot be changed; the form's default is for named votes.
+      changeAllowed: secrecy === 'secret' ? false : text('changeAllowed') !== 'false',
+      ...(deadline && { deadline: deadline.toISOString() }),
+    },
+  });
+}

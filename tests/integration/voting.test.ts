@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { cardProblems } from '../fixtures/card-validation';
+
+let bot: BotUnderTest;
+beforeAll(async () => {
+  bot = await startBot();
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const deputy: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
+const where = { kind: 'channel' as const };
+
+async function press(from: Person, verb: string, data: object, id?: string) {
+  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, where, id));
+  expect(res.status).toBe(200);
+  const body = JSON.parse(res.body) as { type: string; value: any };
+  if (body.type === 'application/vnd.microsoft.card.adaptive') expect(cardProblems(body.value)).toEqual([]);
+  return body;
+}
+
+async function openVote(settings: Record<string, string> = {}) {
+  const opened = await press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret', ...settings });
+  expect(opened.type).toBe('application/vnd.microsoft.activity.message');
+  const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.value as string)?.[1] ?? /Vote ([A-Z0-9]{5}) is open/.exec(opened.value)?.[1];
+  expect(id).toBeDefined();
+  return id!;
+}
+
+describe('voting over HTTP', () => {
+  it('avstemning shows the settings form to the coordinator, and is refused to a plain member', async () => {
+    await bot.post(message(bot.connector.url, people.coordinator, 'avstemning Budsjett 2027', where));
+    const form = bot.connector.cards()[0];
+    expect(JSON.stringify(form)).toContain('Budsjett 2027');
+    expect(JSON.stringify(form)).toContain('"verb":"vote.open"');
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.respondent, 'avstemning', where));
+    expect(bot.connector.texts()[0]).toContain('kan bare brukes av');
+  });
+
+  it('opening posts the vote card; voting shows each their own choice; the result follows the rule', async () => {
+    const id = await openVote();
+    const posted = bot.connector.cards().find((c) => JSON.stringify(c).includes(`Avstemning ${id}`));
+    expect(posted).toBeDefined();
+    expect(JSON.stringify(posted)).toContain('0 av 7 har stemt');
+
+    const ola = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
+    expect(JSON.stringify(ola.value)).toContain('Du har stemt: For');
+    expect(JSON.stringify(ola.value)).toContain('1 av 7 har stemt');
+    expect(JSON.stringify(ola.value)).not.toContain('Vedtatt'); // interim results hidden
+    const marit = await press(people.respondent, 'vote.cast', { voteId: id, option: 'against' });
+    expect(JSON.stringify(marit.value)).toContain('Du har stemt: Mot');
+    // Marit changes her mind: the later ballot replaces the earlier.
+    const changed = await press(people.respondent, 'vote.cast', { voteId: id, option: 'for' });
+    expect(JSON.stringify(changed.value)).toContain('Du har stemt: For');
+    // The shared card was updated in place for everyone.
+    const [sharedUpdate] = bot.connector.updated;
+    expect(JSON.stringify(sharedUpdate?.activity)).toContain('1 av 7 har stemt');
+    expect(JSON.stringify(sharedUpdate?.activity)).not.toContain('Du har stemt'); // no one's own choice on the shared card
+    expect(bot.connector.unexpected).toEqual([]);
+
+    const closed = await press(people.coordinator, 'vote.close', { voteId: id });
+    const text = JSON.stringify(closed.value);
+    expect(text).toContain('Ikke beslutningsdyktig'); // 2 of 7 voted, at least 4 needed
+    expect(text).toContain('Ola Berg (Ringerike): For');
+    expect(text).toContain('Marit Kvam (Gol): For');
+    const audit = await bot.samrad.store.find<{ details: { voteId: string; outcome: string } }>('auditLog', { kind: 'vote.closed' });
+    expect(audit.map((a) => a.value.details)).toContainEqual(expect.objectContaining({ voteId: id, outcome: 'no-quorum' }));
+  });
+
+  it('refuses, with a message and nothing recorded: no vote, an unknown option, another vote, after close', async () => {
+    const id = await openVote();
+    const ineligible = await press(deputy, 'vote.cast', { voteId: id, option: 'for' });
+    expect(JSON.stringify(ineligible.value)).toContain('Du har ikke stemmerett i denne avstemningen. Ingenting er registrert.');
+    const unknown = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'kanskje' });
+    expect(JSON.stringify(unknown.value)).toContain('«kanskje» er ikke et alternativ');
+    const other = await press(people.boardMember, 'vote.cast', { voteId: 'ZZZZZ', option: 'for' });
+    expect(other.value).toContain('Jeg finner ingen avstemning ZZZZZ');
+    expect(JSON.stringify((await press(people.boardMember, 'vote.refresh', { voteId: id })).value)).toContain('0 av 7 har stemt');
+    await press(people.coordinator, 'vote.close', { voteId: id });
+    const late = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
+    expect(JSON.stringify(late.value)).toContain('Avstemningen er lukket. Stemmen ble ikke registrert.');
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.respondent, `stemmer ${id}`, where));
+    expect(JSON.stringify(bot.connector.cards()[0])).toContain('0 av 7 har stemt');
+  });
+
+  it('a retried invoke counts once; only the coordinator, the opener or the chair may close', async () => {
+    const id = await openVote({ interimResults: 'shown' });
+    await Promise.all([
+      press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' }, 'same-invoke'),
+      press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' }, 'same-invoke'),
+    ]);
+    const view = await press(people.respondent, 'vote.close', { voteId: id });
+    expect(JSON.stringify(view.value)).toContain('Bare koordinatoren');
+    expect(JSON.stringify(view.value)).toContain('1 av 7 har stemt');
+  });
+
+  it('a secret ballot shows that you voted, never what, and keeps no link between voter and choice', async () => {
+    const id = await openVote({ secrecy: 'secret', changeAllowed: 'false' });
+    const ola = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'against' });
+    expect(JSON.stringify(ola.value)).toContain('Stemmen din er hemmelig');
+    expect(JSON.stringify(ola.value)).not.toContain('Mot');
+    const box = await bot.samrad.store.get<{ participation: object[] }>('ballotBoxes', id);
+    const stored = JSON.stringify(box?.value);
+    expect(stored).toContain('ola-berg');
+    expect(stored).not.toMatch(/ola-berg[^}]*against|against[^}]*ola-berg/);
+    expect(bot.logs.join('\n')).not.toContain('against');
+  });
+});
