@@ -1,4 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { CLOSE_AT_DEADLINE, closeAtDeadline } from './app/voting/close-at-deadline';
+import type { JobHandler } from './app/scheduling/execute-job';
+import { JobRunner } from './app/scheduling/job-runner';
+import { JobScheduler } from './app/scheduling/scheduler';
+import { TeamsMessenger } from './adapters/teams/teams-messenger';
+import type { Timer } from './ports/timer';
+import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
@@ -24,6 +33,7 @@ import { CardRenderer } from './presentation/card-renderer';
 export interface Samrad {
   readonly store: RecordStore;
   readonly registry: OrganisationRegistry;
+  readonly jobs: JobRunner;
   /** Starts listening; resolves to the URL of `/api/messages`. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -34,6 +44,7 @@ export interface CompositionOptions {
   readonly clock?: Clock;
   readonly store?: RecordStore;
   readonly authentication?: AuthenticationOverrides;
+  readonly timer?: Timer;
 }
 
 /** The composition root: config → adapters → application → server. */
@@ -49,8 +60,26 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
 
   const voteLock = new KeyedLock();
+  const scheduler = new JobScheduler(store, clock);
+  const voting = { store, clock, lock: voteLock, scheduler };
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock });
-  const cardActions = new CardActions(votingActions({ store, clock, lock: voteLock }), catalogue, { registry, store, clock });
+  const cardActions = new CardActions(votingActions(voting), catalogue, { registry, store, clock });
+  const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
+  const runner = new JobRunner({
+    store,
+    clock,
+    timer: options.timer ?? systemTimer,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    handlers: {
+      [CLOSE_AT_DEADLINE]: closeAtDeadline({
+        ...voting,
+        messenger,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }) as JobHandler<never>,
+    },
+    logger: log,
+  });
   const bot = new SamradBot({
     chat,
     cardActions,
@@ -76,6 +105,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   return {
     store,
     registry,
+    jobs: runner,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -83,10 +113,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
           const { port } = server.address() as AddressInfo;
           const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
           log.info('server.listening', { mode: config.mode, host: config.host, port });
+          runner.start();
           resolve(`http://${host}:${port}/api/messages`);
         });
       }),
     close: async () => {
+      await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

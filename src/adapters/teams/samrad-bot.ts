@@ -63,6 +63,7 @@ export class SamradBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    await this.remember(context);
     const action = invokeValue.action;
     const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
     return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards, this.deps.log);

@@ -14,11 +14,15 @@ import { readVoteForm, voteForm } from './vote-form';
 import type { VoteRecord } from './vote-records';
 import { loadVote, VOTES } from './vote-records';
 import { voteCard } from './vote-view';
+import type { JobScheduler } from '../scheduling/scheduler';
+import { CLOSE_AT_DEADLINE, closeJobId } from './close-at-deadline';
 
 export interface VotingDeps {
   readonly store: RecordStore;
   readonly clock: Clock;
   readonly lock: KeyedLock;
+  /** Closes votes at their deadline; absent where nothing runs jobs (some tests). */
+  readonly scheduler?: JobScheduler;
 }
 
 /** The coordinator, whoever opened the vote, and the body's chair may close it. */
@@ -59,6 +63,10 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         if (!form.ok) return refuse(form.error.code, form.error.params as Record<string, string | number>);
         const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, { ...form.value, conversationId: ctx.conversationId });
         if (!opened.ok) return refuse(opened.error.code, opened.error.params as Record<string, string | number>);
+        const deadline = opened.value.settings.deadline;
+        if (deadline && deps.scheduler) {
+          await deps.scheduler.schedule({ id: closeJobId(opened.value.id), kind: CLOSE_AT_DEADLINE, dueAt: deadline, payload: { voteId: opened.value.id } });
+        }
         const shared = await sharedView(deps, ctx, opened.value.id);
         return {
           respond: text(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })),

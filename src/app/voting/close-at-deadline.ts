@@ -1,0 +1,28 @@
+import type { Organisation } from '../../domain/organisation';
+import type { Translator } from '../../i18n/catalogue';
+import type { Messenger } from '../../ports/messenger';
+import type { JobHandler } from '../scheduling/execute-job';
+import { closeOpenVote } from './close-open-vote';
+import { sharedView } from './vote-actions';
+import type { VotingDeps } from './vote-actions';
+
+export const CLOSE_AT_DEADLINE = 'vote.close-at-deadline';
+
+export const closeJobId = (voteId: string): string => `vote-close:${voteId}`;
+
+/**
+ * A vote with a deadline closes by itself: the scheduler runs this once, on one
+ * process, and the posted card becomes the result. Closed by hand before? Then done.
+ */
+export function closeAtDeadline(
+  deps: VotingDeps & { messenger: Messenger; organisation: () => Organisation; t: Translator },
+): JobHandler<{ voteId: string }> {
+  return async ({ job }) => {
+    const closed = await closeOpenVote(deps, job.payload.voteId, 'deadline');
+    if (!closed.ok) return closed.error.code === 'VOTE.CLOSED' ? { outcome: 'done' } : { outcome: 'failed', error: closed.error.code };
+    const posted = closed.value.vote.posted;
+    const shared = posted && (await sharedView(deps, { org: deps.organisation(), t: deps.t }, job.payload.voteId));
+    if (posted && shared) await deps.messenger.update(posted.conversationId, posted.activityId, shared.reply);
+    return { outcome: 'done' };
+  };
+}

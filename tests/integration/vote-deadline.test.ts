@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardAction, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+
+let now = new Date('2026-11-23T10:00:00Z'); // 11.00 in Oslo
+let bot: BotUnderTest;
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => now } });
+});
+afterAll(async () => bot.stop());
+
+const where = { kind: 'channel' as const };
+const press = async (from: Person, verb: string, data: object) =>
+  JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data, where))).body) as { value: any };
+
+describe('a vote with a deadline', () => {
+  it('closes by itself at the deadline, once, and the posted card becomes the result', async () => {
+    const opened = await press(people.coordinator, 'vote.open', {
+      title: 'Høringsuttalelse om legevakt',
+      body: 'styret',
+      quorum: 'none',
+      deadlineDate: '2026-11-23',
+      deadlineTime: '12:00', // Oslo time: 11.00 UTC
+    });
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened.value)![1]!;
+    const job = await bot.samrad.store.get<{ dueAt: string; state: string }>('jobs', `vote-close:${id}`);
+    expect(job?.value).toMatchObject({ dueAt: '2026-11-23T11:00:00.000Z', state: 'pending' });
+    await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
+
+    // Before the deadline nothing happens.
+    expect((await bot.samrad.jobs.runDue(new Date('2026-11-23T10:59:00Z'))).done).toBe(0);
+    now = new Date('2026-11-23T11:00:30Z');
+    const late = await press(people.respondent, 'vote.cast', { voteId: id, option: 'against' });
+    expect(JSON.stringify(late.value)).toContain('Fristen er ute');
+
+    bot.connector.clear();
+    expect((await bot.samrad.jobs.runDue(now)).done).toBe(1);
+    expect((await bot.samrad.jobs.runDue(now)).done).toBe(0); // once
+    const vote = await bot.samrad.store.get<{ state: string }>('votes', id);
+    expect(vote?.value.state).toBe('closed');
+    const [update] = bot.connector.updated;
+    expect(JSON.stringify(update?.activity)).toContain('Vedtatt');
+    expect(JSON.stringify(update?.activity)).toContain('Ola Berg (Ringerike): For');
+    expect(bot.connector.unexpected).toEqual([]);
+  });
+});
