@@ -5,6 +5,7 @@ import { CLOSE_AT_DEADLINE, closeAtDeadline } from './app/voting/close-at-deadli
 import type { JobHandler } from './app/scheduling/execute-job';
 import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
+import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
@@ -62,7 +63,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock });
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler });
   const cardActions = new CardActions(votingActions(voting), catalogue, { registry, store, clock });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
@@ -77,6 +78,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
+      [OUTBOX]: outboxHandler(messenger) as JobHandler<never>,
     },
     logger: log,
   });

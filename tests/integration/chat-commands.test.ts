@@ -78,7 +78,7 @@ describe('chat commands over HTTP', () => {
 
   it('a coordinator command from a respondent is refused politely, naming the role', async () => {
     const out = await say(people.respondent, 'synkroniser');
-    expect(out).toContain('kan bare brukes av koordinatoren');
+    expect(out).toContain('hører ikke til rollen din');
     expect(out).toContain('styremedlem');
   });
 

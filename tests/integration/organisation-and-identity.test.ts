@@ -72,7 +72,7 @@ describe('reloading the organisation', () => {
   });
 
   it('is refused for anyone but the coordinator', async () => {
-    expect(await say(people.boardMember, 'last organisasjon')).toContain('kan bare brukes av koordinatoren');
+    expect(await say(people.boardMember, 'last organisasjon')).toContain('hører ikke til rollen din');
   });
 });
 

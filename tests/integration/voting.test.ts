@@ -37,7 +37,7 @@ describe('voting over HTTP', () => {
     expect(JSON.stringify(form)).toContain('"verb":"vote.open"');
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.respondent, 'avstemning', where));
-    expect(bot.connector.texts()[0]).toContain('kan bare brukes av');
+    expect(bot.connector.texts()[0]).toContain('hører ikke til rollen din');
   });
 
   it('opening posts the vote card; voting shows each their own choice; the result follows the rule', async () => {

@@ -10,6 +10,7 @@ import { whoamiCommand } from './whoami.command';
 import { closeVoteCommand } from './close-vote.command';
 import { voteCommand } from './vote.command';
 import { votesCommand } from './votes.command';
+import { remindVoteCommand } from './remind-vote.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -23,6 +24,7 @@ export function commandTable(): readonly Command[] {
     voteCommand,
     votesCommand,
     closeVoteCommand,
+    remindVoteCommand,
     reloadOrganisationCommand,
     syncCommand,
   ];

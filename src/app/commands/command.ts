@@ -8,6 +8,7 @@ import type { Actor } from '../identify-actor';
 import type { OrganisationRegistry } from '../organisation-registry';
 import type { Reply } from '../reply';
 import type { KeyedLock } from '../voting/keyed-lock';
+import type { JobScheduler } from '../scheduling/scheduler';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -27,6 +28,7 @@ export interface CommandServices {
   readonly clock: Clock;
   /** One vote's ballots are written one at a time in this process. */
   readonly voteLock: KeyedLock;
+  readonly scheduler: JobScheduler;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
 }
