@@ -110,3 +110,35 @@ describe('voting over HTTP', () => {
     expect(bot.logs.join('\n')).not.toContain('against');
   });
 });
+
+describe('a choice among alternatives', () => {
+  it('offers the alternatives as buttons and the one with most votes is chosen', async () => {
+    const id = await openVote({ alternatives: 'Drammen\nKongsberg\nHønefoss', quorum: 'none', interimResults: 'shown' });
+    const view = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a2' });
+    const card = JSON.stringify(view.value);
+    expect(card).toContain('Du har stemt: Kongsberg');
+    expect(card).toContain('"title":"Hønefoss"');
+    await press(people.respondent, 'vote.cast', { voteId: id, option: 'a2' });
+    await press(people.guest, 'vote.cast', { voteId: id, option: 'a1' });
+    const closed = await press(people.coordinator, 'vote.close', { voteId: id });
+    expect(JSON.stringify(closed.value)).toContain('Valgt: Kongsberg');
+  });
+
+  it('refuses a single alternative, and two thirds among alternatives', async () => {
+    const one = await press(people.coordinator, 'vote.open', { title: 'X', body: 'styret', alternatives: 'Bare én' });
+    expect(JSON.stringify(one.value)).toContain('minst to alternativer');
+    const twoThirds = await press(people.coordinator, 'vote.open', { title: 'X', body: 'styret', alternatives: 'A\nB', rule: 'two-thirds' });
+    expect(JSON.stringify(twoThirds.value)).toContain('flest stemmer');
+  });
+});
+
+describe('many alternatives', () => {
+  it('become a list with one button, within the five actions Teams shows', async () => {
+    const id = await openVote({ alternatives: 'A\nB\nC\nD\nE\nF', quorum: 'none' });
+    const view = await press(people.boardMember, 'vote.refresh', { voteId: id });
+    const card = JSON.stringify(view.value);
+    expect(card).toContain('"id":"option"');
+    const voted = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a4' }); // Teams merges the list's value into the data
+    expect(JSON.stringify(voted.value)).toContain('Du har stemt: D');
+  });
+});

@@ -38,6 +38,7 @@ export function voteForm(org: Organisation, t: Translator, prefill: { title?: st
       changeAllowed: t.t('vote.form.change-allowed'),
       deadlineDate: t.t('vote.form.deadline-date'),
       deadlineTime: t.t('vote.form.deadline-time'),
+      alternatives: t.t('vote.form.alternatives'),
       open: t.t('vote.form.open'),
     },
     bodies: org.bodies.map((b) => ({ title: b.name, value: b.id })),
@@ -76,6 +77,14 @@ export function readVoteForm(data: Record<string, unknown>): Result<VoteFormInpu
   const deadline = date ? osloInstant(date, time) : undefined;
   if (date && !deadline) return fail('VOTE.BAD_DEADLINE');
   const caseNumber = text('caseNumber');
+  // Alternatives, one per line; none means the usual for / against / abstain on a proposal.
+  const alternatives = text('alternatives')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (alternatives.length === 1) return fail('VOTE.TOO_FEW_OPTIONS');
+  if (alternatives.some((a) => a.length > 200)) return fail('VOTE.OPTION_TOO_LONG', { max: 200 });
+  const options = alternatives.length > 0 ? [...alternatives.map((label, i) => ({ id: `a${i + 1}`, label })), { id: 'abstain' }] : undefined;
   return ok({
     title,
     bodyId: text('body'),
@@ -89,6 +98,7 @@ export function readVoteForm(data: Record<string, unknown>): Result<VoteFormInpu
       // A secret ballot cannot be changed; the form's default is for named votes.
       changeAllowed: secrecy === 'secret' ? false : text('changeAllowed') !== 'false',
       ...(deadline && { deadline: deadline.toISOString() }),
+      ...(options && { options }),
     },
   });
 }

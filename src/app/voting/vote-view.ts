@@ -34,7 +34,8 @@ export function voteCard(
   const tally = tallyVote(vote, box);
   const keys = viewer.memberId ? keysCastableBy(vote.electorate, viewer.memberId) : [];
   const votedAlready = keys.some((k) => hasVoted(box, k));
-  const optionLabel = (id: string) => t.t(`vote.option.${id}`);
+  // Alternatives carry their own label; for / against / abstain are translated.
+  const optionLabel = (id: string) => vote.settings.options.find((o) => o.id === id)?.label ?? t.t(`vote.option.${id}`);
   const open = isOpen(vote);
   const visible = showResults(vote, votedAlready, now);
   return card('vote', {
@@ -55,12 +56,21 @@ export function voteCard(
     namedHeading: t.t('vote.named-heading'),
     named: visible && !isSecret(vote) && box.secrecy === 'named' ? namedLines(org, t, vote, box, optionLabel) : [],
     notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => voterName(org, vote, k)).join(', ') }) : '',
-    choices: open && keys.length > 0 && (!votedAlready || mayChange(vote, now)) ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), option: o.id })) : [],
+    // Up to five options are buttons (Teams shows no more); more become a list and one button.
+    ...ballotControls(open && keys.length > 0 && (!votedAlready || mayChange(vote, now)) ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), option: o.id })) : []),
+    pickerLabel: t.t('vote.pick'),
+    castLabel: t.t('vote.cast'),
     refreshLabel: t.t('vote.refresh'),
     canClose: open && viewer.mayClose,
     closeLabel: t.t('vote.close'),
     refreshUserIds: (extra.refreshUserIds ?? []).slice(0, MAX_AUTO_REFRESH),
   });
+}
+
+const MAX_BUTTONS = 5;
+
+function ballotControls(options: { label: string; option: string }[]) {
+  return options.length <= MAX_BUTTONS ? { choices: options, picker: [] } : { choices: [], picker: options };
 }
 
 function rulesLine(t: Translator, vote: VoteRecord): string {
