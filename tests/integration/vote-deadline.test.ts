@@ -22,7 +22,7 @@ describe('a vote with a deadline', () => {
       deadlineDate: '2026-11-23',
       deadlineTime: '12:00', // Oslo time: 11.00 UTC
     });
-    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened.value)![1]!;
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(JSON.stringify(opened.value))![1]!;
     const job = await bot.samrad.store.get<{ dueAt: string; state: string }>('jobs', `vote-close:${id}`);
     expect(job?.value).toMatchObject({ dueAt: '2026-11-23T11:00:00.000Z', state: 'pending' });
     await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });

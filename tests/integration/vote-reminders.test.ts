@@ -17,7 +17,7 @@ describe('reminders in a vote', () => {
     // Ola and Marit have the bot in their personal chat; the other board members do not.
     for (const p of [people.boardMember, people.respondent]) await bot.post(installation(bot.connector.url, p));
     const opened = await press(people.coordinator, 'vote.open', { title: 'Årsmelding 2026', body: 'styret' });
-    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened.value)![1]!;
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(JSON.stringify(opened.value))![1]!;
     await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
 
     bot.connector.clear();
@@ -42,7 +42,7 @@ describe('reminders in a vote', () => {
 
   it('are refused for a closed vote and for someone who may not close it', async () => {
     const opened = await press(people.coordinator, 'vote.open', { title: 'Møteplan', body: 'styret' });
-    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened.value)![1]!;
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(JSON.stringify(opened.value))![1]!;
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.respondent, `påminn ${id}`, channel));
     expect(bot.connector.texts()[0]).toContain('hører ikke til rollen din');

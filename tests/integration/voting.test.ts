@@ -23,8 +23,10 @@ async function press(from: Person, verb: string, data: object, id?: string) {
 
 async function openVote(settings: Record<string, string> = {}) {
   const opened = await press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret', ...settings });
-  expect(opened.type).toBe('application/vnd.microsoft.activity.message');
-  const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.value as string)?.[1] ?? /Vote ([A-Z0-9]{5}) is open/.exec(opened.value)?.[1];
+  // The form is replaced by the vote itself, so it cannot open a second one.
+  expect(opened.type).toBe('application/vnd.microsoft.card.adaptive');
+  expect(JSON.stringify(opened.value)).not.toContain('"verb":"vote.open"');
+  const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(JSON.stringify(opened.value))?.[1];
   expect(id).toBeDefined();
   return id!;
 }
@@ -140,5 +142,19 @@ describe('many alternatives', () => {
     expect(card).toContain('"id":"option"');
     const voted = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a4' }); // Teams merges the list's value into the data
     expect(JSON.stringify(voted.value)).toContain('Du har stemt: D');
+  });
+});
+
+describe('the language of a card', () => {
+  it('stays the language the card was written in when pressed from an English client', async () => {
+    const id = await openVote();
+    const pressed = await bot.post(
+      cardAction(bot.connector.url, people.boardMember, 'vote.cast', { voteId: id, option: 'for', lang: 'nb' }, { kind: 'channel', locale: 'en-US' }),
+    );
+    expect(pressed.body).toContain('Du har stemt: For');
+    const english = await bot.post(
+      cardAction(bot.connector.url, people.respondent, 'vote.cast', { voteId: id, option: 'for' }, { kind: 'channel', locale: 'en-US' }),
+    );
+    expect(english.body).toContain('You voted: For');
   });
 });

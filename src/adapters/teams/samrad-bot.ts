@@ -75,7 +75,8 @@ export class SamradBot extends TeamsActivityHandler {
       data,
       user: teamsUserOf(context),
       lookupAddress: addressLookup(context),
-      locale: this.locale(context),
+      // A card says which language it was written in; the client's setting comes second.
+      locale: data.lang === 'nb' || data.lang === 'en' ? data.lang : this.locale(context),
       conversationId: context.activity.conversation.id,
       actionId: context.activity.id ?? `${context.activity.from.id}:${Date.now()}`,
     };

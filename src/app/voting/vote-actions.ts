@@ -33,9 +33,9 @@ export function mayCloseVote(vote: VoteRecord, member: Member, roles: ReadonlySe
 const voteIdOf = (ctx: CardActionContext) => (typeof ctx.data.voteId === 'string' ? ctx.data.voteId : '');
 
 /** The card as the person who pressed sees it, or the error in their language. */
-async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: string): Promise<CardActionOutcome> {
-  const loaded = await loadVote(deps.store, voteIdOf(ctx));
-  if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteIdOf(ctx) })) };
+async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: string, voteId = voteIdOf(ctx)): Promise<CardActionOutcome> {
+  const loaded = await loadVote(deps.store, voteId);
+  if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteId })) };
   const vote = loaded.vote.value;
   const viewer = { memberId: ctx.actor.member.id, mayClose: mayCloseVote(vote, ctx.actor.member, ctx.actor.roles) };
   return { respond: voteCard(ctx.org, ctx.t, vote, loaded.box.value, viewer, deps.clock.now(), notice ? { notice } : {}) };
@@ -68,8 +68,10 @@ export function votingActions(deps: VotingDeps): CardAction[] {
           await deps.scheduler.schedule({ id: closeJobId(opened.value.id), kind: CLOSE_AT_DEADLINE, dueAt: deadline, payload: { voteId: opened.value.id } });
         }
         const shared = await sharedView(deps, ctx, opened.value.id);
+        // The form becomes the vote, so it cannot be pressed twice to open a second one.
+        const own = await personalView(deps, ctx, ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title }), opened.value.id);
         return {
-          respond: text(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })),
+          respond: own.respond,
           ...(shared && {
             post: {
               reply: shared.reply,

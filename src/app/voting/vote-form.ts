@@ -21,6 +21,7 @@ export function voteForm(org: Organisation, t: Translator, prefill: { title?: st
   const choices = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
   return card('vote-settings', {
     heading: t.t('vote.form.heading'),
+    lang: t.locale,
     notice: prefill.notice ?? '',
     title: prefill.title ?? '',
     caseNumber: '',

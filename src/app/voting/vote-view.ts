@@ -41,6 +41,8 @@ export function voteCard(
   return card('vote', {
     voteId: vote.id,
     version: tally.voted,
+    // The card answers in its own language when pressed, whatever the client's setting.
+    lang: t.locale,
     heading: t.t('vote.heading', { id: vote.id, body: org.bodies.find((b) => b.id === vote.body)?.name ?? vote.body, caseNumber: vote.caseNumber ?? 'none' }),
     title: vote.title,
     rules: rulesLine(t, vote),
@@ -50,9 +52,11 @@ export function voteCard(
     showResults: visible,
     outcome: visible ? outcomeText(t, tally, optionLabel, open) : '',
     counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0) })) : [],
-    quorum: visible
-      ? t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required })
-      : '',
+    quorum: !visible
+      ? ''
+      : vote.settings.quorum.kind === 'none'
+        ? t.t('vote.quorum-line.none', { voted: tally.voted, eligible: tally.eligible })
+        : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
     namedHeading: t.t('vote.named-heading'),
     named: visible && !isSecret(vote) && box.secrecy === 'named' ? namedLines(org, t, vote, box, optionLabel) : [],
     notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => voterName(org, vote, k)).join(', ') }) : '',
