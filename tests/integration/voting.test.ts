@@ -158,3 +158,17 @@ describe('the language of a card', () => {
     expect(english.body).toContain('You voted: For');
   });
 });
+
+describe('a payload that names someone else', () => {
+  it('is refused, and the ballot is never counted for the person named', async () => {
+    const id = await openVote();
+    const forged = await press(people.respondent, 'vote.cast', { voteId: id, option: 'against', voterKey: 'ola-berg', castBy: 'ola-berg', memberId: 'ola-berg' });
+    expect(JSON.stringify(forged.value)).toContain('Du har ikke stemmerett');
+    const box = await bot.samrad.store.get<{ ballots: { voterKey: string; castBy: string }[] }>('ballotBoxes', id);
+    expect(box?.value.ballots).toEqual([]);
+    // Named as themselves, the same person's vote counts as theirs.
+    await press(people.respondent, 'vote.cast', { voteId: id, option: 'for', castBy: 'ola-berg' });
+    const after = await bot.samrad.store.get<{ ballots: { voterKey: string; castBy: string }[] }>('ballotBoxes', id);
+    expect(after?.value.ballots.map((b) => [b.voterKey, b.castBy])).toEqual([['marit-kvam', 'marit-kvam']]);
+  });
+});

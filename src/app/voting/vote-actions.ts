@@ -87,7 +87,11 @@ export function votingActions(deps: VotingDeps): CardAction[] {
       verb: 'vote.cast',
       async run(ctx) {
         const option = typeof ctx.data.option === 'string' ? ctx.data.option : '';
-        const cast = await castVoteBallot(deps, { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId });
+        // Who casts is the authenticated person, never the payload; a named voter key is only
+        // which of their own votes (a respondent for two municipalities), and checked as such.
+        const voterKey = typeof ctx.data.voterKey === 'string' ? ctx.data.voterKey : undefined;
+        const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId };
+        const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
         if (!cast.ok) return personalView(deps, ctx, ctx.t.t(`error.${cast.error.code}`, cast.error.params as Record<string, string | number>));
         const view = await personalView(deps, ctx);
         const posted = cast.value.vote.posted;
