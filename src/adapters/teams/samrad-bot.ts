@@ -63,7 +63,8 @@ export class SamradBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    await this.remember(context);
+    // Knowing the conversation helps later updates, but must never cost the person's action.
+    await this.remember(context).catch((error: Error) => this.deps.log.warn('conversation.remember-failed', { error: error.message }));
     const action = invokeValue.action;
     const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
     return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards, this.deps.log);
@@ -128,8 +129,7 @@ export class SamradBot extends TeamsActivityHandler {
     const record: ConversationRecord = {
       kind,
       installed: true,
-      // Without the activity id: it changes with every message and is not needed to write later.
-      reference: { ...TurnContext.getConversationReference(a), activityId: undefined },
+      reference: referenceToKeep(a, kind),
       updated: this.deps.clock.now().toISOString(),
       ...(tenantId && { tenantId }),
       ...(teamId && { teamId }),
@@ -137,4 +137,14 @@ export class SamradBot extends TeamsActivityHandler {
     };
     return rememberConversation(this.deps.store, a.conversation.id, record);
   }
+}
+
+/**
+ * What is kept of a conversation reference. Never the activity id (it changes with every
+ * message); in a shared conversation not the user either (it is whoever spoke last), or
+ * every vote in a channel would rewrite the channel's record.
+ */
+function referenceToKeep(activity: TurnContext['activity'], kind: ConversationRecord['kind']) {
+  const reference = { ...TurnContext.getConversationReference(activity), activityId: undefined };
+  return kind === 'personal' ? reference : { ...reference, user: undefined };
 }

@@ -106,13 +106,18 @@ describe('two processes on one SQLite file', () => {
     let settled = 0;
     let startClose!: () => void;
     const closeStarted = new Promise<void>((resolve) => (startClose = resolve));
-    const casts = voters.map((m, i) =>
-      (i % 2 === 0 ? cast(a, lockA, vote.id, m.id, 'for') : cast(b, lockB, vote.id, m.id, 'for')).finally(() => {
-        if (++settled === 60) startClose();
-      }),
-    );
     const c = new SqliteStore(file); // the coordinator's close arrives at a third process
     const close = closeStarted.then(() => closeOpenVote({ store: c, clock, lock: new KeyedLock() }, vote.id, 'coord'));
+    // Ballots keep arriving in waves, as people press, while the close goes through.
+    const casts: Promise<Awaited<ReturnType<typeof cast>>>[] = [];
+    for (const [i, m] of voters.entries()) {
+      casts.push(
+        (i % 2 === 0 ? cast(a, lockA, vote.id, m.id, 'for') : cast(b, lockB, vote.id, m.id, 'for')).finally(() => {
+          if (++settled === 60) startClose();
+        }),
+      );
+      if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 1));
+    }
     const [results, closed] = await Promise.all([Promise.all(casts), close]);
     if (!closed.ok) throw new Error(closed.error.code);
     const accepted = results.filter((r) => r.ok).length;
@@ -122,5 +127,38 @@ describe('two processes on one SQLite file', () => {
     expect(refused.every((r) => !r.ok && r.error.code === 'VOTE.CLOSED')).toBe(true);
     expect(closed.value.tally.voted).toBe(accepted);
     await Promise.all([a.close(), b.close(), c.close()]);
+  });
+});
+
+describe('closing while a ballot is in flight in another process', () => {
+  it('the in-flight ballot is either counted or refused as closed, never accepted and lost', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'samrad-seal-')), 'samrad.db');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reachedGate!: () => void;
+    const atGate = new Promise<void>((resolve) => (reachedGate = resolve));
+    /** Process A: its write of the ballot box waits at a gate, after it has read the open vote. */
+    class HeldStore extends SqliteStore {
+      override async replace<T>(list: string, id: string, value: T, ifMatch: string) {
+        if (list === 'ballotBoxes') {
+          reachedGate();
+          await gate;
+        }
+        return super.replace(list, id, value, ifMatch);
+      }
+    }
+    const a = new HeldStore(file);
+    const c = new SqliteStore(file);
+    const vote = await open(c);
+    const inFlight = cast(a, new KeyedLock(), vote.id, 'm1', 'for');
+    await atGate; // A has decided the ballot on an open vote and is about to write it
+    const closed = await closeOpenVote({ store: c, clock, lock: new KeyedLock() }, vote.id, 'coord');
+    release();
+    const result = await inFlight;
+    if (!closed.ok) throw new Error(closed.error.code);
+    if (result.ok) expect(closed.value.tally.voted).toBe(1);
+    else expect(result.error.code).toBe('VOTE.CLOSED');
+    expect(result.ok).toBe(false); // with the seal, A's write fails its eTag and A sees the close
+    await Promise.all([a.close(), c.close()]);
   });
 });
