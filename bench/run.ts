@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: Samråd against a bare echo bot, at concurrency 1, 16 and 64, on
- * loopback. Bounded in requests and in time; exits non-zero if any request failed.
+ * loopback; then vote invokes (vote.cast) at 64 concurrent voters, with the store as it
+ * is and slowed down (bench/vote-bench.ts). Bounded in requests and in time; exits
+ * non-zero if any request failed or any tally was wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +16,8 @@ import { toMarkdown } from './report';
 import { checkReplies } from './reply-check';
 import { startSamrad } from './samrad-under-bench';
 import { ratio, summarise } from './stats';
+import { runVoteBench } from './vote-bench';
+import type { VoteSection } from './vote-bench';
 import { commandMix, request } from './workload';
 
 const LEVELS = [1, 16, 64];
@@ -86,6 +90,7 @@ async function main(): Promise<number> {
   };
 
   const levels: Level[] = [];
+  let votes: VoteSection | undefined;
   try {
     for (const concurrency of LEVELS) {
       const s = await measure('samrad', samrad.url, concurrency, () => samrad.takeProblems());
@@ -98,6 +103,11 @@ async function main(): Promise<number> {
       });
       process.stderr.write(`bench: concurrency ${concurrency} done\n`);
     }
+    // The chat bots are idle from here on; the vote section starts its own bots and connector.
+    const voting = await runVoteBench((line) => process.stderr.write(`${line}\n`));
+    votes = voting.section;
+    failures.push(...voting.failures);
+    peakRssMiB = Math.max(peakRssMiB, sampleMemory().rssMiB);
   } finally {
     const after = sampleMemory();
     await samrad.close();
@@ -110,6 +120,7 @@ async function main(): Promise<number> {
         plan: { requestsPerLevel: REQUESTS, warmup: `${WARMUP} + ${PRIMING_BURSTS} bursts of concurrency`, timeCapMs: TIME_CAP_MS, commands: commandMix },
         levels,
         memory: { before, after, peakRssMiB },
+        ...(votes && { votes }),
         failures,
       };
       const markdown = toMarkdown(report);

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../src/adapters/sqlite/sqlite-store';
+import { composeSamrad } from '../src/compose';
+import type { Samrad } from '../src/compose';
+import type { Config } from '../src/config';
+import { silentLogger } from '../src/log';
+import type { Logger } from '../src/log';
+import { DelayedStore } from './delayed-store';
+
+export interface VotingSamrad {
+  readonly url: string;
+  readonly samrad: Samrad;
+  /** The store Samråd was composed with: SQLite behind a delay that can be set per run. */
+  readonly store: DelayedStore;
+  takeProblems(): Map<string, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real composition, as samrad-under-bench.ts builds it, but with the given
+ * organisation file (a large board) and with the store wrapped in a DelayedStore.
+ */
+export async function startVotingSamrad(organisationYaml: string): Promise<VotingSamrad> {
+  const dir = mkdtempSync(join(tmpdir(), 'samrad-vote-bench-'));
+  const organisationFile = join(dir, 'organisation.yaml');
+  writeFileSync(organisationFile, organisationYaml);
+  const config: Config = {
+    mode: 'local',
+    port: 0,
+    host: '127.0.0.1',
+    databaseFile: join(dir, 'samrad.db'),
+    organisationFile,
+    defaultLocale: 'nb',
+    logLevel: 'error',
+  };
+  let problems = new Map<string, number>();
+  const count = (level: string) => (event: string) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
+  const log: Logger = { ...silentLogger, warn: count('warn'), error: count('error') };
+  const store = new DelayedStore(new SqliteStore(config.databaseFile));
+  const samrad = await composeSamrad(config, { log, store });
+  const url = await samrad.listen();
+  return {
+    url,
+    samrad,
+    store,
+    takeProblems() {
+      const taken = problems;
+      problems = new Map();
+      return taken;
+    },
+    async close() {
+      await samrad.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
