@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 
 export interface EchoBot {
   readonly url: string;
@@ -8,13 +9,24 @@ export interface EchoBot {
 }
 
 /**
+ * With `invokes`, the one thing a bare ActivityHandler lacks for card buttons: an
+ * `adaptiveCard/action` handler (the bare one answers 501 Not Implemented). It echoes the
+ * verb back as a message response, with no store and no card: the floor for an invoke.
+ */
+class EchoInvokeHandler extends ActivityHandler {
+  protected override async onAdaptiveCardInvoke(_context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (value.action.verb ?? '') as unknown as Record<string, unknown> };
+  }
+}
+
+/**
  * The baseline: the smallest bot botbuilder allows, on the same HTTP stack as Samråd
  * (restify with its body parser, CloudAdapter without credentials), so the difference
  * between the two is what Samråd does in a turn.
  */
-export async function startEchoBot(): Promise<EchoBot> {
+export async function startEchoBot(options: { invokes?: boolean } = {}): Promise<EchoBot> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const bot = new ActivityHandler();
+  const bot = options.invokes ? new EchoInvokeHandler() : new ActivityHandler();
   bot.onMessage(async (context, next) => {
     await context.sendActivity(MessageFactory.text(context.activity.text ?? ''));
     await next();

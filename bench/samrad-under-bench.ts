@@ -1,8 +1,6 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { composeSamrad } from '../src/compose';
-import type { Config } from '../src/config';
+import { temporaryLocalConfig } from '../tests/fixtures/local-config';
 import { silentLogger } from '../src/log';
 import type { Logger } from '../src/log';
 
@@ -21,18 +19,8 @@ export interface SamradUnderBench {
  * apology, so neither the status nor the reply count would reveal it.
  */
 export async function startSamrad(): Promise<SamradUnderBench> {
-  const dir = mkdtempSync(join(tmpdir(), 'samrad-bench-'));
-  const organisationFile = join(dir, 'organisation.yaml');
-  copyFileSync(join(__dirname, '..', 'config', 'organisation.yaml'), organisationFile);
-  const config: Config = {
-    mode: 'local',
-    port: 0,
-    host: '127.0.0.1',
-    databaseFile: join(dir, 'samrad.db'),
-    organisationFile,
-    defaultLocale: 'nb',
-    logLevel: 'error',
-  };
+  const config = temporaryLocalConfig({ prefix: 'samrad-bench-', logLevel: 'error' });
+  const { dir } = config;
   let problems = new Map<string, number>();
   const count = (level: string) => (event: string) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
   const log: Logger = { ...silentLogger, warn: count('warn'), error: count('error') };

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { SqliteStore } from '../src/adapters/sqlite/sqlite-store';
 import { composeSamrad } from '../src/compose';
+import { temporaryLocalConfig } from '../tests/fixtures/local-config';
 import type { Samrad } from '../src/compose';
-import type { Config } from '../src/config';
 import { silentLogger } from '../src/log';
 import type { Logger } from '../src/log';
 import { DelayedStore } from './delayed-store';
@@ -23,18 +21,8 @@ export interface VotingSamrad {
  * organisation file (a large board) and with the store wrapped in a DelayedStore.
  */
 export async function startVotingSamrad(organisationYaml: string): Promise<VotingSamrad> {
-  const dir = mkdtempSync(join(tmpdir(), 'samrad-vote-bench-'));
-  const organisationFile = join(dir, 'organisation.yaml');
-  writeFileSync(organisationFile, organisationYaml);
-  const config: Config = {
-    mode: 'local',
-    port: 0,
-    host: '127.0.0.1',
-    databaseFile: join(dir, 'samrad.db'),
-    organisationFile,
-    defaultLocale: 'nb',
-    logLevel: 'error',
-  };
+  const config = temporaryLocalConfig({ prefix: 'samrad-vote-bench-', logLevel: 'error', organisationYaml });
+  const { dir } = config;
   let problems = new Map<string, number>();
   const count = (level: string) => (event: string) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
   const log: Logger = { ...silentLogger, warn: count('warn'), error: count('error') };

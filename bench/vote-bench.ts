@@ -14,7 +14,6 @@ import type { Person, Where } from '../tests/fixtures/activities';
 import { FakeConnector } from '../tests/fixtures/fake-connector';
 import { boardOrganisation } from './board-organisation';
 import { startEchoBot } from './echo-bot';
-import { startEchoInvokeBot } from './echo-invoke-bot';
 import { keepAliveAgent } from './http-post';
 import { checkReplies } from './reply-check';
 import { startVotingSamrad } from './samrad-voting-under-bench';
@@ -181,7 +180,7 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
   const serviceUrl = await connector.start();
   const samrad = await startVotingSamrad(org.yaml);
   const echo = await startEchoBot();
-  const echoInvoke = await startEchoInvokeBot();
+  const echoInvoke = await startEchoBot({ invokes: true });
   const failures: string[] = [];
   const runs: VoteRun[] = [];
   const openLatencies = new Map<number, number[]>();

@@ -1,10 +1,8 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeSamrad, type Samrad } from '../../src/compose';
 import { silentLogger } from '../../src/log';
+import { temporaryLocalConfig } from '../fixtures/local-config';
 import { launchChromium, PlaygroundSession } from './fixtures/playground-session';
 
 /** The bot keeps running while the playground is restarted as each person in turn. */
@@ -14,20 +12,7 @@ let browser: Browser;
 let session: PlaygroundSession | undefined;
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'samrad-e2e-'));
-  copyFileSync(join(__dirname, '..', '..', 'config', 'organisation.yaml'), join(dir, 'organisation.yaml'));
-  samrad = await composeSamrad(
-    {
-      mode: 'local',
-      port: 0,
-      host: '127.0.0.1',
-      databaseFile: join(dir, 'samrad.db'),
-      organisationFile: join(dir, 'organisation.yaml'),
-      defaultLocale: 'nb',
-      logLevel: 'info',
-    },
-    { log: silentLogger },
-  );
+  samrad = await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-' }), { log: silentLogger });
   botUrl = await samrad.listen();
   browser = await launchChromium();
 });

@@ -1,5 +1,3 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +5,7 @@ import { composeSamrad, type Samrad } from '../../src/compose';
 import type { BallotBox, NamedBallot } from '../../src/domain/ballot';
 import type { VoteRecord } from '../../src/app/voting/vote-records';
 import { silentLogger } from '../../src/log';
+import { temporaryLocalConfig } from '../fixtures/local-config';
 import { choose, press } from './fixtures/card-helpers';
 import { launchChromium, PlaygroundSession, shotsDir } from './fixtures/playground-session';
 
@@ -26,20 +25,7 @@ let session: PlaygroundSession | undefined;
 let voteId = '';
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'samrad-e2e-'));
-  copyFileSync(join(__dirname, '..', '..', 'config', 'organisation.yaml'), join(dir, 'organisation.yaml'));
-  samrad = await composeSamrad(
-    {
-      mode: 'local',
-      port: 0,
-      host: '127.0.0.1',
-      databaseFile: join(dir, 'samrad.db'),
-      organisationFile: join(dir, 'organisation.yaml'),
-      defaultLocale: 'nb',
-      logLevel: 'info',
-    },
-    { log: silentLogger },
-  );
+  samrad = await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-' }), { log: silentLogger });
   botUrl = await samrad.listen();
   browser = await launchChromium();
 });
