@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { harnessControls, problemCountingLogger } from './problem-log';
 import { composeSamrad } from '../src/compose';
 import { temporaryLocalConfig } from '../tests/fixtures/local-config';
 import { silentLogger } from '../src/log';
@@ -21,21 +21,11 @@ export interface SamradUnderBench {
 export async function startSamrad(): Promise<SamradUnderBench> {
   const config = temporaryLocalConfig({ prefix: 'samrad-bench-', logLevel: 'error' });
   const { dir } = config;
-  let problems = new Map<string, number>();
-  const count = (level: string) => (event: string) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
-  const log: Logger = { ...silentLogger, warn: count('warn'), error: count('error') };
+  const { problems, log } = problemCountingLogger();
   const samrad = await composeSamrad(config, { log });
   const url = await samrad.listen();
   return {
     url,
-    takeProblems() {
-      const taken = problems;
-      problems = new Map();
-      return taken;
-    },
-    async close() {
-      await samrad.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    ...harnessControls(problems, samrad, dir),
   };
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { harnessControls, problemCountingLogger } from './problem-log';
 import { SqliteStore } from '../src/adapters/sqlite/sqlite-store';
 import { composeSamrad } from '../src/compose';
 import { temporaryLocalConfig } from '../tests/fixtures/local-config';
@@ -23,9 +23,7 @@ export interface VotingSamrad {
 export async function startVotingSamrad(organisationYaml: string): Promise<VotingSamrad> {
   const config = temporaryLocalConfig({ prefix: 'samrad-vote-bench-', logLevel: 'error', organisationYaml });
   const { dir } = config;
-  let problems = new Map<string, number>();
-  const count = (level: string) => (event: string) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
-  const log: Logger = { ...silentLogger, warn: count('warn'), error: count('error') };
+  const { problems, log } = problemCountingLogger();
   const store = new DelayedStore(new SqliteStore(config.databaseFile));
   const samrad = await composeSamrad(config, { log, store });
   const url = await samrad.listen();
@@ -33,14 +31,6 @@ export async function startVotingSamrad(organisationYaml: string): Promise<Votin
     url,
     samrad,
     store,
-    takeProblems() {
-      const taken = problems;
-      problems = new Map();
-      return taken;
-    },
-    async close() {
-      await samrad.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    ...harnessControls(problems, samrad, dir),
   };
 }

@@ -130,35 +130,19 @@ function parseInvoke(answer: Answer): { type?: string; value?: unknown } {
   }
 }
 
+type Send = (k: number) => Promise<string | undefined | void>;
+type Measured = { latencies: number[]; errors: string[]; wallMs: number };
+
 /** Sends `count` requests at the same moment; each latency is from its own start to the end of its response. */
-async function burst(
-  count: number,
-  send: (k: number) => Promise<string | undefined | void>,
-): Promise<{ latencies: number[]; errors: string[]; wallMs: number }> {
-  const latencies: number[] = [];
-  const errors: string[] = [];
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, async (_, k) => {
-      const start = performance.now();
-      try {
-        const problem = await send(k);
-        latencies.push(performance.now() - start);
-        if (problem) errors.push(problem);
-      } catch (e) {
-        errors.push(message_(e));
-      }
-    }),
-  );
-  return { latencies, errors, wallMs: performance.now() - t0 };
-}
+const burst = (count: number, send: Send): Promise<Measured> => measure(count, send, true);
 
 /** One at a time: the same measurement without anyone queueing. */
-async function sequence(count: number, send: (k: number) => Promise<string | undefined | void>): Promise<{ latencies: number[]; errors: string[]; wallMs: number }> {
+const sequence = (count: number, send: Send): Promise<Measured> => measure(count, send, false);
+
+async function measure(count: number, send: Send, together: boolean): Promise<Measured> {
   const latencies: number[] = [];
   const errors: string[] = [];
-  const t0 = performance.now();
-  for (let k = 0; k < count; k++) {
+  const one = async (k: number) => {
     const start = performance.now();
     try {
       const problem = await send(k);
@@ -167,7 +151,10 @@ async function sequence(count: number, send: (k: number) => Promise<string | und
     } catch (e) {
       errors.push(message_(e));
     }
-  }
+  };
+  const t0 = performance.now();
+  if (together) await Promise.all(Array.from({ length: count }, (_, k) => one(k)));
+  else for (let k = 0; k < count; k++) await one(k);
   return { latencies, errors, wallMs: performance.now() - t0 };
 }
 
