@@ -7,6 +7,7 @@ export const bodiesCommand: Command = {
   id: 'bodies',
   audience: ['anyone-registered'],
   takesArgument: false,
+  inMenu: false,
   async run({ org, t }, { clock }) {
     const today = osloDate(clock.now());
     return [

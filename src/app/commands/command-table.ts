@@ -11,6 +11,12 @@ import { closeVoteCommand } from './close-vote.command';
 import { voteCommand } from './vote.command';
 import { votesCommand } from './votes.command';
 import { remindVoteCommand } from './remind-vote.command';
+import { agendaCommand } from './agenda.command';
+import { meetingsCommand } from './meetings.command';
+import { newCaseCommand } from './new-case.command';
+import { newMeetingCommand } from './new-meeting.command';
+import { reportAbsenceCommand } from './report-absence.command';
+import { withdrawCaseCommand } from './withdraw-case.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -21,6 +27,12 @@ export function commandTable(): readonly Command[] {
     bodiesCommand,
     membersCommand,
     whoamiCommand,
+    meetingsCommand,
+    agendaCommand,
+    newMeetingCommand,
+    newCaseCommand,
+    withdrawCaseCommand,
+    reportAbsenceCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,

@@ -7,6 +7,7 @@ export const reloadOrganisationCommand: Command = {
   id: 'reload',
   audience: ['coordinator'],
   takesArgument: false,
+  inMenu: false,
   async run({ actor, t }, { registry, store, clock }) {
     const result = await registry.reload();
     if (!result.ok) {

@@ -8,6 +8,7 @@ export const syncCommand: Command = {
   id: 'sync',
   audience: ['coordinator'],
   takesArgument: false,
+  inMenu: false,
   async run({ actor, org, t }, { roster, store, clock }) {
     if (!roster) return [text(t.t('sync.no-team'))];
     const report = await compareRoster(org, store, roster);

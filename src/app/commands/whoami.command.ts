@@ -8,6 +8,7 @@ export const whoamiCommand: Command = {
   id: 'whoami',
   audience: ['anyone-registered'],
   takesArgument: false,
+  inMenu: false,
   async run({ actor, org, t }) {
     const { member } = actor;
     const seats = member.memberships.map((m) => ({

@@ -1,6 +1,7 @@
 import type { BallotBox } from '../../domain/ballot';
 import type { Vote } from '../../domain/vote';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
+import { shortId } from '../short-id';
 
 /** Votes and their ballot boxes live in two lists: a ballot never rewrites the vote. */
 export const VOTES = 'votes';
@@ -31,8 +32,5 @@ export async function loadVote(
   return vote && box ? { vote, box } : undefined;
 }
 
-/** Short ids people can type: `stemmer K7P3Q`. No 0/O or 1/I to misread. */
-export function newVoteId(random: () => number = Math.random): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from({ length: 5 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-}
+/** Vote ids are short ids people can type: `stemmer K7P3Q`. */
+export const newVoteId = (random: () => number = Math.random): string => shortId(random);

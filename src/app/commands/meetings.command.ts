@@ -1,0 +1,29 @@
+import type { Meeting } from '../../domain/meeting';
+import { formatDateTime } from '../../i18n/dates';
+import { MEETINGS } from '../meetings/meeting-records';
+import { text } from '../reply';
+import type { Command } from './command';
+
+/** Upcoming meetings, soonest first: what `saksliste <id>` and `meld forfall <id>` name. */
+export const meetingsCommand: Command = {
+  id: 'meetings',
+  audience: ['anyone-registered'],
+  takesArgument: false,
+  async run({ org, t }, { store, clock }) {
+    const now = clock.now().getTime();
+    const upcoming = (await store.find<Meeting>(MEETINGS))
+      .map((r) => r.value)
+      .filter((m) => m.state === 'planned' && Date.parse(m.end) > now)
+      .sort((a, b) => a.start.localeCompare(b.start));
+    if (upcoming.length === 0) return [text(t.t('meetings.none'))];
+    const lines = upcoming.map((m) =>
+      t.t('meetings.line', {
+        id: m.id,
+        body: org.bodies.find((b) => b.id === m.bodyId)?.name ?? m.bodyId,
+        title: m.title,
+        when: formatDateTime(new Date(m.start), t.locale),
+      }),
+    );
+    return [text([t.t('meetings.heading'), ...lines].join('\n\n'))];
+  },
+};

@@ -1,0 +1,38 @@
+import type { Absence } from '../../domain/absence';
+import { reportAbsence } from '../../domain/absence';
+import { memberById } from '../../domain/organisation';
+import { upsert } from '../../ports/record-store';
+import { audit } from '../audit';
+import { absenceId, ABSENCES, findMeeting, meetingAbsences } from '../meetings/meeting-records';
+import { text } from '../reply';
+import type { Command } from './command';
+
+/**
+ * `meld forfall M4TQ2 sykdom` (or without the id: the next meeting). The deputy stands in:
+ * a vote opened for that meeting gives the deputy the seat's vote.
+ */
+export const reportAbsenceCommand: Command = {
+  id: 'report-absence',
+  audience: ['member'],
+  takesArgument: true,
+  async run({ actor, org, t, args }, { store, clock }) {
+    const [first = '', ...rest] = args.trim().split(/\s+/);
+    const named = first ? await findMeeting(store, first, clock.now()) : undefined;
+    const meeting = named ?? (await findMeeting(store, '', clock.now()));
+    if (!meeting) return [text(t.t('meetings.none'))];
+    const reason = (named ? rest.join(' ') : args).trim();
+    const absences = await meetingAbsences(store, meeting.id);
+    const reported = reportAbsence(org, meeting.value, absences, { memberId: actor.member.id, reason }, clock.now());
+    if (!reported.ok) return [text(t.t(`error.${reported.error.code}`, reported.error.params as Record<string, string | number>))];
+    await upsert<Absence>(store, ABSENCES, absenceId(meeting.id, actor.member.id), () => reported.value);
+    await audit(store, { kind: 'meeting.absence', memberId: actor.member.id, at: clock.now().toISOString(), details: { meetingId: meeting.id } });
+    const deputies = reported.value.deputiesCalled.map((id) => memberById(org, id)?.name ?? id);
+    return [
+      text(
+        deputies.length > 0
+          ? t.t('absence.recorded', { title: meeting.value.title, deputies: deputies.join(', ') })
+          : t.t('absence.recorded-no-deputy', { title: meeting.value.title }),
+      ),
+    ];
+  },
+};
