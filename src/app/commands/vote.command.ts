@@ -1,4 +1,5 @@
 import { voteForm } from '../voting/vote-form';
+import { openCases } from '../voting/agenda-link';
 import type { Command } from './command';
 
 /** Opens the vote form; the title typed after the command fills it in. */
@@ -6,7 +7,7 @@ export const voteCommand: Command = {
   id: 'vote',
   audience: ['coordinator', 'chair'],
   takesArgument: true,
-  async run({ org, t, args }) {
-    return [voteForm(org, t, { title: args.trim() })];
+  async run({ org, t, args }, { store }) {
+    return [voteForm(org, t, { title: args.trim() }, await openCases(store))];
   },
 };

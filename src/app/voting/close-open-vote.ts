@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import type { KeyedLock } from './keyed-lock';
 import type { VoteRecord } from './vote-records';
 import { BALLOT_BOXES, loadVote, VOTES } from './vote-records';
+import { recordDecision } from './agenda-link';
 
 /**
  * Closes a vote by hand or at its deadline, and records the result. Closing under the
@@ -37,7 +38,9 @@ export async function closeOpenVote(
         if (isStoreError(e, 'STORE.PRECONDITION_FAILED') && attempt < 10) continue;
         throw e;
       }
-      return ok({ vote: record, tally: await recordResult(store, clock, closed.value, closedBy) });
+      const tally = await recordResult(store, clock, closed.value, closedBy);
+      if (record.agendaItem) await recordDecision(store, record.agendaItem, tally);
+      return ok({ vote: record, tally });
     }
   });
 }

@@ -14,6 +14,7 @@ import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
 import type { VoteRecord } from './vote-records';
+import type { AgendaItemRef } from './agenda-link';
 import { BALLOT_BOXES, newVoteId, VOTES } from './vote-records';
 
 export interface OpenVoteRequest {
@@ -24,6 +25,7 @@ export interface OpenVoteRequest {
   readonly conversationId: string;
   /** Members who have reported absence: their deputies vote instead. */
   readonly absent?: ReadonlySet<string>;
+  readonly agendaItem?: AgendaItemRef;
 }
 
 /** The coordinator, or the chair of the body voting, may open a vote. */
@@ -56,7 +58,12 @@ export async function openNewVote(
         : municipalitiesElectorate(org, osloDate(now));
     const opened = openVote(draft.value, electorate, now);
     if (!opened.ok) return opened;
-    const record: VoteRecord = { ...opened.value, openedBy: actor.member.id, conversationId: request.conversationId };
+    const record: VoteRecord = {
+      ...opened.value,
+      openedBy: actor.member.id,
+      conversationId: request.conversationId,
+      ...(request.agendaItem && { agendaItem: request.agendaItem }),
+    };
     try {
       await store.create(BALLOT_BOXES, id, emptyBox(opened.value));
       await store.create<VoteRecord>(VOTES, id, record);

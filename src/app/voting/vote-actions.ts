@@ -13,6 +13,8 @@ import { mayOpenVote, openNewVote } from './open-vote';
 import { readVoteForm, voteForm } from './vote-form';
 import type { VoteRecord } from './vote-records';
 import { loadVote, VOTES } from './vote-records';
+import { caseForVote, itemWithdrawn, openCases, readAgendaRef } from './agenda-link';
+import { formatCaseNumber } from '../../domain/case-number';
 import { voteCard } from './vote-view';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { CLOSE_AT_DEADLINE, closeJobId } from './close-at-deadline';
@@ -56,12 +58,27 @@ export function votingActions(deps: VotingDeps): CardAction[] {
     {
       verb: 'vote.open',
       async run(ctx) {
-        const form = readVoteForm(ctx.data);
-        const refuse = (code: string, params?: Record<string, string | number>) => ({
-          respond: voteForm(ctx.org, ctx.t, { title: typeof ctx.data.title === 'string' ? ctx.data.title : '', notice: ctx.t.t(`error.${code}`, params) }),
+        const refuse = async (code: string, params?: Record<string, string | number>) => ({
+          respond: voteForm(ctx.org, ctx.t, { title: typeof ctx.data.title === 'string' ? ctx.data.title : '', notice: ctx.t.t(`error.${code}`, params) }, await openCases(deps.store)),
         });
+        const ref = readAgendaRef(ctx.data.case);
+        const onCase = ref && (await caseForVote(deps.store, ref));
+        if (ref && !onCase) return refuse('AGENDA.UNKNOWN_ITEM');
+        if (onCase && onCase.item.status !== 'open') return refuse(`AGENDA.ITEM_${onCase.item.status === 'withdrawn' ? 'WITHDRAWN' : 'DECIDED'}`, { caseNumber: formatCaseNumber(onCase.item.caseNumber) });
+        // A vote on a case is about the case: its title unless the coordinator wrote another.
+        const form = readVoteForm(onCase && !ctx.data.title ? { ...ctx.data, title: onCase.item.title } : ctx.data);
         if (!form.ok) return refuse(form.error.code, form.error.params as Record<string, string | number>);
-        const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, { ...form.value, conversationId: ctx.conversationId });
+        const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, {
+          ...form.value,
+          conversationId: ctx.conversationId,
+          ...(onCase && {
+            // A vote on a case belongs to the case's meeting: its body, its number, its absences.
+            bodyId: onCase.meeting.bodyId,
+            caseNumber: formatCaseNumber(onCase.item.caseNumber),
+            absent: onCase.absent,
+            agendaItem: ref,
+          }),
+        });
         if (!opened.ok) return refuse(opened.error.code, opened.error.params as Record<string, string | number>);
         const deadline = opened.value.settings.deadline;
         if (deadline && deps.scheduler) {
@@ -90,7 +107,9 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         // Who casts is the authenticated person, never the payload; a named voter key is only
         // which of their own votes (a respondent for two municipalities), and checked as such.
         const voterKey = typeof ctx.data.voterKey === 'string' ? ctx.data.voterKey : undefined;
-        const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId };
+        const vote = await deps.store.get<VoteRecord>(VOTES, voteIdOf(ctx));
+        const withdrawn = await itemWithdrawn(deps.store, vote?.value.agendaItem);
+        const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId, ...(withdrawn && { itemWithdrawn: true }) };
         const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
         if (!cast.ok) return personalView(deps, ctx, ctx.t.t(`error.${cast.error.code}`, cast.error.params as Record<string, string | number>));
         const view = await personalView(deps, ctx);

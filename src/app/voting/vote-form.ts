@@ -17,7 +17,12 @@ const secrecies: readonly Secrecy[] = ['named', 'secret'];
 const interims: readonly InterimResults[] = ['hidden', 'shown', 'after-own-ballot'];
 
 /** The form behind `avstemning`: every setting the body's rules may call for. */
-export function voteForm(org: Organisation, t: Translator, prefill: { title?: string; notice?: string } = {}): Reply {
+export function voteForm(
+  org: Organisation,
+  t: Translator,
+  prefill: { title?: string; notice?: string } = {},
+  cases: readonly { title: string; value: string }[] = [],
+): Reply {
   const choices = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
   return card('vote-settings', {
     heading: t.t('vote.form.heading'),
@@ -39,10 +44,12 @@ export function voteForm(org: Organisation, t: Translator, prefill: { title?: st
       changeAllowed: t.t('vote.form.change-allowed'),
       deadlineDate: t.t('vote.form.deadline-date'),
       deadlineTime: t.t('vote.form.deadline-time'),
+      case: t.t('vote.form.case'),
       alternatives: t.t('vote.form.alternatives'),
       open: t.t('vote.form.open'),
     },
     bodies: org.bodies.map((b) => ({ title: b.name, value: b.id })),
+    cases,
     electorates: choices(electorates, 'vote.electorate'),
     rules: choices(rules, 'vote.rule'),
     quorums: choices(Object.keys(quorums) as (keyof typeof quorums)[], 'vote.quorum'),

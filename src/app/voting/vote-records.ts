@@ -2,6 +2,7 @@ import type { BallotBox } from '../../domain/ballot';
 import type { Vote } from '../../domain/vote';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { shortId } from '../short-id';
+import type { AgendaItemRef } from './agenda-link';
 
 /** Votes and their ballot boxes live in two lists: a ballot never rewrites the vote. */
 export const VOTES = 'votes';
@@ -17,8 +18,8 @@ export type VoteRecord = Vote & {
   readonly openedBy: string;
   readonly conversationId?: string;
   readonly posted?: PostedCard;
-  /** The decision text recorded when the vote closed (vedtak). */
-  readonly decision?: string;
+  /** The case on a meeting's agenda the vote decides, if any. */
+  readonly agendaItem?: AgendaItemRef;
 };
 
 export async function loadVote(
