@@ -7,6 +7,7 @@ import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
+import { serveIcs } from './adapters/ics/serve-ics';
 import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
@@ -103,7 +104,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       mode: config.mode,
       municipalities: registry.organisation.municipalities.length,
     };
-  }, log);
+  }, log, serveIcs(store));
 
   return {
     store,

@@ -9,11 +9,19 @@ export interface HealthReport {
 }
 
 /** The bot's web server: `/api/messages` for Teams, `/healthz` for App Service's health check. */
+/** A file the server hands out, such as a meeting's .ics. */
+export interface ServedFile {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
 export function createHttpServer(
   adapter: CloudAdapter,
   bot: ActivityHandler,
   health: () => Promise<HealthReport>,
   log: Logger,
+  calendarFile?: (eventId: string) => Promise<ServedFile>,
 ): restify.Server {
   const server = restify.createServer({ name: 'samrad', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
@@ -24,6 +32,15 @@ export function createHttpServer(
     const report = await health().catch((e: Error) => ({ status: 'degraded' as const, error: e.message }));
     res.json(report.status === 'ok' ? 200 : 503, report);
   });
+  if (calendarFile) {
+    // The local calendar: invitations link here so attendees can add the meeting to theirs.
+    server.get('/calendar/:file', async (req, res) => {
+      const name = String(req.params.file ?? '');
+      const file = name.endsWith('.ics') ? await calendarFile(name.slice(0, -'.ics'.length)) : { status: 404, headers: {}, body: '' };
+      res.writeHead(file.status, file.headers);
+      res.end(file.body);
+    });
+  }
   server.on('restifyError', (req, _res, err, callback) => {
     log.warn('http.error', { method: req.method, path: req.path(), status: (err as { statusCode?: number }).statusCode });
     return callback();

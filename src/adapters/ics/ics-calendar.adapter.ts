@@ -1,0 +1,145 @@
+import type { Calendar, CalendarEvent, CalendarEventChanges, ScheduledEvent } from '../../ports/calendar';
+import { CalendarError, calendarEventProblem } from '../../ports/calendar';
+import type { Clock } from '../../ports/clock';
+import { systemClock } from '../../ports/clock';
+import type { RecordStore } from '../../ports/record-store';
+import { isStoreError, upsert } from '../../ports/record-store';
+import type { CalendarEventRecord } from './calendar-event-record';
+import {
+  CALENDAR_EVENTS_LIST,
+  eventIdFor,
+  icsPath,
+  normaliseEvent,
+  sameEvent,
+  translateStoreError,
+} from './calendar-event-record';
+
+export interface IcsCalendarOptions {
+  readonly store: RecordStore;
+  /** The bot server's public address; event links are `<baseUrl>/calendar/<id>.ics`. */
+  readonly baseUrl: string;
+  readonly clock?: Clock;
+  /** Read-modify-write rounds before concurrent writers are reported as `CALENDAR.CONFLICT`. */
+  readonly attempts?: number;
+}
+
+/**
+ * The local calendar: events live in the store (list `calendarEvents`) and each is served as
+ * an .ics file by the bot's server (see `serveIcs`). It sends nothing itself; the app tells
+ * attendees with cards that carry the link, so `notifiesAttendees` is false.
+ */
+export class IcsCalendar implements Calendar {
+  readonly notifiesAttendees = false;
+  private readonly store: RecordStore;
+  private readonly baseUrl: string;
+  private readonly clock: Clock;
+  private readonly attempts: number;
+
+  constructor(options: IcsCalendarOptions) {
+    this.store = options.store;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.clock = options.clock ?? systemClock;
+    this.attempts = options.attempts ?? 25;
+  }
+
+  async schedule(input: CalendarEvent): Promise<ScheduledEvent> {
+    const id = eventIdFor(input.idempotencyKey);
+    const event = normaliseEvent(input);
+    invalidIfBroken(id, event);
+    const record: CalendarEventRecord = {
+      id,
+      idempotencyKey: event.idempotencyKey,
+      sequence: 0,
+      status: 'confirmed',
+      event,
+      ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}),
+      updated: this.clock.now().toISOString(),
+    };
+    try {
+      return this.withLink((await this.store.create(CALENDAR_EVENTS_LIST, id, record)).value);
+    } catch (e) {
+      // A retry (or a racing twin) with the same key: the first one's event is the event.
+      if (isStoreError(e, 'STORE.ALREADY_EXISTS')) return this.get(id);
+      throw translateStoreError(id, e);
+    }
+  }
+
+  async update(id: string, changes: CalendarEventChanges): Promise<ScheduledEvent> {
+    return this.change(id, (current) => {
+      if (current.status === 'cancelled') {
+        throw new CalendarError('CALENDAR.CONFLICT', id, { detail: 'the event is cancelled' });
+      }
+      const event = normaliseEvent({ ...current.event, ...defined(changes) });
+      invalidIfBroken(id, event);
+      if (sameEvent(event, current.event)) return undefined;
+      const { joinUrl: _previous, ...rest } = current;
+      return {
+        ...rest,
+        event,
+        ...(event.joinUrl ? { joinUrl: event.joinUrl } : {}),
+        sequence: current.sequence + 1,
+        updated: this.clock.now().toISOString(),
+      };
+    });
+  }
+
+  async cancel(id: string, reason?: string): Promise<ScheduledEvent> {
+    return this.change(id, (current) => {
+      if (current.status === 'cancelled') return undefined;
+      const at = this.clock.now().toISOString();
+      const why = reason?.trim();
+      return {
+        ...current,
+        status: 'cancelled',
+        sequence: current.sequence + 1,
+        updated: at,
+        cancelled: { at, ...(why ? { reason: why } : {}) },
+      };
+    });
+  }
+
+  async get(id: string): Promise<ScheduledEvent> {
+    const record = await this.store.get<CalendarEventRecord>(CALENDAR_EVENTS_LIST, id).catch((e: unknown) => {
+      throw translateStoreError(id, e);
+    });
+    if (!record) throw new CalendarError('CALENDAR.NOT_FOUND', id);
+    return this.withLink(record.value);
+  }
+
+  /** eTag-guarded read-modify-write: a concurrent change is re-read and the change reapplied. */
+  private async change(
+    id: string,
+    apply: (current: CalendarEventRecord) => CalendarEventRecord | undefined,
+  ): Promise<ScheduledEvent> {
+    try {
+      const saved = await upsert<CalendarEventRecord>(
+        this.store,
+        CALENDAR_EVENTS_LIST,
+        id,
+        (current) => {
+          if (!current) throw new CalendarError('CALENDAR.NOT_FOUND', id);
+          return apply(current);
+        },
+        this.attempts,
+      );
+      if (!saved) throw new CalendarError('CALENDAR.NOT_FOUND', id);
+      return this.withLink(saved.value);
+    } catch (e) {
+      throw translateStoreError(id, e);
+    }
+  }
+
+  private withLink(record: CalendarEventRecord): ScheduledEvent {
+    return { ...record, webLink: `${this.baseUrl}${icsPath(record.id)}` };
+  }
+}
+
+function invalidIfBroken(id: string, event: CalendarEvent): void {
+  const problem = calendarEventProblem(event);
+  if (problem) throw new CalendarError('CALENDAR.INVALID', id, { detail: problem });
+}
+
+/** `{ location: undefined }` means "not changing"; an empty string removes the location. */
+function defined(changes: CalendarEventChanges): CalendarEventChanges {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as CalendarEventChanges;
+}

@@ -1,0 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IcsCalendar } from '../../src/adapters/ics/ics-calendar.adapter';
+import { MemoryStore } from '../../src/adapters/memory/memory-store';
+import { SqliteStore } from '../../src/adapters/sqlite/sqlite-store';
+import type { RecordStore } from '../../src/ports/record-store';
+import { calendarContract } from './calendar.contract';
+
+const onStore = (store: RecordStore) => ({
+  calendar: new IcsCalendar({ store, baseUrl: 'https://samrad.example.no/' }),
+  close: () => store.close(),
+});
+
+calendarContract('ICS files on the memory store', async () => onStore(new MemoryStore()));
+calendarContract('ICS files on the SQLite store', async () =>
+  onStore(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-cal-')), 'store.db'))),
+);
