@@ -11,34 +11,20 @@ import type { Member, Membership } from '../../../src/domain/member';
 import type { ItemMinutes, Minutes } from '../../../src/domain/minutes';
 import { draftMinutes, recordItemMinutes } from '../../../src/domain/minutes';
 import type { Organisation } from '../../../src/domain/organisation';
-import type { Result } from '../../../src/domain/result';
+import { must, person as personOf, seat as seatOf } from '../../fixtures/organisation-builders';
 
 /*
  * An OSU meeting as the secretariat would run it: four municipalities and the hospital trust,
  * four cases and one withdrawn, input from three municipalities, and minutes with a named vote.
  */
 
-export function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`refused: ${r.error.code}`);
-  return r.value;
-}
+export { must };
 
 const term = { from: '2025-01-01', to: '2027-12-31' };
-const seat = (role: Membership['role'], represents: Membership['represents'], deputyFor?: string): Membership => ({
-  body: 'osu',
-  role,
-  represents,
-  ...term,
-  ...(deputyFor ? { deputyFor } : {}),
-});
-const person = (id: string, name: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member => ({
-  id,
-  name,
-  email: `${id}@example.kommune.no`,
-  coordinator: id === 'koord',
-  memberships,
-  respondentFor,
-});
+const seat = (role: Membership['role'], represents: Membership['represents'], deputyFor?: string): Membership =>
+  seatOf('osu', role, represents, term, deputyFor);
+const person = (id: string, name: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member =>
+  personOf(id, memberships, respondentFor, { name, coordinator: id === 'koord' });
 
 export const org: Organisation = {
   cooperation: { name: 'Kommunehelsesamarbeidet', hospitalTrust: 'Vestre Viken HF' },

@@ -5,35 +5,22 @@ import { planMeeting } from '../../../src/domain/meeting';
 import type { Member, Membership } from '../../../src/domain/member';
 import type { Organisation } from '../../../src/domain/organisation';
 import type { Result } from '../../../src/domain/result';
+import { must, person as personOf, seat as seatOf } from '../../fixtures/organisation-builders';
 
 /** Tuesday 10 March 2026, 09:00 in Oslo (CET, UTC+1). */
 export const now = new Date('2026-03-10T08:00:00Z');
 
-export function must<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(`refused: ${r.error.code}`);
-  return r.value;
-}
+export { must };
 
 export function code<T>(r: Result<T>): string | undefined {
   return r.ok ? undefined : r.error.code;
 }
 
 const term = { from: '2025-01-01', to: '2027-12-31' };
-const seat = (body: string, role: Membership['role'], municipality?: string, deputyFor?: string): Membership => ({
-  body,
-  role,
-  represents: municipality ? { municipality } : { party: 'Vestre Viken HF' },
-  ...term,
-  ...(deputyFor ? { deputyFor } : {}),
-});
-const person = (id: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member => ({
-  id,
-  name: id,
-  email: `${id}@example.kommune.no`,
-  coordinator: id === 'koord',
-  memberships,
-  respondentFor,
-});
+const seat = (body: string, role: Membership['role'], municipality?: string, deputyFor?: string): Membership =>
+  seatOf(body, role, municipality ? { municipality } : { party: 'Vestre Viken HF' }, term, deputyFor);
+const person = (id: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member =>
+  personOf(id, memberships, respondentFor, { coordinator: id === 'koord' });
 
 /**
  * OSU with three municipal members and one from the trust, a deputy for Hole's member, and

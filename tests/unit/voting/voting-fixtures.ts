@@ -5,6 +5,7 @@ import type { Member, Membership } from '../../../src/domain/member';
 import type { Organisation } from '../../../src/domain/organisation';
 import type { OpenVote, VoteSettings } from '../../../src/domain/vote';
 import { draftVote, openVote } from '../../../src/domain/vote';
+import { person as personOf, seat as seatOf } from '../../fixtures/organisation-builders';
 
 export const now = new Date('2026-03-10T10:00:00Z');
 export const later = new Date('2026-03-10T13:00:00Z');
@@ -49,23 +50,11 @@ export function castCounts(vote: OpenVote, counts: { for?: number; against?: num
 }
 
 const term = { from: '2025-01-01', to: '2026-12-31' };
-const seat = (body: string, role: Membership['role'], municipality: string, deputyFor?: string): Membership => ({
-  body,
-  role,
-  represents: { municipality },
-  ...term,
-  ...(deputyFor ? { deputyFor } : {}),
-});
-const person = (id: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member => ({
-  id,
-  name: id,
-  email: `${id}@example.kommune.no`,
-  coordinator: false,
-  memberships,
-  respondentFor,
-});
+const seat = (body: string, role: Membership['role'], municipality: string, deputyFor?: string): Membership =>
+  seatOf(body, role, { municipality }, term, deputyFor);
+const person = (id: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member =>
+  personOf(id, memberships, respondentFor);
 
-/** A three-seat board with one deputy, an observer, and respondents for three municipalities. */
 export const org: Organisation = {
   cooperation: { name: 'KHS', hospitalTrust: 'Vestre Viken HF' },
   areas: [],
