@@ -14,6 +14,7 @@ import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
 import { meetingActions } from './app/meetings/meeting-actions';
+import { inputActions } from './app/input/input-actions';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -66,7 +67,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler });
-  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock })], catalogue, { registry, store, clock });
+  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock })], catalogue, { registry, store, clock });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
     store,

@@ -17,6 +17,8 @@ import { newCaseCommand } from './new-case.command';
 import { newMeetingCommand } from './new-meeting.command';
 import { reportAbsenceCommand } from './report-absence.command';
 import { withdrawCaseCommand } from './withdraw-case.command';
+import { giveInputCommand } from './give-input.command';
+import { requestInputCommand } from './request-input.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -33,6 +35,8 @@ export function commandTable(): readonly Command[] {
     newCaseCommand,
     withdrawCaseCommand,
     reportAbsenceCommand,
+    requestInputCommand,
+    giveInputCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,

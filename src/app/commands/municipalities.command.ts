@@ -6,6 +6,7 @@ export const municipalitiesCommand: Command = {
   id: 'municipalities',
   audience: ['anyone-registered'],
   takesArgument: false,
+  inMenu: false,
   async run({ org, t }) {
     const municipalities = municipalitiesSorted(org);
     const population = municipalities.reduce((sum, m) => sum + m.population, 0);

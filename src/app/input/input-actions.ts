@@ -1,0 +1,73 @@
+import { itemsForInput } from '../../domain/agenda';
+import type { ItemInput, Position } from '../../domain/input';
+import { giveInput, positions, representedBy } from '../../domain/input';
+import type { Meeting } from '../../domain/meeting';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore } from '../../ports/record-store';
+import { upsert } from '../../ports/record-store';
+import type { CardAction, CardActionContext } from '../card-action';
+import { MEETINGS } from '../meetings/meeting-records';
+import { text } from '../reply';
+import type { AnswerHistory } from './input-records';
+import { answersId, INPUT_ANSWERS, loadRequest, meetingAnswers } from './input-records';
+import { inputCard } from './input-card';
+
+export interface InputDeps {
+  readonly store: RecordStore;
+  readonly clock: Clock;
+}
+
+/** What the card sent, read against the agenda it was drawn from (the version checks that). */
+function itemsFrom(meeting: Meeting, data: Readonly<Record<string, unknown>>): ItemInput[] {
+  return itemsForInput(meeting).map((item, i) => {
+    const position = data[`position-${i}`];
+    const written = data[`text-${i}`];
+    return {
+      itemId: item.id,
+      ...(typeof position === 'string' && (positions as readonly string[]).includes(position) && { position: position as Position }),
+      text: typeof written === 'string' ? written : '',
+    };
+  });
+}
+
+async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' | 'submitted') {
+  const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
+  const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
+  const request = meeting && (await loadRequest(deps.store, meetingId));
+  if (!meeting || !request) return { respond: text(ctx.t.t('error.INPUT.NO_REQUEST', { meeting: meetingId })) };
+  const municipality = typeof ctx.data.municipality === 'string' ? ctx.data.municipality : undefined;
+  const now = deps.clock.now();
+  const submission = {
+    meetingId,
+    givenBy: ctx.actor.member.id,
+    meetingVersion: Number(ctx.data.version),
+    status,
+    idempotencyKey: ctx.actionId,
+    items: itemsFrom(meeting, ctx.data),
+    ...(municipality && { municipality }),
+  };
+  const shown = municipality ?? representedBy(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
+  let refusal: { code: string; params?: Readonly<Record<string, string | number>> } | undefined;
+  // Every version is kept in one record per municipality, written under its eTag.
+  await upsert<AnswerHistory>(deps.store, INPUT_ANSWERS, answersId(meetingId, shown), (current) => {
+    const given = giveInput(meeting, request, current?.answers ?? [], ctx.org, submission, now);
+    if (!given.ok) {
+      refusal = given.error;
+      return undefined;
+    }
+    refusal = undefined;
+    return given.value.recorded ? { meetingId, municipality: given.value.answer.municipality, answers: given.value.answers } : undefined;
+  });
+  const answers = await meetingAnswers(deps.store, meetingId);
+  const notice = refusal
+    ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string | number>)
+    : ctx.t.t(status === 'submitted' ? 'input.submitted' : 'input.saved');
+  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, notice) };
+}
+
+export function inputActions(deps: InputDeps): CardAction[] {
+  return [
+    { verb: 'input.save', run: (ctx) => answer(deps, ctx, 'draft') },
+    { verb: 'input.submit', run: (ctx) => answer(deps, ctx, 'submitted') },
+  ];
+}

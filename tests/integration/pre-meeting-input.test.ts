@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { expectValidCards } from '../fixtures/card-validation';
+
+let now = new Date('2026-11-23T10:00:00Z');
+let bot: BotUnderTest;
+let meetingId = '';
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => now } });
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const eva: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
+const press = async (from: Person, verb: string, data: object) => {
+  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as { type: string; value: any };
+  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
+  return JSON.stringify(body.value);
+};
+const say = async (from: Person, text: string) => {
+  bot.connector.clear();
+  await bot.post(message(bot.connector.url, from, text));
+  expectValidCards(bot.connector.cards());
+  return bot.connector.everything();
+};
+const versionOf = async () => ((await bot.samrad.store.get<{ version: number }>('meetings', meetingId))?.value.version ?? 0);
+
+describe('input from the municipalities before a meeting', () => {
+  beforeAll(async () => {
+    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
+    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
+  });
+
+  it('be om innspill asks every municipality, with a deadline', async () => {
+    expect(await say(people.respondent, `gi innspill ${meetingId}`)).toContain('ikke bedt om innspill');
+    const out = await say(people.coordinator, `be om innspill ${meetingId} frist 2026-12-08 12:00`);
+    expect(out).toContain('fra 21 kommuner, med frist 08.12.2026 kl. 12.00');
+  });
+
+  it('a respondent gets one card per municipality, with every case', async () => {
+    const marit = await say(people.respondent, `gi innspill ${meetingId}`);
+    expect(marit).toContain('Innspill fra Gol');
+    expect(marit).toContain('Sak 2/2026 Handlingsplan 2027');
+    expect(marit).toContain('Sak 3/2026 Budsjett 2027');
+    expect(bot.connector.cards()).toHaveLength(1);
+    await say(eva, `gi innspill ${meetingId}`); // respondent for Hole, deputy for Ringerike
+    expect(bot.connector.cards().map((c) => JSON.stringify(c).match(/Innspill fra (\w+)/)?.[1])).toEqual(['Hole', 'Ringerike']);
+  });
+
+  it('a draft is kept but not counted; a submission needs every position; the answer can change', async () => {
+    const version = await versionOf();
+    const base = { meetingId, version, municipality: '3324' };
+    expect(await press(people.respondent, 'input.submit', { ...base, 'position-0': 'support' })).toContain('Velg et standpunkt for hver sak');
+    const draft = await press(people.respondent, 'input.save', { ...base, 'position-0': 'support', 'text-0': 'Bra plan.' });
+    expect(draft).toContain('Utkast lagret');
+    expect(draft).toContain('Bra plan.');
+    const sent = await press(people.respondent, 'input.submit', { ...base, 'position-0': 'support', 'position-1': 'against', 'text-1': 'For lite til legevakt.' });
+    expect(sent).toContain('Svaret er sendt inn');
+    expect(sent).toContain('Sendt inn 23.11.2026 kl. 11.00 av Marit Kvam');
+    const stored = await bot.samrad.store.get<{ answers: { status: string }[] }>('inputAnswers', `${meetingId}:3324`);
+    expect(stored?.value.answers.map((a) => a.status)).toEqual(['draft', 'submitted']);
+  });
+
+  it('the respondent and the deputy both answer; both are kept and the later one counts', async () => {
+    const version = await versionOf();
+    const base = { meetingId, version, municipality: '3305' };
+    await press(people.boardMember, 'input.submit', { ...base, 'position-0': 'support', 'position-1': 'support' });
+    await press(eva, 'input.submit', { ...base, 'position-0': 'against', 'position-1': 'support', 'text-0': 'Ringerike ønsker endringer.' });
+    const stored = await bot.samrad.store.get<{ answers: { givenBy: string; givenAs: string }[] }>('inputAnswers', `${meetingId}:3305`);
+    expect(stored?.value.answers.map((a) => [a.givenBy, a.givenAs])).toEqual([['ola-berg', 'respondent'], ['eva-nilsen', 'deputy']]);
+  });
+
+  it('refuses an answer for a municipality the person does not represent, and a card from before the agenda changed', async () => {
+    const version = await versionOf();
+    expect(await press(people.respondent, 'input.submit', { meetingId, version, municipality: '3301', 'position-0': 'support', 'position-1': 'support' })).toContain('svarer ikke for');
+    expect(await say(people.coordinator, `gi innspill ${meetingId}`)).toContain('hører ikke til rollen din');
+    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Eventuelt', inMeeting: 'true' });
+    const stale = await press(people.respondent, 'input.submit', { meetingId, version, municipality: '3324', 'position-0': 'no-view', 'position-1': 'no-view' });
+    expect(stale).toContain('Sakslisten er endret');
+    expect(stale).toContain('Sak 4/2026 Eventuelt'); // and the new card has the new case
+  });
+
+  it('after the deadline the card says so and nothing more is saved', async () => {
+    now = new Date('2026-12-08T11:30:00Z');
+    const version = await versionOf();
+    const late = await press(people.respondent, 'input.submit', { meetingId, version, municipality: '3324', 'position-0': 'support', 'position-1': 'support', 'position-2': 'no-view' });
+    expect(late).toContain('Fristen er ute');
+    expect(late).not.toContain('"verb":"input.submit"');
+    const stored = await bot.samrad.store.get<{ answers: unknown[] }>('inputAnswers', `${meetingId}:3324`);
+    expect(stored?.value.answers).toHaveLength(2);
+  });
+});
