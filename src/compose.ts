@@ -8,6 +8,8 @@ import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { serveIcs } from './adapters/ics/serve-ics';
+import { SignedLinks } from './app/exports/signed-links';
+import { downloads } from './adapters/teams/downloads';
 import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
@@ -63,10 +65,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
   if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
 
+  let listeningAt = '';
+  const links = new SignedLinks(() => config.publicUrl ?? listeningAt, config.linkSecret);
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler });
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
   const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock })], catalogue, { registry, store, clock });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
@@ -105,7 +109,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       mode: config.mode,
       municipalities: registry.organisation.municipalities.length,
     };
-  }, log, serveIcs(store));
+  }, log, serveIcs(store), downloads({ store, clock, links, registry, catalogue }));
 
   return {
     store,
@@ -117,6 +121,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
           const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+          listeningAt = `http://${host}:${port}`;
           log.info('server.listening', { mode: config.mode, host: config.host, port });
           runner.start();
           resolve(`http://${host}:${port}/api/messages`);

@@ -14,6 +14,8 @@ export const settingsSchema = z
     SAMRAD_DB: z.preprocess(blankToUndefined, z.string().default('./data/samrad.db')),
     SAMRAD_ORGANISATION: z.preprocess(blankToUndefined, z.string().default('./config/organisation.yaml')),
     SAMRAD_DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['nb', 'en']).default('nb')),
+    SAMRAD_PUBLIC_URL: optional(z.string().url()),
+    SAMRAD_LINK_SECRET: optional(z.string().min(32, 'at least 32 characters')),
     SAMRAD_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     MicrosoftAppId: optional(guid),
     MicrosoftAppPassword: optional(z.string()),
@@ -48,6 +50,10 @@ export interface Config {
   readonly organisationFile: string;
   readonly defaultLocale: 'nb' | 'en';
   readonly logLevel: Settings['SAMRAD_LOG_LEVEL'];
+  /** Where people reach the server, for links in cards; defaults to the listening address. */
+  readonly publicUrl?: string;
+  /** Signs download links; without it links last as long as the process. */
+  readonly linkSecret?: string;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -85,6 +91,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     organisationFile: s.SAMRAD_ORGANISATION,
     defaultLocale: s.SAMRAD_DEFAULT_LOCALE,
     logLevel: s.SAMRAD_LOG_LEVEL,
+    ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
+    ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),
     ...(production && {
       bot: {
         appId: s.MicrosoftAppId!,

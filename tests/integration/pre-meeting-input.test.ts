@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardAction, message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
+import { documentXml } from '../unit/exports/read-docx';
 
 let now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
@@ -81,6 +82,28 @@ describe('input from the municipalities before a meeting', () => {
     const stale = await press(people.respondent, 'input.submit', { meetingId, version, municipality: '3324', 'position-0': 'no-view', 'position-1': 'no-view' });
     expect(stale).toContain('Sakslisten er endret');
     expect(stale).toContain('Sak 4/2026 Eventuelt'); // and the new card has the new case
+  });
+
+  it('innspill shows agreement and divergence per case, and the basis document downloads behind a signed link', async () => {
+    const out = await say(people.boardMember, `innspill ${meetingId}`);
+    expect(out).toContain('2 av 21 kommuner har svart');
+    expect(out).toContain('Gol (Mot): For lite til legevakt.');
+    expect(out).toContain('Ringerike (Mot): Ringerike ønsker endringer.');
+    const card = JSON.stringify(bot.connector.cards()[0]);
+    const docxUrl = JSON.parse(`"${/"url":"([^"]+grunnlag\.docx[^"]+)"/.exec(card)![1]}"`) as string;
+    const docx = await fetch(docxUrl);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-disposition')).toContain(`grunnlagsdokument-${meetingId}.docx`);
+    const xml = documentXml(Buffer.from(await docx.arrayBuffer()));
+    expect(xml).toContain('For lite til legevakt.');
+    expect(xml.indexOf('Handlingsplan 2027')).toBeLessThan(xml.indexOf('Budsjett 2027'));
+    const mdUrl = JSON.parse(`"${/"url":"([^"]+grunnlag\.md[^"]+)"/.exec(card)![1]}"`) as string;
+    const md = await (await fetch(mdUrl)).text();
+    expect(md).toContain('For lite til legevakt.');
+    // A link with a changed path, a forged signature or no signature downloads nothing.
+    expect((await fetch(docxUrl.replace('grunnlag.docx', 'grunnlag.md'))).status).toBe(403);
+    expect((await fetch(docxUrl.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
+    expect((await fetch(docxUrl.split('?')[0]!)).status).toBe(403);
   });
 
   it('after the deadline the card says so and nothing more is saved', async () => {

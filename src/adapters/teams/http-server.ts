@@ -13,8 +13,11 @@ export interface HealthReport {
 export interface ServedFile {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  readonly body: string | Buffer;
 }
+
+/** A document to download, behind a signed link (see SignedLinks). */
+export type Download = (meetingId: string, file: string, query: Readonly<Record<string, string>>) => Promise<ServedFile>;
 
 export function createHttpServer(
   adapter: CloudAdapter,
@@ -22,6 +25,7 @@ export function createHttpServer(
   health: () => Promise<HealthReport>,
   log: Logger,
   calendarFile?: (eventId: string) => Promise<ServedFile>,
+  download?: Download,
 ): restify.Server {
   const server = restify.createServer({ name: 'samrad', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
@@ -37,6 +41,14 @@ export function createHttpServer(
     server.get('/calendar/:file', async (req, res) => {
       const name = String(req.params.file ?? '');
       const file = name.endsWith('.ics') ? await calendarFile(name.slice(0, -'.ics'.length)) : { status: 404, headers: {}, body: '' };
+      res.writeHead(file.status, file.headers);
+      res.end(file.body);
+    });
+  }
+  if (download) {
+    server.get('/exports/:meetingId/:file', async (req, res) => {
+      const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams) as Record<string, string>;
+      const file = await download(String(req.params.meetingId ?? ''), String(req.params.file ?? ''), query);
       res.writeHead(file.status, file.headers);
       res.end(file.body);
     });

@@ -19,6 +19,7 @@ import { reportAbsenceCommand } from './report-absence.command';
 import { withdrawCaseCommand } from './withdraw-case.command';
 import { giveInputCommand } from './give-input.command';
 import { requestInputCommand } from './request-input.command';
+import { inputSummaryCommand } from './input-summary.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -37,6 +38,7 @@ export function commandTable(): readonly Command[] {
     reportAbsenceCommand,
     requestInputCommand,
     giveInputCommand,
+    inputSummaryCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,

@@ -9,6 +9,7 @@ import type { OrganisationRegistry } from '../organisation-registry';
 import type { Reply } from '../reply';
 import type { KeyedLock } from '../voting/keyed-lock';
 import type { JobScheduler } from '../scheduling/scheduler';
+import type { SignedLinks } from '../exports/signed-links';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -29,6 +30,8 @@ export interface CommandServices {
   /** One vote's ballots are written one at a time in this process. */
   readonly voteLock: KeyedLock;
   readonly scheduler: JobScheduler;
+  /** Signed download links for documents (the basis document, minutes). */
+  readonly links: SignedLinks;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
 }
