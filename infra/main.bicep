@@ -37,6 +37,9 @@ param defaultLocale string = 'nb'
 
 // New bots must be single-tenant or managed-identity ones; this is the tenant the bot serves.
 var tenantId = tenant().tenantId
+// Links in cards (downloads, calendar files) point here. The app's own host name cannot be
+// read inside its own definition, so it is built from the name.
+var publicUrl = 'https://${name}.azurewebsites.net'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id'
@@ -106,6 +109,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'SAMRAD_ORGANISATION'
           value: organisationFile
+        }
+        {
+          name: 'SAMRAD_PUBLIC_URL'
+          value: publicUrl
         }
         {
           name: 'SAMRAD_DEFAULT_LOCALE'

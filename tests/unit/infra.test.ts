@@ -40,6 +40,10 @@ const literal = (key: string) => new RegExp(`\\b${key}:\\s*'([^']*)'`).exec(bice
 
 const paramDefaults = new Map([...bicep.matchAll(/^param\s+(\w+)\s+\w+\s*=\s*'([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
 const PLACEHOLDER_GUID = '00000000-0000-4000-8000-000000000000';
+/** Variables built from strings, with what only Azure knows (`${...}`) stubbed. */
+const varValues = new Map(
+  [...bicep.matchAll(/^var\s+(\w+)\s*=\s*'([^']*)'/gm)].map((m) => [m[1]!, m[2]!.replace(/\$\{[^}]+\}/g, 'placeholder')]),
+);
 
 interface Setting {
   readonly name: string;
@@ -53,7 +57,7 @@ const settings: Setting[] = [...arrayBody(bicep, 'appSettings').matchAll(/\{([^{
   const expression = /\bvalue:\s*(.+)/.exec(m[1]!)?.[1]?.trim();
   if (!name || !expression) throw new Error(`an appSettings entry without name or value: ${m[0]}`);
   const quoted = /^'([^'$]*)'$/.exec(expression)?.[1];
-  return { name, expression, value: quoted ?? paramDefaults.get(expression) ?? PLACEHOLDER_GUID };
+  return { name, expression, value: quoted ?? paramDefaults.get(expression) ?? varValues.get(expression) ?? PLACEHOLDER_GUID };
 });
 const env = Object.fromEntries(settings.map((s) => [s.name, s.value]));
 const settingKeys = Object.keys(settingsSchema.shape);
@@ -134,5 +138,9 @@ describe('infra/main.bicep resources', () => {
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((n) => !declared.includes(n))).toEqual([]);
     expect(names.filter((n) => /password|secret|key|token/i.test(n))).toEqual([]);
+  });
+
+  it('give links in cards the app\'s public https address', () => {
+    expect(settings.find((x) => x.name === 'SAMRAD_PUBLIC_URL')?.value).toBe('https://placeholder.azurewebsites.net');
   });
 });
