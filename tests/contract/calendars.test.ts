@@ -5,6 +5,8 @@ import { IcsCalendar } from '../../src/adapters/ics/ics-calendar.adapter';
 import { MemoryStore } from '../../src/adapters/memory/memory-store';
 import { SqliteStore } from '../../src/adapters/sqlite/sqlite-store';
 import type { RecordStore } from '../../src/ports/record-store';
+import { describe, expect, it } from 'vitest';
+import { adaptersImplementing } from './adapters-under-contract';
 import { calendarContract } from './calendar.contract';
 
 const onStore = (store: RecordStore) => ({
@@ -16,3 +18,9 @@ calendarContract('ICS files on the memory store', async () => onStore(new Memory
 calendarContract('ICS files on the SQLite store', async () =>
   onStore(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-cal-')), 'store.db'))),
 );
+
+describe('the calendar contract', () => {
+  it('runs against every calendar adapter there is', () => {
+    expect(adaptersImplementing('Calendar')).toEqual(['ics/ics-calendar.adapter.ts']);
+  });
+});
