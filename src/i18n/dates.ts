@@ -1,3 +1,4 @@
+import { osloDate as osloDateOf, osloInstant as osloInstantOf } from '../domain/meeting-time';
 import type { Locale } from './locale';
 
 /** Every date the product shows is in Oslo time, whatever the server's zone. */
@@ -44,29 +45,19 @@ export function formatDateTime(date: Date, locale: Locale): string {
 
 /** The calendar date in Oslo (YYYY-MM-DD): terms and deadlines are Oslo dates. */
 export function osloDate(date: Date): string {
-  const p = parts(date, 'en', { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return `${p.year}-${p.month}-${p.day}`;
+  return osloDateOf(date.toISOString());
 }
 
 /**
- * The instant of an Oslo wall-clock time ("2026-12-01", "14:30"), daylight saving included.
- * Undefined for a date or time that is not one.
+ * The instant of an Oslo wall-clock time as a form sends it ("2026-12-01", "14:30"),
+ * daylight saving included. Undefined for a date or time that is not one.
  */
 export function osloInstant(date: string, time: string): Date | undefined {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
   if (!d || !t) return undefined;
-  const [y, mo, da, h, mi] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
-  if (mo < 1 || mo > 12 || da < 1 || da > 31 || h > 23 || mi > 59) return undefined;
-  const wall = Date.UTC(y, mo - 1, da, h, mi);
-  // Oslo is UTC+1 or +2; correct the guess by the offset in force at it, twice for the DST edge.
-  let instant = wall - 60 * 60_000;
-  for (let i = 0; i < 2; i++) instant = wall - osloOffsetMs(new Date(instant));
-  const check = new Date(wall);
-  return check.getUTCDate() === da ? new Date(instant) : undefined;
-}
-
-function osloOffsetMs(at: Date): number {
-  const p = parts(at, 'en', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute)) - Math.floor(at.getTime() / 60_000) * 60_000;
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  const real = new Date(Date.UTC(year, month - 1, day));
+  if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
+  return new Date(osloInstantOf({ year, month, day, hour, minute, second: 0 }));
 }
