@@ -1,6 +1,5 @@
 import { agendaItemForm } from '../meetings/agenda-item-form';
-import { findMeeting } from '../meetings/meeting-records';
-import { text } from '../reply';
+import { meetingFromArgs } from '../meetings/meeting-args';
 import type { Command } from './command';
 
 /** `ny sak M4TQ2 Handlingsplan 2027`: the case form for that meeting (or the next one). */
@@ -10,11 +9,8 @@ export const newCaseCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ t, args }, { store, clock }) {
-    const [first = '', ...rest] = args.trim().split(/\s+/);
-    const named = first ? await findMeeting(store, first, clock.now()) : undefined;
-    const meeting = named ?? (await findMeeting(store, '', clock.now()));
-    if (!meeting) return [text(t.t('meetings.none'))];
-    const title = (named ? rest.join(' ') : args).trim();
-    return [agendaItemForm(t, meeting.value, '', title)];
+    const found = await meetingFromArgs(store, t, args, clock.now());
+    if ('reply' in found) return [found.reply];
+    return [agendaItemForm(t, found.meeting.value, '', found.rest)];
   },
 };

@@ -3,7 +3,8 @@ import { reportAbsence } from '../../domain/absence';
 import { memberById } from '../../domain/organisation';
 import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
-import { absenceId, ABSENCES, findMeeting, meetingAbsences } from '../meetings/meeting-records';
+import { meetingFromArgs } from '../meetings/meeting-args';
+import { absenceId, ABSENCES, meetingAbsences } from '../meetings/meeting-records';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -16,11 +17,9 @@ export const reportAbsenceCommand: Command = {
   audience: ['member'],
   takesArgument: true,
   async run({ actor, org, t, args }, { store, clock }) {
-    const [first = '', ...rest] = args.trim().split(/\s+/);
-    const named = first ? await findMeeting(store, first, clock.now()) : undefined;
-    const meeting = named ?? (await findMeeting(store, '', clock.now()));
-    if (!meeting) return [text(t.t('meetings.none'))];
-    const reason = (named ? rest.join(' ') : args).trim();
+    const found = await meetingFromArgs(store, t, args, clock.now());
+    if ('reply' in found) return [found.reply];
+    const { meeting, rest: reason } = found;
     const absences = await meetingAbsences(store, meeting.id);
     const reported = reportAbsence(org, meeting.value, absences, { memberId: actor.member.id, reason }, clock.now());
     if (!reported.ok) return [text(t.t(`error.${reported.error.code}`, reported.error.params as Record<string, string | number>))];

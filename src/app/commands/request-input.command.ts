@@ -4,7 +4,7 @@ import { formatDateTime, osloInstant } from '../../i18n/dates';
 import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
 import { INPUT_REQUESTS } from '../input/input-records';
-import { findMeeting } from '../meetings/meeting-records';
+import { meetingFromArgs } from '../meetings/meeting-args';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -19,11 +19,10 @@ export const requestInputCommand: Command = {
   inMenu: false,
   async run({ actor, org, t, args }, { store, clock }) {
     const now = clock.now();
-    const [first = '', ...rest] = args.trim().split(/\s+/);
-    const named = first ? await findMeeting(store, first, now) : undefined;
-    const meeting = named ?? (await findMeeting(store, '', now));
-    if (!meeting) return [text(t.t('meetings.none'))];
-    const when = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2})/.exec((named ? rest : [first, ...rest]).join(' '));
+    const found = await meetingFromArgs(store, t, args, now);
+    if ('reply' in found) return [found.reply];
+    const { meeting } = found;
+    const when = /(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2})/.exec(found.rest);
     const deadline = when ? osloInstant(when[1]!, when[2]!) : undefined;
     if (when && !deadline) return [text(t.t('error.INPUT.BAD_DEADLINE'))];
     const planned = planInputRequest(meeting.value, undefined, org.municipalities.map((m) => m.number), deadline ? { deadline: deadline.toISOString() } : {}, now);
