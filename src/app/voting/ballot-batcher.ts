@@ -9,6 +9,7 @@ import { isStoreError } from '../../ports/record-store';
 import type { KeyedLock } from './keyed-lock';
 import type { CastOutcome } from './cast-vote-ballot';
 import { BALLOT_BOXES, loadVote } from './vote-records';
+import { itemWithdrawn } from './agenda-link';
 
 interface Waiting {
   readonly request: CastRequest;
@@ -57,10 +58,12 @@ export class BallotBatcher {
       const loaded = await loadVote(this.deps.store, voteId);
       if (!loaded) return requests.map(() => fail('VOTE.UNKNOWN', { vote: voteId }));
       const now = this.deps.clock.now();
+      // A case withdrawn after the vote opened stops it: read once per batch, not per ballot.
+      const withdrawn = await itemWithdrawn(this.deps.store, loaded.vote.value.agendaItem);
       let box: BallotBox = loaded.box.value;
       let changed = false;
       const results = requests.map((request): Result<CastOutcome> => {
-        const cast = castBallot(loaded.vote.value, box, request, now);
+        const cast = castBallot(loaded.vote.value, box, withdrawn ? { ...request, itemWithdrawn: true } : request, now);
         if (!cast.ok) return cast;
         box = cast.value.box;
         changed ||= cast.value.recorded;

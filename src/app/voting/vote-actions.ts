@@ -13,7 +13,7 @@ import { mayOpenVote, openNewVote } from './open-vote';
 import { readVoteForm, voteForm } from './vote-form';
 import type { VoteRecord } from './vote-records';
 import { loadVote, VOTES } from './vote-records';
-import { caseForVote, itemWithdrawn, openCases, readAgendaRef } from './agenda-link';
+import { caseForVote, openCases, readAgendaRef } from './agenda-link';
 import { formatCaseNumber } from '../../domain/case-number';
 import { voteCard } from './vote-view';
 import type { JobScheduler } from '../scheduling/scheduler';
@@ -107,9 +107,7 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         // Who casts is the authenticated person, never the payload; a named voter key is only
         // which of their own votes (a respondent for two municipalities), and checked as such.
         const voterKey = typeof ctx.data.voterKey === 'string' ? ctx.data.voterKey : undefined;
-        const vote = await deps.store.get<VoteRecord>(VOTES, voteIdOf(ctx));
-        const withdrawn = await itemWithdrawn(deps.store, vote?.value.agendaItem);
-        const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId, ...(withdrawn && { itemWithdrawn: true }) };
+        const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId };
         const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
         if (!cast.ok) return personalView(deps, ctx, ctx.t.t(`error.${cast.error.code}`, cast.error.params as Record<string, string | number>));
         const view = await personalView(deps, ctx);
