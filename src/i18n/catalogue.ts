@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { Locale } from './locale';
@@ -16,8 +16,23 @@ export interface Translator {
 
 const root = join(__dirname, '..', '..', 'locales');
 
+/**
+ * One locale's messages: every `locales/<locale>/*.json` merged. The files are split by area so
+ * that work on one area does not touch another's; a key in two files is a mistake, not an override.
+ */
 export function loadMessages(locale: Locale, dir = root): Messages {
-  return JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Messages;
+  const messages: Record<string, string> = {};
+  const origin = new Map<string, string>();
+  for (const file of readdirSync(join(dir, locale)).filter((f) => f.endsWith('.json')).sort()) {
+    const part = JSON.parse(readFileSync(join(dir, locale, file), 'utf8')) as Record<string, string>;
+    for (const [key, text] of Object.entries(part)) {
+      const earlier = origin.get(key);
+      if (earlier) throw new Error(`message ${key} is in both ${locale}/${earlier} and ${locale}/${file}`);
+      origin.set(key, file);
+      messages[key] = text;
+    }
+  }
+  return messages;
 }
 
 export class Catalogue {

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/app/commands/command-table';
-import { Catalogue } from '../../src/i18n/catalogue';
+import { Catalogue, loadMessages } from '../../src/i18n/catalogue';
 import { formatDate, formatDateTime, formatLongDate, formatTime, osloDate, osloInstant } from '../../src/i18n/dates';
-import { localeFrom } from '../../src/i18n/locale';
+import { localeFrom, type Locale } from '../../src/i18n/locale';
 
 const catalogue = Catalogue.load();
 const src = join(__dirname, '..', '..', 'src');
@@ -45,10 +46,19 @@ describe('message catalogues', () => {
       walk(parse(message, { ignoreTag: true }));
       return [...names].sort();
     };
-    const raw = (l: string) => JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', `${l}.json`), 'utf8')) as Record<string, string>;
+    const raw = (l: string) => loadMessages(l as Locale) as Record<string, string>;
     const nb = raw('nb');
     const en = raw('en');
     for (const key of Object.keys(nb)) expect(argumentsOf(en[key] ?? ''), key).toEqual(argumentsOf(nb[key]!));
+  });
+
+  it('refuse a key that two area files both define', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'samrad-locales-'));
+    mkdirSync(join(dir, 'nb'));
+    writeFileSync(join(dir, 'nb', 'a.json'), JSON.stringify({ 'x.y': 'A' }));
+    writeFileSync(join(dir, 'nb', 'b.json'), JSON.stringify({ 'x.y': 'B' }));
+    expect(() => loadMessages('nb', dir)).toThrow(/x\.y is in both nb\/a\.json and nb\/b\.json/);
+    rmSync(dir, { recursive: true });
   });
 
   it('use plurals and Norwegian number formatting', () => {

@@ -17,6 +17,8 @@ import {
   type AppValues,
 } from '../../scripts/package-app';
 import { commandTable } from '../../src/app/commands/command-table';
+import { loadMessages } from '../../src/i18n/catalogue';
+import type { Locale } from '../../src/i18n/locale';
 
 type Json = Record<string, unknown>;
 const values: AppValues = {
@@ -29,7 +31,7 @@ const env = { TEAMS_APP_ID: values.TEAMS_APP_ID, MicrosoftAppId: values.BOT_ID, 
 const filled = (file: string) => JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, file), 'utf8'), values)) as Json;
 const manifest = filled('manifest.json');
 const english = filled('en.json');
-const locale = (l: 'nb' | 'en') => JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', `${l}.json`), 'utf8')) as Record<string, string>;
+const locale = (l: 'nb' | 'en') => loadMessages(l as Locale) as Record<string, string>;
 const nb = locale('nb');
 const en = locale('en');
 const ids = commandTable().filter((c) => c.inMenu !== false).map((c) => c.id);
