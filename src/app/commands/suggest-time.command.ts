@@ -12,13 +12,15 @@ import type { Command } from './command';
 
 /** How far ahead to look, well inside Graph's 62 days for one getSchedule call. */
 const LOOK_AHEAD_DAYS = 28;
+/** A meeting starting sooner than this could not be announced to anyone in time. */
+const NOTICE_MS = 3600_000;
 const SUGGESTIONS = 5;
 
-/** From the start of the asked Oslo date, or from now when that is later (or nothing was asked). */
+/** From the start of the asked Oslo date, or from an hour from now when that is later (or nothing was asked). */
 function searchWindow(from: string | undefined, now: Date): TimeInterval {
   const [y, m, d] = (from ?? '').split('-').map(Number);
   const asked = from ? Date.parse(osloInstant({ year: y!, month: m!, day: d!, hour: 0, minute: 0, second: 0 })) : 0;
-  const start = Math.max(now.getTime(), asked);
+  const start = Math.max(now.getTime() + NOTICE_MS, asked);
   return { start: new Date(start).toISOString(), end: new Date(start + LOOK_AHEAD_DAYS * 86_400_000).toISOString() };
 }
 
