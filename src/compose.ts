@@ -20,6 +20,8 @@ import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
 import { meetingActions } from './app/meetings/meeting-actions';
 import { inputActions } from './app/input/input-actions';
+import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
+import { timeSuggestionActions } from './app/meetings/time-suggestion-actions';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -73,8 +75,14 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
-  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock, scheduler }), ...inputActions({ store, clock })], catalogue, { registry, store, clock });
+  // Without a tenant, free/busy comes from Samråd's own meetings, so `foreslå tid` works on a laptop.
+  const freeBusy = new MeetingsFreeBusy({ store, organisation: () => registry.organisation });
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy });
+  const cardActions = new CardActions(
+    [...votingActions(voting), ...meetingActions({ store, clock, scheduler }), ...inputActions({ store, clock }), ...timeSuggestionActions()],
+    catalogue,
+    { registry, store, clock },
+  );
   const calendar = new IcsCalendar({ store, clock, baseUrl: () => config.publicUrl ?? listeningAt });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
