@@ -6,6 +6,8 @@ import { SqliteStore } from '../../src/adapters/sqlite/sqlite-store';
 import type { RecordStore } from '../../src/ports/record-store';
 import { cardAction, installation, people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+// No background polling: only the passes the test runs send anything, so it sees every send.
+import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
 /*
  * The process dies in the middle of the invitation fan-out: after the first invitation is
@@ -43,7 +45,7 @@ describe('invitations when the process dies halfway through the fan-out', () => 
     let now = new Date('2026-11-23T10:00:00Z');
     const clock = { now: () => now };
     const databaseFile = join(mkdtempSync(join(tmpdir(), 'samrad-crash-')), 'samrad.db');
-    const dying = await startBot({ databaseFile }, { clock, store: dyingAfterInvitations(new SqliteStore(databaseFile), 1) });
+    const dying = await startBot({ databaseFile }, { clock, timer: idleTimer, store: dyingAfterInvitations(new SqliteStore(databaseFile), 1) });
     bots.push(dying);
     for (const p of [people.boardMember, people.respondent, people.coordinator]) await dying.post(installation(dying.connector.url, p));
     await dying.post(cardAction(dying.connector.url, people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
@@ -52,7 +54,7 @@ describe('invitations when the process dies halfway through the fan-out', () => 
     expect(dying.connector.sent).toHaveLength(0);
 
     now = new Date('2026-11-23T11:00:00Z'); // past the dead process's lease
-    const after = await startBot({ databaseFile }, { clock });
+    const after = await startBot({ databaseFile }, { clock, timer: idleTimer });
     bots.push(after);
     for (let i = 0; i < 3; i++) await after.samrad.jobs.runDue(now);
     // The stored conversation references point at the first connector, which still answers.

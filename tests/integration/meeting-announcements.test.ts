@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, installation, message, people, TEAM_ID, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
+import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
 /*
  * A board meeting from plan to cancellation, with the scheduler driven by hand: the formøte
@@ -17,7 +18,7 @@ const eva: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1
 const channel = { kind: 'channel' as const };
 
 beforeAll(async () => {
-  bot = await startBot({}, { clock: { now: () => now } });
+  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
   for (const p of [people.coordinator, people.boardMember, people.respondent, eva]) await bot.post(installation(bot.connector.url, p));
 });
 afterAll(async () => bot.stop());
