@@ -22,6 +22,8 @@ import { giveInputCommand } from './give-input.command';
 import { requestInputCommand } from './request-input.command';
 import { inputSummaryCommand } from './input-summary.command';
 import { linkChannelCommand } from './link-channel.command';
+import { editCaseCommand } from './edit-case.command';
+import { moveCaseCommand } from './move-case.command';
 import { moveMeetingCommand } from './move-meeting.command';
 import { cancelMeetingCommand } from './cancel-meeting.command';
 
@@ -39,6 +41,8 @@ export function commandTable(): readonly Command[] {
     newMeetingCommand,
     suggestTimeCommand,
     newCaseCommand,
+    editCaseCommand,
+    moveCaseCommand,
     withdrawCaseCommand,
     moveMeetingCommand,
     cancelMeetingCommand,

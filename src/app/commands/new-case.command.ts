@@ -8,9 +8,9 @@ export const newCaseCommand: Command = {
   audience: ['coordinator'],
   takesArgument: true,
   inMenu: false,
-  async run({ t, args }, { store, clock }) {
+  async run({ t, org, args }, { store, clock }) {
     const found = await meetingFromArgs(store, t, args, clock.now());
     if ('reply' in found) return [found.reply];
-    return [agendaItemForm(t, found.meeting.value, '', found.rest)];
+    return [agendaItemForm(t, org, found.meeting.value, '', found.rest)];
   },
 };

@@ -1,5 +1,3 @@
-import type { AgendaItemDraft } from '../../domain/agenda-item';
-import { addItem } from '../../domain/agenda';
 import { planMeeting } from '../../domain/meeting';
 import type { Meeting } from '../../domain/meeting';
 import type { Clock } from '../../ports/clock';
@@ -12,7 +10,7 @@ import { shortId } from '../short-id';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { scheduleAnnouncement } from './announce-meeting';
 import { meetingPlanned } from './follow-meeting';
-import { agendaItemForm } from './agenda-item-form';
+import { agendaActions } from './agenda-actions';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { meetingCard } from './meeting-view';
@@ -56,32 +54,6 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
         throw new Error('Could not find a free meeting id');
       },
     },
-    {
-      verb: 'agenda.add',
-      async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) };
-        const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
-        const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
-        if (!stored) return { respond: text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId })) };
-        const field = (k: string) => (typeof ctx.data[k] === 'string' ? (ctx.data[k] as string).trim() : '');
-        const draft: AgendaItemDraft = {
-          title: field('title'),
-          ...(field('background') && { background: field('background') }),
-          proposal: field('inMeeting') === 'true' || !field('proposal') ? { kind: 'in-meeting' } : { kind: 'text', text: field('proposal') },
-        };
-        const others = (await bodyMeetings(deps.store, stored.value.bodyId)).map((r) => r.value);
-        const added = addItem(stored.value, others, { id: `${meetingId}:${shortId()}`, draft });
-        if (!added.ok) return { respond: agendaItemForm(ctx.t, stored.value, error(ctx, added.error), field('title')) };
-        try {
-          await deps.store.replace<Meeting>(MEETINGS, meetingId, added.value, stored.etag);
-        } catch (e) {
-          // Someone changed the agenda meanwhile: show the form again rather than overwrite.
-          if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return { respond: agendaItemForm(ctx.t, stored.value, ctx.t.t('error.MEETING.CHANGED'), field('title')) };
-          throw e;
-        }
-        await scheduleAnnouncement(deps.scheduler, added.value, 'agenda', deps.clock.now());
-        return { respond: meetingCard(ctx.org, ctx.t, added.value) };
-      },
-    },
+    ...agendaActions(deps),
   ];
 }

@@ -3,7 +3,7 @@ import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
 import { osloDate } from '../../domain/meeting-time';
 import type { Organisation } from '../../domain/organisation';
-import { seatsOf } from '../../domain/organisation';
+import { memberById, seatsOf } from '../../domain/organisation';
 import type { PreMeeting } from '../../domain/pre-meeting';
 import type { Translator } from '../../i18n/catalogue';
 import { formatLongDate, formatTime } from '../../i18n/dates';
@@ -46,7 +46,7 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
       .map((s) => ({ name: s.member.name, role: `${t.t(`seat.${s.role}`)}, ${s.represents}` })),
     notice,
     agendaHeading: t.t('meeting.agenda'),
-    items: meeting.agenda.map((item) => agendaLine(t, item)),
+    items: meeting.agenda.map((item) => agendaLine(org, t, item)),
     absenceHint: t.t('meeting.absence-hint', { id: meeting.id }),
   });
 }
@@ -56,7 +56,7 @@ function preMeetingTime(t: Translator, pre: PreMeeting): string {
   return t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatTime(new Date(pre.end), t.locale) });
 }
 
-function agendaLine(t: Translator, item: AgendaItem) {
+function agendaLine(org: Organisation, t: Translator, item: AgendaItem) {
   const proposal =
     item.kind === 'minutes-approval'
       ? ''
@@ -70,5 +70,7 @@ function agendaLine(t: Translator, item: AgendaItem) {
     title: item.kind === 'minutes-approval' ? t.t('agenda.minutes-approval') : item.title,
     proposal,
     status: item.status === 'open' ? '' : t.t(`agenda.status.${item.status}`),
+    documents: item.documents.length > 0 ? t.t('agenda.documents', { links: item.documents.map((d) => `[${d.title.replace(/[[\]]/g, '')}](${d.url})`).join(', ') }) : '',
+    responsible: item.responsible ? t.t('agenda.responsible', { name: memberById(org, item.responsible)?.name ?? item.responsible }) : '',
   };
 }

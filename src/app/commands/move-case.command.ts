@@ -1,0 +1,40 @@
+import { reorderAgenda } from '../../domain/agenda';
+import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number';
+import type { Meeting } from '../../domain/meeting';
+import { isStoreError } from '../../ports/record-store';
+import { scheduleAnnouncement } from '../meetings/announce-meeting';
+import { findCase, MEETINGS } from '../meetings/meeting-records';
+import { meetingCard } from '../meetings/meeting-view';
+import { text } from '../reply';
+import type { Command } from './command';
+
+/** `flytt sak 12/2026 2`: the case takes that place on the agenda; its number stays. */
+export const moveCaseCommand: Command = {
+  id: 'move-case',
+  audience: ['coordinator'],
+  takesArgument: true,
+  inMenu: false,
+  async run({ org, t, args }, { store, scheduler, clock }) {
+    const usage = () => [text(t.t('agenda.move-usage', { usage: t.t('command.move-case.usage') }))];
+    const parts = /^(\S+)\s+(\d+)$/.exec(args.trim());
+    const number = parts && parseCaseNumber(parts[1]!);
+    if (!parts || !number) return usage();
+    const found = await findCase(store, number);
+    if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: parts[1]! }))];
+    const meeting = found.meeting.value;
+    const position = Number(parts[2]);
+    if (position < 1 || position > meeting.agenda.length) return usage();
+    const ids = meeting.agenda.map((i) => i.id).filter((id) => id !== found.item.id);
+    ids.splice(position - 1, 0, found.item.id);
+    const reordered = reorderAgenda(meeting, ids);
+    if (!reordered.ok) return [text(t.t(`error.${reordered.error.code}`, reordered.error.params as Record<string, string>))];
+    try {
+      await store.replace<Meeting>(MEETINGS, found.meeting.id, reordered.value, found.meeting.etag);
+    } catch (e) {
+      if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
+      throw e;
+    }
+    await scheduleAnnouncement(scheduler, reordered.value, 'agenda', clock.now());
+    return [meetingCard(org, t, reordered.value, t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }))];
+  },
+};

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { expectValidCards } from '../fixtures/card-validation';
+
+/** Editing and reordering cases: documents and a responsible person, a stale form, the standing item. */
+const now = new Date('2026-11-23T10:00:00Z');
+let bot: BotUnderTest;
+let meetingId = '';
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => now } });
+});
+afterAll(async () => bot.stop());
+
+const press = async (from: Person, verb: string, data: object) => {
+  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as { value: object };
+  expectValidCards([body.value]);
+  return JSON.stringify(body.value);
+};
+const say = async (from: Person, text: string) => {
+  bot.connector.clear();
+  await bot.post(message(bot.connector.url, from, text));
+  expectValidCards(bot.connector.cards());
+  return bot.connector.everything();
+};
+const version = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
+
+describe('editing and reordering the agenda', () => {
+  beforeAll(async () => {
+    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
+    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Vedtas.', documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf', responsible: 'ola-berg' });
+    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Vedtas.' });
+  });
+
+  it('a case carries document links and a responsible person onto the notice', async () => {
+    const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
+    expect(agenda).toContain('[Saksframlegg](https://samarbeid.sharepoint.com/saker/2.pdf)');
+    expect(agenda).toContain('Ansvarlig: Ola Berg');
+  });
+
+  it('a link that is not a web address is refused and the form comes back as written', async () => {
+    const refused = await press(people.coordinator, 'agenda.add', { meetingId, title: 'Rusplan', proposal: 'Vedtas.', documents: 'file://C:/rusplan.docx' });
+    expect(refused).toContain('Ny sak til møte');
+    expect(refused).toContain('file://C:/rusplan.docx');
+    expect(refused).toContain('"value":"Rusplan"');
+    expect((await bot.samrad.store.get<{ agenda: unknown[] }>('meetings', meetingId))!.value.agenda).toHaveLength(3);
+  });
+
+  it('endre sak opens the form as the case stands, and saving changes it in place', async () => {
+    const form = await say(people.coordinator, 'endre sak 2/2026');
+    expect(form).toContain('Endre sak 2/2026');
+    expect(form).toContain('Handlingsplan 2027');
+    expect(form).toContain('"verb":"agenda.edit"');
+    const itemId = /"itemId":"([^"]+)"/.exec(form)![1]!;
+    const saved = await press(people.coordinator, 'agenda.edit', { meetingId, itemId, version: await version(), title: 'Handlingsplan 2027–2028', proposal: 'Styret vedtar planen.' });
+    expect(saved).toContain('Handlingsplan 2027–2028');
+    expect(saved).toContain('Sak 2/2026');
+    expect(await say(people.coordinator, 'endre sak 1/2026')).toContain('Protokollgodkjenningen kan ikke trekkes eller endres.');
+  });
+
+  it('flytt sak puts a case in another place, never before the minutes', async () => {
+    const moved = await say(people.coordinator, `flytt sak 3/2026 2`);
+    expect(moved).toContain('Sak 3/2026 er nå nummer 2 på sakslisten.');
+    expect(moved.indexOf('Budsjett 2027')).toBeLessThan(moved.indexOf('Handlingsplan 2027–2028'));
+    expect(await say(people.coordinator, `flytt sak 3/2026 1`)).toContain('Godkjenning av protokoll');
+    expect(await say(people.coordinator, `flytt sak 3/2026`)).toContain('flytt sak 12/2026 2');
+    expect(await say(people.respondent, `flytt sak 3/2026 3`)).toContain('hører ikke til rollen din');
+  });
+});
