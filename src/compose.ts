@@ -17,6 +17,9 @@ import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
 import { meetingActions } from './app/meetings/meeting-actions';
 import { inputActions } from './app/input/input-actions';
+import { minutesActions } from './app/minutes/minutes-actions';
+import { followUpActions } from './app/follow-up/follow-up-actions';
+import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -71,7 +74,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
-  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock })], catalogue, { registry, store, clock });
+  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock }), ...minutesActions({ store, clock, links }), ...followUpActions({ store, clock, links, scheduler })], catalogue, { registry, store, clock });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
     store,
@@ -86,6 +89,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
       [OUTBOX]: outboxHandler(messenger) as JobHandler<never>,
+      [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
     },
     logger: log,
   });

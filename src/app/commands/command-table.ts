@@ -20,6 +20,9 @@ import { withdrawCaseCommand } from './withdraw-case.command';
 import { giveInputCommand } from './give-input.command';
 import { requestInputCommand } from './request-input.command';
 import { inputSummaryCommand } from './input-summary.command';
+import { minutesCommand } from './minutes.command';
+import { approveMinutesCommand } from './approve-minutes.command';
+import { followUpCommand } from './follow-up.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -39,6 +42,9 @@ export function commandTable(): readonly Command[] {
     requestInputCommand,
     giveInputCommand,
     inputSummaryCommand,
+    minutesCommand,
+    approveMinutesCommand,
+    followUpCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,
