@@ -3,6 +3,7 @@ import { minutesCard } from '../../../src/app/minutes/minutes-card';
 import { minutesForm, readMinutesForm } from '../../../src/app/minutes/minutes-form';
 import type { MinutesRecord } from '../../../src/app/minutes/minutes-records';
 import { recordedVote } from '../../../src/app/minutes/minutes-votes';
+import type { Reply } from '../../../src/app/reply';
 import type { BallotBox } from '../../../src/domain/ballot';
 import type { ClosedVote } from '../../../src/domain/vote';
 import { defaultSettings } from '../../../src/domain/vote';
@@ -15,7 +16,10 @@ const t = Catalogue.load().for('nb');
 const { meeting, minutes } = heldWithMinutes();
 const record: MinutesRecord = { meetingId: meeting.id, bodyId: meeting.bodyId, minutes, revision: 4, memberApprovals: [{ memberId: 'kari', at: '2026-04-24T08:00:00Z' }] };
 const links = { docx: 'https://samrad.example.no/exports/m1/protokoll.docx?sig=x', markdown: 'https://samrad.example.no/exports/m1/protokoll.md?sig=x' };
-const data = (reply: { kind: string }) => (reply as { data: Record<string, any> }).data;
+const data = (reply: Reply) => {
+  if (reply.kind !== 'card') throw new Error('not a card');
+  return reply.data as Record<string, any>;
+};
 const renderer = new CardRenderer();
 
 describe('the minutes form', () => {
