@@ -74,7 +74,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
-  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock }), ...minutesActions({ store, clock, links }), ...followUpActions({ store, clock, links, scheduler })], catalogue, { registry, store, clock });
+  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock }), ...minutesActions({ store, clock, links, scheduler }), ...followUpActions({ store, clock, links, scheduler })], catalogue, { registry, store, clock });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
     store,

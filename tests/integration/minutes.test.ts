@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
 import { documentXml } from '../unit/exports/read-docx';
@@ -77,6 +77,19 @@ describe('minutes: record, approve, lock, new version', () => {
     const decided = await press(people.coordinator, 'minutes.save', { meetingId, revision: '2', ...attendance, 'decision-0': 'Godkjent.', 'decision-1': 'Styret vedtar handlingsplanen.' });
     expect(decided).toContain('Protokollen er lagret');
     expect(await press(people.boardMember, 'minutes.approve', { meetingId, revision: '3' })).toContain('Bare de som deltok');
+    // The coordinator sends the card to those who took part and can be reached: Marit has a personal chat.
+    await bot.post(installation(bot.connector.url, people.respondent));
+    const asked = await press(people.coordinator, 'minutes.request-approval', { meetingId });
+    expect(asked).toContain('sendes til godkjenning hos 1 deltaker: Marit Kvam');
+    expect(asked).toContain('Eva Nilsen');
+    bot.connector.clear();
+    await bot.samrad.jobs.runDue(now);
+    await press(people.coordinator, 'minutes.request-approval', { meetingId }); // pressed twice: sent once
+    await bot.samrad.jobs.runDue(now);
+    const toMarit = bot.connector.sent.filter((s) => s.conversationId === `a:personal-${people.respondent.id}`);
+    expect(toMarit).toHaveLength(1);
+    expect(JSON.stringify(toMarit[0]?.activity)).toContain('"verb":"minutes.approve"');
+    expect(await say(eva, `godkjenn protokoll ${meetingId}`)).toContain('"verb":"minutes.approve"');
     // Present: Marit and Siri, and Eva for Ola: two of three approve.
     const one = await press(people.respondent, 'minutes.approve', { meetingId, revision: '3' });
     expect(one).toContain('Godkjenningen din er registrert');

@@ -9,6 +9,8 @@ import type { MinutesViewDeps } from './minutes-view';
 import { showMinutes, showMinutesForm } from './minutes-view';
 import { heldMeeting, minutesOf } from './open-minutes';
 import { saveMinutes } from './save-minutes';
+import { requestApproval } from './request-approval';
+import type { JobScheduler } from '../scheduling/scheduler';
 
 const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
 const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
@@ -26,7 +28,7 @@ export async function formFor(deps: MinutesViewDeps, ctx: Pick<CardActionContext
   return showMinutesForm(deps.store, ctx.org, ctx.t, held.value, record.value.value, notice);
 }
 
-export function minutesActions(deps: MinutesViewDeps): CardAction[] {
+export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler }): CardAction[] {
   return [
     {
       verb: 'minutes.save',
@@ -59,6 +61,18 @@ export function minutesActions(deps: MinutesViewDeps): CardAction[] {
     {
       verb: 'minutes.show',
       run: async (ctx) => ({ respond: await showMinutes(deps, ctx.org, ctx.t, meetingIdOf(ctx), viewerOf(ctx)) }),
+    },
+    {
+      verb: 'minutes.request-approval',
+      async run(ctx) {
+        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
+        const meetingId = meetingIdOf(ctx);
+        const asked = await requestApproval(deps, ctx.org, ctx.t, meetingId);
+        const notice = !asked.ok
+          ? message(ctx, asked.error)
+          : ctx.t.t('minutes.approval-requested', { count: asked.value.sent.length, names: asked.value.sent.join(', '), unreachable: asked.value.unreachable.length, unreachableNames: asked.value.unreachable.join(', ') });
+        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
+      },
     },
     {
       verb: 'minutes.approve',

@@ -81,6 +81,8 @@ export function minutesCard(
     approveLabel: t.t('minutes.card.approve'),
     mayEdit: viewer.coordinator,
     editLabel: t.t(draft ? 'minutes.card.edit' : 'minutes.card.new-version'),
+    mayRequest: viewer.coordinator && draft,
+    requestLabel: t.t('minutes.card.request-approval'),
     mayFollowUp: viewer.coordinator && decisions.length > 0,
     followUpLabel: t.t('minutes.card.follow-up'),
     decisionLabel: t.t('minutes.card.follow-up-decision'),

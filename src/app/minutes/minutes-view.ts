@@ -13,6 +13,7 @@ import { minutesForm } from './minutes-form';
 import type { MinutesRecord } from './minutes-records';
 import { loadMinutes } from './minutes-records';
 import { caseVotesFor, closedCaseVotes } from './minutes-votes';
+import { meetingForMinutes } from './open-minutes';
 
 export interface MinutesViewDeps {
   readonly store: RecordStore;
@@ -40,4 +41,12 @@ export async function showMinutes(deps: MinutesViewDeps, org: Organisation, t: T
 export async function showMinutesForm(store: RecordStore, org: Organisation, t: Translator, meeting: Meeting, record: MinutesRecord, notice = ''): Promise<Reply> {
   const votes = caseVotesFor(await closedCaseVotes(store, meeting.id), meeting.agenda, record.minutes.content.attendance);
   return minutesForm(org, t, meeting, record, votes, notice);
+}
+
+/** The meeting a minutes command names (or the latest begun), or the reply saying there is none. */
+export async function namedForMinutes(store: RecordStore, t: Translator, args: string, now: Date): Promise<{ meetingId: string } | { reply: Reply }> {
+  const named = args.trim();
+  const meeting = await meetingForMinutes(store, named, now);
+  if (!meeting) return { reply: text(named ? t.t('error.MEETING.UNKNOWN', { meeting: named }) : t.t('minutes.no-meeting')) };
+  return { meetingId: meeting.id };
 }
