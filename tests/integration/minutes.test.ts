@@ -111,6 +111,9 @@ describe('minutes: record, approve, lock, new version', () => {
     expect(after.minutes.earlier).toHaveLength(1);
     expect(after.minutes.content.items[1]?.decision).toBe('Styret vedtar handlingsplanen med endringer.');
 
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.respondent, `minutes ${meetingId}`, { kind: 'personal', locale: 'en-GB' }));
+    expect(bot.connector.everything()).toContain('Minutes, version 2');
     const card = await press(people.respondent, 'minutes.show', { meetingId });
     expect(card).toContain('Protokoll, versjon 2');
     expect(card).toContain('Skrivefeil i vedtaket.');

@@ -11,7 +11,7 @@ import { docxRenderer } from '../docx/docx-renderer';
 import type { Download } from './http-server';
 
 /** Each file name: its renderer and the document it makes (the basis document, the minutes). */
-const renderers = {
+const files = {
   'grunnlag.docx': { renderer: docxRenderer, make: basisDocumentFile },
   'grunnlag.md': { renderer: markdownRenderer, make: basisDocumentFile },
   'protokoll.docx': { renderer: docxRenderer, make: minutesFile },
@@ -28,7 +28,7 @@ export function downloads(deps: {
 }): Download {
   const notFound = { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
   return async (meetingId, file, query) => {
-    const known = renderers[file as keyof typeof renderers];
+    const known = files[file as keyof typeof files];
     if (!known || !/^[A-Z0-9]{5}$/.test(meetingId)) return notFound;
     if (!deps.links.verify(`/exports/${meetingId}/${file}`, query.expires, query.sig, deps.clock.now()))
       return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'This link has expired or is not valid. Ask the bot for a new one.' };
