@@ -102,7 +102,8 @@ describe('minutes: record, approve, lock, new version', () => {
   it('a change to approved minutes needs a reason and becomes version 2, recorded with who and why', async () => {
     const change = { meetingId, revision: '3', ...attendance, 'decision-0': 'Godkjent.', 'decision-1': 'Styret vedtar handlingsplanen med endringer.' };
     expect(await press(people.coordinator, 'minutes.save', change)).toContain('kan bare endres i en ny versjon (2)');
-    expect(await press(people.coordinator, 'minutes.save', { ...change, 'decision-1': 'Styret vedtar handlingsplanen.' })).toContain('krever en begrunnelse');
+    expect(await press(people.coordinator, 'minutes.save', { ...change, 'decision-1': 'Styret vedtar handlingsplanen.', 'rec-1': 'Ny innstilling' })).toContain('krever en begrunnelse');
+    expect(await press(people.coordinator, 'minutes.save', { ...change, 'decision-1': 'Styret vedtar handlingsplanen.', reason: 'Ingen grunn' })).toContain('Ingenting er endret');
     expect((await stored(meetingId)).minutes.version).toBe(1); // nothing changed
     const versioned = await press(people.coordinator, 'minutes.save', { ...change, reason: 'Skrivefeil i vedtaket.' });
     expect(versioned).toContain('Protokollen er lagret (versjon 2)');

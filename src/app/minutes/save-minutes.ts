@@ -41,6 +41,8 @@ export interface MinutesSaved {
  */
 function nextMinutes(meeting: Meeting, minutes: Minutes, content: Minutes['content'], by: string, reason: string, now: Date): Result<Minutes> {
   if (minutes.status === 'approved') {
+    // A new version that changes nothing would only make the history longer.
+    if (JSON.stringify(minutes.content) === JSON.stringify(content)) return fail('MINUTES.NOTHING_CHANGED');
     if (reason === '' && decisionsDiffer(minutes.content, content)) return fail('MINUTES.DECISION_LOCKED', { version: minutes.version + 1 });
     return amendMinutes(minutes, meeting, { content, by, reason }, now);
   }
