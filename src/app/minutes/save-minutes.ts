@@ -57,45 +57,56 @@ export async function saveMinutes(deps: MinutesDeps, org: Organisation, save: Mi
   const held = await heldMeeting(deps, stored.value);
   if (!held.ok) return held;
   const meeting = held.value;
-  const current = await loadMinutes(deps.store, meeting.id);
-  if (!current) return fail('MINUTES.UNKNOWN', { meeting: meeting.id });
-  if (current.value.revision !== save.revision) {
-    // The same invoke retried after it went through: answer with what it made.
-    if (current.value.lastActionId === save.actionId) return ok({ meeting, record: current });
-    return fail('MINUTES.STALE');
-  }
   const closed = await closedCaseVotes(deps.store, meeting.id);
   const votesFor = (attendance: Minutes['content']['attendance']) => caseVotesFor(closed, meeting.agenda, attendance);
-  const content = readMinutesForm(org, meeting, current.value.minutes.content, save.data, votesFor);
-  if (!content.ok) return content;
-  const now = deps.clock.now();
   const reason = typeof save.data.reason === 'string' ? save.data.reason.trim() : '';
-  const next = nextMinutes(meeting, current.value.minutes, content.value, save.by, reason, now);
-  if (!next.ok) return next;
-  const changed = JSON.stringify(next.value.content) !== JSON.stringify(current.value.minutes.content);
-  const record: MinutesRecord = {
-    ...current.value,
-    minutes: next.value,
-    revision: current.value.revision + 1,
-    memberApprovals: changed ? [] : current.value.memberApprovals,
-    lastActionId: save.actionId,
-  };
-  let written: StoredRecord<MinutesRecord>;
-  try {
-    written = await deps.store.replace<MinutesRecord>(MINUTES, meeting.id, record, current.etag);
-  } catch (e) {
-    if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return fail('MINUTES.STALE');
-    throw e;
+  const now = deps.clock.now();
+  // A member's approval meanwhile changes the record but not its revision: read again and retry.
+  for (let attempt = 1; ; attempt++) {
+    const current = await loadMinutes(deps.store, meeting.id);
+    if (!current) return fail('MINUTES.UNKNOWN', { meeting: meeting.id });
+    if (current.value.revision !== save.revision) {
+      // The same invoke retried after it went through: answer with what it made.
+      if (current.value.lastActionId === save.actionId) return ok({ meeting, record: current });
+      return fail('MINUTES.STALE');
+    }
+    const content = readMinutesForm(org, meeting, current.value.minutes.content, save.data, votesFor);
+    if (!content.ok) return content;
+    const next = nextMinutes(meeting, current.value.minutes, content.value, save.by, reason, now);
+    if (!next.ok) return next;
+    const changed = JSON.stringify(next.value.content) !== JSON.stringify(current.value.minutes.content);
+    const record: MinutesRecord = {
+      ...current.value,
+      minutes: next.value,
+      revision: current.value.revision + 1,
+      memberApprovals: changed ? [] : current.value.memberApprovals,
+      lastActionId: save.actionId,
+    };
+    let written: StoredRecord<MinutesRecord>;
+    try {
+      written = await deps.store.replace<MinutesRecord>(MINUTES, meeting.id, record, current.etag);
+    } catch (e) {
+      if (!isStoreError(e, 'STORE.PRECONDITION_FAILED')) throw e;
+      if (attempt >= 5) return fail('MINUTES.STALE');
+      continue;
+    }
+    return ok(await afterSave(deps, meeting, written, current.value.minutes, save.by, reason));
   }
-  const versioned = next.value.version !== current.value.minutes.version;
+}
+
+/** The audit entry, and the previous minutes approved when this save wrote the vedtak under the first item. */
+async function afterSave(deps: MinutesDeps, meeting: Meeting, written: StoredRecord<MinutesRecord>, before: Minutes, by: string, reason: string): Promise<MinutesSaved> {
+  const next = written.value.minutes;
+  const now = deps.clock.now();
+  const versioned = next.version !== before.version;
   await audit(deps.store, {
     kind: versioned ? 'minutes.new-version' : 'minutes.saved',
-    memberId: save.by,
+    memberId: by,
     at: now.toISOString(),
-    details: { meetingId: meeting.id, version: next.value.version, ...(versioned && { reason }) },
+    details: { meetingId: meeting.id, version: next.version, ...(versioned && { reason }) },
   });
-  const approvedPrevious = await approvePreviousIfDecided(deps, meeting, next.value, save.by);
-  return ok({ meeting, record: written, ...(approvedPrevious && { approvedPrevious }) });
+  const approvedPrevious = await approvePreviousIfDecided(deps, meeting, next, by);
+  return { meeting, record: written, ...(approvedPrevious && { approvedPrevious }) };
 }
 
 /**
