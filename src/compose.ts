@@ -8,6 +8,9 @@ import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { serveIcs } from './adapters/ics/serve-ics';
+import { IcsCalendar } from './adapters/ics/ics-calendar.adapter';
+import { rememberNotice } from './app/meetings/announce-meeting';
+import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads } from './adapters/teams/downloads';
 import type { Timer } from './ports/timer';
@@ -74,7 +77,18 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
-  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock }), ...minutesActions({ store, clock, links, scheduler }), ...followUpActions({ store, clock, links, scheduler })], catalogue, { registry, store, clock });
+  const cardActions = new CardActions(
+    [
+      ...votingActions(voting),
+      ...meetingActions({ store, clock, scheduler }),
+      ...inputActions({ store, clock }),
+      ...minutesActions({ store, clock, links, scheduler }),
+      ...followUpActions({ store, clock, links, scheduler }),
+    ],
+    catalogue,
+    { registry, store, clock },
+  );
+  const calendar = new IcsCalendar({ store, clock, baseUrl: () => config.publicUrl ?? listeningAt });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
     store,
@@ -88,7 +102,17 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
-      [OUTBOX]: outboxHandler(messenger) as JobHandler<never>,
+      [OUTBOX]: outboxHandler(messenger, rememberNotice(store)) as JobHandler<never>,
+      ...meetingJobHandlers({
+        store,
+        clock,
+        scheduler,
+        links,
+        calendar,
+        messenger,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
       [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
     },
     logger: log,

@@ -1,4 +1,5 @@
 import { foldText } from './fold-text';
+import type { TimeOffset } from './meeting-time';
 
 /** A body that meets and decides: the board, OSU, an LSU, the mayors' meeting, ... */
 export type BodyKind = 'board' | 'osu' | 'lsu' | 'mayors-meeting' | 'dialogue-meeting' | 'other';
@@ -10,6 +11,8 @@ export interface Body {
   /** Other names people use for it in commands ("styret", "OSU", ...). */
   readonly aliases: readonly string[];
   readonly area?: string;
+  /** When the municipal side meets before this body's meetings (formøte); none if it does not. */
+  readonly preMeeting?: { readonly offset: TimeOffset; readonly durationMinutes: number };
 }
 
 /** Case- and accent-insensitive comparison, so "osu" finds "OSU" and "lsu baerum" finds "LSU Bærum". */

@@ -36,6 +36,8 @@ export interface InputRequestOptions {
   /** An ISO instant the coordinator chose; otherwise one day before the pre-meeting. */
   readonly deadline?: string;
   readonly reminderDaysBefore?: readonly number[];
+  /** The coordinator asks now (`be om innspill`) rather than at the lead time. */
+  readonly sendNow?: boolean;
 }
 
 /** What the input must be in for: the pre-meeting if the body holds one, else the meeting itself. */
@@ -80,7 +82,7 @@ export function planInputRequest(
   if (Date.parse(deadline) <= now.getTime()) return fail('INPUT.DEADLINE_IN_PAST');
   if (Date.parse(deadline) > Date.parse(anchor)) return fail('INPUT.DEADLINE_AFTER_PRE_MEETING');
   const planned = inputSendTime(anchor, leadDays);
-  const sendAt = Date.parse(planned) > now.getTime() ? planned : now.toISOString();
+  const sendAt = !options.sendNow && Date.parse(planned) > now.getTime() ? planned : now.toISOString();
   if (Date.parse(sendAt) >= Date.parse(deadline)) return fail('INPUT.NO_TIME_TO_ANSWER');
   const deadlineIso = new Date(deadline).toISOString();
   return ok({

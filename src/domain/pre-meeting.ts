@@ -1,3 +1,4 @@
+import type { Body } from './body';
 import type { Meeting } from './meeting';
 import type { TimeOffset } from './meeting-time';
 import { instantBefore, offsetIsPositive, osloDate } from './meeting-time';
@@ -21,6 +22,10 @@ export interface PreMeetingRule {
 }
 
 export const DEFAULT_PRE_MEETING_MINUTES = 60;
+
+/** The body's pre-meeting rule, when the organisation gives it one. */
+export const preMeetingRuleOf = (body: Body): PreMeetingRule | undefined =>
+  body.preMeeting && { bodyId: body.id, offset: body.preMeeting.offset, durationMinutes: body.preMeeting.durationMinutes, attendees: 'municipal-members' };
 
 /** A formøte follows its main meeting: it is never moved or cancelled on its own. */
 export interface PreMeeting {

@@ -35,10 +35,36 @@ describe('input from the municipalities before a meeting', () => {
     await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
   });
 
-  it('be om innspill asks every municipality, with a deadline', async () => {
-    expect(await say(people.respondent, `gi innspill ${meetingId}`)).toContain('ikke bedt om innspill');
+  it('planning the meeting plans its formøte and the input request at the default lead time', async () => {
+    // The board's formøte is two hours before (08.00), so answers are due a day before that.
+    expect(await say(people.respondent, `gi innspill ${meetingId}`)).toContain('Frist: 09.12.2026 kl. 08.00.');
+    const pre = await bot.samrad.store.get<{ start: string; end: string }>('preMeetings', meetingId);
+    expect(pre?.value).toMatchObject({ start: '2026-12-10T07:00:00.000Z', end: '2026-12-10T08:00:00.000Z' });
+    const jobs = (await bot.samrad.store.find<{ kind: string; dueAt: string }>('jobs', {})).map((j) => j.value).filter((j) => j.kind.startsWith('input.'));
+    expect(jobs.map((j) => `${j.kind} ${j.dueAt}`).sort()).toEqual([
+      'input.remind 2026-12-06T07:00:00.000Z',
+      'input.remind 2026-12-08T07:00:00.000Z',
+      'input.send 2026-12-03T07:00:00.000Z',
+      'input.summary 2026-12-09T07:00:00.000Z',
+    ]);
+  });
+
+  it('be om innspill takes a lead time and reminder days, and refuses days that are not whole numbers', async () => {
+    expect(await say(people.coordinator, `be om innspill ${meetingId} utsendelse tre`)).toContain('Antall dager må være hele tall');
+    expect(await say(people.coordinator, `be om innspill ${meetingId} påminn 2,0`)).toContain('Antall dager må være hele tall');
+    const out = await say(people.coordinator, `be om innspill ${meetingId} utsendelse 10 påminn 5,2`);
+    expect(out).toContain('kortene sendes 30.11.2026 kl. 08.00, fristen er 09.12.2026 kl. 08.00');
+    const request = await bot.samrad.store.get<{ sendAt: string; reminders: string[] }>('inputRequests', meetingId);
+    expect(request?.value).toMatchObject({ sendAt: '2026-11-30T07:00:00.000Z', reminders: ['2026-12-04T07:00:00.000Z', '2026-12-07T07:00:00.000Z'] });
+    const english = await say(people.coordinator, `request input ${meetingId} send 7 remind 3`);
+    expect(english).toContain('the cards go out 3 Dec 2026 08:00');
+  });
+
+  it('be om innspill asks every municipality now, with a deadline', async () => {
     const out = await say(people.coordinator, `be om innspill ${meetingId} frist 2026-12-08 12:00`);
     expect(out).toContain('fra 21 kommuner, med frist 08.12.2026 kl. 12.00');
+    const send = (await bot.samrad.store.find<{ kind: string; dueAt: string }>('jobs', { kind: 'input.send' })).map((j) => j.value.dueAt).sort();
+    expect(send).toEqual(['2026-11-23T10:00:00.000Z', '2026-11-30T07:00:00.000Z', '2026-12-03T07:00:00.000Z']);
   });
 
   it('a respondent gets one card per municipality, with every case', async () => {

@@ -16,8 +16,11 @@ import {
 
 export interface IcsCalendarOptions {
   readonly store: RecordStore;
-  /** The bot server's public address; event links are `<baseUrl>/calendar/<id>.ics`. */
-  readonly baseUrl: string;
+  /**
+   * The bot server's public address; event links are `<baseUrl>/calendar/<id>.ics`. A function
+   * when the address is known only once the server listens (a local run on a free port).
+   */
+  readonly baseUrl: string | (() => string);
   readonly clock?: Clock;
   /** Read-modify-write rounds before concurrent writers are reported as `CALENDAR.CONFLICT`. */
   readonly attempts?: number;
@@ -31,13 +34,14 @@ export interface IcsCalendarOptions {
 export class IcsCalendar implements Calendar {
   readonly notifiesAttendees = false;
   private readonly store: RecordStore;
-  private readonly baseUrl: string;
+  private readonly baseUrl: () => string;
   private readonly clock: Clock;
   private readonly attempts: number;
 
   constructor(options: IcsCalendarOptions) {
     this.store = options.store;
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const base = options.baseUrl;
+    this.baseUrl = () => (typeof base === 'string' ? base : base()).replace(/\/+$/, '');
     this.clock = options.clock ?? systemClock;
     this.attempts = options.attempts ?? 25;
   }
@@ -130,7 +134,7 @@ export class IcsCalendar implements Calendar {
   }
 
   private withLink(record: CalendarEventRecord): ScheduledEvent {
-    return { ...record, webLink: `${this.baseUrl}${icsPath(record.id)}` };
+    return { ...record, webLink: `${this.baseUrl()}${icsPath(record.id)}` };
   }
 }
 

@@ -47,6 +47,17 @@ export const organisationFileSchema = z
           kind: z.enum(['board', 'osu', 'lsu', 'mayors-meeting', 'dialogue-meeting', 'other']),
           aliases: z.array(z.string()).default([]),
           area: z.string().optional(),
+          // `preMeeting: { before: { hours: 2 } }` (Agder) or `{ before: { days: 14 }, minutes: 90 }` (Stavanger).
+          preMeeting: z
+            .object({
+              before: z
+                .object({ days: z.number().int().nonnegative().optional(), hours: z.number().int().nonnegative().optional() })
+                .strict()
+                .refine((b) => (b.days ?? 0) + (b.hours ?? 0) > 0, 'ORGANISATION.BAD_PRE_MEETING'),
+              minutes: z.number().int().positive().default(60),
+            })
+            .strict()
+            .optional(),
         })
         .strict(),
     ),

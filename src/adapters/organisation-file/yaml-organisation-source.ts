@@ -85,7 +85,9 @@ function toOrganisation(file: OrganisationFile): Organisation {
     cooperation: file.cooperation,
     areas: file.areas,
     municipalities: file.municipalities,
-    bodies: file.bodies,
+    bodies: file.bodies.map(({ preMeeting, ...body }) =>
+      preMeeting ? { ...body, preMeeting: { offset: preMeeting.before, durationMinutes: preMeeting.minutes } } : body,
+    ),
     members: file.members.map((m) => ({
       ...m,
       memberships: m.memberships.map(({ municipality, party, ...seat }) => ({

@@ -20,6 +20,9 @@ import { withdrawCaseCommand } from './withdraw-case.command';
 import { giveInputCommand } from './give-input.command';
 import { requestInputCommand } from './request-input.command';
 import { inputSummaryCommand } from './input-summary.command';
+import { linkChannelCommand } from './link-channel.command';
+import { moveMeetingCommand } from './move-meeting.command';
+import { cancelMeetingCommand } from './cancel-meeting.command';
 import { minutesCommand } from './minutes.command';
 import { approveMinutesCommand } from './approve-minutes.command';
 import { followUpCommand } from './follow-up.command';
@@ -38,6 +41,9 @@ export function commandTable(): readonly Command[] {
     newMeetingCommand,
     newCaseCommand,
     withdrawCaseCommand,
+    moveMeetingCommand,
+    cancelMeetingCommand,
+    linkChannelCommand,
     reportAbsenceCommand,
     requestInputCommand,
     giveInputCommand,

@@ -3,6 +3,7 @@ import { reportAbsence } from '../../domain/absence';
 import { memberById } from '../../domain/organisation';
 import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
+import { tellAboutAbsence } from '../meetings/absence-notices';
 import { meetingFromArgs } from '../meetings/meeting-args';
 import { absenceId, ABSENCES, meetingAbsences } from '../meetings/meeting-records';
 import { text } from '../reply';
@@ -16,7 +17,7 @@ export const reportAbsenceCommand: Command = {
   id: 'report-absence',
   audience: ['member'],
   takesArgument: true,
-  async run({ actor, org, t, args }, { store, clock }) {
+  async run({ actor, org, t, args }, { store, clock, scheduler }) {
     const found = await meetingFromArgs(store, t, args, clock.now());
     if ('reply' in found) return [found.reply];
     const { meeting, rest: reason } = found;
@@ -25,6 +26,7 @@ export const reportAbsenceCommand: Command = {
     if (!reported.ok) return [text(t.t(`error.${reported.error.code}`, reported.error.params as Record<string, string | number>))];
     await upsert<Absence>(store, ABSENCES, absenceId(meeting.id, actor.member.id), () => reported.value);
     await audit(store, { kind: 'meeting.absence', memberId: actor.member.id, at: clock.now().toISOString(), details: { meetingId: meeting.id } });
+    await tellAboutAbsence({ store, scheduler }, org, t, meeting.value, reported.value, clock.now());
     const deputies = reported.value.deputiesCalled.map((id) => memberById(org, id)?.name ?? id);
     return [
       text(

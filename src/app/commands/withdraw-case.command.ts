@@ -2,6 +2,7 @@ import { withdrawItem } from '../../domain/agenda';
 import { parseCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
 import { isStoreError } from '../../ports/record-store';
+import { scheduleAnnouncement } from '../meetings/announce-meeting';
 import { findCase, MEETINGS } from '../meetings/meeting-records';
 import { meetingCard } from '../meetings/meeting-view';
 import { text } from '../reply';
@@ -13,7 +14,7 @@ export const withdrawCaseCommand: Command = {
   audience: ['coordinator'],
   takesArgument: true,
   inMenu: false,
-  async run({ org, t, args }, { store }) {
+  async run({ org, t, args }, { store, scheduler, clock }) {
     const number = parseCaseNumber(args);
     if (!number) return [text(t.t('agenda.which-case', { usage: t.t('command.withdraw-case.usage') }))];
     const found = await findCase(store, number);
@@ -26,6 +27,7 @@ export const withdrawCaseCommand: Command = {
       if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
       throw e;
     }
+    await scheduleAnnouncement(scheduler, withdrawn.value, 'agenda', clock.now());
     return [meetingCard(org, t, withdrawn.value)];
   },
 };

@@ -2,10 +2,11 @@ import type { FollowUpTask } from '../../domain/follow-up';
 import { formatCaseNumber } from '../../domain/case-number';
 import { isOpenTask } from '../../domain/follow-up';
 import type { Organisation } from '../../domain/organisation';
+import { memberById } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDate, osloInstant } from '../../i18n/dates';
 import type { RecordStore } from '../../ports/record-store';
-import { personalChatOf } from '../personal-chat';
+import { personalChats } from '../personal-chats';
 import { text } from '../reply';
 import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
@@ -53,7 +54,8 @@ export function followUpReminder(deps: {
     const task = (await deps.store.get<FollowUpTask>(FOLLOW_UPS, taskId))?.value;
     if (!task || !isOpenTask(task)) return { outcome: 'done' };
     const org = deps.organisation();
-    const chat = await personalChatOf(deps.store, org, task.owner);
+    const owner = memberById(org, task.owner);
+    const chat = owner && (await (await personalChats(deps.store)).of(owner));
     if (!chat) return { outcome: 'failed', error: `no personal chat with ${task.owner}` };
     const message = text(
       deps.t.t(`follow-up.reminder.${when}`, {

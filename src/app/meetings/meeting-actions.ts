@@ -9,6 +9,9 @@ import { audit } from '../audit';
 import type { CardAction, CardActionContext } from '../card-action';
 import { text } from '../reply';
 import { shortId } from '../short-id';
+import type { JobScheduler } from '../scheduling/scheduler';
+import { scheduleAnnouncement } from './announce-meeting';
+import { meetingPlanned } from './follow-meeting';
 import { agendaItemForm } from './agenda-item-form';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
@@ -17,6 +20,7 @@ import { meetingCard } from './meeting-view';
 export interface MeetingDeps {
   readonly store: RecordStore;
   readonly clock: Clock;
+  readonly scheduler: JobScheduler;
 }
 
 const error = (ctx: CardActionContext, e: { code: string; params?: Readonly<Record<string, string | number>> }) =>
@@ -43,6 +47,8 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
             throw e;
           }
           await audit(deps.store, { kind: 'meeting.planned', memberId: ctx.actor.member.id, at: context.now.toISOString(), details: { meetingId: planned.value.meeting.id } });
+          // Formøte, input request and announcement; all keyed by the meeting, so a retry adds nothing.
+          await meetingPlanned(deps, ctx.org, planned.value.meeting);
           const warnings = planned.value.warnings.map((w) => error(ctx, w)).join(' ');
           // The form becomes the meeting, so it cannot create a second one.
           return { respond: meetingCard(ctx.org, ctx.t, planned.value.meeting, warnings) };
@@ -73,6 +79,7 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
           if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return { respond: agendaItemForm(ctx.t, stored.value, ctx.t.t('error.MEETING.CHANGED'), field('title')) };
           throw e;
         }
+        await scheduleAnnouncement(deps.scheduler, added.value, 'agenda', deps.clock.now());
         return { respond: meetingCard(ctx.org, ctx.t, added.value) };
       },
     },

@@ -1,14 +1,26 @@
 import type { AgendaItem } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
+import { osloDate } from '../../domain/meeting-time';
 import type { Organisation } from '../../domain/organisation';
+import { seatsOf } from '../../domain/organisation';
+import type { PreMeeting } from '../../domain/pre-meeting';
 import type { Translator } from '../../i18n/catalogue';
 import { formatLongDate, formatTime } from '../../i18n/dates';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 
-/** The meeting as a notice reads: body and number, time, place or link, and the agenda. */
-export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, notice = ''): Reply {
+/** What the notice adds when the announcement is known: the formøte and the calendar file. */
+export interface NoticeExtras {
+  readonly preMeeting?: PreMeeting;
+  readonly calendarLink?: string;
+}
+
+/**
+ * The meeting as a Norwegian municipal notice (møteinnkalling) reads: body and number, time,
+ * place or join link, the formøte, who is called, how to report absence, and the agenda.
+ */
+export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, notice = '', extras: NoticeExtras = {}): Reply {
   const body = org.bodies.find((b) => b.id === meeting.bodyId)?.name ?? meeting.bodyId;
   const start = new Date(meeting.start);
   const end = new Date(meeting.end);
@@ -20,13 +32,28 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
     facts: [
       { label: t.t('meeting.when'), value: t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatTime(end, t.locale) }) },
       { label: t.t('meeting.where'), value: where || '-' },
+      ...(extras.preMeeting?.state === 'planned' ? [{ label: t.t('meeting.pre-meeting'), value: preMeetingTime(t, extras.preMeeting) }] : []),
       ...(meeting.notes ? [{ label: t.t('meeting.notes'), value: meeting.notes }] : []),
+      { label: t.t('meeting.papers'), value: t.t('meeting.papers-value', { id: meeting.id }) },
     ],
+    joinUrl: meeting.joinUrl ?? '',
+    joinLabel: t.t('meeting.join'),
+    calendarLink: extras.calendarLink ?? '',
+    calendarLabel: t.t('meeting.add-to-calendar'),
+    calledHeading: t.t('meeting.called'),
+    called: seatsOf(org, meeting.bodyId, osloDate(meeting.start))
+      .filter((s) => s.role !== 'deputy')
+      .map((s) => ({ name: s.member.name, role: `${t.t(`seat.${s.role}`)}, ${s.represents}` })),
     notice,
     agendaHeading: t.t('meeting.agenda'),
     items: meeting.agenda.map((item) => agendaLine(t, item)),
     absenceHint: t.t('meeting.absence-hint', { id: meeting.id }),
   });
+}
+
+function preMeetingTime(t: Translator, pre: PreMeeting): string {
+  const start = new Date(pre.start);
+  return t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatTime(new Date(pre.end), t.locale) });
 }
 
 function agendaLine(t: Translator, item: AgendaItem) {

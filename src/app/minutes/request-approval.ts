@@ -7,7 +7,7 @@ import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
 import type { Translator } from '../../i18n/catalogue';
 import { bodyMeetings, MEETINGS } from '../meetings/meeting-records';
-import { personalChatOf } from '../personal-chat';
+import { personalChats } from '../personal-chats';
 import { messageJob } from '../scheduling/outbox';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { minutesCard } from './minutes-card';
@@ -38,9 +38,11 @@ export async function requestApproval(
   const sent: string[] = [];
   const unreachable: string[] = [];
   const jobs = [];
+  const chats = await personalChats(deps.store);
   for (const memberId of attendeesOf(minutes)) {
-    const name = memberById(org, memberId)?.name ?? memberId;
-    const chat = await personalChatOf(deps.store, org, memberId);
+    const member = memberById(org, memberId);
+    const name = member?.name ?? memberId;
+    const chat = member && (await chats.of(member));
     if (!chat) {
       unreachable.push(name);
       continue;

@@ -1,0 +1,36 @@
+import type { Meeting } from '../../domain/meeting';
+import { cancelMeeting } from '../../domain/meeting';
+import { isStoreError } from '../../ports/record-store';
+import { audit } from '../audit';
+import { meetingCancelled } from '../meetings/follow-meeting';
+import { findMeeting, MEETINGS } from '../meetings/meeting-records';
+import { meetingCard } from '../meetings/meeting-view';
+import { text } from '../reply';
+import type { Command } from './command';
+
+/** `avlys møte M4TQ2 [grunn]`: the formøte goes with it; everyone called is told. */
+export const cancelMeetingCommand: Command = {
+  id: 'cancel-meeting',
+  audience: ['coordinator'],
+  takesArgument: true,
+  inMenu: false,
+  async run({ actor, org, t, args }, { store, clock, scheduler }) {
+    const now = clock.now();
+    const [first = '', ...words] = args.trim().split(/\s+/);
+    // Cancelling is not undone, so "the next meeting" is never assumed: the id is required.
+    const meeting = first ? await findMeeting(store, first, now) : undefined;
+    if (!meeting) return [text(t.t('meeting.cancel-usage', { usage: t.t('command.cancel-meeting.usage') }))];
+    const reason = words.join(' ');
+    const cancelled = cancelMeeting(meeting.value, now, reason);
+    if (!cancelled.ok) return [text(t.t(`error.${cancelled.error.code}`, cancelled.error.params as Record<string, string | number>))];
+    try {
+      await store.replace<Meeting>(MEETINGS, meeting.id, cancelled.value, meeting.etag);
+    } catch (e) {
+      if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
+      throw e;
+    }
+    await audit(store, { kind: 'meeting.cancelled', memberId: actor.member.id, at: now.toISOString(), details: { meetingId: meeting.id } });
+    await meetingCancelled({ store, clock, scheduler }, org, cancelled.value);
+    return [meetingCard(org, t, cancelled.value, t.t('meeting.cancelled-told'))];
+  },
+};

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import type { Meeting } from '../../domain/meeting';
+import type { Organisation } from '../../domain/organisation';
+import type { PreMeeting } from '../../domain/pre-meeting';
+import type { Translator } from '../../i18n/catalogue';
+import type { Calendar, CalendarEvent, CalendarPerson, ScheduledEvent } from '../../ports/calendar';
+import type { Clock } from '../../ports/clock';
+import type { Messenger } from '../../ports/messenger';
+import type { RecordStore } from '../../ports/record-store';
+import { upsert } from '../../ports/record-store';
+import { personalChats } from '../personal-chats';
+import type { JobHandler } from '../scheduling/execute-job';
+import { messageJob } from '../scheduling/outbox';
+import type { SentMessage } from '../scheduling/outbox';
+import type { JobScheduler } from '../scheduling/scheduler';
+import type { MeetingEventRecord, MeetingNotice } from './announcement-records';
+import { bodyChannel, loadPreMeeting, MEETING_EVENTS, MEETING_NOTICES } from './announcement-records';
+import { meetingEvent, meetingEventKey, organiserOf, preMeetingEvent, preMeetingEventKey } from './meeting-events';
+import { MEETINGS } from './meeting-records';
+import { meetingCard } from './meeting-view';
+
+/*
+ * Announcing a meeting, as one durable job per change: the calendar events for the meeting
+ * and its formøte, an invitation card to each person called (when the calendar does not send
+ * invitations itself), and the notice in the body's channel, updated in place. Every step is
+ * idempotent, so a job retried after a crash repeats nothing anyone sees twice.
+ */
+export const ANNOUNCE_MEETING = 'meeting.announce';
+
+export type AnnounceReason = 'planned' | 'moved' | 'cancelled' | 'agenda';
+
+export interface AnnouncePayload {
+  readonly meetingId: string;
+  readonly reason: AnnounceReason;
+}
+
+export interface AnnounceDeps {
+  readonly store: RecordStore;
+  readonly clock: Clock;
+  readonly scheduler: JobScheduler;
+  readonly calendar: Calendar;
+  readonly messenger: Messenger;
+  readonly organisation: () => Organisation;
+  readonly t: Translator;
+  readonly organiser?: CalendarPerson;
+}
+
+export async function scheduleAnnouncement(scheduler: JobScheduler, meeting: Meeting, reason: AnnounceReason, now: Date): Promise<void> {
+  await scheduler.schedule<AnnouncePayload>({ id: `meeting-announce:${meeting.id}:${meeting.version}:${reason}`, kind: ANNOUNCE_MEETING, dueAt: now, payload: { meetingId: meeting.id, reason } });
+}
+
+export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload> {
+  return async ({ job }) => {
+    const meeting = (await deps.store.get<Meeting>(MEETINGS, job.payload.meetingId))?.value;
+    if (!meeting || meeting.state === 'held') return;
+    const org = deps.organisation();
+    const pre = await loadPreMeeting(deps.store, meeting.id);
+    const organiser = organiserOf(org, deps.organiser);
+    const main = await syncEvent(deps, meetingEventKey(meeting.id), meeting.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : meetingEvent(org, deps.t, meeting, organiser));
+    if (pre) await syncEvent(deps, preMeetingEventKey(meeting.id), pre.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : preMeetingEvent(org, deps.t, meeting, pre, organiser));
+    if (main?.joinUrl && main.joinUrl !== meeting.joinUrl) await rememberJoinUrl(deps.store, meeting.id, main.joinUrl);
+    const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
+    if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees) await invite(deps, org, shown, pre, main, job.payload.reason);
+    await refreshNotice(deps, org, shown, pre, main);
+  };
+}
+
+type Wanted = CalendarEvent | { readonly cancel: string | undefined };
+
+/** Creates the event the first time, updates or cancels it after; the store remembers its id. */
+async function syncEvent(deps: AnnounceDeps, key: string, wanted: Wanted): Promise<ScheduledEvent | undefined> {
+  const known = (await deps.store.get<MeetingEventRecord>(MEETING_EVENTS, key))?.value;
+  if (!known) {
+    if ('cancel' in wanted) return undefined;
+    // Idempotent by key: a crash before the record below makes the same event again.
+    const made = await deps.calendar.schedule(wanted);
+    await upsert<MeetingEventRecord>(deps.store, MEETING_EVENTS, key, () => ({ eventId: made.id, webLink: made.webLink, ...(made.joinUrl ? { joinUrl: made.joinUrl } : {}) }));
+    return made;
+  }
+  if ('cancel' in wanted) return deps.calendar.cancel(known.eventId, wanted.cancel);
+  const { idempotencyKey: _key, organiser: _organiser, timeZone: _zone, ...changes } = wanted;
+  return deps.calendar.update(known.eventId, changes);
+}
+
+async function rememberJoinUrl(store: RecordStore, meetingId: string, joinUrl: string): Promise<void> {
+  await upsert<Meeting>(store, MEETINGS, meetingId, (m) => (m && m.joinUrl !== joinUrl ? { ...m, joinUrl } : undefined));
+}
+
+/** The invitation changes only when the time, place or state does; the agenda is on the notice. */
+function fingerprint(meeting: Meeting, pre: PreMeeting | undefined): string {
+  const parts = [meeting.state, meeting.start, meeting.end, meeting.place ?? '', meeting.joinUrl ?? '', pre?.state ?? '', pre?.start ?? ''];
+  return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 12);
+}
+
+async function invite(deps: AnnounceDeps, org: Organisation, meeting: Meeting, pre: PreMeeting | undefined, main: ScheduledEvent | undefined, reason: AnnounceReason): Promise<void> {
+  const chats = await personalChats(deps.store);
+  const called = new Set([...(main?.event.attendees ?? []).map((a) => a.email.toLowerCase())]);
+  const people = org.members.filter((m) => called.has(m.email.toLowerCase()) || pre?.attendees.includes(m.id));
+  const now = deps.clock.now();
+  const print = fingerprint(meeting, pre);
+  const jobs = [];
+  for (const person of people) {
+    const chat = await chats.of(person);
+    if (!chat) continue;
+    const toPre = pre?.attendees.includes(person.id) ? pre : undefined;
+    const notice = deps.t.t(`meeting.invitation.${reason}`, { name: person.name });
+    const message = meetingCard(org, deps.t, meeting, notice, { ...(toPre ? { preMeeting: toPre } : {}), ...(main ? { calendarLink: main.webLink } : {}) });
+    jobs.push(messageJob(`invite:${meeting.id}:${print}:${person.id}`, { conversationId: chat, message }, now));
+  }
+  await deps.scheduler.scheduleMany(jobs);
+}
+
+async function refreshNotice(deps: AnnounceDeps, org: Organisation, meeting: Meeting, pre: PreMeeting | undefined, main: ScheduledEvent | undefined): Promise<void> {
+  const channel = await bodyChannel(deps.store, meeting.bodyId);
+  if (!channel) return;
+  const notice = meetingCard(org, deps.t, meeting, '', { ...(pre ? { preMeeting: pre } : {}), ...(main ? { calendarLink: main.webLink } : {}) });
+  const posted = (await deps.store.get<MeetingNotice>(MEETING_NOTICES, meeting.id))?.value;
+  if (posted) await deps.messenger.update(posted.conversationId, posted.activityId, notice);
+  else await deps.scheduler.schedule(messageJob(noticeJobId(meeting.id), { conversationId: channel.conversationId, message: notice }, deps.clock.now()));
+}
+
+const noticeJobId = (meetingId: string): string => `notice:${meetingId}`;
+
+/** The outbox's after-sent hook: remembers where the notice is, so later changes update it. */
+export function rememberNotice(store: RecordStore): (sent: SentMessage) => Promise<void> {
+  return async (sent) => {
+    if (!sent.jobId.startsWith('notice:')) return;
+    const meetingId = sent.jobId.slice('notice:'.length);
+    await upsert<MeetingNotice>(store, MEETING_NOTICES, meetingId, (n) => n ?? { meetingId, conversationId: sent.conversationId, activityId: sent.activityId });
+  };
+}
