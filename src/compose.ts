@@ -23,6 +23,8 @@ import { inputActions } from './app/input/input-actions';
 import { minutesActions } from './app/minutes/minutes-actions';
 import { followUpActions } from './app/follow-up/follow-up-actions';
 import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
+import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
+import { timeSuggestionActions } from './app/meetings/time-suggestion-actions';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -76,12 +78,15 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
+  // Without a tenant, free/busy comes from Samråd's own meetings, so `foreslå tid` works on a laptop.
+  const freeBusy = new MeetingsFreeBusy({ store, organisation: () => registry.organisation });
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy });
   const cardActions = new CardActions(
     [
       ...votingActions(voting),
       ...meetingActions({ store, clock, scheduler }),
       ...inputActions({ store, clock }),
+      ...timeSuggestionActions(),
       ...minutesActions({ store, clock, links, scheduler }),
       ...followUpActions({ store, clock, links, scheduler }),
     ],

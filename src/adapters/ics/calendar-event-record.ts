@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CalendarAttendee, CalendarEvent, ScheduledEvent } from '../../ports/calendar';
-import { CalendarError } from '../../ports/calendar';
+import type { CalendarAttendee, CalendarEvent, CalendarEventChanges, ScheduledEvent } from '../../ports/calendar';
+import { CalendarError, calendarEventProblem } from '../../ports/calendar';
 import { isStoreError } from '../../ports/record-store';
 
 /** The list the local calendar keeps its events in: one record per event, id from the key. */
@@ -61,4 +61,15 @@ export function translateStoreError(id: string, e: unknown): CalendarError {
     return new CalendarError('CALENDAR.CONFLICT', id, { cause: e, detail: 'concurrent changes kept winning' });
   }
   return new CalendarError('CALENDAR.UNAVAILABLE', id, { cause: e });
+}
+
+/** Throws `CALENDAR.INVALID` with the first rule the event breaks. Shared by every calendar adapter. */
+export function invalidIfBroken(id: string, event: CalendarEvent): void {
+  const problem = calendarEventProblem(event);
+  if (problem) throw new CalendarError('CALENDAR.INVALID', id, { detail: problem });
+}
+
+/** `{ location: undefined }` means "not changing"; an empty string removes the location. */
+export function defined(changes: CalendarEventChanges): CalendarEventChanges {
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as CalendarEventChanges;
 }

@@ -1,5 +1,5 @@
 import type { Calendar, CalendarEvent, CalendarEventChanges, ScheduledEvent } from '../../ports/calendar';
-import { CalendarError, calendarEventProblem } from '../../ports/calendar';
+import { CalendarError } from '../../ports/calendar';
 import type { Clock } from '../../ports/clock';
 import { systemClock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -7,7 +7,9 @@ import { isStoreError, upsert } from '../../ports/record-store';
 import type { CalendarEventRecord } from './calendar-event-record';
 import {
   CALENDAR_EVENTS_LIST,
+  defined,
   eventIdFor,
+  invalidIfBroken,
   icsPath,
   normaliseEvent,
   sameEvent,
@@ -136,14 +138,4 @@ export class IcsCalendar implements Calendar {
   private withLink(record: CalendarEventRecord): ScheduledEvent {
     return { ...record, webLink: `${this.baseUrl()}${icsPath(record.id)}` };
   }
-}
-
-function invalidIfBroken(id: string, event: CalendarEvent): void {
-  const problem = calendarEventProblem(event);
-  if (problem) throw new CalendarError('CALENDAR.INVALID', id, { detail: problem });
-}
-
-/** `{ location: undefined }` means "not changing"; an empty string removes the location. */
-function defined(changes: CalendarEventChanges): CalendarEventChanges {
-  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as CalendarEventChanges;
 }

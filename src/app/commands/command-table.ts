@@ -15,6 +15,7 @@ import { agendaCommand } from './agenda.command';
 import { meetingsCommand } from './meetings.command';
 import { newCaseCommand } from './new-case.command';
 import { newMeetingCommand } from './new-meeting.command';
+import { suggestTimeCommand } from './suggest-time.command';
 import { reportAbsenceCommand } from './report-absence.command';
 import { withdrawCaseCommand } from './withdraw-case.command';
 import { giveInputCommand } from './give-input.command';
@@ -39,6 +40,7 @@ export function commandTable(): readonly Command[] {
     meetingsCommand,
     agendaCommand,
     newMeetingCommand,
+    suggestTimeCommand,
     newCaseCommand,
     withdrawCaseCommand,
     moveMeetingCommand,

@@ -2,6 +2,7 @@ import type { Organisation } from '../../domain/organisation';
 import type { Audience } from '../../domain/role';
 import type { Translator } from '../../i18n/catalogue';
 import type { Clock } from '../../ports/clock';
+import type { FreeBusy } from '../../ports/free-busy';
 import type { RecordStore } from '../../ports/record-store';
 import type { TeamRoster } from '../../ports/team-roster';
 import type { Actor } from '../identify-actor';
@@ -32,6 +33,8 @@ export interface CommandServices {
   readonly scheduler: JobScheduler;
   /** Signed download links for documents (the basis document, minutes). */
   readonly links: SignedLinks;
+  /** When people are busy: Graph's getSchedule with a tenant, Samråd's own meetings without. */
+  readonly freeBusy?: FreeBusy;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
 }

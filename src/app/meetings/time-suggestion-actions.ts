@@ -1,0 +1,20 @@
+import type { CardAction } from '../card-action';
+import { text } from '../reply';
+import { meetingForm } from './meeting-form';
+
+const FILLED = ['body', 'date', 'startTime', 'endTime'] as const;
+
+/** A proposed time's button: the `nytt møte` form, filled in with the body and the time. */
+export function timeSuggestionActions(): CardAction[] {
+  return [
+    {
+      verb: 'meeting.form',
+      async run(ctx) {
+        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) };
+        const prefill = Object.fromEntries(FILLED.flatMap((k) => (typeof ctx.data[k] === 'string' ? [[k, ctx.data[k] as string]] : [])));
+        // The card turns into the form for the one who pressed, as `nytt møte` shows it.
+        return { respond: meetingForm(ctx.org, ctx.t, prefill) };
+      },
+    },
+  ];
+}

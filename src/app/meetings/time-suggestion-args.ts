@@ -1,0 +1,72 @@
+import type { Result } from '../../domain/result';
+import { fail, ok } from '../../domain/result';
+import { osloDate } from '../../domain/meeting-time';
+
+/** What `foreslå tid <organ> [varighet] [fra dato]` asks for. */
+export interface TimeSuggestionArgs {
+  readonly body: string;
+  readonly durationMinutes: number;
+  /** YYYY-MM-DD in Oslo; undefined means from now. */
+  readonly from?: string;
+}
+
+export const DEFAULT_DURATION_MINUTES = 120;
+const SHORTEST = 15;
+const LONGEST = 8 * 60;
+
+/**
+ * "90" or "90m"/"90 min" is minutes, "2t"/"2h"/"1,5t" hours, "1:30" hours and minutes; a bare
+ * number up to 8 is hours ("foreslå tid styret 2"). Undefined when the word is none of these.
+ */
+export function parseDuration(word: string): number | undefined {
+  const w = word.trim().toLowerCase();
+  const clock = /^(\d{1,2}):([0-5]\d)$/.exec(w);
+  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const m = /^(\d+(?:[.,]\d+)?)(m|min|minutt|minutter|minutes?|t|h|time|timer|hours?)?$/.exec(w);
+  if (!m) return undefined;
+  const n = Number(m[1]!.replace(',', '.'));
+  const unit = m[2] ?? (n <= 8 ? 'h' : 'm');
+  return Math.round(/^[th]/.test(unit) ? n * 60 : n);
+}
+
+/** "2026-12-01", "1.12.2026", "1.12.26" or "1.12." (the next 1 December from today). */
+export function parseDate(word: string, today: string): string | undefined {
+  const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word);
+  const norwegian = /^(\d{1,2})\.(\d{1,2})\.?(\d{2}|\d{4})?$/.exec(word);
+  let [year, month, day]: number[] = [];
+  if (isoDate) [year, month, day] = isoDate.slice(1).map(Number);
+  else if (norwegian) {
+    [day, month] = [Number(norwegian[1]), Number(norwegian[2])];
+    const y = norwegian[3];
+    year = y ? (y.length === 2 ? 2000 + Number(y) : Number(y)) : Number(today.slice(0, 4));
+  } else return undefined;
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  if (date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day) return undefined;
+  const text = date.toISOString().slice(0, 10);
+  // Without a year, a date already past means next year's.
+  if (norwegian && !norwegian[3] && text < today) return parseDate(`${day}.${month}.${year! + 1}`, today);
+  return text;
+}
+
+const looksLikeDate = (w: string) => /^\d{1,4}[.-]\d/.test(w) && !/[a-z]$/i.test(w);
+
+/** Reads from the end: a date, then a duration; the rest names the body. */
+export function parseTimeSuggestionArgs(args: string, now: Date): Result<TimeSuggestionArgs> {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const today = osloDate(now.toISOString());
+  let from: string | undefined;
+  let duration: number | undefined;
+  const last = words.at(-1);
+  if (last && looksLikeDate(last)) {
+    from = parseDate(last, today);
+    if (!from) return fail('SCHEDULE.BAD_DATE', { text: last });
+    words.pop();
+  }
+  const maybeDuration = words.at(-1);
+  if (maybeDuration && /^\d/.test(maybeDuration) && words.length > 1) {
+    duration = parseDuration(maybeDuration);
+    if (duration === undefined || duration < SHORTEST || duration > LONGEST) return fail('SCHEDULE.BAD_DURATION', { text: maybeDuration });
+    words.pop();
+  }
+  return ok({ body: words.join(' '), durationMinutes: duration ?? DEFAULT_DURATION_MINUTES, ...(from ? { from } : {}) });
+}

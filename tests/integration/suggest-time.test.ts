@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { expectValidCards } from '../fixtures/card-validation';
+
+// Monday 23 November 2026, 11:00 in Oslo. No tenant: free/busy comes from Samråd's own meetings.
+const now = new Date('2026-11-23T10:00:00Z');
+let bot: BotUnderTest;
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => now } });
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const say = async (from: Person, text: string) => {
+  await bot.post(message(bot.connector.url, from, text));
+  expectValidCards(bot.connector.cards());
+  return bot.connector.everything();
+};
+const press = async (from: Person, verb: string, data: object) => {
+  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'personal' }));
+  expect(res.status).toBe(200);
+  const body = JSON.parse(res.body) as { type: string; value: unknown };
+  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
+  return JSON.stringify(body.value);
+};
+
+describe('foreslå tid / suggest time', () => {
+  it('proposes times when the board is free, around its meetings, and a time opens the new-meeting form', async () => {
+    // The board meets all of Wednesday 25 November.
+    const meeting = { body: 'styret', title: 'Budsjettseminar', date: '2026-11-25', startTime: '08:00', endTime: '16:00', online: 'true' };
+    expect(await press(people.coordinator, 'meeting.create', meeting)).toContain('Budsjettseminar');
+
+    const out = await say(people.coordinator, 'foreslå tid styret 2t 24.11.');
+    expect(out).toContain('Ledige tider for Samarbeidsstyret');
+    expect(out).toContain('2 timer, fra tirsdag 24. november 2026');
+    expect(out).toContain('tirsdag 24. november 2026 kl. 08.00–kl. 10.00');
+    expect(out).not.toContain('onsdag 25. november'); // the meeting takes the day
+    expect(out).toContain('torsdag 26. november 2026 kl. 08.00–kl. 10.00');
+    expect(out).toContain('"verb":"meeting.form"');
+    expect(out).toContain('"date":"2026-11-26","startTime":"08:00","endTime":"10:00"');
+
+    const form = await press(people.coordinator, 'meeting.form', { body: 'styret', date: '2026-11-26', startTime: '08:00', endTime: '10:00' });
+    expect(form).toContain('"verb":"meeting.create"');
+    expect(form).toContain('2026-11-26');
+    expect(form).toContain('"value":"10:00"');
+  });
+
+  it('starts an hour from now when no date is given, and answers in English when asked in English', async () => {
+    const out = await say(people.coordinator, 'suggest time board 90');
+    expect(out).toContain('Free times for Samarbeidsstyret');
+    expect(out).toContain('1 hour and 30 minutes, from Monday 23 November 2026');
+    expect(out).toContain('Monday 23 November 2026 12:00–13:30'); // an hour's notice from 11:00 Oslo time
+    expect(out).toContain('Tuesday 24 November 2026 08:00–09:30');
+    expect(out).not.toContain('Wednesday 25 November'); // the board's seminar
+  });
+
+  it('bad input gets a clear message in the user’s language and nothing else', async () => {
+    expect(await say(people.coordinator, 'foreslå tid')).toContain('Hvilket organ?');
+    bot.connector.clear();
+    expect(await say(people.coordinator, 'foreslå tid Finnesikke')).toContain('Jeg finner ikke noe organ som heter «Finnesikke»');
+    bot.connector.clear();
+    expect(await say(people.coordinator, 'foreslå tid styret 2x')).toContain('«2x» er ikke en varighet jeg forstår');
+    bot.connector.clear();
+    expect(await say(people.coordinator, 'suggest time board 12h')).toContain('12h\\" is not a duration I understand');
+    bot.connector.clear();
+    expect(await say(people.coordinator, 'foreslå tid styret 2t 31.02.2027')).toContain('«31.02.2027» er ikke en dato jeg forstår');
+    expect(bot.connector.cards()).toEqual([]);
+  });
+
+  it('is for the coordinator only, also the button', async () => {
+    expect(await say(people.boardMember, 'foreslå tid styret')).toContain('hører ikke til rollen din');
+    expect(await press(people.boardMember, 'meeting.form', { body: 'styret', date: '2026-11-26', startTime: '08:00', endTime: '10:00' })).toContain('Bare koordinatoren');
+  });
+});
