@@ -20,6 +20,9 @@ import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
 import { meetingActions } from './app/meetings/meeting-actions';
 import { inputActions } from './app/input/input-actions';
+import { minutesActions } from './app/minutes/minutes-actions';
+import { followUpActions } from './app/follow-up/follow-up-actions';
+import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
 import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import { timeSuggestionActions } from './app/meetings/time-suggestion-actions';
 import { KeyedLock } from './app/voting/keyed-lock';
@@ -79,7 +82,14 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const freeBusy = new MeetingsFreeBusy({ store, organisation: () => registry.organisation });
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy });
   const cardActions = new CardActions(
-    [...votingActions(voting), ...meetingActions({ store, clock, scheduler }), ...inputActions({ store, clock }), ...timeSuggestionActions()],
+    [
+      ...votingActions(voting),
+      ...meetingActions({ store, clock, scheduler }),
+      ...inputActions({ store, clock }),
+      ...timeSuggestionActions(),
+      ...minutesActions({ store, clock, links, scheduler }),
+      ...followUpActions({ store, clock, links, scheduler }),
+    ],
     catalogue,
     { registry, store, clock },
   );
@@ -108,6 +118,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }),
+      [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
     },
     logger: log,
   });

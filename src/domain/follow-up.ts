@@ -45,9 +45,11 @@ export function createFollowUp(meeting: Meeting, minutes: Minutes, org: Organisa
   const description = d.description.trim();
   if (description === '') return fail('FOLLOW_UP.DESCRIPTION_REQUIRED');
   if (description.length > FOLLOW_UP_DESCRIPTION_MAX) return fail('FOLLOW_UP.DESCRIPTION_TOO_LONG', { max: FOLLOW_UP_DESCRIPTION_MAX });
+  if (d.owner.trim() === '') return fail('FOLLOW_UP.OWNER_REQUIRED');
   if (!org.members.some((m) => m.id === d.owner)) return fail('FOLLOW_UP.UNKNOWN_OWNER');
   if (!isDate(d.due)) return fail('FOLLOW_UP.BAD_DUE_DATE');
   if (d.due < osloDate(meeting.start)) return fail('FOLLOW_UP.DUE_BEFORE_MEETING');
+  if (dueHasPassed(d.due, now)) return fail('FOLLOW_UP.DUE_IN_PAST');
   return ok({
     id: d.id,
     meetingId: meeting.id,
@@ -61,6 +63,12 @@ export function createFollowUp(meeting: Meeting, minutes: Minutes, org: Organisa
     createdAt: now.toISOString(),
   });
 }
+
+/** A due day before today in Oslo: a task cannot be set to be late from the start. */
+export const dueHasPassed = (due: string, now: Date): boolean => due < osloDate(now.toISOString());
+
+/** The owner closes their own task; the coordinator may close any. */
+export const mayComplete = (task: FollowUpTask, memberId: string, coordinator: boolean): boolean => coordinator || task.owner === memberId;
 
 export function completeFollowUp(task: FollowUpTask, now: Date): Result<FollowUpTask> {
   if (task.status === 'done') return fail('FOLLOW_UP.ALREADY_DONE');

@@ -26,6 +26,9 @@ import { editCaseCommand } from './edit-case.command';
 import { moveCaseCommand } from './move-case.command';
 import { moveMeetingCommand } from './move-meeting.command';
 import { cancelMeetingCommand } from './cancel-meeting.command';
+import { minutesCommand } from './minutes.command';
+import { approveMinutesCommand } from './approve-minutes.command';
+import { followUpCommand } from './follow-up.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -51,6 +54,9 @@ export function commandTable(): readonly Command[] {
     requestInputCommand,
     giveInputCommand,
     inputSummaryCommand,
+    minutesCommand,
+    approveMinutesCommand,
+    followUpCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,

@@ -1,0 +1,87 @@
+import type { Meeting } from '../../domain/meeting';
+import type { DomainError } from '../../domain/result';
+import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import { MEETINGS } from '../meetings/meeting-records';
+import { text } from '../reply';
+import { approveMinutesAsMember } from './approve-as-member';
+import { loadMinutes } from './minutes-records';
+import type { MinutesViewDeps } from './minutes-view';
+import { showMinutes, showMinutesForm } from './minutes-view';
+import { heldMeeting, minutesOf } from './open-minutes';
+import { saveMinutes } from './save-minutes';
+import { requestApproval } from './request-approval';
+import type { JobScheduler } from '../scheduling/scheduler';
+
+const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
+const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
+const notAllowed = (ctx: CardActionContext): CardActionOutcome => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
+
+/** The coordinator's form: the draft, or for approved minutes the form for a new version. */
+export async function formFor(deps: MinutesViewDeps, ctx: Pick<CardActionContext, 't' | 'org'>, meetingId: string, notice = '') {
+  const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
+  if (!stored) return text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId }));
+  const held = await heldMeeting(deps, stored.value);
+  if (!held.ok) return text(ctx.t.t(`error.${held.error.code}`, held.error.params as Record<string, string | number>));
+  const record = await minutesOf(deps, ctx.org, held.value);
+  if (!record.ok) return text(ctx.t.t(`error.${record.error.code}`, record.error.params as Record<string, string | number>));
+  return showMinutesForm(deps.store, ctx.org, ctx.t, held.value, record.value.value, notice);
+}
+
+export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler }): CardAction[] {
+  return [
+    {
+      verb: 'minutes.save',
+      async run(ctx) {
+        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
+        const meetingId = meetingIdOf(ctx);
+        const saved = await saveMinutes(deps, ctx.org, { meetingId, revision: Number(ctx.data.revision), data: ctx.data, by: ctx.actor.member.id, actionId: ctx.actionId });
+        if (!saved.ok) {
+          // The form again with the refusal on it; a stale card is replaced by the current one.
+          const current = await loadMinutes(deps.store, meetingId);
+          const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
+          if (!current || !meeting) return { respond: text(message(ctx, saved.error)) };
+          return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error)) };
+        }
+        const previous = saved.value.approvedPrevious;
+        const notice = [
+          ctx.t.t('minutes.saved', { version: saved.value.record.value.minutes.version }),
+          ...(previous ? [previous.ok ? ctx.t.t('minutes.previous-approved', { title: previous.value.title }) : message(ctx, previous.error)] : []),
+        ].join(' ');
+        return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, saved.value.meeting, saved.value.record.value, notice) };
+      },
+    },
+    {
+      verb: 'minutes.edit',
+      async run(ctx) {
+        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
+        return { respond: await formFor(deps, ctx, meetingIdOf(ctx)) };
+      },
+    },
+    {
+      verb: 'minutes.show',
+      run: async (ctx) => ({ respond: await showMinutes(deps, ctx.org, ctx.t, meetingIdOf(ctx), viewerOf(ctx)) }),
+    },
+    {
+      verb: 'minutes.request-approval',
+      async run(ctx) {
+        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
+        const meetingId = meetingIdOf(ctx);
+        const asked = await requestApproval(deps, ctx.org, ctx.t, meetingId);
+        const notice = !asked.ok
+          ? message(ctx, asked.error)
+          : ctx.t.t('minutes.approval-requested', { count: asked.value.sent.length, names: asked.value.sent.join(', '), unreachable: asked.value.unreachable.length, unreachableNames: asked.value.unreachable.join(', ') });
+        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
+      },
+    },
+    {
+      verb: 'minutes.approve',
+      async run(ctx) {
+        const meetingId = meetingIdOf(ctx);
+        const given = await approveMinutesAsMember(deps, { meetingId, revision: Number(ctx.data.revision), memberId: ctx.actor.member.id });
+        const notice = !given.ok ? message(ctx, given.error) : ctx.t.t(given.value.approved ? 'minutes.approved' : 'minutes.approval-recorded');
+        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
+      },
+    },
+  ];
+}
