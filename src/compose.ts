@@ -17,6 +17,11 @@ import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
 import { meetingActions } from './app/meetings/meeting-actions';
 import { inputActions } from './app/input/input-actions';
+import { hearingActions } from './app/hearings/hearing-actions';
+import type { HearingDeps } from './app/hearings/hearing-jobs';
+import { HEARING_DISTRIBUTE, HEARING_REMIND } from './app/hearings/hearing-jobs';
+import { distributeHearing } from './app/hearings/distribute-hearing';
+import { remindNonResponders } from './app/hearings/remind-non-responders';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -70,9 +75,22 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
-  const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock })], catalogue, { registry, store, clock });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
+  const hearings: HearingDeps = {
+    store,
+    clock,
+    scheduler,
+    messenger,
+    organisation: () => registry.organisation,
+    translator: (locale) => catalogue.for(locale),
+    warn: (event, details) => log.warn(event, details),
+  };
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, hearings });
+  const cardActions = new CardActions(
+    [...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock }), ...hearingActions({ ...hearings, links })],
+    catalogue,
+    { registry, store, clock },
+  );
   const runner = new JobRunner({
     store,
     clock,
@@ -86,6 +104,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
       [OUTBOX]: outboxHandler(messenger) as JobHandler<never>,
+      [HEARING_DISTRIBUTE]: distributeHearing(hearings) as JobHandler<never>,
+      [HEARING_REMIND]: remindNonResponders(hearings) as JobHandler<never>,
     },
     logger: log,
   });

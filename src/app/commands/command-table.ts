@@ -20,6 +20,13 @@ import { withdrawCaseCommand } from './withdraw-case.command';
 import { giveInputCommand } from './give-input.command';
 import { requestInputCommand } from './request-input.command';
 import { inputSummaryCommand } from './input-summary.command';
+import { newHearingCommand } from './new-hearing.command';
+import { hearingsCommand } from './hearings.command';
+import { hearingCommand } from './hearing.command';
+import { answerHearingCommand } from './answer-hearing.command';
+import { compileHearingCommand } from './compile-hearing.command';
+import { extendHearingCommand } from './extend-hearing.command';
+import { closeHearingCommand } from './close-hearing.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -39,6 +46,13 @@ export function commandTable(): readonly Command[] {
     requestInputCommand,
     giveInputCommand,
     inputSummaryCommand,
+    newHearingCommand,
+    hearingsCommand,
+    hearingCommand,
+    answerHearingCommand,
+    compileHearingCommand,
+    extendHearingCommand,
+    closeHearingCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,

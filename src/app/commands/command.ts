@@ -10,6 +10,7 @@ import type { Reply } from '../reply';
 import type { KeyedLock } from '../voting/keyed-lock';
 import type { JobScheduler } from '../scheduling/scheduler';
 import type { SignedLinks } from '../exports/signed-links';
+import type { HearingDeps } from '../hearings/hearing-jobs';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -32,6 +33,8 @@ export interface CommandServices {
   readonly scheduler: JobScheduler;
   /** Signed download links for documents (the basis document, minutes). */
   readonly links: SignedLinks;
+  /** Hearings: distribution, reminders and the coordinator's card, also from commands. */
+  readonly hearings: HearingDeps;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
 }

@@ -6,7 +6,7 @@ import { fail, ok } from '../../domain/result';
 import type { Translator } from '../../i18n/catalogue';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
-import type { ConversationRecord } from '../remember-conversation';
+import { installedPersonalChats, personalChatOf } from '../personal-chats';
 import { text } from '../reply';
 import type { Reply } from '../reply';
 import { messageJob } from '../scheduling/outbox';
@@ -36,7 +36,7 @@ export async function remindNonVoters(
   if (vote.state !== 'open') return fail(vote.state === 'closed' ? 'VOTE.CLOSED' : 'VOTE.NOT_OPEN');
   const missing = new Set(notVotedYet(vote, loaded.box.value));
   const people = vote.electorate.voters.filter((v) => missing.has(v.key)).flatMap((v) => v.casters);
-  const personal = await deps.store.find<ConversationRecord>('conversations', { kind: 'personal', installed: true });
+  const personal = await installedPersonalChats(deps.store);
   const now = deps.clock.now();
   const minute = now.toISOString().slice(0, 16);
   const reminded: string[] = [];
@@ -45,8 +45,7 @@ export async function remindNonVoters(
   for (const memberId of new Set(people)) {
     const member = memberById(org, memberId);
     if (!member) continue;
-    const chat = personal.find((c) => member.aadObjectId !== undefined && c.value.aadObjectId?.toLowerCase() === member.aadObjectId.toLowerCase())
-      ?? (await linkedChat(deps.store, personal, memberId));
+    const chat = await personalChatOf(deps.store, personal, member);
     if (!chat) {
       unreachable.push(member.name);
       continue;
@@ -57,11 +56,4 @@ export async function remindNonVoters(
   }
   await deps.scheduler.scheduleMany(jobs);
   return ok({ reminded, unreachable });
-}
-
-/** Guests matched by address have their object id in an identity link, not in the file. */
-async function linkedChat(store: RecordStore, personal: { id: string; value: ConversationRecord }[], memberId: string) {
-  const links = await store.find<{ memberId: string }>('identityLinks', { memberId });
-  const ids = new Set(links.map((l) => l.id));
-  return personal.find((c) => c.value.aadObjectId !== undefined && ids.has(c.value.aadObjectId.toLowerCase()));
 }
