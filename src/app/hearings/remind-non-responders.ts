@@ -45,11 +45,13 @@ export function remindNonResponders(deps: HearingDeps): JobHandler<ReminderPaylo
     const { hearingId, at, toDeputies, locale } = job.payload;
     const hearing = await loadHearing(deps.store, hearingId);
     if (!hearing || isHearingClosed(hearing) || Date.parse(at) >= Date.parse(hearing.internalDeadline)) return { outcome: 'done' };
+    // Caught up after downtime with a later reminder also due: that one speaks, this one stays quiet.
+    const now = deps.clock.now();
+    if (hearingReminders(hearing, new Date(at)).some((r) => Date.parse(r.at) <= now.getTime())) return { outcome: 'done' };
     const missing = notAnswered(hearing, await hearingResponses(deps.store, hearingId));
     const org = deps.organisation();
     const t = deps.translator(locale);
     const { reachable } = await hearingRecipients(deps.store, org, missing, toDeputies ? ['respondent', 'deputy'] : ['respondent']);
-    const now = deps.clock.now();
     const deadline = formatDateTime(new Date(hearing.internalDeadline), t.locale);
     await deps.scheduler.scheduleMany(
       reachable.map((r) =>
