@@ -35,7 +35,7 @@ export function jointStatementDocument(org: Organisation, h: Hearing, s: JointSt
     {
       kind: 'table',
       header: [t.t('export.basis.position'), t.t('export.basis.count')],
-      rows: hearingPositions.map((p) => [t.t(`hearing.position.${p}`), String(s.counts[p])]),
+      rows: hearingPositions.map((p) => [t.t(`export.statement.position.${p}`), String(s.counts[p])]),
       numeric: [1],
     },
   ];
@@ -48,12 +48,12 @@ export function jointStatementDocument(org: Organisation, h: Hearing, s: JointSt
     groups
       .filter((g) => g.entries.length > 0)
       .flatMap((g) => [
-        { kind: 'heading', level: 3, text: t.t('export.statement.group', { position: t.t(`hearing.position.${g.position}`), count: g.entries.length }) } as const,
+        { kind: 'heading', level: 3, text: t.t('export.statement.group', { position: t.t(`export.statement.position.${g.position}`), count: g.entries.length }) } as const,
         { kind: 'list', items: g.entries.map(entryLine) } as const,
       ]);
   const overall: Block[] = [{ kind: 'heading', level: 2, text: t.t('export.statement.overall') }, ...grouped(s.overall)];
   const questions = s.questions.flatMap((q, i): Block[] => [
-    { kind: 'heading', level: 2, text: t.t('hearing.question', { n: i + 1, text: q.question.text }) },
+    { kind: 'heading', level: 2, text: t.t('export.statement.question', { n: i + 1, text: q.question.text }) },
     ...grouped(q.groups),
     ...(q.blank.length > 0 ? [{ kind: 'paragraph', runs: labelled(t.t('export.statement.blank'), names(q.blank)) } as const] : []),
     ...(s.notAnswered.length > 0 ? [{ kind: 'paragraph', runs: labelled(t.t('export.basis.notAnswered'), names(s.notAnswered)) } as const] : []),

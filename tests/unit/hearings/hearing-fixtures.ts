@@ -1,6 +1,7 @@
 import type { Hearing, HearingDraft } from '../../../src/domain/hearing';
 import { registerHearing } from '../../../src/domain/hearing';
-import type { ResponseSubmission } from '../../../src/domain/hearing-response';
+import type { HearingResponse, ResponseSubmission } from '../../../src/domain/hearing-response';
+import { respondToHearing } from '../../../src/domain/hearing-response';
 import { code, municipalities, must, now, org } from '../meetings/meeting-fixtures';
 
 export { code, municipalities, must, now, org };
@@ -30,3 +31,15 @@ export const submission = (extra: Partial<ResponseSubmission> = {}): ResponseSub
   documents: [],
   ...extra,
 });
+
+/** Ringerike agrees on time, Hole disagrees late (question 2 too), Drammen has only a draft. */
+export function answered(): HearingResponse[] {
+  let responses: readonly HearingResponse[] = [];
+  const give = (extra: Parameters<typeof submission>[0], at = now) => {
+    responses = must(respondToHearing(hearing(), responses, org, submission(extra), at)).responses;
+  };
+  give({ givenBy: 'kari', position: 'agree', answers: [{ questionId: 'q1', text: 'Godt utredet.' }], text: 'Ringerike støtter.' });
+  give({ givenBy: 'eva', municipality: '3310', position: 'disagree', answers: [{ questionId: 'q1', text: 'Mangler økonomi.' }, { questionId: 'q2', text: 'Mer press på legevakt.' }] }, new Date('2026-04-09T00:00:00Z'));
+  give({ givenBy: 'siri', status: 'draft', position: 'agree' }); // a draft: Drammen has not answered
+  return [...responses];
+}

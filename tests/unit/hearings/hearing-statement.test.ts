@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HearingResponse } from '../../../src/domain/hearing-response';
-import { respondToHearing } from '../../../src/domain/hearing-response';
 import { compileJointStatement } from '../../../src/domain/hearing-statement';
-import { hearing, must, now, org, submission } from './hearing-fixtures';
-
-function answered(): HearingResponse[] {
-  let responses: readonly HearingResponse[] = [];
-  const give = (extra: Parameters<typeof submission>[0], at = now) => {
-    responses = must(respondToHearing(hearing(), responses, org, submission(extra), at)).responses;
-  };
-  give({ givenBy: 'kari', position: 'agree', answers: [{ questionId: 'q1', text: 'Godt utredet.' }], text: 'Ringerike støtter.' });
-  give({ givenBy: 'eva', municipality: '3310', position: 'disagree', answers: [{ questionId: 'q1', text: 'Mangler økonomi.' }, { questionId: 'q2', text: 'Mer press på legevakt.' }] }, new Date('2026-04-09T00:00:00Z'));
-  give({ givenBy: 'siri', status: 'draft', position: 'agree' }); // a draft: Drammen has not answered
-  return [...responses];
-}
+import { answered, hearing } from './hearing-fixtures';
 
 describe('the joint statement', () => {
   it('groups answers per question by position, counts positions and names who did not answer', () => {
