@@ -5,6 +5,7 @@ import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import type { Result } from './result';
 import { fail, ok } from './result';
+import { newestSubmitted, newestVersion } from './versions';
 
 /** A municipality's overall position on the hearing. */
 export type HearingPosition = 'agree' | 'agree-with-remarks' | 'disagree' | 'no-comment';
@@ -150,20 +151,12 @@ export function respondToHearing(
 }
 
 /** The newest version, draft or submitted: what the municipality's card shows. */
-export function latestResponse(responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): HearingResponse | undefined {
-  let latest: HearingResponse | undefined;
-  for (const r of responses) if (r.hearingId === hearingId && r.municipality === municipality && (!latest || r.version > latest.version)) latest = r;
-  return latest;
-}
+export const latestResponse = (responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): HearingResponse | undefined =>
+  newestVersion(responses, (r) => r.hearingId === hearingId && r.municipality === municipality);
 
 /** The response that counts: the newest submitted version. A later draft does not unsay it. */
-export function countingResponse(responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): HearingResponse | undefined {
-  return latestResponse(
-    responses.filter((r) => r.status === 'submitted'),
-    hearingId,
-    municipality,
-  );
-}
+export const countingResponse = (responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): HearingResponse | undefined =>
+  newestSubmitted(responses, (r) => r.hearingId === hearingId && r.municipality === municipality);
 
 export type MunicipalityStatus = 'not-answered' | 'draft' | 'submitted' | 'late';
 
