@@ -94,6 +94,15 @@ describe('a hearing from registration to the joint statement', () => {
     expect(await bot.samrad.store.find('hearingResponses')).toEqual([]);
   });
 
+  it('a draft is kept but not counted, and the card comes back filled in', async () => {
+    bot.connector.clear();
+    const draft = await press(people.respondent, 'hearing.save', answer('3324', { position: '', 'answer-0': 'Foreløpig: godt utredet.' }));
+    expect(draft).toContain('Utkastet er lagret');
+    expect(draft).toContain('Foreløpig: godt utredet.');
+    expect(JSON.stringify(bot.connector.updated)).toContain('0 av 21 har svart');
+    expect(await say(people.coordinator, `høring ${id}`)).toMatch(/"title":"Gol","value":"Utkast"/);
+  });
+
   it('a submitted response updates the coordinator card in place', async () => {
     bot.connector.clear();
     const sent = await press(people.respondent, 'hearing.submit', answer('3324', { 'answer-0': 'Godt utredet for Gol.', 'answer-1': 'Legevakten i Hallingdal får mer å gjøre.' }));
@@ -187,7 +196,7 @@ describe('a hearing from registration to the joint statement', () => {
     const refused = await press(people.respondent, 'hearing.submit', answer('3324', { version: 2 }));
     expect(refused).toContain('Høringen er lukket. Ingenting ble lagret.');
     expect(refused).not.toContain('"verb":"hearing.submit"');
-    const stored = await bot.samrad.store.get<{ responses: unknown[] }>('hearingResponses', `${id}:3324`);
-    expect(stored?.value.responses).toHaveLength(2);
+    const stored = await bot.samrad.store.get<{ responses: { status: string }[] }>('hearingResponses', `${id}:3324`);
+    expect(stored?.value.responses.map((r) => r.status)).toEqual(['draft', 'submitted', 'submitted']); // nothing after closing
   });
 });

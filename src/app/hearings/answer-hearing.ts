@@ -66,6 +66,7 @@ export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, s
   const responses = await hearingResponses(deps.store, h.id);
   const done = status === 'submitted' ? (late ? 'hearing.submitted-late' : 'hearing.submitted') : 'hearing.saved';
   const notice = refusal ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string>) : ctx.t.t(done);
-  if (recorded && status === 'submitted') await refreshPostedCard(deps, h.id);
+  // A draft shows on the coordinator's card too ("Utkast"), so any recorded change refreshes it.
+  if (recorded) await refreshPostedCard(deps, h.id);
   return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, notice) };
 }
