@@ -25,6 +25,11 @@ import { followUpActions } from './app/follow-up/follow-up-actions';
 import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
 import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import { timeSuggestionActions } from './app/meetings/time-suggestion-actions';
+import { hearingActions } from './app/hearings/hearing-actions';
+import type { HearingDeps } from './app/hearings/hearing-jobs';
+import { HEARING_DISTRIBUTE, HEARING_REMIND } from './app/hearings/hearing-jobs';
+import { distributeHearing } from './app/hearings/distribute-hearing';
+import { remindNonResponders } from './app/hearings/remind-non-responders';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -80,7 +85,18 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voting = { store, clock, lock: voteLock, scheduler };
   // Without a tenant, free/busy comes from Samråd's own meetings, so `foreslå tid` works on a laptop.
   const freeBusy = new MeetingsFreeBusy({ store, organisation: () => registry.organisation });
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy });
+  const calendar = new IcsCalendar({ store, clock, baseUrl: () => config.publicUrl ?? listeningAt });
+  const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
+  const hearings: HearingDeps = {
+    store,
+    clock,
+    scheduler,
+    messenger,
+    organisation: () => registry.organisation,
+    translator: (locale) => catalogue.for(locale),
+    warn: (event, details) => log.warn(event, details),
+  };
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings });
   const cardActions = new CardActions(
     [
       ...votingActions(voting),
@@ -89,12 +105,11 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       ...timeSuggestionActions(),
       ...minutesActions({ store, clock, links, scheduler }),
       ...followUpActions({ store, clock, links, scheduler }),
+      ...hearingActions({ ...hearings, links }),
     ],
     catalogue,
     { registry, store, clock },
   );
-  const calendar = new IcsCalendar({ store, clock, baseUrl: () => config.publicUrl ?? listeningAt });
-  const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
   const runner = new JobRunner({
     store,
     clock,
@@ -119,6 +134,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         t: catalogue.for(config.defaultLocale),
       }),
       [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
+      [HEARING_DISTRIBUTE]: distributeHearing(hearings) as JobHandler<never>,
+      [HEARING_REMIND]: remindNonResponders(hearings) as JobHandler<never>,
     },
     logger: log,
   });

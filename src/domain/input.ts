@@ -6,6 +6,7 @@ import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import type { Result } from './result';
 import { fail, ok } from './result';
+import { newestSubmitted, newestVersion } from './versions';
 
 /** Standpunkt: a municipality's position on a case before the meeting. */
 export type Position = 'support' | 'support-with-changes' | 'against' | 'no-view';
@@ -133,20 +134,12 @@ const sameItems = (a: readonly ItemInput[], b: readonly ItemInput[]): boolean =>
   a.length === b.length && a.every((x, k) => x.itemId === b[k]?.itemId && x.position === b[k]?.position && x.text === b[k]?.text);
 
 /** The newest version of the municipality's answer, draft or submitted: what its card shows. */
-export function latestAnswer(answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer | undefined {
-  let latest: InputAnswer | undefined;
-  for (const a of answers) if (a.meetingId === meetingId && a.municipality === municipality && (!latest || a.version > latest.version)) latest = a;
-  return latest;
-}
+export const latestAnswer = (answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer | undefined =>
+  newestVersion(answers, (a) => a.meetingId === meetingId && a.municipality === municipality);
 
 /** The answer that counts: the newest submitted version. A later draft does not unsay it. */
-export function countingAnswer(answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer | undefined {
-  return latestAnswer(
-    answers.filter((a) => a.status === 'submitted'),
-    meetingId,
-    municipality,
-  );
-}
+export const countingAnswer = (answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer | undefined =>
+  newestSubmitted(answers, (a) => a.meetingId === meetingId && a.municipality === municipality);
 
 /** Every version the municipality has saved, oldest first: the record kept of who said what. */
 export function answerHistory(answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer[] {

@@ -29,6 +29,13 @@ import { cancelMeetingCommand } from './cancel-meeting.command';
 import { minutesCommand } from './minutes.command';
 import { approveMinutesCommand } from './approve-minutes.command';
 import { followUpCommand } from './follow-up.command';
+import { newHearingCommand } from './new-hearing.command';
+import { hearingsCommand } from './hearings.command';
+import { hearingCommand } from './hearing.command';
+import { answerHearingCommand } from './answer-hearing.command';
+import { compileHearingCommand } from './compile-hearing.command';
+import { extendHearingCommand } from './extend-hearing.command';
+import { closeHearingCommand } from './close-hearing.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -57,6 +64,13 @@ export function commandTable(): readonly Command[] {
     minutesCommand,
     approveMinutesCommand,
     followUpCommand,
+    newHearingCommand,
+    hearingsCommand,
+    hearingCommand,
+    answerHearingCommand,
+    compileHearingCommand,
+    extendHearingCommand,
+    closeHearingCommand,
     voteCommand,
     votesCommand,
     closeVoteCommand,

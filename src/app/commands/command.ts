@@ -11,6 +11,7 @@ import type { Reply } from '../reply';
 import type { KeyedLock } from '../voting/keyed-lock';
 import type { JobScheduler } from '../scheduling/scheduler';
 import type { SignedLinks } from '../exports/signed-links';
+import type { HearingDeps } from '../hearings/hearing-jobs';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -35,6 +36,8 @@ export interface CommandServices {
   readonly links: SignedLinks;
   /** When people are busy: Graph's getSchedule with a tenant, Samråd's own meetings without. */
   readonly freeBusy?: FreeBusy;
+  /** Hearings: distribution, reminders and the coordinator's card, also from commands. */
+  readonly hearings: HearingDeps;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
 }

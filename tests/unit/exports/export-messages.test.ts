@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { basisDocument } from '../../../src/app/exports/basis-document';
 import { renderMarkdown } from '../../../src/app/exports/markdown';
 import { minutesDocument } from '../../../src/app/exports/minutes-document';
+import { jointStatementDocument } from '../../../src/app/exports/joint-statement';
+import { compileJointStatement } from '../../../src/domain/hearing-statement';
+import { answered, hearing, org as hearingOrg } from '../hearings/hearing-fixtures';
 import { summarizeInput } from '../../../src/domain/input-summary';
 import { draftMinutes } from '../../../src/domain/minutes';
 import { amendMinutes, approveMinutes } from '../../../src/domain/minutes-approval';
@@ -35,6 +38,8 @@ function keysUsed(locale: Locale): string[] {
     renderMarkdown(minutesDocument({ org, meeting, minutes: m, meetings: [meeting, next] }, t));
   }
   renderMarkdown(minutesDocument({ org, meeting, minutes: approved }, t));
+  const h = hearing();
+  for (const responses of [answered(), []]) renderMarkdown(jointStatementDocument(hearingOrg, h, compileJointStatement(h, responses), t));
   return [...used].sort();
 }
 

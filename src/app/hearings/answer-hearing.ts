@@ -1,0 +1,72 @@
+import type { QuestionAnswer } from '../../domain/hearing-response';
+import { respondingFor, respondToHearing } from '../../domain/hearing-response';
+import type { DomainError } from '../../domain/result';
+import { upsert } from '../../ports/record-store';
+import type { CardActionContext, CardActionOutcome } from '../card-action';
+import { text } from '../reply';
+import { hearingCard } from './hearing-card';
+import type { HearingDeps } from './hearing-jobs';
+import type { HearingRecord, ResponseHistory } from './hearing-records';
+import { HEARING_RESPONSES, hearingResponses, loadHearing, responsesId } from './hearing-records';
+import { hearingStatusCard } from './hearing-status';
+
+const field = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
+
+/** What the card sent, read against the hearing's questions (the version checks it is the same hearing). */
+function answersFrom(h: HearingRecord, data: Readonly<Record<string, unknown>>): QuestionAnswer[] {
+  return h.questions.map((q, n) => ({ questionId: q.id, text: field(data, `answer-${n}`) }));
+}
+
+/** The coordinator's card in the channel shows the new count; failing that is logged, not undone. */
+export async function refreshPostedCard(deps: HearingDeps, hearingId: string): Promise<void> {
+  const h = await loadHearing(deps.store, hearingId);
+  if (!h?.posted || !deps.messenger) return;
+  const t = deps.translator(h.locale ?? 'nb');
+  const card = hearingStatusCard(deps.organisation(), t, h, await hearingResponses(deps.store, h.id));
+  await deps.messenger.update(h.posted.conversationId, h.posted.activityId, card).catch((error: Error) => {
+    deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message });
+  });
+}
+
+/**
+ * Saves a draft or submits, as one more version in the municipality's record (written under its
+ * eTag, so two people submitting at once are both kept in order). The card comes back with the
+ * latest version and what happened; a refused card comes back as it is now, nothing saved.
+ */
+export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, status: 'draft' | 'submitted'): Promise<CardActionOutcome> {
+  const hearingId = field(ctx.data, 'hearingId');
+  const h = await loadHearing(deps.store, hearingId);
+  if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id: hearingId })) };
+  const municipality = field(ctx.data, 'municipality') || undefined;
+  const now = deps.clock.now();
+  const who = respondingFor(h, ctx.org, ctx.actor.member.id, municipality);
+  if (!who.ok) return { respond: text(ctx.t.t(`error.${who.error.code}`, who.error.params as Record<string, string>)) };
+  const submission = {
+    hearingId: h.id,
+    givenBy: ctx.actor.member.id,
+    municipality: who.value.municipality,
+    hearingVersion: Number(ctx.data.version),
+    status,
+    idempotencyKey: ctx.actionId,
+    position: field(ctx.data, 'position'),
+    answers: answersFrom(h, ctx.data),
+    text: field(ctx.data, 'text'),
+    documents: field(ctx.data, 'links').split(/\s+/).filter(Boolean),
+  };
+  let refusal: DomainError | undefined;
+  let recorded = false;
+  let late = false;
+  await upsert<ResponseHistory>(deps.store, HEARING_RESPONSES, responsesId(h.id, who.value.municipality), (current) => {
+    const given = respondToHearing(h, current?.responses ?? [], ctx.org, submission, now);
+    refusal = given.ok ? undefined : given.error;
+    recorded = given.ok && given.value.recorded;
+    late = given.ok && given.value.response.late;
+    return given.ok && given.value.recorded ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses } : undefined;
+  });
+  const responses = await hearingResponses(deps.store, h.id);
+  const done = status === 'submitted' ? (late ? 'hearing.submitted-late' : 'hearing.submitted') : 'hearing.saved';
+  const notice = refusal ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string>) : ctx.t.t(done);
+  // A draft shows on the coordinator's card too ("Utkast"), so any recorded change refreshes it.
+  if (recorded) await refreshPostedCard(deps, h.id);
+  return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, notice) };
+}

@@ -1,0 +1,99 @@
+import { respondingFor } from '../../domain/hearing-response';
+import type { DomainError } from '../../domain/result';
+import { upsert } from '../../ports/record-store';
+import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import type { SignedLinks } from '../exports/signed-links';
+import { text } from '../reply';
+import { answerHearing, refreshPostedCard } from './answer-hearing';
+import { closeOpenHearing, extendHearing } from './change-hearing';
+import { hearingCard } from './hearing-card';
+import { hearingForm, hearingFormValues, readDeadline, readHearingForm } from './hearing-form';
+import type { HearingDeps } from './hearing-jobs';
+import type { HearingRecord } from './hearing-records';
+import { HEARINGS, hearingResponses, loadHearing } from './hearing-records';
+import { hearingStatusCard } from './hearing-status';
+import { registerNewHearing } from './register-hearing';
+import { statementCard, statementLinks } from './statement-card';
+
+const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
+const message = (ctx: CardActionContext, e: DomainError) => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+
+/** The coordinator's view of the hearing, as the person who pressed sees it. */
+async function statusView(deps: HearingDeps, ctx: CardActionContext, id: string, notice = ''): Promise<CardActionOutcome> {
+  const h = await loadHearing(deps.store, id);
+  if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
+  return { respond: hearingStatusCard(ctx.org, ctx.t, h, await hearingResponses(deps.store, h.id), notice) };
+}
+
+/** Extending, closing and compiling are the coordinator's; everyone else gets the card back with why. */
+function coordinatorOnly(deps: HearingDeps, verb: string, run: (ctx: CardActionContext, id: string) => Promise<CardActionOutcome>): CardAction {
+  return {
+    verb,
+    run: (ctx) => (ctx.actor.roles.has('coordinator') ? run(ctx, field(ctx, 'hearingId')) : statusView(deps, ctx, field(ctx, 'hearingId'), ctx.t.t('error.HEARING.NOT_ALLOWED'))),
+  };
+}
+
+export function hearingActions(deps: HearingDeps & { links: SignedLinks }): CardAction[] {
+  return [
+    {
+      verb: 'hearing.register',
+      async run(ctx) {
+        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.HEARING.NOT_ALLOWED')) };
+        const refuse = (e: DomainError) => ({ respond: hearingForm(ctx.org, ctx.t, hearingFormValues(ctx.data), message(ctx, e)) });
+        const draft = readHearingForm(ctx.data);
+        if (!draft.ok) return refuse(draft.error);
+        const who = { memberId: ctx.actor.member.id, org: ctx.org, locale: ctx.t.locale, conversationId: ctx.conversationId };
+        const registered = await registerNewHearing(deps, who, draft.value);
+        if (!registered.ok) return refuse(registered.error);
+        const h = registered.value;
+        // The form becomes the hearing, so it cannot register a second one; the card posted
+        // below is the one that follows the responses.
+        const own = await statusView(deps, ctx, h.id, ctx.t.t('hearing.registered', { id: h.id, count: h.municipalities.length }));
+        return {
+          ...own,
+          post: {
+            reply: hearingStatusCard(ctx.org, ctx.t, h, []),
+            posted: async (activityId: string) => {
+              await upsert<HearingRecord>(deps.store, HEARINGS, h.id, (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } });
+            },
+          },
+        };
+      },
+    },
+    { verb: 'hearing.save', run: (ctx) => answerHearing(deps, ctx, 'draft') },
+    { verb: 'hearing.submit', run: (ctx) => answerHearing(deps, ctx, 'submitted') },
+    {
+      verb: 'hearing.refresh',
+      async run(ctx) {
+        const h = await loadHearing(deps.store, field(ctx, 'hearingId'));
+        if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id: field(ctx, 'hearingId') })) };
+        const who = respondingFor(h, ctx.org, ctx.actor.member.id, field(ctx, 'municipality') || undefined);
+        if (!who.ok) return { respond: text(message(ctx, who.error)) };
+        return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, await hearingResponses(deps.store, h.id), deps.clock.now()) };
+      },
+    },
+    { verb: 'hearing.status', run: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId')) },
+    coordinatorOnly(deps, 'hearing.extend', async (ctx, id) => {
+      const to = readDeadline(field(ctx, 'newDeadline'));
+      if (!to.ok || !to.value) return statusView(deps, ctx, id, ctx.t.t('error.HEARING.BAD_DEADLINE'));
+      const extended = await extendHearing(deps, id, ctx.actor.member.id, to.value);
+      if (!extended.ok) return statusView(deps, ctx, id, message(ctx, extended.error));
+      await refreshPostedCard(deps, id);
+      return statusView(deps, ctx, id, ctx.t.t('hearing.extended-notice'));
+    }),
+    coordinatorOnly(deps, 'hearing.close', async (ctx, id) => {
+      const closed = await closeOpenHearing(deps, id, ctx.actor.member.id);
+      if (!closed.ok) return statusView(deps, ctx, id, message(ctx, closed.error));
+      await refreshPostedCard(deps, id);
+      return statusView(deps, ctx, id, ctx.t.t('hearing.closed-notice'));
+    }),
+    coordinatorOnly(deps, 'hearing.compile', async (ctx, id) => {
+      const h = await loadHearing(deps.store, id);
+      if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
+      const responses = await hearingResponses(deps.store, h.id);
+      const links = statementLinks(deps.links, h.id, ctx.t.locale, deps.clock.now());
+      const own = await statusView(deps, ctx, id);
+      return { ...own, post: { reply: statementCard(ctx.org, ctx.t, h, responses, links), posted: async () => {} } };
+    }),
+  ];
+}
