@@ -1,3 +1,5 @@
+import { GraphClientError } from '@microsoft/microsoft-graph-client';
+
 /**
  * How long to wait when Graph or SharePoint says "too many requests", and when to give up.
  * Time and sleeping come in as functions so tests run without real waiting.
@@ -36,8 +38,11 @@ export function retryAfterMs(header: string | null | undefined, now: number, fal
   return Math.max(0, at - now);
 }
 
-/** After the cap: the caller learns plainly that Graph kept throttling, and for how long. */
-export class GraphThrottledError extends Error {
+/**
+ * After the cap: the caller learns plainly that Graph kept throttling, and for how long.
+ * A GraphClientError, because the SDK passes those through its error handler unchanged.
+ */
+export class GraphThrottledError extends GraphClientError {
   readonly code = 'GRAPH.THROTTLED';
   constructor(
     readonly request: string,
@@ -49,6 +54,8 @@ export class GraphThrottledError extends Error {
       `GRAPH.THROTTLED ${request}: Microsoft Graph answered ${lastStatus} to ${attempts} attempts ` +
         `over ${Math.round(waitedMs / 1000)} s of waiting; giving up (raise the cap or retry later)`,
     );
+    // GraphClientError sets its own prototype (ES5 output); put ours back.
+    Object.setPrototypeOf(this, GraphThrottledError.prototype);
     this.name = 'GraphThrottledError';
   }
 }
