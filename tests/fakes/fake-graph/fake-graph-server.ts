@@ -19,11 +19,14 @@ export interface FakeGraphOptions {
   readonly driveId?: string;
   readonly throttle?: FakeGraphThrottle;
   readonly routes?: readonly FakeGraphRoutes[];
+  /** Largest page of list items (SharePoint's own cap is higher). */
+  readonly maxPage?: number;
 }
 
 export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
+  readonly query: string;
   /** A sub-request of a `$batch`, not an HTTP request of its own. */
   readonly inBatch: boolean;
   readonly status: number;
@@ -47,7 +50,7 @@ export class FakeGraph {
   private origin = '';
 
   private constructor(private readonly server: Server, options: FakeGraphOptions) {
-    this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin);
+    this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin, undefined, options.maxPage);
     this.drive = new FakeDrive(options.driveId ?? 'drive-1');
     this.routes = [this.lists, this.drive, ...(options.routes ?? [])];
     this.throttle = options.throttle ?? { share: 0 };
@@ -121,7 +124,7 @@ export class FakeGraph {
 
   private answer(request: FakeGraphRequest, inBatch: boolean): FakeGraphResponse {
     const reply = this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
-    this.requests.push({ method: request.method, path: request.path, inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '' });
+    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '' });
     return reply;
   }
 

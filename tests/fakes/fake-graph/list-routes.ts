@@ -46,6 +46,8 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     readonly siteId: string,
     private readonly origin: () => string,
     private readonly now: () => Date = () => new Date(),
+    /** The most items a page holds, whatever `$top` asks: small in tests of paging. */
+    readonly maxPage = 999,
   ) {}
 
   handle(r: FakeGraphRequest): FakeGraphResponse | undefined {
@@ -116,7 +118,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
       }
       items = items.filter((i) => clauses.every((c) => i.fields[c.field] === c.value));
     }
-    const top = Math.min(Number(r.query.get('$top') ?? PAGE) || PAGE, 999);
+    const top = Math.min(Number(r.query.get('$top') ?? PAGE) || PAGE, this.maxPage);
     const skip = Number(r.query.get('$skiptoken') ?? 0);
     const page = items.slice(skip, skip + top);
     const expand = (r.query.get('$expand') ?? '').startsWith('fields');
