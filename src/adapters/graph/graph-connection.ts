@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/identity';
 import type { GraphCredentialSettings } from './graph-credential';
 import { graphCredential } from './graph-credential';
 import { GraphHttp, createGraphClient } from './graph-client';
@@ -8,6 +9,8 @@ export interface GraphConnectionSettings {
   readonly baseUrl: string;
   /** Absent only against a fake Graph that takes no token. */
   readonly credential?: GraphCredentialSettings;
+  /** A credential made elsewhere (tests); wins over `credential`. */
+  readonly tokenCredential?: TokenCredential;
   /** Samråd's version, for the User-Agent. */
   readonly version: string;
   readonly throttle?: Partial<ThrottlePolicy>;
@@ -25,7 +28,9 @@ export function connectGraph(settings: GraphConnectionSettings): GraphConnection
     baseUrl: settings.baseUrl,
     version: settings.version,
     throttle,
-    ...(settings.credential && { credential: graphCredential(settings.credential) }),
+    ...(settings.tokenCredential
+      ? { credential: settings.tokenCredential }
+      : settings.credential && { credential: graphCredential(settings.credential) }),
   });
   return { http: new GraphHttp(client, settings.baseUrl), throttle };
 }

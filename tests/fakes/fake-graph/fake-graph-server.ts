@@ -31,6 +31,8 @@ export interface RecordedRequest {
   readonly inBatch: boolean;
   readonly status: number;
   readonly userAgent: string;
+  /** The bearer token sent, if any (a fake only: real logs never keep tokens). */
+  readonly token: string | undefined;
 }
 
 const VERSION = /^\/(v1\.0|beta)(?=\/)/;
@@ -124,7 +126,7 @@ export class FakeGraph {
 
   private answer(request: FakeGraphRequest, inBatch: boolean): FakeGraphResponse {
     const reply = this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
-    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '' });
+    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '', token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1] });
     return reply;
   }
 
@@ -150,7 +152,7 @@ export class FakeGraph {
       const url = new URL(sub.url, 'http://batch');
       const headers = Object.fromEntries(Object.entries(sub.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
       const reply = this.answer(
-        { method: sub.method, path: url.pathname, query: url.searchParams, headers: { ...headers, 'user-agent': request.headers['user-agent'] ?? '' }, body: sub.body },
+        { method: sub.method, path: url.pathname, query: url.searchParams, headers: { ...headers, 'user-agent': request.headers['user-agent'] ?? '', authorization: request.headers['authorization'] ?? '' }, body: sub.body },
         true,
       );
       return { id: sub.id, status: reply.status, headers: { ...(reply.body !== undefined && { 'Content-Type': 'application/json' }), ...reply.headers }, body: reply.body };

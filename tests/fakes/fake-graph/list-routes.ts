@@ -9,7 +9,7 @@ export interface FakeColumn {
   readonly [facet: string]: unknown;
 }
 
-interface FakeItem {
+export interface FakeItem {
   readonly id: string;
   readonly guid: string;
   version: number;
