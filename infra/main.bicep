@@ -151,6 +151,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
           value: identity.properties.clientId
         }
         {
+          name: 'SAMRAD_GRAPH_TENANT_ID'
+          value: tenantId
+        }
+        {
           name: 'SAMRAD_GRAPH_BASE_URL'
           value: graphBaseUrl
         }
