@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { Client, HTTPMessageHandler, ResponseType } from '@microsoft/microsoft-graph-client';
 import { graphScope } from './graph-credential';
+import { sharedToken } from './token-cache';
 import { BearerTokenHandler, ThrottleRetryHandler, UserAgentHandler } from './graph-middleware';
 import type { ThrottlePolicy } from './throttling';
 import { defaultThrottlePolicy } from './throttling';
@@ -34,12 +35,11 @@ export const samradUserAgent = (version: string): string => `ISV|Samrad|Samrad/$
 
 /** The SDK client over our own chain: User-Agent → throttling retry → token → fetch. */
 export function createGraphClient(options: GraphClientOptions): Client {
-  const { credential } = options;
-  const scope = graphScope(options.baseUrl);
+  const token = options.credential ? sharedToken(options.credential, graphScope(options.baseUrl)) : async () => undefined;
   const chain = [
     new UserAgentHandler(samradUserAgent(options.version)),
     new ThrottleRetryHandler({ ...defaultThrottlePolicy, ...options.throttle }),
-    new BearerTokenHandler(async () => (credential ? (await credential.getToken(scope))?.token : undefined)),
+    new BearerTokenHandler(token),
     new HTTPMessageHandler(),
   ];
   const root = new URL(options.baseUrl);

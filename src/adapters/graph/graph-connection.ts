@@ -1,6 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
 import type { GraphCredentialSettings } from './graph-credential';
-import { graphCredential } from './graph-credential';
+import { authorityFor, graphCredential } from './graph-credential';
 import { GraphHttp, createGraphClient } from './graph-client';
 import type { ThrottlePolicy } from './throttling';
 import { defaultThrottlePolicy } from './throttling';
@@ -30,7 +30,7 @@ export function connectGraph(settings: GraphConnectionSettings): GraphConnection
     throttle,
     ...(settings.tokenCredential
       ? { credential: settings.tokenCredential }
-      : settings.credential && { credential: graphCredential(settings.credential) }),
+      : settings.credential && { credential: graphCredential(settings.credential, authorityFor(settings.baseUrl)) }),
   });
   return { http: new GraphHttp(client, settings.baseUrl), throttle };
 }

@@ -20,5 +20,13 @@ export function graphCredential(settings: GraphCredentialSettings, authorityHost
   }
 }
 
+/** Where an app signs in, by the Graph host of its cloud; the global cloud otherwise. */
+export function authorityFor(baseUrl: string): string {
+  const host = new URL(baseUrl).hostname;
+  if (host.endsWith('.microsoft.us')) return 'https://login.microsoftonline.us';
+  if (host.endsWith('.chinacloudapi.cn')) return 'https://login.chinacloudapi.cn';
+  return 'https://login.microsoftonline.com';
+}
+
 /** The `.default` scope of the Graph host the base URL points at (national clouds differ). */
 export const graphScope = (baseUrl: string): string => `${new URL(baseUrl).origin}/.default`;
