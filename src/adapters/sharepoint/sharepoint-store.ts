@@ -69,7 +69,10 @@ export class SharePointStore implements RecordStore {
   async create<T>(list: ListName, id: string, value: T): Promise<StoredRecord<T>> {
     const fields: Record<string, unknown> = { Title: id.slice(0, 255), Collection: list, RecordKey: recordKey(list, id), RecordId: id, ...valueFields(value, false) };
     const reply = await this.send({ method: 'POST', url: this.items, body: { fields } }, list, id);
-    if (reply.status === 409) throw new StoreError('STORE.ALREADY_EXISTS', list, id);
+    // The unique RecordKey refuses a second item: 409 (or, as SharePoint words some
+    // refusals, a 400 while the key is indeed taken).
+    if (reply.status === 409 || (reply.status === 400 && (await this.lookup(list, id))))
+      throw new StoreError('STORE.ALREADY_EXISTS', list, id);
     const item = this.expect<ListItem>(reply, 201, list, id);
     this.itemIds.set(recordKey(list, id), item.id);
     return toRecord<T>(id, item);

@@ -34,6 +34,18 @@ describe('two writers on one SharePoint item', () => {
     expect((await b.get<{ place: string }>('meetings', 'm1'))?.value.place).toBe(winner);
   });
 
+  it('an instance whose cached item id went stale (removed and created again elsewhere) finds the new item', async () => {
+    const [a, b] = await twoInstances(false);
+    const first = await a.create('links', 'l', { memberId: 'm1' });
+    await b.remove('links', 'l', first.etag);
+    const again = await b.create('links', 'l', { memberId: 'm2' });
+    const replaced = await a.replace('links', 'l', { memberId: 'm3' }, again.etag);
+    expect(replaced.value).toEqual({ memberId: 'm3' });
+    expect((await b.find('links', { memberId: 'm3' })).map((r) => r.id)).toEqual(['l']);
+    const stale = await a.replace('links', 'l', { memberId: 'm4' }, first.etag).catch((e: unknown) => e);
+    expect(isStoreError(stale, 'STORE.PRECONDITION_FAILED')).toBe(true);
+  });
+
   for (const throttled of [false, true]) {
     it(`read-modify-write from both instances loses no change${throttled ? ', with 30% of calls throttled' : ''}`, async () => {
       const [a, b] = await twoInstances(throttled);
