@@ -73,7 +73,8 @@ async function batch(http: GraphHttp, calls: readonly GraphCall[], indexes: numb
     return {
       id: String(index),
       method: call.method,
-      url: call.url,
+      // Sub-request URLs are relative to the version; a nextLink arrives absolute.
+      url: http.relative(call.url),
       ...((call.headers || withBody) && {
         headers: { ...(withBody && { 'Content-Type': 'application/json' }), ...call.headers },
       }),

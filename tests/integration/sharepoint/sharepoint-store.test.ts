@@ -37,6 +37,15 @@ describe('the SharePoint store on the fake Graph', () => {
     expect(fake.count('GET', /\/items$/, (r) => r.query.includes('skiptoken'))).toBe(2);
   });
 
+  it('follows nextLinks inside a $batch too, when several readers page at once', async () => {
+    fake = await FakeGraph.start({ maxPage: 10 });
+    const store = await sharePointStoreOnFake(fake);
+    await Promise.all(Array.from({ length: 25 }, (_, i) => store.create(i % 2 ? 'odd' : 'even', `r${i}`, { i })));
+    const [even, odd] = await Promise.all([store.find('even'), store.find('odd')]);
+    expect([even.length, odd.length]).toEqual([13, 12]);
+    expect(fake.count('GET', /\/items$/, (r) => r.inBatch && r.query.includes('skiptoken'))).toBeGreaterThan(0);
+  });
+
   it('sends a fan-out of writes in $batch requests of at most 20', async () => {
     fake = await FakeGraph.start();
     const store = await sharePointStoreOnFake(fake);
