@@ -72,6 +72,7 @@ function storage(config: Config, options: CompositionOptions): { store: RecordSt
     baseUrl: config.graph.baseUrl,
     credential: config.graph.credential,
     version: samradVersion,
+    throttle: { onWait: (wait) => options.log.warn('graph.throttled', wait) },
     ...(options.graphCredential && { tokenCredential: options.graphCredential }),
   });
   return {

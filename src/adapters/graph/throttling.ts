@@ -13,6 +13,8 @@ export interface ThrottlePolicy {
   readonly fallbackWaitMs: number;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
+  /** Told of every wait, to log it: the request (method and path, never headers) and why. */
+  readonly onWait?: (event: { readonly request: string; readonly status: number; readonly waitMs: number; readonly attempt: number }) => void;
 }
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,6 +74,7 @@ export class RetryBudget {
     const wait = retryAfterMs(retryAfter, this.policy.now(), this.policy.fallbackWaitMs);
     if (this.attempts >= this.policy.maxAttempts || this.waited + wait > this.policy.maxTotalWaitMs)
       throw new GraphThrottledError(request, this.attempts, this.waited, status);
+    this.policy.onWait?.({ request, status, waitMs: wait, attempt: this.attempts });
     this.attempts++;
     this.waited += wait;
     await this.policy.sleep(wait);

@@ -31,11 +31,16 @@ describe('the retry budget', () => {
 
   it('waits what the service asks, then gives up with a clear error after the attempt cap', async () => {
     const waits: number[] = [];
-    const budget = new RetryBudget(policy(3, 60_000, waits));
+    const told: unknown[] = [];
+    const budget = new RetryBudget({ ...policy(3, 60_000, waits), onWait: (e) => told.push(e) });
     await budget.waitOrGiveUp('GET /sites', 429, '2');
     await budget.waitOrGiveUp('GET /sites', 503, '3');
     const error = await budget.waitOrGiveUp('GET /sites', 429, '2').catch((e: unknown) => e);
     expect(waits).toEqual([2000, 3000]);
+    expect(told).toEqual([
+      { request: 'GET /sites', status: 429, waitMs: 2000, attempt: 1 },
+      { request: 'GET /sites', status: 503, waitMs: 3000, attempt: 2 },
+    ]);
     expect(error).toBeInstanceOf(GraphThrottledError);
     expect((error as Error).message).toBe(
       'GRAPH.THROTTLED GET /sites: Microsoft Graph answered 429 to 3 attempts over 5 s of waiting; giving up (raise the cap or retry later)',
