@@ -1,6 +1,8 @@
 import type { Machine, MemorySample } from './machine';
 import type { LatencySummary } from './stats';
 import type { VoteRun, VoteSection } from './vote-bench';
+import type { GraphStoreSection } from './graph-store-bench';
+import { graphStoreLines } from './graph-store-bench';
 
 export interface BotRun {
   readonly summary: LatencySummary;
@@ -24,6 +26,8 @@ export interface BenchReport {
   readonly memory: { readonly before: MemorySample; readonly after: MemorySample; readonly peakRssMiB: number };
   /** Vote invokes (vote.cast), beside echo baselines, with the store as it is and slowed down. */
   readonly votes?: VoteSection;
+  /** The SharePoint store against the fake Graph: requests and wall time, with and without throttling. */
+  readonly graphStore?: GraphStoreSection;
   readonly failures: string[];
 }
 
@@ -64,6 +68,7 @@ export function toMarkdown(r: BenchReport): string {
       `heap ${r.memory.before.heapUsedMiB} → ${r.memory.after.heapUsedMiB} MiB.`,
     '',
     ...(r.votes ? voteLines(r.votes) : []),
+    ...(r.graphStore ? graphStoreLines(r.graphStore) : []),
     r.failures.length === 0
       ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}.`
       : `**${r.failures.length} failure(s)**; first ones:\n\n${r.failures.slice(0, 10).map((f) => `- ${f}`).join('\n')}`,

@@ -17,6 +17,8 @@ import { checkReplies } from './reply-check';
 import { startSamrad } from './samrad-under-bench';
 import { ratio, summarise } from './stats';
 import { runVoteBench } from './vote-bench';
+import { runGraphStoreBench } from './graph-store-bench';
+import type { GraphStoreSection } from './graph-store-bench';
 import type { VoteSection } from './vote-bench';
 import { commandMix, request } from './workload';
 
@@ -91,6 +93,7 @@ async function main(): Promise<number> {
 
   const levels: Level[] = [];
   let votes: VoteSection | undefined;
+  let graphStore: GraphStoreSection | undefined;
   try {
     for (const concurrency of LEVELS) {
       const s = await measure('samrad', samrad.url, concurrency, () => samrad.takeProblems());
@@ -107,6 +110,9 @@ async function main(): Promise<number> {
     const voting = await runVoteBench((line) => process.stderr.write(`${line}\n`));
     votes = voting.section;
     failures.push(...voting.failures);
+    const onGraph = await runGraphStoreBench((line) => process.stderr.write(`${line}\n`));
+    graphStore = onGraph.section;
+    failures.push(...onGraph.failures);
     peakRssMiB = Math.max(peakRssMiB, sampleMemory().rssMiB);
   } finally {
     const after = sampleMemory();
@@ -121,6 +127,7 @@ async function main(): Promise<number> {
         levels,
         memory: { before, after, peakRssMiB },
         ...(votes && { votes }),
+        ...(graphStore && { graphStore }),
         failures,
       };
       const markdown = toMarkdown(report);

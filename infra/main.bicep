@@ -35,6 +35,25 @@ param organisationFile string = '/home/data/organisation.yaml'
 ])
 param defaultLocale string = 'nb'
 
+@description('Keep records in SharePoint and documents in its library through Microsoft Graph, signed in as the same managed identity: managedIdentity, or empty for SQLite on /home/data. Grant the identity Sites.Selected first (README, "Running against a real tenant").')
+@allowed([
+  ''
+  'managedIdentity'
+])
+param graphCredential string = ''
+
+@description('With graphCredential: the SharePoint site id (hostname,site-collection-id,web-id) that holds the SamradRecords list. Run `npm run provision` against it once.')
+param sharePointSiteId string = ''
+
+@description('Optional: the drive id of the document library for generated DOCX files; empty keeps them under /home/data/documents.')
+param documentsDriveId string = ''
+
+@description('Optional: the mailbox whose calendar holds the meetings (Calendars.ReadWrite limited to it).')
+param organiserMailbox string = ''
+
+@description('Microsoft Graph in the cloud the tenant is in, with the version (national clouds differ).')
+param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
+
 // New bots must be single-tenant or managed-identity ones; this is the tenant the bot serves.
 var tenantId = tenant().tenantId
 // Links in cards (downloads, calendar files) point here. The app's own host name cannot be
@@ -121,6 +140,39 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'SAMRAD_LOG_LEVEL'
           value: 'info'
+        }
+        {
+          name: 'SAMRAD_GRAPH_CREDENTIAL'
+          value: graphCredential
+        }
+        {
+          // The bot's own identity also signs in to Graph: still no secret anywhere.
+          name: 'SAMRAD_GRAPH_CLIENT_ID'
+          value: identity.properties.clientId
+        }
+        {
+          name: 'SAMRAD_GRAPH_TENANT_ID'
+          value: tenantId
+        }
+        {
+          name: 'SAMRAD_GRAPH_BASE_URL'
+          value: graphBaseUrl
+        }
+        {
+          name: 'SAMRAD_SHAREPOINT_SITE_ID'
+          value: sharePointSiteId
+        }
+        {
+          name: 'SAMRAD_DOCUMENTS_DRIVE_ID'
+          value: documentsDriveId
+        }
+        {
+          name: 'SAMRAD_DOCUMENTS_DIR'
+          value: '/home/data/documents'
+        }
+        {
+          name: 'SAMRAD_GRAPH_ORGANISER'
+          value: organiserMailbox
         }
         {
           // Build on deployment, so better-sqlite3's native module matches the server it runs on.

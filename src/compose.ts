@@ -36,6 +36,13 @@ import { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
+import type { TokenCredential } from '@azure/identity';
+import { connectGraph } from './adapters/graph/graph-connection';
+import { openSharePointStore } from './adapters/sharepoint/open-sharepoint-store';
+import { DriveDocumentLibrary } from './adapters/sharepoint/drive-document-library';
+import { FolderDocumentLibrary } from './adapters/local-folder/folder-document-library';
+import type { DocumentLibrary } from './ports/document-library';
+import { samradVersion } from './version';
 import { createCloudAdapter } from './adapters/teams/bot-authentication';
 import type { AuthenticationOverrides } from './adapters/teams/bot-authentication';
 import { createHttpServer } from './adapters/teams/http-server';
@@ -51,6 +58,8 @@ import { CardRenderer } from './presentation/card-renderer';
 
 export interface Samrad {
   readonly store: RecordStore;
+  /** Where generated DOCX files are saved: the SharePoint library, or a local folder. */
+  readonly documents: DocumentLibrary;
   readonly registry: OrganisationRegistry;
   readonly jobs: JobRunner;
   /** Starts listening; resolves to the URL of `/api/messages`. */
@@ -64,6 +73,25 @@ export interface CompositionOptions {
   readonly store?: RecordStore;
   readonly authentication?: AuthenticationOverrides;
   readonly timer?: Timer;
+  /** Signs in to Graph instead of the configured credential (tests against a fake Graph). */
+  readonly graphCredential?: TokenCredential;
+}
+
+/** With a tenant configured, records and documents live in SharePoint; otherwise SQLite and a folder. */
+function storage(config: Config, options: CompositionOptions): { store: RecordStore; documents: DocumentLibrary } {
+  const folder = () => new FolderDocumentLibrary(config.documentsDir ?? './data/documents');
+  if (!config.graph) return { store: options.store ?? new SqliteStore(config.databaseFile), documents: folder() };
+  const graph = connectGraph({
+    baseUrl: config.graph.baseUrl,
+    credential: config.graph.credential,
+    version: samradVersion,
+    throttle: { onWait: (wait) => options.log.warn('graph.throttled', wait) },
+    ...(options.graphCredential && { tokenCredential: options.graphCredential }),
+  });
+  return {
+    store: options.store ?? openSharePointStore(graph, config.graph.siteId),
+    documents: config.graph.documentsDriveId ? new DriveDocumentLibrary(graph.http, config.graph.documentsDriveId) : folder(),
+  };
 }
 
 /** The composition root: config → adapters → application → server. */
@@ -71,7 +99,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const { log } = options;
   const clock = options.clock ?? systemClock;
   const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
-  const store = options.store ?? new SqliteStore(config.databaseFile);
+  const { store, documents } = storage(config, options);
   const catalogue = Catalogue.load();
   const cards = new CardRenderer();
   const adapter = createCloudAdapter(config, options.authentication);
@@ -163,6 +191,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
 
   return {
     store,
+    documents,
     registry,
     jobs: runner,
     listen: () =>

@@ -21,8 +21,21 @@ export const settingsSchema = z
     MicrosoftAppPassword: optional(z.string()),
     MicrosoftAppType: optional(z.enum(['SingleTenant', 'UserAssignedMSI'])),
     MicrosoftAppTenantId: optional(guid),
+    // Microsoft 365: set SAMRAD_GRAPH_CREDENTIAL to keep the data in SharePoint (docs/permissions.md).
+    SAMRAD_GRAPH_CREDENTIAL: optional(z.enum(['secret', 'certificate', 'managedIdentity'])),
+    SAMRAD_GRAPH_TENANT_ID: optional(guid),
+    SAMRAD_GRAPH_CLIENT_ID: optional(guid),
+    /** Secret: from the environment (an App Service Key Vault reference), never a file in the repo. */
+    SAMRAD_GRAPH_CLIENT_SECRET: optional(z.string()),
+    SAMRAD_GRAPH_CERTIFICATE_PATH: optional(z.string()),
+    SAMRAD_GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.string().url().default('https://graph.microsoft.com/v1.0')),
+    SAMRAD_SHAREPOINT_SITE_ID: optional(z.string()),
+    SAMRAD_DOCUMENTS_DRIVE_ID: optional(z.string()),
+    SAMRAD_DOCUMENTS_DIR: z.preprocess(blankToUndefined, z.string().default('./data/documents')),
+    SAMRAD_GRAPH_ORGANISER: optional(z.string().email()),
   })
   .superRefine((s, ctx) => {
+    checkGraph(s, ctx);
     const production = s.SAMRAD_MODE === 'production' || (s.SAMRAD_MODE === undefined && s.MicrosoftAppId !== undefined);
     if (!production) {
       if (s.MicrosoftAppId)
@@ -42,6 +55,68 @@ export const settingsSchema = z
 
 export type Settings = z.output<typeof settingsSchema>;
 
+type GraphSettingKeys = Extract<keyof Settings, `SAMRAD_GRAPH_${string}` | 'SAMRAD_SHAREPOINT_SITE_ID'>;
+
+/** The Graph settings hang together: a credential needs its parts, and nothing is half set. */
+function checkGraph(s: Partial<Record<GraphSettingKeys, unknown>>, ctx: z.RefinementCtx): void {
+  const need = (key: GraphSettingKeys, why: string) => {
+    if (s[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required with SAMRAD_GRAPH_CREDENTIAL=${String(s.SAMRAD_GRAPH_CREDENTIAL)}: ${why}` });
+  };
+  const refuse = (key: GraphSettingKeys, why: string) => {
+    if (s[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: why });
+  };
+  const kind = s.SAMRAD_GRAPH_CREDENTIAL;
+  if (kind === undefined) {
+    refuse('SAMRAD_SHAREPOINT_SITE_ID', 'set SAMRAD_GRAPH_CREDENTIAL too, or remove it');
+    refuse('SAMRAD_GRAPH_CLIENT_SECRET', 'set SAMRAD_GRAPH_CREDENTIAL=secret too, or remove it');
+    return;
+  }
+  need('SAMRAD_SHAREPOINT_SITE_ID', 'the site that holds the lists');
+  if (kind === 'managedIdentity') {
+    refuse('SAMRAD_GRAPH_CLIENT_SECRET', 'a managed identity has no secret; remove it');
+    return;
+  }
+  need('SAMRAD_GRAPH_TENANT_ID', 'the tenant of the app registration');
+  need('SAMRAD_GRAPH_CLIENT_ID', 'the app registration');
+  if (kind === 'secret') need('SAMRAD_GRAPH_CLIENT_SECRET', 'the client secret');
+  if (kind === 'certificate') need('SAMRAD_GRAPH_CERTIFICATE_PATH', 'a PEM file with the private key and certificate');
+}
+
+export type GraphCredentialConfig =
+  | { readonly kind: 'secret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string }
+  | { readonly kind: 'certificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
+  | { readonly kind: 'managedIdentity'; readonly clientId?: string };
+
+/** Microsoft 365 through Graph; when present, the records live in SharePoint instead of SQLite. */
+export interface GraphConfig {
+  /** Versioned: `https://graph.microsoft.com/v1.0`, a national cloud's, or a test fake's. */
+  readonly baseUrl: string;
+  readonly credential: GraphCredentialConfig;
+  readonly siteId: string;
+  /** The document library for generated DOCX files; without it they go to `documentsDir`. */
+  readonly documentsDriveId?: string;
+  /** The mailbox whose calendar holds the meetings (see docs/calendar.md). */
+  readonly organiser?: string;
+}
+
+function graphConfig(s: Settings): GraphConfig | undefined {
+  const kind = s.SAMRAD_GRAPH_CREDENTIAL;
+  if (!kind) return undefined;
+  const credential: GraphCredentialConfig =
+    kind === 'managedIdentity'
+      ? { kind, ...(s.SAMRAD_GRAPH_CLIENT_ID && { clientId: s.SAMRAD_GRAPH_CLIENT_ID }) }
+      : kind === 'secret'
+        ? { kind, tenantId: s.SAMRAD_GRAPH_TENANT_ID!, clientId: s.SAMRAD_GRAPH_CLIENT_ID!, clientSecret: s.SAMRAD_GRAPH_CLIENT_SECRET! }
+        : { kind, tenantId: s.SAMRAD_GRAPH_TENANT_ID!, clientId: s.SAMRAD_GRAPH_CLIENT_ID!, certificatePath: s.SAMRAD_GRAPH_CERTIFICATE_PATH! };
+  return {
+    baseUrl: s.SAMRAD_GRAPH_BASE_URL,
+    credential,
+    siteId: s.SAMRAD_SHAREPOINT_SITE_ID!,
+    ...(s.SAMRAD_DOCUMENTS_DRIVE_ID && { documentsDriveId: s.SAMRAD_DOCUMENTS_DRIVE_ID }),
+    ...(s.SAMRAD_GRAPH_ORGANISER && { organiser: s.SAMRAD_GRAPH_ORGANISER }),
+  };
+}
+
 export interface Config {
   readonly mode: 'local' | 'production';
   readonly port: number;
@@ -54,6 +129,10 @@ export interface Config {
   readonly publicUrl?: string;
   /** Signs download links; without it links last as long as the process. */
   readonly linkSecret?: string;
+  /** Where generated documents go when no document library is configured. */
+  readonly documentsDir?: string;
+  /** Present when a tenant is configured; otherwise SQLite and local files. */
+  readonly graph?: GraphConfig;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -78,6 +157,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`));
   }
   const s = parsed.data;
+  const graph = graphConfig(s);
   const production = s.SAMRAD_MODE === 'production' || (s.SAMRAD_MODE === undefined && s.MicrosoftAppId !== undefined);
   if (!production && s.SAMRAD_HOST && !isLoopback(s.SAMRAD_HOST)) {
     // Local mode accepts requests without a token, so it must not be reachable from outside.
@@ -91,6 +171,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     organisationFile: s.SAMRAD_ORGANISATION,
     defaultLocale: s.SAMRAD_DEFAULT_LOCALE,
     logLevel: s.SAMRAD_LOG_LEVEL,
+    documentsDir: s.SAMRAD_DOCUMENTS_DIR,
+    ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),
     ...(production && {

@@ -144,3 +144,27 @@ describe('infra/main.bicep resources', () => {
     expect(settings.find((x) => x.name === 'SAMRAD_PUBLIC_URL')?.value).toBe('https://placeholder.azurewebsites.net');
   });
 });
+
+describe('infra/main.bicep and Microsoft Graph', () => {
+  const graphKeys = settingKeys.filter((k) => /^SAMRAD_(GRAPH|SHAREPOINT|DOCUMENTS)_/.test(k));
+  // The template signs in as the managed identity: a secret or a certificate file has no place in it.
+  const notForTheTemplate = ['SAMRAD_GRAPH_CLIENT_SECRET', 'SAMRAD_GRAPH_CERTIFICATE_PATH'];
+
+  it('sets every Graph setting the server reads, except a secret or certificate', () => {
+    expect(graphKeys.length).toBeGreaterThanOrEqual(8);
+    expect(graphKeys.filter((k) => !notForTheTemplate.includes(k) && !(k in env))).toEqual([]);
+    expect(notForTheTemplate.filter((k) => k in env)).toEqual([]);
+  });
+
+  it('keeps SQLite by default, and with a site given signs in to Graph as the bot\'s own identity', () => {
+    expect(readConfig(env).graph).toBeUndefined();
+    expect(settings.find((s) => s.name === 'SAMRAD_GRAPH_CLIENT_ID')?.expression).toBe('identity.properties.clientId');
+    const withSite = readConfig({ ...env, SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,a,b' });
+    expect(withSite.graph).toMatchObject({
+      baseUrl: 'https://graph.microsoft.com/v1.0',
+      credential: { kind: 'managedIdentity', clientId: PLACEHOLDER_GUID },
+      siteId: 'contoso.sharepoint.com,a,b',
+    });
+    expect(withSite.documentsDir).toBe('/home/data/documents');
+  });
+});

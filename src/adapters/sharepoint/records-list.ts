@@ -1,0 +1,76 @@
+/**
+ * The one SharePoint list that holds every record collection, and its columns.
+ *
+ * One list with a `Collection` column rather than a list per collection: the port's list
+ * names are an open set (any use case may add one), so a list per collection would need
+ * provisioning, and so admin rights, at run time; one list is provisioned once with
+ * `npm run provision`, takes one Sites.Selected grant, and pages, indexes and batches the
+ * same way for every collection. SharePoint's 5,000-item view threshold is met by filtering
+ * on indexed columns only.
+ */
+export const RECORDS_LIST = 'SamradRecords';
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly indexed: boolean;
+  readonly enforceUniqueValues?: boolean;
+  /** A single line (at most 255 characters) or plain multi-line text. */
+  readonly multiline?: boolean;
+  /** The schema version that added the column; provisioning adds what a site lacks. */
+  readonly since: number;
+}
+
+/**
+ * Top-level value fields the product filters on (`store.find(list, { field: value })`), each
+ * copied into an indexed column so the filter runs in SharePoint. Other fields are filtered
+ * after reading the collection.
+ */
+export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
+  state: 'FilterState',
+  kind: 'FilterKind',
+  memberId: 'FilterMemberId',
+  bodyId: 'FilterBodyId',
+  meetingId: 'FilterMeetingId',
+  installed: 'FilterInstalled',
+};
+
+export const RECORD_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'Collection', description: 'The record collection (the port’s list name)', indexed: true, since: 1 },
+  { name: 'RecordKey', description: 'Collection and id: unique, so a second create fails', indexed: true, enforceUniqueValues: true, since: 1 },
+  { name: 'RecordId', description: 'The record id within its collection', indexed: false, since: 1 },
+  { name: 'Value', description: 'The record as JSON', indexed: false, multiline: true, since: 1 },
+  { name: 'FilterState', description: 'Copy of value.state for filtering', indexed: true, since: 1 },
+  { name: 'FilterKind', description: 'Copy of value.kind for filtering', indexed: true, since: 1 },
+  { name: 'FilterMemberId', description: 'Copy of value.memberId for filtering', indexed: true, since: 1 },
+  { name: 'FilterBodyId', description: 'Copy of value.bodyId for filtering', indexed: true, since: 2 },
+  { name: 'FilterMeetingId', description: 'Copy of value.meetingId for filtering', indexed: true, since: 2 },
+  { name: 'FilterInstalled', description: 'Copy of value.installed for filtering', indexed: true, since: 2 },
+];
+
+export const SCHEMA_VERSION = Math.max(...RECORD_COLUMNS.map((c) => c.since));
+
+export const columnsAt = (version: number): ColumnSpec[] => RECORD_COLUMNS.filter((c) => c.since <= version);
+
+/** The column definition as Graph's `POST /sites/{id}/lists/{id}/columns` takes it. */
+export const columnDefinition = (c: ColumnSpec): Record<string, unknown> => ({
+  name: c.name,
+  displayName: c.name,
+  description: c.description,
+  indexed: c.indexed,
+  enforceUniqueValues: c.enforceUniqueValues === true,
+  text: c.multiline ? { allowMultipleLines: true, textType: 'plain', appendChangesToExistingText: false } : { allowMultipleLines: false, maxLength: 255 },
+});
+
+/** `things/a` → the unique key. A slash cannot clash: ids are not split on it. */
+export const recordKey = (list: string, id: string): string => `${list}/${id}`;
+
+/** The text a filter column holds for a value; undefined when the value cannot be filtered on. */
+export function filterText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length <= 255 ? value : undefined;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** An OData string literal: quotes doubled. */
+export const odataString = (s: string): string => `'${s.replace(/'/g, "''")}'`;

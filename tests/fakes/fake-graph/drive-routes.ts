@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { graphError, json } from './odata';
+import type { FakeGraphRequest, FakeGraphResponse, FakeGraphRoutes } from './route';
+
+export interface FakeDriveFile {
+  readonly id: string;
+  readonly path: string;
+  readonly bytes: Buffer;
+  readonly contentType: string;
+}
+
+/** Small-file upload into a document library: `PUT /drives/{drive-id}/root:/{path}:/content`. */
+export class FakeDrive implements FakeGraphRoutes {
+  readonly files = new Map<string, FakeDriveFile>();
+
+  constructor(readonly driveId: string) {}
+
+  handle(r: FakeGraphRequest): FakeGraphResponse | undefined {
+    const m = /^\/drives\/([^/]+)\/root:\/(.+):\/content$/.exec(r.path);
+    if (!m || r.method !== 'PUT') return undefined;
+    if (decodeURIComponent(m[1]!) !== this.driveId) return graphError(404, 'itemNotFound', 'drive not found');
+    const path = m[2]!.split('/').map(decodeURIComponent).join('/');
+    if (!Buffer.isBuffer(r.body)) return graphError(400, 'invalidRequest', 'the content is the request body');
+    if (r.body.length > 250 * 1024 * 1024) return graphError(413, 'requestTooLarge', 'use an upload session');
+    const existing = this.files.get(path);
+    const file = { id: existing?.id ?? randomUUID(), path, bytes: r.body, contentType: r.headers['content-type'] ?? '' };
+    this.files.set(path, file);
+    const name = path.split('/').pop()!;
+    return json(existing ? 200 : 201, {
+      id: file.id,
+      name,
+      size: file.bytes.length,
+      webUrl: `https://contoso.sharepoint.com/sites/samrad/Shared%20Documents/${path.split('/').map(encodeURIComponent).join('/')}`,
+      file: { mimeType: file.contentType },
+    });
+  }
+}

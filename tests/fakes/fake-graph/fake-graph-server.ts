@@ -1,0 +1,162 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FakeDrive } from './drive-routes';
+import { FakeSharePointLists } from './list-routes';
+import { graphError, seeded } from './odata';
+import type { FakeGraphRequest, FakeGraphResponse, FakeGraphRoutes } from './route';
+
+export interface FakeGraphThrottle {
+  /** Share of calls (0..1) answered 429, batch sub-requests included. */
+  readonly share: number;
+  readonly seed?: number;
+  /** The Retry-After sent: seconds, or an HTTP date. */
+  readonly retryAfter?: string;
+}
+
+export interface FakeGraphOptions {
+  readonly siteId?: string;
+  readonly driveId?: string;
+  readonly throttle?: FakeGraphThrottle;
+  readonly routes?: readonly FakeGraphRoutes[];
+  /** Largest page of list items (SharePoint's own cap is higher). */
+  readonly maxPage?: number;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  /** A sub-request of a `$batch`, not an HTTP request of its own. */
+  readonly inBatch: boolean;
+  readonly status: number;
+  readonly userAgent: string;
+  /** The bearer token sent, if any (a fake only: real logs never keep tokens). */
+  readonly token: string | undefined;
+}
+
+const VERSION = /^\/(v1\.0|beta)(?=\/)/;
+
+/**
+ * A local Microsoft Graph over real HTTP for the subset Samråd uses: SharePoint lists and
+ * items, drive uploads, JSON `$batch` with a status per sub-request, and 429 with
+ * Retry-After for a seeded share of calls. Other route sets (calendar events) mount beside.
+ */
+export class FakeGraph {
+  readonly lists: FakeSharePointLists;
+  readonly drive: FakeDrive;
+  readonly requests: RecordedRequest[] = [];
+  private readonly routes: FakeGraphRoutes[];
+  private throttle: FakeGraphThrottle;
+  private random: () => number;
+  private origin = '';
+
+  private constructor(private readonly server: Server, options: FakeGraphOptions) {
+    this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin, undefined, options.maxPage);
+    this.drive = new FakeDrive(options.driveId ?? 'drive-1');
+    this.routes = [this.lists, this.drive, ...(options.routes ?? [])];
+    this.throttle = options.throttle ?? { share: 0 };
+    this.random = seeded(this.throttle.seed ?? 1);
+  }
+
+  static async start(options: FakeGraphOptions = {}): Promise<FakeGraph> {
+    let fake: FakeGraph | undefined;
+    const server = createServer((req, res) => void fake!.serve(req, res));
+    fake = new FakeGraph(server, options);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fake.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The versioned base URL to configure: `http://127.0.0.1:<port>/v1.0`. */
+  get baseUrl(): string {
+    return `${this.origin}/v1.0`;
+  }
+
+  mount(routes: FakeGraphRoutes): void {
+    this.routes.push(routes);
+  }
+
+  setThrottle(throttle: FakeGraphThrottle): void {
+    this.throttle = throttle;
+    this.random = seeded(throttle.seed ?? 1);
+  }
+
+  /** Requests answered, by method and path: `count('PATCH', /\/items\//)`. */
+  count(method?: string, path?: RegExp, filter: (r: RecordedRequest) => boolean = () => true): number {
+    return this.requests.filter((r) => (!method || r.method === method) && (!path || path.test(r.path)) && filter(r)).length;
+  }
+
+  /** HTTP requests that reached the server (a `$batch` counts once). */
+  httpRequests(): number {
+    return this.count(undefined, undefined, (r) => !r.inBatch);
+  }
+
+  /** Writes that changed or tried to change something, batch sub-requests included. */
+  writes(): number {
+    return this.count(undefined, undefined, (r) => r.method !== 'GET' && r.path !== '/$batch');
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? '']));
+    const url = new URL(req.url ?? '/', this.origin);
+    const isJson = (headers['content-type'] ?? '').includes('json');
+    let reply: FakeGraphResponse;
+    if (!VERSION.test(url.pathname)) reply = graphError(400, 'invalidRequest', 'no version segment');
+    else {
+      let body: unknown = raw;
+      try {
+        if (isJson) body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
+        reply = this.answer({ method: req.method ?? 'GET', path: url.pathname.replace(VERSION, ''), query: url.searchParams, headers, body }, false);
+      } catch (e) {
+        reply = graphError(400, 'invalidRequest', (e as Error).message);
+      }
+    }
+    res.writeHead(reply.status, { ...(reply.body !== undefined && { 'content-type': 'application/json' }), ...reply.headers });
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  private answer(request: FakeGraphRequest, inBatch: boolean): FakeGraphResponse {
+    const reply = this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
+    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '', token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1] });
+    return reply;
+  }
+
+  private throttled(): FakeGraphResponse | undefined {
+    if (this.throttle.share <= 0 || this.random() >= this.throttle.share) return undefined;
+    return graphError(429, 'TooManyRequests', 'Please retry after the time in Retry-After', { 'Retry-After': this.throttle.retryAfter ?? '1' });
+  }
+
+  private route(request: FakeGraphRequest): FakeGraphResponse {
+    for (const routes of this.routes) {
+      const reply = routes.handle(request);
+      if (reply) return reply;
+    }
+    return graphError(400, 'BadRequest', `Unsupported request in the fake Graph: ${request.method} ${request.path}`);
+  }
+
+  /** JSON batching: each sub-request answered on its own, all inside one 200. */
+  private batch(request: FakeGraphRequest): FakeGraphResponse {
+    const requests = (request.body as { requests?: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[] }).requests;
+    if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20)
+      return graphError(400, 'BadRequest', 'A batch holds between 1 and 20 requests');
+    const responses = requests.map((sub) => {
+      const url = new URL(sub.url, 'http://batch');
+      const headers = Object.fromEntries(Object.entries(sub.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      const reply = this.answer(
+        { method: sub.method, path: url.pathname, query: url.searchParams, headers: { ...headers, 'user-agent': request.headers['user-agent'] ?? '', authorization: request.headers['authorization'] ?? '' }, body: sub.body },
+        true,
+      );
+      return { id: sub.id, status: reply.status, headers: { ...(reply.body !== undefined && { 'Content-Type': 'application/json' }), ...reply.headers }, body: reply.body };
+    });
+    return { status: 200, body: { responses } };
+  }
+}
