@@ -33,6 +33,7 @@ export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
   bodyId: 'FilterBodyId',
   meetingId: 'FilterMeetingId',
   installed: 'FilterInstalled',
+  hearingId: 'FilterHearingId',
 };
 
 export const RECORD_COLUMNS: readonly ColumnSpec[] = [
@@ -46,6 +47,7 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'FilterBodyId', description: 'Copy of value.bodyId for filtering', indexed: true, since: 2 },
   { name: 'FilterMeetingId', description: 'Copy of value.meetingId for filtering', indexed: true, since: 2 },
   { name: 'FilterInstalled', description: 'Copy of value.installed for filtering', indexed: true, since: 2 },
+  { name: 'FilterHearingId', description: 'Copy of value.hearingId for filtering', indexed: true, since: 3 },
 ];
 
 export const SCHEMA_VERSION = Math.max(...RECORD_COLUMNS.map((c) => c.since));
