@@ -7,6 +7,7 @@ import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
+import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { serveIcs } from './adapters/ics/serve-ics';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads } from './adapters/teams/downloads';
@@ -72,7 +73,9 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voting = { store, clock, lock: voteLock, scheduler };
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links });
   const cardActions = new CardActions([...votingActions(voting), ...meetingActions({ store, clock }), ...inputActions({ store, clock })], catalogue, { registry, store, clock });
-  const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards);
+  // One per process: every proactive send and card update is paced by it, in real time.
+  const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer });
+  const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
   const runner = new JobRunner({
     store,
     clock,

@@ -20,6 +20,7 @@ import { withdrawCaseCommand } from './withdraw-case.command';
 import { giveInputCommand } from './give-input.command';
 import { requestInputCommand } from './request-input.command';
 import { inputSummaryCommand } from './input-summary.command';
+import { deliveryFailuresCommand } from './delivery-failures.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -45,5 +46,6 @@ export function commandTable(): readonly Command[] {
     remindVoteCommand,
     reloadOrganisationCommand,
     syncCommand,
+    deliveryFailuresCommand,
   ];
 }
