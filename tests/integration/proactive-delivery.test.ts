@@ -4,6 +4,7 @@ import type { DeliveryFailure } from '../../src/app/delivery/delivery-failures';
 import { text } from '../../src/app/reply';
 import { messageJob } from '../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../src/app/scheduling/scheduler';
+import { formatDateTime } from '../../src/i18n/dates';
 import { systemClock } from '../../src/ports/clock';
 import { message, people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
@@ -20,8 +21,14 @@ beforeAll(async () => {
   scheduler = new JobScheduler(bot.samrad.store, systemClock);
 });
 afterAll(async () => bot.stop());
+/** Every `n`th call below any share above 0: injected failures spread evenly, the same on every run. */
+const everyNth = (n: number) => {
+  let call = 0;
+  return () => (call++ % n === 0 ? 0 : 0.99);
+};
+
 beforeEach(() => {
-  limits = new TeamsLimitEnforcer();
+  limits = new TeamsLimitEnforcer(Date.now, everyNth(3));
   bot.connector.limits = limits;
   bot.connector.clear();
 });
@@ -78,20 +85,56 @@ describe('proactive messages through the outbox, against a connector enforcing T
     const failures = (await bot.samrad.store.find<DeliveryFailure>(DELIVERY_FAILURES)).filter((f) => f.value.conversationId === marit);
     expect(failures.map((f) => f.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect(failures[0]?.value).toMatchObject({ aadObjectId: people.respondent.aadObjectId, operation: 'send', message: texts[0] });
+
+    // The coordinator sees them, by name and in Oslo time, in the language typed.
+    const when = (locale: 'nb' | 'en') => formatDateTime(new Date(failures[0]!.value.at), locale);
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.coordinator, 'leveringsfeil'));
+    const nb = bot.connector.texts().join('\n');
+    expect(nb).toContain(`${when('nb')}: Marit Kvam fikk ikke «${texts[0]}»`);
+    expect(nb).toContain('blokkert eller fjernet');
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.coordinator, 'delivery failures', { kind: 'personal', locale: 'en-US' }));
+    expect(bot.connector.texts().join('\n')).toContain(`${when('en')}: Marit Kvam did not get “${texts[0]}”`);
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.boardMember, 'leveringsfeil'));
+    expect(bot.connector.everything()).not.toContain('Marit Kvam');
   }, 60_000);
 
-  it('30% of calls answered 502 and 412: nothing lost, nothing twice', async () => {
+  it('a third of calls answered 502 and 412: nothing lost, nothing twice', async () => {
     const flaky = chats('flaky', 40);
     await rememberChats(bot.samrad.store, bot.connector.url, flaky);
-    limits.fault = { status: 502, share: 0.3 };
+    limits.fault = { status: 502, share: 0.5 };
     const first = await distribute(flaky.slice(0, 20).map((c) => c.conversationId));
-    limits.fault = { status: 412, share: 0.3 };
+    limits.fault = { status: 412, share: 0.5 };
     const second = await distribute(flaky.slice(20).map((c) => c.conversationId));
     for (const { texts, jobs } of [first, second]) {
       expect([...jobs.values()].every((j) => j.state === 'done')).toBe(true);
       expect(arrivals(bot.connector, texts)).toEqual({ lost: [], duplicated: [] });
     }
-    expect(limits.count(502) + limits.count(412)).toBeGreaterThan(0);
+    expect(limits.count(502)).toBeGreaterThan(5);
+    expect(limits.count(412)).toBeGreaterThan(5);
     expect(bot.connector.sent).toHaveLength(40);
+  }, 60_000);
+
+  it('a conversation answering 502 every time: 1 request and 4 retries, then the job is retried later (the SDK does not retry on its own)', async () => {
+    await rememberChats(bot.samrad.store, bot.connector.url, chats('down', 1));
+    limits.fault = { status: 502, share: 1 };
+    await scheduler.schedule(messageJob('test:down', { conversationId: 'down-0', message: text('down') }, new Date()));
+    bot.samrad.jobs.wake();
+    for (let i = 0; i < 300 && !(await scheduler.get('test:down'))?.lastError; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await scheduler.get('test:down')).toMatchObject({ state: 'pending', attempts: 1 });
+    expect(limits.count(502)).toBe(5);
+    await scheduler.cancel('test:down');
+  }, 30_000);
+
+  it('429s injected beyond the limits (another instance using the budget): waited out, nothing lost, nothing twice', async () => {
+    const throttled = chats('throttled', 10);
+    await rememberChats(bot.samrad.store, bot.connector.url, throttled);
+    limits.fault = { status: 429, share: 0.5 };
+    const { texts, jobs } = await distribute(throttled.map((c) => c.conversationId));
+    expect([...jobs.values()].every((j) => j.state === 'done')).toBe(true);
+    expect(limits.count(429)).toBeGreaterThan(2);
+    expect(arrivals(bot.connector, texts)).toEqual({ lost: [], duplicated: [] });
   }, 60_000);
 });
