@@ -1,6 +1,8 @@
 import type { Machine, MemorySample } from './machine';
 import type { LatencySummary } from './stats';
 import type { VoteRun, VoteSection } from './vote-bench';
+import type { DeliverySection } from './delivery-bench';
+import { deliveryLines } from './delivery-report';
 
 export interface BotRun {
   readonly summary: LatencySummary;
@@ -24,6 +26,8 @@ export interface BenchReport {
   readonly memory: { readonly before: MemorySample; readonly after: MemorySample; readonly peakRssMiB: number };
   /** Vote invokes (vote.cast), beside echo baselines, with the store as it is and slowed down. */
   readonly votes?: VoteSection;
+  /** Proactive messages through the outbox against a connector enforcing Teams' rate limits. */
+  readonly delivery?: DeliverySection;
   readonly failures: string[];
 }
 
@@ -64,8 +68,9 @@ export function toMarkdown(r: BenchReport): string {
       `heap ${r.memory.before.heapUsedMiB} → ${r.memory.after.heapUsedMiB} MiB.`,
     '',
     ...(r.votes ? voteLines(r.votes) : []),
+    ...(r.delivery ? deliveryLines(r.delivery) : []),
     r.failures.length === 0
-      ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}.`
+      ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}${r.delivery ? '; every proactive message arrived exactly once' : ''}.`
       : `**${r.failures.length} failure(s)**; first ones:\n\n${r.failures.slice(0, 10).map((f) => `- ${f}`).join('\n')}`,
     '',
   ];

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Samråd against a bare echo bot, at concurrency 1, 16 and 64, on
  * loopback; then vote invokes (vote.cast) at 64 concurrent voters, with the store as it
- * is and slowed down (bench/vote-bench.ts). Bounded in requests and in time; exits
+ * is and slowed down (bench/vote-bench.ts); then proactive messages against Teams' rate
+ * limits (bench/delivery-bench.ts). Bounded in requests and in time; exits
  * non-zero if any request failed or any tally was wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ import { checkReplies } from './reply-check';
 import { startSamrad } from './samrad-under-bench';
 import { ratio, summarise } from './stats';
 import { runVoteBench } from './vote-bench';
+import { runDeliveryBench } from './delivery-bench';
+import type { DeliverySection } from './delivery-bench';
 import type { VoteSection } from './vote-bench';
 import { commandMix, request } from './workload';
 
@@ -37,7 +40,7 @@ const TIME_CAP_MS = 7_000;
 const WARMUP_CAP_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 // The last resort if something hangs despite the caps above.
-const WATCHDOG_MS = 120_000;
+const WATCHDOG_MS = 180_000; // the delivery section adds about 25 s
 
 async function main(): Promise<number> {
   const watchdog = setTimeout(() => {
@@ -91,6 +94,7 @@ async function main(): Promise<number> {
 
   const levels: Level[] = [];
   let votes: VoteSection | undefined;
+  let delivery: DeliverySection | undefined;
   try {
     for (const concurrency of LEVELS) {
       const s = await measure('samrad', samrad.url, concurrency, () => samrad.takeProblems());
@@ -108,6 +112,10 @@ async function main(): Promise<number> {
     votes = voting.section;
     failures.push(...voting.failures);
     peakRssMiB = Math.max(peakRssMiB, sampleMemory().rssMiB);
+    // Proactive messages: each run starts its own Samråd and rate-limiting connector.
+    const delivering = await runDeliveryBench((line) => process.stderr.write(`${line}\n`));
+    delivery = delivering.section;
+    failures.push(...delivering.failures);
   } finally {
     const after = sampleMemory();
     await samrad.close();
@@ -121,6 +129,7 @@ async function main(): Promise<number> {
         levels,
         memory: { before, after, peakRssMiB },
         ...(votes && { votes }),
+        ...(delivery && { delivery }),
         failures,
       };
       const markdown = toMarkdown(report);
