@@ -26,9 +26,13 @@ export class SlidingWindows {
   private readonly stamps = new Map<string, number[]>();
   /** Held back until (Retry-After), per key. */
   private readonly heldUntil = new Map<string, number>();
+  /** The longest window seen, and reservations since the last sweep of idle keys. */
+  private longestMs = 0;
+  private sinceSweep = 0;
 
   /** Books a call for all `keys` at the earliest allowed moment ≥ now; returns that moment. */
   reserve(keys: readonly LimitedKey[], now: number): number {
+    this.sweep(keys, now);
     for (const k of keys) this.forget(k, now);
     const candidates = new Set<number>([now]);
     for (const k of keys) {
@@ -85,6 +89,20 @@ export class SlidingWindows {
       if (list.length === 0) this.stamps.delete(k.key);
     }
     if ((this.heldUntil.get(k.key) ?? 0) <= now) this.heldUntil.delete(k.key);
+  }
+
+  /** Now and then, drops keys no window remembers: a conversation written to once is not kept forever. */
+  private sweep(keys: readonly LimitedKey[], now: number): void {
+    for (const k of keys) for (const w of k.windows) this.longestMs = Math.max(this.longestMs, w.ms);
+    if (++this.sinceSweep < 1_000) return;
+    this.sinceSweep = 0;
+    for (const [key, list] of this.stamps) if ((list.at(-1) ?? 0) <= now - this.longestMs) this.stamps.delete(key);
+    for (const [key, until] of this.heldUntil) if (until <= now) this.heldUntil.delete(key);
+  }
+
+  /** Keys that still hold bookings or a hold (to see that idle ones are let go). */
+  get size(): number {
+    return new Set([...this.stamps.keys(), ...this.heldUntil.keys()]).size;
   }
 
   private stampsOf(key: string): number[] {

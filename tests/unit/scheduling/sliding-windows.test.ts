@@ -80,6 +80,14 @@ describe('sliding windows with Teams limits, on a fake clock', () => {
     expect(w.reserve(once, 0)).toBe(1_300);
   });
 
+  it('lets go of conversations no window remembers any more', () => {
+    const w = new SlidingWindows();
+    for (let i = 0; i < 999; i++) w.reserve(both(`once-${i}`), i * 50);
+    expect(w.size).toBe(1_000); // 999 conversations and the tenant
+    w.reserve(both('later'), 2 * 3_600_000);
+    expect(w.size).toBe(2);
+  });
+
   it('the Teams keys lengthen only the short windows by the guard', () => {
     const [c, t] = teamsLimitKeys('a', 'tenant-1', 10);
     expect(c!.windows.map((x) => x.ms)).toEqual([1_010, 2_010, 30_000, 3_600_000]);
