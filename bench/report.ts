@@ -3,6 +3,8 @@ import type { LatencySummary } from './stats';
 import type { VoteRun, VoteSection } from './vote-bench';
 import type { GraphStoreSection } from './graph-store-bench';
 import { graphStoreLines } from './graph-store-bench';
+import type { DeliverySection } from './delivery-bench';
+import { deliveryLines } from './delivery-report';
 
 export interface BotRun {
   readonly summary: LatencySummary;
@@ -28,6 +30,8 @@ export interface BenchReport {
   readonly votes?: VoteSection;
   /** The SharePoint store against the fake Graph: requests and wall time, with and without throttling. */
   readonly graphStore?: GraphStoreSection;
+  /** Proactive messages through the outbox against a connector enforcing Teams' rate limits. */
+  readonly delivery?: DeliverySection;
   readonly failures: string[];
 }
 
@@ -69,8 +73,9 @@ export function toMarkdown(r: BenchReport): string {
     '',
     ...(r.votes ? voteLines(r.votes) : []),
     ...(r.graphStore ? graphStoreLines(r.graphStore) : []),
+    ...(r.delivery ? deliveryLines(r.delivery) : []),
     r.failures.length === 0
-      ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}.`
+      ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}${r.delivery ? '; every proactive message arrived exactly once' : ''}.`
       : `**${r.failures.length} failure(s)**; first ones:\n\n${r.failures.slice(0, 10).map((f) => `- ${f}`).join('\n')}`,
     '',
   ];

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: Samråd against a bare echo bot, at concurrency 1, 16 and 64, on
  * loopback; then vote invokes (vote.cast) at 64 concurrent voters, with the store as it
- * is and slowed down (bench/vote-bench.ts). Bounded in requests and in time; exits
+ * is and slowed down (bench/vote-bench.ts); then proactive messages against Teams' rate
+ * limits (bench/delivery-bench.ts). Bounded in requests and in time; exits
  * non-zero if any request failed or any tally was wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { ratio, summarise } from './stats';
 import { runVoteBench } from './vote-bench';
 import { runGraphStoreBench } from './graph-store-bench';
 import type { GraphStoreSection } from './graph-store-bench';
+import { runDeliveryBench } from './delivery-bench';
+import type { DeliverySection } from './delivery-bench';
 import type { VoteSection } from './vote-bench';
 import { commandMix, request } from './workload';
 
@@ -39,7 +42,7 @@ const TIME_CAP_MS = 7_000;
 const WARMUP_CAP_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 // The last resort if something hangs despite the caps above.
-const WATCHDOG_MS = 120_000;
+const WATCHDOG_MS = 180_000; // the delivery section adds about 25 s
 
 async function main(): Promise<number> {
   const watchdog = setTimeout(() => {
@@ -94,6 +97,7 @@ async function main(): Promise<number> {
   const levels: Level[] = [];
   let votes: VoteSection | undefined;
   let graphStore: GraphStoreSection | undefined;
+  let delivery: DeliverySection | undefined;
   try {
     for (const concurrency of LEVELS) {
       const s = await measure('samrad', samrad.url, concurrency, () => samrad.takeProblems());
@@ -114,6 +118,10 @@ async function main(): Promise<number> {
     graphStore = onGraph.section;
     failures.push(...onGraph.failures);
     peakRssMiB = Math.max(peakRssMiB, sampleMemory().rssMiB);
+    // Proactive messages: each run starts its own Samråd and rate-limiting connector.
+    const delivering = await runDeliveryBench((line) => process.stderr.write(`${line}\n`));
+    delivery = delivering.section;
+    failures.push(...delivering.failures);
   } finally {
     const after = sampleMemory();
     await samrad.close();
@@ -128,6 +136,7 @@ async function main(): Promise<number> {
         memory: { before, after, peakRssMiB },
         ...(votes && { votes }),
         ...(graphStore && { graphStore }),
+        ...(delivery && { delivery }),
         failures,
       };
       const markdown = toMarkdown(report);

@@ -1,31 +1,44 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { describeMessage, recordDeliveryFailure } from '../../app/delivery/delivery-failures';
 import type { ConversationRecord } from '../../app/remember-conversation';
 import type { Reply } from '../../app/reply';
 import type { Messenger } from '../../ports/messenger';
 import type { Delivery, MessageSender, SendResult } from '../../app/scheduling/outbox';
-import type { RecordStore } from '../../ports/record-store';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import type { CardRenderer } from '../../presentation/card-renderer';
+import type { Paced, ProactiveSender } from './proactive-sender';
+import { withoutSdkRetries } from './connector-retries';
 import { toActivities } from './reply-activities';
 
 const isReply = (m: unknown): m is Reply =>
   typeof m === 'object' && m !== null && ((m as Reply).kind === 'text' || (m as Reply).kind === 'card');
 
-/** Proactive writes through the conversation references stored when people spoke to the bot. */
+/** Stop waiting on Teams' limits this long before the job's lease runs out, so no other runner sends it too. */
+const LEASE_MARGIN_MS = 15_000;
+
+/**
+ * Proactive writes through the conversation references stored when people spoke to the bot.
+ * Every one goes through the one `ProactiveSender` of the process (Teams' rate limits,
+ * Retry-After, retries); a 403 is recorded as a delivery failure the coordinator can list.
+ */
 export class TeamsMessenger implements Messenger, MessageSender {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly store: RecordStore,
     private readonly cards: CardRenderer,
+    private readonly sender: ProactiveSender,
+    private readonly clock: Clock,
   ) {}
 
+  /** A 403 here is recorded, not thrown: retrying the job that asked cannot fix it. */
   async update(conversationId: string, activityId: string, reply: Reply): Promise<void> {
     const conversation = await this.store.get<ConversationRecord>('conversations', conversationId);
     if (!conversation) throw new Error(`No stored reference for conversation ${conversationId}`);
     const [activity] = toActivities([reply], this.cards);
-    await this.adapter.continueConversationAsync(this.appId, conversation.value.reference as Partial<ConversationReference>, async (context) => {
-      await context.updateActivity({ ...activity, id: activityId });
-    });
+    const result = await this.paced(conversation, (context) => context.updateActivity({ ...activity, id: activityId }));
+    if ('forbidden' in result) await this.recordFailure(`update:${conversationId}:${activityId}`, conversation, reply, 'update', result.forbidden);
   }
 
   /** The outbox's sender: records the activity id the moment Teams accepts the message. */
@@ -34,18 +47,57 @@ export class TeamsMessenger implements Messenger, MessageSender {
     const conversation = await this.store.get<ConversationRecord>('conversations', delivery.conversationId);
     if (!conversation?.value.installed) return { undeliverable: 'the bot is not installed in that conversation' };
     const [activity] = toActivities([delivery.message], this.cards);
-    let activityId = '';
-    try {
-      await this.adapter.continueConversationAsync(this.appId, conversation.value.reference as Partial<ConversationReference>, async (context) => {
-        const sent = await context.sendActivity(activity!);
-        activityId = sent?.id ?? '';
-        if (activityId) await delivery.recordSent(activityId);
-      });
-    } catch (error) {
-      // 403: the user blocked or removed the bot. Retrying will not help; the coordinator sees it.
-      if ((error as { statusCode?: number }).statusCode === 403) return { undeliverable: 'blocked or uninstalled (403)' };
-      throw error;
+    // The lease is in the app's time; the sender waits in real time: pass what is left of it.
+    const waitAtMostMs = delivery.leaseUntil ? Date.parse(delivery.leaseUntil) - this.clock.now().getTime() - LEASE_MARGIN_MS : undefined;
+    const result = await this.paced(conversation, (context) => context.sendActivity(activity!), waitAtMostMs);
+    if ('forbidden' in result) {
+      // The user blocked or removed the bot: retrying will not help; the coordinator sees it.
+      await this.recordFailure(delivery.idempotencyKey, conversation, delivery.message, 'send', result.forbidden);
+      return { undeliverable: result.forbidden };
     }
+    const activityId = result.sent?.id ?? '';
+    if (activityId) await delivery.recordSent(activityId);
     return { activityId };
+  }
+
+  /**
+   * One request to Teams in the conversation, paced by the shared sender. The pacing happens
+   * inside the callback, right before the HTTP call, so that the moment we count is close to
+   * the moment Teams counts. The adapter hands a failure inside the callback to its
+   * onTurnError and resolves, so the outcome is carried out of the callback and thrown here.
+   */
+  private async paced<T>(conversation: StoredRecord<ConversationRecord>, request: (context: TurnContext) => Promise<T>, waitAtMostMs?: number) {
+    type Outcome = { readonly result: Paced<T> } | { readonly error: unknown };
+    let outcome: Outcome = { error: new Error('the adapter did not run the callback') };
+    await this.adapter.continueConversationAsync(this.appId, conversation.value.reference as Partial<ConversationReference>, async (context) => {
+      try {
+        withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
+        outcome = { result: await this.sender.run(this.target(conversation), () => request(context), waitAtMostMs) };
+      } catch (error) {
+        outcome = { error };
+      }
+    });
+    const settled = outcome as Outcome; // assigned in the callback, which TypeScript does not follow
+    if ('error' in settled) throw settled.error;
+    return settled.result;
+  }
+
+  private target(conversation: StoredRecord<ConversationRecord>) {
+    const reference = conversation.value.reference as Partial<ConversationReference> | undefined;
+    const tenantId = conversation.value.tenantId ?? reference?.conversation?.tenantId;
+    return { conversationId: conversation.id, ...(tenantId && { tenantId }) };
+  }
+
+  private async recordFailure(id: string, conversation: StoredRecord<ConversationRecord>, message: unknown, operation: 'send' | 'update', reason: string) {
+    const { kind, aadObjectId } = conversation.value;
+    await recordDeliveryFailure(this.store, id, {
+      conversationId: conversation.id,
+      conversationKind: kind,
+      ...(aadObjectId && { aadObjectId }),
+      message: describeMessage(message),
+      operation,
+      reason,
+      at: this.clock.now().toISOString(),
+    });
   }
 }

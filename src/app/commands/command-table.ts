@@ -36,6 +36,7 @@ import { answerHearingCommand } from './answer-hearing.command';
 import { compileHearingCommand } from './compile-hearing.command';
 import { extendHearingCommand } from './extend-hearing.command';
 import { closeHearingCommand } from './close-hearing.command';
+import { deliveryFailuresCommand } from './delivery-failures.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -77,5 +78,6 @@ export function commandTable(): readonly Command[] {
     remindVoteCommand,
     reloadOrganisationCommand,
     syncCommand,
+    deliveryFailuresCommand,
   ];
 }

@@ -21,6 +21,8 @@ export interface Delivery extends OutboxMessage {
   /** The job id: stable across attempts and runners. */
   readonly idempotencyKey: string;
   readonly attempt: number;
+  /** When this attempt's lease ends (UTC ISO): a sender waiting on rate limits gives up (throws) well before it. */
+  readonly leaseUntil?: string;
   /**
    * Call this as soon as the channel has accepted the message, before any other work: it
    * writes the activity id onto the job, so a runner that takes over later does not send again.
@@ -55,7 +57,7 @@ export function outboxHandler(
   sender: MessageSender,
   afterSent?: (sent: SentMessage) => Promise<void>,
 ): JobHandler<OutboxMessage> {
-  return async ({ job, attempt, idempotencyKey, receipt, recordReceipt }) => {
+  return async ({ job, attempt, idempotencyKey, receipt, leaseUntil, recordReceipt }) => {
     const { conversationId, message } = job.payload;
     let activityId = typeof receipt?.activityId === 'string' ? receipt.activityId : undefined;
     if (activityId === undefined) {
@@ -65,6 +67,7 @@ export function outboxHandler(
         message,
         idempotencyKey,
         attempt,
+        ...(leaseUntil && { leaseUntil }),
         recordSent: async (id) => {
           if (recorded !== undefined) return;
           recorded = id;

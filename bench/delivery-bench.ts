@@ -1,0 +1,140 @@
+/**
+ * Proactive messages against Teams' rate limits: the real composition (JobRunner, the outbox,
+ * TeamsMessenger and its ProactiveSender) sending over HTTP to a fake connector that enforces
+ * the limits (tests/fixtures/teams-limit-enforcer.ts) and answers 429 when one is broken.
+ * (a) throughput over many conversations against the 50 per second tenant limit;
+ * (b) one card to each of 26 and of 356 municipalities, as a hearing is distributed.
+ * Every run checks that each message arrived exactly once.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { composeSamrad } from '../src/compose';
+import { card, text } from '../src/app/reply';
+import type { Reply } from '../src/app/reply';
+import { messageJob } from '../src/app/scheduling/outbox';
+import { JobScheduler } from '../src/app/scheduling/scheduler';
+import { systemClock } from '../src/ports/clock';
+import { FakeConnector } from '../tests/fixtures/fake-connector';
+import { temporaryLocalConfig } from '../tests/fixtures/local-config';
+import { arrivals, rememberChats, waitForJobs } from '../tests/fixtures/proactive-fixtures';
+import { TeamsLimitEnforcer } from '../tests/fixtures/teams-limit-enforcer';
+import { harnessControls, problemCountingLogger } from './problem-log';
+
+/** Teams' limit per app and tenant. */
+export const TENANT_LIMIT_PER_S = 50;
+const THROUGHPUT = { messages: 400, conversations: 80 };
+const DISTRIBUTIONS = [26, 356];
+/**
+ * Stands in for the hearing card until hearings exist: a card with a title, text, facts and
+ * an Action.Execute, like the input request a municipality gets before a meeting.
+ */
+export const REPRESENTATIVE_CARD = 'input-request';
+const RUN_TIMEOUT_MS = 60_000;
+
+export interface DeliveryRun {
+  readonly label: string;
+  readonly conversations: number;
+  readonly messages: number;
+  /** Requests the connector answered (accepted, 429 and any other status). */
+  readonly requests: number;
+  readonly throttled: number;
+  /** From scheduling the fan-out until every job was finished. */
+  readonly wallMs: number;
+  /** The least time Teams' limits allow for these messages (the tenant's 50 per second). */
+  readonly floorMs: number;
+  /**
+   * Arrivals after the first second, divided by the time they took: the sustained rate. The
+   * first second is left out because a sliding window lets a burst of 50 through at once.
+   */
+  readonly sustainedPerS: number;
+  readonly lost: number;
+  readonly duplicated: number;
+  readonly failedJobs: number;
+}
+
+export interface DeliverySection {
+  readonly limitPerS: number;
+  readonly card: string;
+  readonly throughput: DeliveryRun;
+  readonly distributions: DeliveryRun[];
+}
+
+const sampleCard = (): Reply =>
+  card(REPRESENTATIVE_CARD, JSON.parse(readFileSync(join(__dirname, '..', 'cards', 'samples', `${REPRESENTATIVE_CARD}.data.json`), 'utf8')) as object);
+
+/** One fan-out on a fresh Samråd and connector: `perConversation` messages to each of `conversations` chats. */
+async function fanOut(label: string, conversations: number, perConversation: number, message: (i: number) => Reply): Promise<{ run: DeliveryRun; problems: string[] }> {
+  const connector = new FakeConnector();
+  const serviceUrl = await connector.start();
+  const config = temporaryLocalConfig({ prefix: 'samrad-delivery-bench-', logLevel: 'error' });
+  const { problems, log } = problemCountingLogger();
+  const samrad = await composeSamrad(config, { log });
+  const harness = harnessControls(problems, samrad, config.dir);
+  try {
+    await samrad.listen();
+    const chats = Array.from({ length: conversations }, (_, i) => ({ conversationId: `a:personal-${label}-${i}` }));
+    await rememberChats(samrad.store, serviceUrl, chats);
+    const limits = new TeamsLimitEnforcer();
+    connector.limits = limits;
+    const sends = chats.flatMap((c, i) => Array.from({ length: perConversation }, (_, k) => ({ conversationId: c.conversationId, n: i * perConversation + k })));
+    const ids = sends.map((s) => `bench:${label}:${s.n}`);
+
+    const start = performance.now();
+    await new JobScheduler(samrad.store, systemClock).scheduleMany(sends.map((s, i) => messageJob(ids[i]!, { conversationId: s.conversationId, message: message(s.n) }, new Date())));
+    samrad.jobs.wake();
+    const jobs = await waitForJobs(samrad.store, ids, RUN_TIMEOUT_MS);
+    const wallMs = performance.now() - start;
+
+    // Each message is known by its text, or (one card per conversation) by its conversation.
+    const keyed = perConversation === 1 ? { expected: chats.map((c) => c.conversationId), keyOf: (s: { conversationId: string }) => s.conversationId } : undefined;
+    const { lost, duplicated } = keyed ? arrivals(connector, keyed.expected, keyed.keyOf) : arrivals(connector, sends.map((s) => messageText(s.n)));
+    const at = limits.acceptedAt;
+    const steady = at.filter((t) => t >= at[0]! + 1_000);
+    const span = steady.length > 1 ? steady.at(-1)! - at[0]! - 1_000 : 0;
+    const failedJobs = [...jobs.values()].filter((j) => j.state !== 'done').length;
+    const run: DeliveryRun = {
+      label,
+      conversations,
+      messages: connector.sent.length,
+      requests: [...limits.statuses.values()].reduce((a, b) => a + b, 0),
+      throttled: limits.count(429),
+      wallMs,
+      floorMs: (Math.ceil(sends.length / TENANT_LIMIT_PER_S) - 1) * 1_000,
+      sustainedPerS: span > 0 ? steady.length / (span / 1_000) : Number.NaN,
+      lost: lost.length,
+      duplicated: duplicated.length,
+      failedJobs,
+    };
+    const logged = [...harness.takeProblems()].map(([event, n]) => `${n} × ${event} logged`);
+    const wrong = [
+      ...(lost.length > 0 ? [`${lost.length} lost`] : []),
+      ...(duplicated.length > 0 ? [`${duplicated.length} duplicated`] : []),
+      ...(failedJobs > 0 ? [`${failedJobs} jobs not done`] : []),
+      ...(connector.sent.length !== sends.length ? [`${connector.sent.length} accepted for ${sends.length} messages`] : []),
+      ...logged,
+    ];
+    return { run, problems: wrong.map((w) => `delivery ${label}: ${w}`) };
+  } finally {
+    await harness.close();
+    await connector.stop();
+  }
+}
+
+const messageText = (n: number) => `Benkemåling, melding ${n}`;
+
+export async function runDeliveryBench(progress: (line: string) => void): Promise<{ section: DeliverySection; failures: string[] }> {
+  const failures: string[] = [];
+  const { messages, conversations } = THROUGHPUT;
+  const throughput = await fanOut('throughput', conversations, messages / conversations, (n) => text(messageText(n)));
+  failures.push(...throughput.problems);
+  progress(`bench: delivery throughput ${throughput.run.sustainedPerS.toFixed(1)} messages/s sustained, ${throughput.run.throttled} × 429`);
+  const distributions: DeliveryRun[] = [];
+  for (const municipalities of DISTRIBUTIONS) {
+    const d = await fanOut(`distribute-${municipalities}`, municipalities, 1, sampleCard);
+    failures.push(...d.problems);
+    distributions.push(d.run);
+    progress(`bench: delivery to ${municipalities} municipalities in ${(d.run.wallMs / 1000).toFixed(1)} s, ${d.run.requests} requests`);
+  }
+  return { section: { limitPerS: TENANT_LIMIT_PER_S, card: REPRESENTATIVE_CARD, throughput: throughput.run, distributions }, failures };
+}
