@@ -9,7 +9,6 @@ import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { serveIcs } from './adapters/ics/serve-ics';
-import { IcsCalendar } from './adapters/ics/ics-calendar.adapter';
 import { rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
@@ -24,7 +23,6 @@ import { inputActions } from './app/input/input-actions';
 import { minutesActions } from './app/minutes/minutes-actions';
 import { followUpActions } from './app/follow-up/follow-up-actions';
 import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
-import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import { timeSuggestionActions } from './app/meetings/time-suggestion-actions';
 import { hearingActions } from './app/hearings/hearing-actions';
 import type { HearingDeps } from './app/hearings/hearing-jobs';
@@ -35,15 +33,10 @@ import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
+import { tenantServices } from './tenant-services';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
-import { SqliteStore } from './adapters/sqlite/sqlite-store';
 import type { TokenCredential } from '@azure/identity';
-import { connectGraph } from './adapters/graph/graph-connection';
-import { openSharePointStore } from './adapters/sharepoint/open-sharepoint-store';
-import { DriveDocumentLibrary } from './adapters/sharepoint/drive-document-library';
-import { FolderDocumentLibrary } from './adapters/local-folder/folder-document-library';
 import type { DocumentLibrary } from './ports/document-library';
-import { samradVersion } from './version';
 import { createCloudAdapter } from './adapters/teams/bot-authentication';
 import type { AuthenticationOverrides } from './adapters/teams/bot-authentication';
 import { createHttpServer } from './adapters/teams/http-server';
@@ -78,29 +71,13 @@ export interface CompositionOptions {
   readonly graphCredential?: TokenCredential;
 }
 
-/** With a tenant configured, records and documents live in SharePoint; otherwise SQLite and a folder. */
-function storage(config: Config, options: CompositionOptions): { store: RecordStore; documents: DocumentLibrary } {
-  const folder = () => new FolderDocumentLibrary(config.documentsDir ?? './data/documents');
-  if (!config.graph) return { store: options.store ?? new SqliteStore(config.databaseFile), documents: folder() };
-  const graph = connectGraph({
-    baseUrl: config.graph.baseUrl,
-    credential: config.graph.credential,
-    version: samradVersion,
-    throttle: { onWait: (wait) => options.log.warn('graph.throttled', wait) },
-    ...(options.graphCredential && { tokenCredential: options.graphCredential }),
-  });
-  return {
-    store: options.store ?? openSharePointStore(graph, config.graph.siteId),
-    documents: config.graph.documentsDriveId ? new DriveDocumentLibrary(graph.http, config.graph.documentsDriveId) : folder(),
-  };
-}
-
 /** The composition root: config → adapters → application → server. */
 export async function composeSamrad(config: Config, options: CompositionOptions): Promise<Samrad> {
   const { log } = options;
   const clock = options.clock ?? systemClock;
   const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
-  const { store, documents } = storage(config, options);
+  const tenant = tenantServices(config, options);
+  const { store, documents } = tenant;
   const catalogue = Catalogue.load();
   const cards = new CardRenderer();
   const adapter = createCloudAdapter(config, options.authentication);
@@ -112,9 +89,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  // Without a tenant, free/busy comes from Samråd's own meetings, so `foreslå tid` works on a laptop.
-  const freeBusy = new MeetingsFreeBusy({ store, organisation: () => registry.organisation });
-  const calendar = new IcsCalendar({ store, clock, baseUrl: () => config.publicUrl ?? listeningAt });
+  const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt });
   // One per process: every proactive send and card update is paced by it, in real time.
   const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
@@ -163,6 +138,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         messenger,
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
+        // With Graph, meetings are organised from the secretariat's mailbox.
+        ...(config.graph?.organiser && { organiser: { name: registry.organisation.cooperation.name, email: config.graph.organiser } }),
       }),
       [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [HEARING_DISTRIBUTE]: distributeHearing(hearings) as JobHandler<never>,
