@@ -30,7 +30,7 @@ const ATTEMPTS = 8;
 export const archiveJobId = (p: ArchivePayload): string => `archive:${p.kind}:${p.subjectId}:${p.version}`;
 
 /** Asks for the document to be saved now; the same document and version is saved once. */
-export async function archiveDocument(deps: { scheduler: JobScheduler; clock: Clock }, ...documents: ArchivePayload[]): Promise<void> {
+export async function scheduleSave(deps: { scheduler: JobScheduler; clock: Clock }, ...documents: ArchivePayload[]): Promise<void> {
   const now = deps.clock.now();
   await deps.scheduler.scheduleMany(documents.map((payload) => ({ id: archiveJobId(payload), kind: ARCHIVE_DOCUMENT, dueAt: now, payload, maxAttempts: ATTEMPTS })));
 }

@@ -7,7 +7,7 @@ import type { RecordStore } from '../../ports/record-store';
 import type { HearingRecord } from '../hearings/hearing-records';
 import { loadMinutes } from '../minutes/minutes-records';
 import type { JobScheduler } from '../scheduling/scheduler';
-import { archiveDocument } from './archive-job';
+import { scheduleSave } from './archive-job';
 import { contentVersion, libraryUrl } from './archive-records';
 
 /*
@@ -19,7 +19,7 @@ type Deps = { readonly store: RecordStore; readonly scheduler: JobScheduler; rea
 
 /** The basis document as the input stands: saved again only when the input has changed. */
 export async function archiveBasisDocument(deps: Deps, meeting: Meeting, request: InputRequest, answers: readonly InputAnswer[]): Promise<string | undefined> {
-  await archiveDocument(deps, { kind: 'basis-document', subjectId: meeting.id, version: contentVersion(meeting, request, answers) });
+  await scheduleSave(deps, { kind: 'basis-document', subjectId: meeting.id, version: contentVersion(meeting, request, answers) });
   return libraryUrl(deps.store, 'basis-document', meeting.id);
 }
 
@@ -27,7 +27,7 @@ export async function archiveBasisDocument(deps: Deps, meeting: Meeting, request
 export async function archiveApprovedMinutes(deps: Deps, meetingId: string): Promise<void> {
   const minutes = (await loadMinutes(deps.store, meetingId))?.value.minutes;
   if (minutes?.status !== 'approved') return;
-  await archiveDocument(deps, { kind: 'minutes', subjectId: meetingId, version: String(minutes.version) });
+  await scheduleSave(deps, { kind: 'minutes', subjectId: meetingId, version: String(minutes.version) });
 }
 
 /** The joint statement and the responses behind it, as compiled now. */
@@ -35,6 +35,6 @@ export async function archiveJointStatement(deps: Deps, h: HearingRecord, respon
   // Where the coordinator's card is posted says nothing about the statement.
   const { posted: _posted, ...hearing } = h;
   const version = contentVersion(hearing, responses);
-  await archiveDocument(deps, { kind: 'joint-statement', subjectId: h.id, version }, { kind: 'hearing-responses', subjectId: h.id, version });
+  await scheduleSave(deps, { kind: 'joint-statement', subjectId: h.id, version }, { kind: 'hearing-responses', subjectId: h.id, version });
   return libraryUrl(deps.store, 'joint-statement', h.id);
 }

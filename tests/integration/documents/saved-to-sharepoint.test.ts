@@ -85,6 +85,10 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
     await card();
     await run(bot);
     expect(fake.drive.uploads).toBe(0);
+    // The library failing does not touch the answer in chat: the statement is shown, without the link.
+    const meanwhile = await card();
+    expect(meanwhile).toContain('Felles høringsuttalelse');
+    expect(meanwhile).not.toContain('Åpne i dokumentbiblioteket');
     const jobs = (await bot.samrad.store.find<{ state: string; attempts: number; lastError?: string }>('jobs', { kind: 'document.archive' })).map((j) => j.value);
     expect(jobs.map((j) => [j.state, j.attempts])).toEqual([['pending', 1], ['pending', 1]]);
     expect(jobs[0]?.lastError).toMatch(/thrott|429/i);
@@ -94,5 +98,33 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
     await run(bot);
     expect(fake.drive.uploads).toBe(2);
     expect([...fake.drive.files.keys()].sort()).toEqual([statementPath, responsesPath].sort());
+    expect(await card()).toContain('Åpne i dokumentbiblioteket');
+  });
+
+  it('approved minutes land in the drive, and the minutes card then links to them', async () => {
+    const { bot, fake } = await onTenant();
+    const press = async (verb: string, data: object) => {
+      const res = await bot.post(cardAction(bot.connector.url, people.coordinator, verb, { lang: 'nb', ...data }, { kind: 'personal' }, randomUUID()));
+      const body = JSON.parse(res.body) as { type: string; value: unknown };
+      if (body.type.endsWith('card.adaptive')) expectValidCards([body.value as object]);
+      return JSON.stringify(body.value);
+    };
+    for (const [title, date] of [['OSU desember', '2026-12-01'], ['OSU januar', '2026-12-15']]) await press('meeting.create', { body: 'osu', title, date, startTime: '10:00', endTime: '12:00', online: 'true' });
+    const osu = (await bot.samrad.store.find<{ id: string; title: string }>('meetings', { bodyId: 'osu' })).map((r) => r.value);
+    const first = osu.find((m) => m.title === 'OSU desember')!;
+    const second = osu.find((m) => m.title === 'OSU januar')!;
+    now = new Date('2026-12-01T10:00:00Z');
+    await bot.post(message(bot.connector.url, people.coordinator, `protokoll ${first.id}`));
+    await press('minutes.save', { meetingId: first.id, revision: '1', 'decision-0': 'Godkjent.' });
+    now = new Date('2026-12-15T10:00:00Z');
+    await bot.post(message(bot.connector.url, people.coordinator, `protokoll ${second.id}`));
+    await press('minutes.save', { meetingId: second.id, revision: '1', 'decision-0': 'Protokollen fra forrige møte godkjennes.' });
+    expect(await press('minutes.show', { meetingId: first.id })).not.toContain('Åpne i dokumentbiblioteket');
+    await run(bot);
+    const path = 'Protokoller/2026/overordnet-samarbeidsutvalg-møte-1-2026-v1.docx';
+    expect(documentXml(fake.drive.files.get(path)!.bytes)).toContain('Godkjent.');
+    const shown = await press('minutes.show', { meetingId: first.id });
+    expect(shown).toContain('Åpne i dokumentbiblioteket');
+    expect(shown).toContain('Protokoller/2026/overordnet-samarbeidsutvalg-m%C3%B8te-1-2026-v1.docx"');
   });
 });
