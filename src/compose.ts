@@ -13,6 +13,8 @@ import { rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads } from './adapters/teams/downloads';
+import { docxRenderer } from './adapters/docx/docx-renderer';
+import { ARCHIVE_DOCUMENT, saveToLibrary } from './app/archive/archive-job';
 import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
@@ -144,6 +146,14 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [HEARING_DISTRIBUTE]: distributeHearing(hearings) as JobHandler<never>,
       [HEARING_REMIND]: remindNonResponders(hearings) as JobHandler<never>,
+      [ARCHIVE_DOCUMENT]: saveToLibrary({
+        store,
+        clock,
+        library: documents,
+        docx: docxRenderer,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }) as JobHandler<never>,
     },
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left
     // a fan-out at about 36 messages per second of the 50 Teams allows (npm run bench).

@@ -18,8 +18,8 @@ type Made = (deps: { store: RecordStore; org: Organisation; t: Translator }, id:
 
 /**
  * The files behind signed links, by name: the basis document and the minutes for a meeting's id, the joint
- * hearing statement and the hearing's responses for a hearing's id. Where a SharePoint library
- * is configured, the same makers can feed an upload instead.
+ * hearing statement and the hearing's responses for a hearing's id. The document library gets
+ * the same files from the same makers (src/app/archive).
  */
 const files: Readonly<Record<string, Made>> = {
   'grunnlag.docx': (deps, id) => basisDocumentFile(deps, id, docxRenderer),

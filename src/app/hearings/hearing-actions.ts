@@ -14,6 +14,7 @@ import { HEARINGS, hearingResponses, loadHearing } from './hearing-records';
 import { hearingStatusCard } from './hearing-status';
 import { registerNewHearing } from './register-hearing';
 import { statementCard, statementLinks } from './statement-card';
+import { archiveJointStatement } from '../archive/archive-triggers';
 
 const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
 const message = (ctx: CardActionContext, e: DomainError) => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
@@ -91,7 +92,8 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
       const h = await loadHearing(deps.store, id);
       if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
       const responses = await hearingResponses(deps.store, h.id);
-      const links = statementLinks(deps.links, h.id, ctx.t.locale, deps.clock.now());
+      const library = await archiveJointStatement(deps, h, responses);
+      const links = { ...statementLinks(deps.links, h.id, ctx.t.locale, deps.clock.now()), library };
       const own = await statusView(deps, ctx, id);
       return { ...own, post: { reply: statementCard(ctx.org, ctx.t, h, responses, links), posted: async () => {} } };
     }),

@@ -17,7 +17,7 @@ export function statementLinks(links: SignedLinks, hearingId: string, locale: st
 }
 
 /** `sammenstill høring`: the positions counted, who stands where per question, and the downloads. */
-export function statementCard(org: Organisation, t: Translator, h: HearingRecord, responses: readonly HearingResponse[], links: { docx: string; csv: string }): Reply {
+export function statementCard(org: Organisation, t: Translator, h: HearingRecord, responses: readonly HearingResponse[], links: { docx: string; csv: string; library?: string | undefined }): Reply {
   const s = compileJointStatement(h, responses);
   const names = (ms: readonly string[]) => ms.map((m) => municipalityName(org, m)).join(', ');
   const position = (p: string) => t.t(`hearing.position.${p}`);
@@ -34,6 +34,9 @@ export function statementCard(org: Organisation, t: Translator, h: HearingRecord
     })),
     docxLabel: t.t('hearing.statement.docx'),
     csvLabel: t.t('hearing.statement.csv'),
-    ...links,
+    docx: links.docx,
+    csv: links.csv,
+    libraryLabel: t.t('documents.open-in-library'),
+    library: links.library ?? '',
   });
 }

@@ -18,6 +18,7 @@ import type { JobScheduler, JobSpec } from '../scheduling/scheduler';
 import { inputCard } from './input-card';
 import { loadRequest, meetingAnswers } from './input-records';
 import { inputSummaryCard } from './input-summary-card';
+import { archiveBasisDocument } from '../archive/archive-triggers';
 
 /*
  * The input request's life after it is planned: the cards go out at the lead time, those who
@@ -115,8 +116,9 @@ export function postInputSummary(deps: InputJobDeps): JobHandler<InputJobPayload
     const org = deps.organisation();
     const now = deps.clock.now();
     const answers = await meetingAnswers(deps.store, found.meeting.id);
+    const library = await archiveBasisDocument(deps, found.meeting, found.request, answers);
     const file = (ext: string) => deps.links.link(`/exports/${found.meeting.id}/grunnlag.${ext}`, now, POSTED_LINK_LIFETIME_MS) + `&lang=${deps.t.locale}`;
-    const summary = inputSummaryCard(org, deps.t, found.meeting, found.request, answers, { docx: file('docx'), markdown: file('md') });
+    const summary = inputSummaryCard(org, deps.t, found.meeting, found.request, answers, { docx: file('docx'), markdown: file('md'), library });
     const channel = await bodyChannel(deps.store, found.meeting.bodyId);
     const chats = await personalChats(deps.store);
     const targets = channel ? [channel.conversationId] : (await Promise.all(coordinators(org).map((c) => chats.of(c)))).filter((c) => c !== undefined);

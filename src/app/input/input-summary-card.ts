@@ -17,7 +17,7 @@ export function inputSummaryCard(
   meeting: Meeting,
   request: InputRequest,
   answers: readonly InputAnswer[],
-  links: { docx: string; markdown: string },
+  links: { docx: string; markdown: string; library?: string | undefined },
 ): Reply {
   const summary = summarizeInput(meeting, request, answers);
   const names = (ms: readonly string[]) => ms.map((m) => municipalityName(org, m)).join(', ');
@@ -49,5 +49,7 @@ export function inputSummaryCard(
     markdownLabel: t.t('summary.download-markdown'),
     docx: links.docx,
     markdown: links.markdown,
+    libraryLabel: t.t('documents.open-in-library'),
+    library: links.library ?? '',
   });
 }

@@ -11,6 +11,7 @@ import { heldMeeting, minutesOf } from './open-minutes';
 import { saveMinutes } from './save-minutes';
 import { requestApproval } from './request-approval';
 import type { JobScheduler } from '../scheduling/scheduler';
+import { archiveApprovedMinutes } from '../archive/archive-triggers';
 
 const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
 const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
@@ -44,6 +45,9 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
           return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error)) };
         }
         const previous = saved.value.approvedPrevious;
+        // A new version of approved minutes, and minutes approved by this meeting's first item, go to the library.
+        await archiveApprovedMinutes(deps, meetingId);
+        if (previous?.ok) await archiveApprovedMinutes(deps, previous.value.id);
         const notice = [
           ctx.t.t('minutes.saved', { version: saved.value.record.value.minutes.version }),
           ...(previous ? [previous.ok ? ctx.t.t('minutes.previous-approved', { title: previous.value.title }) : message(ctx, previous.error)] : []),
@@ -79,6 +83,7 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
       async run(ctx) {
         const meetingId = meetingIdOf(ctx);
         const given = await approveMinutesAsMember(deps, { meetingId, revision: Number(ctx.data.revision), memberId: ctx.actor.member.id });
+        if (given.ok && given.value.approved) await archiveApprovedMinutes(deps, meetingId);
         const notice = !given.ok ? message(ctx, given.error) : ctx.t.t(given.value.approved ? 'minutes.approved' : 'minutes.approval-recorded');
         return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
       },

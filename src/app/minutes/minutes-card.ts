@@ -55,7 +55,7 @@ export function minutesCard(
   t: Translator,
   src: { meeting: Meeting; record: MinutesRecord; meetings: readonly Meeting[] },
   viewer: MinutesViewer,
-  links: { docx: string; markdown: string },
+  links: { docx: string; markdown: string; library?: string | undefined },
   notice = '',
 ): Reply {
   const { meeting, record } = src;
@@ -77,6 +77,8 @@ export function minutesCard(
     markdownLabel: t.t('minutes.card.markdown'),
     docx: links.docx,
     markdown: links.markdown,
+    libraryLabel: t.t('documents.open-in-library'),
+    library: links.library ?? '',
     mayApprove: draft && attendeesOf(minutes).includes(viewer.memberId) && !record.memberApprovals.some((a) => a.memberId === viewer.memberId),
     approveLabel: t.t('minutes.card.approve'),
     mayEdit: viewer.coordinator,

@@ -5,6 +5,7 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import type { SignedLinks } from '../exports/signed-links';
 import { bodyMeetings, MEETINGS } from '../meetings/meeting-records';
+import { libraryUrl } from '../archive/archive-records';
 import type { Reply } from '../reply';
 import { text } from '../reply';
 import type { MinutesViewer } from './minutes-card';
@@ -34,7 +35,8 @@ export async function showMinutes(deps: MinutesViewDeps, org: Organisation, t: T
   if (!meeting) return text(t.t('error.MEETING.UNKNOWN', { meeting: meetingId }));
   if (!record) return text(t.t('error.MINUTES.UNKNOWN', { meeting: meetingId }));
   const meetings = (await bodyMeetings(deps.store, meeting.bodyId)).map((r) => r.value);
-  return minutesCard(org, t, { meeting, record: record.value, meetings }, viewer, minutesLinks(deps.links, meetingId, t, deps.clock.now()), notice);
+  const library = await libraryUrl(deps.store, 'minutes', meetingId);
+  return minutesCard(org, t, { meeting, record: record.value, meetings }, viewer, { ...minutesLinks(deps.links, meetingId, t, deps.clock.now()), library }, notice);
 }
 
 /** The form filled from the stored minutes and the closed votes on the meeting's cases. */

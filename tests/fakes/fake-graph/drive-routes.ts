@@ -12,12 +12,20 @@ export interface FakeDriveFile {
 /** Small-file upload into a document library: `PUT /drives/{drive-id}/root:/{path}:/content`. */
 export class FakeDrive implements FakeGraphRoutes {
   readonly files = new Map<string, FakeDriveFile>();
+  /** Uploads that went through (a retried upload that is refused does not count). */
+  uploads = 0;
+  /** The next this many uploads are answered 429 with `Retry-After: 0`: a throttled library. */
+  throttleNext = 0;
 
   constructor(readonly driveId: string) {}
 
   handle(r: FakeGraphRequest): FakeGraphResponse | undefined {
     const m = /^\/drives\/([^/]+)\/root:\/(.+):\/content$/.exec(r.path);
     if (!m || r.method !== 'PUT') return undefined;
+    if (this.throttleNext > 0) {
+      this.throttleNext--;
+      return graphError(429, 'TooManyRequests', 'Please retry after the time in Retry-After', { 'Retry-After': '0' });
+    }
     if (decodeURIComponent(m[1]!) !== this.driveId) return graphError(404, 'itemNotFound', 'drive not found');
     const path = m[2]!.split('/').map(decodeURIComponent).join('/');
     if (!Buffer.isBuffer(r.body)) return graphError(400, 'invalidRequest', 'the content is the request body');
@@ -25,6 +33,7 @@ export class FakeDrive implements FakeGraphRoutes {
     const existing = this.files.get(path);
     const file = { id: existing?.id ?? randomUUID(), path, bytes: r.body, contentType: r.headers['content-type'] ?? '' };
     this.files.set(path, file);
+    this.uploads++;
     const name = path.split('/').pop()!;
     return json(existing ? 200 : 201, {
       id: file.id,
