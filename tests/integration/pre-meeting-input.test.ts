@@ -132,6 +132,24 @@ describe('input from the municipalities before a meeting', () => {
     expect((await fetch(docxUrl.split('?')[0]!)).status).toBe(403);
   });
 
+  it('the card refreshes to the municipality\'s latest answer, and only for those who answer for it', async () => {
+    const mine = await press(people.respondent, 'input.refresh', { meetingId, municipality: '3324' });
+    expect(mine).toContain('Sendt inn');
+    expect(mine).toContain('"refresh"');
+    expect(await press(people.boardMember, 'input.refresh', { meetingId, municipality: '3324' })).toContain('Du svarer ikke for noen kommune');
+  });
+
+  it('an older client\'s Action.Submit reaches the same action, and the card offers it as fallback', async () => {
+    const card = await press(people.respondent, 'input.refresh', { meetingId, municipality: '3324' });
+    expect(card).toContain('"fallback":{"type":"Action.Submit"');
+    bot.connector.clear();
+    const submit = { ...message(bot.connector.url, people.respondent, ''), text: undefined, value: { verb: 'input.save', meetingId, version: await versionOf(), municipality: '3324', 'position-0': 'against', 'text-0': 'Fra en eldre klient.' } };
+    await bot.post(submit);
+    expect(bot.connector.everything()).toContain('Fra en eldre klient.');
+    const stored = await bot.samrad.store.get<{ answers: { items: { text: string }[] }[] }>('inputAnswers', `${meetingId}:3324`);
+    expect(stored?.value.answers.at(-1)?.items[0]?.text).toBe('Fra en eldre klient.');
+  });
+
   it('after the deadline the card says so and nothing more is saved', async () => {
     now = new Date('2026-12-08T11:30:00Z');
     const version = await versionOf();
@@ -139,6 +157,6 @@ describe('input from the municipalities before a meeting', () => {
     expect(late).toContain('Fristen er ute');
     expect(late).not.toContain('"verb":"input.submit"');
     const stored = await bot.samrad.store.get<{ answers: unknown[] }>('inputAnswers', `${meetingId}:3324`);
-    expect(stored?.value.answers).toHaveLength(2);
+    expect(stored?.value.answers).toHaveLength(3); // the two before, and the older client's draft
   });
 });

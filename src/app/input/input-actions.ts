@@ -68,6 +68,19 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
 export function inputActions(deps: InputDeps): CardAction[] {
   return [
     { verb: 'input.save', run: (ctx) => answer(deps, ctx, 'draft') },
+    {
+      // Teams asks for this when the card is shown: each respondent sees the municipality's latest answer.
+      verb: 'input.refresh',
+      async run(ctx) {
+        const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
+        const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
+        const request = meeting && (await loadRequest(deps.store, meetingId));
+        if (!meeting || !request) return { respond: text(ctx.t.t('error.INPUT.NO_REQUEST', { meeting: meetingId })) };
+        const municipality = typeof ctx.data.municipality === 'string' ? ctx.data.municipality : '';
+        if (!representedBy(ctx.org, ctx.actor.member.id).some((r) => r.municipality === municipality)) return { respond: text(ctx.t.t('error.INPUT.NOT_REPRESENTATIVE')) };
+        return { respond: inputCard(ctx.org, ctx.t, meeting, request, municipality, await meetingAnswers(deps.store, meetingId), deps.clock.now()) };
+      },
+    },
     { verb: 'input.submit', run: (ctx) => answer(deps, ctx, 'submitted') },
   ];
 }
