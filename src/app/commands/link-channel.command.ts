@@ -2,13 +2,15 @@ import { findBody } from '../../domain/organisation';
 import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
 import type { BodyChannel } from '../meetings/announcement-records';
-import { BODY_CHANNELS } from '../meetings/announcement-records';
+import { BODY_CHANNELS, SECRETARIAT_CHANNEL } from '../meetings/announcement-records';
+import { foldText } from '../../domain/fold-text';
 import { text } from '../reply';
 import type { Command } from './command';
 
 /**
  * `knytt kanal styret`, written in a channel: that channel becomes the body's, where its
  * meeting notices are posted and kept up to date, and where input summaries are posted.
+ * `knytt kanal sekretariatet` makes it the secretariat's, where hearing notices go.
  */
 export const linkChannelCommand: Command = {
   id: 'link-channel',
@@ -17,11 +19,13 @@ export const linkChannelCommand: Command = {
   inMenu: false,
   async run({ actor, org, t, args, conversation }, { store, clock }) {
     if (conversation.kind !== 'channel') return [text(t.t('channel.only-in-channel'))];
-    const body = findBody(org, args.trim());
-    if (!body) return [text(t.t('channel.which-body', { usage: t.t('command.link-channel.usage') }))];
+    const secretariat = t.t('channel.secretariat-words').split('|').some((w) => foldText(w) === foldText(args));
+    const body = secretariat ? undefined : findBody(org, args.trim());
+    if (!secretariat && !body) return [text(t.t('channel.which-body', { usage: t.t('command.link-channel.usage') }))];
+    const bodyId = body?.id ?? SECRETARIAT_CHANNEL;
     const now = clock.now().toISOString();
-    await upsert<BodyChannel>(store, BODY_CHANNELS, body.id, () => ({ bodyId: body.id, conversationId: conversation.id, linkedBy: actor.member.id, at: now }));
-    await audit(store, { kind: 'body.channel-linked', memberId: actor.member.id, at: now, details: { bodyId: body.id, conversationId: conversation.id } });
-    return [text(t.t('channel.linked', { body: body.name }))];
+    await upsert<BodyChannel>(store, BODY_CHANNELS, bodyId, () => ({ bodyId, conversationId: conversation.id, linkedBy: actor.member.id, at: now }));
+    await audit(store, { kind: 'body.channel-linked', memberId: actor.member.id, at: now, details: { bodyId, conversationId: conversation.id } });
+    return [text(secretariat ? t.t('channel.linked-secretariat') : t.t('channel.linked', { body: body!.name }))];
   },
 };

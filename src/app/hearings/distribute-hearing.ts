@@ -3,6 +3,7 @@ import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
 import type { Locale } from '../../i18n/locale';
 import { text } from '../reply';
+import { bodyChannel, SECRETARIAT_CHANNEL } from '../meetings/announcement-records';
 import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
 import { hearingCard } from './hearing-card';
@@ -54,9 +55,11 @@ export function distributeHearing(deps: HearingDeps): JobHandler<DistributePaylo
       messageJob(cardJobId(hearing.id, r.municipality, r.memberId), { conversationId: r.conversationId, message: hearingCard(org, t, hearing, r.municipality, responses, now) }, now),
     );
     await deps.scheduler.scheduleMany(cards);
-    if (hearing.registeredIn) {
+    // The secretariat's channel when one is linked (`knytt kanal sekretariatet`), else where it was registered.
+    const noticeTo = (await bodyChannel(deps.store, SECRETARIAT_CHANNEL))?.conversationId ?? hearing.registeredIn;
+    if (noticeTo) {
       const message = text(notice(org, t, hearing, reachable.length, unreachable));
-      await deps.scheduler.schedule(messageJob(`hearing-notice:${hearing.id}`, { conversationId: hearing.registeredIn, message }, now));
+      await deps.scheduler.schedule(messageJob(`hearing-notice:${hearing.id}`, { conversationId: noticeTo, message }, now));
     }
     return { outcome: 'done' };
   };

@@ -35,6 +35,12 @@ export async function loadPreMeeting(store: RecordStore, meetingId: string): Pro
   return (await store.get<PreMeeting>(PRE_MEETINGS, meetingId))?.value;
 }
 
+/**
+ * The secretariat's own channel (hearing notices), kept beside the bodies' channels under an id
+ * no body can have (organisation ids start with a letter or digit).
+ */
+export const SECRETARIAT_CHANNEL = '-secretariat-';
+
 export async function bodyChannel(store: RecordStore, bodyId: string): Promise<BodyChannel | undefined> {
   return (await store.get<BodyChannel>(BODY_CHANNELS, bodyId))?.value;
 }
