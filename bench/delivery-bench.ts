@@ -1,16 +1,14 @@
 /**
  * Proactive messages against Teams' rate limits: the real composition (JobRunner, the outbox,
  * TeamsMessenger and its ProactiveSender) sending over HTTP to a fake connector that enforces
- * the limits (tests/fixtures/teams-limit-enforcer.ts) and answers 429 when one is broken.
- * (a) throughput over many conversations against the 50 per second tenant limit;
- * (b) one card to each of 26 and of 356 municipalities, as a hearing is distributed.
+ * the limits (tests/fixtures/teams-limit-enforcer.ts) and answers 429 when one is broken:
+ * throughput over many conversations against the 50 per second tenant limit. A real hearing
+ * distributed to 26 and 356 municipalities is bench/hearing-delivery-bench.ts.
  * Every run checks that each message arrived exactly once.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { composeSamrad } from '../src/compose';
-import { card, text } from '../src/app/reply';
+import { text } from '../src/app/reply';
 import type { Reply } from '../src/app/reply';
 import { messageJob } from '../src/app/scheduling/outbox';
 import { JobScheduler } from '../src/app/scheduling/scheduler';
@@ -24,13 +22,7 @@ import { harnessControls, problemCountingLogger } from './problem-log';
 /** Teams' limit per app and tenant. */
 export const TENANT_LIMIT_PER_S = 50;
 const THROUGHPUT = { messages: 400, conversations: 80 };
-const DISTRIBUTIONS = [26, 356];
-/**
- * Stands in for the hearing card until hearings exist: a card with a title, text, facts and
- * an Action.Execute, like the input request a municipality gets before a meeting.
- */
-export const REPRESENTATIVE_CARD = 'input-request';
-const RUN_TIMEOUT_MS = 60_000;
+export const RUN_TIMEOUT_MS = 60_000;
 
 export interface DeliveryRun {
   readonly label: string;
@@ -55,13 +47,36 @@ export interface DeliveryRun {
 
 export interface DeliverySection {
   readonly limitPerS: number;
-  readonly card: string;
   readonly throughput: DeliveryRun;
-  readonly distributions: DeliveryRun[];
 }
 
-const sampleCard = (): Reply =>
-  card(REPRESENTATIVE_CARD, JSON.parse(readFileSync(join(__dirname, '..', 'cards', 'samples', `${REPRESENTATIVE_CARD}.data.json`), 'utf8')) as object);
+/** What the connector and its limits saw during one fan-out, and what went wrong. */
+export function deliveryRun(
+  base: Pick<DeliveryRun, 'label' | 'conversations' | 'wallMs' | 'lost' | 'duplicated' | 'failedJobs'>,
+  expected: number,
+  connector: FakeConnector,
+  limits: TeamsLimitEnforcer,
+): { run: DeliveryRun; wrong: string[] } {
+  const at = limits.acceptedAt;
+  const steady = at.filter((t) => t >= at[0]! + 1_000);
+  const span = steady.length > 1 ? steady.at(-1)! - at[0]! - 1_000 : 0;
+  const accepted = connector.sent.length + connector.updated.length;
+  const run: DeliveryRun = {
+    ...base,
+    messages: accepted,
+    requests: [...limits.statuses.values()].reduce((a, b) => a + b, 0),
+    throttled: limits.count(429),
+    floorMs: (Math.ceil(expected / TENANT_LIMIT_PER_S) - 1) * 1_000,
+    sustainedPerS: span > 0 ? steady.length / (span / 1_000) : Number.NaN,
+  };
+  const wrong = [
+    ...(base.lost > 0 ? [`${base.lost} lost`] : []),
+    ...(base.duplicated > 0 ? [`${base.duplicated} duplicated`] : []),
+    ...(base.failedJobs > 0 ? [`${base.failedJobs} jobs not done`] : []),
+    ...(accepted !== expected ? [`${accepted} accepted for ${expected} messages`] : []),
+  ];
+  return { run, wrong };
+}
 
 /** One fan-out on a fresh Samråd and connector: `perConversation` messages to each of `conversations` chats. */
 async function fanOut(label: string, conversations: number, perConversation: number, message: (i: number) => Reply): Promise<{ run: DeliveryRun; problems: string[] }> {
@@ -86,35 +101,11 @@ async function fanOut(label: string, conversations: number, perConversation: num
     const jobs = await waitForJobs(samrad.store, ids, RUN_TIMEOUT_MS);
     const wallMs = performance.now() - start;
 
-    // Each message is known by its text, or (one card per conversation) by its conversation.
-    const keyed = perConversation === 1 ? { expected: chats.map((c) => c.conversationId), keyOf: (s: { conversationId: string }) => s.conversationId } : undefined;
-    const { lost, duplicated } = keyed ? arrivals(connector, keyed.expected, keyed.keyOf) : arrivals(connector, sends.map((s) => messageText(s.n)));
-    const at = limits.acceptedAt;
-    const steady = at.filter((t) => t >= at[0]! + 1_000);
-    const span = steady.length > 1 ? steady.at(-1)! - at[0]! - 1_000 : 0;
+    const { lost, duplicated } = arrivals(connector, sends.map((s) => messageText(s.n)));
     const failedJobs = [...jobs.values()].filter((j) => j.state !== 'done').length;
-    const run: DeliveryRun = {
-      label,
-      conversations,
-      messages: connector.sent.length,
-      requests: [...limits.statuses.values()].reduce((a, b) => a + b, 0),
-      throttled: limits.count(429),
-      wallMs,
-      floorMs: (Math.ceil(sends.length / TENANT_LIMIT_PER_S) - 1) * 1_000,
-      sustainedPerS: span > 0 ? steady.length / (span / 1_000) : Number.NaN,
-      lost: lost.length,
-      duplicated: duplicated.length,
-      failedJobs,
-    };
-    const logged = [...harness.takeProblems()].map(([event, n]) => `${n} × ${event} logged`);
-    const wrong = [
-      ...(lost.length > 0 ? [`${lost.length} lost`] : []),
-      ...(duplicated.length > 0 ? [`${duplicated.length} duplicated`] : []),
-      ...(failedJobs > 0 ? [`${failedJobs} jobs not done`] : []),
-      ...(connector.sent.length !== sends.length ? [`${connector.sent.length} accepted for ${sends.length} messages`] : []),
-      ...logged,
-    ];
-    return { run, problems: wrong.map((w) => `delivery ${label}: ${w}`) };
+    const measured = deliveryRun({ label, conversations, wallMs, lost: lost.length, duplicated: duplicated.length, failedJobs }, sends.length, connector, limits);
+    const wrong = [...measured.wrong, ...[...harness.takeProblems()].map(([event, n]) => `${n} × ${event} logged`)];
+    return { run: measured.run, problems: wrong.map((w) => `delivery ${label}: ${w}`) };
   } finally {
     await harness.close();
     await connector.stop();
@@ -129,12 +120,5 @@ export async function runDeliveryBench(progress: (line: string) => void): Promis
   const throughput = await fanOut('throughput', conversations, messages / conversations, (n) => text(messageText(n)));
   failures.push(...throughput.problems);
   progress(`bench: delivery throughput ${throughput.run.sustainedPerS.toFixed(1)} messages/s sustained, ${throughput.run.throttled} × 429`);
-  const distributions: DeliveryRun[] = [];
-  for (const municipalities of DISTRIBUTIONS) {
-    const d = await fanOut(`distribute-${municipalities}`, municipalities, 1, sampleCard);
-    failures.push(...d.problems);
-    distributions.push(d.run);
-    progress(`bench: delivery to ${municipalities} municipalities in ${(d.run.wallMs / 1000).toFixed(1)} s, ${d.run.requests} requests`);
-  }
-  return { section: { limitPerS: TENANT_LIMIT_PER_S, card: REPRESENTATIVE_CARD, throughput: throughput.run, distributions }, failures };
+  return { section: { limitPerS: TENANT_LIMIT_PER_S, throughput: throughput.run }, failures };
 }

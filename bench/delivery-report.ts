@@ -1,4 +1,5 @@
 import type { DeliveryRun, DeliverySection } from './delivery-bench';
+import type { HearingDeliverySection } from './hearing-delivery-bench';
 
 const s = (ms: number): string => (ms / 1000).toFixed(1);
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -15,13 +16,21 @@ export function deliveryLines(d: DeliverySection): string[] {
     '',
     `**Throughput: ${ratio} of the ${d.limitPerS}/s tenant limit** (${rate(t)} messages/s sustained; ${t.messages} messages to ${t.conversations} conversations, ${t.messages / t.conversations} each, ${t.throttled} × 429). Sustained: the arrivals after the first second over the time they took (a sliding window lets the first 50 through at once). The sender counts each request from when its answer came, so Teams, which counts arrivals, never sees more than 50 in a second whatever the delay on the way; the price is one round trip per window, which is what keeps the ratio under 1.`,
     '',
-    `Distributing one card to each municipality (the hearing case; the card is \`${d.card}\` until the hearing card exists):`,
+  ];
+}
+
+/** One real hearing distributed through the same connector (bench/hearing-delivery-bench.ts). */
+export function hearingDeliveryLines(h: HearingDeliverySection): string[] {
+  return [
+    `## Distributing one hearing to 26 and 356 municipalities under Teams' rate limits`,
+    '',
+    'A generated organisation with that many municipalities, each with a respondent and a deputy whose personal chats are stored. The coordinator registers a hearing with the form\'s button (`hearing.register`, an invoke over HTTP, in the secretariat\'s channel); the JobRunner runs the distribution job, then one outbox job per respondent and deputy, through TeamsMessenger and the paced ProactiveSender to the limit-enforcing connector above (SQLite store). The runner is woken after the press and after the distribution job (it otherwise polls every 5 s). Wall time runs from the press until every card and the channel notice were sent. Messages: a card to each respondent and deputy, the coordinator\'s card and the notice in the channel. The bench fails unless every respondent and deputy got exactly one card.',
     '',
     row(['Municipalities', 'Messages accepted', 'Requests', '429s', 'Wall time s', 'Least the limits allow s', 'Lost', 'Duplicated', 'Jobs not done']),
     row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-    ...d.distributions.map((r) => row([r.conversations, r.messages, r.requests, r.throttled, s(r.wallMs), s(r.floorMs), r.lost, r.duplicated, r.failedJobs])),
+    ...h.runs.map((r) => row([r.municipalities, r.messages, r.requests, r.throttled, s(r.wallMs), s(r.floorMs), r.lost, r.duplicated, r.failedJobs])),
     '',
-    'Wall time runs from scheduling the fan-out to the last job finished. "Least the limits allow" is the tenant limit alone: the first 50 at once, then 50 a second.',
+    '"Least the limits allow" is the tenant limit alone: the first 50 at once, then 50 a second. Two cards per municipality, so 356 municipalities are 714 messages and at least 14 s.',
     '',
   ];
 }

@@ -4,7 +4,9 @@
  * them, with no throttling and with 30% of calls answered 429. Counts Graph requests (HTTP
  * requests; `$batch` sub-requests apart) and wall time.
  */
+import { performance } from 'node:perf_hooks';
 import { connectGraph } from '../src/adapters/graph/graph-connection';
+import type { GraphConnection } from '../src/adapters/graph/graph-connection';
 import { openSharePointStore } from '../src/adapters/sharepoint/open-sharepoint-store';
 import { provisionSite } from '../src/adapters/sharepoint/provision';
 import { FakeGraph } from '../tests/fakes/fake-graph/fake-graph-server';
@@ -45,41 +47,48 @@ const response = (i: number): HearingResponse => ({
   text: `Kommunen støtter forslaget med merknader (${i}). `.repeat(8),
 });
 
+/** A Graph connection to the fake that honours Retry-After, scaled down, and adds up the seconds asked. */
+export function scaledGraph(fake: FakeGraph): { graph: GraphConnection; sleeps: { askedS: number } } {
+  const sleeps = { askedS: 0 };
+  const throttle = {
+    maxAttempts: 30,
+    maxTotalWaitMs: 10 * 60_000,
+    sleep: (ms: number) => {
+      sleeps.askedS += ms / 1000;
+      return new Promise<void>((resolve) => setTimeout(resolve, (ms / 1000) * SLEEP_MS_PER_SECOND));
+    },
+  };
+  return { graph: connectGraph({ baseUrl: fake.baseUrl, version: 'bench', throttle }), sleeps };
+}
+
+/** The Graph requests, 429s, Retry-After asked and wall time of one step of work. */
+export async function measureOnFake(fake: FakeGraph, share: number, sleeps: { askedS: number }, step: string, work: () => Promise<number>): Promise<GraphStoreRun> {
+  const from = fake.requests.length;
+  sleeps.askedS = 0;
+  const t0 = performance.now();
+  const records = await work();
+  const wallMs = performance.now() - t0;
+  const seen = fake.requests.slice(from);
+  return {
+    step,
+    throttledShare: share,
+    httpRequests: seen.filter((r) => !r.inBatch).length,
+    subRequests: seen.filter((r) => r.inBatch).length,
+    throttled: seen.filter((r) => r.status === 429).length,
+    retryAfterAskedS: sleeps.askedS,
+    wallMs,
+    records,
+  };
+}
+
 async function runOnce(share: number, fail: (problem: string) => void): Promise<GraphStoreRun[]> {
   const fake = await FakeGraph.start();
   try {
-    let asked = 0;
-    const throttle = {
-      maxAttempts: 30,
-      maxTotalWaitMs: 10 * 60_000,
-      sleep: (ms: number) => {
-        asked += ms / 1000;
-        return new Promise<void>((resolve) => setTimeout(resolve, (ms / 1000) * SLEEP_MS_PER_SECOND));
-      },
-    };
-    const graph = connectGraph({ baseUrl: fake.baseUrl, version: 'bench', throttle });
+    const { graph, sleeps } = scaledGraph(fake);
     await provisionSite(graph.http, fake.lists.siteId);
     const store = openSharePointStore(graph, fake.lists.siteId);
     fake.setThrottle({ share, seed: 2026, retryAfter: '1' });
-
-    const measure = async (step: string, work: () => Promise<number>): Promise<GraphStoreRun> => {
-      const from = fake.requests.length;
-      asked = 0;
-      const t0 = performance.now();
-      const records = await work();
-      const wallMs = performance.now() - t0;
-      const seen = fake.requests.slice(from);
-      return {
-        step,
-        throttledShare: share,
-        httpRequests: seen.filter((r) => !r.inBatch).length,
-        subRequests: seen.filter((r) => r.inBatch).length,
-        throttled: seen.filter((r) => r.status === 429).length,
-        retryAfterAskedS: asked,
-        wallMs,
-        records,
-      };
-    };
+    const measure = (step: string, work: () => Promise<number>) => measureOnFake(fake, share, sleeps, step, work);
 
     const record = await measure(`record ${RESPONSES} responses (all at once: $batch)`, async () => {
       await Promise.all(Array.from({ length: RESPONSES }, (_, i) => store.create('hearingResponses', `h-2026-07:k${i}`, response(i))));
@@ -119,19 +128,25 @@ export async function runGraphStoreBench(progress: (line: string) => void): Prom
   return { section: { responses: RESPONSES, runs }, failures };
 }
 
+const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
+
+/** The table of Graph steps, shared with the hearing workflow's section (bench/hearing-graph-bench.ts). */
+export function graphRunRows(runs: readonly GraphStoreRun[], items = 'Records'): string[] {
+  return [
+    row(['Step', 'Throttled', 'Requests', 'Sub-requests', '429s', 'Retry-After asked s', 'Wall ms', items]),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...runs.map((r) => row([r.step, `${r.throttledShare * 100}%`, r.httpRequests, r.subRequests, r.throttled, r.retryAfterAskedS, r.wallMs.toFixed(0), r.records])),
+  ];
+}
+
 export function graphStoreLines(s: GraphStoreSection): string[] {
-  const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
   return [
     `## Records on SharePoint through Graph: ${s.responses} hearing responses`,
     '',
     'The SharePoint store against the local fake Graph over HTTP (tests/fakes/fake-graph), provisioned first. Requests are HTTP requests to Graph (a `$batch` counts once); sub-requests are those inside batches. ' +
       `Throttled runs answer a seeded 30% of calls (sub-requests included) 429 with Retry-After: 1; the client honours it, scaled to ${SLEEP_MS_PER_SECOND} ms per second asked so the bench stays short, so "Retry-After asked" is the waiting a real tenant would add.`,
     '',
-    row(['Step', 'Throttled', 'Requests', 'Sub-requests', '429s', 'Retry-After asked s', 'Wall ms', 'Records']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-    ...s.runs.map((r) =>
-      row([r.step, `${r.throttledShare * 100}%`, r.httpRequests, r.subRequests, r.throttled, r.retryAfterAskedS, r.wallMs.toFixed(0), r.records]),
-    ),
+    ...graphRunRows(s.runs),
     '',
   ];
 }

@@ -4,7 +4,10 @@ import type { VoteRun, VoteSection } from './vote-bench';
 import type { GraphStoreSection } from './graph-store-bench';
 import { graphStoreLines } from './graph-store-bench';
 import type { DeliverySection } from './delivery-bench';
-import { deliveryLines } from './delivery-report';
+import { deliveryLines, hearingDeliveryLines } from './delivery-report';
+import type { HearingDeliverySection } from './hearing-delivery-bench';
+import type { HearingGraphSection } from './hearing-graph-bench';
+import { hearingGraphLines } from './hearing-graph-bench';
 
 export interface BotRun {
   readonly summary: LatencySummary;
@@ -32,6 +35,10 @@ export interface BenchReport {
   readonly graphStore?: GraphStoreSection;
   /** Proactive messages through the outbox against a connector enforcing Teams' rate limits. */
   readonly delivery?: DeliverySection;
+  /** One real hearing distributed to 26 and 356 municipalities under Teams' rate limits. */
+  readonly hearingDelivery?: HearingDeliverySection;
+  /** The hearing workflow (distribute, respond, compile) on the SharePoint store against the fake Graph. */
+  readonly hearingGraph?: HearingGraphSection;
   readonly failures: string[];
 }
 
@@ -74,8 +81,10 @@ export function toMarkdown(r: BenchReport): string {
     ...(r.votes ? voteLines(r.votes) : []),
     ...(r.graphStore ? graphStoreLines(r.graphStore) : []),
     ...(r.delivery ? deliveryLines(r.delivery) : []),
+    ...(r.hearingDelivery ? hearingDeliveryLines(r.hearingDelivery) : []),
+    ...(r.hearingGraph ? hearingGraphLines(r.hearingGraph) : []),
     r.failures.length === 0
-      ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}${r.delivery ? '; every proactive message arrived exactly once' : ''}.`
+      ? `Every response was 200 and the connector received exactly one reply per request${r.votes ? '; every vote invoke was answered with the voter\'s own card and every tally was exact' : ''}${r.delivery ? '; every proactive message arrived exactly once' : ''}${r.hearingDelivery || r.hearingGraph ? '; every respondent and deputy got exactly one hearing card, every response was recorded and is in the joint statement' : ''}.`
       : `**${r.failures.length} failure(s)**; first ones:\n\n${r.failures.slice(0, 10).map((f) => `- ${f}`).join('\n')}`,
     '',
   ];

@@ -2,7 +2,9 @@
  * `npm run bench`: Samråd against a bare echo bot, at concurrency 1, 16 and 64, on
  * loopback; then vote invokes (vote.cast) at 64 concurrent voters, with the store as it
  * is and slowed down (bench/vote-bench.ts); then proactive messages against Teams' rate
- * limits (bench/delivery-bench.ts). Bounded in requests and in time; exits
+ * limits (bench/delivery-bench.ts); then one real hearing distributed to 26 and 356
+ * municipalities under those limits (bench/hearing-delivery-bench.ts) and the hearing workflow
+ * on the SharePoint store against the fake Graph (bench/hearing-graph-bench.ts). Bounded in requests and in time; exits
  * non-zero if any request failed or any tally was wrong.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,10 @@ import type { GraphStoreSection } from './graph-store-bench';
 import { runDeliveryBench } from './delivery-bench';
 import type { DeliverySection } from './delivery-bench';
 import type { VoteSection } from './vote-bench';
+import { runHearingDeliveryBench } from './hearing-delivery-bench';
+import type { HearingDeliverySection } from './hearing-delivery-bench';
+import { runHearingGraphBench } from './hearing-graph-bench';
+import type { HearingGraphSection } from './hearing-graph-bench';
 import { commandMix, request } from './workload';
 
 const LEVELS = [1, 16, 64];
@@ -42,7 +48,7 @@ const TIME_CAP_MS = 7_000;
 const WARMUP_CAP_MS = 2_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 // The last resort if something hangs despite the caps above.
-const WATCHDOG_MS = 180_000; // the delivery section adds about 25 s
+const WATCHDOG_MS = 360_000; // the delivery section adds about 15 s, the hearing sections about 2 min
 
 async function main(): Promise<number> {
   const watchdog = setTimeout(() => {
@@ -98,6 +104,8 @@ async function main(): Promise<number> {
   let votes: VoteSection | undefined;
   let graphStore: GraphStoreSection | undefined;
   let delivery: DeliverySection | undefined;
+  let hearingDelivery: HearingDeliverySection | undefined;
+  let hearingGraph: HearingGraphSection | undefined;
   try {
     for (const concurrency of LEVELS) {
       const s = await measure('samrad', samrad.url, concurrency, () => samrad.takeProblems());
@@ -122,6 +130,13 @@ async function main(): Promise<number> {
     const delivering = await runDeliveryBench((line) => process.stderr.write(`${line}\n`));
     delivery = delivering.section;
     failures.push(...delivering.failures);
+    const hearing = await runHearingDeliveryBench((line) => process.stderr.write(`${line}\n`));
+    hearingDelivery = hearing.section;
+    failures.push(...hearing.failures);
+    const hearingOnGraph = await runHearingGraphBench((line) => process.stderr.write(`${line}\n`));
+    hearingGraph = hearingOnGraph.section;
+    failures.push(...hearingOnGraph.failures);
+    peakRssMiB = Math.max(peakRssMiB, sampleMemory().rssMiB);
   } finally {
     const after = sampleMemory();
     await samrad.close();
@@ -137,6 +152,8 @@ async function main(): Promise<number> {
         ...(votes && { votes }),
         ...(graphStore && { graphStore }),
         ...(delivery && { delivery }),
+        ...(hearingDelivery && { hearingDelivery }),
+        ...(hearingGraph && { hearingGraph }),
         failures,
       };
       const markdown = toMarkdown(report);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cardAction, installation, message, people, TEAM_ID, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
@@ -99,7 +99,8 @@ describe('a hearing from registration to the joint statement', () => {
     const draft = await press(people.respondent, 'hearing.save', answer('3324', { position: '', 'answer-0': 'Foreløpig: godt utredet.' }));
     expect(draft).toContain('Utkastet er lagret');
     expect(draft).toContain('Foreløpig: godt utredet.');
-    expect(JSON.stringify(bot.connector.updated)).toContain('0 av 21 har svart');
+    // The coordinator's card is refreshed after the answer, not before it (the respondent does not wait).
+    await vi.waitFor(() => expect(JSON.stringify(bot.connector.updated)).toContain('0 av 21 har svart'));
     expect(await say(people.coordinator, `høring ${id}`)).toMatch(/"title":"Gol","value":"Utkast"/);
   });
 
@@ -107,7 +108,7 @@ describe('a hearing from registration to the joint statement', () => {
     bot.connector.clear();
     const sent = await press(people.respondent, 'hearing.submit', answer('3324', { 'answer-0': 'Godt utredet for Gol.', 'answer-1': 'Legevakten i Hallingdal får mer å gjøre.' }));
     expect(sent).toContain('Høringssvaret er sendt inn');
-    expect(bot.connector.updated.map((u) => JSON.stringify(u.activity))).toEqual([expect.stringContaining('1 av 21 har svart')]);
+    await vi.waitFor(() => expect(bot.connector.updated.map((u) => JSON.stringify(u.activity))).toEqual([expect.stringContaining('1 av 21 har svart')]));
     expect(bot.connector.updated[0]?.conversationId).toBe(TEAM_ID);
   });
 
