@@ -109,15 +109,18 @@ export class JobRunner {
   }
 
   private async poll(): Promise<void> {
+    let worked = false;
     try {
       const summary = await this.runDue();
       if (summary.done + summary.retried + summary.failed + summary.lost + summary.error > 0)
         this.logger.info('scheduler.pass', { owner: this.options.owner, ...summary });
+      // A finished job often schedules the next (a distribution its cards): look again at once.
+      worked = summary.done > 0;
     } catch (e) {
       // The store was unreachable: log it and try again at the next poll.
       this.logger.error('scheduler.pass_failed', { owner: this.options.owner, error: errorMessage(e) });
     }
-    const soon = this.woken;
+    const soon = this.woken || worked;
     this.woken = false;
     if (this.running) this.arm(soon ? 0 : this.pollMs);
   }

@@ -80,6 +80,22 @@ describe('JobRunner loop on fake time', () => {
     await runner.stop();
   });
 
+  it('a job that schedules another (a fan-out) has it run at once, not at the next interval', async () => {
+    const counter = new RunCounter();
+    const { runner, scheduler } = setup({
+      distribute: async ({ job }) => {
+        counter.add(job.id);
+        await scheduler.schedule({ id: 'card-1', kind: 'card', dueAt: new Date(), payload: {} });
+      },
+      card: async ({ job }) => counter.add(job.id),
+    });
+    await scheduler.schedule({ id: 'd1', kind: 'distribute', dueAt: t0, payload: {} });
+    runner.start();
+    await vi.advanceTimersByTimeAsync(100); // well inside the 5 s interval
+    expect(counter.runs).toEqual(new Map([['d1', 1], ['card-1', 1]]));
+    await runner.stop();
+  });
+
   it('stop() waits for the handlers in flight and then claims nothing more', async () => {
     const release = deferred();
     const counter = new RunCounter();
