@@ -27,10 +27,10 @@ export function parseCommand(input: string, phrases: readonly Phrase[]): ParsedC
   const typed = input.replace(/^\s*\/+/, '').trim();
   if (typed === '') return { kind: 'empty' };
   const words = typed.split(/\s+/);
-  const byLength = [...phrases].sort((a, b) => b.words.split(' ').length - a.words.split(' ').length);
-  for (const phrase of byLength) {
-    const n = phrase.words.split(' ').length;
-    if (words.length < n || foldText(words.slice(0, n).join(' ')) !== phrase.words) continue;
+  const folded = new Map<number, string>();
+  const firstWords = (n: number) => folded.get(n) ?? folded.set(n, foldText(words.slice(0, n).join(' '))).get(n)!;
+  for (const { phrase, n } of longestFirst(phrases)) {
+    if (words.length < n || firstWords(n) !== phrase.words) continue;
     const languages = new Set(
       phrases.filter((p) => p.words === phrase.words && p.commandId === phrase.commandId).map((p) => p.locale),
     );
@@ -41,6 +41,17 @@ export function parseCommand(input: string, phrases: readonly Phrase[]): ParsedC
   }
   const suggestion = closestPhrase(words, phrases);
   return suggestion ? { kind: 'unknown', input: typed, suggestion } : { kind: 'unknown', input: typed };
+}
+
+/** Sorted once per phrase list (the bench showed the sort on every message). */
+const sorted = new WeakMap<readonly Phrase[], { phrase: Phrase; n: number }[]>();
+function longestFirst(phrases: readonly Phrase[]): { phrase: Phrase; n: number }[] {
+  let list = sorted.get(phrases);
+  if (!list) {
+    list = phrases.map((phrase) => ({ phrase, n: phrase.words.split(' ').length })).sort((a, b) => b.n - a.n);
+    sorted.set(phrases, list);
+  }
+  return list;
 }
 
 function closestPhrase(words: readonly string[], phrases: readonly Phrase[]): Phrase | undefined {
