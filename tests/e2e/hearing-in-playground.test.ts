@@ -1,12 +1,10 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ResponseHistory } from '../../src/app/hearings/hearing-records';
-import { silentLogger } from '../../src/log';
-import { temporaryLocalConfig } from '../fixtures/local-config';
 import { documentXml, paragraphs } from '../unit/exports/read-docx';
 import { press } from './fixtures/card-helpers';
-import { launchChromium, PlaygroundSession } from './fixtures/playground-session';
+import type { PlaygroundSession } from './fixtures/playground-session';
+import { cardText, playgroundSuite } from './fixtures/playground-suite';
 
 /**
  * One hearing in the Agents Playground: the coordinator registers it from the form with two
@@ -16,39 +14,13 @@ import { launchChromium, PlaygroundSession } from './fixtures/playground-session
  *
  * The playground's client locale is en-US; typed Norwegian commands are answered in Norwegian.
  */
-let samrad: Samrad;
-let botUrl: string;
-let browser: Browser;
-let session: PlaygroundSession | undefined;
 let offsetMs = 0;
 let hearingId = '';
 const DAY = 24 * 60 * 60_000;
+const suite = playgroundSuite('hearing', { clock: { now: () => new Date(Date.now() + offsetMs) } });
+const as = (person: string) => suite.as(person);
 
-beforeAll(async () => {
-  samrad = await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-hearing-' }), { log: silentLogger, clock: { now: () => new Date(Date.now() + offsetMs) } });
-  botUrl = await samrad.listen();
-  browser = await launchChromium();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await session?.screenshot(`failed-hearing-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await samrad?.close();
-});
-
-async function as(person: string): Promise<PlaygroundSession> {
-  session = await PlaygroundSession.open(browser, person, botUrl);
-  await session.open('Personal Chat');
-  return session;
-}
-
-const text = async (card: Locator) => (await card.innerText()).replace(/\s+/g, ' ');
+const text = cardText;
 const textbox = (card: Locator, label: RegExp) => card.getByRole('textbox', { name: label });
 /** "2026-12-15": a date the form's text field takes, days from the bot's today. */
 const daysAhead = (days: number) => new Date(Date.now() + offsetMs + days * DAY).toISOString().slice(0, 10);
@@ -88,7 +60,7 @@ describe('a hearing in the Agents Playground: register, two answers (one after a
     expect(hearingId).toMatch(/^[A-Z0-9]{5}$/);
     await expect(text(own)).resolves.toContain('0 av 21 har svart');
     await expect(text(own)).resolves.not.toContain('Registrer og send ut');
-    const stored = await samrad.store.get<{ questions: { text: string }[]; state: string }>('hearings', hearingId);
+    const stored = await suite.samrad().store.get<{ questions: { text: string }[]; state: string }>('hearings', hearingId);
     expect(stored?.value.questions.map((q) => q.text)).toEqual(['Er forslaget godt nok utredet?', 'Hva betyr forslaget for legevakten?']);
   });
 
@@ -107,14 +79,14 @@ describe('a hearing in the Agents Playground: register, two answers (one after a
     offsetMs = 8 * DAY; // the first reminder: five days before the municipalities' deadline, 09:00
     const day = daysAhead(0);
     offsetMs += Date.parse(`${day}T12:00:00Z`) - (Date.now() + offsetMs); // midday UTC: after 09:00 Oslo
-    await samrad.jobs.runDue();
-    await samrad.jobs.runDue();
+    await suite.samrad().jobs.runDue();
+    await suite.samrad().jobs.runDue();
     const reminder = s.message(/Påminnelse til Marit Kvam: Gol har ikke sendt inn svar/);
     await reminder.waitFor();
     await expect(reminder.innerText()).resolves.toContain(`svar høring ${hearingId}`);
     await s.screenshot('hearing-reminder');
     await answer(s, 'Gol', ['Gol: mangler økonomiske konsekvenser.', 'Gol: legevakten i Hallingdal blir mer presset.'], 'Uenig');
-    const gol = await samrad.store.get<ResponseHistory>('hearingResponses', `${hearingId}:3324`);
+    const gol = await suite.samrad().store.get<ResponseHistory>('hearingResponses', `${hearingId}:3324`);
     expect(gol?.value.responses.map((r) => [r.status, r.position, r.late])).toEqual([['submitted', 'disagree', false]]);
   });
 

@@ -1,11 +1,8 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
+import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/domain/meeting';
-import { silentLogger } from '../../src/log';
-import { temporaryLocalConfig } from '../fixtures/local-config';
 import { choose, chooseNth, pickDate, pickTime, press } from './fixtures/card-helpers';
-import { launchChromium, PlaygroundSession } from './fixtures/playground-session';
+import type { PlaygroundSession } from './fixtures/playground-session';
+import { cardText, playgroundSuite } from './fixtures/playground-suite';
 
 /**
  * The secretariat's main loop in the Agents Playground: the coordinator plans a board meeting
@@ -13,37 +10,10 @@ import { launchChromium, PlaygroundSession } from './fixtures/playground-session
  * both positions, who diverges, and who has not answered. Each person has their own
  * playground session while the bot keeps running.
  */
-let samrad: Samrad;
-let botUrl: string;
-let browser: Browser;
-let session: PlaygroundSession | undefined;
+const suite = playgroundSuite('meeting');
+const as = (person: string) => suite.as(person);
+const text = cardText;
 let meetingId = '';
-
-beforeAll(async () => {
-  samrad = await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-' }), { log: silentLogger });
-  botUrl = await samrad.listen();
-  browser = await launchChromium();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await session?.screenshot(`failed-meeting-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await samrad?.close();
-});
-
-async function as(person: string): Promise<PlaygroundSession> {
-  session = await PlaygroundSession.open(browser, person, botUrl);
-  await session.open('Personal Chat');
-  return session;
-}
-
-const text = async (card: Locator) => (await card.innerText()).replace(/\s+/g, ' ');
 
 async function addCase(s: PlaygroundSession, title: string, proposal: string): Promise<void> {
   await s.say(`ny sak ${meetingId} ${title}`);
@@ -88,7 +58,7 @@ describe('a board meeting in the Agents Playground: two cases, two municipalitie
     expect(meetingId).toMatch(/^[A-Z0-9]{5}$/);
     await expect(text(card)).resolves.toContain('Styremøte desember');
     await expect(text(card)).resolves.not.toContain('Opprett møtet');
-    const stored = await samrad.store.get<Meeting>('meetings', meetingId);
+    const stored = await suite.samrad().store.get<Meeting>('meetings', meetingId);
     expect(stored?.value).toMatchObject({ bodyId: 'styret', title: 'Styremøte desember', place: 'Drammen sykehus, møterom 3' });
   });
 

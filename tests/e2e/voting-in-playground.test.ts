@@ -1,13 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { BallotBox, NamedBallot } from '../../src/domain/ballot';
 import type { VoteRecord } from '../../src/app/voting/vote-records';
-import { silentLogger } from '../../src/log';
-import { temporaryLocalConfig } from '../fixtures/local-config';
 import { choose, press } from './fixtures/card-helpers';
-import { launchChromium, PlaygroundSession, shotsDir } from './fixtures/playground-session';
+import { shotsDir, type PlaygroundSession } from './fixtures/playground-session';
+import { cardText, playgroundSuite } from './fixtures/playground-suite';
 
 /**
  * One vote, from the coordinator's form to the result card, with three voters each in
@@ -18,35 +16,9 @@ import { launchChromium, PlaygroundSession, shotsDir } from './fixtures/playgrou
  * are answered in Norwegian, and a card answers in the language it was written in when
  * pressed, so the whole vote stays Norwegian.
  */
-let samrad: Samrad;
-let botUrl: string;
-let browser: Browser;
-let session: PlaygroundSession | undefined;
 let voteId = '';
-
-beforeAll(async () => {
-  samrad = await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-' }), { log: silentLogger });
-  botUrl = await samrad.listen();
-  browser = await launchChromium();
-});
-
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await session?.screenshot(`failed-vote-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
-  await session?.close();
-  session = undefined;
-});
-
-afterAll(async () => {
-  await session?.close();
-  await browser?.close();
-  await samrad?.close();
-});
-
-async function as(person: string): Promise<PlaygroundSession> {
-  session = await PlaygroundSession.open(browser, person, botUrl);
-  await session.open('Personal Chat');
-  return session;
-}
+const suite = playgroundSuite('vote');
+const as = (person: string) => suite.as(person);
 
 /** The vote card as this person sees it, fetched with `stemmer <id>` in their personal chat. */
 async function voteCardFor(s: PlaygroundSession): Promise<Locator> {
@@ -64,7 +36,7 @@ async function vote(s: PlaygroundSession, option: string, expected: string): Pro
   return card;
 }
 
-const text = async (card: Locator) => (await card.innerText()).replace(/\s+/g, ' ');
+const text = cardText;
 
 describe('a named vote in the Agents Playground: three voters, one changes their mind', () => {
   it('the coordinator opens it from the form with no quorum requirement', async () => {
@@ -89,7 +61,7 @@ describe('a named vote in the Agents Playground: three voters, one changes their
     await expect(text(posted)).resolves.toContain('Ingen krav til deltakelse');
     await s.screenshot('vote-opened');
 
-    const stored = await samrad.store.get<VoteRecord>('votes', voteId);
+    const stored = await suite.samrad().store.get<VoteRecord>('votes', voteId);
     expect(stored?.value).toMatchObject({ title: 'Handlingsplan 2027', state: 'open', openedBy: 'ingrid-haugen', body: 'styret' });
     expect(stored?.value.settings).toMatchObject({ quorum: { kind: 'none' }, secrecy: 'named', changeAllowed: true });
   });
@@ -150,9 +122,9 @@ describe('a named vote in the Agents Playground: three voters, one changes their
     await s.screenshot('vote-result');
     await result.screenshot({ path: join(shotsDir, 'coordinator-vote-result-card.png') });
 
-    const stored = await samrad.store.get<VoteRecord>('votes', voteId);
+    const stored = await suite.samrad().store.get<VoteRecord>('votes', voteId);
     expect(stored?.value.state).toBe('closed');
-    const box = (await samrad.store.get<BallotBox>('ballotBoxes', voteId))?.value;
+    const box = (await suite.samrad().store.get<BallotBox>('ballotBoxes', voteId))?.value;
     expect(box?.secrecy).toBe('named');
     const ballots = box?.secrecy === 'named' ? box.ballots : [];
     const latest = new Map<string, NamedBallot>();
@@ -160,7 +132,7 @@ describe('a named vote in the Agents Playground: three voters, one changes their
     expect(Object.fromEntries([...latest].map(([k, b]) => [k, b.option]))).toEqual({ 'ola-berg': 'for', 'marit-kvam': 'for', 'siri-lie': 'against' });
     // Marit's first ballot is kept as an earlier version, not overwritten.
     expect(ballots.filter((b) => b.voterKey === 'marit-kvam').map((b) => b.option)).toEqual(['against', 'for']);
-    const audit = await samrad.store.find<{ details: Record<string, unknown> }>('auditLog', { kind: 'vote.closed' });
+    const audit = await suite.samrad().store.find<{ details: Record<string, unknown> }>('auditLog', { kind: 'vote.closed' });
     expect(audit.map((a) => a.value.details)).toContainEqual({ voteId, outcome: 'adopted', voted: 3, eligible: 7 });
   });
 });
