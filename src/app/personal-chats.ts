@@ -14,13 +14,20 @@ export interface PersonalChats {
 export async function personalChats(store: RecordStore): Promise<PersonalChats> {
   const chats = await store.find<ConversationRecord>('conversations', { kind: 'personal', installed: true });
   const byObjectId = new Map(chats.filter((c) => c.value.aadObjectId).map((c) => [c.value.aadObjectId!.toLowerCase(), c.id]));
+  // Read once for the whole fan-out, not once per member: 356 guests would be 356 queries.
+  let linked: Promise<Map<string, string[]>> | undefined;
+  const linksByMember = () =>
+    (linked ??= store.find<{ memberId: string }>('identityLinks').then((links) => {
+      const byMember = new Map<string, string[]>();
+      for (const link of links) byMember.set(link.value.memberId, [...(byMember.get(link.value.memberId) ?? []), link.id.toLowerCase()]);
+      return byMember;
+    }));
   return {
     async of(member) {
       const direct = member.aadObjectId ? byObjectId.get(member.aadObjectId.toLowerCase()) : undefined;
       if (direct) return direct;
-      const links = await store.find<{ memberId: string }>('identityLinks', { memberId: member.id });
-      for (const link of links) {
-        const chat = byObjectId.get(link.id.toLowerCase());
+      for (const objectId of (await linksByMember()).get(member.id) ?? []) {
+        const chat = byObjectId.get(objectId);
         if (chat) return chat;
       }
       return undefined;

@@ -33,6 +33,14 @@ describe('editing and reordering the agenda', () => {
     await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Vedtas.' });
   });
 
+  it("a meeting after every member's term says that no one is called, and lists those who are otherwise", async () => {
+    const later = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte januar', date: '2027-01-14', startTime: '10:00', endTime: '12:00', online: 'true' });
+    expect(later).toContain('Ingen sitter i organet på møtedatoen');
+    const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
+    expect(agenda).toContain('Leder, Ringerike');
+    expect(agenda).not.toContain('Ingen sitter i organet');
+  });
+
   it('a case carries document links and a responsible person onto the notice', async () => {
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
     expect(agenda).toContain('[Saksframlegg](https://samarbeid.sharepoint.com/saker/2.pdf)');

@@ -1,10 +1,10 @@
-import type { Meeting } from '../../domain/meeting';
 import { cancelMeeting } from '../../domain/meeting';
-import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
 import { meetingCancelled } from '../meetings/follow-meeting';
-import { findMeeting, MEETINGS } from '../meetings/meeting-records';
+import { findMeeting } from '../meetings/meeting-records';
 import { meetingCard } from '../meetings/meeting-view';
+import { replaceMeeting } from '../meetings/replace-meeting';
+import { errorText } from '../error-text';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -22,13 +22,8 @@ export const cancelMeetingCommand: Command = {
     if (!meeting) return [text(t.t('meeting.cancel-usage', { usage: t.t('command.cancel-meeting.usage') }))];
     const reason = words.join(' ');
     const cancelled = cancelMeeting(meeting.value, now, reason);
-    if (!cancelled.ok) return [text(t.t(`error.${cancelled.error.code}`, cancelled.error.params as Record<string, string | number>))];
-    try {
-      await store.replace<Meeting>(MEETINGS, meeting.id, cancelled.value, meeting.etag);
-    } catch (e) {
-      if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
-      throw e;
-    }
+    if (!cancelled.ok) return [text(errorText(t, cancelled.error))];
+    if (!(await replaceMeeting(store, meeting, cancelled.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await audit(store, { kind: 'meeting.cancelled', memberId: actor.member.id, at: now.toISOString(), details: { meetingId: meeting.id } });
     await meetingCancelled({ store, clock, scheduler }, org, cancelled.value);
     return [meetingCard(org, t, cancelled.value, t.t('meeting.cancelled-told'))];

@@ -1,3 +1,4 @@
+import { bodyName } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meeting';
 import { formatDateTime } from '../../i18n/dates';
 import { MEETINGS } from '../meetings/meeting-records';
@@ -19,7 +20,7 @@ export const meetingsCommand: Command = {
     const lines = upcoming.map((m) =>
       t.t('meetings.line', {
         id: m.id,
-        body: org.bodies.find((b) => b.id === m.bodyId)?.name ?? m.bodyId,
+        body: bodyName(org, m.bodyId),
         title: m.title,
         when: formatDateTime(new Date(m.start), t.locale),
       }),

@@ -1,10 +1,10 @@
 import { reorderAgenda } from '../../domain/agenda';
 import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number';
-import type { Meeting } from '../../domain/meeting';
-import { isStoreError } from '../../ports/record-store';
 import { scheduleAnnouncement } from '../meetings/announce-meeting';
-import { findCase, MEETINGS } from '../meetings/meeting-records';
+import { findCase } from '../meetings/meeting-records';
 import { meetingCard } from '../meetings/meeting-view';
+import { replaceMeeting } from '../meetings/replace-meeting';
+import { errorText } from '../error-text';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -27,13 +27,8 @@ export const moveCaseCommand: Command = {
     const ids = meeting.agenda.map((i) => i.id).filter((id) => id !== found.item.id);
     ids.splice(position - 1, 0, found.item.id);
     const reordered = reorderAgenda(meeting, ids);
-    if (!reordered.ok) return [text(t.t(`error.${reordered.error.code}`, reordered.error.params as Record<string, string>))];
-    try {
-      await store.replace<Meeting>(MEETINGS, found.meeting.id, reordered.value, found.meeting.etag);
-    } catch (e) {
-      if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
-      throw e;
-    }
+    if (!reordered.ok) return [text(errorText(t, reordered.error))];
+    if (!(await replaceMeeting(store, found.meeting, reordered.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await scheduleAnnouncement(scheduler, reordered.value, 'agenda', clock.now());
     return [meetingCard(org, t, reordered.value, t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }))];
   },

@@ -1,12 +1,12 @@
-import type { Meeting } from '../../domain/meeting';
 import { moveMeeting } from '../../domain/meeting';
 import { osloInstant } from '../../i18n/dates';
-import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
 import { meetingMoved } from '../meetings/follow-meeting';
 import { meetingFromArgs } from '../meetings/meeting-args';
-import { bodyMeetings, MEETINGS } from '../meetings/meeting-records';
+import { bodyMeetings } from '../meetings/meeting-records';
 import { meetingCard } from '../meetings/meeting-view';
+import { replaceMeeting } from '../meetings/replace-meeting';
+import { errorText } from '../error-text';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -32,16 +32,11 @@ export const moveMeetingCommand: Command = {
     if (!start || !end) return [text(t.t('meeting.move-usage', { usage: t.t('command.move-meeting.usage') }))];
     const others = (await bodyMeetings(store, meeting.value.bodyId)).map((r) => r.value);
     const moved = moveMeeting(meeting.value, { start: start.toISOString(), end: end.toISOString() }, { now, bodyIds: new Set(org.bodies.map((b) => b.id)), meetings: others });
-    if (!moved.ok) return [text(t.t(`error.${moved.error.code}`, moved.error.params as Record<string, string | number>))];
-    try {
-      await store.replace<Meeting>(MEETINGS, meeting.id, moved.value.meeting, meeting.etag);
-    } catch (e) {
-      if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
-      throw e;
-    }
+    if (!moved.ok) return [text(errorText(t, moved.error))];
+    if (!(await replaceMeeting(store, meeting, moved.value.meeting))) return [text(t.t('error.MEETING.CHANGED'))];
     await audit(store, { kind: 'meeting.moved', memberId: actor.member.id, at: now.toISOString(), details: { meetingId: meeting.id, from: meeting.value.start, to: moved.value.meeting.start } });
-    await meetingMoved({ store, clock, scheduler }, org, moved.value.meeting);
-    const warnings = moved.value.warnings.map((w) => t.t(`error.${w.code}`, w.params as Record<string, string | number>));
-    return [meetingCard(org, t, moved.value.meeting, [t.t('meeting.moved'), ...warnings].join(' '))];
+    const pre = await meetingMoved({ store, clock, scheduler }, org, moved.value.meeting);
+    const warnings = moved.value.warnings.map((w) => errorText(t, w));
+    return [meetingCard(org, t, moved.value.meeting, [t.t('meeting.moved'), ...warnings].join(' '), pre ? { preMeeting: pre } : {})];
   },
 };

@@ -1,4 +1,4 @@
-import { municipalityName } from '../../domain/organisation';
+import { bodyName, municipalityName } from '../../domain/organisation';
 import { card } from '../reply';
 import type { Command } from './command';
 import { describeRoles } from './describe-roles';
@@ -14,7 +14,7 @@ export const whoamiCommand: Command = {
     const seats = member.memberships.map((m) => ({
       text: t.t('whoami.seat', {
         role: t.t(`seat.${m.role}`),
-        body: org.bodies.find((b) => b.id === m.body)?.name ?? m.body,
+        body: bodyName(org, m.body),
         represents: 'municipality' in m.represents ? municipalityName(org, m.represents.municipality) : m.represents.party,
       }),
     }));

@@ -1,10 +1,10 @@
 import { withdrawItem } from '../../domain/agenda';
 import { parseCaseNumber } from '../../domain/case-number';
-import type { Meeting } from '../../domain/meeting';
-import { isStoreError } from '../../ports/record-store';
 import { scheduleAnnouncement } from '../meetings/announce-meeting';
-import { findCase, MEETINGS } from '../meetings/meeting-records';
+import { findCase } from '../meetings/meeting-records';
 import { meetingCard } from '../meetings/meeting-view';
+import { replaceMeeting } from '../meetings/replace-meeting';
+import { errorText } from '../error-text';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -20,13 +20,8 @@ export const withdrawCaseCommand: Command = {
     const found = await findCase(store, number);
     if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: args.trim() }))];
     const withdrawn = withdrawItem(found.meeting.value, found.item.id);
-    if (!withdrawn.ok) return [text(t.t(`error.${withdrawn.error.code}`, withdrawn.error.params as Record<string, string>))];
-    try {
-      await store.replace<Meeting>(MEETINGS, found.meeting.id, withdrawn.value, found.meeting.etag);
-    } catch (e) {
-      if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return [text(t.t('error.MEETING.CHANGED'))];
-      throw e;
-    }
+    if (!withdrawn.ok) return [text(errorText(t, withdrawn.error))];
+    if (!(await replaceMeeting(store, found.meeting, withdrawn.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await scheduleAnnouncement(scheduler, withdrawn.value, 'agenda', clock.now());
     return [meetingCard(org, t, withdrawn.value)];
   },

@@ -2,6 +2,7 @@ import type { AgendaItem } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
 import type { Organisation } from '../../domain/organisation';
+import { bodyName } from '../../domain/organisation';
 import { formatLongDate, formatTime } from '../../i18n/dates';
 import type { Translator } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
@@ -11,7 +12,7 @@ import type { Block, TextRun } from '../../ports/documents';
 
 const intlLocale = (locale: Locale): string => (locale === 'nb' ? 'nb-NO' : 'en-GB');
 
-export const bodyName = (org: Organisation, bodyId: string): string => org.bodies.find((b) => b.id === bodyId)?.name ?? bodyId;
+export { bodyName } from '../../domain/organisation';
 
 /** "OSU, møte 2/2026". Numbers as strings: ICU would write the year "2,026" in English. */
 export const meetingName = (org: Organisation, m: Meeting, t: Translator): string =>

@@ -1,7 +1,6 @@
 import { addItem, editItem } from '../../domain/agenda';
 import type { Meeting } from '../../domain/meeting';
 import type { Result } from '../../domain/result';
-import { isStoreError } from '../../ports/record-store';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
 import { text } from '../reply';
 import { shortId } from '../short-id';
@@ -9,10 +8,9 @@ import { readAgendaItemForm, agendaItemForm } from './agenda-item-form';
 import { scheduleAnnouncement } from './announce-meeting';
 import type { MeetingDeps } from './meeting-actions';
 import { bodyMeetings, MEETINGS } from './meeting-records';
+import { replaceMeeting } from './replace-meeting';
+import { errorText } from '../error-text';
 import { meetingCard } from './meeting-view';
-
-const error = (ctx: CardActionContext, e: { code: string; params?: Readonly<Record<string, string | number>> }) =>
-  ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
 
 /**
  * Adding and editing a case from the agenda form. The change is written under the meeting's
@@ -33,13 +31,8 @@ async function changeAgenda(
   const again = (message: string) => ({ respond: agendaItemForm(ctx.t, ctx.org, stored.value, message, '', item, ctx.data) });
   const others = (await bodyMeetings(deps.store, stored.value.bodyId)).map((r) => r.value);
   const changed = change(stored.value, others);
-  if (!changed.ok) return again(error(ctx, changed.error));
-  try {
-    await deps.store.replace<Meeting>(MEETINGS, meetingId, changed.value, stored.etag);
-  } catch (e) {
-    if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) return again(ctx.t.t('error.MEETING.CHANGED'));
-    throw e;
-  }
+  if (!changed.ok) return again(errorText(ctx.t, changed.error));
+  if (!(await replaceMeeting(deps.store, stored, changed.value))) return again(ctx.t.t('error.MEETING.CHANGED'));
   await scheduleAnnouncement(deps.scheduler, changed.value, 'agenda', deps.clock.now());
   return { respond: meetingCard(ctx.org, ctx.t, changed.value) };
 }

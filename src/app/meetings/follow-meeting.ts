@@ -26,8 +26,7 @@ export interface FollowDeps {
 
 export async function meetingPlanned(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<void> {
   const now = deps.clock.now();
-  const body = org.bodies.find((b) => b.id === meeting.bodyId);
-  const rule = body && preMeetingRuleOf(body);
+  const rule = ruleFor(org, meeting);
   let pre: PreMeeting | undefined;
   if (rule) {
     const derived = derivePreMeeting(rule, meeting, org, now);
@@ -39,8 +38,11 @@ export async function meetingPlanned(deps: FollowDeps, org: Organisation, meetin
   await scheduleAnnouncement(deps.scheduler, meeting, 'planned', now);
 }
 
-/** A moved meeting moves its formøte and plans its input request again from the new times. */
-export async function meetingMoved(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<void> {
+/**
+ * A moved meeting moves its formøte and plans its input request again from the new times.
+ * Returns the formøte as it now stands, for the answer to show.
+ */
+export async function meetingMoved(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<PreMeeting | undefined> {
   const now = deps.clock.now();
   const pre = await followPre(deps, org, meeting);
   const earlier = await loadRequest(deps.store, meeting.id);
@@ -56,6 +58,7 @@ export async function meetingMoved(deps: FollowDeps, org: Organisation, meeting:
     }
   }
   await scheduleAnnouncement(deps.scheduler, meeting, 'moved', now);
+  return pre;
 }
 
 /** The input jobs find the meeting cancelled and do nothing; the formøte is cancelled with it. */
@@ -65,14 +68,18 @@ export async function meetingCancelled(deps: FollowDeps, org: Organisation, meet
 }
 
 async function followPre(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<PreMeeting | undefined> {
-  const body = org.bodies.find((b) => b.id === meeting.bodyId);
-  const rule = body && preMeetingRuleOf(body);
+  const rule = ruleFor(org, meeting);
   const stored = await upsert<PreMeeting>(deps.store, PRE_MEETINGS, meeting.id, (pre) => {
     if (!pre || !rule) return undefined;
     const followed = followMainMeeting(pre, rule, meeting);
     return followed === pre ? undefined : followed;
   });
   return stored?.value;
+}
+
+function ruleFor(org: Organisation, meeting: Meeting) {
+  const body = org.bodies.find((b) => b.id === meeting.bodyId);
+  return body && preMeetingRuleOf(body);
 }
 
 /** Creates the record unless there is one, and returns what is stored. */

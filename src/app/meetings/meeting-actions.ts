@@ -4,7 +4,8 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
-import type { CardAction, CardActionContext } from '../card-action';
+import { errorText } from '../error-text';
+import type { CardAction } from '../card-action';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import type { JobScheduler } from '../scheduling/scheduler';
@@ -21,9 +22,6 @@ export interface MeetingDeps {
   readonly scheduler: JobScheduler;
 }
 
-const error = (ctx: CardActionContext, e: { code: string; params?: Readonly<Record<string, string | number>> }) =>
-  ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
-
 export function meetingActions(deps: MeetingDeps): CardAction[] {
   return [
     {
@@ -32,12 +30,12 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
         if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) };
         const refuse = (message: string) => ({ respond: meetingForm(ctx.org, ctx.t, formValues(ctx.data), message) });
         const details = readMeetingForm(ctx.data);
-        if (!details.ok) return refuse(error(ctx, details.error));
+        if (!details.ok) return refuse(errorText(ctx.t, details.error));
         const others = (await bodyMeetings(deps.store, details.value.bodyId)).map((r) => r.value);
         const context = { now: deps.clock.now(), bodyIds: new Set(ctx.org.bodies.map((b) => b.id)), meetings: others };
         for (let attempt = 0; attempt < 5; attempt++) {
           const planned = planMeeting(shortId(), details.value, context);
-          if (!planned.ok) return refuse(error(ctx, planned.error));
+          if (!planned.ok) return refuse(errorText(ctx.t, planned.error));
           try {
             await deps.store.create<Meeting>(MEETINGS, planned.value.meeting.id, planned.value.meeting);
           } catch (e) {
@@ -47,7 +45,7 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
           await audit(deps.store, { kind: 'meeting.planned', memberId: ctx.actor.member.id, at: context.now.toISOString(), details: { meetingId: planned.value.meeting.id } });
           // Formøte, input request and announcement; all keyed by the meeting, so a retry adds nothing.
           await meetingPlanned(deps, ctx.org, planned.value.meeting);
-          const warnings = planned.value.warnings.map((w) => error(ctx, w)).join(' ');
+          const warnings = planned.value.warnings.map((w) => errorText(ctx.t, w)).join(' ');
           // The form becomes the meeting, so it cannot create a second one.
           return { respond: meetingCard(ctx.org, ctx.t, planned.value.meeting, warnings) };
         }

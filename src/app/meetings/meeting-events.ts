@@ -1,3 +1,4 @@
+import { bodyName } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meeting';
 import { MEETING_TIME_ZONE, osloDate } from '../../domain/meeting-time';
 import type { Organisation } from '../../domain/organisation';
@@ -35,7 +36,7 @@ export function meetingAttendees(org: Organisation, meeting: Meeting): CalendarA
 }
 
 export function meetingEvent(org: Organisation, t: Translator, meeting: Meeting, organiser: CalendarPerson): CalendarEvent {
-  const body = org.bodies.find((b) => b.id === meeting.bodyId)?.name ?? meeting.bodyId;
+  const body = bodyName(org, meeting.bodyId);
   return {
     idempotencyKey: meetingEventKey(meeting.id),
     title: t.t('calendar.meeting-title', { body, title: meeting.title }),
@@ -52,7 +53,7 @@ export function meetingEvent(org: Organisation, t: Translator, meeting: Meeting,
 }
 
 export function preMeetingEvent(org: Organisation, t: Translator, meeting: Meeting, pre: PreMeeting, organiser: CalendarPerson): CalendarEvent {
-  const body = org.bodies.find((b) => b.id === meeting.bodyId)?.name ?? meeting.bodyId;
+  const body = bodyName(org, meeting.bodyId);
   const attendees = pre.attendees
     .map((id) => memberById(org, id))
     .filter((m) => m !== undefined)

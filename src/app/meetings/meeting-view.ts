@@ -1,3 +1,4 @@
+import { bodyName } from '../../domain/organisation';
 import type { AgendaItem } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
@@ -21,7 +22,7 @@ export interface NoticeExtras {
  * place or join link, the formøte, who is called, how to report absence, and the agenda.
  */
 export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, notice = '', extras: NoticeExtras = {}): Reply {
-  const body = org.bodies.find((b) => b.id === meeting.bodyId)?.name ?? meeting.bodyId;
+  const body = bodyName(org, meeting.bodyId);
   const start = new Date(meeting.start);
   const end = new Date(meeting.end);
   const where = [meeting.place, meeting.online ? t.t('meeting.online') : undefined].filter(Boolean).join(' · ');
@@ -41,6 +42,8 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
     calendarLink: extras.calendarLink ?? '',
     calendarLabel: t.t('meeting.add-to-calendar'),
     calledHeading: t.t('meeting.called'),
+    // A date past everyone's term calls no one: say so rather than leave the list out.
+    calledNone: t.t('meeting.called-none'),
     called: seatsOf(org, meeting.bodyId, osloDate(meeting.start))
       .filter((s) => s.role !== 'deputy')
       .map((s) => ({ name: s.member.name, role: `${t.t(`seat.${s.role}`)}, ${s.represents}` })),

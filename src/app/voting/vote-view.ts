@@ -1,3 +1,4 @@
+import { bodyName } from '../../domain/organisation';
 import type { BallotBox } from '../../domain/ballot';
 import { currentBallot, hasVoted } from '../../domain/ballot';
 import { keysCastableBy } from '../../domain/electorate';
@@ -43,7 +44,7 @@ export function voteCard(
     version: tally.voted,
     // The card answers in its own language when pressed, whatever the client's setting.
     lang: t.locale,
-    heading: t.t('vote.heading', { id: vote.id, body: org.bodies.find((b) => b.id === vote.body)?.name ?? vote.body, caseNumber: vote.caseNumber ?? 'none' }),
+    heading: t.t('vote.heading', { id: vote.id, body: bodyName(org, vote.body), caseNumber: vote.caseNumber ?? 'none' }),
     title: vote.title,
     rules: rulesLine(t, vote),
     progress: t.t('vote.progress', { voted: tally.voted, eligible: tally.eligible }),
