@@ -23,6 +23,15 @@ const invalid = (message: string) => graphError(400, 'ErrorInvalidRequest', mess
 const addressesOf = (e: GraphEvent) => e.attendees.map((a) => a.emailAddress.address.toLowerCase());
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+export interface FakeCalendarOptions {
+  /**
+   * False when the organiser mailbox cannot host Teams meetings (no Teams licence, or Teams
+   * meetings turned off for it): Graph still creates the event with 201, but answers
+   * `isOnlineMeeting: false` and no `onlineMeeting.joinUrl` (microsoft-graph-docs#9741).
+   */
+  readonly teamsMeetings?: boolean;
+}
+
 /**
  * The calendar part of a fake Microsoft Graph, as documented: events in a user's mailbox
  * (create deduplicated by `transactionId`, get, patch), `/cancel` (the event moves to Deleted
@@ -37,6 +46,12 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
   private readonly busy = new Map<string, BusyItem[]>();
   readonly notices: SentNotice[] = [];
   private next = 1;
+
+  constructor(private readonly options: FakeCalendarOptions = {}) {}
+
+  private get hostsTeams(): boolean {
+    return this.options.teamsMeetings !== false;
+  }
 
   /** A mailbox in the tenant: getSchedule can read it. */
   mailbox(address: string): Map<string, GraphEvent> {
@@ -94,7 +109,8 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
       isOrganizer: true,
       organizer: { emailAddress: { address: user } },
       webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
-      onlineMeeting: body.isOnlineMeeting === true ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${this.next}%40thread.v2/0` } : null,
+      isOnlineMeeting: body.isOnlineMeeting === true && this.hostsTeams,
+      onlineMeeting: body.isOnlineMeeting === true && this.hostsTeams ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${this.next}%40thread.v2/0` } : null,
     };
     calendar.set(id, event);
     this.notices.push({ kind: 'request', eventId: id, to: addressesOf(event) });
@@ -116,7 +132,7 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
     const problem = this.problemWith(merged);
     if (problem) return invalid(problem);
     // Once a meeting is online it stays online; Outlook ignores isOnlineMeeting: false.
-    const online = event.isOnlineMeeting === true || body.isOnlineMeeting === true;
+    const online = (event.isOnlineMeeting === true || body.isOnlineMeeting === true) && this.hostsTeams;
     const updated: GraphEvent = {
       ...merged,
       isOnlineMeeting: online,

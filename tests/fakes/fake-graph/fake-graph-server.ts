@@ -3,6 +3,8 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDrive } from './drive-routes';
 import { FakeSharePointLists } from './list-routes';
+import { answerBatch, type BatchOrder } from './batch';
+import { Faults } from './faults';
 import { graphError, seeded } from './odata';
 import type { FakeGraphRequest, FakeGraphResponse, FakeGraphRoutes } from './route';
 
@@ -10,9 +12,12 @@ export interface FakeGraphThrottle {
   /** Share of calls (0..1) answered 429, batch sub-requests included. */
   readonly share: number;
   readonly seed?: number;
-  /** The Retry-After sent: seconds, or an HTTP date. */
-  readonly retryAfter?: string;
+  /** The Retry-After sent: seconds, or an HTTP date; null sends none (Graph sometimes does not). */
+  readonly retryAfter?: string | null;
 }
+
+/** Graph refuses a request body over 4 MB with 413 (file content goes through drive uploads instead). */
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 export interface FakeGraphOptions {
   readonly siteId?: string;
@@ -21,6 +26,10 @@ export interface FakeGraphOptions {
   readonly routes?: readonly FakeGraphRoutes[];
   /** Largest page of list items (SharePoint's own cap is higher). */
   readonly maxPage?: number;
+  /** The list view threshold (SharePoint's 5,000 by default); lower it to test without 5,001 items. */
+  readonly viewThreshold?: number;
+  /** How `$batch` orders its responses: shuffled by default, since Graph promises no order. */
+  readonly batchOrder?: BatchOrder;
 }
 
 export interface RecordedRequest {
@@ -46,13 +55,19 @@ export class FakeGraph {
   readonly lists: FakeSharePointLists;
   readonly drive: FakeDrive;
   readonly requests: RecordedRequest[] = [];
+  /** Faults to answer with, queued by a test: `fake.faults.add({ status: 429, retryAfter: null })`. */
+  readonly faults = new Faults();
+  private readonly batchOrder: BatchOrder;
+  /** Its own sequence, so shuffling batches does not change which calls a seeded throttle hits. */
+  private readonly shuffle = seeded(20);
   private readonly routes: FakeGraphRoutes[];
   private throttle: FakeGraphThrottle;
   private random: () => number;
   private origin = '';
 
   private constructor(private readonly server: Server, options: FakeGraphOptions) {
-    this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin, undefined, options.maxPage);
+    this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin, undefined, options.maxPage, options.viewThreshold);
+    this.batchOrder = options.batchOrder ?? 'shuffled';
     this.drive = new FakeDrive(options.driveId ?? 'drive-1');
     this.routes = [this.lists, this.drive, ...(options.routes ?? [])];
     this.throttle = options.throttle ?? { share: 0 };
@@ -111,6 +126,8 @@ export class FakeGraph {
     const isJson = (headers['content-type'] ?? '').includes('json');
     let reply: FakeGraphResponse;
     if (!VERSION.test(url.pathname)) reply = graphError(400, 'invalidRequest', 'no version segment');
+    else if (raw.length > MAX_REQUEST_BYTES && !/:\/content$/.test(url.pathname))
+      reply = graphError(413, 'RequestEntityTooLarge', `The request body is ${raw.length} bytes; Microsoft Graph takes at most 4 MB.`);
     else {
       let body: unknown = raw;
       try {
@@ -125,14 +142,15 @@ export class FakeGraph {
   }
 
   private answer(request: FakeGraphRequest, inBatch: boolean): FakeGraphResponse {
-    const reply = this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
+    const reply = this.faults.take(request, inBatch) ?? this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
     this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '', token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1] });
     return reply;
   }
 
   private throttled(): FakeGraphResponse | undefined {
     if (this.throttle.share <= 0 || this.random() >= this.throttle.share) return undefined;
-    return graphError(429, 'TooManyRequests', 'Please retry after the time in Retry-After', { 'Retry-After': this.throttle.retryAfter ?? '1' });
+    const retryAfter = this.throttle.retryAfter === undefined ? '1' : this.throttle.retryAfter;
+    return graphError(429, 'TooManyRequests', 'Please retry after the time in Retry-After', retryAfter === null ? undefined : { 'Retry-After': retryAfter });
   }
 
   private route(request: FakeGraphRequest): FakeGraphResponse {
@@ -143,20 +161,7 @@ export class FakeGraph {
     return graphError(400, 'BadRequest', `Unsupported request in the fake Graph: ${request.method} ${request.path}`);
   }
 
-  /** JSON batching: each sub-request answered on its own, all inside one 200. */
   private batch(request: FakeGraphRequest): FakeGraphResponse {
-    const requests = (request.body as { requests?: { id: string; method: string; url: string; headers?: Record<string, string>; body?: unknown }[] }).requests;
-    if (!Array.isArray(requests) || requests.length === 0 || requests.length > 20)
-      return graphError(400, 'BadRequest', 'A batch holds between 1 and 20 requests');
-    const responses = requests.map((sub) => {
-      const url = new URL(sub.url, 'http://batch');
-      const headers = Object.fromEntries(Object.entries(sub.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-      const reply = this.answer(
-        { method: sub.method, path: url.pathname, query: url.searchParams, headers: { ...headers, 'user-agent': request.headers['user-agent'] ?? '', authorization: request.headers['authorization'] ?? '' }, body: sub.body },
-        true,
-      );
-      return { id: sub.id, status: reply.status, headers: { ...(reply.body !== undefined && { 'Content-Type': 'application/json' }), ...reply.headers }, body: reply.body };
-    });
-    return { status: 200, body: { responses } };
+    return answerBatch(request, (sub) => this.answer(sub, true), this.batchOrder === 'shuffled' ? this.shuffle : undefined);
   }
 }

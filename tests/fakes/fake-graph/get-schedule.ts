@@ -7,8 +7,12 @@ export interface BusyItem {
   readonly status: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
 }
 
-/** Graph's limits for one getSchedule call. */
-export const MAX_SCHEDULES = 100;
+/**
+ * getSchedule's documented limits for one call (outlook-get-free-busy-schedule.md): at most 20
+ * schedules (the service itself lets 100 through; the fake holds the documented figure) and a
+ * window under 62 days.
+ */
+export const MAX_SCHEDULES = 20;
 export const MAX_WINDOW_MS = 62 * 24 * 3600_000;
 
 /** availabilityView digits: working elsewhere shows as free (0) for backward compatibility. */
@@ -30,7 +34,7 @@ export function getSchedule(request: FakeGraphRequest, busyOf: (address: string)
   if (!Array.isArray(schedules) || schedules.length === 0 || !schedules.every((s) => typeof s === 'string')) return invalid('schedules is required.');
   if (schedules.length > MAX_SCHEDULES) return invalid(`At most ${MAX_SCHEDULES} schedules can be requested at once.`);
   if (start === undefined || end === undefined || end <= start) return invalid('startTime and endTime need a dateTime and a supported timeZone, end after start.');
-  if (end - start > MAX_WINDOW_MS) return invalid('The requested time window exceeds 62 days.');
+  if (end - start >= MAX_WINDOW_MS) return invalid('The requested time window must be shorter than 62 days.');
   if (!Number.isInteger(interval) || interval < 5 || interval > 1440) return invalid('availabilityViewInterval must be between 5 and 1440.');
   const zone = preferredZone(request.headers.prefer);
   const slotMs = interval * 60_000;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { LIST_VIEW_THRESHOLD, overThreshold, thresholdRefusal, tooLong } from './list-limits';
 import { graphError, json, parseFilter } from './odata';
+import { OpaqueCursors } from './paging';
 import type { FakeGraphRequest, FakeGraphResponse, FakeGraphRoutes } from './route';
 
 export interface FakeColumn {
@@ -37,10 +39,13 @@ const PAGE = 200;
  * SharePoint lists as Microsoft Graph exposes them under `/sites/{site-id}/lists`: lists,
  * columns, list items with `@odata.etag`, `If-Match` (412 when stale), unique columns (409),
  * `$filter` on indexed columns only (400 otherwise, as SharePoint does without the
- * `HonorNonIndexedQueriesWarningMayFailRandomly` preference) and paging with `@odata.nextLink`.
+ * `HonorNonIndexedQueriesWarningMayFailRandomly` preference), the list view threshold judged
+ * on a filter's first indexed clause, column lengths (list-limits.ts) and paging with
+ * `@odata.nextLink` carrying opaque tokens (paging.ts).
  */
 export class FakeSharePointLists implements FakeGraphRoutes {
   readonly lists = new Map<string, FakeList>();
+  private readonly cursors = new OpaqueCursors();
 
   constructor(
     readonly siteId: string,
@@ -48,6 +53,8 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     private readonly now: () => Date = () => new Date(),
     /** The most items a page holds, whatever `$top` asks: small in tests of paging. */
     readonly maxPage = 999,
+    /** The list view threshold; tests may lower it to show it biting without 5,001 items. */
+    readonly viewThreshold = LIST_VIEW_THRESHOLD,
   ) {}
 
   handle(r: FakeGraphRequest): FakeGraphResponse | undefined {
@@ -116,16 +123,18 @@ export class FakeSharePointLists implements FakeGraphRoutes {
         if (!col.indexed && !honour)
           return graphError(400, 'invalidRequest', `Field '${c.field}' cannot be referenced in filter or orderby as it is not indexed.`);
       }
+      if (overThreshold(clauses, list.columns, items, this.viewThreshold)) return thresholdRefusal();
       items = items.filter((i) => clauses.every((c) => i.fields[c.field] === c.value));
     }
     const top = Math.min(Number(r.query.get('$top') ?? PAGE) || PAGE, this.maxPage);
-    const skip = Number(r.query.get('$skiptoken') ?? 0);
+    const skip = this.cursors.offset(r.path, r.query);
+    if (typeof skip !== 'number') return skip;
     const page = items.slice(skip, skip + top);
     const expand = (r.query.get('$expand') ?? '').startsWith('fields');
     const body: Record<string, unknown> = { value: page.map((i) => this.itemView(i, expand)) };
     if (skip + top < items.length) {
       const next = new URLSearchParams(r.query);
-      next.set('$skiptoken', String(skip + top));
+      next.set('$skiptoken', this.cursors.issue(r.path, r.query, skip + top));
       body['@odata.nextLink'] = `${this.origin()}/v1.0${r.path}?${next.toString()}`;
     }
     return json(200, body);
@@ -133,7 +142,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
 
   private createItem(list: FakeList, body: unknown): FakeGraphResponse {
     const fields = { ...((body as { fields?: Record<string, unknown> }).fields ?? {}) };
-    const unknown = unknownField(list, fields);
+    const unknown = unknownField(list, fields) ?? tooLong(list.columns, fields);
     if (unknown) return unknown;
     const clash = this.uniqueClash(list, fields, undefined);
     if (clash) return clash;
@@ -146,7 +155,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
   private update(list: FakeList, item: FakeItem, r: FakeGraphRequest): FakeGraphResponse {
     const stale = this.precondition(item, r);
     if (stale) return stale;
-    const unknown = unknownField(list, r.body as Record<string, unknown>);
+    const unknown = unknownField(list, r.body as Record<string, unknown>) ?? tooLong(list.columns, r.body as Record<string, unknown>);
     if (unknown) return unknown;
     const next = { ...item.fields, ...(r.body as Record<string, unknown>) };
     const clash = this.uniqueClash(list, next, item.id);
