@@ -4,9 +4,12 @@ import type { Availability, FreeBusy, TimeInterval } from '../../ports/free-busy
 import { FreeBusyError } from '../../ports/free-busy';
 import { instantFromGraph } from './graph-event-mapping';
 
-/** Graph's limits for one getSchedule call: 100 addresses, a window of 62 days. */
-export const SCHEDULES_PER_CALL = 100;
-const WINDOW_PER_CALL_MS = 62 * 24 * 3600_000;
+/**
+ * getSchedule's documented limits for one call: 20 addresses (the service lets more through,
+ * but the documentation promises 20) and a window shorter than 62 days, so 61 days a call.
+ */
+export const SCHEDULES_PER_CALL = 20;
+const WINDOW_PER_CALL_MS = 61 * 24 * 3600_000;
 /** Statuses that keep a person from a meeting; free and working elsewhere do not. */
 const BUSY = new Set(['busy', 'tentative', 'oof']);
 
@@ -18,7 +21,7 @@ const utc = (ms: number) => ({ dateTime: new Date(ms).toISOString().replace(/Z$/
 /**
  * Free/busy from the tenant's mailboxes through `POST /users/{organiser}/calendar/getSchedule`
  * (`findMeetingTimes` is delegated-only, so an app cannot use it). Asked in UTC and answered
- * in UTC (`Prefer: outlook.timezone="UTC"`); split into calls of at most 100 people and 62 days.
+ * in UTC (`Prefer: outlook.timezone="UTC"`); split into calls of at most 20 people and 61 days.
  * Someone Graph cannot read (a guest whose mailbox is in another tenant) comes back unknown.
  */
 export class GraphFreeBusy implements FreeBusy {
