@@ -9,8 +9,13 @@ export interface ThrottlePolicy {
   readonly maxAttempts: number;
   /** The most we wait in all for one request before giving up. */
   readonly maxTotalWaitMs: number;
-  /** When a throttled reply carries no Retry-After. */
+  /**
+   * The first wait when a throttled reply carries no Retry-After (Graph sometimes sends none);
+   * each further one without it doubles, up to `maxFallbackWaitMs`.
+   */
   readonly fallbackWaitMs: number;
+  /** The longest single wait of our own choosing; 30 s unless set. */
+  readonly maxFallbackWaitMs?: number;
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   /** Told of every wait, to log it: the request (method and path, never headers) and why. */
@@ -69,9 +74,15 @@ export class RetryBudget {
 
   constructor(private readonly policy: ThrottlePolicy) {}
 
-  /** Waits before the next attempt, or throws the clear error when the cap is reached. */
+  /**
+   * Waits before the next attempt, or throws the clear error when the cap is reached. Without a
+   * readable Retry-After the wait is ours: exponential from `fallbackWaitMs`, bounded, so a
+   * service that keeps refusing is not asked again at a steady beat.
+   */
   async waitOrGiveUp(request: string, status: number, retryAfter: string | null | undefined): Promise<void> {
-    const wait = retryAfterMs(retryAfter, this.policy.now(), this.policy.fallbackWaitMs);
+    const asked = retryAfterMs(retryAfter, this.policy.now(), Number.NaN);
+    const own = Math.min(this.policy.fallbackWaitMs * 2 ** (this.attempts - 1), this.policy.maxFallbackWaitMs ?? 30_000);
+    const wait = Number.isNaN(asked) ? own : asked;
     if (this.attempts >= this.policy.maxAttempts || this.waited + wait > this.policy.maxTotalWaitMs)
       throw new GraphThrottledError(request, this.attempts, this.waited, status);
     this.policy.onWait?.({ request, status, waitMs: wait, attempt: this.attempts });

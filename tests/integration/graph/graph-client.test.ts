@@ -79,4 +79,37 @@ describe('the Graph client against the fake Graph', () => {
     expect(fake.count(undefined, undefined, (r) => r.inBatch && r.status === 429)).toBeGreaterThan(0);
     expect(sleeps.waits.every((w) => w === 2000)).toBe(true);
   });
+
+  it('backs off on its own when a 429 comes without Retry-After: doubling waits, within the cap', async () => {
+    fake = await FakeGraph.start({ routes: [echo], throttle: { share: 1, retryAfter: null } });
+    const sleeps = new RecordedSleeps();
+    const { http } = graphOnFake(fake, { ...sleeps.policy, maxAttempts: 5, fallbackWaitMs: 1000 });
+    const error = await http.send({ method: 'GET', url: '/echo/1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphThrottledError);
+    expect(sleeps.waits).toEqual([1000, 2000, 4000, 8000]);
+    expect(fake.count('GET', /^\/echo\//)).toBe(5);
+  });
+
+  it('matches batch responses by id whatever order they come in', async () => {
+    fake = await FakeGraph.start({ routes: [echo] }); // shuffles by default
+    const { http, throttle } = graphOnFake(fake);
+    const calls: GraphCall[] = Array.from({ length: 20 }, (_, i) => ({ method: 'GET', url: `/echo/${i}` }));
+    const replies = await sendBatched(http, calls, throttle);
+    expect(replies.map((r) => (r.body as { n: number }).n)).toEqual(calls.map((_, i) => i));
+    const order = fake.requests.filter((r) => r.inBatch).map((r) => r.path);
+    expect(order).toEqual(calls.map((c) => c.url)); // sent in order; answered shuffled (checked in fake-graph-limits)
+  });
+
+  it('sends a whole batch answered 429 again after its Retry-After, and each call gets its own reply once', async () => {
+    fake = await FakeGraph.start({ routes: [echo] });
+    const sleeps = new RecordedSleeps();
+    const { http, throttle } = graphOnFake(fake, sleeps.policy);
+    fake.faults.add({ status: 429, where: 'batch', retryAfter: '4', times: 2 });
+    const calls: GraphCall[] = Array.from({ length: 30 }, (_, i) => ({ method: 'POST', url: `/echo/${i}`, body: { i } }));
+    const replies = await sendBatched(http, calls, { ...throttle, ...sleeps.policy });
+    expect(replies.map((r) => (r.body as { n: number }).n)).toEqual(calls.map((_, i) => i));
+    expect(sleeps.waits).toEqual([4000, 4000]);
+    expect(fake.count('POST', /^\/\$batch$/, (r) => r.status === 429)).toBe(2);
+    expect(fake.count('POST', /^\/echo\//, (r) => r.status === 200)).toBe(30);
+  });
 });

@@ -56,4 +56,12 @@ describe('the retry budget', () => {
     expect((error as GraphThrottledError).code).toBe('GRAPH.THROTTLED');
     expect((error as GraphThrottledError).waitedMs).toBe(4000);
   });
+
+  it('without a Retry-After backs off on its own: doubling from the fallback, bounded, and still capped', async () => {
+    const waits: number[] = [];
+    const budget = new RetryBudget({ ...policy(8, 60_000, waits), maxFallbackWaitMs: 5_000 });
+    for (let i = 0; i < 4; i++) await budget.waitOrGiveUp('GET /x', 429, i === 2 ? 'soon' : null);
+    await budget.waitOrGiveUp('GET /x', 503, '2'); // a readable one is obeyed as it is
+    expect(waits).toEqual([1000, 2000, 4000, 5000, 2000]);
+  });
 });
