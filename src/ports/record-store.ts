@@ -33,7 +33,19 @@ export interface RecordStore {
   close(): Promise<void>;
 }
 
-export type StoreErrorCode = 'STORE.ALREADY_EXISTS' | 'STORE.PRECONDITION_FAILED' | 'STORE.NOT_FOUND' | 'STORE.UNAVAILABLE';
+export type StoreErrorCode =
+  | 'STORE.ALREADY_EXISTS'
+  | 'STORE.PRECONDITION_FAILED'
+  | 'STORE.NOT_FOUND'
+  /** The store could not be reached or kept throttling: trying later may work. */
+  | 'STORE.UNAVAILABLE'
+  /** The record, its id or the request is larger than the store takes: trying again cannot work. */
+  | 'STORE.TOO_LARGE'
+  /** The store refused the request for good (a query over SharePoint's list view threshold, a 400). */
+  | 'STORE.REJECTED';
+
+/** Errors that no retry will mend: a job meeting one should fail at once rather than use up its attempts. */
+export const isPermanentStoreError = (e: unknown): boolean => isStoreError(e, 'STORE.TOO_LARGE') || isStoreError(e, 'STORE.REJECTED');
 
 export class StoreError extends Error {
   constructor(

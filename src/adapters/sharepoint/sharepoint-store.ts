@@ -3,6 +3,7 @@ import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/rec
 import { StoreError } from '../../ports/record-store';
 import type { CallQueue } from './call-queue';
 import { FILTER_COLUMNS, RECORDS_LIST, filterText, odataString, recordKey } from './records-list';
+import { refusalCode, refusalText } from './refusals';
 
 interface ItemFields {
   readonly '@odata.etag'?: string;
@@ -73,21 +74,18 @@ export class SharePointStore implements RecordStore {
     // refusals, a 400 while the key is indeed taken).
     if (reply.status === 409 || (reply.status === 400 && (await this.lookup(list, id))))
       throw new StoreError('STORE.ALREADY_EXISTS', list, id);
-    const item = this.expect<ListItem>(reply, 201, list, id);
+    const item = this.expect<ListItem>(reply, 201, list, id, fields);
     this.itemIds.set(recordKey(list, id), item.id);
     return toRecord<T>(id, item);
   }
 
   async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
     return this.onItem(list, id, async (itemId) => {
-      const reply = await this.send(
-        { method: 'PATCH', url: `${this.items}/${itemId}/fields`, headers: { 'If-Match': ifMatch }, body: valueFields(value, true) },
-        list,
-        id,
-      );
+      const sent = valueFields(value, true);
+      const reply = await this.send({ method: 'PATCH', url: `${this.items}/${itemId}/fields`, headers: { 'If-Match': ifMatch }, body: sent }, list, id);
       if (reply.status === 404) return undefined;
       if (reply.status === 412) throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
-      const fields = this.expect<ItemFields>(reply, 200, list, id);
+      const fields = this.expect<ItemFields>(reply, 200, list, id, sent);
       const etag = fields['@odata.etag'];
       if (!etag) return (await this.lookup<T>(list, id).then((i) => i && toRecord<T>(id, i))) ?? undefined;
       return toRecord<T>(id, { '@odata.etag': etag, id: itemId, fields });
@@ -155,10 +153,10 @@ export class SharePointStore implements RecordStore {
     }
   }
 
-  private expect<B>(reply: GraphReply, status: number, list: string, id: string): B {
+  /** The body of the expected reply; otherwise the port's error, permanent where SharePoint's refusal is. */
+  private expect<B>(reply: GraphReply, status: number, list: string, id: string, sent?: Record<string, unknown>): B {
     if (reply.status === status || (status === 200 && reply.status === 201)) return reply.body as B;
-    const error = (reply.body as { error?: { code?: string } } | undefined)?.error?.code ?? '';
-    throw new StoreError('STORE.UNAVAILABLE', list, id, { cause: new Error(`Graph answered ${reply.status} ${error}`) });
+    throw new StoreError(refusalCode(reply, sent), list, id, { cause: new Error(refusalText(reply, sent)) });
   }
 }
 

@@ -126,9 +126,10 @@ export class FakeGraph {
     const isJson = (headers['content-type'] ?? '').includes('json');
     let reply: FakeGraphResponse;
     if (!VERSION.test(url.pathname)) reply = graphError(400, 'invalidRequest', 'no version segment');
-    else if (raw.length > MAX_REQUEST_BYTES && !/:\/content$/.test(url.pathname))
+    else if (raw.length > MAX_REQUEST_BYTES && !/:\/content$/.test(url.pathname)) {
       reply = graphError(413, 'RequestEntityTooLarge', `The request body is ${raw.length} bytes; Microsoft Graph takes at most 4 MB.`);
-    else {
+      this.record({ method: req.method ?? 'GET', path: url.pathname.replace(VERSION, ''), query: url.searchParams, headers, body: undefined }, false, reply);
+    } else {
       let body: unknown = raw;
       try {
         if (isJson) body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
@@ -143,8 +144,12 @@ export class FakeGraph {
 
   private answer(request: FakeGraphRequest, inBatch: boolean): FakeGraphResponse {
     const reply = this.faults.take(request, inBatch) ?? this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
-    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '', token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1] });
+    this.record(request, inBatch, reply);
     return reply;
+  }
+
+  private record(request: FakeGraphRequest, inBatch: boolean, reply: FakeGraphResponse): void {
+    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '', token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1] });
   }
 
   private throttled(): FakeGraphResponse | undefined {

@@ -112,4 +112,14 @@ describe('the Graph client against the fake Graph', () => {
     expect(fake.count('POST', /^\/\$batch$/, (r) => r.status === 429)).toBe(2);
     expect(fake.count('POST', /^\/echo\//, (r) => r.status === 200)).toBe(30);
   });
+
+  it('splits a batch Graph refuses as over 4 MB (413) into smaller ones, and every call is answered', async () => {
+    fake = await FakeGraph.start({ routes: [echo] });
+    const { http, throttle } = graphOnFake(fake);
+    const calls: GraphCall[] = Array.from({ length: 20 }, (_, i) => ({ method: 'POST', url: `/echo/${i}`, body: { i, text: 'x'.repeat(300_000) } }));
+    const replies = await sendBatched(http, calls, throttle);
+    expect(replies.map((r) => [r.status, (r.body as { n: number }).n])).toEqual(calls.map((_, i) => [200, i]));
+    expect(fake.count('POST', /^\/\$batch$/, (r) => r.status === 413)).toBe(1); // 20 × 300 kB = 6 MB refused once
+    expect(fake.count('POST', /^\/\$batch$/, (r) => r.status === 200)).toBe(2);
+  });
 });
