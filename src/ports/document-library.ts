@@ -15,6 +15,21 @@ export interface DocumentLibrary {
   save(path: string, bytes: Buffer, mediaType: string): Promise<SavedDocument>;
 }
 
+/**
+ * A save the library refused for now. `LOCKED`: the file is open or checked out (SharePoint's
+ * 423), so try again later, not at once; `CONFLICT`: another write to the path kept winning (409).
+ */
+export class DocumentSaveError extends Error {
+  constructor(
+    readonly code: 'DOCUMENTS.LOCKED' | 'DOCUMENTS.CONFLICT',
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}: ${path}`, options);
+    this.name = 'DocumentSaveError';
+  }
+}
+
 /** Characters SharePoint and OneDrive refuse in file and folder names. */
 const FORBIDDEN = /["*:<>?\\|#%]/;
 

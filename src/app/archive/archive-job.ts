@@ -2,6 +2,7 @@ import type { Organisation } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import type { Clock } from '../../ports/clock';
 import type { DocumentLibrary } from '../../ports/document-library';
+import { DocumentSaveError } from '../../ports/document-library';
 import type { DocumentRenderer } from '../../ports/documents';
 import type { RecordStore } from '../../ports/record-store';
 import type { JobHandler } from '../scheduling/execute-job';
@@ -26,6 +27,8 @@ export interface ArchivePayload {
 
 /** Saving outlasts a few throttled minutes of Graph before it is reported as failed. */
 const ATTEMPTS = 8;
+/** A file someone has open in Word stays locked for a while: ask again in a quarter of an hour (8 attempts: about 2 hours). */
+const LOCKED_RETRY_MS = 15 * 60_000;
 
 export const archiveJobId = (p: ArchivePayload): string => `archive:${p.kind}:${p.subjectId}:${p.version}`;
 
@@ -60,7 +63,13 @@ export function saveToLibrary(deps: ArchiveDeps): JobHandler<ArchivePayload> {
     }
     // The meeting, hearing or minutes version is gone: nothing left to save.
     if (!file) return { outcome: 'done' };
-    const saved = await deps.library.save(file.path, file.body, file.mediaType);
+    let saved;
+    try {
+      saved = await deps.library.save(file.path, file.body, file.mediaType);
+    } catch (e) {
+      if (e instanceof DocumentSaveError && e.code === 'DOCUMENTS.LOCKED') return { outcome: 'retry', error: e.message, afterMs: LOCKED_RETRY_MS };
+      throw e;
+    }
     await rememberSaved(deps.store, { ...saved, kind, subjectId, version, savedAt: deps.clock.now().toISOString() });
   };
 }
