@@ -61,6 +61,11 @@ export interface ScheduledEvent {
   readonly event: CalendarEvent;
   /** The Teams join link, when there is one. */
   readonly joinUrl?: string;
+  /**
+   * A Teams meeting was asked for and the calendar made the event without one (Graph answers
+   * 201 with no join link when the organiser mailbox cannot host Teams meetings).
+   */
+  readonly joinLinkMissing?: true;
   /** Where a person opens the event: the .ics file, or Outlook on the web. */
   readonly webLink: string;
   /** ISO instant of the latest change (the invitation's DTSTAMP). */

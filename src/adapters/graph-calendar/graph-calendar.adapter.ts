@@ -58,6 +58,7 @@ export class GraphCalendar implements Calendar {
       status: 'confirmed',
       event,
       ...(joinUrl ? { joinUrl } : {}),
+      ...missingLink(event.onlineMeeting, joinUrl),
       webLink: created.webLink ?? '',
       updated: this.clock.now().toISOString(),
     };
@@ -90,8 +91,8 @@ export class GraphCalendar implements Calendar {
         for (const [k, v] of Object.entries(patch)) sent.set(k, JSON.stringify(v));
       }
       const joinUrl = (event.onlineMeeting ? (joinUrlOf(answer) ?? current.value.joinUrl) : undefined) ?? event.joinUrl;
-      const { joinUrl: _previous, ...rest } = current.value;
-      const next: GraphEventRecord = { ...rest, event, ...(joinUrl ? { joinUrl } : {}), sequence: current.value.sequence + 1, updated: this.clock.now().toISOString() };
+      const { joinUrl: _previous, joinLinkMissing: _missing, ...rest } = current.value;
+      const next: GraphEventRecord = { ...rest, event, ...(joinUrl ? { joinUrl } : {}), ...missingLink(event.onlineMeeting, joinUrl), sequence: current.value.sequence + 1, updated: this.clock.now().toISOString() };
       const saved = await this.replace(id, next, current.etag, attempt);
       if (saved) return scheduledEvent(saved.value);
     }
@@ -152,3 +153,9 @@ export class GraphCalendar implements Calendar {
     }
   }
 }
+
+/**
+ * Graph creates the event with 201 even when the organiser mailbox cannot host Teams meetings,
+ * only without a join link: the record says so, for the app to tell the coordinator.
+ */
+const missingLink = (online: boolean, joinUrl: string | undefined): { joinLinkMissing?: true } => (online && !joinUrl ? { joinLinkMissing: true } : {});

@@ -18,6 +18,7 @@ import { bodyChannel, loadPreMeeting, MEETING_EVENTS, MEETING_NOTICES } from './
 import { meetingEvent, meetingEventKey, organiserOf, preMeetingEvent, preMeetingEventKey } from './meeting-events';
 import { MEETINGS } from './meeting-records';
 import { meetingCard } from './meeting-view';
+import { tellAboutMissingJoinLink } from './no-join-link';
 
 /*
  * Announcing a meeting, as one durable job per change: the calendar events for the meeting
@@ -57,7 +58,8 @@ export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload>
     const pre = await loadPreMeeting(deps.store, meeting.id);
     const organiser = organiserOf(org, deps.organiser);
     const main = await syncEvent(deps, meetingEventKey(meeting.id), meeting.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : meetingEvent(org, deps.t, meeting, organiser));
-    if (pre) await syncEvent(deps, preMeetingEventKey(meeting.id), pre.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : preMeetingEvent(org, deps.t, meeting, pre, organiser));
+    const preEvent = pre && (await syncEvent(deps, preMeetingEventKey(meeting.id), pre.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : preMeetingEvent(org, deps.t, meeting, pre, organiser)));
+    await tellAboutMissingJoinLink(deps, org, meeting, organiser, [main, preEvent], deps.clock.now());
     if (main?.joinUrl && main.joinUrl !== meeting.joinUrl) await rememberJoinUrl(deps.store, meeting.id, main.joinUrl);
     const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
     if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees) await invite(deps, org, shown, pre, main, job.payload.reason);

@@ -65,6 +65,19 @@ describe('the Graph calendar adapter', () => {
     expect(fake.notices).toEqual([{ kind: 'request', eventId: sent!.id, to: ['ase@grimstad.example.no', 'bjorn@lillesand.example.no'] }]);
   });
 
+  it('an event Graph made without a join link (no Teams for the mailbox) says so, and keeps saying so after a move', async () => {
+    const { calendar } = setup(new FakeGraphCalendar({ teamsMeetings: false }));
+    const scheduled = await calendar.schedule(sampleEvent({ onlineMeeting: true }));
+    expect(scheduled.joinUrl).toBeUndefined();
+    expect(scheduled.joinLinkMissing).toBe(true);
+    const moved = await calendar.update(scheduled.id, { start: '2030-10-25T07:00:00Z', end: '2030-10-25T08:00:00Z' });
+    expect(moved.joinLinkMissing).toBe(true);
+    const inPerson = await calendar.update(scheduled.id, { onlineMeeting: false });
+    expect(inPerson.joinLinkMissing).toBeUndefined(); // no Teams meeting wanted: nothing missing
+    const withTeams = await setup().calendar.schedule(sampleEvent({ onlineMeeting: true }));
+    expect([Boolean(withTeams.joinUrl), withTeams.joinLinkMissing]).toEqual([true, undefined]);
+  });
+
   it('a move PATCHes only start and end', async () => {
     const fake = new FakeGraphCalendar();
     const patches: unknown[] = [];

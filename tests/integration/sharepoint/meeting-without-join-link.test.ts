@@ -1,0 +1,76 @@
+import type { TokenCredential } from '@azure/identity';
+import { afterEach, describe, expect, it } from 'vitest';
+import { provisionSite } from '../../../src/adapters/sharepoint/provision';
+import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
+import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { FakeGraphCalendar } from '../../fakes/fake-graph/calendar-routes';
+import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
+import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
+import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
+
+/*
+ * The organiser mailbox cannot host Teams meetings: Graph still answers 201, with
+ * `isOnlineMeeting: false` and no join link. The coordinator is told, once, in her chat and
+ * language, instead of a Teams meeting silently without a link.
+ */
+const organiser = 'sekretariat@vestreviken-samarbeid.no';
+const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+let fake: FakeGraph | undefined;
+let bot: BotUnderTest | undefined;
+afterEach(async () => {
+  await bot?.stop();
+  await fake?.close();
+  bot = fake = undefined;
+});
+
+async function onTenant(teamsMeetings: boolean): Promise<{ bot: BotUnderTest; calendar: FakeGraphCalendar; run: (at: string) => Promise<void> }> {
+  let now = new Date('2026-11-23T10:00:00Z');
+  const calendar = new FakeGraphCalendar({ teamsMeetings });
+  fake = await FakeGraph.start({ routes: [calendar] });
+  await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
+  bot = await startBot(
+    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, organiser } },
+    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
+  );
+  for (const p of [people.coordinator, people.boardMember]) await bot.post(installation(bot.connector.url, p));
+  const run = async (at: string) => {
+    now = new Date(at);
+    for (let i = 0; i < 3; i++) await bot!.samrad.jobs.runDue(now);
+  };
+  return { bot, calendar, run };
+}
+
+const plan = async (bot: BotUnderTest): Promise<string> => {
+  const res = await bot.post(cardAction(bot.connector.url, people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
+  return /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(JSON.parse(res.body).value))![1]!;
+};
+const to = (bot: BotUnderTest, person: Person) => bot.connector.sent.filter((s) => s.conversationId === `a:personal-${person.id}`).map((s) => JSON.stringify(s.activity));
+
+describe('a Teams meeting the organiser mailbox cannot host', () => {
+  it('the events are made without a link, and the coordinator is told once, in Norwegian', async () => {
+    const { bot, calendar, run } = await onTenant(false);
+    const id = await plan(bot);
+    await run('2026-11-23T10:00:00Z');
+    expect(calendar.events(organiser).map((e) => [e.isOnlineMeeting, e.onlineMeeting])).toEqual([
+      [false, null],
+      [false, null],
+    ]); // the meeting and its formøte
+    const told = to(bot, people.coordinator).filter((m) => m.includes('uten Teams-lenke'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain(`«Styremøte» (${id}) ligger i kalenderen, men uten Teams-lenke: postkassen ${organiser} kan ikke være vert for Teams-møter.`);
+    expect(to(bot, people.boardMember).join()).not.toContain('Teams-lenke');
+    expect((await bot.samrad.store.get<{ joinUrl?: string }>('meetings', id))?.value.joinUrl).toBeUndefined();
+
+    await bot.post(message(bot.connector.url, people.coordinator, `flytt møte ${id} 2026-12-11 13:00`));
+    await run('2026-11-24T09:00:00Z');
+    expect(to(bot, people.coordinator).filter((m) => m.includes('uten Teams-lenke'))).toHaveLength(1); // not again on a move
+  });
+
+  it('a mailbox that hosts Teams meetings gets its link and the coordinator hears nothing of it', async () => {
+    const { bot, run } = await onTenant(true);
+    const id = await plan(bot);
+    await run('2026-11-23T10:00:00Z');
+    expect((await bot.samrad.store.get<{ joinUrl?: string }>('meetings', id))?.value.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+    expect(to(bot, people.coordinator).join()).not.toContain('Teams-lenke');
+  });
+});
