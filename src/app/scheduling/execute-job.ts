@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
-import { isStoreError } from '../../ports/record-store';
+import { isPermanentStoreError, isStoreError } from '../../ports/record-store';
 import type { BackoffPolicy, Job, JobOutcome, Receipt } from './job';
 import {
   JOBS,
@@ -118,7 +118,8 @@ export async function executeJob(
       recordReceipt,
     })) ?? { outcome: 'done' };
   } catch (e) {
-    outcome = { outcome: 'retry', error: errorMessage(e) };
+    // What no retry can mend (a record too large for the store, a query it refuses) fails at once, with the store's reason.
+    outcome = isPermanentStoreError(e) ? { outcome: 'failed', error: `${errorMessage(e)}: ${errorMessage((e as Error).cause)}` } : { outcome: 'retry', error: errorMessage(e) };
   }
   await writes;
 

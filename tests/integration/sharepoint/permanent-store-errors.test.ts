@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JobHandler } from '../../../src/app/scheduling/execute-job';
+import { JobRunner } from '../../../src/app/scheduling/job-runner';
+import { JobScheduler } from '../../../src/app/scheduling/scheduler';
+import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
+import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
+import { ManualClock, idleTimer, t0 } from '../../unit/scheduling/scheduling-fixtures';
+
+let fake: FakeGraph;
+afterEach(async () => fake?.close());
+
+describe('a job that meets a permanent refusal of the SharePoint store', () => {
+  it('fails at its first attempt with SharePoint\'s reason, instead of retrying a 400', async () => {
+    fake = await FakeGraph.start();
+    const store = await sharePointStoreOnFake(fake);
+    const clock = new ManualClock();
+    await new JobScheduler(store, clock).schedule({ id: 'grow', kind: 'grow', dueAt: t0, payload: {}, maxAttempts: 5 });
+    const grow: JobHandler = async () => {
+      await store.create('ballotBoxes', 'b1', { ballots: 'x'.repeat(70_000) });
+    };
+    const runner = new JobRunner({ store, clock, timer: idleTimer, owner: 'a', handlers: { grow: grow as JobHandler<never> }, random: () => 0 });
+    await runner.runDue();
+    const [job] = await new JobScheduler(store, clock).list({ state: 'failed' });
+    expect(job).toMatchObject({ id: 'grow', attempts: 1 });
+    expect(job!.lastError).toMatch(/^STORE.TOO_LARGE ballotBoxes\/b1: Graph answered 400 .*the column takes 63999/);
+    expect(fake.count('POST', /\/items$/, (r) => r.status === 400)).toBe(1);
+  });
+});
