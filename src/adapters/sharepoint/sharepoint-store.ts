@@ -3,7 +3,7 @@ import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/rec
 import { StoreError } from '../../ports/record-store';
 import type { CallQueue } from './call-queue';
 import { FILTER_COLUMNS, RECORDS_LIST, filterText, odataString, recordKey } from './records-list';
-import { refusalCode, refusalText } from './refusals';
+import { oversizedField, refusalCode, refusalText } from './refusals';
 
 interface ItemFields {
   readonly '@odata.etag'?: string;
@@ -72,7 +72,7 @@ export class SharePointStore implements RecordStore {
     const reply = await this.send({ method: 'POST', url: this.items, body: { fields } }, list, id);
     // The unique RecordKey refuses a second item: 409 (or, as SharePoint words some
     // refusals, a 400 while the key is indeed taken).
-    if (reply.status === 409 || (reply.status === 400 && (await this.lookup(list, id))))
+    if (reply.status === 409 || (reply.status === 400 && !oversizedField(fields) && (await this.lookup(list, id))))
       throw new StoreError('STORE.ALREADY_EXISTS', list, id);
     const item = this.expect<ListItem>(reply, 201, list, id, fields);
     this.itemIds.set(recordKey(list, id), item.id);
