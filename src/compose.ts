@@ -35,6 +35,7 @@ import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
+import { tenantDomainsOf } from './config';
 import { tenantServices } from './tenant-services';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
 import type { TokenCredential } from '@azure/identity';
@@ -104,7 +105,9 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     translator: (locale) => catalogue.for(locale),
     warn: (event, details) => log.warn(event, details),
   };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings });
+  const tenantDomains = tenantDomainsOf(config);
+  if (tenantDomains.length === 0) log.warn('identity.guests-by-address-off', { setting: 'SAMRAD_TENANT_DOMAINS' });
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings, tenantDomains });
   const cardActions = new CardActions(
     [
       ...votingActions(voting),
@@ -116,7 +119,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       ...hearingActions({ ...hearings, links }),
     ],
     catalogue,
-    { registry, store, clock },
+    { registry, store, clock, tenantDomains },
   );
   const runner = new JobRunner({
     store,

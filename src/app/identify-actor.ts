@@ -1,3 +1,4 @@
+import { isInvitedBy } from '../domain/identity';
 import type { Member } from '../domain/member';
 import type { Organisation } from '../domain/organisation';
 import { findMember, memberById } from '../domain/organisation';
@@ -30,9 +31,17 @@ export interface IdentityLink {
 }
 
 /**
+ * The addresses to match by: none when the UPN is a guest UPN another tenant wrote, since its
+ * e-mail address then comes from that tenant's directory as well.
+ */
+function trusted(address: { upn?: string; email?: string }, tenantDomains: readonly string[]) {
+  return address.upn === undefined || isInvitedBy(address.upn, tenantDomains) ? address : undefined;
+}
+
+/**
  * Object id first (from the file or an earlier link), then the address Teams gives
- * (a guest's UPN decoded). A match by address is linked to the object id, so it is
- * looked up once.
+ * (a guest's UPN decoded, when the host tenant invited the guest: `tenantDomains`). A match
+ * by address is linked to the object id, so it is looked up once.
  */
 export async function identifyActor(
   org: Organisation,
@@ -40,6 +49,7 @@ export async function identifyActor(
   user: TeamsUser,
   lookup: AddressLookup,
   now: Date,
+  tenantDomains: readonly string[] = [],
 ): Promise<Actor> {
   const asMember = (member: Member): Actor => ({
     kind: 'member',
@@ -55,7 +65,8 @@ export async function identifyActor(
     if (linked) return asMember(linked);
   }
   const address = await lookup().catch(() => undefined);
-  const byAddress = address && findMember(org, address);
+  const usable = address && trusted(address, tenantDomains);
+  const byAddress = usable && findMember(org, usable);
   if (byAddress) {
     if (user.aadObjectId) await linkIdentity(store, byAddress.id, user.aadObjectId, address.upn ?? address.email, 'address');
     return asMember(byAddress);
