@@ -12,7 +12,7 @@ import { serveIcs } from './adapters/ics/serve-ics';
 import { rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
-import { downloads } from './adapters/teams/downloads';
+import { downloads, fileTexts } from './adapters/teams/downloads';
 import { docxRenderer } from './adapters/docx/docx-renderer';
 import { ARCHIVE_DOCUMENT, saveToLibrary } from './app/archive/archive-job';
 import type { Timer } from './ports/timer';
@@ -92,7 +92,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt });
+  const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt, links });
   // One per process: every proactive send and card update is paced by it, in real time.
   const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
@@ -183,7 +183,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       mode: config.mode,
       municipalities: registry.organisation.municipalities.length,
     };
-  }, log, serveIcs(store), downloads({ store, clock, links, registry, catalogue }));
+  }, log, serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }), downloads({ store, clock, links, registry, catalogue }));
 
   return {
     store,
