@@ -89,6 +89,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
 
   let listeningAt = '';
   const links = new SignedLinks(() => config.publicUrl ?? listeningAt, config.linkSecret);
+  if (config.mode === 'production' && !config.linkSecret) log.warn('links.secret-per-process', { setting: 'SAMRAD_LINK_SECRET' });
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
