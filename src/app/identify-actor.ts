@@ -61,7 +61,10 @@ export async function identifyActor(
   if (direct) return asMember(direct);
   if (user.aadObjectId) {
     const link = await store.get<IdentityLink>('identityLinks', user.aadObjectId.toLowerCase());
-    const linked = link && memberById(org, link.value.memberId);
+    // A link made by address before the host's domains were checked is honoured only if its
+    // address would still be trusted today: a look-alike linked then is a stranger now.
+    const trustedLink = link && (link.value.address === undefined || isInvitedBy(link.value.address, tenantDomains));
+    const linked = trustedLink && memberById(org, link.value.memberId);
     if (linked) return asMember(linked);
   }
   const address = await lookup().catch(() => undefined);

@@ -67,6 +67,16 @@ describe('identifying a guest by address', () => {
     expect((await store.get<{ memberId: string }>('identityLinks', unknownId))?.value.memberId).toBe('siri-lie');
   });
 
+  it('no longer honours a link a look-alike got before the domains were checked', async () => {
+    const store = new MemoryStore();
+    await store.create('identityLinks', unknownId, { memberId: 'siri-lie', aadObjectId: unknownId, address: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com', linkedBy: 'address' });
+    const lookup = async () => ({ upn: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com' });
+    expect((await identifyActor(org, store, user, lookup, now, ['samrad.onmicrosoft.com'])).kind).toBe('unregistered');
+    await store.create('identityLinks', 'cccccccc-0000-4000-8000-000000000001', { memberId: 'siri-lie', aadObjectId: 'x', address: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com', linkedBy: 'address' });
+    const real = { ...user, aadObjectId: 'cccccccc-0000-4000-8000-000000000001' };
+    expect((await identifyActor(org, store, real, async () => undefined, now, ['samrad.onmicrosoft.com'])).kind).toBe('member');
+  });
+
   it('trusts no guest by address when no host domain is known', async () => {
     const store = new MemoryStore();
     const lookup = async () => ({ upn: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' });
