@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/adapters/memory/memory-store';
 import { parseOrganisation } from '../../src/adapters/organisation-file/yaml-organisation-source';
+import { compareRoster } from '../../src/app/compare-roster';
 import { identifyActor } from '../../src/app/identify-actor';
 import { readConfig, tenantDomainsOf } from '../../src/config';
 import { guestHostOf, homeAddressOf, isGuestUpn, isInvitedBy, sameAddress } from '../../src/domain/identity';
@@ -81,6 +82,21 @@ describe('identifying a guest by address', () => {
     const store = new MemoryStore();
     const lookup = async () => ({ upn: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' });
     expect((await identifyActor(org, store, user, lookup, now)).kind).toBe('unregistered');
+  });
+});
+
+describe('synkroniser and look-alike guests in a team', () => {
+  it('links the guest the host invited and reports the look-alike as not in the organisation', async () => {
+    const store = new MemoryStore();
+    const people = [
+      { name: 'Siri Lie', aadObjectId: 'dddddddd-0000-4000-8000-000000000001', userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' },
+      { name: 'Per Dahl', aadObjectId: 'dddddddd-0000-4000-8000-000000000002', userPrincipalName: 'per.dahl_kongsberg.kommune.no#EXT#@evil.onmicrosoft.com', email: 'per.dahl@kongsberg.kommune.no' },
+    ];
+    const roster = { members: async function* () { yield* people; } };
+    const report = await compareRoster(org, store, roster, ['samrad.onmicrosoft.com']);
+    expect(report.linked.map((m) => m.id)).toEqual(['siri-lie']);
+    expect(report.notInOrganisation.map((p) => p.aadObjectId)).toEqual(['dddddddd-0000-4000-8000-000000000002']);
+    expect(await store.get('identityLinks', 'dddddddd-0000-4000-8000-000000000002')).toBeUndefined();
   });
 });
 
