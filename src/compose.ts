@@ -12,7 +12,7 @@ import { serveIcs } from './adapters/ics/serve-ics';
 import { rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
-import { downloads } from './adapters/teams/downloads';
+import { downloads, fileTexts } from './adapters/teams/downloads';
 import { docxRenderer } from './adapters/docx/docx-renderer';
 import { ARCHIVE_DOCUMENT, saveToLibrary } from './app/archive/archive-job';
 import type { Timer } from './ports/timer';
@@ -35,6 +35,7 @@ import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
+import { tenantDomainsOf } from './config';
 import { tenantServices } from './tenant-services';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
 import type { TokenCredential } from '@azure/identity';
@@ -88,10 +89,11 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
 
   let listeningAt = '';
   const links = new SignedLinks(() => config.publicUrl ?? listeningAt, config.linkSecret);
+  if (config.mode === 'production' && !config.linkSecret) log.warn('links.secret-per-process', { setting: 'SAMRAD_LINK_SECRET' });
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt });
+  const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt, links });
   // One per process: every proactive send and card update is paced by it, in real time.
   const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
@@ -104,7 +106,9 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     translator: (locale) => catalogue.for(locale),
     warn: (event, details) => log.warn(event, details),
   };
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings });
+  const tenantDomains = tenantDomainsOf(config);
+  if (tenantDomains.length === 0) log.warn('identity.guests-by-address-off', { setting: 'SAMRAD_TENANT_DOMAINS' });
+  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings, tenantDomains });
   const cardActions = new CardActions(
     [
       ...votingActions(voting),
@@ -116,7 +120,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       ...hearingActions({ ...hearings, links }),
     ],
     catalogue,
-    { registry, store, clock },
+    { registry, store, clock, tenantDomains },
   );
   const runner = new JobRunner({
     store,
@@ -180,7 +184,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       mode: config.mode,
       municipalities: registry.organisation.municipalities.length,
     };
-  }, log, serveIcs(store), downloads({ store, clock, links, registry, catalogue }));
+  }, log, serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }), downloads({ store, clock, links, registry, catalogue }));
 
   return {
     store,

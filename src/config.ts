@@ -16,6 +16,13 @@ export const settingsSchema = z
     SAMRAD_DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['nb', 'en']).default('nb')),
     SAMRAD_PUBLIC_URL: optional(z.string().url()),
     SAMRAD_LINK_SECRET: optional(z.string().min(32, 'at least 32 characters')),
+    /** The host tenant's own domains, comma-separated: a guest is known by address only when invited by one. */
+    SAMRAD_TENANT_DOMAINS: optional(
+      z
+        .string()
+        .transform((v) => v.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== ''))
+        .pipe(z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a comma-separated list of domain names, e.g. contoso.onmicrosoft.com'))),
+    ),
     SAMRAD_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     MicrosoftAppId: optional(guid),
     MicrosoftAppPassword: optional(z.string()),
@@ -129,6 +136,8 @@ export interface Config {
   readonly publicUrl?: string;
   /** Signs download links; without it links last as long as the process. */
   readonly linkSecret?: string;
+  /** The host tenant's own domains (SAMRAD_TENANT_DOMAINS); read it through `tenantDomainsOf`. */
+  readonly tenantDomains?: readonly string[];
   /** Where generated documents go when no document library is configured. */
   readonly documentsDir?: string;
   /** Present when a tenant is configured; otherwise SQLite and local files. */
@@ -175,6 +184,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),
+    ...(s.SAMRAD_TENANT_DOMAINS && s.SAMRAD_TENANT_DOMAINS.length > 0 && { tenantDomains: s.SAMRAD_TENANT_DOMAINS }),
     ...(production && {
       bot: {
         appId: s.MicrosoftAppId!,
@@ -185,5 +195,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     }),
   };
 }
+
+/** The sample organisation's guests (config/playground) are invited by this tenant. */
+export const LOCAL_TENANT_DOMAINS: readonly string[] = ['samrad.onmicrosoft.com'];
+
+/**
+ * The domains after `#EXT#@` that make a guest UPN trustworthy. The tenant id does not tell
+ * its domains, so production without the setting trusts none: guests are then known only by
+ * the object id in the organisation file or a link made earlier (README, Settings).
+ */
+export const tenantDomainsOf = (c: Pick<Config, 'mode' | 'tenantDomains'>): readonly string[] =>
+  c.tenantDomains ?? (c.mode === 'local' ? LOCAL_TENANT_DOMAINS : []);
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');

@@ -8,6 +8,7 @@ import { openSharePointStore } from './adapters/sharepoint/open-sharepoint-store
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
 import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import type { OrganisationRegistry } from './app/organisation-registry';
+import type { SignedLinks } from './app/exports/signed-links';
 import type { Config } from './config';
 import type { Logger } from './log';
 import type { Calendar } from './ports/calendar';
@@ -21,7 +22,7 @@ export interface TenantServices {
   readonly store: RecordStore;
   readonly documents: DocumentLibrary;
   /** Builds the calendar and free/busy once the store exists (the local ones read it). */
-  calendarFor(deps: { store: RecordStore; clock: Clock; registry: OrganisationRegistry; publicUrl: () => string }): { calendar: Calendar; freeBusy: FreeBusy };
+  calendarFor(deps: { store: RecordStore; clock: Clock; registry: OrganisationRegistry; publicUrl: () => string; links: SignedLinks }): { calendar: Calendar; freeBusy: FreeBusy };
 }
 
 /**
@@ -35,7 +36,8 @@ export function tenantServices(
 ): TenantServices {
   const folder = () => new FolderDocumentLibrary(config.documentsDir ?? './data/documents');
   const local = (deps: Parameters<TenantServices['calendarFor']>[0]) => ({
-    calendar: new IcsCalendar({ store: deps.store, clock: deps.clock, baseUrl: deps.publicUrl }),
+    // The .ics links are signed like the downloads: the server checks them with the same keys.
+    calendar: new IcsCalendar({ store: deps.store, clock: deps.clock, baseUrl: deps.publicUrl, links: deps.links }),
     // Without a tenant, free/busy comes from Samråd's own meetings, so `foreslå tid` works on a laptop.
     freeBusy: new MeetingsFreeBusy({ store: deps.store, organisation: () => deps.registry.organisation }),
   });

@@ -27,7 +27,7 @@ export class CardActions {
   constructor(
     actions: readonly CardAction[],
     private readonly catalogue: Catalogue,
-    private readonly deps: { registry: OrganisationRegistry; store: RecordStore; clock: Clock },
+    private readonly deps: { registry: OrganisationRegistry; store: RecordStore; clock: Clock; tenantDomains?: readonly string[] },
   ) {
     this.byVerb = new Map(actions.map((a) => [a.verb, a]));
   }
@@ -39,7 +39,7 @@ export class CardActions {
   async answer(pressed: PressedAction): Promise<CardActionOutcome> {
     const t = this.catalogue.for(pressed.locale);
     const org = this.deps.registry.organisation;
-    const actor = await identifyActor(org, this.deps.store, pressed.user, pressed.lookupAddress, this.deps.clock.now());
+    const actor = await identifyActor(org, this.deps.store, pressed.user, pressed.lookupAddress, this.deps.clock.now(), this.deps.tenantDomains);
     if (actor.kind === 'unregistered') {
       const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');
       const name = pressed.user.name || 'none';

@@ -46,7 +46,7 @@ export class ChatCommands {
     const locale = typedIn ?? message.locale;
     const t = this.catalogue.for(locale);
     const org = all.registry.organisation;
-    const actor = await identifyActor(org, all.store, message.user, message.lookupAddress, all.clock.now());
+    const actor = await identifyActor(org, all.store, message.user, message.lookupAddress, all.clock.now(), all.tenantDomains);
 
     if (actor.kind === 'unregistered') {
       const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');

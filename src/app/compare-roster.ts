@@ -1,5 +1,6 @@
 import type { Member } from '../domain/member';
 import type { Organisation } from '../domain/organisation';
+import { isInvitedBy } from '../domain/identity';
 import { findMember } from '../domain/organisation';
 import type { RecordStore } from '../ports/record-store';
 import type { TeamMember, TeamRoster } from '../ports/team-roster';
@@ -15,7 +16,7 @@ export interface RosterReport {
   readonly notInOrganisation: readonly TeamMember[];
 }
 
-export async function compareRoster(org: Organisation, store: RecordStore, roster: TeamRoster): Promise<RosterReport> {
+export async function compareRoster(org: Organisation, store: RecordStore, roster: TeamRoster, tenantDomains: readonly string[] = []): Promise<RosterReport> {
   const links = new Map(
     (await store.find<IdentityLink>('identityLinks')).map((l) => [l.id, l.value.memberId] as const),
   );
@@ -30,7 +31,10 @@ export async function compareRoster(org: Organisation, store: RecordStore, roste
     const member =
       findMember(org, { aadObjectId: person.aadObjectId }) ??
       (viaLink ? org.members.find((m) => m.id === viaLink) : undefined) ??
-      findMember(org, { upn: person.userPrincipalName, email: person.email });
+      // By address only when the host tenant wrote the guest UPN (see isInvitedBy).
+      (person.userPrincipalName === undefined || isInvitedBy(person.userPrincipalName, tenantDomains)
+        ? findMember(org, { upn: person.userPrincipalName, email: person.email })
+        : undefined);
     if (!member) {
       notInOrganisation.push(person);
       continue;

@@ -1,3 +1,4 @@
+import { isInvitedBy } from '../domain/identity';
 import type { Member } from '../domain/member';
 import type { Organisation } from '../domain/organisation';
 import { findMember, memberById } from '../domain/organisation';
@@ -30,9 +31,17 @@ export interface IdentityLink {
 }
 
 /**
+ * The addresses to match by: none when the UPN is a guest UPN another tenant wrote, since its
+ * e-mail address then comes from that tenant's directory as well.
+ */
+function trusted(address: { upn?: string; email?: string }, tenantDomains: readonly string[]) {
+  return address.upn === undefined || isInvitedBy(address.upn, tenantDomains) ? address : undefined;
+}
+
+/**
  * Object id first (from the file or an earlier link), then the address Teams gives
- * (a guest's UPN decoded). A match by address is linked to the object id, so it is
- * looked up once.
+ * (a guest's UPN decoded, when the host tenant invited the guest: `tenantDomains`). A match
+ * by address is linked to the object id, so it is looked up once.
  */
 export async function identifyActor(
   org: Organisation,
@@ -40,6 +49,7 @@ export async function identifyActor(
   user: TeamsUser,
   lookup: AddressLookup,
   now: Date,
+  tenantDomains: readonly string[] = [],
 ): Promise<Actor> {
   const asMember = (member: Member): Actor => ({
     kind: 'member',
@@ -51,11 +61,15 @@ export async function identifyActor(
   if (direct) return asMember(direct);
   if (user.aadObjectId) {
     const link = await store.get<IdentityLink>('identityLinks', user.aadObjectId.toLowerCase());
-    const linked = link && memberById(org, link.value.memberId);
+    // A link made by address before the host's domains were checked is honoured only if its
+    // address would still be trusted today: a look-alike linked then is a stranger now.
+    const trustedLink = link && (link.value.address === undefined || isInvitedBy(link.value.address, tenantDomains));
+    const linked = trustedLink && memberById(org, link.value.memberId);
     if (linked) return asMember(linked);
   }
   const address = await lookup().catch(() => undefined);
-  const byAddress = address && findMember(org, address);
+  const usable = address && trusted(address, tenantDomains);
+  const byAddress = usable && findMember(org, usable);
   if (byAddress) {
     if (user.aadObjectId) await linkIdentity(store, byAddress.id, user.aadObjectId, address.upn ?? address.email, 'address');
     return asMember(byAddress);

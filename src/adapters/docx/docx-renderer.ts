@@ -14,6 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { cleanDocument } from '../../app/exports/document-text';
 import type { Block, DocumentRenderer, ExportDocument, TextRun as Run } from '../../ports/documents';
 
 /*
@@ -84,7 +85,9 @@ function blocks(b: Block): (Paragraph | Table)[] {
   }
 }
 
-export function docxDocument(doc: ExportDocument): Document {
+/** Text goes in cleaned of what XML 1.0 forbids: one such character and Word refuses the file. */
+export function docxDocument(source: ExportDocument): Document {
+  const doc = cleanDocument(source);
   const language = { value: doc.locale === 'nb' ? 'nb-NO' : 'en-GB' };
   return new Document({
     creator: 'Samråd',

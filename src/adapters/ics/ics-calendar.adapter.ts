@@ -1,3 +1,4 @@
+import { SignedLinks } from '../../app/exports/signed-links';
 import type { Calendar, CalendarEvent, CalendarEventChanges, ScheduledEvent } from '../../ports/calendar';
 import { CalendarError } from '../../ports/calendar';
 import type { Clock } from '../../ports/clock';
@@ -7,6 +8,7 @@ import { isStoreError, upsert } from '../../ports/record-store';
 import type { CalendarEventRecord } from './calendar-event-record';
 import {
   CALENDAR_EVENTS_LIST,
+  calendarLinkExpiry,
   defined,
   eventIdFor,
   invalidIfBroken,
@@ -23,6 +25,12 @@ export interface IcsCalendarOptions {
    * when the address is known only once the server listens (a local run on a free port).
    */
   readonly baseUrl: string | (() => string);
+  /**
+   * Signs the event links (the server checks them with the same instance, see `serveIcs`).
+   * Without it the calendar signs with a secret of its own that nothing else can check: for
+   * tests of the calendar alone.
+   */
+  readonly links?: SignedLinks;
   readonly clock?: Clock;
   /** Read-modify-write rounds before concurrent writers are reported as `CALENDAR.CONFLICT`. */
   readonly attempts?: number;
@@ -36,14 +44,14 @@ export interface IcsCalendarOptions {
 export class IcsCalendar implements Calendar {
   readonly notifiesAttendees = false;
   private readonly store: RecordStore;
-  private readonly baseUrl: () => string;
+  private readonly links: SignedLinks;
   private readonly clock: Clock;
   private readonly attempts: number;
 
   constructor(options: IcsCalendarOptions) {
     this.store = options.store;
     const base = options.baseUrl;
-    this.baseUrl = () => (typeof base === 'string' ? base : base()).replace(/\/+$/, '');
+    this.links = options.links ?? new SignedLinks(() => (typeof base === 'string' ? base : base()));
     this.clock = options.clock ?? systemClock;
     this.attempts = options.attempts ?? 25;
   }
@@ -135,7 +143,8 @@ export class IcsCalendar implements Calendar {
     }
   }
 
+  /** The .ics file behind a signed link that lasts until some days after the event ends. */
   private withLink(record: CalendarEventRecord): ScheduledEvent {
-    return { ...record, webLink: `${this.baseUrl()}${icsPath(record.id)}` };
+    return { ...record, webLink: this.links.linkUntil(icsPath(record.id), calendarLinkExpiry(record.event)) };
   }
 }

@@ -13,6 +13,7 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { docxRenderer } from '../docx/docx-renderer';
 import type { Download } from './http-server';
+import { attachmentDisposition } from './security-headers';
 
 type Made = (deps: { store: RecordStore; org: Organisation; t: Translator }, id: string) => Promise<DownloadFile | undefined>;
 
@@ -30,6 +31,11 @@ const files: Readonly<Record<string, Made>> = {
   'protokoll.md': (deps, id) => minutesFile(deps, id, markdownRenderer),
 };
 
+/** What the calendar route says to a dead link, in the server's language. */
+export const fileTexts = (t: Translator) => ({ notFound: t.t('files.not-found'), expired: t.t('files.calendar.expired') });
+
+const text = (status: 403 | 404, body: string) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${body}\n` });
+
 /** Serves documents behind signed, expiring links: nothing downloads without one. */
 export function downloads(deps: {
   store: RecordStore;
@@ -38,18 +44,18 @@ export function downloads(deps: {
   registry: OrganisationRegistry;
   catalogue: Catalogue;
 }): Download {
-  const notFound = { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not found' };
   return async (id, file, query) => {
-    const make = Object.hasOwn(files, file) ? files[file] : undefined;
-    if (!make || !/^[A-Z0-9]{5}$/.test(id)) return notFound;
-    if (!deps.links.verify(`/exports/${id}/${file}`, query.expires, query.sig, deps.clock.now()))
-      return { status: 403, headers: { 'content-type': 'text/plain' }, body: 'This link has expired or is not valid. Ask the bot for a new one.' };
+    // The language only words the answer; it is outside the signature and grants nothing.
     const t = deps.catalogue.for(localeFrom(query.lang));
+    const make = Object.hasOwn(files, file) ? files[file] : undefined;
+    if (!make || !/^[A-Z0-9]{5}$/.test(id)) return text(404, t.t('files.not-found'));
+    if (!deps.links.verify(`/exports/${id}/${file}`, query.expires, query.sig, deps.clock.now())) return text(403, t.t('files.download.expired'));
     const made = await make({ store: deps.store, org: deps.registry.organisation, t }, id);
-    if (!made) return notFound;
+    if (!made) return text(404, t.t('files.not-found'));
     return {
       status: 200,
-      headers: { 'content-type': made.mediaType, 'content-disposition': `attachment; filename="${made.fileName}"` },
+      // The server adds the security headers (security-headers.ts); these are the file's own.
+      headers: { 'content-type': made.mediaType, 'content-disposition': attachmentDisposition(made.fileName), 'cache-control': 'private, no-store' },
       body: made.body,
     };
   };

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../../log';
+import { fileHeaders, setBaseSecurityHeaders } from './security-headers';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
@@ -24,10 +25,15 @@ export function createHttpServer(
   bot: ActivityHandler,
   health: () => Promise<HealthReport>,
   log: Logger,
-  calendarFile?: (eventId: string) => Promise<ServedFile>,
+  calendarFile?: (eventId: string, query: Readonly<Record<string, string>>) => Promise<ServedFile>,
   download?: Download,
 ): restify.Server {
   const server = restify.createServer({ name: 'samrad', handleUncaughtExceptions: false });
+  // Before routing, so unknown paths and restify's own errors carry them too.
+  server.pre((_req, res, next) => {
+    setBaseSecurityHeaders(res);
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
@@ -40,8 +46,9 @@ export function createHttpServer(
     // The local calendar: invitations link here so attendees can add the meeting to theirs.
     server.get('/calendar/:file', async (req, res) => {
       const name = String(req.params.file ?? '');
-      const file = name.endsWith('.ics') ? await calendarFile(name.slice(0, -'.ics'.length)) : { status: 404, headers: {}, body: '' };
-      res.writeHead(file.status, file.headers);
+      const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams) as Record<string, string>;
+      const file = name.endsWith('.ics') ? await calendarFile(name.slice(0, -'.ics'.length), query) : { status: 404, headers: {}, body: '' };
+      res.writeHead(file.status, fileHeaders(file.headers));
       res.end(file.body);
     });
   }
@@ -49,7 +56,7 @@ export function createHttpServer(
     server.get('/exports/:meetingId/:file', async (req, res) => {
       const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams) as Record<string, string>;
       const file = await download(String(req.params.meetingId ?? ''), String(req.params.file ?? ''), query);
-      res.writeHead(file.status, file.headers);
+      res.writeHead(file.status, fileHeaders(file.headers));
       res.end(file.body);
     });
   }

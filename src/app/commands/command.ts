@@ -40,6 +40,8 @@ export interface CommandServices {
   readonly hearings: HearingDeps;
   /** The roster of the team this conversation belongs to, when there is one to read. */
   readonly roster?: TeamRoster;
+  /** The host tenant's own domains: guests invited by another tenant are not known by address. */
+  readonly tenantDomains?: readonly string[];
 }
 
 /**

@@ -9,9 +9,9 @@ export const syncCommand: Command = {
   audience: ['coordinator'],
   takesArgument: false,
   inMenu: false,
-  async run({ actor, org, t }, { roster, store, clock }) {
+  async run({ actor, org, t }, { roster, store, clock, tenantDomains }) {
     if (!roster) return [text(t.t('sync.no-team'))];
-    const report = await compareRoster(org, store, roster);
+    const report = await compareRoster(org, store, roster, tenantDomains);
     await audit(store, {
       kind: 'roster.synchronised',
       memberId: actor.member.id,

@@ -1,4 +1,5 @@
 import type { Block, DocumentRenderer, ExportDocument, TextRun } from '../../ports/documents';
+import { cleanDocument } from './document-text';
 
 /*
  * CommonMark for an export. Everything people wrote (titles, input, decisions) is escaped, so a
@@ -59,7 +60,9 @@ function block(b: Block): string {
   }
 }
 
-export function renderMarkdown(doc: ExportDocument): string {
+export function renderMarkdown(source: ExportDocument): string {
+  // The same text as the Word file: a control character helps no reader of a .md either.
+  const doc = cleanDocument(source);
   const head = [`# ${escapeMarkdown(doc.title)}`, ...(doc.subtitle ? [escapeMarkdown(doc.subtitle)] : [])];
   return `${[...head, ...doc.blocks.map(block)].join('\n\n')}\n`;
 }

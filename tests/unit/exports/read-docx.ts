@@ -59,3 +59,26 @@ export function documentXml(docx: Buffer): string {
   if (!xml) throw new Error('no word/document.xml in the file');
   return xml.toString('utf8');
 }
+
+/*
+ * XML 1.0's Char production (section 2.2), written out here rather than taken from the product:
+ * tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and U+10000-U+10FFFF. Character references must
+ * name allowed characters too.
+ */
+const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
+const allowedCode = (n: number): boolean =>
+  n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+
+/** Why this XML part is not well-formed XML 1.0 as Word reads it, or undefined when it is. */
+export function strictXmlProblem(xml: string, wellFormed: (xml: string) => true | { err: { msg: string } }): string | undefined {
+  if (!XML_CHAR.test(xml)) {
+    const bad = [...xml].find((c) => !XML_CHAR.test(c)) ?? '';
+    return `character U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML 1.0`;
+  }
+  for (const m of xml.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const n = m[1]!.startsWith('x') ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10);
+    if (!allowedCode(n)) return `character reference ${m[0]} names a character XML 1.0 forbids`;
+  }
+  const checked = wellFormed(xml);
+  return checked === true ? undefined : checked.err.msg;
+}

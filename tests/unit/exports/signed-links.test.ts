@@ -24,4 +24,17 @@ describe('signed download links', () => {
     const other = new SignedLinks(() => 'http://x', 'another-secret-of-at-least-thirty-two-chars');
     expect(other.verify('/exports/M4TQ2/grunnlag.docx', expires, sig, at)).toBe(false);
   });
+
+  it('tell a genuine expired link from a forged one, and refuse an expiry written any other way', () => {
+    const path = '/calendar/ev-00000000000000000000000000000000.ics';
+    const url = links.linkUntil(path, new Date('2026-12-01T00:00:00Z'));
+    const { expires, sig } = query(url);
+    expect(expires).toBe(String(Date.parse('2026-12-01T00:00:00Z')));
+    expect(links.check(path, expires, sig, at)).toBe('valid');
+    expect(links.check(path, expires, sig, new Date('2026-12-01T00:00:01Z'))).toBe('expired');
+    expect(links.check(path, expires, 'forged', new Date('2026-12-01T00:00:01Z'))).toBe('invalid');
+    expect(links.check(path, `${expires}.0`, sig, at)).toBe('invalid');
+    expect(links.check(path, `+${expires}`, sig, at)).toBe('invalid');
+    expect(links.check(path, undefined, sig, at)).toBe('invalid');
+  });
 });

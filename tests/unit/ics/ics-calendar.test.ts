@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_EVENTS_LIST, eventIdFor } from '../../../src/adapters/ics/calendar-event-record';
+import { CALENDAR_EVENTS_LIST, calendarLinkExpiry, eventIdFor, icsPath } from '../../../src/adapters/ics/calendar-event-record';
 import { IcsCalendar } from '../../../src/adapters/ics/ics-calendar.adapter';
 import { serveIcs } from '../../../src/adapters/ics/serve-ics';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
+import { SignedLinks } from '../../../src/app/exports/signed-links';
 import type { CalendarEvent } from '../../../src/ports/calendar';
 import { isCalendarError } from '../../../src/ports/calendar';
 import type { RecordStore } from '../../../src/ports/record-store';
@@ -27,9 +28,13 @@ const meeting = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
 function setUp(store: RecordStore = new MemoryStore(), attempts?: number) {
   let now = Date.parse('2026-09-01T08:00:00Z');
   const clock = { now: () => new Date(now) };
-  const calendar = new IcsCalendar({ store, baseUrl: 'https://samrad.example.no/', clock, ...(attempts ? { attempts } : {}) });
+  const links = new SignedLinks(() => 'https://samrad.example.no/', 'a-test-secret-of-at-least-thirty-two-characters');
+  const calendar = new IcsCalendar({ store, baseUrl: 'https://samrad.example.no/', clock, links, ...(attempts ? { attempts } : {}) });
   const later = (minutes: number) => (now += minutes * 60_000);
-  return { store, calendar, later, serve: serveIcs(store, { uidDomain: 'samrad.example.no' }) };
+  const served = serveIcs(store, { uidDomain: 'samrad.example.no', links, clock });
+  // The file as a calendar fetches it: through the signed link the invitation carries.
+  const serve = (id: string) => served(id, Object.fromEntries(new URL(links.linkUntil(icsPath(id), calendarLinkExpiry(meeting()))).searchParams));
+  return { store, calendar, later, serve };
 }
 
 const eventOf = (body: string) => component(readIcs(body), 'VEVENT');
@@ -41,7 +46,7 @@ describe('IcsCalendar', () => {
     const scheduled = await calendar.schedule(meeting());
     expect(scheduled.id).toBe(eventIdFor('meeting:osu-3-2026'));
     expect(scheduled.id).toMatch(/^ev-[0-9a-f]{32}$/);
-    expect(scheduled.webLink).toBe(`https://samrad.example.no/calendar/${scheduled.id}.ics`);
+    expect(scheduled.webLink).toMatch(new RegExp(`^https://samrad\\.example\\.no/calendar/${scheduled.id}\\.ics\\?expires=\\d+&sig=[\\w-]{43}$`));
     expect(calendar.notifiesAttendees).toBe(false);
     const found = await store.find(CALENDAR_EVENTS_LIST, { idempotencyKey: 'meeting:osu-3-2026' });
     expect(found.map((r) => r.id)).toEqual([scheduled.id]);
