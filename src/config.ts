@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_LEASE_MS } from './app/scheduling/job-runner';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -36,7 +37,7 @@ export const settingsSchema = z
     // A crashed instance's jobs are taken over after this lease plus one 5 s poll; live jobs renew it.
     SAMRAD_JOB_LEASE_SECONDS: z.preprocess(
       blankToUndefined,
-      z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(5, 'at least 5 seconds (clock skew and store latency)').max(3600, 'at most 3600 seconds').default(20),
+      z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(5, 'at least 5 seconds (clock skew and store latency)').max(3600, 'at most 3600 seconds').default(DEFAULT_LEASE_MS / 1000),
     ),
   })
   .superRefine((s, ctx) => {
