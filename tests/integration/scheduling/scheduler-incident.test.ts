@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,12 +63,21 @@ class SteppedPolls implements Timer {
 let bot: BotUnderTest;
 let store: RefusingStore;
 const polls = new SteppedPolls();
-const coordinatorChat = `a:personal-${people.coordinator.id}`;
+const chatOf = (person: { id: string }) => `a:personal-${person.id}`;
+const coordinatorChats = [chatOf(people.coordinator), chatOf(people.boardMember)];
+
+/** The sample organisation with a second coordinator: Ola Berg, the chair, helps the secretariat. */
+const twoCoordinators = readFileSync(join(__dirname, '..', '..', '..', 'config', 'organisation.yaml'), 'utf8').replace(
+  `aadObjectId: ${people.boardMember.aadObjectId}\n`,
+  `aadObjectId: ${people.boardMember.aadObjectId}\n    coordinator: true\n`,
+);
 
 beforeAll(async () => {
+  expect(twoCoordinators).toContain('coordinator: true\n    memberships:\n      - { body: styret');
   store = new RefusingStore(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-incident-')), 'samrad.db')));
-  bot = await startBot({}, { store, timer: polls });
-  await bot.post(message(bot.connector.url, people.coordinator, 'hjelp')); // her personal chat is remembered
+  bot = await startBot({}, { store, timer: polls, organisationYaml: twoCoordinators });
+  // Their personal chats are remembered; Marit, not a coordinator, has one too.
+  for (const person of [people.coordinator, people.boardMember, people.respondent]) await bot.post(message(bot.connector.url, person, 'hjelp'));
   await polls.poll();
 });
 afterAll(async () => bot.stop());
@@ -78,7 +87,9 @@ const healthz = async () => {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 const logged = (event: string) => bot.logs.filter((l) => (JSON.parse(l) as { event: string }).event === event);
-const toCoordinator = (words: string) => bot.connector.sent.filter((s) => s.conversationId === coordinatorChat && (s.activity.text ?? '').includes(words));
+/** How many messages with these words each personal chat got, coordinators first, then Marit's. */
+const told = (words: string) =>
+  [...coordinatorChats, chatOf(people.respondent)].map((chat) => bot.connector.sent.filter((s) => s.conversationId === chat && (s.activity.text ?? '').includes(words)).length);
 
 describe('when the scheduler itself cannot run', () => {
   it('healthz goes 503 with the reason, the log and the coordinator hear once at the start and once at the end', async () => {
@@ -98,14 +109,14 @@ describe('when the scheduler itself cannot run', () => {
     expect(JSON.stringify(down.body)).not.toMatch(/\n\s+at |\/work\/|127\.0\.0\.1|samrad\.db/);
 
     // Meanwhile a use case queues a message: it waits, and so does the scheduler.
-    await new JobScheduler(store, systemClock).schedule(messageJob('test:held-back', { conversationId: coordinatorChat, message: text('Held back during the outage') }, new Date()));
+    await new JobScheduler(store, systemClock).schedule(messageJob('test:held-back', { conversationId: chatOf(people.coordinator), message: text('Held back during the outage') }, new Date()));
     for (let i = 0; i < 10; i++) await polls.poll();
     await bot.samrad.schedulerHealth.settled();
     expect((await healthz()).status).toBe(503);
     expect(logged('scheduler.unavailable')).toHaveLength(1);
     expect(logged('scheduler.pass_failed').filter((l) => !l.includes('"level":"debug"'))).toEqual([]);
-    expect(toCoordinator('får ikke kjørt planlagt arbeid')).toHaveLength(1);
-    expect(toCoordinator('Held back')).toHaveLength(0);
+    expect(told('får ikke kjørt planlagt arbeid')).toEqual([1, 1, 0]);
+    expect(told('Held back')).toEqual([0, 0, 0]);
 
     store.refuseJobs = false;
     await polls.poll();
@@ -115,8 +126,8 @@ describe('when the scheduler itself cannot run', () => {
     expect(up.status).toBe(200);
     expect(up.body.scheduler).toBeUndefined();
     expect(logged('scheduler.recovered')).toHaveLength(1);
-    expect(toCoordinator('får ikke kjørt planlagt arbeid')).toHaveLength(1);
-    expect(toCoordinator('kjører igjen')).toHaveLength(1);
-    expect(toCoordinator('Held back during the outage')).toHaveLength(1);
+    expect(told('får ikke kjørt planlagt arbeid')).toEqual([1, 1, 0]);
+    expect(told('kjører igjen')).toEqual([1, 1, 0]);
+    expect(told('Held back during the outage')).toEqual([1, 0, 0]);
   }, 30_000);
 });
