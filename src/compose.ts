@@ -6,6 +6,8 @@ import type { JobHandler } from './app/scheduling/execute-job';
 import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
+import { SchedulerHealth } from './app/scheduling/scheduler-health';
+import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { serveIcs } from './adapters/ics/serve-ics';
@@ -59,6 +61,8 @@ export interface Samrad {
   readonly documents: DocumentLibrary;
   readonly registry: OrganisationRegistry;
   readonly jobs: JobRunner;
+  /** Whether the scheduler can run (what /healthz reports of it). */
+  readonly schedulerHealth: SchedulerHealth;
   /** Starts listening; resolves to the URL of `/api/messages`. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -122,9 +126,18 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     catalogue,
     { registry, store, clock, tenantDomains },
   );
+  // When the scheduler's passes keep failing: /healthz says so, and the coordinators are told
+  // directly (the outbox is what is down), once when it starts and once when it is over.
+  const schedulerHealth = new SchedulerHealth({
+    clock,
+    logger: log,
+    tell: tellCoordinators({ store, sender: messenger, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale), logger: log }),
+  });
   const runner = new JobRunner({
     store,
     clock,
+    ...(config.jobLeaseMs !== undefined && { leaseMs: config.jobLeaseMs }),
+    health: schedulerHealth,
     timer: options.timer ?? systemTimer,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     handlers: {
@@ -179,10 +192,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   });
   const server = createHttpServer(adapter, bot, async () => {
     await store.get('conversations', '-healthz-');
+    const scheduler = schedulerHealth.readiness();
     return {
-      status: 'ok',
+      status: scheduler.ready ? 'ok' : 'degraded',
       mode: config.mode,
       municipalities: registry.organisation.municipalities.length,
+      ...(!scheduler.ready && { scheduler }),
     };
   }, log, serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }), downloads({ store, clock, links, registry, catalogue }));
 
@@ -191,6 +206,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     documents,
     registry,
     jobs: runner,
+    schedulerHealth,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -205,6 +221,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       }),
     close: async () => {
       await runner.stop();
+      await schedulerHealth.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_LEASE_MS } from './app/scheduling/job-runner';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -40,6 +41,11 @@ export const settingsSchema = z
     SAMRAD_DOCUMENTS_DRIVE_ID: optional(z.string()),
     SAMRAD_DOCUMENTS_DIR: z.preprocess(blankToUndefined, z.string().default('./data/documents')),
     SAMRAD_GRAPH_ORGANISER: optional(z.string().email()),
+    // A crashed instance's jobs are taken over after this lease plus one 5 s poll; live jobs renew it.
+    SAMRAD_JOB_LEASE_SECONDS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(5, 'at least 5 seconds (clock skew and store latency)').max(3600, 'at most 3600 seconds').default(DEFAULT_LEASE_MS / 1000),
+    ),
   })
   .superRefine((s, ctx) => {
     checkGraph(s, ctx);
@@ -142,6 +148,8 @@ export interface Config {
   readonly documentsDir?: string;
   /** Present when a tenant is configured; otherwise SQLite and local files. */
   readonly graph?: GraphConfig;
+  /** The scheduler's job lease (`SAMRAD_JOB_LEASE_SECONDS`, default 20 s); absent: the runner's default. */
+  readonly jobLeaseMs?: number;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -181,6 +189,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     defaultLocale: s.SAMRAD_DEFAULT_LOCALE,
     logLevel: s.SAMRAD_LOG_LEVEL,
     documentsDir: s.SAMRAD_DOCUMENTS_DIR,
+    jobLeaseMs: s.SAMRAD_JOB_LEASE_SECONDS * 1000,
     ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),

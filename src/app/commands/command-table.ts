@@ -37,6 +37,8 @@ import { compileHearingCommand } from './compile-hearing.command';
 import { extendHearingCommand } from './extend-hearing.command';
 import { closeHearingCommand } from './close-hearing.command';
 import { deliveryFailuresCommand } from './delivery-failures.command';
+import { failedJobsCommand } from './failed-jobs.command';
+import { retryJobCommand } from './retry-job.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -79,5 +81,7 @@ export function commandTable(): readonly Command[] {
     reloadOrganisationCommand,
     syncCommand,
     deliveryFailuresCommand,
+    failedJobsCommand,
+    retryJobCommand,
   ];
 }

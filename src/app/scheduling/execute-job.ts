@@ -1,6 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { isPermanentStoreError, isStoreError } from '../../ports/record-store';
+import type { Timer } from '../../ports/timer';
 import type { BackoffPolicy, Job, JobOutcome, Receipt } from './job';
 import {
   JOBS,
@@ -11,6 +12,7 @@ import {
   isLeaseExpired,
   isOutOfAttempts,
   isRunnable,
+  renewedLease,
   settled,
   withReceipt,
 } from './job';
@@ -24,7 +26,11 @@ export interface JobContext<P = unknown> {
   readonly idempotencyKey: string;
   /** Recorded by an earlier attempt: its side effect happened, do not repeat it. */
   readonly receipt: Receipt | undefined;
-  /** The handler must finish before this (ISO); after it another runner may take the job. */
+  /**
+   * The handler must finish before this (ISO). With a heartbeat it is the attempt's deadline
+   * (the lease is renewed until then); without one, the end of the lease. After it another
+   * runner may take the job.
+   */
   readonly leaseUntil: string;
   /**
    * Writes the receipt onto the job before returning. Call it the moment the side effect is
@@ -53,6 +59,13 @@ export interface ExecuteOptions {
   readonly leaseMs: number;
   readonly backoff: BackoffPolicy;
   readonly random: () => number;
+  /**
+   * With a timer the claim is renewed every third of `leaseMs` while the handler runs, so a
+   * short lease (a quick takeover after a crash) does not hand a live job to a second runner.
+   */
+  readonly timer?: Timer;
+  /** How long one attempt may hold its job by renewing; a hung handler then lets the lease lapse. */
+  readonly maxRunMs?: number;
 }
 
 /** Another writer got there first: a runner's claim, a cancel, a reschedule, or a removal. */
@@ -107,6 +120,15 @@ export async function executeJob(
   };
 
   const claimed = current.value;
+  const runUntil = now.getTime() + Math.max(leaseMs, options.maxRunMs ?? leaseMs);
+  const renew = (): Promise<void> => {
+    const write = writes.then(async () => {
+      current = await store.replace(JOBS, job.id, renewedLease(current.value, clock.now(), leaseMs), current.etag);
+    });
+    writes = write.catch(() => undefined);
+    return write;
+  };
+  const stopHeartbeat = options.timer ? heartbeat(options.timer, Math.max(1, Math.floor(leaseMs / 3)), runUntil, clock, renew) : () => {};
   let outcome: JobOutcome;
   try {
     outcome = (await handler({
@@ -114,13 +136,14 @@ export async function executeJob(
       attempt: claimed.attempts,
       idempotencyKey: claimed.id,
       receipt: claimed.receipt,
-      leaseUntil: claimed.claim?.until ?? '',
+      leaseUntil: options.timer ? new Date(runUntil).toISOString() : (claimed.claim?.until ?? ''),
       recordReceipt,
     })) ?? { outcome: 'done' };
   } catch (e) {
     // What no retry can mend (a record too large for the store, a query it refuses) fails at once, with the store's reason.
     outcome = isPermanentStoreError(e) ? { outcome: 'failed', error: `${errorMessage(e)}: ${errorMessage((e as Error).cause)}` } : { outcome: 'retry', error: errorMessage(e) };
   }
+  stopHeartbeat();
   await writes;
 
   const next = settled(current.value, outcome, clock.now(), backoffMs(claimed.attempts, options.backoff, options.random));
@@ -131,4 +154,28 @@ export async function executeJob(
     throw e;
   }
   return next.state === 'done' ? 'done' : next.state === 'failed' ? 'failed' : 'retried';
+}
+
+/**
+ * Renews the claim every `everyMs` until `runUntil`. A renewal that loses a race means the job
+ * is no longer ours (cancelled, or taken over): stop, and the attempt's next write is fenced
+ * off. A renewal the store refuses for another reason is tried again at the next beat.
+ */
+function heartbeat(timer: Timer, everyMs: number, runUntil: number, clock: Clock, renew: () => Promise<void>): () => void {
+  let stopped = false;
+  let cancel = (): void => {};
+  const beat = (): void => {
+    cancel = timer.after(everyMs, () => {
+      if (stopped || clock.now().getTime() >= runUntil) return;
+      void renew().then(
+        () => !stopped && beat(),
+        (e: unknown) => !stopped && !raced(e) && beat(),
+      );
+    });
+  };
+  beat();
+  return () => {
+    stopped = true;
+    cancel();
+  };
 }

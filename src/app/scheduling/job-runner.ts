@@ -17,13 +17,27 @@ export interface JobRunnerOptions {
   /** The routing table: a runner claims only the kinds it can handle. */
   readonly handlers: Readonly<Record<string, JobHandler<never>>>;
   readonly concurrency?: number;
-  /** Longer than any handler takes; a takeover after a crash waits this long. */
+  /** A takeover after a crash waits this long (plus a poll); renewed while a handler runs. */
   readonly leaseMs?: number;
+  /** How long one attempt may keep renewing its lease; a handler must finish within it. */
+  readonly maxRunMs?: number;
   readonly pollMs?: number;
   readonly backoff?: BackoffPolicy;
   readonly random?: () => number;
   readonly logger?: Logger;
+  /** Told how each poll went; it then owns the logging of failed passes (once per incident). */
+  readonly health?: PassObserver;
 }
+
+/** Sees every poll: a pass that could not run (the store refused its query) or one that did. */
+export interface PassObserver {
+  passed(): void;
+  failed(error: unknown): void;
+}
+
+/** Defaults: a crashed process's jobs are taken over within lease + one poll, 25 s. */
+export const DEFAULT_LEASE_MS = 20_000;
+export const DEFAULT_MAX_RUN_MS = 2 * 60_000;
 
 export type PassSummary = Readonly<Record<JobResult | 'error', number>>;
 
@@ -38,6 +52,7 @@ const emptySummary = (): Record<JobResult | 'error', number> => ({ done: 0, retr
 export class JobRunner {
   private readonly concurrency: number;
   private readonly leaseMs: number;
+  private readonly maxRunMs: number;
   private readonly pollMs: number;
   private readonly random: () => number;
   private readonly logger: Logger;
@@ -47,10 +62,12 @@ export class JobRunner {
   private woken = false;
   private cancelPoll: (() => void) | undefined;
   private pass: Promise<unknown> | undefined;
+  private lastJobError: unknown;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 8);
-    this.leaseMs = options.leaseMs ?? 2 * 60_000;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.maxRunMs = options.maxRunMs ?? DEFAULT_MAX_RUN_MS;
     this.pollMs = options.pollMs ?? 5_000;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
@@ -116,9 +133,13 @@ export class JobRunner {
         this.logger.info('scheduler.pass', { owner: this.options.owner, ...summary });
       // A finished job often schedules the next (a distribution its cards): look again at once.
       worked = summary.done > 0;
+      // Every claim refused by the store is a pass that could not run either.
+      if (summary.error > 0 && summary.done + summary.retried + summary.failed + summary.lost === 0) this.options.health?.failed(this.lastJobError);
+      else this.options.health?.passed();
     } catch (e) {
-      // The store was unreachable: log it and try again at the next poll.
-      this.logger.error('scheduler.pass_failed', { owner: this.options.owner, error: errorMessage(e) });
+      // The store was unreachable: try again at the next poll. The observer, if any, logs it once per incident.
+      if (this.options.health) this.options.health.failed(e);
+      else this.logger.error('scheduler.pass_failed', { owner: this.options.owner, error: errorMessage(e) });
     }
     const soon = this.woken || worked;
     this.woken = false;
@@ -148,7 +169,7 @@ export class JobRunner {
     const handler = handlers[candidate.value.kind]!;
     try {
       const result = await executeJob(
-        { store, clock, owner, leaseMs: this.leaseMs, backoff, random: this.random },
+        { store, clock, owner, leaseMs: this.leaseMs, maxRunMs: this.maxRunMs, timer: this.options.timer, backoff, random: this.random },
         candidate,
         handler,
       );
@@ -156,6 +177,7 @@ export class JobRunner {
       if (result === 'failed') this.logger.warn('scheduler.job_failed', { owner, jobId: candidate.id });
       return result;
     } catch (e) {
+      this.lastJobError = e;
       this.logger.error('scheduler.job_error', { owner, jobId: candidate.id, error: errorMessage(e) });
       return 'error';
     }

@@ -39,6 +39,8 @@ export interface Job<P = unknown> {
   readonly updatedAt: string;
   /** When the job reached done, failed or cancelled. */
   readonly finishedAt?: string;
+  /** When a coordinator last put it back after it failed (`prøv igjen`). */
+  readonly retriedAt?: string;
 }
 
 /** What a handler tells the runner; returning nothing means done. A thrown error means retry. */
@@ -110,6 +112,10 @@ export const claimedBy = <P>(job: Job<P>, owner: string, now: Date, leaseMs: num
   updatedAt: iso(now),
 });
 
+/** The heartbeat of a long handler: the same claim, held a lease longer. */
+export const renewedLease = <P>(job: Job<P>, now: Date, leaseMs: number): Job<P> =>
+  job.claim ? { ...job, claim: { ...job.claim, until: plus(now, leaseMs) }, updatedAt: iso(now) } : job;
+
 export const withReceipt = <P>(job: Job<P>, receipt: Receipt, now: Date): Job<P> => ({
   ...job,
   receipt,
@@ -154,6 +160,9 @@ export const movedTo = <P>(job: Job<P>, dueAt: string, now: Date): Job<P> => ({
   attempts: job.state === 'failed' ? 0 : job.attempts,
   updatedAt: iso(now),
 });
+
+/** A coordinator's retry of a failed job: due now, with fresh attempts and the time noted. */
+export const retriedByCoordinator = <P>(job: Job<P>, now: Date): Job<P> => ({ ...movedTo(job, iso(now), now), retriedAt: iso(now) });
 
 /**
  * Capped exponential backoff with "equal jitter": half the delay is fixed so a retry never

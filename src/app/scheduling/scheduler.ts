@@ -4,7 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError, upsert } from '../../ports/record-store';
 import type { Job, JobState } from './job';
-import { JOBS, cancelledAt, movedTo, newJob, toDueAt } from './job';
+import { JOBS, cancelledAt, movedTo, newJob, retriedByCoordinator, toDueAt } from './job';
 
 export interface JobSpec<P = unknown> {
   /** The caller's idempotency key, e.g. `reminder:hearing-7:3301:2026-11-20`. */
@@ -84,6 +84,19 @@ export class JobScheduler {
       if (job.state === 'claimed') return { code: 'JOB.RUNNING', params: { id } };
       if (job.state === 'done' || job.state === 'cancelled') return { code: 'JOB.FINISHED', params: { id, state: job.state } };
       return movedTo(job, at, now);
+    });
+  }
+
+  /**
+   * A coordinator's retry: a failed job is due now with fresh attempts. Idempotent: a job
+   * already back in the queue (pending or running) is left as it is and returned, so that a
+   * second `prøv igjen` does not move it again; a done or cancelled job is refused.
+   */
+  async retry<P = unknown>(id: string): Promise<Result<Job<P>>> {
+    return this.change<P>(id, (job, now): Job<P> | DomainError => {
+      if (job.state === 'failed') return retriedByCoordinator(job, now);
+      if (job.state === 'pending' || job.state === 'claimed') return job;
+      return { code: 'JOB.FINISHED', params: { id, state: job.state } };
     });
   }
 

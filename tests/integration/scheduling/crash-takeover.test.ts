@@ -1,17 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../../src/adapters/sqlite/sqlite-store';
+import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import type { Delivery, MessageSender, SendResult } from '../../../src/app/scheduling/outbox';
 import { OUTBOX, messageJob, outboxHandler } from '../../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { Clock } from '../../../src/ports/clock';
 import type { RecordStore } from '../../../src/ports/record-store';
-import { ManualClock, idleTimer, minutes, t0, yieldToOthers } from '../../unit/scheduling/scheduling-fixtures';
+import { systemTimer } from '../../../src/ports/timer';
+import { ManualClock, RunCounter, idleTimer, minutes, t0, yieldToOthers } from '../../unit/scheduling/scheduling-fixtures';
 
-const leaseMs = minutes(2);
+/** Issue 15: by default a crashed instance's due jobs are taken over within 30 s. */
+const takeoverMs = 30_000;
 const never = new Promise<never>(() => {});
 
 /** Stands in for Teams: what arrived in which conversation. Shared by every "process". */
@@ -40,8 +43,9 @@ const senderFor = (
   },
 });
 
+/** The runner's defaults (lease included), driven by runDue; the idle timer means no heartbeat, as in a dead process. */
 const runnerFor = (store: RecordStore, clock: Clock, process: string, sender: MessageSender, concurrency = 8) =>
-  new JobRunner({ store, clock, timer: idleTimer, owner: process, leaseMs, concurrency, handlers: { [OUTBOX]: outboxHandler(sender) } });
+  new JobRunner({ store, clock, timer: idleTimer, owner: process, concurrency, handlers: { [OUTBOX]: outboxHandler(sender) } });
 
 const setup = async (municipalities: number) => {
   const file = join(mkdtempSync(join(tmpdir(), 'samrad-outbox-')), 'samrad.db');
@@ -67,9 +71,9 @@ describe('outbox: a process dies mid-send, another takes over after the lease', 
     await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => 'before-send')), first);
     const second = new SqliteStore(file);
     const b = runnerFor(second, clock, 'b', senderFor(teams, 'b'));
-    clock.advance(leaseMs - 1);
-    expect(await b.runDue()).toMatchObject({ done: 0 });
-    clock.advance(1);
+    clock.advance(1_000);
+    expect(await b.runDue()).toMatchObject({ done: 0 }); // a's lease still holds it
+    clock.advance(takeoverMs - 1_000);
     expect(await b.runDue()).toMatchObject({ done: 1 });
     expect(teams.arrived).toEqual([{ conversationId: 'personal-3301', process: 'b' }]);
     await second.close();
@@ -79,7 +83,7 @@ describe('outbox: a process dies mid-send, another takes over after the lease', 
     const { file, clock, first, teams } = await setup(1);
     await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => 'after-record')), first);
     const second = new SqliteStore(file);
-    clock.advance(leaseMs);
+    clock.advance(takeoverMs);
     expect(await runnerFor(second, clock, 'b', senderFor(teams, 'b')).runDue()).toMatchObject({ done: 1 });
     expect(teams.arrived).toEqual([{ conversationId: 'personal-3301', process: 'a' }]);
     expect((await new JobScheduler(second, clock).get('card:hearing-7:3301'))?.receipt).toEqual({ activityId: 'a:card:hearing-7:3301' });
@@ -92,7 +96,7 @@ describe('outbox: a process dies mid-send, another takes over after the lease', 
     await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => (++sends === 10 ? 'after-record' : undefined)), 1), first);
     expect(teams.arrived).toHaveLength(10);
     const second = new SqliteStore(file);
-    clock.advance(leaseMs);
+    clock.advance(takeoverMs);
     expect(await runnerFor(second, clock, 'b', senderFor(teams, 'b')).runDue()).toMatchObject({ done: 17 });
     expect(ids.map((m) => teams.countIn(`personal-${m}`))).toEqual(ids.map(() => 1));
     await second.close();
@@ -104,9 +108,90 @@ describe('outbox: a process dies mid-send, another takes over after the lease', 
     const { file, clock, first, teams } = await setup(1);
     await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => 'after-send')), first);
     const second = new SqliteStore(file);
-    clock.advance(leaseMs);
+    clock.advance(takeoverMs);
     await runnerFor(second, clock, 'b', senderFor(teams, 'b')).runDue();
     expect(teams.countIn('personal-3301')).toBe(2);
     await second.close();
+  });
+});
+
+describe('the lease on the fake clock: short for a crash, renewed for a live job', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  // Fake timers move Date too, so the clock follows the runners' poll timers.
+  const fakeClock: Clock = { now: () => new Date() };
+  const loopRunner = (store: RecordStore, owner: string, handler: JobHandler<never>, extra: { maxRunMs?: number } = {}) =>
+    new JobRunner({ store, clock: fakeClock, timer: systemTimer, owner, pollMs: 5_000, handlers: { long: handler }, ...extra });
+  const sqlite = () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-lease-')), 'samrad.db'));
+
+  it('a process dies holding a due job: the other, polling every 5 s, runs it within 30 s and not before the lease', async () => {
+    vi.useFakeTimers({ now: t0 });
+    const store = sqlite();
+    const counter = new RunCounter();
+    await new JobScheduler(store, fakeClock).schedule({ id: 'reminder:vote-K7P3Q', kind: 'long', dueAt: t0, payload: {} });
+    const dead = new JobRunner({ store, clock: fakeClock, timer: idleTimer, owner: 'a', handlers: { long: () => never } });
+    void dead.runDue();
+    await vi.advanceTimersByTimeAsync(0);
+    const b = loopRunner(store, 'b', async ({ job }) => counter.add(job.id));
+    b.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(counter.total()).toBe(0); // a's claim is still within its lease
+    await vi.advanceTimersByTimeAsync(takeoverMs - 5_000);
+    expect(counter.runs.get('reminder:vote-K7P3Q')).toBe(1);
+    expect((await new JobScheduler(store, fakeClock).get('reminder:vote-K7P3Q'))).toMatchObject({ state: 'done', attempts: 2 });
+    await b.stop();
+    await store.close();
+  });
+
+  it('a live job running 3 minutes keeps its lease by heartbeat: a second runner never takes it, it runs once', async () => {
+    vi.useFakeTimers({ now: t0 });
+    const store = sqlite();
+    const counter = new RunCounter();
+    const scheduler = new JobScheduler(store, fakeClock);
+    await scheduler.schedule({ id: 'archive:minutes:M4TQ2:3', kind: 'long', dueAt: t0, payload: {} });
+    const slow: JobHandler<never> = async ({ job }) => {
+      counter.add(job.id);
+      await new Promise((resolve) => setTimeout(resolve, minutes(3)));
+    };
+    const a = loopRunner(store, 'a', slow, { maxRunMs: minutes(5) });
+    a.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const b = loopRunner(store, 'b', slow, { maxRunMs: minutes(5) });
+    b.start();
+    for (let s = 0; s < 4 * 60; s += 5) {
+      await vi.advanceTimersByTimeAsync(5_000);
+      const job = await scheduler.get('archive:minutes:M4TQ2:3');
+      if (job?.state === 'claimed') expect(job.claim?.owner).toBe('a');
+    }
+    expect(counter.runs.get('archive:minutes:M4TQ2:3')).toBe(1);
+    expect(await scheduler.get('archive:minutes:M4TQ2:3')).toMatchObject({ state: 'done', attempts: 1 });
+    await Promise.all([a.stop(), b.stop()]);
+    await store.close();
+  });
+
+  it('a hung handler renews only until the deadline of its attempt; then the job is taken over', async () => {
+    vi.useFakeTimers({ now: t0 });
+    const store = sqlite();
+    const counter = new RunCounter();
+    const scheduler = new JobScheduler(store, fakeClock);
+    await scheduler.schedule({ id: 'hung', kind: 'long', dueAt: t0, payload: {} });
+    const a = loopRunner(store, 'a', async ({ job }) => {
+      counter.add(job.id);
+      await never;
+    }, { maxRunMs: minutes(1) });
+    void a.runDue();
+    await vi.advanceTimersByTimeAsync(minutes(1) - 1_000);
+    expect((await scheduler.get('hung'))?.claim?.owner).toBe('a');
+    const b = loopRunner(store, 'b', async ({ job }) => counter.add(job.id));
+    b.start();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(counter.runs.get('hung')).toBe(1); // still renewed by a, not yet past its minute
+    await vi.advanceTimersByTimeAsync(takeoverMs + 5_000);
+    expect(counter.runs.get('hung')).toBe(2);
+    expect(await scheduler.get('hung')).toMatchObject({ state: 'done', attempts: 2 });
+    await b.stop();
+    await store.close();
   });
 });
