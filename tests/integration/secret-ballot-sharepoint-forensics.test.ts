@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listKeepsVersions } from '../../src/adapters/sharepoint/provision';
+import { FakeGraph } from '../fakes/fake-graph/fake-graph-server';
+import { graphOnFake, sharePointStoreOnFake } from '../fakes/fake-graph/sharepoint-on-fake';
+import type { BoxVersion } from './forensics/ballot-forensics';
+import { boxVersionsInText, pairVotersWithChoices } from './forensics/ballot-forensics';
+import { choices, runSecretVote } from './forensics/secret-vote-run';
+
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+interface Versions {
+  value: { id: string; fields: { Value?: string } }[];
+}
+
+/** What a site owner can read after the vote: every version of every item, through Graph. */
+async function versionHistoryAsSiteOwner(f: FakeGraph, voteId: string): Promise<BoxVersion[]> {
+  const http = graphOnFake(f).http;
+  const site = `/sites/${encodeURIComponent(f.lists.siteId)}/lists/SamradRecords/items`;
+  const list = f.lists.list('SamradRecords')!;
+  const found: BoxVersion[] = [];
+  for (const itemId of list.items.keys()) {
+    const reply = await http.send({ method: 'GET', url: `${site}/${itemId}/versions` });
+    expect(reply.status).toBe(200);
+    for (const version of (reply.body as Versions).value) found.push(...boxVersionsInText(version.fields.Value ?? '', voteId));
+  }
+  return found;
+}
+
+describe('a secret vote against a site owner reading the list’s version history', () => {
+  it('with versioning on, as a new list has it, the history pairs every voter: provisioning can tell', async () => {
+    fake = await FakeGraph.start();
+    const store = await sharePointStoreOnFake(fake);
+    expect(await listKeepsVersions(graphOnFake(fake).http, fake.lists.siteId)).toBe(true);
+    const voteId = await runSecretVote(store, () => undefined);
+    const paired = pairVotersWithChoices(await versionHistoryAsSiteOwner(fake, voteId));
+    expect(Object.fromEntries(paired)).toEqual(Object.fromEntries(choices));
+  });
+
+  it('with versioning off, as the site owner is told to set it, no version pairs anyone', async () => {
+    fake = await FakeGraph.start();
+    const store = await sharePointStoreOnFake(fake);
+    fake.lists.versions.setVersioning(fake.lists.list('SamradRecords')!.id, false);
+    expect(await listKeepsVersions(graphOnFake(fake).http, fake.lists.siteId)).toBe(false);
+    const seen: number[] = [];
+    const voteId = await runSecretVote(store, async () => {
+      // At every moment the list holds the current version only. (Someone reading it after
+      // every ballot could still diff what they read: that attacker is not covered.)
+      seen.push((await versionHistoryAsSiteOwner(fake!, 'S3CRT')).length);
+    });
+    const history = await versionHistoryAsSiteOwner(fake, voteId);
+    expect(history).toHaveLength(1);
+    expect(history[0]!.voters).toHaveLength(7);
+    expect(pairVotersWithChoices(history).size).toBe(0);
+    expect(seen.every((n) => n === 1)).toBe(true);
+    // The probe left nothing behind.
+    expect([...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields['Collection'] === 'samrad.probe')).toBe(false);
+  });
+});
