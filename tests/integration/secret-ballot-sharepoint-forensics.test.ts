@@ -1,10 +1,14 @@
+import type { TokenCredential } from '@azure/identity';
 import { afterEach, describe, expect, it } from 'vitest';
+import { provision } from '../../scripts/provision';
 import { listKeepsVersions } from '../../src/adapters/sharepoint/provision';
 import { FakeGraph } from '../fakes/fake-graph/fake-graph-server';
 import { graphOnFake, sharePointStoreOnFake } from '../fakes/fake-graph/sharepoint-on-fake';
 import type { BoxVersion } from './forensics/ballot-forensics';
 import { boxVersionsInText, pairVotersWithChoices } from './forensics/ballot-forensics';
 import { choices, runSecretVote } from './forensics/secret-vote-run';
+
+const tokenCredential: TokenCredential = { getToken: async () => ({ token: 'provisioning-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
 
 let fake: FakeGraph | undefined;
 afterEach(async () => {
@@ -58,5 +62,15 @@ describe('a secret vote against a site owner reading the list’s version histor
     expect(seen.every((n) => n === 1)).toBe(true);
     // The probe left nothing behind.
     expect([...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields['Collection'] === 'samrad.probe')).toBe(false);
+  });
+});
+
+describe('npm run provision', () => {
+  it('tells the site owner to turn versioning off when it creates the list', async () => {
+    fake = await FakeGraph.start();
+    const lines: string[] = [];
+    const env = { SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_GRAPH_BASE_URL: fake.baseUrl, SAMRAD_SHAREPOINT_SITE_ID: fake.lists.siteId };
+    await provision(env, { tokenCredential, print: (l) => lines.push(l) });
+    expect(lines.some((l) => l.startsWith('  ACTION NEEDED: the list keeps item versions'))).toBe(true);
   });
 });
