@@ -16,6 +16,8 @@ export const settingsSchema = z
     SAMRAD_DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['nb', 'en']).default('nb')),
     SAMRAD_PUBLIC_URL: optional(z.string().url()),
     SAMRAD_LINK_SECRET: optional(z.string().min(32, 'at least 32 characters')),
+    /** Secret: seals the ballot boxes in the store (docs/voting-rules.md). Never change it while a vote is open. */
+    SAMRAD_BALLOT_KEY: optional(z.string().min(32, 'at least 32 characters')),
     SAMRAD_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     MicrosoftAppId: optional(guid),
     MicrosoftAppPassword: optional(z.string()),
@@ -129,6 +131,8 @@ export interface Config {
   readonly publicUrl?: string;
   /** Signs download links; without it links last as long as the process. */
   readonly linkSecret?: string;
+  /** Seals ballot boxes, so no stored version of a secret box can be read without it. */
+  readonly ballotKey?: string;
   /** Where generated documents go when no document library is configured. */
   readonly documentsDir?: string;
   /** Present when a tenant is configured; otherwise SQLite and local files. */
@@ -175,6 +179,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),
+    ...(s.SAMRAD_BALLOT_KEY && { ballotKey: s.SAMRAD_BALLOT_KEY }),
     ...(production && {
       bot: {
         appId: s.MicrosoftAppId!,

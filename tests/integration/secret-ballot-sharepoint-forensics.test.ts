@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { afterEach, describe, expect, it } from 'vitest';
 import { provision } from '../../scripts/provision';
 import { listKeepsVersions } from '../../src/adapters/sharepoint/provision';
+import { SealedBallotBoxes } from '../../src/app/voting/sealed-ballot-boxes';
 import { FakeGraph } from '../fakes/fake-graph/fake-graph-server';
 import { graphOnFake, sharePointStoreOnFake } from '../fakes/fake-graph/sharepoint-on-fake';
 import type { BoxVersion } from './forensics/ballot-forensics';
@@ -20,18 +21,23 @@ interface Versions {
   value: { id: string; fields: { Value?: string } }[];
 }
 
-/** What a site owner can read after the vote: every version of every item, through Graph. */
-async function versionHistoryAsSiteOwner(f: FakeGraph, voteId: string): Promise<BoxVersion[]> {
+/** Every version of every item's Value column, through Graph, as a site owner reads them. */
+async function valuesInHistory(f: FakeGraph): Promise<string[]> {
   const http = graphOnFake(f).http;
   const site = `/sites/${encodeURIComponent(f.lists.siteId)}/lists/SamradRecords/items`;
   const list = f.lists.list('SamradRecords')!;
-  const found: BoxVersion[] = [];
+  const values: string[] = [];
   for (const itemId of list.items.keys()) {
     const reply = await http.send({ method: 'GET', url: `${site}/${itemId}/versions` });
     expect(reply.status).toBe(200);
-    for (const version of (reply.body as Versions).value) found.push(...boxVersionsInText(version.fields.Value ?? '', voteId));
+    for (const version of (reply.body as Versions).value) values.push(version.fields.Value ?? '');
   }
-  return found;
+  return values;
+}
+
+/** The versions of the vote's box a site owner can read after the vote. */
+async function versionHistoryAsSiteOwner(f: FakeGraph, voteId: string): Promise<BoxVersion[]> {
+  return (await valuesInHistory(f)).flatMap((value) => boxVersionsInText(value, voteId));
 }
 
 describe('a secret vote against a site owner reading the list’s version history', () => {
@@ -62,6 +68,21 @@ describe('a secret vote against a site owner reading the list’s version histor
     expect(seen.every((n) => n === 1)).toBe(true);
     // The probe left nothing behind.
     expect([...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields['Collection'] === 'samrad.probe')).toBe(false);
+  });
+});
+
+describe('a secret vote on a list that keeps versions, with the boxes sealed (SAMRAD_BALLOT_KEY)', () => {
+  it('the history holds every version, each of them ciphertext: nothing to diff', async () => {
+    fake = await FakeGraph.start();
+    const store = new SealedBallotBoxes(await sharePointStoreOnFake(fake), 'a key from the environment, 32+ chars');
+    const voteId = await runSecretVote(store, () => undefined);
+    const values = await valuesInHistory(fake);
+    const sealed = values.filter((v) => v.startsWith('{"sealed":'));
+    expect(sealed.length).toBeGreaterThan(choices.length); // versioning is on: every ballot's version is there
+    expect(await versionHistoryAsSiteOwner(fake, voteId)).toEqual([]);
+    expect(values.some((v) => v.includes('"participation"') || v.includes('"voterKey"'))).toBe(false);
+    // And the vote was counted through the seal.
+    expect((await store.get<{ participation: unknown[] }>('ballotBoxes', voteId))?.value.participation).toHaveLength(7);
   });
 });
 
