@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/adapters/sqlite/sqlite-store';
 import { boxVersionsInBytes, pairVotersWithChoices, tornBoxFragments } from './forensics/ballot-forensics';
@@ -65,4 +66,28 @@ describe('a secret vote against someone holding a copy of the SQLite file and it
     // A named ballot's `option` field, or an invoke's payload, never reaches the file or the WAL.
     for (const copy of copies) expect(copy.toString('latin1')).not.toContain('"option":"');
   });
+});
+
+describe('a checkpoint held up by a reader in another process', () => {
+  it('is done at the next write once the reader is gone', async () => {
+    const file = fileIn('samrad-forensic-reader-');
+    store = new SqliteStore(file);
+    await store.create('ballotBoxes', 'b', { n: 0 });
+    const reader = new Database(file, { readonly: true });
+    try {
+      // An open read transaction on the WAL: the TRUNCATE checkpoint cannot finish (it waits
+      // for the busy timeout, then gives up and leaves the WAL as it is).
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM records').get();
+      const box = await store.get('ballotBoxes', 'b');
+      await store.replace('ballotBoxes', 'b', { n: 1 }, box!.etag);
+      expect(readFileSync(`${file}-wal`).length).toBeGreaterThan(0);
+      reader.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    // Any next write, even to another list, owes the checkpoint and does it.
+    await store.create('jobs', 'j', { n: 2 });
+    expect(readFileSync(`${file}-wal`).length).toBe(0);
+  }, 20_000);
 });
