@@ -82,6 +82,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const tenant = tenantServices(config, options);
   const { documents } = tenant;
   const store = config.ballotKey ? new SealedBallotBoxes(tenant.store, config.ballotKey) : tenant.store;
+  // Without the key a copy of the data, or SharePoint's version history, may pair voters with choices.
+  if (config.mode === 'production' && !config.ballotKey) log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const catalogue = Catalogue.load();
   const cards = new CardRenderer();
   const adapter = createCloudAdapter(config, options.authentication);
