@@ -6,7 +6,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { connectGraph } from '../src/adapters/graph/graph-connection';
 import type { ProvisionResult } from '../src/adapters/sharepoint/provision';
-import { provisionSite } from '../src/adapters/sharepoint/provision';
+import { listKeepsVersions, provisionSite } from '../src/adapters/sharepoint/provision';
 import { RECORDS_LIST, SCHEMA_VERSION } from '../src/adapters/sharepoint/records-list';
 import { readConfig } from '../src/config';
 import { samradVersion } from '../src/version';
@@ -28,6 +28,9 @@ export async function provision(
   print(`Site ${graph.siteId}, list ${RECORDS_LIST}, schema version ${SCHEMA_VERSION}:`);
   print(result.listCreated ? `  created the list with ${result.columnsAdded.length} columns` : '  the list was there');
   if (!result.listCreated) print(result.columnsAdded.length ? `  added columns: ${result.columnsAdded.join(', ')}` : '  no columns missing: nothing changed');
+  // Graph cannot turn versioning off, and secret ballots need it off (docs/voting-rules.md).
+  if (result.listCreated && (await listKeepsVersions(connection.http, graph.siteId)))
+    print(`  ACTION NEEDED: the list keeps item versions. In the list's settings, Versioning settings, choose no versioning; a secret ballot's history would otherwise pair voters with choices`);
   if (result.columnsDiffering.length)
     print(`  WARNING: indexing differs from the schema (fix by hand in the list settings): ${result.columnsDiffering.join(', ')}`);
   return result;

@@ -22,6 +22,7 @@ import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
 import { votingActions } from './app/voting/vote-actions';
+import { SealedBallotBoxes } from './app/voting/sealed-ballot-boxes';
 import { meetingActions } from './app/meetings/meeting-actions';
 import { inputActions } from './app/input/input-actions';
 import { minutesActions } from './app/minutes/minutes-actions';
@@ -84,7 +85,10 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const clock = options.clock ?? systemClock;
   const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
   const tenant = tenantServices(config, options);
-  const { store, documents } = tenant;
+  const { documents } = tenant;
+  const store = config.ballotKey ? new SealedBallotBoxes(tenant.store, config.ballotKey) : tenant.store;
+  // Without the key a copy of the data, or SharePoint's version history, may pair voters with choices.
+  if (config.mode === 'production' && !config.ballotKey) log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const catalogue = Catalogue.load();
   const cards = new CardRenderer();
   const adapter = createCloudAdapter(config, options.authentication);

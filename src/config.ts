@@ -24,6 +24,8 @@ export const settingsSchema = z
         .transform((v) => v.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== ''))
         .pipe(z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a comma-separated list of domain names, e.g. contoso.onmicrosoft.com'))),
     ),
+    /** Secret: seals the ballot boxes in the store (docs/voting-rules.md). Never change it while a vote is open. */
+    SAMRAD_BALLOT_KEY: optional(z.string().min(32, 'at least 32 characters')),
     SAMRAD_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     MicrosoftAppId: optional(guid),
     MicrosoftAppPassword: optional(z.string()),
@@ -144,6 +146,8 @@ export interface Config {
   readonly linkSecret?: string;
   /** The host tenant's own domains (SAMRAD_TENANT_DOMAINS); read it through `tenantDomainsOf`. */
   readonly tenantDomains?: readonly string[];
+  /** Seals ballot boxes, so no stored version of a secret box can be read without it. */
+  readonly ballotKey?: string;
   /** Where generated documents go when no document library is configured. */
   readonly documentsDir?: string;
   /** Present when a tenant is configured; otherwise SQLite and local files. */
@@ -194,6 +198,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),
     ...(s.SAMRAD_TENANT_DOMAINS && s.SAMRAD_TENANT_DOMAINS.length > 0 && { tenantDomains: s.SAMRAD_TENANT_DOMAINS }),
+    ...(s.SAMRAD_BALLOT_KEY && { ballotKey: s.SAMRAD_BALLOT_KEY }),
     ...(production && {
       bot: {
         appId: s.MicrosoftAppId!,

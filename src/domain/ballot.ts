@@ -31,7 +31,9 @@ export interface Participation {
  * keeps two things that share no field, no order and no time: who took part, and how many
  * chose each option. Counts rather than a list, so not even arrival order pairs them.
  * Whatever stores or logs a secret cast must keep to the same split: never the invoke's
- * payload (it names the option) beside its id or its sender.
+ * payload (it names the option) beside its id or its sender. Two versions of a secret box one
+ * ballot apart do pair, so no earlier version may be kept: the boxes are a history-free list
+ * (ports/history-free.ts), sealed when a key is set (docs/voting-rules.md).
  */
 export type BallotBox =
   | { readonly secrecy: 'named'; readonly voteId: string; readonly ballots: readonly NamedBallot[] }

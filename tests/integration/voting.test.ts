@@ -1,7 +1,10 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cardAction, message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { cardProblems } from '../fixtures/card-validation';
+import { boxVersionsInBytes, pairVotersWithChoices } from './forensics/ballot-forensics';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -109,6 +112,14 @@ describe('voting over HTTP', () => {
     const stored = JSON.stringify(box?.value);
     expect(stored).toContain('ola-berg');
     expect(stored).not.toMatch(/ola-berg[^}]*against|against[^}]*ola-berg/);
+    await press(people.respondent, 'vote.cast', { voteId: id, option: 'for' });
+    // The database file and its WAL as a copy of the running server would hold them: one
+    // version of the box, so no two versions to diff.
+    const file = join(bot.dir, 'samrad.db');
+    const raw = Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+    const versions = boxVersionsInBytes(raw, id);
+    expect(versions.map((v) => v.voters)).toEqual([['ola-berg', 'marit-kvam']]);
+    expect(pairVotersWithChoices(versions).size).toBe(0);
     expect(bot.logs.join('\n')).not.toContain('against');
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { GraphHttp, GraphReply } from '../graph/graph-client';
 import type { ColumnSpec } from './records-list';
 import { RECORDS_LIST, RECORD_COLUMNS, columnDefinition } from './records-list';
@@ -56,6 +57,29 @@ export async function provisionSite(
   }
   const differing = columns.filter((c) => byName.has(c.name) && (byName.get(c.name)!.indexed ?? false) !== c.indexed).map((c) => c.name);
   return { listCreated: false, columnsAdded: added, columnsDiffering: differing };
+}
+
+/**
+ * Whether the list keeps item version history. Secret ballots need it off (docs/voting-rules.md):
+ * every version of a ballot box, one ballot apart, would pair a voter with a choice. Graph can
+ * neither read nor change the setting, so it is found out: a probe item holding nothing is
+ * written twice, its versions are read back, and it is removed. The site owner turns
+ * versioning off in the list's settings (Versioning settings: no versions).
+ */
+export async function listKeepsVersions(http: GraphHttp, siteId: string, listName: string = RECORDS_LIST): Promise<boolean> {
+  const items = `/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent(listName)}/items`;
+  const key = `probe/${randomUUID()}`;
+  const fields = { Title: 'versioning probe', Collection: 'samrad.probe', RecordKey: key, RecordId: key, Value: 'null' };
+  const created = ok<{ id: string }>(await http.send({ method: 'POST', url: items, body: { fields } }), 'write a probe item');
+  const item = `${items}/${encodeURIComponent(created.id)}`;
+  try {
+    ok(await http.send({ method: 'PATCH', url: `${item}/fields`, body: { Value: '0' } }), 'update the probe item');
+    const versions = ok<{ value: unknown[] }>(await http.send({ method: 'GET', url: `${item}/versions` }), 'read the probe item versions');
+    // With versioning on: the created and the updated version. Off: the current one at most.
+    return versions.value.length > 1;
+  } finally {
+    await http.send({ method: 'DELETE', url: item });
+  }
 }
 
 function ok<B>(reply: GraphReply, what: string): B {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
 import { StoreError } from '../../ports/record-store';
+import { HISTORY_FREE_LISTS } from '../../ports/history-free';
 import { migrate } from './migrations';
 
 interface Row {
@@ -15,21 +16,35 @@ interface Row {
 
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+export interface SqliteStoreOptions {
+  /** Lists whose earlier versions must not survive in the file or its WAL (ports/history-free.ts). */
+  readonly historyFree?: ReadonlySet<string>;
+}
+
 /**
  * The embedded store: one SQLite file in WAL mode, so several processes on one
  * machine can share it. Each write is a single statement guarded by the version,
  * which is what makes the eTag check atomic.
+ *
+ * No history for history-free lists: `secure_delete` zeroes the bytes of every old row
+ * version and freed page, and a write to such a list is followed by a TRUNCATE checkpoint,
+ * so the WAL (which otherwise holds every version of a page until a checkpoint) is emptied.
  */
 export class SqliteStore implements RecordStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly historyFree: ReadonlySet<string>;
+  /** A checkpoint another process's reader held up: tried again at the next write and at close. */
+  private checkpointOwed = false;
 
-  constructor(file: string) {
+  constructor(file: string, options: SqliteStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.historyFree = options.historyFree ?? HISTORY_FREE_LISTS;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('secure_delete = ON');
     migrate(this.db);
   }
 
@@ -65,6 +80,7 @@ export class SqliteStore implements RecordStore {
       )
       .run(list, id, JSON.stringify(value), now, now);
     if (result.changes === 0) throw new StoreError('STORE.ALREADY_EXISTS', list, id);
+    this.forgetHistory(list);
     return { id, etag: etagOf(1), value, created: now, modified: now };
   }
 
@@ -77,7 +93,10 @@ export class SqliteStore implements RecordStore {
          WHERE list = ? AND id = ? AND version = ? RETURNING id, version, value, created, modified`,
       )
       .get(JSON.stringify(value), now, list, id, version) as Row | undefined;
-    if (row) return toRecord<T>(row);
+    if (row) {
+      this.forgetHistory(list);
+      return toRecord<T>(row);
+    }
     throw new StoreError((await this.get(list, id)) ? 'STORE.PRECONDITION_FAILED' : 'STORE.NOT_FOUND', list, id);
   }
 
@@ -88,6 +107,18 @@ export class SqliteStore implements RecordStore {
         : this.sql('DELETE FROM records WHERE list = ? AND id = ? AND version = ?').run(list, id, versionOf(ifMatch));
     if (result.changes === 0)
       throw new StoreError((await this.get(list, id)) ? 'STORE.PRECONDITION_FAILED' : 'STORE.NOT_FOUND', list, id);
+    this.forgetHistory(list);
+  }
+
+  /**
+   * After a write to a history-free list: copy the WAL into the file and truncate it to
+   * nothing. A reader in another process can hold the checkpoint up (the busy timeout waits
+   * for it); if it is still held, the next write tries again, and so does close.
+   */
+  private forgetHistory(list: string): void {
+    if (!this.historyFree.has(list) && !this.checkpointOwed) return;
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    this.checkpointOwed = (result?.busy ?? 0) !== 0;
   }
 
   /** Prepared once per SQL text: preparing costs more than most of our queries. */
@@ -101,6 +132,7 @@ export class SqliteStore implements RecordStore {
   }
 
   async close(): Promise<void> {
+    if (this.checkpointOwed && this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LIST_VIEW_THRESHOLD, overThreshold, thresholdRefusal, tooLong } from './list-limits';
+import { FakeItemVersions } from './item-versions';
 import { graphError, json, parseFilter } from './odata';
 import { OpaqueCursors } from './paging';
 import type { FakeGraphRequest, FakeGraphResponse, FakeGraphRoutes } from './route';
@@ -46,6 +47,7 @@ const PAGE = 200;
 export class FakeSharePointLists implements FakeGraphRoutes {
   readonly lists = new Map<string, FakeList>();
   private readonly cursors = new OpaqueCursors();
+  readonly versions = new FakeItemVersions();
 
   constructor(
     readonly siteId: string,
@@ -58,6 +60,8 @@ export class FakeSharePointLists implements FakeGraphRoutes {
   ) {}
 
   handle(r: FakeGraphRequest): FakeGraphResponse | undefined {
+    const versions = this.versions.handle(r, this.siteId, (key) => this.findList(key)?.id);
+    if (versions) return versions;
     const m = /^\/sites\/([^/]+)\/lists(?:\/([^/]+)(?:\/(columns|items)(?:\/([^/]+)(\/fields)?)?)?)?$/.exec(r.path);
     if (!m) return undefined;
     if (decodeURIComponent(m[1]!) !== this.siteId) return graphError(404, 'itemNotFound', 'site not found');
@@ -149,6 +153,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     const at = this.now().toISOString();
     const item: FakeItem = { id: String(list.nextId++), guid: randomUUID(), version: 1, fields, created: at, modified: at };
     list.items.set(item.id, item);
+    this.versions.record(list.id, item);
     return json(201, this.itemView(item, true));
   }
 
@@ -163,6 +168,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     item.fields = next;
     item.version++;
     item.modified = this.now().toISOString();
+    this.versions.record(list.id, item);
     return json(200, this.fieldsView(item));
   }
 
@@ -170,6 +176,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     const stale = this.precondition(item, r);
     if (stale) return stale;
     list.items.delete(item.id);
+    this.versions.forget(list.id, item.id);
     return { status: 204 };
   }
 

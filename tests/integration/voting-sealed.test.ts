@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardAction, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+
+let bot: BotUnderTest;
+beforeAll(async () => {
+  bot = await startBot({ ballotKey: 'a ballot key of at least 32 characters' });
+});
+afterAll(async () => bot.stop());
+
+const where = { kind: 'channel' as const };
+async function press(from: Person, verb: string, data: object) {
+  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, where));
+  expect(res.status).toBe(200);
+  return JSON.stringify((JSON.parse(res.body) as { value: unknown }).value);
+}
+
+describe('secret voting with SAMRAD_BALLOT_KEY set', () => {
+  it('counts through the seal, and the database file and WAL never hold a box in clear', async () => {
+    const opened = await press(people.coordinator, 'vote.open', { title: 'Budsjett 2027', body: 'styret', secrecy: 'secret', changeAllowed: 'false', quorum: 'none' });
+    const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened)?.[1];
+    expect(id).toBeDefined();
+    await press(people.boardMember, 'vote.cast', { voteId: id, option: 'against' });
+    await press(people.respondent, 'vote.cast', { voteId: id, option: 'against' });
+    const file = join(bot.dir, 'samrad.db');
+    const raw = () => Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]).toString('latin1');
+    expect(raw()).not.toContain('"participation"');
+    const closed = await press(people.coordinator, 'vote.close', { voteId: id });
+    expect(closed).toContain('2 av 7 har stemt');
+    expect(closed).toContain('"title":"Mot","value":"2"');
+    expect(closed).toContain('"title":"For","value":"0"');
+    expect(raw()).not.toContain('"participation"');
+  });
+});
