@@ -33,6 +33,8 @@ export const settingsSchema = z
     SAMRAD_DOCUMENTS_DRIVE_ID: optional(z.string()),
     SAMRAD_DOCUMENTS_DIR: z.preprocess(blankToUndefined, z.string().default('./data/documents')),
     SAMRAD_GRAPH_ORGANISER: optional(z.string().email()),
+    // Teams' documented limit per app and tenant is 30 requests a second (older pages say 50).
+    SAMRAD_TEAMS_TENANT_RATE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(30)),
   })
   .superRefine((s, ctx) => {
     checkGraph(s, ctx);
@@ -133,6 +135,8 @@ export interface Config {
   readonly documentsDir?: string;
   /** Present when a tenant is configured; otherwise SQLite and local files. */
   readonly graph?: GraphConfig;
+  /** Proactive requests per second to Teams, per tenant (`SAMRAD_TEAMS_TENANT_RATE`); 30 when absent. */
+  readonly teamsTenantRate?: number;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -172,6 +176,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     defaultLocale: s.SAMRAD_DEFAULT_LOCALE,
     logLevel: s.SAMRAD_LOG_LEVEL,
     documentsDir: s.SAMRAD_DOCUMENTS_DIR,
+    teamsTenantRate: s.SAMRAD_TEAMS_TENANT_RATE,
     ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),

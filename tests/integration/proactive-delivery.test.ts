@@ -56,7 +56,7 @@ describe('proactive messages through the outbox, against a connector enforcing T
     expect(limits.count(429)).toBe(0);
   }, 60_000);
 
-  it('one message each to 120 conversations: paced under 50/s for the tenant, each delivered once, no 429', async () => {
+  it('one message each to 120 conversations: paced under the 30/s Teams documents for the tenant, each delivered once, no 429', async () => {
     const many = chats('many', 120);
     await rememberChats(bot.samrad.store, bot.connector.url, many);
     const { texts, jobs } = await distribute(many.map((c) => c.conversationId));
@@ -75,7 +75,7 @@ describe('proactive messages through the outbox, against a connector enforcing T
     const to = [marit, marit, ...others.map((c) => c.conversationId)];
     const { texts, ids, jobs } = await distribute(to);
 
-    expect(jobs.get(ids[0]!)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'blocked or uninstalled (403)' });
+    expect(jobs.get(ids[0]!)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'ConversationBlockedByUser (403)' });
     expect(jobs.get(ids[1]!)).toMatchObject({ state: 'failed', attempts: 1 });
     expect(ids.slice(2).map((id) => jobs.get(id)?.state)).toEqual(others.map(() => 'done'));
     expect(arrivals(bot.connector, texts.slice(2))).toEqual({ lost: [], duplicated: [] });

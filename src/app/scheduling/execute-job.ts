@@ -2,6 +2,7 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
 import type { BackoffPolicy, Job, JobOutcome, Receipt } from './job';
+import { isJobDeferred } from './job-deferred';
 import {
   JOBS,
   backoffMs,
@@ -118,7 +119,7 @@ export async function executeJob(
       recordReceipt,
     })) ?? { outcome: 'done' };
   } catch (e) {
-    outcome = { outcome: 'retry', error: errorMessage(e) };
+    outcome = isJobDeferred(e) ? { outcome: 'defer', afterMs: e.afterMs } : { outcome: 'retry', error: errorMessage(e) };
   }
   await writes;
 
