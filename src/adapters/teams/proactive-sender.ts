@@ -88,7 +88,12 @@ export class ProactiveSender {
   private lastHold?: { readonly conversationId: string; readonly until: number };
   /** Requests waiting for their moment, per conversation: one is enough to hold its place. */
   private readonly waiting = new Map<string, number>();
-  /** Places kept for deferred requests, by their key, until they come back. */
+  /**
+   * Places in line for deferred requests, by their key, until they come back: kept in windows
+   * of their own, so that they spread the returns at Teams' pace without blocking a request
+   * that is here now (the real windows hold only requests made or waiting).
+   */
+  private readonly queued = new SlidingWindows();
   private readonly kept = new Map<string, { readonly keys: Keys; readonly at: number }>();
   /** Requests made, 429s received, transient failures retried and requests deferred: for logs and the bench. */
   readonly counts = { requests: 0, throttled: 0, retried: 0, deferred: 0 };
@@ -168,29 +173,27 @@ export class ProactiveSender {
     const behindAnother = deferKey !== undefined && at > now && (this.waiting.get(conversationId) ?? 0) > 0;
     if (!pastDeadline && !behindAnother) return at;
     this.counts.deferred++;
-    if (deferKey === undefined) {
-      this.windows.release(keys, at);
-      throw new DeliveryDeferred(at - now);
-    }
-    this.keep(deferKey, keys, at);
-    throw new DeliveryDeferred(at - now, Math.max(0, at - now - DEFER_LEAD_MS));
+    this.windows.release(keys, at);
+    if (deferKey === undefined) throw new DeliveryDeferred(at - now);
+    // In line behind those deferred before it, at the conversation's pace.
+    const line = keys.slice(0, 1);
+    const place = this.queued.reserve(line, at);
+    this.kept.set(deferKey, { keys: line, at: place });
+    throw new DeliveryDeferred(place - now, Math.max(0, place - now - DEFER_LEAD_MS));
   }
 
-  /** Keeps a deferred request's place, so those deferred after it get later places. */
-  private keep(deferKey: string, keys: Keys, at: number): void {
-    this.kept.set(deferKey, { keys, at });
-    if (this.kept.size <= 10_000) return;
-    // A job that never came back (cancelled, or run by another instance): its place is long past.
-    const old = this.now() - 3_600_000;
-    for (const [key, place] of this.kept) if (place.at < old) this.kept.delete(key);
-  }
-
-  /** A deferred request is back: it books again, from its kept place or earlier. */
+  /**
+   * A deferred request is back: it leaves the line and books like any other. Places of others
+   * due back by now are let go too (their jobs are late, waiting for the runner's next pass), so
+   * that a request deferred again does not queue behind places nobody will use.
+   */
   private giveBack(deferKey: string): void {
-    const place = this.kept.get(deferKey);
-    if (!place) return;
-    this.kept.delete(deferKey);
-    this.windows.release(place.keys, place.at);
+    const due = this.now() + DEFER_LEAD_MS;
+    for (const [key, place] of this.kept) {
+      if (key !== deferKey && place.at > due) continue;
+      this.kept.delete(key);
+      this.queued.release(place.keys, place.at);
+    }
   }
 
   /**

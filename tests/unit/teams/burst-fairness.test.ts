@@ -137,4 +137,19 @@ describe('a deferred job', () => {
     await runner.runDue();
     expect((await store.get<Job>(JOBS, 'j'))?.value).toMatchObject({ state: 'done', attempts: 1 });
   });
+
+  it('the runner polls again when the next job falls due, when that is before its interval', async () => {
+    const store = new MemoryStore();
+    const clock = new ManualClock();
+    const armed: number[] = [];
+    const passes: (() => void)[] = [];
+    const timer: Timer = { after: (ms, run) => (armed.push(ms), passes.push(run), () => {}) };
+    const runner = new JobRunner({ store, clock, timer, owner: 'r', pollMs: 5_000, handlers: { k: async () => {} } });
+    await new JobScheduler(store, clock).schedule({ id: 'soon', kind: 'k', dueAt: new Date(t0.getTime() + 2_000), payload: {} });
+    runner.start();
+    passes.shift()!(); // the first pass, at once
+    for (let i = 0; i < 100 && armed.length < 2; i++) await new Promise<void>((r) => setImmediate(r));
+    await runner.stop();
+    expect(armed).toEqual([0, 2_000]);
+  });
 });
