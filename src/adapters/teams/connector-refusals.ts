@@ -1,3 +1,8 @@
+/*
+ * Reading a failed connector call as the Bot Framework SDK throws it (a RestError with the HTTP
+ * status, Teams' error code from the body, and the response headers): what the sender needs to
+ * tell a refusal for good from a temporary one, and how long Teams asks it to wait.
+ */
 import type { DeliveryFailureKind } from '../../app/delivery/delivery-failures';
 
 /** Teams refused the request for good: what kind of refusal, and Teams' own status and code. */
@@ -12,6 +17,17 @@ export function connectorStatus(error: unknown): number | undefined {
   const e = error as { statusCode?: unknown; response?: { status?: unknown } } | undefined;
   const status = e?.statusCode ?? e?.response?.status;
   return typeof status === 'number' ? status : undefined;
+}
+
+/** Retry-After in ms (seconds or an HTTP date), when the failed call carried one. */
+export function retryAfterMs(error: unknown, now: number): number | undefined {
+  const headers = (error as { response?: { headers?: { get?: (n: string) => unknown } & Record<string, unknown> } })?.response?.headers;
+  const raw = headers?.get?.('retry-after') ?? headers?.['retry-after'];
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(String(raw));
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Teams' error codes for a 403, by what they mean for the coordinator. */

@@ -5,10 +5,10 @@ import { SlidingWindows } from '../../app/scheduling/sliding-windows';
 import type { Clock } from '../../ports/clock';
 import type { Timer } from '../../ports/timer';
 import type { Refused } from './connector-refusals';
-import { connectorStatus, refusalOf } from './connector-refusals';
+import { connectorStatus, refusalOf, retryAfterMs } from './connector-refusals';
 import { ARRIVAL_GUARD_MS, teamsLimitKeys } from './teams-rate-limits';
 
-export { connectorStatus };
+export { connectorStatus, retryAfterMs };
 export type { Refused };
 
 export interface ProactiveTarget {
@@ -60,17 +60,6 @@ export class DeliveryDeferred extends JobDeferred {
 const TRANSIENT = new Set([412, 502, 503, 504]);
 /** A deferred request comes back this much before its place, to be the one that waits for it. */
 const DEFER_LEAD_MS = 1_000;
-
-/** Retry-After in ms (seconds or an HTTP date), when the failed call carried one. */
-export function retryAfterMs(error: unknown, now: number): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (n: string) => unknown } & Record<string, unknown> } })?.response?.headers;
-  const raw = headers?.get?.('retry-after') ?? headers?.['retry-after'];
-  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(String(raw));
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 type Keys = ReturnType<typeof teamsLimitKeys>;
 
