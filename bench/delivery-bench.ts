@@ -2,7 +2,7 @@
  * Proactive messages against Teams' rate limits: the real composition (JobRunner, the outbox,
  * TeamsMessenger and its ProactiveSender) sending over HTTP to a fake connector that enforces
  * the limits (tests/fixtures/teams-limit-enforcer.ts) and answers 429 when one is broken:
- * throughput over many conversations against the 50 per second tenant limit. A real hearing
+ * throughput over many conversations against the 30 per second tenant limit. A real hearing
  * distributed to 26 and 356 municipalities is bench/hearing-delivery-bench.ts.
  * Every run checks that each message arrived exactly once.
  */
@@ -20,7 +20,8 @@ import { TeamsLimitEnforcer } from '../tests/fixtures/teams-limit-enforcer';
 import { harnessControls, problemCountingLogger } from './problem-log';
 
 /** Teams' limit per app and tenant. */
-export const TENANT_LIMIT_PER_S = 50;
+/** Teams' documented limit per app and tenant (rate-limit.md), which the sender keeps by default. */
+export const TENANT_LIMIT_PER_S = 30;
 const THROUGHPUT = { messages: 400, conversations: 80 };
 export const RUN_TIMEOUT_MS = 60_000;
 
@@ -33,11 +34,11 @@ export interface DeliveryRun {
   readonly throttled: number;
   /** From scheduling the fan-out until every job was finished. */
   readonly wallMs: number;
-  /** The least time Teams' limits allow for these messages (the tenant's 50 per second). */
+  /** The least time Teams' limits allow for these messages (the tenant's 30 per second). */
   readonly floorMs: number;
   /**
    * Arrivals after the first second, divided by the time they took: the sustained rate. The
-   * first second is left out because a sliding window lets a burst of 50 through at once.
+   * first second is left out because a sliding window lets a burst of 30 through at once.
    */
   readonly sustainedPerS: number;
   readonly lost: number;

@@ -12,9 +12,9 @@ export function deliveryLines(d: DeliverySection): string[] {
   return [
     `## Proactive messages against Teams' rate limits`,
     '',
-    'The real composition (JobRunner, the outbox, TeamsMessenger and its ProactiveSender) sends over HTTP to a fake connector that enforces Teams\' limits: per conversation 7/s, 8/2 s, 60/30 s, 1800/h; per app and tenant 50/s; a request over any of them is answered 429 with Retry-After. Each run starts a fresh Samråd, stores the personal chats, schedules the fan-out with `scheduleMany`, wakes the runner and waits until every job is finished; then every message is checked to have arrived exactly once.',
+    'The real composition (JobRunner, the outbox, TeamsMessenger and its ProactiveSender) sends over HTTP to a fake connector that enforces Teams\' limits: per conversation 7/s, 8/2 s, 60/30 s, 1800/h; per app and tenant 30/s; a request over any of them is answered 429 with Retry-After. Each run starts a fresh Samråd, stores the personal chats, schedules the fan-out with `scheduleMany`, wakes the runner and waits until every job is finished; then every message is checked to have arrived exactly once.',
     '',
-    `**Throughput: ${ratio} of the ${d.limitPerS}/s tenant limit** (${rate(t)} messages/s sustained; ${t.messages} messages to ${t.conversations} conversations, ${t.messages / t.conversations} each, ${t.throttled} × 429). Sustained: the arrivals after the first second over the time they took (a sliding window lets the first 50 through at once). The sender counts each request from when its answer came, so Teams, which counts arrivals, never sees more than 50 in a second whatever the delay on the way; the price is one round trip per window. The 429 count is the check that no second held more than 50; the ratio itself can read a little above 1, since the measured span starts at the first arrival after the first second and so cuts a window short.`,
+    `**Throughput: ${ratio} of the ${d.limitPerS}/s tenant limit** (${rate(t)} messages/s sustained; ${t.messages} messages to ${t.conversations} conversations, ${t.messages / t.conversations} each, ${t.throttled} × 429). Sustained: the arrivals after the first second over the time they took (a sliding window lets the first ${d.limitPerS} through at once). The sender counts each request from when its answer came, so Teams, which counts arrivals, never sees more than ${d.limitPerS} in a second whatever the delay on the way; the price is one round trip per window. The 429 count is the check that no second held more than ${d.limitPerS}; the ratio itself can read a little above 1, since the measured span starts at the first arrival after the first second and so cuts a window short.`,
     '',
   ];
 }
@@ -30,7 +30,7 @@ export function hearingDeliveryLines(h: HearingDeliverySection): string[] {
     row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...h.runs.map((r) => row([r.municipalities, r.messages, r.requests, r.throttled, s(r.wallMs), s(r.floorMs), r.lost, r.duplicated, r.failedJobs])),
     '',
-    '"Least the limits allow" is the tenant limit alone: the first 50 at once, then 50 a second. Two cards per municipality, so 356 municipalities are 714 messages and at least 14 s.',
+    '"Least the limits allow" is the tenant limit alone: the first 30 at once, then 30 a second. Two cards per municipality, so 356 municipalities are 714 messages and at least 23 s.',
     '',
   ];
 }

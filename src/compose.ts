@@ -103,7 +103,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voting = { store, clock, lock: voteLock, scheduler };
   const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt, links });
   // One per process: every proactive send and card update is paced by it, in real time.
-  const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer });
+  const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer, ...(config.teamsTenantRate && { tenantPerSecond: config.teamsTenantRate }) });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
   const hearings: HearingDeps = {
     store,

@@ -48,6 +48,8 @@ export const settingsSchema = z
       blankToUndefined,
       z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(5, 'at least 5 seconds (clock skew and store latency)').max(3600, 'at most 3600 seconds').default(DEFAULT_LEASE_MS / 1000),
     ),
+    // Teams' documented limit per app and tenant is 30 requests a second (older pages say 50).
+    SAMRAD_TEAMS_TENANT_RATE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(30)),
   })
   .superRefine((s, ctx) => {
     checkGraph(s, ctx);
@@ -154,6 +156,8 @@ export interface Config {
   readonly graph?: GraphConfig;
   /** The scheduler's job lease (`SAMRAD_JOB_LEASE_SECONDS`, default 20 s); absent: the runner's default. */
   readonly jobLeaseMs?: number;
+  /** Proactive requests per second to Teams, per tenant (`SAMRAD_TEAMS_TENANT_RATE`); 30 when absent. */
+  readonly teamsTenantRate?: number;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -194,6 +198,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     logLevel: s.SAMRAD_LOG_LEVEL,
     documentsDir: s.SAMRAD_DOCUMENTS_DIR,
     jobLeaseMs: s.SAMRAD_JOB_LEASE_SECONDS * 1000,
+    teamsTenantRate: s.SAMRAD_TEAMS_TENANT_RATE,
     ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),

@@ -9,7 +9,7 @@ import { systemClock } from '../../src/ports/clock';
 import { message, people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { arrivals, rememberChats, waitForJobs } from '../fixtures/proactive-fixtures';
-import { TeamsLimitEnforcer } from '../fixtures/teams-limit-enforcer';
+import { TeamsLimitEnforcer, busiest } from '../fixtures/teams-limit-enforcer';
 
 let bot: BotUnderTest;
 let limits: TeamsLimitEnforcer;
@@ -56,7 +56,7 @@ describe('proactive messages through the outbox, against a connector enforcing T
     expect(limits.count(429)).toBe(0);
   }, 60_000);
 
-  it('one message each to 120 conversations: paced under 50/s for the tenant, each delivered once, no 429', async () => {
+  it('one message each to 120 conversations: paced under the 30/s Teams documents for the tenant, each delivered once, no 429', async () => {
     const many = chats('many', 120);
     await rememberChats(bot.samrad.store, bot.connector.url, many);
     const { texts, jobs } = await distribute(many.map((c) => c.conversationId));
@@ -75,7 +75,7 @@ describe('proactive messages through the outbox, against a connector enforcing T
     const to = [marit, marit, ...others.map((c) => c.conversationId)];
     const { texts, ids, jobs } = await distribute(to);
 
-    expect(jobs.get(ids[0]!)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'blocked or uninstalled (403)' });
+    expect(jobs.get(ids[0]!)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'ConversationBlockedByUser (403)' });
     expect(jobs.get(ids[1]!)).toMatchObject({ state: 'failed', attempts: 1 });
     expect(ids.slice(2).map((id) => jobs.get(id)?.state)).toEqual(others.map(() => 'done'));
     expect(arrivals(bot.connector, texts.slice(2))).toEqual({ lost: [], duplicated: [] });
@@ -84,18 +84,17 @@ describe('proactive messages through the outbox, against a connector enforcing T
 
     const failures = (await bot.samrad.store.find<DeliveryFailure>(DELIVERY_FAILURES)).filter((f) => f.value.conversationId === marit);
     expect(failures.map((f) => f.id).sort()).toEqual([ids[0], ids[1]].sort());
-    expect(failures[0]?.value).toMatchObject({ aadObjectId: people.respondent.aadObjectId, operation: 'send', message: texts[0] });
+    expect(failures[0]?.value).toMatchObject({ aadObjectId: people.respondent.aadObjectId, operation: 'send', message: texts[0], kind: 'blocked-by-user', reason: 'ConversationBlockedByUser (403)' });
 
     // The coordinator sees them, by name and in Oslo time, in the language typed.
     const when = (locale: 'nb' | 'en') => formatDateTime(new Date(failures[0]!.value.at), locale);
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.coordinator, 'leveringsfeil'));
     const nb = bot.connector.texts().join('\n');
-    expect(nb).toContain(`${when('nb')}: Marit Kvam fikk ikke «${texts[0]}»`);
-    expect(nb).toContain('blokkert eller fjernet');
+    expect(nb).toContain(`${when('nb')}: Marit Kvam (Gol) fikk ikke «${texts[0]}» (personen har blokkert Samråd)`);
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.coordinator, 'delivery failures', { kind: 'personal', locale: 'en-US' }));
-    expect(bot.connector.texts().join('\n')).toContain(`${when('en')}: Marit Kvam did not get “${texts[0]}”`);
+    expect(bot.connector.texts().join('\n')).toContain(`${when('en')}: Marit Kvam (Gol) did not get “${texts[0]}” (the person blocked Samråd)`);
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.boardMember, 'leveringsfeil'));
     expect(bot.connector.everything()).not.toContain('Marit Kvam');
@@ -137,4 +136,60 @@ describe('proactive messages through the outbox, against a connector enforcing T
     expect(limits.count(429)).toBeGreaterThan(2);
     expect(arrivals(bot.connector, texts)).toEqual({ lost: [], duplicated: [] });
   }, 60_000);
+
+  it('a guest linked by address whose chat is gone (404) and a card too large (413): failures of their kind, not retried; leveringsfeil names her', async () => {
+    const siri = `a:personal-${people.guest.id}`;
+    bot.connector.members.set(siri, [
+      { id: people.guest.id, name: 'Siri Lie', aadObjectId: people.guest.aadObjectId, userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' },
+    ]);
+    await bot.post(message(bot.connector.url, people.guest, 'hjelp')); // her chat is remembered, her identity linked by address
+    await rememberChats(bot.samrad.store, bot.connector.url, chats('too-large', 1));
+    bot.connector.clear();
+    limits.refused.set(siri, 'ConversationNotFound');
+    run++;
+    const big = text('x'.repeat(29 * 1024));
+    await scheduler.scheduleMany([
+      messageJob(`test:${run}:gone`, { conversationId: siri, message: text(`run ${run} to Siri`) }, new Date()),
+      messageJob(`test:${run}:big`, { conversationId: 'too-large-0', message: big }, new Date()),
+    ]);
+    bot.samrad.jobs.wake();
+    const jobs = await waitForJobs(bot.samrad.store, [`test:${run}:gone`, `test:${run}:big`], 20_000);
+    expect(jobs.get(`test:${run}:gone`)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'ConversationNotFound (404)' });
+    expect(jobs.get(`test:${run}:big`)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'MessageSizeTooBig (413)' });
+    expect([limits.count(404), limits.count(413)]).toEqual([1, 1]);
+    const failures = await bot.samrad.store.find<DeliveryFailure>(DELIVERY_FAILURES);
+    expect(failures.find((f) => f.id === `test:${run}:gone`)?.value).toMatchObject({ kind: 'not-found', aadObjectId: people.guest.aadObjectId });
+    expect(failures.find((f) => f.id === `test:${run}:big`)?.value).toMatchObject({ kind: 'too-large' });
+
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.coordinator, 'leveringsfeil'));
+    const nb = bot.connector.texts().join('\n');
+    expect(nb).toContain(`Siri Lie (Drammen) fikk ikke «run ${run} to Siri» (samtalen finnes ikke lenger, trolig fordi Samråd er fjernet)`);
+    expect(nb).toContain('(meldingen var for stor for Teams)');
+    limits.refused.delete(siri);
+  }, 60_000);
+
+  it('429s without Retry-After: the sender backs off by itself; nothing lost, nothing twice', async () => {
+    const bare = chats('bare-429', 6);
+    await rememberChats(bot.samrad.store, bot.connector.url, bare);
+    limits.fault = { status: 429, share: 0.5, retryAfter: null };
+    const { texts, jobs } = await distribute(bare.map((c) => c.conversationId));
+    expect([...jobs.values()].every((j) => j.state === 'done')).toBe(true);
+    expect(limits.count(429)).toBeGreaterThan(1);
+    expect(arrivals(bot.connector, texts)).toEqual({ lost: [], duplicated: [] });
+  }, 60_000);
+
+  it('40 messages to one channel and 1 to a personal chat at once: the chat gets its message before the channel is past its first window', async () => {
+    await rememberChats(bot.samrad.store, bot.connector.url, [{ conversationId: 'busy-channel' }, { conversationId: 'quiet-chat' }]);
+    const { texts, jobs } = await distribute([...Array.from({ length: 40 }, () => 'busy-channel'), 'quiet-chat']);
+    expect([...jobs.values()].every((j) => j.state === 'done' && j.attempts === 1)).toBe(true);
+    expect(arrivals(bot.connector, texts)).toEqual({ lost: [], duplicated: [] });
+    const quiet = bot.connector.sent.findIndex((s) => s.conversationId === 'quiet-chat');
+    // Teams takes 7 a second in the channel: the 8th has to wait, and the chat's message does not wait behind it.
+    expect(quiet).toBeLessThanOrEqual(7);
+    expect(limits.count(429)).toBe(0);
+    // Teams' windows held in the channel (documented: 7 per 1 s, 8 per 2 s, 60 per 30 s).
+    const channel = limits.acceptedIn.get('busy-channel') ?? [];
+    expect([busiest(channel, 1_000) <= 7, busiest(channel, 2_000) <= 8, busiest(channel, 30_000) <= 60]).toEqual([true, true, true]);
+  }, 90_000);
 });

@@ -1,18 +1,24 @@
 import { backoffMs } from '../../app/scheduling/job';
 import type { BackoffPolicy } from '../../app/scheduling/job';
+import { JobDeferred } from '../../app/scheduling/job-deferred';
 import { SlidingWindows } from '../../app/scheduling/sliding-windows';
 import type { Clock } from '../../ports/clock';
 import type { Timer } from '../../ports/timer';
+import type { Refused } from './connector-refusals';
+import { connectorStatus, refusalOf, retryAfterMs } from './connector-refusals';
 import { ARRIVAL_GUARD_MS, teamsLimitKeys } from './teams-rate-limits';
+
+export { connectorStatus, retryAfterMs };
+export type { Refused };
 
 export interface ProactiveTarget {
   readonly conversationId: string;
-  /** The conversation's tenant: the 50 per second limit is per app and tenant. */
+  /** The conversation's tenant: the per-second limit is per app and tenant. */
   readonly tenantId?: string;
 }
 
-/** What came of one proactive request: Teams accepted it, or refused it for good (403). */
-export type Paced<T> = { readonly sent: T } | { readonly forbidden: string };
+/** What came of one proactive request: Teams accepted it, or refused it for good (403, 404, 413). */
+export type Paced<T> = { readonly sent: T } | { readonly refused: Refused };
 
 export interface ProactiveSenderOptions {
   /** Real time, not the app's clock: Teams counts in real seconds (tests give a fake one). */
@@ -24,74 +30,80 @@ export interface ProactiveSenderOptions {
   readonly backoff?: BackoffPolicy;
   /** 429s taken for one request before it goes back to the caller. */
   readonly maxThrottled?: number;
-  /** When a 429 carries no Retry-After. */
-  readonly defaultRetryAfterMs?: number;
+  /** The wait after a 429 that carries no Retry-After: capped, jittered, growing with each such 429. */
+  readonly throttleBackoff?: BackoffPolicy;
   readonly guardMs?: number;
+  /** Requests per second per app and tenant (`SAMRAD_TEAMS_TENANT_RATE`); Teams' documented 30 by default. */
+  readonly tenantPerSecond?: number;
 }
 
-/** The request would still be waiting at the caller's deadline (its job lease): try again later. */
-export class DeliveryDeferred extends Error {
-  constructor(readonly waitMs: number) {
-    super(`Teams rate limit: the message would wait ${Math.ceil(waitMs / 1000)} s, past the job's lease`);
+export interface RunOptions {
+  /** Give up (DeliveryDeferred) rather than still be waiting this long from now (a job's remaining lease). */
+  readonly waitAtMostMs?: number;
+  /**
+   * The job's id, when the caller can come back later: then a request that would wait behind
+   * another one already waiting for its conversation is deferred instead (DeliveryDeferred),
+   * keeping its place in the windows under this key, so a burst to one conversation holds at
+   * most one of the job runner's slots.
+   */
+  readonly deferKey?: string;
+}
+
+/** The request cannot go yet; come back in `waitMs` (its place in the windows is kept for it). */
+export class DeliveryDeferred extends JobDeferred {
+  constructor(readonly waitMs: number, afterMs = waitMs) {
+    super(afterMs, `Teams rate limit: the message would wait ${Math.ceil(waitMs / 1000)} s; it comes back later`);
     this.name = 'DeliveryDeferred';
   }
 }
 
 const TRANSIENT = new Set([412, 502, 503, 504]);
+/** A deferred request comes back this much before its place, to be the one that waits for it. */
+const DEFER_LEAD_MS = 1_000;
 
-/** The HTTP status of a failed connector call, as the Bot Framework SDK reports it. */
-export function connectorStatus(error: unknown): number | undefined {
-  const e = error as { statusCode?: unknown; response?: { status?: unknown } } | undefined;
-  const status = e?.statusCode ?? e?.response?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** Retry-After in ms (seconds or an HTTP date), when the failed call carried one. */
-export function retryAfterMs(error: unknown, now: number): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (n: string) => unknown } & Record<string, unknown> } })?.response?.headers;
-  const raw = headers?.get?.('retry-after') ?? headers?.['retry-after'];
-  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(String(raw));
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+type Keys = ReturnType<typeof teamsLimitKeys>;
 
 /**
  * The one gate every proactive request to Teams goes through (outbox sends and card updates):
  * it waits for the earliest moment Teams' windows allow (never refuses), honours Retry-After
- * on a 429 by holding back the conversation (or the whole tenant, see `throttled`), retries
- * 412/502/503/504 with capped, jittered backoff, and reports a 403 as `forbidden` at once,
- * never retried. One instance per process: the windows are this process's own count.
+ * on a 429 by holding back the conversation (or the whole tenant, see `throttled`) and backs
+ * off by itself on a 429 without one, retries 412/502/503/504 with capped, jittered backoff,
+ * and reports a refusal for good (403, 404, 413) as `refused` at once, never retried. One
+ * instance per process: the windows are this process's own count.
  */
 export class ProactiveSender {
   private readonly windows = new SlidingWindows();
   private readonly random: () => number;
   private lastHold?: { readonly conversationId: string; readonly until: number };
-  /** Requests made, 429s received and transient failures retried: for logs and the bench. */
-  readonly counts = { requests: 0, throttled: 0, retried: 0 };
+  /** Requests waiting for their moment, per conversation: one is enough to hold its place. */
+  private readonly waiting = new Map<string, number>();
+  /**
+   * Places in line for deferred requests, by their key, until they come back: kept in windows
+   * of their own, so that they spread the returns at Teams' pace without blocking a request
+   * that is here now (the real windows hold only requests made or waiting).
+   */
+  private readonly queued = new SlidingWindows();
+  private readonly kept = new Map<string, { readonly keys: Keys; readonly at: number }>();
+  /** Requests made, 429s received, transient failures retried and requests deferred: for logs and the bench. */
+  readonly counts = { requests: 0, throttled: 0, retried: 0, deferred: 0 };
 
   constructor(private readonly options: ProactiveSenderOptions) {
     this.random = options.random ?? Math.random;
   }
 
   /**
-   * Runs `request` at an allowed moment; throws when it failed otherwise, or when it would
-   * still be waiting `waitAtMostMs` from now (a job's remaining lease).
+   * Runs `request` at an allowed moment; throws when it failed otherwise, or (DeliveryDeferred)
+   * when it should come back later: see `RunOptions`.
    */
-  async run<T>(target: ProactiveTarget, request: () => Promise<T>, waitAtMostMs = Number.POSITIVE_INFINITY): Promise<Paced<T>> {
-    const giveUpAt = this.now() + waitAtMostMs;
-    const keys = teamsLimitKeys(target.conversationId, target.tenantId, this.options.guardMs ?? ARRIVAL_GUARD_MS);
+  async run<T>(target: ProactiveTarget, request: () => Promise<T>, options: RunOptions = {}): Promise<Paced<T>> {
+    const giveUpAt = this.now() + (options.waitAtMostMs ?? Number.POSITIVE_INFINITY);
+    const { guardMs = ARRIVAL_GUARD_MS, tenantPerSecond } = this.options;
+    const keys = teamsLimitKeys(target.conversationId, target.tenantId, guardMs, tenantPerSecond);
+    if (options.deferKey !== undefined) this.giveBack(options.deferKey);
     let retries = 0;
     let throttled = 0;
     for (;;) {
-      let at = this.book(keys, this.now(), giveUpAt);
-      // Woken at the booked moment: check again, as bookings before it may have moved later since.
-      while (at > this.now()) {
-        await this.sleep(at - this.now());
-        this.windows.release(keys, at);
-        at = this.book(keys, this.now(), giveUpAt);
-      }
+      const at = await this.waitForTurn(keys, target.conversationId, giveUpAt, options.deferKey);
       try {
         this.counts.requests++;
         const sent = await request();
@@ -99,11 +111,12 @@ export class ProactiveSender {
         return { sent };
       } catch (error) {
         this.settle(keys, at);
+        const refused = refusalOf(error);
+        if (refused) return { refused };
         const status = connectorStatus(error);
-        if (status === 403) return { forbidden: 'blocked or uninstalled (403)' };
         if (status === 429 && ++throttled <= (this.options.maxThrottled ?? 5)) {
           this.counts.throttled++;
-          const wait = retryAfterMs(error, this.now()) ?? this.options.defaultRetryAfterMs ?? 1_000;
+          const wait = retryAfterMs(error, this.now()) ?? backoffMs(throttled, this.options.throttleBackoff ?? { baseMs: 1_000, maxMs: 30_000 }, this.random);
           this.throttled(keys, target.conversationId, this.now() + wait);
           continue;
         }
@@ -119,14 +132,57 @@ export class ProactiveSender {
     }
   }
 
-  /** Books the earliest allowed moment, or gives up when that is past the deadline. */
-  private book(keys: ReturnType<typeof teamsLimitKeys>, now: number, giveUpAt: number): number {
-    const at = this.windows.reserve(keys, now);
-    if (at > giveUpAt) {
-      this.windows.release(keys, at);
-      throw new DeliveryDeferred(at - now);
+  /**
+   * Books the earliest allowed moment and waits for it. Woken at the booked moment, it checks
+   * again, as bookings before it may have moved later since. A deferrable request that would
+   * wait behind another for its conversation, or past the deadline, is deferred instead.
+   */
+  private async waitForTurn(keys: Keys, conversationId: string, giveUpAt: number, deferKey: string | undefined): Promise<number> {
+    let at = this.book(keys, this.now(), giveUpAt, conversationId, deferKey);
+    if (at <= this.now()) return at;
+    this.waiting.set(conversationId, (this.waiting.get(conversationId) ?? 0) + 1);
+    try {
+      while (at > this.now()) {
+        await this.sleep(at - this.now());
+        this.windows.release(keys, at);
+        at = this.book(keys, this.now(), giveUpAt, conversationId, undefined);
+      }
+      return at;
+    } finally {
+      const left = (this.waiting.get(conversationId) ?? 1) - 1;
+      if (left > 0) this.waiting.set(conversationId, left);
+      else this.waiting.delete(conversationId);
     }
-    return at;
+  }
+
+  /** Books the earliest allowed moment, or defers when that is past the deadline or another request already waits. */
+  private book(keys: Keys, now: number, giveUpAt: number, conversationId: string, deferKey: string | undefined): number {
+    const at = this.windows.reserve(keys, now);
+    const pastDeadline = at > giveUpAt;
+    const behindAnother = deferKey !== undefined && at > now && (this.waiting.get(conversationId) ?? 0) > 0;
+    if (!pastDeadline && !behindAnother) return at;
+    this.counts.deferred++;
+    this.windows.release(keys, at);
+    if (deferKey === undefined) throw new DeliveryDeferred(at - now);
+    // In line behind those deferred before it, at the conversation's pace.
+    const line = keys.slice(0, 1);
+    const place = this.queued.reserve(line, at);
+    this.kept.set(deferKey, { keys: line, at: place });
+    throw new DeliveryDeferred(place - now, Math.max(0, place - now - DEFER_LEAD_MS));
+  }
+
+  /**
+   * A deferred request is back: it leaves the line and books like any other. Places of others
+   * due back by now are let go too (their jobs are late, waiting for the runner's next pass), so
+   * that a request deferred again does not queue behind places nobody will use.
+   */
+  private giveBack(deferKey: string): void {
+    const due = this.now() + DEFER_LEAD_MS;
+    for (const [key, place] of this.kept) {
+      if (key !== deferKey && place.at > due) continue;
+      this.kept.delete(key);
+      this.queued.release(place.keys, place.at);
+    }
   }
 
   /**
@@ -134,7 +190,7 @@ export class ProactiveSender {
    * network, a busy event loop): the booking moves to when the answer came, which is never
    * before the arrival, so the next request waits a full window after the arrival.
    */
-  private settle(keys: ReturnType<typeof teamsLimitKeys>, at: number): void {
+  private settle(keys: Keys, at: number): void {
     this.windows.move(keys, at, Math.max(at, this.now()));
   }
 
@@ -144,7 +200,7 @@ export class ProactiveSender {
    * another bot in the chat). One 429 holds back its conversation; a 429 for a second
    * conversation while the first is held means the tenant's budget: hold back the whole app.
    */
-  private throttled(keys: ReturnType<typeof teamsLimitKeys>, conversationId: string, until: number): void {
+  private throttled(keys: Keys, conversationId: string, until: number): void {
     const [conversation, tenant] = keys;
     this.windows.holdBack(conversation!.key, until);
     const last = this.lastHold;

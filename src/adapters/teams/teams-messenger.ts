@@ -7,7 +7,8 @@ import type { Delivery, MessageSender, SendResult } from '../../app/scheduling/o
 import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import type { CardRenderer } from '../../presentation/card-renderer';
-import type { Paced, ProactiveSender } from './proactive-sender';
+import type { Paced, ProactiveSender, Refused, RunOptions } from './proactive-sender';
+import { refusalText } from './connector-refusals';
 import { withoutSdkRetries } from './connector-retries';
 import { toActivities } from './reply-activities';
 
@@ -20,7 +21,9 @@ const LEASE_MARGIN_MS = 15_000;
 /**
  * Proactive writes through the conversation references stored when people spoke to the bot.
  * Every one goes through the one `ProactiveSender` of the process (Teams' rate limits,
- * Retry-After, retries); a 403 is recorded as a delivery failure the coordinator can list.
+ * Retry-After, retries); a refusal for good (403, 404, 413) is recorded as a delivery failure
+ * the coordinator can list. An outbox send held back by its conversation's window is deferred
+ * (the job comes back later) rather than waiting in one of the job runner's slots.
  */
 export class TeamsMessenger implements Messenger, MessageSender {
   constructor(
@@ -32,13 +35,16 @@ export class TeamsMessenger implements Messenger, MessageSender {
     private readonly clock: Clock,
   ) {}
 
-  /** A 403 here is recorded, not thrown: retrying the job that asked cannot fix it. */
+  /**
+   * A refusal for good here is recorded, not thrown: retrying the job that asked cannot fix it.
+   * It waits for its turn in place: callers include turns, which cannot come back later.
+   */
   async update(conversationId: string, activityId: string, reply: Reply): Promise<void> {
     const conversation = await this.store.get<ConversationRecord>('conversations', conversationId);
     if (!conversation) throw new Error(`No stored reference for conversation ${conversationId}`);
     const [activity] = toActivities([reply], this.cards);
     const result = await this.paced(conversation, (context) => context.updateActivity({ ...activity, id: activityId }));
-    if ('forbidden' in result) await this.recordFailure(`update:${conversationId}:${activityId}`, conversation, reply, 'update', result.forbidden);
+    if ('refused' in result) await this.recordFailure(`update:${conversationId}:${activityId}`, conversation, reply, 'update', result.refused);
   }
 
   /** The outbox's sender: records the activity id the moment Teams accepts the message. */
@@ -49,11 +55,12 @@ export class TeamsMessenger implements Messenger, MessageSender {
     const [activity] = toActivities([delivery.message], this.cards);
     // The lease is in the app's time; the sender waits in real time: pass what is left of it.
     const waitAtMostMs = delivery.leaseUntil ? Date.parse(delivery.leaseUntil) - this.clock.now().getTime() - LEASE_MARGIN_MS : undefined;
-    const result = await this.paced(conversation, (context) => context.sendActivity(activity!), waitAtMostMs);
-    if ('forbidden' in result) {
-      // The user blocked or removed the bot: retrying will not help; the coordinator sees it.
-      await this.recordFailure(delivery.idempotencyKey, conversation, delivery.message, 'send', result.forbidden);
-      return { undeliverable: result.forbidden };
+    const options: RunOptions = { deferKey: delivery.idempotencyKey, ...(waitAtMostMs !== undefined && { waitAtMostMs }) };
+    const result = await this.paced(conversation, (context) => context.sendActivity(activity!), options);
+    if ('refused' in result) {
+      // Blocked, removed, gone or too large: retrying will not help; the coordinator sees it.
+      await this.recordFailure(delivery.idempotencyKey, conversation, delivery.message, 'send', result.refused);
+      return { undeliverable: refusalText(result.refused) };
     }
     const activityId = result.sent?.id ?? '';
     if (activityId) await delivery.recordSent(activityId);
@@ -66,13 +73,13 @@ export class TeamsMessenger implements Messenger, MessageSender {
    * the moment Teams counts. The adapter hands a failure inside the callback to its
    * onTurnError and resolves, so the outcome is carried out of the callback and thrown here.
    */
-  private async paced<T>(conversation: StoredRecord<ConversationRecord>, request: (context: TurnContext) => Promise<T>, waitAtMostMs?: number) {
+  private async paced<T>(conversation: StoredRecord<ConversationRecord>, request: (context: TurnContext) => Promise<T>, options?: RunOptions) {
     type Outcome = { readonly result: Paced<T> } | { readonly error: unknown };
     let outcome: Outcome = { error: new Error('the adapter did not run the callback') };
     await this.adapter.continueConversationAsync(this.appId, conversation.value.reference as Partial<ConversationReference>, async (context) => {
       try {
         withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
-        outcome = { result: await this.sender.run(this.target(conversation), () => request(context), waitAtMostMs) };
+        outcome = { result: await this.sender.run(this.target(conversation), () => request(context), options) };
       } catch (error) {
         outcome = { error };
       }
@@ -88,7 +95,7 @@ export class TeamsMessenger implements Messenger, MessageSender {
     return { conversationId: conversation.id, ...(tenantId && { tenantId }) };
   }
 
-  private async recordFailure(id: string, conversation: StoredRecord<ConversationRecord>, message: unknown, operation: 'send' | 'update', reason: string) {
+  private async recordFailure(id: string, conversation: StoredRecord<ConversationRecord>, message: unknown, operation: 'send' | 'update', refused: Refused) {
     const { kind, aadObjectId } = conversation.value;
     await recordDeliveryFailure(this.store, id, {
       conversationId: conversation.id,
@@ -96,7 +103,8 @@ export class TeamsMessenger implements Messenger, MessageSender {
       ...(aadObjectId && { aadObjectId }),
       message: describeMessage(message),
       operation,
-      reason,
+      kind: refused.kind,
+      reason: refusalText(refused),
       at: this.clock.now().toISOString(),
     });
   }

@@ -5,9 +5,18 @@ import type { Reply } from '../reply';
 export const DELIVERY_FAILURES = 'deliveryFailures';
 
 /**
- * A message Teams refused for good (403: the person blocked the bot or removed it, or the
- * bot was removed from the team). Kept so the coordinator can see who did not get what
- * (`leveringsfeil`), since the person was never told.
+ * Why Teams refused a message for good, as the coordinator reads it: the person blocked the
+ * bot (403 `ConversationBlockedByUser`), the bot is no longer in the conversation (403
+ * `BotNotInConversationRoster`), the tenant's admin disabled the app (403 `BotDisabledByAdmin`),
+ * another 403, the conversation is gone (404 `ConversationNotFound`), the message too large
+ * (413 `MessageSizeTooBig`).
+ */
+export const DELIVERY_FAILURE_KINDS = ['blocked-by-user', 'bot-removed', 'disabled-by-admin', 'forbidden', 'not-found', 'too-large'] as const;
+export type DeliveryFailureKind = (typeof DELIVERY_FAILURE_KINDS)[number];
+
+/**
+ * A message Teams refused for good (see `DeliveryFailureKind`). Kept so the coordinator can
+ * see who did not get what (`leveringsfeil`), since the person was never told.
  */
 export interface DeliveryFailure {
   readonly conversationId: string;
@@ -18,6 +27,9 @@ export interface DeliveryFailure {
   readonly message: string;
   /** `send` (a new message) or `update` (a card updated in place). */
   readonly operation: 'send' | 'update';
+  /** Absent on records written before kinds were kept: shown as a plain refusal. */
+  readonly kind?: DeliveryFailureKind;
+  /** Teams' answer, for the log and support (e.g. `ConversationBlockedByUser (403)`); never shown. */
   readonly reason: string;
   /** UTC ISO. */
   readonly at: string;

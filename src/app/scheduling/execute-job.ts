@@ -3,6 +3,7 @@ import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { isPermanentStoreError, isStoreError } from '../../ports/record-store';
 import type { Timer } from '../../ports/timer';
 import type { BackoffPolicy, Job, JobOutcome, Receipt } from './job';
+import { isJobDeferred } from './job-deferred';
 import {
   JOBS,
   backoffMs,
@@ -140,8 +141,11 @@ export async function executeJob(
       recordReceipt,
     })) ?? { outcome: 'done' };
   } catch (e) {
-    // What no retry can mend (a record too large for the store, a query it refuses) fails at once, with the store's reason.
-    outcome = isPermanentStoreError(e) ? { outcome: 'failed', error: `${errorMessage(e)}: ${errorMessage((e as Error).cause)}` } : { outcome: 'retry', error: errorMessage(e) };
+    // What no retry can mend (a record too large for the store, a query it refuses) fails at once, with the store's reason;
+    // a job told to come back later (a conversation's window is full) is put back without using an attempt.
+    if (isJobDeferred(e)) outcome = { outcome: 'defer', afterMs: e.afterMs };
+    else if (isPermanentStoreError(e)) outcome = { outcome: 'failed', error: `${errorMessage(e)}: ${errorMessage((e as Error).cause)}` };
+    else outcome = { outcome: 'retry', error: errorMessage(e) };
   }
   stopHeartbeat();
   await writes;

@@ -63,6 +63,8 @@ export class JobRunner {
   private cancelPoll: (() => void) | undefined;
   private pass: Promise<unknown> | undefined;
   private lastJobError: unknown;
+  /** The earliest due time among pending jobs not yet due at the last pass (e.g. a deferred message). */
+  private nextDueAt: string | undefined;
 
   constructor(private readonly options: JobRunnerOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 8);
@@ -143,7 +145,13 @@ export class JobRunner {
     }
     const soon = this.woken || worked;
     this.woken = false;
-    if (this.running) this.arm(soon ? 0 : this.pollMs);
+    if (this.running) this.arm(soon ? 0 : this.untilNextPoll());
+  }
+
+  /** The interval, or less when a job falls due sooner: a message deferred for 2 s goes in 2 s, not 5. */
+  private untilNextPoll(): number {
+    const next = this.nextDueAt ? Date.parse(this.nextDueAt) - this.options.clock.now().getTime() : Number.POSITIVE_INFINITY;
+    return Math.max(0, Math.min(this.pollMs, next));
   }
 
   /**
@@ -157,6 +165,8 @@ export class JobRunner {
       store.find<Job>(JOBS, { state: 'pending' }),
       store.find<Job>(JOBS, { state: 'claimed' }),
     ]);
+    const handled = pending.filter((r) => Object.hasOwn(handlers, r.value.kind) && !isRunnable(r.value, now)).map((r) => r.value.dueAt);
+    this.nextDueAt = handled.length > 0 ? handled.reduce((a, b) => (a < b ? a : b)) : undefined;
     const due = [...pending, ...claimed]
       .filter((r) => isRunnable(r.value, now) && Object.hasOwn(handlers, r.value.kind))
       .sort((a, b) => a.value.dueAt.localeCompare(b.value.dueAt) || a.id.localeCompare(b.id));

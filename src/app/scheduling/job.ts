@@ -47,7 +47,9 @@ export interface Job<P = unknown> {
 export type JobOutcome =
   | { readonly outcome: 'done' }
   | { readonly outcome: 'retry'; readonly error: string; readonly afterMs?: number }
-  | { readonly outcome: 'failed'; readonly error: string };
+  | { readonly outcome: 'failed'; readonly error: string }
+  /** Not yet, and not a failure: back at `afterMs` from now, the attempt not counted (see job-deferred.ts). */
+  | { readonly outcome: 'defer'; readonly afterMs: number };
 
 export interface BackoffPolicy {
   readonly baseMs: number;
@@ -173,9 +175,19 @@ export function backoffMs(attempt: number, policy: BackoffPolicy = defaultBackof
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
+/** Back to pending at a later time; the attempt just made is given back, as it was not a failure. */
+export const deferredBy = <P>(job: Job<P>, now: Date, afterMs: number): Job<P> => ({
+  ...unclaimed(job),
+  state: 'pending',
+  dueAt: plus(now, Math.max(0, afterMs)),
+  attempts: Math.max(0, job.attempts - 1),
+  updatedAt: iso(now),
+});
+
 /** What the runner writes after a handler: done, a retry later, or failed when attempts are used up. */
 export function settled<P>(job: Job<P>, outcome: JobOutcome, now: Date, delayMs: number): Job<P> {
   if (outcome.outcome === 'done') return completed(job, now);
+  if (outcome.outcome === 'defer') return deferredBy(job, now, outcome.afterMs);
   if (outcome.outcome === 'failed' || isOutOfAttempts(job)) return failedWith(job, outcome.error, now);
   return retriedAfter(job, outcome.error, now, outcome.afterMs ?? delayMs);
 }

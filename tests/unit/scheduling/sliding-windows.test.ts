@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SlidingWindows } from '../../../src/app/scheduling/sliding-windows';
-import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, teamsLimitKeys } from '../../../src/adapters/teams/teams-rate-limits';
+import { teamsLimitKeys } from '../../../src/adapters/teams/teams-rate-limits';
 import type { LimitedKey } from '../../../src/app/scheduling/sliding-windows';
+
+/** Teams' documented limits (bots/how-to/rate-limit.md), written here rather than taken from the product. */
+const TEAMS_CONVERSATION_LIMITS = [
+  { limit: 7, ms: 1_000 },
+  { limit: 8, ms: 2_000 },
+  { limit: 60, ms: 30_000 },
+  { limit: 1_800, ms: 3_600_000 },
+];
+const TEAMS_TENANT_LIMITS = [{ limit: 30, ms: 1_000 }];
 
 const conversation = (id: string): LimitedKey => ({ key: `conversation:${id}`, windows: TEAMS_CONVERSATION_LIMITS });
 const tenant: LimitedKey = { key: 'tenant', windows: TEAMS_TENANT_LIMITS };
@@ -41,12 +50,12 @@ describe('sliding windows with Teams limits, on a fake clock', () => {
     expect(moments[1_800]).toBeGreaterThanOrEqual(3_600_000);
   });
 
-  it('50 per second for the tenant across conversations: the 51st waits a second', () => {
+  it('30 per second for the tenant across conversations: the 31st waits a second', () => {
     const w = new SlidingWindows();
     const moments = Array.from({ length: 120 }, (_, i) => w.reserve(both(`c${i}`), 0));
-    expect(moments.filter((m) => m === 0)).toHaveLength(50);
-    expect(moments[50]).toBe(1_000);
-    expect(busiest(moments, 1_000)).toBe(50);
+    expect(moments.filter((m) => m === 0)).toHaveLength(30);
+    expect(moments[30]).toBe(1_000);
+    expect(busiest(moments, 1_000)).toBe(30);
   });
 
   it('a conversation waiting on its own windows does not hold up another conversation', () => {
@@ -91,6 +100,6 @@ describe('sliding windows with Teams limits, on a fake clock', () => {
   it('the Teams keys lengthen only the short windows by the guard', () => {
     const [c, t] = teamsLimitKeys('a', 'tenant-1', 10);
     expect(c!.windows.map((x) => x.ms)).toEqual([1_010, 2_010, 30_000, 3_600_000]);
-    expect(t).toEqual({ key: 'tenant:tenant-1', windows: [{ limit: 50, ms: 1_010 }] });
+    expect(t).toEqual({ key: 'tenant:tenant-1', windows: [{ limit: 30, ms: 1_010 }] });
   });
 });
