@@ -13,6 +13,8 @@ const NOTICE_ROOM = 600;
 /** No text is cut shorter than this; lists are cut after that. */
 const SHORTEST_TEXT = 160;
 const SHORTEST_LIST = 3;
+/** What a button sends back is never cut: it names records. */
+const UNTOUCHED = new Set(['data']);
 /** Lists a person acts on or reads a result from stay whole: ballot options, counts, buttons. */
 const WHOLE_LISTS = new Set(['choices', 'picker', 'counts', 'actions', 'refreshUserIds']);
 
@@ -73,7 +75,9 @@ function map(value: unknown, text: (s: string) => string, listMax: (key: string)
     const kept = value.every((v) => typeof v === 'string') ? value : value.slice(0, listMax(key));
     return kept.map((v) => map(v, text, listMax, key));
   }
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, map(v, text, listMax, k)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, UNTOUCHED.has(k) ? v : map(v, text, listMax, k)]));
+  }
   return value;
 }
 
