@@ -79,6 +79,16 @@ export class Harness {
     return { statuses: results.map((r) => r.status), text: [...results.map((r) => r.body), this.bot.connector.everything()].join('\n') };
   }
 
+  /** A GET as a browser would send it: a download link, tampered or not. */
+  async get(url: string, init: RequestInit = {}): Promise<Answer> {
+    this.bot.connector.clear();
+    const res = await fetch(url, { redirect: 'manual', ...init });
+    const type = res.headers.get('content-type') ?? '';
+    // A document is binary; only a text answer is read as text.
+    const body = /json|text|html|xml/.test(type) && !/officedocument|csv|markdown/.test(type) ? await res.text() : '';
+    return { statuses: [res.status], text: body };
+  }
+
   say(from: Person, text: string, where: Where = { kind: 'personal' }): Promise<Answer> {
     return this.posts(message(this.url, from, text, where));
   }
