@@ -54,5 +54,14 @@ export async function createTargets(h: Harness): Promise<Targets> {
   );
   const hearingId = /Høring ([A-Z0-9]{5}) er registrert/.exec(registered.text)?.[1] ?? '';
   expect(hearingId).not.toBe('');
+  await drainJobs(h);
   return { meetingId, openVote, closedVote, hearingId };
+}
+
+/** Runs every job that is due (announcements, hearing cards), so no case sees them run in its time. */
+export async function drainJobs(h: Harness): Promise<void> {
+  for (let pass = 0; pass < 20; pass++) {
+    const summary = await h.bot.samrad.jobs.runDue();
+    if (Object.values(summary).every((n) => n === 0)) return;
+  }
 }
