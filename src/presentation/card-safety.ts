@@ -16,9 +16,13 @@ export function markData(value: unknown): unknown {
   if (value instanceof Markup) return value.markdown === '' ? '' : `${MARKUP_START}${value.markdown.replace(MARKERS, '')}${MARKUP_END}`;
   if (typeof value === 'string') return value.replace(MARKERS, '');
   if (Array.isArray(value)) return value.map(markData);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markData(v)]));
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markData(v)]));
   return value;
 }
+
+/** Only plain data is walked; anything else (a Date) reaches the template as it is. */
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null);
 
 const escape = (s: string, as: Shown): string => (as === 'markdown' ? plainText(s) : plainLabel(s));
 

@@ -1,3 +1,4 @@
+import { isPlainObject } from './card-safety';
 import { MARKUP_START } from './card-text';
 
 /*
@@ -75,7 +76,7 @@ function map(value: unknown, text: (s: string) => string, listMax: (key: string)
     const kept = value.every((v) => typeof v === 'string') ? value : value.slice(0, listMax(key));
     return kept.map((v) => map(v, text, listMax, key));
   }
-  if (value !== null && typeof value === 'object') {
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, UNTOUCHED.has(k) ? v : map(v, text, listMax, k)]));
   }
   return value;
@@ -93,7 +94,7 @@ function longestList(value: unknown): number {
     if (Array.isArray(v)) {
       if (!WHOLE_LISTS.has(key)) n = Math.max(n, v.length);
       v.forEach((x) => walk(x, key));
-    } else if (v !== null && typeof v === 'object') Object.entries(v).forEach(([k, x]) => walk(x, k));
+    } else if (isPlainObject(v)) Object.entries(v).forEach(([k, x]) => walk(x, k));
   };
   walk(value, '');
   return n;
