@@ -37,6 +37,9 @@ export interface HostileCase {
 export const INTERNAL =
   /\n\s+at |\bat (?:async )?[\w$.<>[\] ]+ \((?:file:|node:|\/)[^)]*\)|\b(Type|Reference|Syntax|Range)?Error:|node_modules|\/src\/|\/tmp\/|\.ts:\d+|\.js:\d+|SQLITE_|ECONNREFUSED|ENOENT|getaddrinfo|botbuilder|undefined is not|Cannot read prop/;
 
+/** Teams refuses a message over about 28 KB (413 MessageSizeTooBig): Microsoft's figure, written here. */
+export const TEAMS_MESSAGE_LIMIT = 28 * 1024;
+
 /** Lists that change on any contact by design: where to reach a person, and their Teams name. */
 const VOLATILE = new Set(['conversations', 'teamsUsers']);
 
@@ -124,6 +127,9 @@ export async function runCase(h: Harness, c: HostileCase): Promise<void> {
     expect(answer.statuses).toContain(c.expect.status);
   }
   expect(answer.text.match(INTERNAL)?.[0] ?? null, 'internal text in the answer').toBeNull();
+  // Whatever grew from hostile text still fits in one Teams message.
+  for (const sent of h.bot.connector.sent) expect(Buffer.byteLength(JSON.stringify(sent.activity)), 'a sent message').toBeLessThan(TEAMS_MESSAGE_LIMIT);
+  for (const body of answer.text.split('\n')) expect(Buffer.byteLength(body), 'an invoke answer').toBeLessThan(TEAMS_MESSAGE_LIMIT);
   if (!c.changes) expect(h.storeHash(), 'the store changed').toEqual(before);
   await c.then?.(h, answer);
   await h.stillServing();
