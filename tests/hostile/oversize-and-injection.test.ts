@@ -46,6 +46,29 @@ const typed: HostileCase[] = [
   { name: 'a data: link as a case document', send: (hh) => hh.press(people.coordinator, 'agenda.add', { meetingId: x.meetingId, title: 'Sak', proposal: 'X', documents: 'Se data:text/html,<script>alert(1)</script>' }), expect: /https-adresser|Saken er lagt til|lagt til/ },
 ];
 
+/** Issue 17, finding 11: long answers on ten cases made the input summary too big for Teams. */
+const tenLongAnswers: HostileCase = {
+  name: 'ten cases with two long answers each: the input summary fits, says so, and offers the document',
+  send: async (hh) => {
+    const created = await hh.press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Langt møte', date: '2026-12-18', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const id = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created.text)?.[1] ?? 'NONE';
+    for (let k = 1; k <= 10; k++) await hh.press(people.coordinator, 'agenda.add', { meetingId: id, title: `Sak om tema ${k}`, proposal: 'Vedtas.' });
+    await hh.say(people.coordinator, `be om innspill ${id} frist 2026-12-16 12:00`);
+    const version = (await hh.bot.samrad.store.get<{ version: number }>('meetings', id))!.value.version;
+    // A tie on every case: both answers diverge, 2 × 10 × 2,000 characters.
+    const answer = (position: string) => Object.fromEntries(Array.from({ length: 10 }, (_, k) => [[`position-${k}`, position], [`text-${k}`, huge(2000)]]).flat());
+    await hh.press(people.boardMember, 'input.submit', { meetingId: id, version, municipality: '3305', ...answer('support') });
+    await hh.press(people.respondent, 'input.submit', { meetingId: id, version, municipality: '3324', ...answer('against') });
+    return hh.say(people.coordinator, `innspill ${id}`);
+  },
+  expect: /Kortet ble for stort for Teams/,
+  changes: true,
+  then: (_hh, answer) => {
+    expect(answer.text).toContain('grunnlag.docx');
+    expect(answer.text).toContain('Sak om tema 10');
+  },
+};
+
 /** A title that tries to climb out of the folder or break the download header. */
 const hostileTitle = '../../..\\etc/passwd"; filename*=UTF-8\'\'evil.exe\r\nX-Injected: 1 {{DATE(2026-01-15T09:30:00Z)}} \u202Efdp.exe';
 const files: HostileCase[] = [
@@ -78,6 +101,7 @@ describe('hostile: oversize and control text, and injection into documents and f
   for (const [title, cases] of [
     ['what people type', typed],
     ['documents and file names', files],
+    ['cards that grow', [tenLongAnswers]],
   ] as const) {
     describe(title, () => {
       for (const c of cases) it(c.name, () => runCase(h, c));
