@@ -6,6 +6,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'] } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 20_000 } },
+      // Requests as an attacker would send them, against the running bot (issue 17, part 10).
+      { test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
           name: 'e2e',

@@ -13,6 +13,9 @@ import type { Reply } from './reply';
 import { text } from './reply';
 import { rememberTeamsUser } from './teams-users';
 
+/** How much of an unknown command is echoed back. */
+const ECHO_MAX = 80;
+
 export interface ChatMessage {
   readonly text: string;
   readonly user: TeamsUser;
@@ -70,13 +73,16 @@ export class ChatCommands {
       const said = suggestion
         ? this.catalogue.for(suggestion.locale).t(`command.${suggestion.commandId}.name`)
         : undefined;
+      // Echo only the start: 100 KB typed must not become a reply over Teams' 28 KB limit.
+      const typed = [...parsed.input];
+      const input = typed.length > ECHO_MAX ? `${typed.slice(0, ECHO_MAX).join('').trimEnd()} …` : parsed.input;
       return {
         locale,
         replies: [
           text(
             said
-              ? t.t('unknown.suggestion', { input: parsed.input, suggestion: said })
-              : t.t('unknown.no-suggestion', { input: parsed.input }),
+              ? t.t('unknown.suggestion', { input, suggestion: said })
+              : t.t('unknown.no-suggestion', { input }),
           ),
         ],
       };

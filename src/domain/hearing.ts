@@ -75,7 +75,8 @@ export interface HearingDraft {
 }
 
 export const isHttpLink = (value: string): boolean => {
-  if (!/^https?:\/\//i.test(value)) return false;
+  // https only, as the message says: a card opens nothing else (src/presentation/card-text.ts).
+  if (!/^https:\/\//i.test(value)) return false;
   try {
     new URL(value);
     return true;

@@ -43,7 +43,8 @@ describe('editing and reordering the agenda', () => {
 
   it('a case carries document links and a responsible person onto the notice', async () => {
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
-    expect(agenda).toContain('[Saksframlegg](https://samarbeid.sharepoint.com/saker/2.pdf)');
+    // The link is shown as its address, so its title cannot disguise where it leads.
+    expect(agenda).toContain('Saksframlegg ([https://samarbeid.sharepoint.com/saker/2.pdf](https://samarbeid.sharepoint.com/saker/2.pdf))');
     expect(agenda).toContain('Ansvarlig: Ola Berg');
   });
 

@@ -28,6 +28,7 @@ export function hearingStatusCard(org: Organisation, t: Translator, h: HearingRe
     .map((m) => ({ name: municipalityName(org, m), status: statusOf(responses, h.id, m) }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
   return card('hearing-status', {
+    shortenedNotice: t.t('safety.card-shortened.hearing-status', { id: h.id }),
     ...hearingFacts(h, t),
     heading: t.t('hearing.status.heading', { id: h.id }),
     deadlines: t.t('hearing.deadlines', { internal: when(h.internalDeadline, t), external: when(h.externalDeadline, t) }),

@@ -22,6 +22,7 @@ export function statementCard(org: Organisation, t: Translator, h: HearingRecord
   const names = (ms: readonly string[]) => ms.map((m) => municipalityName(org, m)).join(', ');
   const position = (p: string) => t.t(`hearing.position.${p}`);
   return card('hearing-statement', {
+    shortenedNotice: t.t('safety.card-shortened.hearing'),
     heading: t.t('hearing.statement.heading', { id: h.id }),
     title: h.title,
     progress: progressLine(h, responses, t),

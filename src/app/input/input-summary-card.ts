@@ -24,6 +24,7 @@ export function inputSummaryCard(
   const position = (p: string) => t.t(`input.position.${p}`);
   const answered = request.municipalities.length - summary.notAnswered.length;
   return card('input-summary', {
+    shortenedNotice: t.t('safety.card-shortened.input-summary'),
     heading: t.t('summary.heading', { title: meeting.title }),
     progress: t.t('summary.progress', { answered, asked: request.municipalities.length, deadline: formatDateTime(new Date(request.deadline), t.locale) }),
     notAnswered: summary.notAnswered.length > 0 ? t.t('summary.not-answered', { names: names(summary.notAnswered) }) : '',

@@ -8,6 +8,7 @@ import { memberById, seatsOf } from '../../domain/organisation';
 import type { PreMeeting } from '../../domain/pre-meeting';
 import type { Translator } from '../../i18n/catalogue';
 import { formatLongDate, formatTime } from '../../i18n/dates';
+import { addressLink, markup, plainText } from '../../presentation/card-text';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 
@@ -73,7 +74,8 @@ function agendaLine(org: Organisation, t: Translator, item: AgendaItem) {
     title: item.kind === 'minutes-approval' ? t.t('agenda.minutes-approval') : item.title,
     proposal,
     status: item.status === 'open' ? '' : t.t(`agenda.status.${item.status}`),
-    documents: item.documents.length > 0 ? t.t('agenda.documents', { links: item.documents.map((d) => `[${d.title.replace(/[[\]]/g, '')}](${d.url})`).join(', ') }) : '',
+    // The secretariat's links, shown as their address: a title cannot disguise where one leads.
+    documents: item.documents.length > 0 ? markup(t.t('agenda.documents', { links: item.documents.map((d) => `${plainText(d.title)} (${addressLink(d.url)})`).join(', ') })) : '',
     responsible: item.responsible ? t.t('agenda.responsible', { name: memberById(org, item.responsible)?.name ?? item.responsible }) : '',
   };
 }

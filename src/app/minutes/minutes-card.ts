@@ -68,6 +68,7 @@ export function minutesCard(
     return item ? [{ title: t.t('minutes.card.decision-choice', { caseNumber: formatCaseNumber(item.caseNumber) }), value: d.itemId }] : [];
   });
   return card('minutes', {
+    shortenedNotice: t.t('safety.card-shortened.minutes'),
     heading: doc.subtitle ?? '',
     title: t.t('minutes.card.title', { version: minutes.version }),
     notice,

@@ -40,6 +40,7 @@ export function voteCard(
   const open = isOpen(vote);
   const visible = showResults(vote, votedAlready, now);
   return card('vote', {
+    shortenedNotice: t.t('safety.card-shortened.vote'),
     voteId: vote.id,
     version: tally.voted,
     // The card answers in its own language when pressed, whatever the client's setting.
