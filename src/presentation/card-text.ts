@@ -30,6 +30,17 @@ function lines(s: string): string[] {
     .filter((l) => l !== '');
 }
 
+/**
+ * A chat message's text. Messages go out as `textFormat: plain`, so Teams shows Markdown as
+ * written; only what no one can see (a U+202E from someone's title) is taken out. Line breaks stay.
+ */
+export function plainMessage(s: string): string {
+  return s
+    .replace(/\r\n?|[\u2028\u2029\u0085\u000B\u000C]/g, '\n')
+    .replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''))
+    .replace(MARKERS, '');
+}
+
 /** For fields Teams shows without Markdown (button titles, input labels, dropdown choices). */
 export function plainLabel(s: string): string {
   // Input labels are TextRuns: no Markdown, but the date functions still apply.
