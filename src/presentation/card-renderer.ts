@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { packageRoot } from '../package-root';
 
-export const cardsDir = join(__dirname, '..', '..', 'cards');
+export const cardsDir = join(packageRoot, 'cards');
 
 /** Adaptive Card templates from `cards/`, filled with data. Templates hold no user text. */
 export class CardRenderer {
