@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
 import { StoreError } from '../../ports/record-store';
-import { migrate } from './migrations';
+import { openDatabase } from './open-database';
 
 interface Row {
   id: string;
@@ -25,12 +23,7 @@ export class SqliteStore implements RecordStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    migrate(this.db);
+    this.db = openDatabase(file);
   }
 
   async get<T>(list: ListName, id: string): Promise<StoredRecord<T> | undefined> {
