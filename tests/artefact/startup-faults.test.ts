@@ -5,9 +5,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failedStart, freePort, packageRoot } from '../fixtures/spawned-server';
 
-/** root reads and writes whatever the mode bits say: permission faults are tried as `nobody`. */
-const NOBODY = 65534;
-const asRoot = process.getuid?.() === 0;
 
 function folder() {
   const dir = mkdtempSync(join(tmpdir(), 'samrad-fault-'));
@@ -17,11 +14,12 @@ function folder() {
   return dir;
 }
 
-async function start(dir: string, db: string, uid?: number) {
+/** `honourFileModes`: as root, the server runs without the capabilities that ignore file modes. */
+async function start(dir: string, db: string, honourFileModes = false) {
   return failedStart({
     cwd: dir,
     env: { SAMRAD_DB: db, SAMRAD_ORGANISATION: join(dir, 'organisation.yaml'), SAMRAD_DOCUMENTS_DIR: join(dir, 'documents'), PORT: String(await freePort()) },
-    ...(uid !== undefined && { uid }),
+    honourFileModes,
   });
 }
 
@@ -74,7 +72,7 @@ describe('the server refuses to start on a database it cannot use, in one line n
     new Database(file).close(); // An empty, valid SQLite file in the default journal mode.
     chmodSync(file, 0o444);
     chmodSync(dir, 0o555);
-    expectOneClearLine(await start(dir, file, asRoot ? NOBODY : undefined), /read-only/);
+    expectOneClearLine(await start(dir, file, true), /read-only/);
   });
 
   it('an unreadable database', async () => {
@@ -82,13 +80,13 @@ describe('the server refuses to start on a database it cannot use, in one line n
     const file = join(dir, 'samrad.db');
     new Database(file).close();
     chmodSync(file, 0o000);
-    expectOneClearLine(await start(dir, file, asRoot ? NOBODY : undefined), /cannot be opened.*unreadable/);
+    expectOneClearLine(await start(dir, file, true), /cannot be opened.*unreadable/);
   });
 
   it('a folder it may not create', async () => {
     const dir = folder();
     mkdirSync(join(dir, 'locked'), { mode: 0o555 });
     chmodSync(join(dir, 'locked'), 0o555);
-    expectOneClearLine(await start(dir, join(dir, 'locked', 'data', 'samrad.db'), asRoot ? NOBODY : undefined), /permission denied/);
+    expectOneClearLine(await start(dir, join(dir, 'locked', 'data', 'samrad.db'), true), /permission denied/);
   });
 });
