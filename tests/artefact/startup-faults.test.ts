@@ -15,8 +15,9 @@ function folder() {
 }
 
 /** `honourFileModes`: as root, the server runs without the capabilities that ignore file modes. */
-async function start(dir: string, db: string, honourFileModes = false) {
+async function start(dir: string, db: string, honourFileModes = false, fileSizeLimitBlocks?: number) {
   return failedStart({
+    ...(fileSizeLimitBlocks !== undefined && { fileSizeLimitBlocks }),
     cwd: dir,
     env: { SAMRAD_DB: db, SAMRAD_ORGANISATION: join(dir, 'organisation.yaml'), SAMRAD_DOCUMENTS_DIR: join(dir, 'documents'), PORT: String(await freePort()) },
     honourFileModes,
@@ -88,5 +89,10 @@ describe('the server refuses to start on a database it cannot use, in one line n
     mkdirSync(join(dir, 'locked'), { mode: 0o555 });
     chmodSync(join(dir, 'locked'), 0o555);
     expectOneClearLine(await start(dir, join(dir, 'locked', 'data', 'samrad.db'), true), /permission denied/);
+  });
+
+  it('a disk that takes no more bytes', async () => {
+    const dir = folder();
+    expectOneClearLine(await start(dir, join(dir, 'samrad.db'), false, 0), /disk may be full/);
   });
 });

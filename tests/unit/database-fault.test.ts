@@ -14,7 +14,8 @@ describe('databaseFault', () => {
     ['SQLITE_CORRUPT', /not a Samråd database/],
     ['SQLITE_CANTOPEN', /cannot be opened/],
     ['EACCES', /permission denied/],
-    ['SQLITE_IOERR_SHORT_READ', /disk error/],
+    ['SQLITE_IOERR_SHORT_READ', /disk may be full or failing/],
+    ['SQLITE_IOERR_WRITE', /disk may be full or failing/],
     ['SOMETHING_NEW', /cannot be opened \(SOMETHING_NEW\)/],
   ])('%s gives one line naming the setting and what to do', (code, says) => {
     const message = fault(code);

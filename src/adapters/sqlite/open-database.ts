@@ -13,7 +13,8 @@ const advice: [RegExp, string][] = [
   [/^SQLITE_PERM$|^SQLITE_AUTH$|^EACCES$|^EPERM$/, 'cannot be read or written: permission denied; give the user running Samråd access to the file and its folder'],
   [/^ENOTDIR$|^EEXIST$|^ENOENT$/, 'has no usable folder (a part of the path is a file, or missing); point SAMRAD_DB at a file in a writable folder'],
   [/^SQLITE_CANTOPEN/, 'cannot be opened (it may be a folder, unreadable, or in a folder that is missing or not writable); point SAMRAD_DB at a readable, writable file'],
-  [/^SQLITE_IOERR/, 'gave a disk error on opening; check the disk and the file, or point SAMRAD_DB at another file'],
+  // A write refused for want of room shows as an I/O error when the limit is not ENOSPC (quotas, file size limits).
+  [/^SQLITE_IOERR/, 'could not be written or read (the disk may be full or failing); free space or check the disk, or point SAMRAD_DB at another file'],
 ];
 
 /** The one line an operator reads when the database cannot be opened. */
