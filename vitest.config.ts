@@ -10,6 +10,18 @@ export default defineConfig({
       { test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
+          // The artefact that ships: `npm run build` once, then `node dist/src/main.js` spawned.
+          name: 'artefact',
+          include: ['tests/artefact/**/*.test.ts'],
+          globalSetup: ['tests/artefact/build.global.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 180_000,

@@ -91,7 +91,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      // Node 22 LTS (Node 20 reached end of life on 2026-04-30); package.json's engines allow it.
+      linuxFxVersion: 'NODE|22-lts'
       // Proactive messages and reminders must not wait for the first request to wake the app.
       alwaysOn: true
       healthCheckPath: '/healthz'

@@ -44,7 +44,7 @@ import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organi
 import type { TokenCredential } from '@azure/identity';
 import type { DocumentLibrary } from './ports/document-library';
 import { createCloudAdapter } from './adapters/teams/bot-authentication';
-import type { AuthenticationOverrides } from './adapters/teams/bot-authentication';
+import type { SigningKeyOptions } from './adapters/teams/signing-keys';
 import { createHttpServer } from './adapters/teams/http-server';
 import { SamradBot } from './adapters/teams/samrad-bot';
 import { tenantGuard } from './adapters/teams/tenant-guard';
@@ -73,7 +73,8 @@ export interface CompositionOptions {
   readonly log: Logger;
   readonly clock?: Clock;
   readonly store?: RecordStore;
-  readonly authentication?: AuthenticationOverrides;
+  /** Tunes the fetch of Microsoft's signing keys (tests: a short timeout); the addresses stay the SDK's. */
+  readonly signingKeys?: SigningKeyOptions;
   readonly timer?: Timer;
   /** Signs in to Graph instead of the configured credential (tests against a fake Graph). */
   readonly graphCredential?: TokenCredential;
@@ -91,7 +92,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   if (config.mode === 'production' && !config.ballotKey) log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const catalogue = Catalogue.load();
   const cards = new CardRenderer();
-  const adapter = createCloudAdapter(config, options.authentication);
+  const adapter = createCloudAdapter(config, options.signingKeys);
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
   if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
 

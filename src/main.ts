@@ -1,10 +1,13 @@
 import { OrganisationFileError } from './app/organisation-registry';
-import { ConfigError, readConfig } from './config';
+import { ConfigError, readConfig, type Config } from './config';
 import { composeSamrad } from './compose';
 import { createLogger } from './log';
+import { StartupFault } from './startup-fault';
+
+let config: Config | undefined;
 
 async function main(): Promise<void> {
-  const config = readConfig();
+  config = readConfig();
   const log = createLogger(config.logLevel);
   const samrad = await composeSamrad(config, { log });
   const url = await samrad.listen();
@@ -18,9 +21,19 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** What the operator reads when the server cannot start: a sentence, a stack only for the unforeseen. */
+function startFailure(error: unknown): string {
+  // Configuration, organisation and store faults are the operator's to fix: say what, not where in the code.
+  if (error instanceof ConfigError || error instanceof OrganisationFileError || error instanceof StartupFault) return error.message;
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    const where = `${config?.host ?? ''}:${config?.port ?? ''}`;
+    return `Samråd cannot start: PORT ${where} ${code === 'EADDRINUSE' ? 'is in use by another process; stop it or set PORT to a free port' : 'may not be opened by this user; set PORT above 1023'}.`;
+  }
+  return `Samråd failed to start: ${(error as Error).stack ?? String(error)}`;
+}
+
 main().catch((error: unknown) => {
-  // Configuration and organisation faults are the operator's to fix: say what, not a stack.
-  if (error instanceof ConfigError || error instanceof OrganisationFileError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`Samråd failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(`${startFailure(error)}\n`);
   process.exit(1);
 });

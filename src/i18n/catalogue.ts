@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { packageRoot } from '../package-root';
 import type { Locale } from './locale';
 import { locales } from './locale';
 
@@ -14,7 +15,7 @@ export interface Translator {
   has(key: string): boolean;
 }
 
-const root = join(__dirname, '..', '..', 'locales');
+const root = join(packageRoot, 'locales');
 
 /**
  * One locale's messages: every `locales/<locale>/*.json` merged. The files are split by area so

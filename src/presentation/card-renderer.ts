@@ -6,8 +6,9 @@ import { localeFrom } from '../i18n/locale';
 import type { Locale } from '../i18n/locale';
 import { markData, secureCard, show } from './card-safety';
 import { renderWithin } from './card-size';
+import { packageRoot } from '../package-root';
 
-export const cardsDir = join(__dirname, '..', '..', 'cards');
+export const cardsDir = join(packageRoot, 'cards');
 
 /**
  * Adaptive Card templates from `cards/`, filled with data. Templates hold no user text; every

@@ -106,8 +106,12 @@ describe('infra/main.bicep app settings', () => {
 });
 
 describe('infra/main.bicep resources', () => {
-  it('run Node 20 on Linux, always on, HTTPS only, started by npm run serve', () => {
-    expect(literal('linuxFxVersion')).toBe('NODE|20-lts');
+  it('run a supported Node LTS (22) on Linux, always on, HTTPS only, started by npm run serve', () => {
+    expect(literal('linuxFxVersion')).toBe('NODE|22-lts');
+    // Node 22 is in maintenance until April 2027; 20 ended on 2026-04-30 and stays for build machines only.
+    const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+    expect(engines).toMatch(/>=22\.\d+/);
+    expect(engines).toMatch(/>=20\.\d+ <21/);
     expect(bicep).toMatch(/\balwaysOn:\s*true\b/);
     expect(bicep).toMatch(/\bhttpsOnly:\s*true\b/);
     expect(bicep).toMatch(/\breserved:\s*true\b/);

@@ -1,10 +1,8 @@
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
 import { StoreError } from '../../ports/record-store';
 import { HISTORY_FREE_LISTS } from '../../ports/history-free';
-import { migrate } from './migrations';
+import { openDatabase } from './open-database';
 
 interface Row {
   id: string;
@@ -38,14 +36,8 @@ export class SqliteStore implements RecordStore {
   private checkpointOwed = false;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.historyFree = options.historyFree ?? HISTORY_FREE_LISTS;
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('secure_delete = ON');
-    migrate(this.db);
+    this.db = openDatabase(file);
   }
 
   async get<T>(list: ListName, id: string): Promise<StoredRecord<T> | undefined> {

@@ -3,21 +3,27 @@ import {
   ConfigurationBotFrameworkAuthentication,
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
-import type { Activity } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import type { AuthenticateRequestResult } from 'botframework-connector';
+import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import type { Config } from '../../config';
+import { SigningKeys, type SigningKeyOptions } from './signing-keys';
+import { impossibleToken } from './token-shape';
 
 /** jsonwebtoken's errors for a token that is badly signed, malformed or not yet valid. */
 const tokenErrors = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
 
 /**
- * The SDK lets a bad signature escape as jsonwebtoken's own error, which the adapter
- * answers with 500. A bad token is the caller's fault: answer 401. Other failures
- * (the signing keys cannot be fetched) stay 5xx so the Bot Service retries.
+ * Production: every request must carry a Bot Framework token for our app id, checked by
+ * the SDK in its default (public cloud) configuration. Two things are added in front of it:
+ * a token that cannot be valid is refused before any key is fetched, and a bad signature
+ * (which the SDK lets escape as jsonwebtoken's own error) is a 401, not a 500.
  */
 class StrictBotAuthentication extends ConfigurationBotFrameworkAuthentication {
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const impossible = impossibleToken(authHeader);
+    if (impossible) throw new AuthenticationError(`token refused: ${impossible}`, 401);
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (error) {
@@ -27,30 +33,38 @@ class StrictBotAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
-/**
- * Where the SDK fetches the keys that sign Bot Framework tokens. Only tests set these,
- * to a local issuer, so that signature checking itself is tested offline.
- */
-export interface AuthenticationOverrides {
-  readonly ToBotFromChannelOpenIdMetadataUrl?: string;
-  readonly ToBotFromEmulatorOpenIdMetadataUrl?: string;
-  /** Setting a metadata URL makes the SDK drop its default issuer; name it again. */
-  readonly ToBotFromChannelTokenIssuer?: string;
+/** The SDK's adapter with its turn entry point open to our own HTTP edge (message-endpoint.ts). */
+export class SamradAdapter extends CloudAdapter {
+  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
 }
 
 /**
- * Production: every request must carry a Bot Framework token for our app id, checked
- * by the SDK. Local: no app id, so the SDK accepts the Agents Playground's unsigned
- * requests; the server then listens on loopback only (see config).
+ * The SDK looks up signing keys through one process-wide cache keyed by the metadata
+ * address. Putting our SigningKeys there, under the SDK's own default addresses, gives it a
+ * bounded, failure-remembering fetch without leaving the default configuration.
  */
-export function createCloudAdapter(config: Config, overrides: AuthenticationOverrides = {}): CloudAdapter {
-  if (!config.bot) return new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+export function installSigningKeys(options: SigningKeyOptions = {}): void {
+  const cache = (JwtTokenExtractor as unknown as { openIdMetadataCache?: unknown }).openIdMetadataCache;
+  if (!(cache instanceof Map)) throw new Error('botframework-connector no longer has JwtTokenExtractor.openIdMetadataCache; see signing-keys.ts');
+  for (const url of [AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl]) {
+    cache.set(url, new SigningKeys(url, options));
+  }
+}
+
+/**
+ * Local mode has no app id, so the SDK accepts the Agents Playground's unsigned requests;
+ * the server then listens on loopback only (see config).
+ */
+export function createCloudAdapter(config: Config, signingKeys: SigningKeyOptions = {}): SamradAdapter {
+  if (!config.bot) return new SamradAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  installSigningKeys(signingKeys);
   const settings = {
-    ...overrides,
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
     ...(config.bot.password && { MicrosoftAppPassword: config.bot.password }),
   };
-  return new CloudAdapter(new StrictBotAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)));
+  return new SamradAdapter(new StrictBotAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)));
 }

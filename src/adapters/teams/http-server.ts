@@ -1,8 +1,9 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../../log';
 import { fileHeaders, setBaseSecurityHeaders } from './security-headers';
+import type { SamradAdapter } from './bot-authentication';
+import { messageEndpoint } from './message-endpoint';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
@@ -21,7 +22,7 @@ export interface ServedFile {
 export type Download = (meetingId: string, file: string, query: Readonly<Record<string, string>>) => Promise<ServedFile>;
 
 export function createHttpServer(
-  adapter: CloudAdapter,
+  adapter: SamradAdapter,
   bot: ActivityHandler,
   health: () => Promise<HealthReport>,
   log: Logger,
@@ -34,10 +35,9 @@ export function createHttpServer(
     setBaseSecurityHeaders(res);
     return next();
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  // No body parser: the endpoint reads and checks the body itself (message-endpoint.ts).
+  const messages = messageEndpoint(adapter, bot, log);
+  server.post('/api/messages', async (req, res) => messages(req, res));
   server.get('/healthz', async (_req, res) => {
     const report = await health().catch((e: Error) => ({ status: 'degraded' as const, error: e.message }));
     res.json(report.status === 'ok' ? 200 : 503, report);
