@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, message, people, TENANT, type Person } from '../fixtures/activities';
 import { FakeTokenIssuer } from '../fixtures/fake-token-issuer';
+import { interceptMicrosoftLogin, type MicrosoftLogin } from '../fixtures/microsoft-login';
 import { Harness, runCase, type HostileCase } from './harness';
 
 /*
@@ -14,19 +15,13 @@ const APP = '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e';
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
 const issuer = new FakeTokenIssuer();
 let h: Harness;
+let login: MicrosoftLogin;
 
 beforeAll(async () => {
   await issuer.start();
-  h = await Harness.start(
-    { mode: 'production', host: '127.0.0.1', bot: { appId: APP, appType: 'SingleTenant', tenantId: TENANT, password: 'test-secret-not-real' } },
-    {
-      authentication: {
-        ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
-        ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-      },
-    },
-  );
+  // The SDK's default configuration, as production runs it: Microsoft's login hosts answered locally.
+  login = interceptMicrosoftLogin(issuer.origin);
+  h = await Harness.start({ mode: 'production', host: '127.0.0.1', bot: { appId: APP, appType: 'SingleTenant', tenantId: TENANT, password: 'test-secret-not-real' } });
   h.headers = () => ({ authorization: `Bearer ${issuer.token(APP, h.url)}` });
   h.stillServing = async () => {
     const res = await h.bot.post(message(h.url, people.coordinator, 'hjelp'), h.headers());
@@ -36,6 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h.stop();
+  login.restore();
   await issuer.stop();
 });
 
