@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { people } from '../fixtures/activities';
+import { installation, people } from '../fixtures/activities';
 import { Harness, runCase, type HostileCase } from './harness';
 import { createTargets, type Targets } from './setup';
 
 /*
  * Signed download links (the basis document, the joint statement and its CSV): any change to
  * the path, the expiry or the signature downloads nothing and says nothing about why.
- * Calendar files get signed links in another branch: add their cases here after the merge.
+ * Calendar files (.ics, with attendees' addresses and the join link) are signed the same way;
+ * any tampering with theirs gets a 404 that does not say whether the meeting exists.
  */
 
 let h: Harness;
@@ -26,6 +27,12 @@ beforeAll(async () => {
   const compiled = await h.say(people.coordinator, `sammenstill høring ${x.hearingId}`);
   links.statement = linkIn(compiled.text, /\.docx/);
   links.csv = linkIn(compiled.text, /\.csv/);
+  // Ola has the bot in his chat, so a planned meeting sends him an invitation with its .ics link.
+  await h.posts(installation(h.url, people.boardMember));
+  await h.press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Kalendermøte', date: '2026-12-16', startTime: '10:00', endTime: '12:00' });
+  h.bot.connector.clear();
+  for (let i = 0; i < 3; i++) await h.bot.samrad.jobs.runDue();
+  links.ics = /https?:\/\/[^"\s]+\/calendar\/[^"\s?]+\.ics\?[^"\s]+/.exec(h.bot.connector.everything())?.[0] ?? '';
   for (const [k, v] of Object.entries(links)) if (!v.startsWith('http')) throw new Error(`no ${k} link in the cards`);
 }, 60_000);
 afterAll(() => h.stop());
@@ -47,13 +54,14 @@ const tampers: Tamper[] = [
   ['a POST instead of a GET', (u) => u, { method: 'POST' }, 405],
 ];
 
-const cases: HostileCase[] = Object.keys({ docx: 1, md: 1, statement: 1, csv: 1 }).flatMap((file) =>
+const cases: HostileCase[] = Object.keys({ docx: 1, md: 1, statement: 1, csv: 1, ics: 1 }).flatMap((file) =>
   tampers
-    .filter(([name]) => file === 'docx' || !['a POST instead of a GET', 'a signature one character off'].includes(name))
+    .filter(([name]) => file === 'docx' || file === 'ics' || !['a POST instead of a GET', 'a signature one character off'].includes(name))
     .map(([name, change, init, status = 403]): HostileCase => ({
       name: `${name} on the ${file} link`,
       send: (hh) => hh.get(change(links[file]!), init),
-      expect: { status },
+      // A calendar file says nothing about whether the meeting exists: every bad link is 404.
+      expect: { status: file === 'ics' && status !== 405 ? 404 : status },
     })),
 );
 
