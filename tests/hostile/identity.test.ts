@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, type Person } from '../fixtures/activities';
 import { Harness, runCase, type HostileCase } from './harness';
 import { createTargets, type Targets } from './setup';
@@ -81,11 +81,54 @@ const buttonCases: HostileCase[] = buttons.map(([who, from, verb, data, expected
   expect: expected,
 }));
 
+/*
+ * Guests who look like members. Any tenant can name its own guest after one of ours; only the
+ * part after #EXT#@ says which tenant invited them, and only the host tenant's own domains count.
+ */
+const lookAlikeUpns: [name: string, upn: string][] = [
+  ['a guest of another tenant named like Siri Lie', 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com'],
+  ['a host domain one letter off', 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.co'],
+  ['the host domain as a subdomain of another', 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com.evil.example'],
+  ['the host domain inside another name', 'siri.lie_drammen.kommune.no#EXT#@evilsamrad.onmicrosoft.com'],
+  ['two #EXT# parts', 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com#EXT#@evil.onmicrosoft.com'],
+  ['the coordinator’s address as a guest of another tenant', 'ingrid.haugen_baerum.kommune.no#EXT#@evil.onmicrosoft.com'],
+];
+let lookAlikes = 0;
+const lookAlikeCases: HostileCase[] = lookAlikeUpns.map(([name, upn]): HostileCase => {
+  const n = ++lookAlikes;
+  const who: Person = { id: `29:lookalike-${n}`, name: 'Siri Lie', aadObjectId: `bbbbbbbb-0000-4000-8000-0000000000${String(n).padStart(2, '0')}` };
+  return {
+    name: `${name} is not taken for the member`,
+    send: (hh) => {
+      hh.bot.connector.members.set(`a:personal-${who.id}`, [{ id: who.id, name: who.name, aadObjectId: who.aadObjectId, userPrincipalName: upn }]);
+      return hh.say(who, 'hvem er jeg');
+    },
+    expect: UNKNOWN_NB,
+    then: async (hh, answer) => {
+      expect(answer.text).not.toContain('Medlem i Samarbeidsstyret');
+      expect(await hh.bot.samrad.store.get('identityLinks', who.aadObjectId!), 'no identity link stored').toBeUndefined();
+    },
+  };
+});
+
+/** The control: the same person invited by the host tenant is recognised (so the cases above test the domain). */
+const realGuest: HostileCase = {
+  name: 'the real guest, invited by the host tenant, is recognised and linked',
+  send: (hh) => {
+    const who: Person = { id: '29:real-siri', name: 'Siri Lie', aadObjectId: 'bbbbbbbb-0000-4000-8000-0000000000ff' };
+    hh.bot.connector.members.set(`a:personal-${who.id}`, [{ id: who.id, name: who.name, aadObjectId: who.aadObjectId, userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' }]);
+    return hh.say(who, 'hvem er jeg');
+  },
+  expect: /Medlem i Samarbeidsstyret, for Drammen/,
+  changes: true,
+};
+
 describe('hostile: tenant and identity', () => {
   for (const [title, cases] of [
     ['members using the coordinator’s commands', commandCases],
     ['people the organisation does not know', strangerCases],
     ['members and strangers pressing the coordinator’s buttons', buttonCases],
+    ['guests who look like members', [...lookAlikeCases, realGuest]],
   ] as const) {
     describe(title, () => {
       for (const c of cases) it(c.name, () => runCase(h, c));
