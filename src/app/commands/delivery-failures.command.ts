@@ -37,10 +37,10 @@ export const deliveryFailuresCommand: Command = {
   audience: ['coordinator'],
   takesArgument: false,
   inMenu: false,
-  async run({ org, t }, { store }) {
+  async run({ org, t }, { store, tenantDomains }) {
     const failures = await recentDeliveryFailures(store, SHOWN);
     if (failures.length === 0) return [text(t.t('delivery-failures.none'))];
-    const recipient = await recipientsOf(store, org, failures);
+    const recipient = await recipientsOf(store, org, failures, tenantDomains);
     const lines = failures.map((f) =>
       t.t(f.operation === 'update' ? 'delivery-failures.line.update' : 'delivery-failures.line.send', {
         when: formatDateTime(new Date(f.at), t.locale),

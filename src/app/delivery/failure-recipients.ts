@@ -1,3 +1,4 @@
+import { isInvitedBy } from '../../domain/identity';
 import type { Member } from '../../domain/member';
 import { representedMunicipality } from '../../domain/member';
 import type { Organisation } from '../../domain/organisation';
@@ -8,6 +9,10 @@ import { BODY_CHANNELS, SECRETARIAT_CHANNEL } from '../meetings/announcement-rec
 import type { BodyChannel } from '../meetings/announcement-records';
 import type { ConversationRecord } from '../remember-conversation';
 import type { DeliveryFailure } from './delivery-failures';
+
+/** A guest UPN names a member only when one of the host tenant's domains invited them. */
+const trustedUpn = (upn: string | undefined, tenantDomains: readonly string[]): string | undefined =>
+  upn && isInvitedBy(upn, tenantDomains) ? upn : undefined;
 
 /** Whom a failed message was for, as far as any record Samråd keeps can tell. */
 export type Recipient =
@@ -48,7 +53,12 @@ function municipalitiesOf(org: Organisation, member: Member): string[] {
  * Teams user id learnt when the person wrote (teams-users.ts); the address Teams gave in the
  * conversation's reference (a guest's UPN). Channels are named by the body linked to them.
  */
-export async function recipientsOf(store: RecordStore, org: Organisation, failures: readonly DeliveryFailure[]): Promise<(f: DeliveryFailure) => Recipient> {
+export async function recipientsOf(
+  store: RecordStore,
+  org: Organisation,
+  failures: readonly DeliveryFailure[],
+  tenantDomains: readonly string[] = [],
+): Promise<(f: DeliveryFailure) => Recipient> {
   const [links, teamsUsers, channels, conversations] = await Promise.all([
     store.find<IdentityLink>('identityLinks'),
     store.find<TeamsUserRecord>('teamsUsers'),
@@ -63,9 +73,11 @@ export async function recipientsOf(store: RecordStore, org: Organisation, failur
   const person = (f: DeliveryFailure, conversation: ConversationRecord | undefined): Member | undefined => {
     const user = ((conversation?.reference as { user?: ReferenceUser } | undefined)?.user ?? {}) as ReferenceUser;
     const objectId = f.aadObjectId ?? conversation?.aadObjectId ?? str(user.aadObjectId);
-    const link = objectId ? linkByObjectId.get(objectId.toLowerCase()) : undefined;
+    const found = objectId ? linkByObjectId.get(objectId.toLowerCase()) : undefined;
+    // An address is evidence only when the host tenant wrote it (a look-alike guest is nobody we know).
+    const link = found && (found.address === undefined || isInvitedBy(found.address, tenantDomains)) ? found : undefined;
     const userId = str(user.id);
-    const upn = str(user.userPrincipalName);
+    const upn = trustedUpn(str(user.userPrincipalName), tenantDomains);
     const email = str(user.email);
     return (
       (objectId ? findMember(org, { aadObjectId: objectId }) : undefined) ??

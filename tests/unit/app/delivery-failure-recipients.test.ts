@@ -65,8 +65,12 @@ describe('whom a delivery failure was for', () => {
     await chat(store, 'c-upn', { id: '29:someone', userPrincipalName: 'marit.kvam_gol.kommune.no#EXT#@vestreviken.onmicrosoft.com' });
     const byUpn = failure('c-upn');
 
-    const all = [byFile, byLink, byLinkAddress, byChat, byUserId, byUpn];
-    const recipient = await recipientsOf(store, org, all);
+    // 7. The same guest UPN written by another tenant names nobody (a look-alike).
+    await chat(store, 'c-look-alike', { id: '29:evil', userPrincipalName: 'marit.kvam_gol.kommune.no#EXT#@evil.onmicrosoft.com' });
+    const byLookAlike = failure('c-look-alike');
+
+    const all = [byFile, byLink, byLinkAddress, byChat, byUserId, byUpn, byLookAlike];
+    const recipient = await recipientsOf(store, org, all, ['vestreviken.onmicrosoft.com']);
     expect(all.map((f) => recipient(f))).toEqual([
       { kind: 'member', name: 'Marit Kvam', municipalities: ['Gol'] },
       { kind: 'member', name: 'Siri Lie', municipalities: ['Drammen'] },
@@ -74,6 +78,7 @@ describe('whom a delivery failure was for', () => {
       { kind: 'member', name: 'Ola Berg', municipalities: ['Ringerike'] },
       { kind: 'member', name: 'Siri Lie', municipalities: ['Drammen'] },
       { kind: 'member', name: 'Marit Kvam', municipalities: ['Gol'] },
+      { kind: 'unknown' },
     ]);
   });
 
@@ -97,7 +102,7 @@ describe('whom a delivery failure was for', () => {
 describe('leveringsfeil', () => {
   const run = async (store: MemoryStore, locale: 'nb' | 'en') => {
     const ctx = { org, t: catalogue.for(locale) } as unknown as CommandContext;
-    const [reply] = await deliveryFailuresCommand.run(ctx, { store } as unknown as CommandServices);
+    const [reply] = await deliveryFailuresCommand.run(ctx, { store, tenantDomains: ['vestreviken.onmicrosoft.com'] } as unknown as CommandServices);
     return reply?.kind === 'text' ? reply.text : '';
   };
 
