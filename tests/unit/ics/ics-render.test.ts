@@ -72,7 +72,12 @@ describe('icsFor', () => {
     expect(value(after, 'SEQUENCE')).toBe('2');
     expect(value(after, 'DTSTAMP')).toBe('20260902T093000Z');
     expect(unescapeText(value(after, 'COMMENT') ?? '')).toBe('Flyttet, se ny innkalling');
-    expect(props(event(after), 'ATTENDEE').map((a) => a.params.RSVP)).toEqual(['FALSE', 'FALSE']);
+    // Stopped when cancelled: no attendee addresses, join link or notes in the cancellation.
+    expect(props(event(before), 'ATTENDEE').length).toBeGreaterThan(0);
+    expect(props(event(after), 'ATTENDEE')).toEqual([]);
+    expect(value(after, 'X-MICROSOFT-SKYPETEAMSMEETINGURL')).toBeUndefined();
+    expect(value(after, 'URL')).toBeUndefined();
+    expect(value(after, 'DESCRIPTION')).toBeUndefined();
     expect(value(before, 'COMMENT')).toBeUndefined();
   });
 
