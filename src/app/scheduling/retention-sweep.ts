@@ -67,3 +67,33 @@ export async function sweepJobDays(
   }
   return { through, finished: true, removed };
 }
+
+/**
+ * Jobs finished before jobs carried their `finishedDay` (older versions): found by state, once.
+ * `olderThan` gives each state's cutoff (ISO). On SharePoint a state whose jobs pass the list
+ * view threshold is refused (STORE.REJECTED): that state is left, and the caller says so.
+ */
+export async function sweepUndated(
+  store: RecordStore,
+  olderThan: Readonly<Partial<Record<Job['state'], string>>>,
+  budget: SweepBudget,
+): Promise<{ removed: number; finished: boolean; refused: string[] }> {
+  let removed = 0;
+  const refused: string[] = [];
+  for (const [state, before] of Object.entries(olderThan)) {
+    let found: StoredRecord<Job>[];
+    try {
+      found = await store.find<Job>(JOBS, { state });
+    } catch (e) {
+      if (!isStoreError(e, 'STORE.REJECTED')) throw e;
+      refused.push(state);
+      continue;
+    }
+    for (const record of found.filter((r) => r.value.finishedDay === undefined && (r.value.finishedAt ?? r.value.updatedAt) < before!)) {
+      if (budget.removals <= 0) return { removed, finished: false, refused };
+      budget.removals--;
+      if (await removeUnchanged(store, JOBS, record)) removed++;
+    }
+  }
+  return { removed, finished: true, refused };
+}

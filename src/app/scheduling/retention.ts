@@ -9,7 +9,7 @@ import type { JobHandler } from './execute-job';
 import type { Job } from './job';
 import type { JobScheduler, JobSpec } from './scheduler';
 import type { SweepBudget } from './retention-sweep';
-import { DAY_MS, dayOf, daysBefore, nextDay, removeUnchanged, sweepJobDays } from './retention-sweep';
+import { DAY_MS, dayOf, daysBefore, nextDay, removeUnchanged, sweepJobDays, sweepUndated } from './retention-sweep';
 
 /**
  * Retention: the product's own machinery is removed once it is old, people's records never.
@@ -26,8 +26,12 @@ export const RETENTION_LIST = 'retention';
 const PROGRESS = 'progress';
 
 export const DEFAULT_RETENTION_DAYS = 90;
-/** How far back the first run looks for finished jobs (three years). */
-const BACKFILL_DAYS = 3 * 366;
+/**
+ * How far before the cutoff the first run starts reading days. Jobs carry `finishedDay` from
+ * the version that also schedules retention at start-up, so none is much older than the
+ * first run; older jobs are found by the one-off undated sweep instead.
+ */
+const BACKFILL_DAYS = 31;
 const RUN_AT_UTC = 'T02:00:00.000Z';
 const CONTINUE_MS = 60_000;
 
@@ -36,6 +40,8 @@ export interface RetentionProgress {
   readonly finishedThrough?: string;
   /** Failed jobs are gone up to and including this day. */
   readonly failedThrough?: string;
+  /** Jobs finished before `finishedDay` existed have been swept (once). */
+  readonly undatedSwept?: boolean;
 }
 
 export interface RetentionDeps {
@@ -72,20 +78,25 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string 
     const today = dayOf(now);
     const budget: SweepBudget = { removals: deps.batch ?? 500, queries: deps.queries ?? 120 };
     const progress = (await deps.store.get<RetentionProgress>(RETENTION_LIST, PROGRESS))?.value ?? {};
-    const start = daysBefore(today, days + BACKFILL_DAYS);
+    
     // Finished on a day before the cutoff: the whole day is older than `days`.
-    const jobs = await sweepJobDays(deps.store, progress.finishedThrough ?? start, daysBefore(today, days + 1), gone, budget);
-    const failures = await sweepJobDays(deps.store, progress.failedThrough ?? start, daysBefore(today, 2 * days + 1), failed, budget);
-    const deliveries = await sweepDeliveryFailures(deps, new Date(now.getTime() - days * DAY_MS).toISOString(), budget, logger);
-    if (jobs.through || failures.through)
+    const jobs = await sweepJobDays(deps.store, progress.finishedThrough ?? daysBefore(today, days + 1 + BACKFILL_DAYS), daysBefore(today, days + 1), gone, budget);
+    const failures = await sweepJobDays(deps.store, progress.failedThrough ?? daysBefore(today, 2 * days + 1 + BACKFILL_DAYS), daysBefore(today, 2 * days + 1), failed, budget);
+    const cutoff = (n: number) => new Date(now.getTime() - n * DAY_MS).toISOString();
+    const undated = progress.undatedSwept ? { removed: 0, finished: true, refused: [] } : await sweepUndated(deps.store, { done: cutoff(days), cancelled: cutoff(days), failed: cutoff(2 * days) }, budget);
+    if (undated.refused.length > 0) logger.warn('retention.undated_refused', { states: undated.refused.join(',') });
+    const swept = undated.finished && undated.refused.length === 0 && !progress.undatedSwept;
+    const deliveries = await sweepDeliveryFailures(deps, cutoff(days), budget, logger);
+    if (jobs.through || failures.through || swept)
       await upsert<RetentionProgress>(deps.store, RETENTION_LIST, PROGRESS, (current) => ({
         ...current,
         ...(jobs.through && { finishedThrough: later(current?.finishedThrough, jobs.through) }),
         ...(failures.through && { failedThrough: later(current?.failedThrough, failures.through) }),
+        ...(swept && { undatedSwept: true }),
       }));
-    const removed = jobs.removed + failures.removed + deliveries.removed;
-    if (removed > 0) logger.info('retention.pass', { jobs: jobs.removed, failedJobs: failures.removed, deliveryFailures: deliveries.removed });
-    if (!jobs.finished || !failures.finished || !deliveries.finished) return { outcome: 'defer', afterMs: CONTINUE_MS };
+    const removed = jobs.removed + failures.removed + undated.removed + deliveries.removed;
+    if (removed > 0) logger.info('retention.pass', { jobs: jobs.removed + undated.removed, failedJobs: failures.removed, deliveryFailures: deliveries.removed });
+    if (!jobs.finished || !failures.finished || !undated.finished || !deliveries.finished) return { outcome: 'defer', afterMs: CONTINUE_MS };
     return { outcome: 'done' };
   };
 }
