@@ -40,7 +40,7 @@ export interface RetentionProgress {
   readonly finishedThrough?: string;
   /** Failed jobs are gone up to and including this day. */
   readonly failedThrough?: string;
-  /** Jobs finished before `finishedDay` existed have been swept (once). */
+  /** Jobs finished before `finishedDay` existed have been swept, or the store refused to list them (once). */
   readonly undatedSwept?: boolean;
 }
 
@@ -72,10 +72,11 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string 
   const days = deps.days ?? DEFAULT_RETENTION_DAYS;
   const logger = deps.logger ?? silentLogger;
   return async ({ job }) => {
-    // Tomorrow's first: whatever happens to this pass, the chain goes on.
-    await deps.scheduler.schedule(retentionJob(nextDay(job.payload.day)));
     const now = deps.clock.now();
     const today = dayOf(now);
+    // Tomorrow's first: whatever happens to this pass, the chain goes on. After days without a
+    // run, the next is tomorrow's, not each missed day's (this pass catches up on them).
+    await deps.scheduler.schedule(retentionJob(nextDay(job.payload.day > today ? job.payload.day : today)));
     const budget: SweepBudget = { removals: deps.batch ?? 500, queries: deps.queries ?? 120 };
     const progress = (await deps.store.get<RetentionProgress>(RETENTION_LIST, PROGRESS))?.value ?? {};
     
@@ -84,8 +85,10 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string 
     const failures = await sweepJobDays(deps.store, progress.failedThrough ?? daysBefore(today, 2 * days + 1 + BACKFILL_DAYS), daysBefore(today, 2 * days + 1), failed, budget);
     const cutoff = (n: number) => new Date(now.getTime() - n * DAY_MS).toISOString();
     const undated = progress.undatedSwept ? { removed: 0, finished: true, refused: [] } : await sweepUndated(deps.store, { done: cutoff(days), cancelled: cutoff(days), failed: cutoff(2 * days) }, budget);
+    // Once only, refused or not: a SharePoint list already past the threshold is the migration's
+    // to tidy (docs/storage-queries.md); asking again every day would be refused every day.
     if (undated.refused.length > 0) logger.warn('retention.undated_refused', { states: undated.refused.join(',') });
-    const swept = undated.finished && undated.refused.length === 0 && !progress.undatedSwept;
+    const swept = undated.finished && !progress.undatedSwept;
     const deliveries = await sweepDeliveryFailures(deps, cutoff(days), budget, logger);
     if (jobs.through || failures.through || swept)
       await upsert<RetentionProgress>(deps.store, RETENTION_LIST, PROGRESS, (current) => ({
