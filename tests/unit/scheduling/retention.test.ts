@@ -5,6 +5,8 @@ import type { Job } from '../../../src/app/scheduling/job';
 import { JOBS, completed, newJob } from '../../../src/app/scheduling/job';
 import { scheduleRetention } from '../../../src/app/scheduling/retention';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
+import type { ListName, Where } from '../../../src/ports/record-store';
+import { StoreError } from '../../../src/ports/record-store';
 import { DAY, fillFinished, finishedJob, retentionJobs, retentionRunner } from './retention-fixtures';
 import { ManualClock, t0 } from './scheduling-fixtures';
 
@@ -100,6 +102,33 @@ describe('retention of the product\'s own machinery', () => {
     await retentionRunner(store, clock).runDue();
     expect((await store.get<Job>(JOBS, 'f'))?.value).toMatchObject({ state: 'pending' });
     expect((await store.get<Job>(JOBS, 'f'))?.value.finishedDay).toBeUndefined();
+  });
+
+  it('a store that refuses the whole-collection queries (SharePoint past its threshold): the day queries still run, the chain goes on, the refused sweep is not asked again', async () => {
+    class Refusing extends MemoryStore {
+      refused: string[] = [];
+      override async find<T>(list: ListName, where: Where = {}) {
+        if ((list === JOBS && ['done', 'cancelled', 'failed'].includes(String(where.state))) || list === DELIVERY_FAILURES) {
+          this.refused.push(`${list} ${JSON.stringify(where)}`);
+          throw new StoreError('STORE.REJECTED', list, '');
+        }
+        return super.find<T>(list, where);
+      }
+    }
+    const store = new Refusing();
+    const clock = new ManualClock();
+    await store.create(JOBS, 'done-old', finishedJob('done-old', 'done', ago(95)));
+    await scheduleRetention(new JobScheduler(store, clock), clock);
+    const runner = retentionRunner(store, clock);
+    expect(await runner.runDue()).toMatchObject({ done: 1 });
+    expect(await store.get(JOBS, 'done-old')).toBeUndefined();
+    expect(store.refused).toContain('jobs {"state":"done"}');
+    expect(store.refused).toContain('deliveryFailures {}');
+    store.refused = [];
+    clock.advance(DAY);
+    expect(await runner.runDue()).toMatchObject({ done: 1 });
+    expect(store.refused).toEqual(['deliveryFailures {}']);
+    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual(['retention:2026-11-20 done', 'retention:2026-11-21 done', 'retention:2026-11-22 pending']);
   });
 
   it('a finished job carries its UTC day; going back to pending drops it', () => {
