@@ -7,6 +7,7 @@ import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
+import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
@@ -176,6 +177,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
+      [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
     },
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left
     // a fan-out at about 36 messages per second of the 50 Teams allows (npm run bench).
@@ -212,8 +214,11 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     registry,
     jobs: runner,
     schedulerHealth,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    listen: async () => {
+      // Today's retention run; each run schedules the next day's. A store not answering now is
+      // not a reason to refuse to start: the next start schedules it.
+      await scheduleRetention(scheduler, clock).catch((e: unknown) => log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
+      return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const { port } = server.address() as AddressInfo;
@@ -223,7 +228,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
           runner.start();
           resolve(`http://${host}:${port}/api/messages`);
         });
-      }),
+      });
+    },
     close: async () => {
       await runner.stop();
       await schedulerHealth.settled();

@@ -48,6 +48,11 @@ export const settingsSchema = z
       blankToUndefined,
       z.coerce.number({ message: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(5, 'at least 5 seconds (clock skew and store latency)').max(3600, 'at most 3600 seconds').default(DEFAULT_LEASE_MS / 1000),
     ),
+    // Finished jobs, outbox messages and delivery failures are removed after this many days (docs/scheduling.md).
+    SAMRAD_RETENTION_DAYS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ message: 'must be a whole number of days' }).int('must be a whole number of days').min(7, 'at least 7 days').max(3650, 'at most 3650 days').default(90),
+    ),
     // Teams' documented limit per app and tenant is 30 requests a second (older pages say 50).
     SAMRAD_TEAMS_TENANT_RATE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(30)),
   })
@@ -158,6 +163,8 @@ export interface Config {
   readonly jobLeaseMs?: number;
   /** Proactive requests per second to Teams, per tenant (`SAMRAD_TEAMS_TENANT_RATE`); 30 when absent. */
   readonly teamsTenantRate?: number;
+  /** Days finished jobs and delivery failures are kept (`SAMRAD_RETENTION_DAYS`); 90 when absent. */
+  readonly retentionDays?: number;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -199,6 +206,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     documentsDir: s.SAMRAD_DOCUMENTS_DIR,
     jobLeaseMs: s.SAMRAD_JOB_LEASE_SECONDS * 1000,
     teamsTenantRate: s.SAMRAD_TEAMS_TENANT_RATE,
+    retentionDays: s.SAMRAD_RETENTION_DAYS,
     ...(graph && { graph }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The one SharePoint list that holds every record collection, and its columns.
  *
@@ -34,7 +36,16 @@ export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
   meetingId: 'FilterMeetingId',
   installed: 'FilterInstalled',
   hearingId: 'FilterHearingId',
+  finishedDay: 'FilterFinishedDay',
 };
+
+/**
+ * Which filter column leads a query, most selective first. SharePoint judges a query by its
+ * first indexed clause (the list view threshold, 5,000), so a query starts with the clause that
+ * matches fewest items as the list grows, and `Collection`, which matches a whole collection,
+ * comes last (docs/storage-queries.md has the reasoning per query).
+ */
+export const LEAD_ORDER: readonly string[] = ['finishedDay', 'hearingId', 'meetingId', 'memberId', 'bodyId', 'state', 'kind', 'installed'];
 
 export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'Collection', description: 'The record collection (the port’s list name)', indexed: true, since: 1 },
@@ -48,6 +59,8 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'FilterMeetingId', description: 'Copy of value.meetingId for filtering', indexed: true, since: 2 },
   { name: 'FilterInstalled', description: 'Copy of value.installed for filtering', indexed: true, since: 2 },
   { name: 'FilterHearingId', description: 'Copy of value.hearingId for filtering', indexed: true, since: 3 },
+  { name: 'FilterFinishedDay', description: 'Copy of value.finishedDay (a finished job’s UTC day) for retention', indexed: true, since: 4 },
+  { name: 'LongRecordId', description: 'The whole id when it is too long for RecordKey and RecordId', indexed: false, multiline: true, since: 4 },
 ];
 
 export const SCHEMA_VERSION = Math.max(...RECORD_COLUMNS.map((c) => c.since));
@@ -64,8 +77,22 @@ export const columnDefinition = (c: ColumnSpec): Record<string, unknown> => ({
   text: c.multiline ? { allowMultipleLines: true, textType: 'plain', appendChangesToExistingText: false } : { allowMultipleLines: false, maxLength: 255 },
 });
 
-/** `things/a` → the unique key. A slash cannot clash: ids are not split on it. */
-export const recordKey = (list: string, id: string): string => `${list}/${id}`;
+/** A single line of text holds 255 characters. */
+const SINGLE_LINE = 255;
+const HASHED_PREFIX = SINGLE_LINE - 1 - 64;
+
+/**
+ * Text for a single-line column: as it is when it fits, otherwise its first 190 characters, `#`
+ * and the SHA-256 of the whole (255 in all). Stable, so a lookup finds what a create wrote.
+ */
+export const fitted = (text: string): string =>
+  text.length <= SINGLE_LINE ? text : `${text.slice(0, HASHED_PREFIX)}#${createHash('sha256').update(text).digest('hex')}`;
+
+/**
+ * `things/a` → the unique key. A slash cannot clash: ids are not split on it. Ids like
+ * `update:<conversation id>:<activity id>` can pass 255 characters: then the hashed form.
+ */
+export const recordKey = (list: string, id: string): string => fitted(`${list}/${id}`);
 
 /** The text a filter column holds for a value; undefined when the value cannot be filtered on. */
 export function filterText(value: unknown): string | undefined {

@@ -2,13 +2,14 @@ import type { GraphCall, GraphReply } from '../graph/graph-client';
 import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
 import { StoreError } from '../../ports/record-store';
 import type { CallQueue } from './call-queue';
-import { FILTER_COLUMNS, RECORDS_LIST, filterText, odataString, recordKey } from './records-list';
+import { FILTER_COLUMNS, LEAD_ORDER, RECORDS_LIST, filterText, fitted, odataString, recordKey } from './records-list';
 import { oversizedField, refusalCode, refusalText } from './refusals';
 
 interface ItemFields {
   readonly '@odata.etag'?: string;
   readonly id?: string;
   readonly RecordId?: string;
+  readonly LongRecordId?: string;
   readonly Value?: string;
   readonly Created?: string;
   readonly Modified?: string;
@@ -50,17 +51,19 @@ export class SharePointStore implements RecordStore {
   }
 
   async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
-    const clauses = [`fields/Collection eq ${odataString(list)}`];
-    for (const [field, value] of Object.entries(where)) {
+    const clauses: string[] = [];
+    for (const [field, value] of Object.entries(where).sort(([a], [b]) => lead(a) - lead(b))) {
       const column = FILTER_COLUMNS[field];
       const text = filterText(value);
       if (column && text !== undefined) clauses.push(`fields/${column} eq ${odataString(text)}`);
     }
+    // Last: the collection matches every record of it, the clause SharePoint must not judge by.
+    clauses.push(`fields/Collection eq ${odataString(list)}`);
     const found: StoredRecord<T>[] = [];
     for (const item of await this.query(clauses.join(' and '), list, '')) {
-      const key = recordKey(list, item.fields?.RecordId ?? '');
-      this.itemIds.set(key, item.id);
-      const record = toRecord<T>(item.fields?.RecordId ?? '', item);
+      const id = item.fields?.LongRecordId ?? item.fields?.RecordId ?? '';
+      this.itemIds.set(recordKey(list, id), item.id);
+      const record = toRecord<T>(id, item);
       const value = record.value as Record<string, unknown>;
       if (Object.entries(where).every(([f, v]) => (value?.[f] ?? null) === v)) found.push(record);
     }
@@ -68,7 +71,14 @@ export class SharePointStore implements RecordStore {
   }
 
   async create<T>(list: ListName, id: string, value: T): Promise<StoredRecord<T>> {
-    const fields: Record<string, unknown> = { Title: id.slice(0, 255), Collection: list, RecordKey: recordKey(list, id), RecordId: id, ...valueFields(value, false) };
+    const fields: Record<string, unknown> = {
+      Title: id.slice(0, 255),
+      Collection: list,
+      RecordKey: recordKey(list, id),
+      RecordId: fitted(id),
+      ...(fitted(id) !== id && { LongRecordId: id }),
+      ...valueFields(value, false),
+    };
     const reply = await this.send({ method: 'POST', url: this.items, body: { fields } }, list, id);
     // The unique RecordKey refuses a second item: 409 (or, as SharePoint words some
     // refusals, a 400 while the key is indeed taken).
@@ -135,7 +145,7 @@ export class SharePointStore implements RecordStore {
   /** All pages of a filtered query, following `@odata.nextLink`. */
   private async query(filter: string, list: string, id: string): Promise<ListItem[]> {
     const items: ListItem[] = [];
-    const query = new URLSearchParams({ $expand: 'fields($select=RecordId,Value,Created,Modified)', $filter: filter, $top: String(PAGE_SIZE) });
+    const query = new URLSearchParams({ $expand: 'fields($select=RecordId,LongRecordId,Value,Created,Modified)', $filter: filter, $top: String(PAGE_SIZE) });
     let url: string | undefined = `${this.items}?${query.toString().replace(/\+/g, '%20')}`;
     while (url) {
       const page: { value: ListItem[]; '@odata.nextLink'?: string } = this.expect<{ value: ListItem[]; '@odata.nextLink'?: string }>(await this.send({ method: 'GET', url }, list, id), 200, list, id);
@@ -159,6 +169,12 @@ export class SharePointStore implements RecordStore {
     throw new StoreError(refusalCode(reply, sent), list, id, { cause: new Error(refusalText(reply, sent)) });
   }
 }
+
+/** A where field's place in LEAD_ORDER; fields without a column go last (they are filtered here). */
+const lead = (field: string): number => {
+  const at = LEAD_ORDER.indexOf(field);
+  return at < 0 ? LEAD_ORDER.length : at;
+};
 
 /** The Value column and the filter copies; on an update, cleared copies are sent as null. */
 function valueFields(value: unknown, clear: boolean): Record<string, unknown> {

@@ -9,6 +9,7 @@ export type JobErrorCause =
   | 'not-installed'
   | 'conversation-gone'
   | 'too-big'
+  | 'too-large-record'
   | 'cannot-render'
   | 'no-conversation'
   | 'throttled'
@@ -21,6 +22,8 @@ export type JobErrorCause =
 /** First match wins: the more specific causes come before the general ones. */
 const causes: readonly (readonly [JobErrorCause, RegExp])[] = [
   ['lease-expired', /lease expired/i],
+  // The store's own refusal of a record too large for it: before 413 and 'too big' (Teams' message size).
+  ['too-large-record', /\bSTORE\.TOO_LARGE\b/],
   ['not-installed', /not installed/i],
   ['conversation-gone', /\b404\b|ConversationNotFound|conversation not found/i],
   ['too-big', /\b413\b|MessageSizeTooBig|too (big|large)/i],

@@ -39,6 +39,11 @@ export interface Job<P = unknown> {
   readonly updatedAt: string;
   /** When the job reached done, failed or cancelled. */
   readonly finishedAt?: string;
+  /**
+   * The UTC day of `finishedAt` (`2026-09-03`): retention reads finished jobs one day at a
+   * time, so no query of it matches more than a day's work (SharePoint's list view threshold).
+   */
+  readonly finishedDay?: string;
   /** When a coordinator last put it back after it failed (`prøv igjen`). */
   readonly retriedAt?: string;
 }
@@ -101,10 +106,13 @@ export function newJob<P>(
   };
 }
 
+/** Without the claim, and without the finished day: a job going back to pending is not retention's. */
 function unclaimed<P>(job: Job<P>): Job<P> {
-  const { claim: _released, ...rest } = job;
+  const { claim: _released, finishedDay: _reopened, ...rest } = job;
   return rest;
 }
+
+const finished = (now: Date) => ({ updatedAt: iso(now), finishedAt: iso(now), finishedDay: iso(now).slice(0, 10) });
 
 export const claimedBy = <P>(job: Job<P>, owner: string, now: Date, leaseMs: number): Job<P> => ({
   ...job,
@@ -127,16 +135,14 @@ export const withReceipt = <P>(job: Job<P>, receipt: Receipt, now: Date): Job<P>
 export const completed = <P>(job: Job<P>, now: Date): Job<P> => ({
   ...unclaimed(job),
   state: 'done',
-  updatedAt: iso(now),
-  finishedAt: iso(now),
+  ...finished(now),
 });
 
 export const failedWith = <P>(job: Job<P>, error: string, now: Date): Job<P> => ({
   ...unclaimed(job),
   state: 'failed',
   lastError: error.slice(0, errorLength),
-  updatedAt: iso(now),
-  finishedAt: iso(now),
+  ...finished(now),
 });
 
 export const retriedAfter = <P>(job: Job<P>, error: string, now: Date, delayMs: number): Job<P> => ({
@@ -150,8 +156,7 @@ export const retriedAfter = <P>(job: Job<P>, error: string, now: Date, delayMs: 
 export const cancelledAt = <P>(job: Job<P>, now: Date): Job<P> => ({
   ...unclaimed(job),
   state: 'cancelled',
-  updatedAt: iso(now),
-  finishedAt: iso(now),
+  ...finished(now),
 });
 
 /** Back to pending at a new time; a failed job starts its attempts over (a coordinator's retry). */

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
+import { jobErrorCause } from '../../../src/app/scheduling/job-errors';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
+import { Catalogue } from '../../../src/i18n/catalogue';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { ManualClock, idleTimer, t0 } from '../../unit/scheduling/scheduling-fixtures';
@@ -24,5 +26,9 @@ describe('a job that meets a permanent refusal of the SharePoint store', () => {
     expect(job).toMatchObject({ id: 'grow', attempts: 1 });
     expect(job!.lastError).toMatch(/^STORE.TOO_LARGE ballotBoxes\/b1: Graph answered 400 .*the column takes 63999/);
     expect(fake.count('POST', /\/items$/, (r) => r.status === 400)).toBe(1);
+    // What `feilede jobber` says of it, in words and in both languages.
+    expect(jobErrorCause(job!.lastError)).toBe('too-large-record');
+    expect(Catalogue.load().for('nb').t(`jobs.error.${jobErrorCause(job!.lastError)}`)).toMatch(/for stor for lagringen.*hjelper ikke/);
+    expect(Catalogue.load().for('en').t(`jobs.error.${jobErrorCause(job!.lastError)}`)).toMatch(/too large for the store/);
   });
 });

@@ -51,11 +51,14 @@ describe('a failed job in words', () => {
     expect(jobErrorCause('lease expired in attempt 5: the runner stopped or overran its lease')).toBe('lease-expired');
     expect(jobErrorCause('Request failed with status 429')).toBe('throttled');
     expect(jobErrorCause('STORE.UNAVAILABLE jobs/x')).toBe('store');
+    // The store's refusal of a record too large for it is its own cause, not Teams' 413 nor a store outage.
+    expect(jobErrorCause('STORE.TOO_LARGE ballotBoxes/b1: Graph answered 400 invalidRequest: too long (Value holds 70012 characters; the column takes 63999)')).toBe('too-large-record');
+    expect(nb.t('jobs.error.too-large-record')).toContain('for stor for lagringen');
     expect(jobErrorCause('fetch failed')).toBe('network');
     expect(jobErrorCause('Bad Gateway 502')).toBe('service');
     expect(jobErrorCause('TypeError: x is not a function')).toBe('unknown');
     expect(jobErrorCause(undefined)).toBe('unknown');
-    for (const cause of ['lease-expired', 'blocked', 'not-installed', 'conversation-gone', 'too-big', 'cannot-render', 'no-conversation', 'throttled', 'locked', 'store', 'network', 'service', 'unknown'])
+    for (const cause of ['lease-expired', 'blocked', 'not-installed', 'conversation-gone', 'too-big', 'too-large-record', 'cannot-render', 'no-conversation', 'throttled', 'locked', 'store', 'network', 'service', 'unknown'])
       for (const t of [nb, en]) expect(t.has(`jobs.error.${cause}`), `${t.locale} ${cause}`).toBe(true);
   });
 });
