@@ -92,7 +92,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   // Without the key a copy of the data, or SharePoint's version history, may pair voters with choices.
   if (config.mode === 'production' && !config.ballotKey) log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const catalogue = Catalogue.load();
-  const cards = new CardRenderer();
+  const cards = new CardRenderer(undefined, catalogue);
   const adapter = createCloudAdapter(config, options.signingKeys);
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
   if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));

@@ -18,9 +18,12 @@ export const cardsDir = join(packageRoot, 'cards');
  */
 export class CardRenderer {
   private readonly templates = new Map<string, ACData.Template>();
-  private catalogue: Catalogue | undefined;
 
-  constructor(private readonly dir = cardsDir) {}
+  /** The composition's catalogue; a renderer made without one (tests, tools) reads the files when first needed. */
+  constructor(
+    private readonly dir = cardsDir,
+    private catalogue?: Catalogue,
+  ) {}
 
   names(): string[] {
     return readdirSync(this.dir)

@@ -19,12 +19,17 @@ export const MARKUP_START = '\uE000';
 export const MARKUP_END = '\uE001';
 const MARKERS = /[\uE000\uE001]/g;
 
-/** Line breaks of every kind become one "\n"; blank lines and indentation are dropped. */
-function lines(s: string): string[] {
+/** Line breaks of every kind become "\n", a tab a space; what no one can see and our markers are dropped. */
+function visible(s: string): string {
   return s
     .replace(/\r\n?|[\u2028\u2029\u0085\u000B\u000C]/g, '\n')
     .replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''))
-    .replace(MARKERS, '')
+    .replace(MARKERS, '');
+}
+
+/** Line breaks of every kind become one "\n"; blank lines and indentation are dropped. */
+function lines(s: string): string[] {
+  return visible(s)
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
@@ -34,12 +39,7 @@ function lines(s: string): string[] {
  * A chat message's text. Messages go out as `textFormat: plain`, so Teams shows Markdown as
  * written; only what no one can see (a U+202E from someone's title) is taken out. Line breaks stay.
  */
-export function plainMessage(s: string): string {
-  return s
-    .replace(/\r\n?|[\u2028\u2029\u0085\u000B\u000C]/g, '\n')
-    .replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''))
-    .replace(MARKERS, '');
-}
+export const plainMessage = visible;
 
 /** For fields Teams shows without Markdown (button titles, input labels, dropdown choices). */
 export function plainLabel(s: string): string {

@@ -43,6 +43,20 @@ export const TEAMS_MESSAGE_LIMIT = 28 * 1024;
 /** Lists that change on any contact by design: where to reach a person, and their Teams name. */
 const VOLATILE = new Set(['conversations', 'teamsUsers']);
 
+/**
+ * Runs every due job until none is left. A bot starts with work of its own due (today's
+ * retention run); a case must not race it, or the store changes under the case's hash.
+ */
+export async function settleJobs(bot: BotUnderTest): Promise<void> {
+  for (let pass = 0; pass < 100; pass++) {
+    const summary = await bot.samrad.jobs.runDue();
+    // The bot's own runner may hold a claim on one: wait for it to finish too.
+    const claimed = await bot.samrad.store.find('jobs', { state: 'claimed' });
+    if (claimed.length === 0 && Object.values(summary).every((n) => n === 0)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export class Harness {
   /** Headers every request carries (a production-mode harness adds a valid token). */
   headers: () => Record<string, string> = () => ({});
@@ -50,7 +64,9 @@ export class Harness {
   constructor(readonly bot: BotUnderTest) {}
 
   static async start(overrides: Parameters<typeof startBot>[0] = {}, options: Parameters<typeof startBot>[1] = {}): Promise<Harness> {
-    return new Harness(await startBot(overrides, options));
+    const bot = await startBot(overrides, options);
+    await settleJobs(bot);
+    return new Harness(bot);
   }
 
   get url(): string {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, people, TENANT } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { interceptMicrosoftLogin, type MicrosoftLogin } from '../fixtures/microsoft-login';
+import { settleJobs } from './harness';
 
 type Body = string | Buffer;
 const json = (o: unknown): string => JSON.stringify(o);
@@ -59,6 +60,7 @@ describe.each(['local', 'production'] as const)('malformed activities (%s mode, 
         ? { mode, host: '127.0.0.1', bot: { appId: '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e', appType: 'SingleTenant', tenantId: TENANT, password: 'not-real' } }
         : {},
     );
+    await settleJobs(bot);
   });
   afterAll(async () => {
     await bot.stop();

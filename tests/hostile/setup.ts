@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { people } from '../fixtures/activities';
-import type { Harness } from './harness';
+import { settleJobs, type Harness } from './harness';
 
 /** What the hostile cases aim at: a meeting with a case, an open and a closed vote, a hearing. */
 export interface Targets {
@@ -59,9 +59,4 @@ export async function createTargets(h: Harness): Promise<Targets> {
 }
 
 /** Runs every job that is due (announcements, hearing cards), so no case sees them run in its time. */
-export async function drainJobs(h: Harness): Promise<void> {
-  for (let pass = 0; pass < 20; pass++) {
-    const summary = await h.bot.samrad.jobs.runDue();
-    if (Object.values(summary).every((n) => n === 0)) return;
-  }
-}
+export const drainJobs = (h: Harness): Promise<void> => settleJobs(h.bot);
