@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { LIST_VIEW_THRESHOLD, overThreshold, thresholdRefusal, tooLong } from './list-limits';
+import { typeRefusal } from './column-types';
 import { FakeItemVersions } from './item-versions';
 import { graphError, json, parseFilter } from './odata';
 import { OpaqueCursors } from './paging';
@@ -23,7 +24,9 @@ export interface FakeItem {
 
 export interface FakeList {
   readonly id: string;
-  readonly displayName: string;
+  /** The URL name, fixed when the list is made; the display name may change later. */
+  readonly name: string;
+  displayName: string;
   readonly columns: FakeColumn[];
   readonly items: Map<string, FakeItem>;
   nextId: number;
@@ -69,7 +72,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     if (!listKey) return r.method === 'GET' ? this.allLists() : r.method === 'POST' ? this.createList(r.body) : undefined;
     const list = this.findList(decodeURIComponent(listKey));
     if (!list) return graphError(404, 'itemNotFound', 'list not found');
-    if (!part) return r.method === 'GET' ? json(200, this.listView(list)) : undefined;
+    if (!part) return r.method === 'GET' ? json(200, this.listView(list)) : r.method === 'PATCH' ? this.renameList(list, r.body) : undefined;
     if (part === 'columns' && !itemId)
       return r.method === 'GET' ? json(200, { value: list.columns }) : r.method === 'POST' ? this.addColumn(list, r.body) : undefined;
     if (part !== 'items') return undefined;
@@ -82,15 +85,28 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     return undefined;
   }
 
-  list(displayName: string): FakeList | undefined {
-    return this.findList(displayName);
+  /** A list by id, display name or URL name (`SamradMeetings`). */
+  list(key: string): FakeList | undefined {
+    return this.findList(key) ?? [...this.lists.values()].find((l) => l.name === key);
   }
 
   private findList(key: string): FakeList | undefined {
     return this.lists.get(key) ?? [...this.lists.values()].find((l) => l.displayName === key);
   }
 
-  private listView = (l: FakeList) => ({ id: l.id, displayName: l.displayName, name: l.displayName, list: { template: 'genericList' } });
+  private listView = (l: FakeList) => ({ id: l.id, displayName: l.displayName, name: l.name, list: { template: 'genericList' } });
+
+  /** Only the display name may change; the URL name stays what the list was made with. */
+  private renameList(list: FakeList, body: unknown): FakeGraphResponse {
+    const b = (body ?? {}) as { displayName?: unknown };
+    const other = Object.keys(b).find((k) => k !== 'displayName');
+    if (other) return graphError(400, 'invalidRequest', `Property '${other}' cannot be changed`);
+    if (typeof b.displayName !== 'string' || b.displayName.trim() === '') return graphError(400, 'invalidRequest', 'displayName is required');
+    const clash = [...this.lists.values()].find((l) => l !== list && l.displayName === b.displayName);
+    if (clash) return graphError(409, 'nameAlreadyExists', 'a list with this name exists');
+    list.displayName = b.displayName;
+    return json(200, this.listView(list));
+  }
 
   private allLists(): FakeGraphResponse {
     return json(200, { value: [...this.lists.values()].map(this.listView) });
@@ -100,7 +116,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     const b = body as { displayName?: string; columns?: Partial<FakeColumn>[] };
     if (!b.displayName) return graphError(400, 'invalidRequest', 'displayName is required');
     if (this.findList(b.displayName)) return graphError(409, 'nameAlreadyExists', 'a list with this name exists');
-    const list: FakeList = { id: randomUUID(), displayName: b.displayName, columns: [...BUILT_IN], items: new Map(), nextId: 1 };
+    const list: FakeList = { id: randomUUID(), name: b.displayName.replace(/[^A-Za-z0-9_-]/g, ''), displayName: b.displayName, columns: [...BUILT_IN], items: new Map(), nextId: 1 };
     for (const c of b.columns ?? []) list.columns.push(column(c));
     this.lists.set(list.id, list);
     return json(201, this.listView(list));
@@ -146,7 +162,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
 
   private createItem(list: FakeList, body: unknown): FakeGraphResponse {
     const fields = { ...((body as { fields?: Record<string, unknown> }).fields ?? {}) };
-    const unknown = unknownField(list, fields) ?? tooLong(list.columns, fields);
+    const unknown = unknownField(list, fields) ?? tooLong(list.columns, fields) ?? typeRefusal(list.columns, fields);
     if (unknown) return unknown;
     const clash = this.uniqueClash(list, fields, undefined);
     if (clash) return clash;
@@ -160,7 +176,8 @@ export class FakeSharePointLists implements FakeGraphRoutes {
   private update(list: FakeList, item: FakeItem, r: FakeGraphRequest): FakeGraphResponse {
     const stale = this.precondition(item, r);
     if (stale) return stale;
-    const unknown = unknownField(list, r.body as Record<string, unknown>) ?? tooLong(list.columns, r.body as Record<string, unknown>);
+    const sent = (r.body ?? {}) as Record<string, unknown>;
+    const unknown = unknownField(list, sent) ?? tooLong(list.columns, sent) ?? typeRefusal(list.columns, sent);
     if (unknown) return unknown;
     const next = { ...item.fields, ...(r.body as Record<string, unknown>) };
     const clash = this.uniqueClash(list, next, item.id);
