@@ -1,22 +1,35 @@
 /**
  * `npm run provision`: creates Samråd's SharePoint list and columns on the configured site, or
- * adds the columns a newer version needs. Reads the same settings as the server (environment
- * or `.env`); safe to run again, a second run changes nothing.
+ * adds the columns a newer version needs; with `SAMRAD_SHAREPOINT_LISTS=on` also the typed
+ * result lists (docs/sharepoint-lists.md), and with `--project-all` fills them from the records.
+ * Reads the same settings as the server (environment or `.env`); safe to run again, a second
+ * run changes nothing.
  */
 import type { TokenCredential } from '@azure/identity';
 import { connectGraph } from '../src/adapters/graph/graph-connection';
 import type { ProvisionResult } from '../src/adapters/sharepoint/provision';
 import { listKeepsVersions, provisionSite } from '../src/adapters/sharepoint/provision';
 import { RECORDS_LIST, SCHEMA_VERSION } from '../src/adapters/sharepoint/records-list';
+import { provisionResultLists, type ResultListProvision } from '../src/adapters/sharepoint/typed-lists/provision-result-lists';
+import type { BackfillReport } from '../src/app/projection/project-all';
 import { readConfig } from '../src/config';
+import { Catalogue } from '../src/i18n/catalogue';
 import { samradVersion } from '../src/version';
+import { backfillResultLists } from './backfill-result-lists';
+
+export interface ProvisionReport extends ProvisionResult {
+  /** With SAMRAD_SHAREPOINT_LISTS=on: what became of each typed list. */
+  readonly resultLists?: readonly ResultListProvision[];
+  readonly backfill?: BackfillReport;
+}
 
 export async function provision(
   env: NodeJS.ProcessEnv,
-  options: { tokenCredential?: TokenCredential; print?: (line: string) => void } = {},
-): Promise<ProvisionResult> {
+  options: { tokenCredential?: TokenCredential; print?: (line: string) => void; projectAll?: boolean } = {},
+): Promise<ProvisionReport> {
   const print = options.print ?? ((line: string) => console.log(line));
-  const { graph } = readConfig(env);
+  const config = readConfig(env);
+  const { graph } = config;
   if (!graph) throw new Error('npm run provision needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID (see README, "Running against a real tenant")');
   const connection = connectGraph({
     baseUrl: graph.baseUrl,
@@ -33,11 +46,26 @@ export async function provision(
     print(`  ACTION NEEDED: the list keeps item versions. In the list's settings, Versioning settings, choose no versioning; a secret ballot's history would otherwise pair voters with choices`);
   if (result.columnsDiffering.length)
     print(`  WARNING: indexing differs from the schema (fix by hand in the list settings): ${result.columnsDiffering.join(', ')}`);
-  return result;
+  if (!graph.resultLists) {
+    if (options.projectAll) throw new Error('--project-all needs SAMRAD_SHAREPOINT_LISTS=on (docs/sharepoint-lists.md)');
+    return result;
+  }
+  const t = Catalogue.load().for(config.defaultLocale);
+  const resultLists = await provisionResultLists(connection.http, graph.siteId, t);
+  print(`Result lists (${config.defaultLocale}):`);
+  for (const r of resultLists) {
+    if (r.created) print(`  ${r.list}: created with ${r.columnsAdded.length} columns`);
+    else print(r.columnsAdded.length ? `  ${r.list}: added columns ${r.columnsAdded.join(', ')}` : `  ${r.list}: nothing changed`);
+    if (r.columnsDiffering.length) print(`  WARNING: ${r.list}: type or indexing differs from the schema (fix by hand): ${r.columnsDiffering.join(', ')}`);
+  }
+  if (!options.projectAll) return { ...result, resultLists };
+  const backfill = await backfillResultLists(config, connection, t);
+  print(`Projected ${backfill.records} records: ${backfill.created} rows created, ${backfill.updated} updated, ${backfill.removed} removed, ${backfill.unchanged} unchanged`);
+  return { ...result, resultLists, backfill };
 }
 
 if (require.main === module) {
-  provision(process.env).catch((e: unknown) => {
+  provision(process.env, { projectAll: process.argv.includes('--project-all') }).catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

@@ -56,6 +56,9 @@ import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
 import type { RecordStore } from './ports/record-store';
 import { CardRenderer } from './presentation/card-renderer';
+import { ProjectingStore } from './app/projection/projecting-store';
+import { PROJECT } from './app/projection/request-projection';
+import { projectionHandler } from './app/projection/project-job';
 
 export interface Samrad {
   readonly store: RecordStore;
@@ -88,10 +91,13 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
   const tenant = tenantServices(config, options);
   const { documents } = tenant;
-  const store = config.ballotKey ? new SealedBallotBoxes(tenant.store, config.ballotKey) : tenant.store;
+  const sealed = config.ballotKey ? new SealedBallotBoxes(tenant.store, config.ballotKey) : tenant.store;
+  const catalogue = Catalogue.load();
+  // The results as typed SharePoint lists: every write to a record they show asks for its projection.
+  const resultLists = tenant.resultListsFor?.(catalogue.for(config.defaultLocale));
+  const store = resultLists ? new ProjectingStore(sealed, clock, (event, details) => log.warn(event, details)) : sealed;
   // Without the key a copy of the data, or SharePoint's version history, may pair voters with choices.
   if (config.mode === 'production' && !config.ballotKey) log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
-  const catalogue = Catalogue.load();
   const cards = new CardRenderer(undefined, catalogue);
   const adapter = createCloudAdapter(config, options.signingKeys);
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
@@ -177,6 +183,14 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
+      ...(resultLists && {
+        [PROJECT]: projectionHandler({
+          store: sealed,
+          lists: resultLists,
+          clock,
+          context: () => ({ organisation: registry.organisation, t: catalogue.for(config.defaultLocale) }),
+        }) as JobHandler<never>,
+      }),
       [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
     },
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left

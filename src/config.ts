@@ -40,6 +40,8 @@ export const settingsSchema = z
     SAMRAD_GRAPH_CERTIFICATE_PATH: optional(z.string()),
     SAMRAD_GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.string().url().default('https://graph.microsoft.com/v1.0')),
     SAMRAD_SHAREPOINT_SITE_ID: optional(z.string()),
+    /** The results as typed lists on the site, kept in step by the product (docs/sharepoint-lists.md). */
+    SAMRAD_SHAREPOINT_LISTS: z.preprocess(blankToUndefined, z.enum(['on', 'off', 'true', 'false'], { message: 'on or off' }).default('off')),
     SAMRAD_DOCUMENTS_DRIVE_ID: optional(z.string()),
     SAMRAD_DOCUMENTS_DIR: z.preprocess(blankToUndefined, z.string().default('./data/documents')),
     SAMRAD_GRAPH_ORGANISER: optional(z.string().email()),
@@ -77,7 +79,7 @@ export const settingsSchema = z
 
 export type Settings = z.output<typeof settingsSchema>;
 
-type GraphSettingKeys = Extract<keyof Settings, `SAMRAD_GRAPH_${string}` | 'SAMRAD_SHAREPOINT_SITE_ID'>;
+type GraphSettingKeys = Extract<keyof Settings, `SAMRAD_GRAPH_${string}` | 'SAMRAD_SHAREPOINT_SITE_ID' | 'SAMRAD_SHAREPOINT_LISTS'>;
 
 /** The Graph settings hang together: a credential needs its parts, and nothing is half set. */
 function checkGraph(s: Partial<Record<GraphSettingKeys, unknown>>, ctx: z.RefinementCtx): void {
@@ -88,6 +90,8 @@ function checkGraph(s: Partial<Record<GraphSettingKeys, unknown>>, ctx: z.Refine
     if (s[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: why });
   };
   const kind = s.SAMRAD_GRAPH_CREDENTIAL;
+  if (kind === undefined && (s.SAMRAD_SHAREPOINT_LISTS === 'on' || s.SAMRAD_SHAREPOINT_LISTS === 'true'))
+    ctx.addIssue({ code: 'custom', path: ['SAMRAD_SHAREPOINT_LISTS'], message: 'the lists are on a SharePoint site: set SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID too, or turn it off' });
   if (kind === undefined) {
     refuse('SAMRAD_SHAREPOINT_SITE_ID', 'set SAMRAD_GRAPH_CREDENTIAL too, or remove it');
     refuse('SAMRAD_GRAPH_CLIENT_SECRET', 'set SAMRAD_GRAPH_CREDENTIAL=secret too, or remove it');
@@ -119,6 +123,8 @@ export interface GraphConfig {
   readonly documentsDriveId?: string;
   /** The mailbox whose calendar holds the meetings (see docs/calendar.md). */
   readonly organiser?: string;
+  /** `SAMRAD_SHAREPOINT_LISTS=on`: the results projected into typed lists (docs/sharepoint-lists.md). */
+  readonly resultLists?: boolean;
 }
 
 function graphConfig(s: Settings): GraphConfig | undefined {
@@ -136,6 +142,7 @@ function graphConfig(s: Settings): GraphConfig | undefined {
     siteId: s.SAMRAD_SHAREPOINT_SITE_ID!,
     ...(s.SAMRAD_DOCUMENTS_DRIVE_ID && { documentsDriveId: s.SAMRAD_DOCUMENTS_DRIVE_ID }),
     ...(s.SAMRAD_GRAPH_ORGANISER && { organiser: s.SAMRAD_GRAPH_ORGANISER }),
+    ...((s.SAMRAD_SHAREPOINT_LISTS === 'on' || s.SAMRAD_SHAREPOINT_LISTS === 'true') && { resultLists: true }),
   };
 }
 

@@ -5,6 +5,9 @@ import { IcsCalendar } from './adapters/ics/ics-calendar.adapter';
 import { FolderDocumentLibrary } from './adapters/local-folder/folder-document-library';
 import { DriveDocumentLibrary } from './adapters/sharepoint/drive-document-library';
 import { openSharePointStore } from './adapters/sharepoint/open-sharepoint-store';
+import { SharePointResultLists } from './adapters/sharepoint/typed-lists/sharepoint-result-lists';
+import type { Translator } from './i18n/catalogue';
+import type { ResultLists } from './ports/result-lists';
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
 import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import type { OrganisationRegistry } from './app/organisation-registry';
@@ -23,6 +26,8 @@ export interface TenantServices {
   readonly documents: DocumentLibrary;
   /** Builds the calendar and free/busy once the store exists (the local ones read it). */
   calendarFor(deps: { store: RecordStore; clock: Clock; registry: OrganisationRegistry; publicUrl: () => string; links: SignedLinks }): { calendar: Calendar; freeBusy: FreeBusy };
+  /** The typed result lists, when a tenant is configured with `SAMRAD_SHAREPOINT_LISTS=on`; choices written in `t`'s language. */
+  readonly resultListsFor?: (t: Translator) => ResultLists;
 }
 
 /**
@@ -52,6 +57,7 @@ export function tenantServices(
   });
   return {
     store: options.store ?? openSharePointStore(graph, graphConfig.siteId),
+    ...(graphConfig.resultLists && { resultListsFor: (t: Translator) => new SharePointResultLists(graph.http, graphConfig.siteId, t) }),
     documents: graphConfig.documentsDriveId ? new DriveDocumentLibrary(graph.http, graphConfig.documentsDriveId) : folder(),
     // Without an organiser mailbox there is no calendar to write to; the .ics files stay.
     calendarFor: (deps) =>
