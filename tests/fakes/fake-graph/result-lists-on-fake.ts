@@ -12,6 +12,7 @@ import type { Organisation } from '../../../src/domain/organisation';
 import { Catalogue, type Translator } from '../../../src/i18n/catalogue';
 import type { Clock } from '../../../src/ports/clock';
 import type { RecordStore } from '../../../src/ports/record-store';
+import type { ResultLists } from '../../../src/ports/result-lists';
 import type { FakeGraph } from './fake-graph-server';
 import type { FakeList } from './list-routes';
 import { graphOnFake } from './sharepoint-on-fake';
@@ -37,7 +38,7 @@ export interface ProjectionOnFake {
 export async function projectionOnFake(
   fake: FakeGraph,
   organisation: () => Organisation,
-  options: { clock: Clock; throttle?: Partial<ThrottlePolicy>; wrap?: (store: RecordStore) => RecordStore },
+  options: { clock: Clock; throttle?: Partial<ThrottlePolicy>; wrap?: (store: RecordStore) => RecordStore; wrapLists?: (lists: ResultLists) => ResultLists },
 ): Promise<ProjectionOnFake> {
   const graph = graphOnFake(fake, options.throttle);
   const t = Catalogue.load().for('nb');
@@ -46,7 +47,8 @@ export async function projectionOnFake(
   const sharePoint = openSharePointStore(graph, fake.lists.siteId);
   const records = options.wrap ? options.wrap(sharePoint) : sharePoint;
   const store = new ProjectingStore(records, options.clock, () => undefined);
-  const lists = new SharePointResultLists(graph.http, fake.lists.siteId, t);
+  const onSite = new SharePointResultLists(graph.http, fake.lists.siteId, t);
+  const lists = options.wrapLists ? options.wrapLists(onSite) : onSite;
   const runner = new JobRunner({
     store: records,
     clock: options.clock,
