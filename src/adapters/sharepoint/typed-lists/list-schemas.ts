@@ -39,6 +39,10 @@ export const CHOICES = {
   taskStatus: ['open', 'done'],
 } as const satisfies Record<string, readonly string[]>;
 
+/**
+ * A default view. Sorting is by the choice's text: "Åpen" after "Fullført" in Norwegian and
+ * "Open" after "Done" in English, so open-first is descending in both.
+ */
 export interface ViewSpec {
   /** `lists.view.<key>` names it. */
   readonly key: string;
@@ -178,7 +182,7 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'HearingId', kind: 'text', indexed: true },
       { name: 'Issuer', kind: 'text' },
       { name: 'ExternalDeadline', kind: 'dateTime', indexed: true },
-      { name: 'InternalDeadline', kind: 'dateTime' },
+      { name: 'InternalDeadline', kind: 'dateTime', indexed: true },
       { name: 'HearingState', kind: 'choice', choices: 'hearingState', indexed: true },
       { name: 'Municipalities', kind: 'number' },
       { name: 'Document', kind: 'link' },
@@ -242,7 +246,7 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'TaskStatus', kind: 'choice', choices: 'taskStatus', indexed: true },
       { name: 'DoneAt', kind: 'dateTime' },
     ],
-    [view('open-first', ['CaseNumber', 'Body', 'Task', 'Owner', 'Due', 'TaskStatus'], [['TaskStatus', true], ['Due', true]], { isDefault: true })],
+    [view('open-first', ['CaseNumber', 'Body', 'Task', 'Owner', 'Due', 'TaskStatus'], [['TaskStatus', false], ['Due', true]], { isDefault: true })],
   ),
 ];
 
