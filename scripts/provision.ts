@@ -11,6 +11,10 @@ import type { ProvisionResult } from '../src/adapters/sharepoint/provision';
 import { listKeepsVersions, provisionSite } from '../src/adapters/sharepoint/provision';
 import { RECORDS_LIST, SCHEMA_VERSION } from '../src/adapters/sharepoint/records-list';
 import { provisionResultLists, type ResultListProvision } from '../src/adapters/sharepoint/typed-lists/provision-result-lists';
+import type { GraphHttp } from '../src/adapters/graph/graph-client';
+import { LIST_SCHEMAS } from '../src/adapters/sharepoint/typed-lists/list-schemas';
+import { provisionViews, ViewsRefused, type ViewProvision } from '../src/adapters/sharepoint/typed-lists/list-views';
+import type { Translator } from '../src/i18n/catalogue';
 import type { BackfillReport } from '../src/app/projection/project-all';
 import { readConfig } from '../src/config';
 import { Catalogue } from '../src/i18n/catalogue';
@@ -21,6 +25,41 @@ export interface ProvisionReport extends ProvisionResult {
   /** With SAMRAD_SHAREPOINT_LISTS=on: what became of each typed list. */
   readonly resultLists?: readonly ResultListProvision[];
   readonly backfill?: BackfillReport;
+  /** The default views added, per list; undefined when SharePoint refused them (printed). */
+  readonly views?: readonly ViewProvision[];
+}
+
+/** Views through SharePoint's REST API on the site's own address; a refusal is told, not fatal. */
+async function provisionAllViews(
+  graph: NonNullable<ReturnType<typeof readConfig>['graph']>,
+  http: GraphHttp,
+  lists: readonly ResultListProvision[],
+  t: Translator,
+  tokenCredential: TokenCredential | undefined,
+  print: (line: string) => void,
+): Promise<ViewProvision[] | undefined> {
+  const site = await http.send({ method: 'GET', url: `/sites/${encodeURIComponent(graph.siteId)}?$select=webUrl` });
+  const webUrl = (site.body as { webUrl?: string } | undefined)?.webUrl;
+  if (site.status !== 200 || !webUrl) {
+    print(`  WARNING: could not read the site's address (Graph answered ${site.status}); no views made. docs/sharepoint-lists.md lists them.`);
+    return undefined;
+  }
+  const rest = connectGraph({ baseUrl: `${webUrl.replace(/\/+$/, '')}/_api`, credential: graph.credential, version: samradVersion, ...(tokenCredential && { tokenCredential }) });
+  const made: ViewProvision[] = [];
+  try {
+    for (const list of lists) {
+      const schema = LIST_SCHEMAS.find((s) => s.internalName === list.list)!;
+      const views = await provisionViews(rest.http, list.listId, schema, t);
+      made.push(views);
+      if (views.added.length) print(`  ${list.list}: added the view ${views.added.join(', ')}`);
+    }
+  } catch (e) {
+    if (!(e instanceof ViewsRefused)) throw e;
+    // SharePoint's REST API takes app-only tokens from a certificate or a managed identity only.
+    print(`  WARNING: ${e.message}. The lists work without their views; docs/sharepoint-lists.md says how to make them by hand.`);
+    return undefined;
+  }
+  return made;
 }
 
 export async function provision(
@@ -58,10 +97,11 @@ export async function provision(
     else print(r.columnsAdded.length ? `  ${r.list}: added columns ${r.columnsAdded.join(', ')}` : `  ${r.list}: nothing changed`);
     if (r.columnsDiffering.length) print(`  WARNING: ${r.list}: type or indexing differs from the schema (fix by hand): ${r.columnsDiffering.join(', ')}`);
   }
-  if (!options.projectAll) return { ...result, resultLists };
+  const views = await provisionAllViews(graph, connection.http, resultLists, t, options.tokenCredential, print);
+  if (!options.projectAll) return { ...result, resultLists, views };
   const backfill = await backfillResultLists(config, connection, t);
   print(`Projected ${backfill.records} records: ${backfill.created} rows created, ${backfill.updated} updated, ${backfill.removed} removed, ${backfill.unchanged} unchanged`);
-  return { ...result, resultLists, backfill };
+  return { ...result, resultLists, views, backfill };
 }
 
 if (require.main === module) {

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeDrive } from './drive-routes';
 import { FakeSharePointLists } from './list-routes';
+import { FAKE_WEB_PATH, FakeListViews } from './list-views';
 import { answerBatch, type BatchOrder } from './batch';
 import { Faults } from './faults';
 import { graphError, seeded } from './odata';
@@ -54,6 +55,8 @@ const VERSION = /^\/(v1\.0|beta)(?=\/)/;
 export class FakeGraph {
   readonly lists: FakeSharePointLists;
   readonly drive: FakeDrive;
+  /** The site resource and list views through SharePoint's REST API (`<web>/_api/...`). */
+  readonly views: FakeListViews;
   readonly requests: RecordedRequest[] = [];
   /** Faults to answer with, queued by a test: `fake.faults.add({ status: 429, retryAfter: null })`. */
   readonly faults = new Faults();
@@ -69,7 +72,8 @@ export class FakeGraph {
     this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin, undefined, options.maxPage, options.viewThreshold);
     this.batchOrder = options.batchOrder ?? 'shuffled';
     this.drive = new FakeDrive(options.driveId ?? 'drive-1');
-    this.routes = [this.lists, this.drive, ...(options.routes ?? [])];
+    this.views = new FakeListViews(this.lists, () => this.origin);
+    this.routes = [this.lists, this.drive, this.views, ...(options.routes ?? [])];
     this.throttle = options.throttle ?? { share: 0 };
     this.random = seeded(this.throttle.seed ?? 1);
   }
@@ -125,6 +129,8 @@ export class FakeGraph {
     const url = new URL(req.url ?? '/', this.origin);
     const isJson = (headers['content-type'] ?? '').includes('json');
     let reply: FakeGraphResponse;
+    // SharePoint's own REST API on the site's web address: `/sites/samrad/_api/...` becomes `/_api/...`.
+    if (url.pathname.startsWith(`${FAKE_WEB_PATH}/_api/`)) url.pathname = `/v1.0${url.pathname.slice(FAKE_WEB_PATH.length)}`;
     if (!VERSION.test(url.pathname)) reply = graphError(400, 'invalidRequest', 'no version segment');
     else if (raw.length > MAX_REQUEST_BYTES && !/:\/content$/.test(url.pathname)) {
       reply = graphError(413, 'RequestEntityTooLarge', `The request body is ${raw.length} bytes; Microsoft Graph takes at most 4 MB.`);

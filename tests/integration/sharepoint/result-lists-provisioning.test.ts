@@ -39,8 +39,18 @@ describe('provisioning the result lists', () => {
     expect(column('SamradKey')).toMatchObject({ indexed: true, enforceUniqueValues: true });
     expect(fake.lists.list('SamradCases')!.columns.find((c) => c.name === 'Document')).toMatchObject({ hyperlinkOrPicture: { isPicture: false } });
 
+    // The default views, through SharePoint's REST API on the site's address.
+    expect(first.views?.every((v) => v.added.length === 1)).toBe(true);
+    const decisionViews = fake.views.views.get(fake.lists.list('SamradDecisions')!.id)!;
+    expect(decisionViews.find((v) => v.isDefault)).toMatchObject({ title: 'Vedtak etter organ og dato', query: '<GroupBy Collapse="FALSE"><FieldRef Name="Body" /></GroupBy><OrderBy><FieldRef Name="MeetingStart" Ascending="FALSE" /></OrderBy>' });
+    const openFirst = fake.views.views.get(followUps.id)!.find((v) => v.isDefault)!;
+    expect(openFirst.query).toBe('<OrderBy><FieldRef Name="TaskStatus" Ascending="FALSE" /><FieldRef Name="Due" Ascending="TRUE" /></OrderBy>');
+    expect(fake.views.views.get(fake.lists.list('SamradHearingResponses')!.id)!.find((v) => v.isDefault)!.query).toContain('<GroupBy Collapse="FALSE"><FieldRef Name="HearingId" />');
+    expect(fake.requests.filter((r) => r.path.startsWith('/_api/')).every((r) => r.token === 'provisioning-token')).toBe(true);
+
     const writes = fake.writes();
     const second = await provision(env(fake), { tokenCredential, print: (l) => lines.push(l) });
+    expect(second.views?.every((v) => v.added.length === 0)).toBe(true);
     expect(fake.writes()).toBe(writes);
     expect(second.resultLists?.every((r) => !r.created && r.columnsAdded.length === 0 && r.columnsDiffering.length === 0)).toBe(true);
     expect(lines.filter((l) => /^  Samrad\w+: nothing changed$/.test(l))).toHaveLength(9);
@@ -70,6 +80,16 @@ describe('provisioning the result lists', () => {
     await provision(env(fake, { SAMRAD_DEFAULT_LOCALE: 'en' }), { tokenCredential, print: () => {} });
     expect(fake.lists.list('SamradMeetings')!.displayName).toBe('Våre møter');
     expect(fake.writes()).toBe(writes);
+  });
+
+  it('goes on without the views when SharePoint refuses its REST API (a client secret), and says so', async () => {
+    fake = await FakeGraph.start();
+    fake.faults.add({ status: 401, times: 1, path: /^\/_api\// });
+    const lines: string[] = [];
+    const result = await provision(env(fake), { tokenCredential, print: (l) => lines.push(l) });
+    expect(result.resultLists).toHaveLength(9);
+    expect(result.views).toBeUndefined();
+    expect(lines.some((l) => l.startsWith('  WARNING: PROVISION.VIEWS_FAILED') && l.includes('401'))).toBe(true);
   });
 
   it('makes no result lists while SAMRAD_SHAREPOINT_LISTS is off, and --project-all says what to set', async () => {

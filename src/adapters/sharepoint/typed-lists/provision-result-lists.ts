@@ -6,6 +6,8 @@ import { LIST_SCHEMAS } from './list-schemas';
 
 export interface ResultListProvision {
   readonly list: string;
+  /** SharePoint's id of the list (for its views, made through SharePoint's REST API). */
+  readonly listId: string;
   readonly created: boolean;
   readonly columnsAdded: readonly string[];
   /** Columns there with another type or index setting: reported, never changed silently. */
@@ -49,7 +51,7 @@ export async function provisionResultLists(http: GraphHttp, siteId: string, t: T
         `create the list ${schema.internalName}`,
       );
       ok(await http.send({ method: 'PATCH', url: `${site}/lists/${encodeURIComponent(created.id)}`, body: { displayName: listTitle(schema, t) } }), `name the list ${schema.internalName}`);
-      results.push({ list: schema.internalName, created: true, columnsAdded: schema.columns.map((c) => c.name), columnsDiffering: [] });
+      results.push({ list: schema.internalName, listId: created.id, created: true, columnsAdded: schema.columns.map((c) => c.name), columnsDiffering: [] });
       continue;
     }
     const url = `${site}/lists/${encodeURIComponent(existing.id)}/columns`;
@@ -64,7 +66,7 @@ export async function provisionResultLists(http: GraphHttp, siteId: string, t: T
         added.push(column.name);
       } else if ((held.indexed ?? false) !== (column.indexed === true) || facetOf(held) !== facetOf(wanted)) differing.push(column.name);
     }
-    results.push({ list: schema.internalName, created: false, columnsAdded: added, columnsDiffering: differing });
+    results.push({ list: schema.internalName, listId: existing.id, created: false, columnsAdded: added, columnsDiffering: differing });
   }
   return results;
 }
