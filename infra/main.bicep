@@ -51,6 +51,13 @@ param documentsDriveId string = ''
 @description('Optional: the mailbox whose calendar holds the meetings (Calendars.ReadWrite limited to it).')
 param organiserMailbox string = ''
 
+@description('With graphCredential: on keeps the results as typed lists on the site as well (docs/sharepoint-lists.md); run `npm run provision` with it first.')
+@allowed([
+  'off'
+  'on'
+])
+param sharePointLists string = 'off'
+
 @description('Microsoft Graph in the cloud the tenant is in, with the version (national clouds differ).')
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
@@ -174,6 +181,10 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'SAMRAD_GRAPH_ORGANISER'
           value: organiserMailbox
+        }
+        {
+          name: 'SAMRAD_SHAREPOINT_LISTS'
+          value: sharePointLists
         }
         {
           // Build on deployment, so better-sqlite3's native module matches the server it runs on.
