@@ -57,7 +57,7 @@ export function tenantServices(
   });
   return {
     store: options.store ?? openSharePointStore(graph, graphConfig.siteId),
-    ...(graphConfig.resultLists && { resultListsFor: (t: Translator) => new SharePointResultLists(graph.http, graphConfig.siteId, t) }),
+    ...(graphConfig.resultLists && { resultListsFor: (t: Translator) => new SharePointResultLists(graph.http, graphConfig.siteId, t, (event, details) => options.log.warn(event, details)) }),
     documents: graphConfig.documentsDriveId ? new DriveDocumentLibrary(graph.http, graphConfig.documentsDriveId) : folder(),
     // Without an organiser mailbox there is no calendar to write to; the .ics files stay.
     calendarFor: (deps) =>

@@ -51,6 +51,12 @@ export class FakeSharePointLists implements FakeGraphRoutes {
   readonly lists = new Map<string, FakeList>();
   private readonly cursors = new OpaqueCursors();
   readonly versions = new FakeItemVersions();
+  /**
+   * Graph as some tenants report it (microsoft-graph-docs#12638, msgraph-sdk-dotnet#2957):
+   * a hyperlink value in a create or update is 400 `invalidRequest`, whatever its shape.
+   * Off by default (the fake then takes the documented `{ Url, Description }`).
+   */
+  refuseHyperlinkValues = false;
 
   constructor(
     readonly siteId: string,
@@ -162,7 +168,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
 
   private createItem(list: FakeList, body: unknown): FakeGraphResponse {
     const fields = { ...((body as { fields?: Record<string, unknown> }).fields ?? {}) };
-    const unknown = unknownField(list, fields) ?? tooLong(list.columns, fields) ?? typeRefusal(list.columns, fields);
+    const unknown = unknownField(list, fields) ?? tooLong(list.columns, fields) ?? typeRefusal(list.columns, fields) ?? this.hyperlinkRefusal(list, fields);
     if (unknown) return unknown;
     const clash = this.uniqueClash(list, fields, undefined);
     if (clash) return clash;
@@ -177,7 +183,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     const stale = this.precondition(item, r);
     if (stale) return stale;
     const sent = (r.body ?? {}) as Record<string, unknown>;
-    const unknown = unknownField(list, sent) ?? tooLong(list.columns, sent) ?? typeRefusal(list.columns, sent);
+    const unknown = unknownField(list, sent) ?? tooLong(list.columns, sent) ?? typeRefusal(list.columns, sent) ?? this.hyperlinkRefusal(list, sent);
     if (unknown) return unknown;
     const next = { ...item.fields, ...(r.body as Record<string, unknown>) };
     const clash = this.uniqueClash(list, next, item.id);
@@ -195,6 +201,12 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     list.items.delete(item.id);
     this.versions.forget(list.id, item.id);
     return { status: 204 };
+  }
+
+  private hyperlinkRefusal(list: FakeList, fields: Record<string, unknown>): FakeGraphResponse | undefined {
+    if (!this.refuseHyperlinkValues) return undefined;
+    const link = Object.entries(fields).find(([name, value]) => value !== null && list.columns.some((c) => c.name === name && c['hyperlinkOrPicture']));
+    return link ? graphError(400, 'invalidRequest', 'Invalid request') : undefined;
   }
 
   private precondition(item: FakeItem, r: FakeGraphRequest): FakeGraphResponse | undefined {

@@ -7,7 +7,10 @@ import type { MinutesRecord } from '../../../src/app/minutes/minutes-records';
 import type { Clock } from '../../../src/ports/clock';
 import type { ResultLists } from '../../../src/ports/result-lists';
 import { upsert } from '../../../src/ports/record-store';
+import { SharePointResultLists } from '../../../src/adapters/sharepoint/typed-lists/sharepoint-result-lists';
+import { Catalogue } from '../../../src/i18n/catalogue';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
+import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { projectionOnFake, rowsOf } from '../../fakes/fake-graph/result-lists-on-fake';
 import { org } from '../../unit/voting/voting-fixtures';
 
@@ -99,5 +102,28 @@ describe('Protokoller, Vedtak and Oppfølging, with 30% of Graph calls throttled
     expect(rowsOf(fake, 'SamradFollowUps')[0]).toMatchObject({ TaskStatus: 'Fullført', DoneAt: '2026-12-11T10:00:00Z' });
     const jobs = await p.records.find<{ kind: string; state: string }>('jobs', {});
     expect(jobs.filter((j) => j.value.kind === 'project').every((j) => j.value.state === 'done')).toBe(true);
+  });
+});
+
+describe('a tenant whose Graph refuses hyperlink values', () => {
+  it('keeps every other column of the row, says so once, and stops sending links', async () => {
+    fake = await FakeGraph.start();
+    fake.lists.refuseHyperlinkValues = true;
+    const warnings: string[] = [];
+    const p = await projectionOnFake(fake, () => org, {
+      clock,
+      wrapLists: () => new SharePointResultLists(graphOnFake(fake!).http, fake!.lists.siteId, Catalogue.load().for('nb'), (event) => warnings.push(event)),
+    });
+    const withDocuments = (id: string): Meeting => ({ ...meeting, id, agenda: meeting.agenda.map((i) => ({ ...i, documents: [{ title: 'Framlegg', url: `https://x.sharepoint.com/${id}.pdf` }] })) });
+    await p.store.create('meetings', 'M1', withDocuments('M1'));
+    await p.project();
+    await p.store.create('meetings', 'M2', withDocuments('M2'));
+    await p.project();
+    const cases = rowsOf(fake, 'SamradCases');
+    expect(cases).toHaveLength(6);
+    expect(cases.every((c) => c['Document'] === undefined && String(c['Documents']).startsWith('Framlegg: https://x.sharepoint.com/'))).toBe(true);
+    expect(warnings).toEqual(['result-lists.links_refused']);
+    const refused = fake.requests.filter((r) => r.status === 400);
+    expect(refused).toHaveLength(1);
   });
 });

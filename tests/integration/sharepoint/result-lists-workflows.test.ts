@@ -85,7 +85,7 @@ describe('the result lists follow the workflows, and show what the cards show', 
     await runJobs();
     const summary = await say(people.boardMember, `innspill ${meetingId}`);
     expect(summary).toContain('Støtter 0 · Støtter med endringer 0 · Mot 1');
-    const rows = rowsOf(fake, 'SamradInput');
+    const rows = rowsOf(fake, 'SamradInput').sort((a, b) => String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])));
     expect(rows.map((r) => [r['Municipality'], r['CaseNumber'], r['Position'], r['InputText'], r['AnswerStatus']])).toEqual([
       ['Gol', '2/2026', 'Støtter', null, 'Sendt inn'],
       ['Gol', '3/2026', 'Mot', 'For lite til legevakt.', 'Sendt inn'],

@@ -27,11 +27,14 @@ interface HeldRow {
  */
 export class SharePointResultLists implements ResultLists {
   private listIds: Promise<Map<string, string>> | undefined;
+  /** Graph refused a hyperlink value once (see `writeLinks`): links are left out from then on. */
+  private linksRefused = false;
 
   constructor(
     private readonly http: GraphHttp,
     private readonly siteId: string,
     private readonly t: Translator,
+    private readonly warn: (event: string, details: Record<string, unknown>) => void = () => {},
   ) {}
 
   async sync(list: ResultListName, source: string, rows: readonly ResultRow[]): Promise<SyncReport> {
@@ -40,20 +43,24 @@ export class SharePointResultLists implements ResultLists {
     const held = new Map((await this.held(items, schema, source)).map((r) => [String(r.fields['SamradKey']), r]));
     const report = { created: 0, updated: 0, removed: 0, unchanged: 0 };
     for (const row of rows) {
-      const wanted = this.fields(schema, source, row);
+      const { plain, links } = this.split(schema, this.fields(schema, source, row));
       const current = held.get(row.key);
       held.delete(row.key);
       if (!current) {
-        this.expect(await this.http.send({ method: 'POST', url: items, body: { fields: wanted } }), [201], list, row.key);
+        const created = this.expect<{ id: string }>(await this.http.send({ method: 'POST', url: items, body: { fields: plain } }), [201], list, row.key);
         report.created++;
+        await this.writeLinks(items, created.id, this.changed(schema, {}, links), list, row.key);
         continue;
       }
-      const changed = Object.fromEntries(Object.entries(wanted).filter(([name, value]) => !this.same(schema, name, current.fields[name], value)));
-      if (Object.keys(changed).length === 0) {
+      const changed = this.changed(schema, current.fields, plain);
+      const changedLinks = this.changed(schema, current.fields, links);
+      if (Object.keys(changed).length === 0 && Object.keys(changedLinks).length === 0) {
         report.unchanged++;
         continue;
       }
-      this.expect(await this.http.send({ method: 'PATCH', url: `${items}/${current.id}/fields`, headers: { 'If-Match': current.etag }, body: changed }), [200], list, row.key);
+      if (Object.keys(changed).length > 0)
+        this.expect(await this.http.send({ method: 'PATCH', url: `${items}/${current.id}/fields`, headers: { 'If-Match': current.etag }, body: changed }), [200], list, row.key);
+      await this.writeLinks(items, current.id, changedLinks, list, row.key);
       report.updated++;
     }
     for (const gone of held.values()) {
@@ -70,6 +77,38 @@ export class SharePointResultLists implements ResultLists {
       fields[column.name] = fieldValue(column, row.cells[column.name], this.t);
     }
     return fields;
+  }
+
+  /** Link columns apart: they are written on their own (`writeLinks`), and left out once Graph refuses them. */
+  private split(schema: ListSchema, fields: Record<string, unknown>): { plain: Record<string, unknown>; links: Record<string, unknown> } {
+    const isLink = (name: string) => schema.columns.some((c) => c.name === name && c.kind === 'link');
+    const entries = Object.entries(fields);
+    return {
+      plain: Object.fromEntries(entries.filter(([name]) => !isLink(name))),
+      links: this.linksRefused ? {} : Object.fromEntries(entries.filter(([name]) => isLink(name))),
+    };
+  }
+
+  private changed(schema: ListSchema, held: Record<string, unknown>, wanted: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(wanted).filter(([name, value]) => !this.same(schema, name, held[name], value)));
+  }
+
+  /**
+   * Hyperlink values, `{ Url, Description }`, in a write of their own. Graph documents the
+   * column type but has been reported to refuse such values with 400 invalidRequest
+   * (microsoft-graph-docs#12638, msgraph-sdk-dotnet#2957); when it does, the row keeps every
+   * other column (the documents are also in the rows' text), the refusal is logged once, and
+   * links are left out for the rest of the process.
+   */
+  private async writeLinks(items: string, itemId: string, links: Record<string, unknown>, list: string, key: string): Promise<void> {
+    if (this.linksRefused || Object.keys(links).length === 0) return;
+    const reply = await this.http.send({ method: 'PATCH', url: `${items}/${itemId}/fields`, body: links });
+    if (reply.status === 400) {
+      this.linksRefused = true;
+      this.warn('result-lists.links_refused', { list, key, columns: Object.keys(links) });
+      return;
+    }
+    this.expect(reply, [200], list, key);
   }
 
   private same(schema: ListSchema, name: string, held: unknown, wanted: unknown): boolean {
