@@ -9,6 +9,7 @@
  *   npm run bench                      quick: 5 rounds, then the workflow sections
  *   npm run bench -- --rounds 9        more rounds
  *   npm run bench -- --long            and 20,000 more chat turns before reading memory again
+ *   npm run bench -- --long-turns 2000 the same with fewer turns (a smoke run of --long)
  *   npm run bench -- --no-workflows    only the separate-process part
  *   npm run bench -- --slow-store      and the in-process vote section with a slowed store
  *   npm run bench -- --no-build        reuse dist/ as it is
@@ -33,44 +34,13 @@ import type { WorkloadResult } from './harness/workloads';
 import { runHearingDeliveryBench } from './hearing-delivery-bench';
 import { hearingGraphLines, runHearingGraphBench } from './hearing-graph-bench';
 import { describeMachine } from './machine';
+import { parseOptions } from './harness/options';
+import type { Options } from './harness/options';
 import { runVoteBench } from './vote-bench';
 import { voteLines } from './vote-report';
 
-export interface Options {
-  readonly rounds: number;
-  readonly long: boolean;
-  readonly workflows: boolean;
-  readonly slowStore: boolean;
-  readonly build: boolean;
-  readonly coldStarts: number;
-  readonly chatRequests: number;
-}
-
-/** The command line; unknown flags are refused rather than ignored, so a typo does not run the wrong bench. */
-export function parseOptions(argv: readonly string[]): Options {
-  const options = { rounds: 5, long: false, workflows: true, slowStore: false, build: true, coldStarts: 5, chatRequests: 500 };
-  const number = (flag: string, value: string | undefined, min: number): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number of at least ${min}, got ${value ?? 'nothing'}`);
-    return n;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if (flag === '--rounds') options.rounds = number(flag, argv[++i], 1);
-    else if (flag === '--cold-starts') options.coldStarts = number(flag, argv[++i], 0);
-    else if (flag === '--requests') options.chatRequests = number(flag, argv[++i], 64);
-    else if (flag === '--long') options.long = true;
-    else if (flag === '--no-workflows') options.workflows = false;
-    else if (flag === '--slow-store') options.slowStore = true;
-    else if (flag === '--no-build') options.build = false;
-    else throw new Error(`unknown option ${flag}; see the top of bench/run.ts`);
-  }
-  return options;
-}
-
 const CONCURRENCY = 64;
 const BOARD_SIZE = 200;
-const LONG_TURNS = 20_000;
 // The last resort if something hangs despite every request's own timeout.
 const WATCHDOG_MS = 30 * 60_000;
 
@@ -98,7 +68,7 @@ async function separateProcesses(o: Options, failures: string[]): Promise<Harnes
           await runChatWorkload(
             load,
             { ...targets, samrad },
-            { rounds: o.rounds, concurrency: CONCURRENCY, requests: o.chatRequests, warmup: 200, primingBursts: 3, timeCapMs: 60_000, ...(o.long && { longTurns: LONG_TURNS }) },
+            { rounds: o.rounds, concurrency: CONCURRENCY, requests: o.chatRequests, warmup: 200, primingBursts: 3, timeCapMs: 60_000, ...(o.longTurns > 0 && { longTurns: o.longTurns }) },
             say,
           ),
         );

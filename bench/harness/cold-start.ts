@@ -1,20 +1,25 @@
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { message, people } from '../../tests/fixtures/activities';
+import { CLOUD_PACKAGES, loadedAtAll, loadedByProduct, MODULE_TRACE_PRELOAD, readModuleTrace } from '../../tests/fixtures/module-trace';
 import { freePort } from '../../tests/fixtures/spawned-server';
-import { compiledMain, packageRoot, serverFolder } from './processes';
+import { compiledMain, serverFolder } from './processes';
 
-/** The packages local mode must not load (issue 13): Microsoft Graph's client and Azure's identity library. */
-export const CLOUD_PACKAGES = ['@azure/identity', '@microsoft/microsoft-graph-client'] as const;
+export { CLOUD_PACKAGES };
 
 export interface ColdStart {
   /** Spawn until the first 200 from /healthz, per start, in ms. */
   readonly samples: number[];
-  /** Which of CLOUD_PACKAGES the traced start loaded (after answering one chat turn). */
-  readonly cloudModulesLoaded: string[] | null;
+  /** What the traced start loaded of CLOUD_PACKAGES (after answering one chat turn); null if it failed. */
+  readonly cloudModules: {
+    /** Loaded by anyone, Samråd or a dependency. */
+    readonly atAll: string[];
+    /** Asked for by Samråd's own code: "package ← dist/src/…". */
+    readonly byProduct: string[];
+  } | null;
   readonly errors: string[];
 }
 
@@ -68,16 +73,17 @@ export async function measureColdStarts(starts: number, serviceUrl: string): Pro
   const trace = join(folder.dir, 'modules.json');
   const errors: string[] = [];
   const samples: number[] = [];
-  let cloudModulesLoaded: string[] | null = null;
+  let cloudModules: ColdStart['cloudModules'] = null;
   try {
     try {
-      await startOnce({ ...folder.env, SAMRAD_TEST_MODULE_TRACE: trace }, folder.dir, ['--require', join(packageRoot, 'tests', 'fixtures', 'module-trace.cjs')], async (base) => {
+      await startOnce({ ...folder.env, SAMRAD_TEST_MODULE_TRACE: trace }, folder.dir, ['--require', MODULE_TRACE_PRELOAD], async (base) => {
         const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(serviceUrl, people.coordinator, 'hjelp')) });
         if (res.status !== 200) errors.push(`traced start: hjelp answered ${res.status}`);
       });
-      if (existsSync(trace)) {
-        const { requests, files } = JSON.parse(readFileSync(trace, 'utf8')) as { requests: string[]; files: string[] };
-        cloudModulesLoaded = CLOUD_PACKAGES.filter((p) => requests.some((r) => r === p || r.startsWith(`${p}/`)) || files.some((f) => f.includes(`/node_modules/${p}/`)));
+      const loaded = readModuleTrace(trace);
+      if (loaded) {
+        const byProduct = loadedByProduct(loaded).map((l) => `${l.request} ← ${l.from.replace(/.*[\\/]dist[\\/]/, 'dist/')}`);
+        cloudModules = { atAll: loadedAtAll(loaded), byProduct: [...new Set(byProduct)] };
       } else errors.push('traced start wrote no module list');
     } catch (e) {
       errors.push(`traced start: ${e instanceof Error ? e.message : String(e)}`);
@@ -92,5 +98,5 @@ export async function measureColdStarts(starts: number, serviceUrl: string): Pro
   } finally {
     rmSync(folder.dir, { recursive: true, force: true });
   }
-  return { samples, cloudModulesLoaded, errors };
+  return { samples, cloudModules, errors };
 }

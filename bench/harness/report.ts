@@ -59,6 +59,7 @@ export function toMarkdown(r: HarnessReport): string {
     '## Samråd (compiled) against a bare botbuilder echo bot, separate processes',
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGiB} GiB, Node ${m.node} (${m.platform}); load average ${r.loadAverage.toFixed(2)} at the start; ${r.generatedAt}.`,
+    ...(r.rounds < 5 ? [`**${r.rounds} round(s) only: a smoke run, not a measurement (the method asks for at least five).**`, ''] : []),
     `Processes: \`node dist/src/main.js\` (local mode, embedded store), the echo bot, the fake connector and the load generator, each its own \`node\`. ${r.rounds} interleaved rounds per workload (Samråd first in odd rounds, the echo bot first in even ones); figures are the median over rounds with the range in brackets; ratios are per round (Samråd over the echo bot in the same round), then median and range.`,
     'Latency: POST /api/messages until the response has ended; a chat turn includes posting the reply to the connector, an invoke answers in its response. CPU: the bot process\'s user + system time during the measured requests, per request (/proc/<pid>/stat).',
     '',
@@ -110,11 +111,7 @@ export function toMarkdown(r: HarnessReport): string {
       '',
       `Spawn of \`node dist/src/main.js\` (local mode, existing database) until the first 200 from /healthz, ${c.n} starts: median **${ms(c.median)} ms** (${ms(c.min)}–${ms(c.max)}); goal ≤ ${GOALS.coldStartMs} ms.`,
       '',
-      r.coldStart.cloudModulesLoaded === null
-        ? 'Modules loaded in local mode: not known (the traced start failed).'
-        : r.coldStart.cloudModulesLoaded.length === 0
-          ? 'Local mode, after starting and answering one `hjelp`, had loaded neither `@azure/identity` nor `@microsoft/microsoft-graph-client` (goal met).'
-          : `**Local mode loaded ${r.coldStart.cloudModulesLoaded.map((p) => `\`${p}\``).join(' and ')}** (goal: none), after starting and answering one \`hjelp\`.`,
+      ...moduleLines(r.coldStart),
       '',
     );
   }
@@ -125,4 +122,17 @@ export function toMarkdown(r: HarnessReport): string {
     '',
   );
   return lines.join('\n');
+}
+
+function moduleLines(c: ColdStart): string[] {
+  const m = c.cloudModules;
+  if (m === null) return ['Modules loaded in local mode: not known (the traced start failed).'];
+  const list = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
+  return [
+    m.atAll.length === 0
+      ? 'Local mode, after starting and answering one `hjelp`, had loaded neither `@azure/identity` nor `@microsoft/microsoft-graph-client` (goal met).'
+      : `**Local mode loaded ${list(m.atAll)}** (goal: none), after starting and answering one \`hjelp\`.` +
+        (m.byProduct.length ? ` Asked for by Samråd's own code: ${list(m.byProduct)}.` : " None of it by Samråd's own code: by a dependency (the bare echo bot loads the same through botbuilder).") +
+        ' The test tests/artefact/local-mode-modules.test.ts holds the same check.',
+  ];
 }

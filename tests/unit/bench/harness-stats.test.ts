@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { logProblems } from '../../../bench/harness/processes';
+import { orderOf } from '../../../bench/harness/workloads';
+import { parseOptions } from '../../../bench/harness/options';
+import { median, percentile, roundRatios, spread, summarise } from '../../../bench/stats';
+
+// The bench's figures on fixed data; its timings themselves are never asserted (npm run bench).
+describe('the bench harness statistics', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => 100 - i); // 100 … 1, unsorted on purpose
+
+  it('p50 and p99 are nearest-rank: latencies that were observed', () => {
+    const s = summarise(hundred, 2_000);
+    expect(s.p50).toBe(50);
+    expect(s.p99).toBe(99);
+    expect(s.max).toBe(100);
+    expect(s.throughput).toBe(50);
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([], 50)).toBeNaN();
+  });
+
+  it('p99 of 200 samples is the second-slowest, not an interpolation', () => {
+    const xs = Array.from({ length: 200 }, (_, i) => i + 1);
+    expect(summarise(xs, 1).p99).toBe(198);
+  });
+
+  it('median of an odd count is the middle one; of an even count, the lower middle', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2);
+  });
+
+  it('spread gives median and range, leaving out rounds with no figure', () => {
+    expect(spread([1.4, 1.1, Number.NaN, 2.0, 1.2])).toEqual({ median: 1.2, min: 1.1, max: 2.0, n: 4 });
+    expect(spread([]).n).toBe(0);
+    expect(spread([]).median).toBeNaN();
+  });
+
+  it('ratios are taken per round, Samråd over the echo bot of the same round', () => {
+    expect(roundRatios([20, 30, 10], [10, 10, 0])).toEqual([2, 3, Number.NaN]);
+  });
+});
+
+describe('the bench harness plan', () => {
+  it('alternates which bot runs first', () => {
+    expect([0, 1, 2, 3].map((r) => orderOf(r)[0])).toEqual(['samrad', 'echo', 'samrad', 'echo']);
+    expect(new Set(orderOf(1))).toEqual(new Set(['samrad', 'echo']));
+  });
+
+  it('reads its options and refuses what it does not know', () => {
+    expect(parseOptions([])).toMatchObject({ rounds: 5, longTurns: 0, workflows: true, build: true, coldStarts: 5 });
+    expect(parseOptions(['--rounds', '9', '--long', '--no-workflows'])).toMatchObject({ rounds: 9, longTurns: 20_000, workflows: false });
+    expect(() => parseOptions(['--rounds', 'x'])).toThrow(/--rounds needs a whole number/);
+    expect(() => parseOptions(['--round', '3'])).toThrow(/unknown option --round/);
+  });
+
+  it('counts the warnings and errors in the server log by event, and only those', () => {
+    const log = [
+      '{"level":"info","event":"turn.done"}',
+      '{"level":"warn","event":"store.slow"}',
+      '{"level":"error","event":"turn.failed"}',
+      '{"level":"error","event":"turn.failed"}',
+      'Samråd bot listening on http://127.0.0.1:1/api/messages (local mode)',
+      '{"level":',
+    ].join('\n');
+    expect([...logProblems(log)]).toEqual([
+      ['warn store.slow', 1],
+      ['error turn.failed', 2],
+      ['unparsed log line', 1],
+    ]);
+  });
+});
