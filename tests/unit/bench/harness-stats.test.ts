@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logProblems } from '../../../bench/harness/processes';
+import { toMarkdown } from '../../../bench/harness/report';
 import { orderOf } from '../../../bench/harness/workloads';
 import { parseOptions } from '../../../bench/harness/options';
 import { median, percentile, roundRatios, spread, summarise } from '../../../bench/stats';
@@ -66,5 +67,43 @@ describe('the bench harness plan', () => {
       ['error turn.failed', 2],
       ['unparsed log line', 1],
     ]);
+  });
+});
+
+describe('the bench harness table', () => {
+  const run = (bot: 'samrad' | 'echo', round: number, p50: number, p99: number, cpu: number) => ({
+    bot,
+    round,
+    position: 1 as const,
+    summary: { count: 100, p50, p99, max: p99, mean: p50, throughput: 100 },
+    sent: 100,
+    capped: false,
+    cpuMsPerRequest: cpu,
+    errors: [],
+  });
+  const memory = { samrad: { rssMiB: 120, peakMiB: 130 }, echo: { rssMiB: 90, peakMiB: 95 } };
+  const report = {
+    generatedAt: '2026-12-02T12:00:00.000Z',
+    machine: { cpus: 2, cpuModel: 'Test CPU', totalMemoryGiB: 4, node: 'v20', platform: 'linux-x64' },
+    loadAverage: 0.1,
+    rounds: 3,
+    workloads: [
+      {
+        name: 'chat' as const,
+        concurrency: 64,
+        perRun: 100,
+        // Round ratios at p99: 1.2, 1.5, 1.0; at p50: 2, 2, 3.
+        runs: [run('samrad', 0, 20, 120, 2), run('echo', 0, 10, 100, 1), run('samrad', 1, 40, 300, 3), run('echo', 1, 20, 200, 1), run('samrad', 2, 30, 100, 4), run('echo', 2, 10, 100, 2)],
+        memory,
+      },
+    ],
+    failures: [],
+  };
+
+  it('shows per-round ratios as median and range, and how many rounds met the p99 goal', () => {
+    const md = toMarkdown(report);
+    expect(md).toContain('| Chat turns, 64 at once | 30.0 (20.0–40.0) | 120.0 (100.0–300.0) | 10.0 (10.0–20.0) | 100.0 (100.0–200.0) | 2.00× (2.00×–3.00×) | **1.20× (1.00×–1.50×)** | 2 of 3 | 2.00× (2.00×–3.00×) |');
+    expect(md).toContain('3 round(s) only: a smoke run');
+    expect(md).toContain('| Chat turns rounds | 120 | 130 | 90 | 95 |');
   });
 });
