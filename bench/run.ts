@@ -26,6 +26,7 @@ import { deliveryLines, hearingDeliveryLines } from './delivery-report';
 import { graphStoreLines, runGraphStoreBench } from './graph-store-bench';
 import { measureColdStarts } from './harness/cold-start';
 import type { ColdStart } from './harness/cold-start';
+import { graphGoalLines } from './harness/graph-goals';
 import { build, startConnector, startEchoBot, startLoadGenerator, startSamradServer } from './harness/processes';
 import type { HarnessReport } from './harness/report';
 import { toMarkdown } from './harness/report';
@@ -116,6 +117,7 @@ async function inProcessSections(o: Options, failures: string[]): Promise<{ line
     const hearingOnGraph = await runHearingGraphBench(say);
     sections.hearingGraph = hearingOnGraph.section;
     failures.push(...hearingOnGraph.failures);
+    lines.unshift(...graphGoalLines(hearingOnGraph.section));
     lines.push(...hearingGraphLines(hearingOnGraph.section));
     const delivering = await runDeliveryBench(say);
     sections.delivery = delivering.section;

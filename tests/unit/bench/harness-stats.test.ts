@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { logProblems } from '../../../bench/harness/processes';
 import { toMarkdown } from '../../../bench/harness/report';
+import { graphGoalLines } from '../../../bench/harness/graph-goals';
 import { orderOf } from '../../../bench/harness/workloads';
 import { parseOptions } from '../../../bench/harness/options';
 import { median, percentile, roundRatios, spread, summarise } from '../../../bench/stats';
@@ -105,5 +106,24 @@ describe('the bench harness table', () => {
     expect(md).toContain('| Chat turns, 64 at once | 30.0 (20.0–40.0) | 120.0 (100.0–300.0) | 10.0 (10.0–20.0) | 100.0 (100.0–200.0) | 2.00× (2.00×–3.00×) | **1.20× (1.00×–1.50×)** | 2 of 3 | 2.00× (2.00×–3.00×) |');
     expect(md).toContain('3 round(s) only: a smoke run');
     expect(md).toContain('| Chat turns rounds | 120 | 130 | 90 | 95 |');
+  });
+});
+
+describe('the Graph requests per workflow against the goals', () => {
+  const run = (step: string, httpRequests: number, records: number, throttledShare = 0) => ({ step, throttledShare, httpRequests, subRequests: 0, throttled: 0, retryAfterAskedS: 0, wallMs: 1, records });
+
+  it('divides a recording by its responses, compares with the goal, and says what the bench lacks', () => {
+    const lines = graphGoalLines({
+      runs: [
+        run('record 356 responses (hearing.submit, one after another)', 712, 356),
+        run('record 356 responses (hearing.submit, one after another)', 9999, 356, 0.3),
+        run('distribute one hearing to 356 municipalities', 900, 714),
+        run('compile: the statement card (hearing.compile)', 3, 356),
+      ],
+    });
+    expect(lines).toContain('| one hearing response | 2 | 3 | yes |');
+    expect(lines).toContain('| distributing a hearing to 356 municipalities | 900 | 170 | **no** |');
+    expect(lines).toContain('| compiling a hearing (the statement card) | 3 | 3 | yes |');
+    expect(lines).toContain('| planning a meeting with its formøte | not in the bench yet | 8 | – |');
   });
 });
