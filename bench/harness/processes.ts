@@ -18,10 +18,12 @@ const processesDir = join(packageRoot, 'bench', '.build', 'bench', 'processes');
  * JavaScript under plain `node`, none under tsx.
  */
 export function build(options: { server: boolean }): void {
-  if (options.server) execFileSync('npm', ['run', 'build', '--silent'], { cwd: packageRoot, stdio: 'inherit' });
+  // Compiler output goes to stderr: stdout carries only the markdown table.
+  const stdio: ['ignore', number, number] = ['ignore', 2, 2];
+  if (options.server) execFileSync('npm', ['run', 'build', '--silent'], { cwd: packageRoot, stdio });
   execFileSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(packageRoot, 'bench', 'tsconfig.processes.json')], {
     cwd: packageRoot,
-    stdio: 'inherit',
+    stdio,
   });
 }
 
