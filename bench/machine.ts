@@ -19,15 +19,3 @@ export function describeMachine(): Machine {
     platform: `${process.platform}-${process.arch}`,
   };
 }
-
-export interface MemorySample {
-  readonly rssMiB: number;
-  readonly heapUsedMiB: number;
-}
-
-const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
-
-export function sampleMemory(): MemorySample {
-  const m = process.memoryUsage();
-  return { rssMiB: mib(m.rss), heapUsedMiB: mib(m.heapUsed) };
-}

@@ -17,7 +17,7 @@ export interface VotingSamrad {
 }
 
 /**
- * The real composition, as samrad-under-bench.ts builds it, but with the given
+ * The real composition (src/compose.ts) in the bench's process, with the silent logger, but with the given
  * organisation file (a large board) and with the store wrapped in a DelayedStore.
  */
 export async function startVotingSamrad(organisationYaml: string): Promise<VotingSamrad> {

@@ -34,3 +34,23 @@ export function summarise(latencies: readonly number[], wallMs: number): Latency
 
 /** Samråd over echo; NaN rather than Infinity when the baseline has nothing to compare with. */
 export const ratio = (a: number, b: number): number => (b > 0 && Number.isFinite(a) ? a / b : Number.NaN);
+
+/** The middle of a set of figures (nearest rank, as percentile): a figure that was observed. */
+export const median = (xs: readonly number[]): number => percentile([...xs].sort((a, b) => a - b), 50);
+
+/** Median and range of one figure over repeated rounds: the spread the table shows beside it. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly n: number;
+}
+
+/** Figures that are not numbers (a round with no baseline) are left out, and counted out of `n`. */
+export function spread(xs: readonly number[]): Spread {
+  const finite = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return { median: percentile(finite, 50), min: finite[0] ?? Number.NaN, max: finite.at(-1) ?? Number.NaN, n: finite.length };
+}
+
+/** Per round: Samråd's figure over the echo bot's in the same round. */
+export const roundRatios = (samrad: readonly number[], echo: readonly number[]): number[] => samrad.map((s, i) => ratio(s, echo[i] ?? Number.NaN));
