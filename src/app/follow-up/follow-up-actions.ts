@@ -20,13 +20,16 @@ export async function visibleTasks(store: MinutesViewDeps['store'], viewer: { me
   return openTasks(await allTasks(store, viewer.coordinator ? {} : { owner: viewer.memberId }));
 }
 
+const notAllowed = async (ctx: CardActionContext) => ({ respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) });
+
 export function followUpActions(deps: MinutesViewDeps & { scheduler: JobScheduler }): CardAction[] {
   return [
     {
       verb: 'follow-up.create',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
         const meetingId = field(ctx, 'meetingId');
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) };
         const request = { meetingId, itemId: field(ctx, 'itemId'), owner: field(ctx, 'owner'), due: field(ctx, 'due'), description: field(ctx, 'description') };
         const added = await addFollowUp(deps, ctx.org, { ...request, by: ctx.actor.member.id, actionId: ctx.actionId });
         const notice = added.ok ? ctx.t.t('follow-up.created', { id: added.value.id }) : message(ctx, added.error);
@@ -35,6 +38,8 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
     },
     {
       verb: 'follow-up.done',
+      // Her own task, or any task for the coordinator: finishFollowUp checks which.
+      audience: ['anyone-registered'],
       async run(ctx) {
         const viewer = viewerOf(ctx);
         const done = await finishFollowUp(deps, field(ctx, 'taskId'), viewer);
@@ -44,8 +49,9 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
     },
     {
       verb: 'follow-up.review',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) };
         const added = await addReviewItem(deps.store, ctx.org, ctx.t, field(ctx, 'meetingId'));
         return { respond: added.ok ? meetingCard(ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
       },

@@ -67,10 +67,12 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
 
 export function inputActions(deps: InputDeps): CardAction[] {
   return [
-    { verb: 'input.save', run: (ctx) => answer(deps, ctx, 'draft') },
+    // Her municipality was asked, and she answers for it (or is its deputy): giveInput checks which.
+    { verb: 'input.save', audience: ['anyone-registered'], run: (ctx) => answer(deps, ctx, 'draft') },
     {
       // Teams asks for this when the card is shown: each respondent sees the municipality's latest answer.
       verb: 'input.refresh',
+      audience: ['anyone-registered'],
       async run(ctx) {
         const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
         const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
@@ -81,6 +83,6 @@ export function inputActions(deps: InputDeps): CardAction[] {
         return { respond: inputCard(ctx.org, ctx.t, meeting, request, municipality, await meetingAnswers(deps.store, meetingId), deps.clock.now()) };
       },
     },
-    { verb: 'input.submit', run: (ctx) => answer(deps, ctx, 'submitted') },
+    { verb: 'input.submit', audience: ['anyone-registered'], run: (ctx) => answer(deps, ctx, 'submitted') },
   ];
 }

@@ -16,7 +16,7 @@ import { archiveApprovedMinutes } from '../archive/archive-triggers';
 const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
 const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
 const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
-const notAllowed = (ctx: CardActionContext): CardActionOutcome => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
+const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
 
 /** The coordinator's form: the draft, or for approved minutes the form for a new version. */
 export async function formFor(deps: MinutesViewDeps, ctx: Pick<CardActionContext, 't' | 'org'>, meetingId: string, notice = '') {
@@ -33,8 +33,9 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
   return [
     {
       verb: 'minutes.save',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
         const meetingId = meetingIdOf(ctx);
         const saved = await saveMinutes(deps, ctx.org, { meetingId, revision: Number(ctx.data.revision), data: ctx.data, by: ctx.actor.member.id, actionId: ctx.actionId });
         if (!saved.ok) {
@@ -57,19 +58,22 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
     },
     {
       verb: 'minutes.edit',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
         return { respond: await formFor(deps, ctx, meetingIdOf(ctx)) };
       },
     },
     {
       verb: 'minutes.show',
+      audience: ['anyone-registered'],
       run: async (ctx) => ({ respond: await showMinutes(deps, ctx.org, ctx.t, meetingIdOf(ctx), viewerOf(ctx)) }),
     },
     {
       verb: 'minutes.request-approval',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
         const meetingId = meetingIdOf(ctx);
         const asked = await requestApproval(deps, ctx.org, ctx.t, meetingId);
         const notice = !asked.ok
@@ -80,6 +84,8 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
     },
     {
       verb: 'minutes.approve',
+      // The approvers are named on the minutes; approveMinutesAsMember checks she is one.
+      audience: ['anyone-registered'],
       async run(ctx) {
         const meetingId = meetingIdOf(ctx);
         const given = await approveMinutesAsMember(deps, { meetingId, revision: Number(ctx.data.revision), memberId: ctx.actor.member.id });

@@ -4,6 +4,7 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { upsert } from '../../ports/record-store';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import { errorText } from '../error-text';
 import { text } from '../reply';
 import { teamsUserIds } from '../teams-users';
 import { castVoteBallot } from './cast-vote-ballot';
@@ -57,6 +58,9 @@ export function votingActions(deps: VotingDeps): CardAction[] {
   return [
     {
       verb: 'vote.open',
+      // The coordinator, or the chair of the body the vote is for: mayOpenVote checks the body.
+      audience: ['coordinator', 'chair'],
+      refuse: async (ctx) => ({ respond: text(errorText(ctx.t, { code: 'VOTE.NOT_ALLOWED_TO_OPEN' })) }),
       async run(ctx) {
         const refuse = async (code: string, params?: Record<string, string | number>) => ({
           respond: voteForm(ctx.org, ctx.t, { title: typeof ctx.data.title === 'string' ? ctx.data.title : '', notice: ctx.t.t(`error.${code}`, params) }, await openCases(deps.store)),
@@ -102,6 +106,8 @@ export function votingActions(deps: VotingDeps): CardAction[] {
     },
     {
       verb: 'vote.cast',
+      // Whether she has a vote here is the electorate's to say (castVoteBallot).
+      audience: ['anyone-registered'],
       async run(ctx) {
         const option = typeof ctx.data.option === 'string' ? ctx.data.option : '';
         // Who casts is the authenticated person, never the payload; a named voter key is only
@@ -109,22 +115,24 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         const voterKey = typeof ctx.data.voterKey === 'string' ? ctx.data.voterKey : undefined;
         const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId };
         const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
-        if (!cast.ok) return personalView(deps, ctx, ctx.t.t(`error.${cast.error.code}`, cast.error.params as Record<string, string | number>));
+        if (!cast.ok) return personalView(deps, ctx, errorText(ctx.t, cast.error));
         const view = await personalView(deps, ctx);
         const posted = cast.value.vote.posted;
         const shared = posted && cast.value.recorded ? await sharedView(deps, ctx, cast.value.vote.id) : undefined;
         return { ...view, ...(posted && shared && { updateShared: { activityId: posted.activityId, reply: shared.reply, final: false } }) };
       },
     },
-    { verb: 'vote.refresh', run: (ctx) => personalView(deps, ctx) },
+    { verb: 'vote.refresh', audience: ['anyone-registered'], run: (ctx) => personalView(deps, ctx) },
     {
       verb: 'vote.close',
+      // Also whoever opened it, so open to all here; mayCloseVote decides for this vote.
+      audience: ['anyone-registered'],
       async run(ctx) {
         const loaded = await loadVote(deps.store, voteIdOf(ctx));
         if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteIdOf(ctx) })) };
         if (!mayCloseVote(loaded.vote.value, ctx.actor.member, ctx.actor.roles)) return personalView(deps, ctx, ctx.t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'));
         const closed = await closeOpenVote(deps, loaded.vote.id, ctx.actor.member.id);
-        if (!closed.ok) return personalView(deps, ctx, ctx.t.t(`error.${closed.error.code}`));
+        if (!closed.ok) return personalView(deps, ctx, errorText(ctx.t, closed.error));
         const view = await personalView(deps, ctx);
         const shared = await sharedView(deps, ctx, loaded.vote.id);
         const posted = closed.value.vote.posted;
