@@ -1,16 +1,19 @@
 import { itemsForInput } from '../../domain/agenda';
 import type { ItemInput, Position } from '../../domain/input';
-import { giveInput, positions, representedBy } from '../../domain/input';
+import { countingAnswer, giveInput, positions, representedBy } from '../../domain/input';
 import type { Meeting } from '../../domain/meeting';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { upsert } from '../../ports/record-store';
 import type { CardAction, CardActionContext } from '../card-action';
 import { MEETINGS } from '../meetings/meeting-records';
+import { errorText } from '../error-text';
+import { refusal as refusalNotice, success } from '../notice';
 import { text } from '../reply';
 import type { AnswerHistory } from './input-records';
 import { answersId, INPUT_ANSWERS, loadRequest, meetingAnswers } from './input-records';
 import { inputCard } from './input-card';
+import type { RefusedInput } from './input-card';
 
 export interface InputDeps {
   readonly store: RecordStore;
@@ -59,11 +62,22 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
     return given.value.recorded ? { meetingId, municipality: given.value.answer.municipality, answers: given.value.answers } : undefined;
   });
   const answers = await meetingAnswers(deps.store, meetingId);
-  const notice = refusal
-    ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string | number>)
-    : ctx.t.t(status === 'submitted' ? 'input.submitted' : 'input.saved');
-  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, notice) };
+  if (refusal) {
+    // Refused: the card comes back as typed, with the reason beside the case it is about.
+    const typed = new Map(
+      itemsForInput(meeting).map((item, i) => [item.id, { position: stringAt(ctx.data, `position-${i}`), text: stringAt(ctx.data, `text-${i}`) }] as const),
+    );
+    const itemId = typeof refusal.params?.itemId === 'string' ? refusal.params.itemId : undefined;
+    const field: 'text' | 'position' | undefined = refusal.code === 'INPUT.TEXT_TOO_LONG' ? 'text' : refusal.code === 'INPUT.POSITION_REQUIRED' || refusal.code === 'INPUT.BAD_POSITION' ? 'position' : undefined;
+    const refused: RefusedInput = { typed, ...(itemId && field && { itemId, field }) };
+    return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, refusalNotice(errorText(ctx.t, refusal)), refused) };
+  }
+  // A draft after a submitted answer is a draft of a change; the message says the answer still counts.
+  const done = status === 'submitted' ? 'input.submitted' : countingAnswer(answers, meetingId, shown) ? 'input.saved-revision' : 'input.saved';
+  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, success(ctx.t.t(done))) };
 }
+
+const stringAt = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
 export function inputActions(deps: InputDeps): CardAction[] {
   return [
