@@ -1,4 +1,5 @@
 import { openTasks } from '../../domain/follow-up';
+import { errorText } from '../error-text';
 import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext } from '../card-action';
 import type { MinutesViewDeps } from '../minutes/minutes-view';
@@ -11,7 +12,7 @@ import { allTasks } from './follow-up-records';
 import { addReviewItem } from './follow-up-review';
 import { addFollowUp, finishFollowUp } from './follow-up-tasks';
 
-const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
 const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
 

@@ -59,7 +59,7 @@ export function hearingStatusCard(
     ...noticeFields(notice),
     open: !closed,
     coordinator: viewer.kind === 'coordinator',
-    refresh: viewer.kind === 'shared' && viewer.refreshUserIds.length > 0,
+    // An empty list turns Teams' automatic refresh off: a view already made for its reader stays so.
     refreshUserIds: viewer.kind === 'shared' ? viewer.refreshUserIds.slice(0, MAX_AUTO_REFRESH) : [],
     rows: rows.map((r) => ({ title: r.name, value: t.t(`hearing.municipality-status.${r.status}`) })),
     data: { hearingId: h.id, lang: t.locale },

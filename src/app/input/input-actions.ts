@@ -1,4 +1,5 @@
 import { itemsForInput } from '../../domain/agenda';
+import type { DomainError } from '../../domain/result';
 import type { ItemInput, Position } from '../../domain/input';
 import { countingAnswer, giveInput, positions, representedBy } from '../../domain/input';
 import type { Meeting } from '../../domain/meeting';
@@ -50,7 +51,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
     ...(municipality && { municipality }),
   };
   const shown = municipality ?? representedBy(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
-  let refusal: { code: string; params?: Readonly<Record<string, string | number>> } | undefined;
+  let refusal: DomainError | undefined;
   // Every version is kept in one record per municipality, written under its eTag.
   await upsert<AnswerHistory>(deps.store, INPUT_ANSWERS, answersId(meetingId, shown), (current) => {
     const given = giveInput(meeting, request, current?.answers ?? [], ctx.org, submission, now);

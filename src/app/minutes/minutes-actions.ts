@@ -1,4 +1,5 @@
 import type { Meeting } from '../../domain/meeting';
+import { errorText } from '../error-text';
 import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
 import { MEETINGS } from '../meetings/meeting-records';
@@ -13,7 +14,7 @@ import { requestApproval } from './request-approval';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { archiveApprovedMinutes } from '../archive/archive-triggers';
 
-const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
 const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
 const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
@@ -23,9 +24,9 @@ export async function formFor(deps: MinutesViewDeps, ctx: Pick<CardActionContext
   const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
   if (!stored) return text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId }));
   const held = await heldMeeting(deps, stored.value);
-  if (!held.ok) return text(ctx.t.t(`error.${held.error.code}`, held.error.params as Record<string, string | number>));
+  if (!held.ok) return text(errorText(ctx.t, held.error));
   const record = await minutesOf(deps, ctx.org, held.value);
-  if (!record.ok) return text(ctx.t.t(`error.${record.error.code}`, record.error.params as Record<string, string | number>));
+  if (!record.ok) return text(errorText(ctx.t, record.error));
   return showMinutesForm(deps.store, ctx.org, ctx.t, held.value, record.value.value, notice);
 }
 

@@ -4,7 +4,10 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { upsert } from '../../ports/record-store';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import type { DomainError } from '../../domain/result';
 import { errorText } from '../error-text';
+import type { Notice } from '../notice';
+import { success } from '../notice';
 import { text } from '../reply';
 import { teamsUserIds } from '../teams-users';
 import { castVoteBallot } from './cast-vote-ballot';
@@ -36,7 +39,7 @@ export function mayCloseVote(vote: VoteRecord, member: Member, roles: ReadonlySe
 const voteIdOf = (ctx: CardActionContext) => (typeof ctx.data.voteId === 'string' ? ctx.data.voteId : '');
 
 /** The card as the person who pressed sees it, or the error in their language. */
-async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: string, voteId = voteIdOf(ctx)): Promise<CardActionOutcome> {
+async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: Notice | string, voteId = voteIdOf(ctx)): Promise<CardActionOutcome> {
   const loaded = await loadVote(deps.store, voteId);
   if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteId })) };
   const vote = loaded.vote.value;
@@ -62,16 +65,16 @@ export function votingActions(deps: VotingDeps): CardAction[] {
       audience: ['coordinator', 'chair'],
       refuse: async (ctx) => ({ respond: text(errorText(ctx.t, { code: 'VOTE.NOT_ALLOWED_TO_OPEN' })) }),
       async run(ctx) {
-        const refuse = async (code: string, params?: Record<string, string | number>) => ({
-          respond: voteForm(ctx.org, ctx.t, { title: typeof ctx.data.title === 'string' ? ctx.data.title : '', notice: ctx.t.t(`error.${code}`, params) }, await openCases(deps.store)),
-        });
+        // Refused: the form comes back with everything as typed, and why.
+        const refuse = async (e: DomainError) => ({ respond: voteForm(ctx.org, ctx.t, { notice: errorText(ctx.t, e), typed: ctx.data }, await openCases(deps.store)) });
         const ref = readAgendaRef(ctx.data.case);
         const onCase = ref && (await caseForVote(deps.store, ref));
-        if (ref && !onCase) return refuse('AGENDA.UNKNOWN_ITEM');
-        if (onCase && onCase.item.status !== 'open') return refuse(`AGENDA.ITEM_${onCase.item.status === 'withdrawn' ? 'WITHDRAWN' : 'DECIDED'}`, { caseNumber: formatCaseNumber(onCase.item.caseNumber) });
+        if (ref && !onCase) return refuse({ code: 'AGENDA.UNKNOWN_ITEM' });
+        if (onCase && onCase.item.status !== 'open')
+          return refuse({ code: onCase.item.status === 'withdrawn' ? 'AGENDA.ITEM_WITHDRAWN' : 'AGENDA.ITEM_DECIDED', params: { caseNumber: formatCaseNumber(onCase.item.caseNumber) } });
         // A vote on a case is about the case: its title unless the coordinator wrote another.
         const form = readVoteForm(onCase && !ctx.data.title ? { ...ctx.data, title: onCase.item.title } : ctx.data);
-        if (!form.ok) return refuse(form.error.code, form.error.params as Record<string, string | number>);
+        if (!form.ok) return refuse(form.error);
         const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, {
           ...form.value,
           conversationId: ctx.conversationId,
@@ -83,14 +86,14 @@ export function votingActions(deps: VotingDeps): CardAction[] {
             agendaItem: ref,
           }),
         });
-        if (!opened.ok) return refuse(opened.error.code, opened.error.params as Record<string, string | number>);
+        if (!opened.ok) return refuse(opened.error);
         const deadline = opened.value.settings.deadline;
         if (deadline && deps.scheduler) {
           await deps.scheduler.schedule({ id: closeJobId(opened.value.id), kind: CLOSE_AT_DEADLINE, dueAt: deadline, payload: { voteId: opened.value.id } });
         }
         const shared = await sharedView(deps, ctx, opened.value.id);
         // The form becomes the vote, so it cannot be pressed twice to open a second one.
-        const own = await personalView(deps, ctx, ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title }), opened.value.id);
+        const own = await personalView(deps, ctx, success(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })), opened.value.id);
         return {
           respond: own.respond,
           ...(shared && {

@@ -9,6 +9,8 @@ import { tallyVote } from '../../domain/tally';
 import { isClosed, isOpen, isSecret, mayChange, showResults } from '../../domain/vote';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
+import type { Notice } from '../notice';
+import { noticeFields, warning } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 import type { VoteRecord } from './vote-records';
@@ -29,7 +31,7 @@ export function voteCard(
   box: BallotBox,
   viewer: Viewer,
   now: Date,
-  extra: { notice?: string; refreshUserIds?: readonly string[] } = {},
+  extra: { notice?: Notice | string; refreshUserIds?: readonly string[] } = {},
 ): Reply {
   if (vote.state === 'draft') throw new Error('A draft vote has no card');
   const tally = tallyVote(vote, box);
@@ -50,7 +52,7 @@ export function voteCard(
     rules: rulesLine(t, vote),
     progress: t.t('vote.progress', { voted: tally.voted, eligible: tally.eligible }),
     yourChoice: yourChoice(t, vote, box, keys, now, optionLabel),
-    notice: extra.notice ?? (viewer.memberId && keys.length === 0 && open ? t.t('vote.not-eligible') : ''),
+    ...noticeFields(extra.notice ?? (viewer.memberId && keys.length === 0 && open ? warning(t.t('vote.not-eligible')) : '')),
     showResults: visible,
     outcome: visible ? outcomeText(t, tally, optionLabel, open) : '',
     counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0) })) : [],
