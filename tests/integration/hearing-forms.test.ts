@@ -49,7 +49,7 @@ const elements = (c: Card): any[] => {
 };
 const input = (c: Card, inputId: string) => elements(c).find((e) => e.id === inputId);
 const textBlocks = (c: Card) => elements(c).filter((e) => e.type === 'TextBlock');
-const verbs = (c: Card) => elements(c).filter((e) => e.type === 'Action.Execute').map((e) => e.verb as string);
+const verbs = (c: Card) => [...new Set(elements(c).filter((e) => e.type === 'Action.Execute').map((e) => e.verb as string))];
 
 const form = {
   title: 'Forslag om krav til helsefellesskap',
@@ -73,6 +73,9 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
     // The coordinator's own view has her buttons, and the registration is told as a success.
     expect(verbs(own)).toEqual(expect.arrayContaining(['hearing.compile', 'hearing.extend', 'hearing.close']));
     expect(textBlocks(own).find((b) => String(b.text).includes('er registrert'))?.color).toBe('Good');
+    // Finding 10: the example for "Ny frist" is later than the current deadline (08.12 12.00)
+    // and before the hearing's own (15.12), written as the deadline reader takes it.
+    expect(input(own, 'newDeadline').placeholder).toBe('For eksempel 11.12.2026 kl. 12.00');
     const posted = bot.connector.sent.filter((s) => s.conversationId === TEAM_ID).flatMap((s) => s.activity.attachments ?? []).map((a) => a.content as Card);
     expect(posted).toHaveLength(1);
     expect(verbs(posted[0]!)).not.toContain('hearing.compile');

@@ -6,7 +6,7 @@ import { coordinators, municipalityName } from '../../domain/organisation';
 import type { RecordStore } from '../../ports/record-store';
 import { teamsUserIds } from '../teams-users';
 import type { Translator } from '../../i18n/catalogue';
-import { formatDateTime } from '../../i18n/dates';
+import { formatDateTime, formatTime, osloDate } from '../../i18n/dates';
 import type { Notice } from '../notice';
 import { noticeFields } from '../notice';
 import { card } from '../reply';
@@ -28,6 +28,23 @@ export function progressLine(h: HearingRecord, responses: readonly HearingRespon
  * coordinator's buttons; Teams refreshes it into her view for the listed users (at most 60).
  */
 export type StatusViewer = { readonly kind: 'coordinator' } | { readonly kind: 'other' } | { readonly kind: 'shared'; readonly refreshUserIds: readonly string[] };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * An example for "Ny frist", as the deadline reader takes it: a later time than the current
+ * deadline (an extension is later), three days on, but before the hearing's own deadline.
+ */
+export function deadlineExample(h: HearingRecord, t: Translator): string {
+  const internal = Date.parse(h.internalDeadline);
+  const external = Date.parse(h.externalDeadline);
+  const later = Math.min(internal + 3 * DAY_MS, internal + Math.max(0, external - internal) / 2);
+  // On the hour, as people write deadlines; still after the current one.
+  const hour = 60 * 60 * 1000;
+  const rounded = Math.floor(later / hour) * hour;
+  const at = new Date(rounded > internal ? rounded : later > internal ? later : internal + DAY_MS);
+  return t.locale === 'nb' ? formatDateTime(at, 'nb') : `${osloDate(at)} ${formatTime(at, 'en')}`;
+}
 
 /** Teams refreshes a card automatically for at most 60 listed users (User-Specific-Views.md). */
 const MAX_AUTO_REFRESH = 60;
@@ -63,7 +80,10 @@ export function hearingStatusCard(
     refreshUserIds: viewer.kind === 'shared' ? viewer.refreshUserIds.slice(0, MAX_AUTO_REFRESH) : [],
     rows: rows.map((r) => ({ title: r.name, value: t.t(`hearing.municipality-status.${r.status}`) })),
     data: { hearingId: h.id, lang: t.locale },
-    labels: Object.fromEntries(['newDeadline', 'deadlineHint', 'extend', 'close', 'compile', 'refresh'].map((k) => [k, t.t(`hearing.status.${k}`)])),
+    labels: {
+      ...Object.fromEntries(['newDeadline', 'extend', 'close', 'compile', 'refresh'].map((k) => [k, t.t(`hearing.status.${k}`)])),
+      deadlineHint: t.t('hearing.status.deadline-example', { example: deadlineExample(h, t) }),
+    },
   });
 }
 

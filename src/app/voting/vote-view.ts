@@ -60,7 +60,10 @@ export function voteCard(
       ? ''
       : vote.settings.quorum.kind === 'none'
         ? t.t('vote.quorum-line.none', { voted: tally.voted, eligible: tally.eligible })
-        : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
+        : tally.outcome.kind === 'no-quorum'
+          ? // The outcome above already says "Ikke beslutningsdyktig"; this line gives only the numbers.
+            t.t('vote.quorum-line.numbers', { voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required })
+          : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
     namedHeading: t.t('vote.named-heading'),
     named: visible && !isSecret(vote) && box.secrecy === 'named' ? namedLines(org, t, vote, box, optionLabel) : [],
     notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => voterName(org, vote, k)).join(', ') }) : '',
