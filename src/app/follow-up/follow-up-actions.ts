@@ -1,4 +1,5 @@
 import { openTasks } from '../../domain/follow-up';
+import { success } from '../notice';
 import { errorText } from '../error-text';
 import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext } from '../card-action';
@@ -33,8 +34,9 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
         const meetingId = field(ctx, 'meetingId');
         const request = { meetingId, itemId: field(ctx, 'itemId'), owner: field(ctx, 'owner'), due: field(ctx, 'due'), description: field(ctx, 'description') };
         const added = await addFollowUp(deps, ctx.org, { ...request, by: ctx.actor.member.id, actionId: ctx.actionId });
-        const notice = added.ok ? ctx.t.t('follow-up.created', { id: added.value.id }) : message(ctx, added.error);
-        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
+        // Refused, the task form keeps what was typed.
+        if (!added.ok) return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), message(ctx, added.error), ctx.data) };
+        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), success(ctx.t.t('follow-up.created', { id: added.value.id }))) };
       },
     },
     {

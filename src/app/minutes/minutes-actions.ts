@@ -1,4 +1,5 @@
 import type { Meeting } from '../../domain/meeting';
+import { success, warning } from '../notice';
 import { errorText } from '../error-text';
 import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
@@ -40,11 +41,12 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
         const meetingId = meetingIdOf(ctx);
         const saved = await saveMinutes(deps, ctx.org, { meetingId, revision: Number(ctx.data.revision), data: ctx.data, by: ctx.actor.member.id, actionId: ctx.actionId });
         if (!saved.ok) {
-          // The form again with the refusal on it; a stale card is replaced by the current one.
+          // The form again with the refusal on it and everything as typed (a stale card too:
+          // its newer revision is what the next save checks against).
           const current = await loadMinutes(deps.store, meetingId);
           const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
           if (!current || !meeting) return { respond: text(message(ctx, saved.error)) };
-          return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error)) };
+          return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error), ctx.data) };
         }
         const previous = saved.value.approvedPrevious;
         // A new version of approved minutes, and minutes approved by this meeting's first item, go to the library.
@@ -54,7 +56,7 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
           ctx.t.t('minutes.saved', { version: saved.value.record.value.minutes.version }),
           ...(previous ? [previous.ok ? ctx.t.t('minutes.previous-approved', { title: previous.value.title }) : message(ctx, previous.error)] : []),
         ].join(' ');
-        return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, saved.value.meeting, saved.value.record.value, notice) };
+        return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, saved.value.meeting, saved.value.record.value, previous && !previous.ok ? warning(notice) : success(notice)) };
       },
     },
     {
