@@ -46,7 +46,7 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
       async run(ctx) {
         const viewer = viewerOf(ctx);
         const done = await finishFollowUp(deps, field(ctx, 'taskId'), viewer);
-        const notice = done.ok ? ctx.t.t('follow-up.closed', { description: done.value.description }) : message(ctx, done.error);
+        const notice = done.ok ? success(ctx.t.t('follow-up.closed', { description: done.value.description })) : message(ctx, done.error);
         return { respond: followUpCard(ctx.org, ctx.t, await visibleTasks(deps.store, viewer), viewer, deps.clock.now(), notice) };
       },
     },
