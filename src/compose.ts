@@ -22,15 +22,9 @@ import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
-import { votingActions } from './app/voting/vote-actions';
+import { cardActionTable } from './app/card-action-table';
 import { SealedBallotBoxes } from './app/voting/sealed-ballot-boxes';
-import { meetingActions } from './app/meetings/meeting-actions';
-import { inputActions } from './app/input/input-actions';
-import { minutesActions } from './app/minutes/minutes-actions';
-import { followUpActions } from './app/follow-up/follow-up-actions';
 import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
-import { timeSuggestionActions } from './app/meetings/time-suggestion-actions';
-import { hearingActions } from './app/hearings/hearing-actions';
 import type { HearingDeps } from './app/hearings/hearing-jobs';
 import { HEARING_DISTRIBUTE, HEARING_REMIND } from './app/hearings/hearing-jobs';
 import { distributeHearing } from './app/hearings/distribute-hearing';
@@ -126,15 +120,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   if (tenantDomains.length === 0) log.warn('identity.guests-by-address-off', { setting: 'SAMRAD_TENANT_DOMAINS' });
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings, tenantDomains });
   const cardActions = new CardActions(
-    [
-      ...votingActions(voting),
-      ...meetingActions({ store, clock, scheduler }),
-      ...inputActions({ store, clock }),
-      ...timeSuggestionActions(),
-      ...minutesActions({ store, clock, links, scheduler }),
-      ...followUpActions({ store, clock, links, scheduler }),
-      ...hearingActions({ ...hearings, links }),
-    ],
+    cardActionTable({ voting, scheduler, links, hearings }),
     catalogue,
     { registry, store, clock, tenantDomains },
   );

@@ -3,7 +3,9 @@ import type { Catalogue } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import type { Clock } from '../ports/clock';
 import type { RecordStore } from '../ports/record-store';
-import type { CardAction, CardActionOutcome } from './card-action';
+import { mayUse } from '../domain/role';
+import type { CardAction, CardActionOutcome, CardVerb } from './card-action';
+import { isCardVerb } from './card-action';
 import type { AddressLookup, TeamsUser } from './identify-actor';
 import { identifyActor } from './identify-actor';
 import type { OrganisationRegistry } from './organisation-registry';
@@ -22,7 +24,7 @@ export interface PressedAction {
 
 /** Card buttons route by verb, like chat commands by word. The person is identified first. */
 export class CardActions {
-  private readonly byVerb: Map<string, CardAction>;
+  private readonly byVerb: Map<CardVerb, CardAction>;
 
   constructor(
     actions: readonly CardAction[],
@@ -30,9 +32,11 @@ export class CardActions {
     private readonly deps: { registry: OrganisationRegistry; store: RecordStore; clock: Clock; tenantDomains?: readonly string[] },
   ) {
     this.byVerb = new Map(actions.map((a) => [a.verb, a]));
+    // Two handlers for one verb would make the table lie about which one runs.
+    if (this.byVerb.size !== actions.length) throw new Error('Two card actions share a verb');
   }
 
-  verbs(): string[] {
+  verbs(): CardVerb[] {
     return [...this.byVerb.keys()];
   }
 
@@ -46,8 +50,11 @@ export class CardActions {
       return { respond: text(t.t('unregistered', { name, coordinator, identity: actor.address ?? pressed.user.aadObjectId ?? pressed.user.userId })) };
     }
     await rememberTeamsUser(this.deps.store, actor.member.id, pressed.user.userId);
-    const action = this.byVerb.get(pressed.verb);
+    const action = isCardVerb(pressed.verb) ? this.byVerb.get(pressed.verb) : undefined;
     if (!action) return { respond: text(t.t('error.CARD.UNKNOWN_ACTION')) };
-    return action.run({ actor, t, org, data: pressed.data, conversationId: pressed.conversationId, actionId: pressed.actionId });
+    const ctx = { actor, t, org, data: pressed.data, conversationId: pressed.conversationId, actionId: pressed.actionId };
+    // Who may press is decided here, for every button alike; nothing runs for anyone else.
+    if (!mayUse(actor.roles, action.audience)) return action.refuse ? action.refuse(ctx) : { respond: text(t.t('error.CARD.NOT_ALLOWED')) };
+    return action.run(ctx);
   }
 }

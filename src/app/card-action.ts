@@ -1,4 +1,5 @@
 import type { Organisation } from '../domain/organisation';
+import type { Audience } from '../domain/role';
 import type { Translator } from '../i18n/catalogue';
 import type { Actor } from './identify-actor';
 import type { Reply } from './reply';
@@ -24,7 +25,53 @@ export interface CardActionOutcome {
   readonly updateShared?: { readonly activityId: string; readonly reply: Reply; readonly final: boolean };
 }
 
+/**
+ * Every verb a card may carry: a closed list, so a card and its handler cannot drift apart
+ * (tests/unit/card-actions.test.ts ties each verb in `cards/*.json` to one handler and back).
+ */
+export const cardVerbs = [
+  'agenda.add',
+  'agenda.edit',
+  'follow-up.create',
+  'follow-up.done',
+  'follow-up.review',
+  'hearing.close',
+  'hearing.compile',
+  'hearing.extend',
+  'hearing.refresh',
+  'hearing.register',
+  'hearing.save',
+  'hearing.status',
+  'hearing.submit',
+  'input.refresh',
+  'input.save',
+  'input.submit',
+  'meeting.create',
+  'meeting.form',
+  'minutes.approve',
+  'minutes.edit',
+  'minutes.request-approval',
+  'minutes.save',
+  'minutes.show',
+  'vote.cast',
+  'vote.close',
+  'vote.open',
+  'vote.refresh',
+] as const;
+export type CardVerb = (typeof cardVerbs)[number];
+
+export const isCardVerb = (verb: string): verb is CardVerb => (cardVerbs as readonly string[]).includes(verb);
+
+/**
+ * One row of the card-action table, like a chat command: the verb, who may press it, what it
+ * does. `audience` is checked in one place (CardActions) before `run`; what depends on the
+ * thing itself (her municipality was asked, she sits on the vote's body) the use case checks.
+ * `refuse` answers someone outside the audience, when more helpful than the plain sentence
+ * (the card back, with why).
+ */
 export interface CardAction {
-  readonly verb: string;
+  readonly verb: CardVerb;
+  readonly audience: readonly Audience[];
   run(ctx: CardActionContext): Promise<CardActionOutcome>;
+  refuse?(ctx: CardActionContext): Promise<CardActionOutcome>;
 }

@@ -1,4 +1,5 @@
 import type { CaseNumber } from './case-number';
+import type { ErrorCode } from './error-catalogue';
 import type { DomainError } from './result';
 
 /**
@@ -57,7 +58,7 @@ export const proposalFitsCase = (d: AgendaItemDraft): boolean => d.proposal.kind
 export const linksAreWeb = (d: AgendaItemDraft): boolean =>
   (d.documents ?? []).every((l) => /^https:\/\/\S+$/i.test(l.url) && l.title.trim() !== '');
 
-const draftRules: readonly { readonly code: string; readonly holds: (d: AgendaItemDraft) => boolean }[] = [
+const draftRules: readonly { readonly code: ErrorCode; readonly holds: (d: AgendaItemDraft) => boolean }[] = [
   { code: 'AGENDA.TITLE_REQUIRED', holds: titleGiven },
   { code: 'AGENDA.TITLE_TOO_LONG', holds: titleFits },
   { code: 'AGENDA.PROPOSAL_REQUIRED', holds: proposalGiven },

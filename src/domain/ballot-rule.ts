@@ -1,4 +1,5 @@
 import type { DomainError } from './result';
+import type { ErrorCode } from './error-catalogue';
 import type { Vote, VoteSettings } from './vote';
 import { isAbstention, isMotion } from './vote-option';
 import type { OptionId } from './vote-option';
@@ -54,7 +55,7 @@ export function quorumIsReachable(s: VoteSettings): boolean {
 export const deadlineIsAnInstant = (s: VoteSettings): boolean =>
   s.deadline === undefined || (/T.*(Z|[+-]\d\d:\d\d)$/.test(s.deadline) && !Number.isNaN(Date.parse(s.deadline)));
 
-const settingsRules: readonly { readonly code: string; readonly holds: (s: VoteSettings) => boolean }[] = [
+const settingsRules: readonly { readonly code: ErrorCode; readonly holds: (s: VoteSettings) => boolean }[] = [
   { code: 'VOTE.DUPLICATE_OPTION', holds: optionsAreDistinct },
   { code: 'VOTE.TOO_FEW_OPTIONS', holds: atLeastTwoChoices },
   { code: 'VOTE.UNLABELLED_OPTION', holds: alternativesAreLabelled },

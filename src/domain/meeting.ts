@@ -1,4 +1,5 @@
 import type { AgendaItem } from './agenda-item';
+import type { ErrorCode } from './error-catalogue';
 import { minutesApprovalItem } from './agenda-item';
 import { nextCaseNumber } from './case-number';
 import { intervalsOverlap, isInstant, osloYear } from './meeting-time';
@@ -58,7 +59,7 @@ export const hasPlaceOrLink = (d: MeetingDetails): boolean => (d.place ?? '').tr
 /** A join link, when given, is a web address Teams can open. */
 export const joinUrlIsWeb = (d: MeetingDetails): boolean => d.joinUrl === undefined || /^https:\/\/\S+$/i.test(d.joinUrl);
 
-const rules: readonly { readonly code: string; readonly field: string; readonly holds: (d: MeetingDetails, c: MeetingContext) => boolean }[] = [
+const rules: readonly { readonly code: ErrorCode; readonly field: string; readonly holds: (d: MeetingDetails, c: MeetingContext) => boolean }[] = [
   { code: 'MEETING.BODY_REQUIRED', field: 'bodyId', holds: bodyGiven },
   { code: 'MEETING.UNKNOWN_BODY', field: 'bodyId', holds: bodyKnown },
   { code: 'MEETING.TITLE_REQUIRED', field: 'title', holds: titleGiven },

@@ -101,7 +101,7 @@ export function derivePreMeeting(
   if (Date.parse(end) > Date.parse(meeting.start)) return fail('MEETING.PRE_MEETING_OVERLAPS_MAIN');
   const attendees = municipalMembers(org, meeting.bodyId, osloDate(meeting.start), absent);
   const preMeeting: PreMeeting = { meetingId: meeting.id, bodyId: meeting.bodyId, start, end, state: 'planned', attendees, version: 1 };
-  const warnings = Date.parse(start) <= now.getTime() ? [{ code: 'MEETING.PRE_MEETING_IN_PAST' }] : [];
+  const warnings = Date.parse(start) <= now.getTime() ? [{ code: 'MEETING.PRE_MEETING_IN_PAST' as const }] : [];
   return ok({ preMeeting, warnings });
 }
 

@@ -71,7 +71,11 @@ describe('follow-up: create, remind once across a restart, done', () => {
 
     now = new Date('2026-12-12T09:00:00Z');
     const task = { meetingId, itemId, owner: 'marit-kvam', due: '2027-01-10', description: 'Send planen til kommunene' };
-    expect(await press(people.coordinator, 'follow-up.create', { ...task, owner: '' })).toContain('Velg hvem som er ansvarlig');
+    const noOwner = await press(people.coordinator, 'follow-up.create', { ...task, owner: '' });
+    expect(noOwner).toContain('Velg hvem som er ansvarlig');
+    // Refused, the task form keeps what was typed (issue 16, part 3).
+    expect(noOwner).toMatch(/"id":"description"[^}]*"value":"Send planen til kommunene"/);
+    expect(noOwner).toMatch(/"id":"due"[^}]*"value":"2027-01-10"/);
     expect(await press(people.coordinator, 'follow-up.create', { ...task, due: '2026-12-11' })).toContain('Fristen har allerede passert');
     expect(await press(people.respondent, 'follow-up.create', task)).toContain('Bare den ansvarlige eller koordinatoren');
     expect(await samrad.store.find('followUps')).toHaveLength(0);

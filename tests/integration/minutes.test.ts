@@ -67,7 +67,12 @@ describe('minutes: record, approve, lock, new version', () => {
     expect(saved).toContain('Marit Kvam: Planen sendes på høring.');
     expect(await press(people.coordinator, 'minutes.save', { meetingId, revision: '1', ...attendance }, first)).toContain('Protokollen er lagret');
     expect(await press(people.coordinator, 'minutes.save', { meetingId, revision: '1', ...attendance })).toContain('ble endret etter at dette kortet ble laget');
-    expect(await press(people.coordinator, 'minutes.save', { meetingId, revision: '2', ...attendance, 'prop-1': 'Uten navn' })).toContain('Velg hvem som fremmet');
+    const refused = await press(people.coordinator, 'minutes.save', { meetingId, revision: '2', ...attendance, 'prop-1': 'Uten navn', 'decision-1': 'Vedtatt som innstilt.' });
+    expect(refused).toContain('Velg hvem som fremmet');
+    // Refused, the form keeps what was typed (issue 16, part 3): the proposal and the decision.
+    expect(refused).toContain('"id":"prop-1","label":"Nytt forslag');
+    expect(refused).toMatch(/"id":"prop-1"[^}]*"value":"Uten navn"/);
+    expect(refused).toMatch(/"id":"decision-1"[^}]*"value":"Vedtatt som innstilt."/);
     expect(await press(people.boardMember, 'minutes.save', { meetingId, revision: '2', ...attendance })).toContain('Bare koordinatoren');
     expect((await stored(meetingId)).revision).toBe(2);
   });

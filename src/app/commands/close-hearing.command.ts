@@ -1,4 +1,5 @@
 import { closeOpenHearing } from '../hearings/change-hearing';
+import { errorText } from '../error-text';
 import { refreshPostedCard } from '../hearings/answer-hearing';
 import { hearingFromArgs } from '../hearings/hearing-args';
 import { text } from '../reply';
@@ -14,7 +15,7 @@ export const closeHearingCommand: Command = {
     const found = await hearingFromArgs(store, t, args);
     if ('reply' in found) return [found.reply];
     const closed = await closeOpenHearing(hearings, found.hearing.id, actor.member.id);
-    if (!closed.ok) return [text(t.t(`error.${closed.error.code}`, closed.error.params as Record<string, string>))];
+    if (!closed.ok) return [text(errorText(t, closed.error))];
     await refreshPostedCard(hearings, found.hearing.id);
     return [text(t.t('hearing.closed-notice'))];
   },

@@ -1,4 +1,5 @@
 import { text } from '../reply';
+import { errorText } from '../error-text';
 import { closeOpenVote } from '../voting/close-open-vote';
 import { loadVote } from '../voting/vote-records';
 import { mayCloseVote } from '../voting/vote-actions';
@@ -16,7 +17,7 @@ export const closeVoteCommand: Command = {
     if ('reply' in found) return [found.reply];
     if (!mayCloseVote(found.vote.value, actor.member, actor.roles)) return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
     const closed = await closeOpenVote({ store, clock, lock: voteLock }, found.vote.id, actor.member.id);
-    if (!closed.ok) return [text(t.t(`error.${closed.error.code}`))];
+    if (!closed.ok) return [text(errorText(t, closed.error))];
     const loaded = await loadVote(store, found.vote.id);
     if (!loaded) return [];
     return [voteCard(org, t, loaded.vote.value, loaded.box.value, { memberId: actor.member.id, mayClose: false }, clock.now())];

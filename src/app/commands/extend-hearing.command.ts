@@ -1,4 +1,5 @@
 import { extendHearing } from '../hearings/change-hearing';
+import { errorText } from '../error-text';
 import { refreshPostedCard } from '../hearings/answer-hearing';
 import { hearingFromArgs } from '../hearings/hearing-args';
 import { readDeadline } from '../hearings/hearing-form';
@@ -18,7 +19,7 @@ export const extendHearingCommand: Command = {
     const to = readDeadline(found.rest);
     if (!to.ok || !to.value) return [text(t.t('error.HEARING.BAD_DEADLINE'))];
     const extended = await extendHearing(hearings, found.hearing.id, actor.member.id, to.value);
-    if (!extended.ok) return [text(t.t(`error.${extended.error.code}`, extended.error.params as Record<string, string>))];
+    if (!extended.ok) return [text(errorText(t, extended.error))];
     await refreshPostedCard(hearings, found.hearing.id);
     return [text(t.t('hearing.extended', { title: extended.value.title, deadline: formatDateTime(new Date(extended.value.internalDeadline), t.locale), id: extended.value.id }))];
   },

@@ -1,4 +1,5 @@
 import { text } from '../reply';
+import { errorText } from '../error-text';
 import { mayCloseVote } from '../voting/vote-actions';
 import { remindNonVoters } from '../voting/remind-non-voters';
 import type { Command } from './command';
@@ -15,7 +16,7 @@ export const remindVoteCommand: Command = {
     if ('reply' in found) return [found.reply];
     if (!mayCloseVote(found.vote.value, actor.member, actor.roles)) return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
     const report = await remindNonVoters({ store, clock, scheduler }, org, t, found.vote.id);
-    if (!report.ok) return [text(t.t(`error.${report.error.code}`, report.error.params as Record<string, string>))];
+    if (!report.ok) return [text(errorText(t, report.error))];
     const { reminded, unreachable } = report.value;
     return [
       text(

@@ -1,4 +1,5 @@
 import type { Absence } from '../../domain/absence';
+import { errorText } from '../error-text';
 import { reportAbsence } from '../../domain/absence';
 import { memberById } from '../../domain/organisation';
 import { upsert } from '../../ports/record-store';
@@ -23,7 +24,7 @@ export const reportAbsenceCommand: Command = {
     const { meeting, rest: reason } = found;
     const absences = await meetingAbsences(store, meeting.id);
     const reported = reportAbsence(org, meeting.value, absences, { memberId: actor.member.id, reason }, clock.now());
-    if (!reported.ok) return [text(t.t(`error.${reported.error.code}`, reported.error.params as Record<string, string | number>))];
+    if (!reported.ok) return [text(errorText(t, reported.error))];
     await upsert<Absence>(store, ABSENCES, absenceId(meeting.id, actor.member.id), () => reported.value);
     await audit(store, { kind: 'meeting.absence', memberId: actor.member.id, at: clock.now().toISOString(), details: { meetingId: meeting.id } });
     await tellAboutAbsence({ store, scheduler }, org, t, meeting.value, reported.value, clock.now());

@@ -1,4 +1,5 @@
 import type { InputRequest } from '../../domain/input-request';
+import { errorText } from '../error-text';
 import { planInputRequest } from '../../domain/input-request';
 import { formatDateTime } from '../../i18n/dates';
 import { upsert } from '../../ports/record-store';
@@ -31,7 +32,7 @@ export const requestInputCommand: Command = {
     if (options === 'bad-days') return [text(t.t('input.args.bad-days', { usage: t.t('command.request-input.usage') }))];
     const pre = await loadPreMeeting(store, meeting.id);
     const planned = planInputRequest(meeting.value, pre, org.municipalities.map((m) => m.number), options, now);
-    if (!planned.ok) return [text(t.t(`error.${planned.error.code}`, planned.error.params as Record<string, string>))];
+    if (!planned.ok) return [text(errorText(t, planned.error))];
     await upsert<InputRequest>(store, INPUT_REQUESTS, meeting.id, () => planned.value);
     // Cards now, reminders and the summary later; jobs of an earlier plan find other times and stand down.
     await scheduleInputJobs(scheduler, planned.value);

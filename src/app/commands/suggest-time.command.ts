@@ -1,4 +1,5 @@
 import { osloInstant } from '../../domain/meeting-time';
+import { errorText } from '../error-text';
 import type { Member } from '../../domain/member';
 import { findBody, seatsOf } from '../../domain/organisation';
 import { OFFICE_HOURS, proposeSlots } from '../../domain/time-suggestion';
@@ -38,7 +39,7 @@ export const suggestTimeCommand: Command = {
     if (args.trim() === '') return [text(t.t('schedule.which-body', { usage: t.t('command.suggest-time.usage'), bodies }))];
     const now = clock.now();
     const parsed = parseTimeSuggestionArgs(args, now);
-    if (!parsed.ok) return [text(t.t(`error.${parsed.error.code}`, parsed.error.params))];
+    if (!parsed.ok) return [text(errorText(t, parsed.error))];
     const body = findBody(org, parsed.value.body);
     if (!body) return [text(t.t('schedule.unknown-body', { name: parsed.value.body, bodies }))];
     const window = searchWindow(parsed.value.from, now);

@@ -1,4 +1,6 @@
 import { openTasks } from '../../domain/follow-up';
+import { success } from '../notice';
+import { errorText } from '../error-text';
 import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext } from '../card-action';
 import type { MinutesViewDeps } from '../minutes/minutes-view';
@@ -11,7 +13,7 @@ import { allTasks } from './follow-up-records';
 import { addReviewItem } from './follow-up-review';
 import { addFollowUp, finishFollowUp } from './follow-up-tasks';
 
-const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
 const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
 
@@ -20,32 +22,39 @@ export async function visibleTasks(store: MinutesViewDeps['store'], viewer: { me
   return openTasks(await allTasks(store, viewer.coordinator ? {} : { owner: viewer.memberId }));
 }
 
+const notAllowed = async (ctx: CardActionContext) => ({ respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) });
+
 export function followUpActions(deps: MinutesViewDeps & { scheduler: JobScheduler }): CardAction[] {
   return [
     {
       verb: 'follow-up.create',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
         const meetingId = field(ctx, 'meetingId');
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) };
         const request = { meetingId, itemId: field(ctx, 'itemId'), owner: field(ctx, 'owner'), due: field(ctx, 'due'), description: field(ctx, 'description') };
         const added = await addFollowUp(deps, ctx.org, { ...request, by: ctx.actor.member.id, actionId: ctx.actionId });
-        const notice = added.ok ? ctx.t.t('follow-up.created', { id: added.value.id }) : message(ctx, added.error);
-        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
+        // Refused, the task form keeps what was typed.
+        if (!added.ok) return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), message(ctx, added.error), ctx.data) };
+        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), success(ctx.t.t('follow-up.created', { id: added.value.id }))) };
       },
     },
     {
       verb: 'follow-up.done',
+      // Her own task, or any task for the coordinator: finishFollowUp checks which.
+      audience: ['anyone-registered'],
       async run(ctx) {
         const viewer = viewerOf(ctx);
         const done = await finishFollowUp(deps, field(ctx, 'taskId'), viewer);
-        const notice = done.ok ? ctx.t.t('follow-up.closed', { description: done.value.description }) : message(ctx, done.error);
+        const notice = done.ok ? success(ctx.t.t('follow-up.closed', { description: done.value.description })) : message(ctx, done.error);
         return { respond: followUpCard(ctx.org, ctx.t, await visibleTasks(deps.store, viewer), viewer, deps.clock.now(), notice) };
       },
     },
     {
       verb: 'follow-up.review',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) };
         const added = await addReviewItem(deps.store, ctx.org, ctx.t, field(ctx, 'meetingId'));
         return { respond: added.ok ? meetingCard(ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
       },

@@ -1,4 +1,6 @@
 import { formatCaseNumber } from '../../domain/case-number';
+import type { Notice } from '../notice';
+import { noticeFields } from '../notice';
 import type { FollowUpTask } from '../../domain/follow-up';
 import { isOverdue, mayComplete } from '../../domain/follow-up';
 import type { Meeting } from '../../domain/meeting';
@@ -31,12 +33,12 @@ export function followUpCard(
   tasks: readonly FollowUpTask[],
   viewer: { memberId: string; coordinator: boolean },
   now: Date,
-  notice = '',
+  notice: Notice | string = '',
   review?: { meeting: Meeting; open: boolean },
 ): Reply {
   return card('follow-up', {
     heading: review ? t.t('follow-up.review.heading', { title: review.meeting.title }) : t.t(viewer.coordinator ? 'follow-up.heading.all' : 'follow-up.heading.own'),
-    notice,
+    ...noticeFields(notice),
     empty: tasks.length === 0 ? t.t('follow-up.none') : '',
     tasks: rows(org, t, tasks, viewer, now),
     overdueLabel: t.t('follow-up.overdue'),

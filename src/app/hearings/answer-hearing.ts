@@ -1,14 +1,17 @@
-import type { QuestionAnswer } from '../../domain/hearing-response';
-import { respondingFor, respondToHearing } from '../../domain/hearing-response';
+import type { HearingResponse, QuestionAnswer } from '../../domain/hearing-response';
+import { countingResponse, respondingFor, respondToHearing } from '../../domain/hearing-response';
 import type { DomainError } from '../../domain/result';
 import { upsert } from '../../ports/record-store';
 import type { CardActionContext, CardActionOutcome } from '../card-action';
 import { text } from '../reply';
+import { errorText } from '../error-text';
+import { refusal as refusalNotice, success } from '../notice';
 import { hearingCard } from './hearing-card';
+import type { ResponseField } from './hearing-card';
 import type { HearingDeps } from './hearing-jobs';
 import type { HearingRecord, ResponseHistory } from './hearing-records';
 import { HEARING_RESPONSES, hearingResponses, loadHearing, responsesId } from './hearing-records';
-import { hearingStatusCard } from './hearing-status';
+import { coordinatorRefresh, hearingStatusCard } from './hearing-status';
 
 const field = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
@@ -22,7 +25,9 @@ export async function refreshPostedCard(deps: HearingDeps, hearingId: string): P
   const h = await loadHearing(deps.store, hearingId);
   if (!h?.posted || !deps.messenger) return;
   const t = deps.translator(h.locale ?? 'nb');
-  const card = hearingStatusCard(deps.organisation(), t, h, await hearingResponses(deps.store, h.id));
+  const org = deps.organisation();
+  // Posted where everyone sees it: neutral, and refreshed into the coordinators' own view.
+  const card = hearingStatusCard(org, t, h, await hearingResponses(deps.store, h.id), '', await coordinatorRefresh(deps.store, org));
   await deps.messenger.update(h.posted.conversationId, h.posted.activityId, card).catch((error: Error) => {
     deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message });
   });
@@ -71,7 +76,7 @@ export function refreshPostedCardSoon(deps: HearingDeps, hearingId: string): Pro
 /**
  * Saves a draft or submits, as one more version in the municipality's record (written under its
  * eTag, so two people submitting at once are both kept in order). The card comes back with the
- * latest version and what happened; a refused card comes back as it is now, nothing saved.
+ * latest version and what happened; a refused card comes back as it was typed, nothing saved.
  */
 export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, status: 'draft' | 'submitted'): Promise<CardActionOutcome> {
   const hearingId = field(ctx.data, 'hearingId');
@@ -80,7 +85,7 @@ export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, s
   const municipality = field(ctx.data, 'municipality') || undefined;
   const now = deps.clock.now();
   const who = respondingFor(h, ctx.org, ctx.actor.member.id, municipality);
-  if (!who.ok) return { respond: text(ctx.t.t(`error.${who.error.code}`, who.error.params as Record<string, string>)) };
+  if (!who.ok) return { respond: text(errorText(ctx.t, who.error)) };
   const submission = {
     hearingId: h.id,
     givenBy: ctx.actor.member.id,
@@ -104,9 +109,26 @@ export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, s
     return given.ok && given.value.recorded ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses } : undefined;
   });
   const responses = await hearingResponses(deps.store, h.id);
-  const done = status === 'submitted' ? (late ? 'hearing.submitted-late' : 'hearing.submitted') : 'hearing.saved';
-  const notice = refusal ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string>) : ctx.t.t(done);
   // A draft shows on the coordinator's card too ("Utkast"), so any recorded change refreshes it.
   if (recorded) void refreshPostedCardSoon(deps, h.id);
-  return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, notice) };
+  if (refusal) {
+    // Refused: the card comes back as typed (answers of up to 4,000 characters are not retyped),
+    // with the reason beside the field it concerns.
+    const typed = { position: submission.position, text: submission.text, links: field(ctx.data, 'links'), answers: h.questions.map((_, n) => field(ctx.data, `answer-${n}`)) };
+    return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, refusalNotice(errorText(ctx.t, refusal)), { typed, field: fieldOf(refusal) }) };
+  }
+  return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, success(ctx.t.t(doneKey(status, late, responses, h.id, who.value.municipality)))) };
+}
+
+/** The field a refusal is about, so the card says it there. */
+function fieldOf(e: DomainError): ResponseField | undefined {
+  if (e.code === 'HEARING.POSITION_REQUIRED' || e.code === 'HEARING.BAD_POSITION') return 'position';
+  if (e.code === 'HEARING.BAD_LINK' || e.code === 'HEARING.TOO_MANY_LINKS') return 'links';
+  return undefined;
+}
+
+/** A draft saved after a submitted answer is a draft of a change: the message says the answer still counts. */
+function doneKey(status: 'draft' | 'submitted', late: boolean, responses: readonly HearingResponse[], hearingId: string, municipality: string): string {
+  if (status === 'submitted') return late ? 'hearing.submitted-late' : 'hearing.submitted';
+  return countingResponse(responses, hearingId, municipality) ? 'hearing.saved-revision' : 'hearing.saved';
 }

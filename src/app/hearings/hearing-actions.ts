@@ -1,7 +1,10 @@
 import { respondingFor } from '../../domain/hearing-response';
 import type { DomainError } from '../../domain/result';
 import { upsert } from '../../ports/record-store';
-import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import type { CardAction, CardActionContext, CardActionOutcome, CardVerb } from '../card-action';
+import { errorText } from '../error-text';
+import type { Notice } from '../notice';
+import { success } from '../notice';
 import type { SignedLinks } from '../exports/signed-links';
 import { text } from '../reply';
 import { answerHearing, refreshPostedCard } from './answer-hearing';
@@ -11,26 +14,29 @@ import { hearingForm, hearingFormValues, readDeadline, readHearingForm } from '.
 import type { HearingDeps } from './hearing-jobs';
 import type { HearingRecord } from './hearing-records';
 import { HEARINGS, hearingResponses, loadHearing } from './hearing-records';
-import { hearingStatusCard } from './hearing-status';
+import { coordinatorRefresh, hearingStatusCard } from './hearing-status';
 import { registerNewHearing } from './register-hearing';
 import { statementCard, statementLinks } from './statement-card';
 import { archiveJointStatement } from '../archive/archive-triggers';
 
 const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
-const message = (ctx: CardActionContext, e: DomainError) => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+const message = (ctx: CardActionContext, e: DomainError) => errorText(ctx.t, e);
 
-/** The coordinator's view of the hearing, as the person who pressed sees it. */
-async function statusView(deps: HearingDeps, ctx: CardActionContext, id: string, notice = ''): Promise<CardActionOutcome> {
+/** The hearing as the person who pressed sees it: the coordinator with her buttons, anyone else without. */
+async function statusView(deps: HearingDeps, ctx: CardActionContext, id: string, notice: Notice | string = ''): Promise<CardActionOutcome> {
   const h = await loadHearing(deps.store, id);
   if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
-  return { respond: hearingStatusCard(ctx.org, ctx.t, h, await hearingResponses(deps.store, h.id), notice) };
+  const viewer = ctx.actor.roles.has('coordinator') ? ({ kind: 'coordinator' } as const) : ({ kind: 'other' } as const);
+  return { respond: hearingStatusCard(ctx.org, ctx.t, h, await hearingResponses(deps.store, h.id), notice, viewer) };
 }
 
-/** Extending, closing and compiling are the coordinator's; everyone else gets the card back with why. */
-function coordinatorOnly(deps: HearingDeps, verb: string, run: (ctx: CardActionContext, id: string) => Promise<CardActionOutcome>): CardAction {
+/** Extending, closing and compiling are the coordinator's; anyone else gets the card back (without her buttons) and why. */
+function coordinatorOnly(deps: HearingDeps, verb: CardVerb, run: (ctx: CardActionContext, id: string) => Promise<CardActionOutcome>): CardAction {
   return {
     verb,
-    run: (ctx) => (ctx.actor.roles.has('coordinator') ? run(ctx, field(ctx, 'hearingId')) : statusView(deps, ctx, field(ctx, 'hearingId'), ctx.t.t('error.HEARING.NOT_ALLOWED'))),
+    audience: ['coordinator'],
+    refuse: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId'), ctx.t.t('error.HEARING.NOT_ALLOWED')),
+    run: (ctx) => run(ctx, field(ctx, 'hearingId')),
   };
 }
 
@@ -38,8 +44,9 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
   return [
     {
       verb: 'hearing.register',
+      audience: ['coordinator'],
+      refuse: async (ctx) => ({ respond: text(ctx.t.t('error.HEARING.NOT_ALLOWED')) }),
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.HEARING.NOT_ALLOWED')) };
         const refuse = (e: DomainError) => ({ respond: hearingForm(ctx.org, ctx.t, hearingFormValues(ctx.data), message(ctx, e)) });
         const draft = readHearingForm(ctx.data);
         if (!draft.ok) return refuse(draft.error);
@@ -49,11 +56,11 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
         const h = registered.value;
         // The form becomes the hearing, so it cannot register a second one; the card posted
         // below is the one that follows the responses.
-        const own = await statusView(deps, ctx, h.id, ctx.t.t('hearing.registered', { id: h.id, count: h.municipalities.length }));
+        const own = await statusView(deps, ctx, h.id, success(ctx.t.t('hearing.registered', { id: h.id, count: h.municipalities.length })));
         return {
           ...own,
           post: {
-            reply: hearingStatusCard(ctx.org, ctx.t, h, []),
+            reply: hearingStatusCard(ctx.org, ctx.t, h, [], '', await coordinatorRefresh(deps.store, ctx.org)),
             posted: async (activityId: string) => {
               await upsert<HearingRecord>(deps.store, HEARINGS, h.id, (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } });
             },
@@ -61,10 +68,12 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
         };
       },
     },
-    { verb: 'hearing.save', run: (ctx) => answerHearing(deps, ctx, 'draft') },
-    { verb: 'hearing.submit', run: (ctx) => answerHearing(deps, ctx, 'submitted') },
+    // Whether she answers for a municipality that was asked is respondingFor's to say.
+    { verb: 'hearing.save', audience: ['anyone-registered'], run: (ctx) => answerHearing(deps, ctx, 'draft') },
+    { verb: 'hearing.submit', audience: ['anyone-registered'], run: (ctx) => answerHearing(deps, ctx, 'submitted') },
     {
       verb: 'hearing.refresh',
+      audience: ['anyone-registered'],
       async run(ctx) {
         const h = await loadHearing(deps.store, field(ctx, 'hearingId'));
         if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id: field(ctx, 'hearingId') })) };
@@ -73,20 +82,21 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
         return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, await hearingResponses(deps.store, h.id), deps.clock.now()) };
       },
     },
-    { verb: 'hearing.status', run: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId')) },
+    // The shared card's refresh and its "Oppdater": everyone sees the progress, the coordinator her buttons too.
+    { verb: 'hearing.status', audience: ['anyone-registered'], run: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId')) },
     coordinatorOnly(deps, 'hearing.extend', async (ctx, id) => {
       const to = readDeadline(field(ctx, 'newDeadline'));
       if (!to.ok || !to.value) return statusView(deps, ctx, id, ctx.t.t('error.HEARING.BAD_DEADLINE'));
       const extended = await extendHearing(deps, id, ctx.actor.member.id, to.value);
       if (!extended.ok) return statusView(deps, ctx, id, message(ctx, extended.error));
       await refreshPostedCard(deps, id);
-      return statusView(deps, ctx, id, ctx.t.t('hearing.extended-notice'));
+      return statusView(deps, ctx, id, success(ctx.t.t('hearing.extended-notice')));
     }),
     coordinatorOnly(deps, 'hearing.close', async (ctx, id) => {
       const closed = await closeOpenHearing(deps, id, ctx.actor.member.id);
       if (!closed.ok) return statusView(deps, ctx, id, message(ctx, closed.error));
       await refreshPostedCard(deps, id);
-      return statusView(deps, ctx, id, ctx.t.t('hearing.closed-notice'));
+      return statusView(deps, ctx, id, success(ctx.t.t('hearing.closed-notice')));
     }),
     coordinatorOnly(deps, 'hearing.compile', async (ctx, id) => {
       const h = await loadHearing(deps.store, id);

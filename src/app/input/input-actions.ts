@@ -1,16 +1,20 @@
 import { itemsForInput } from '../../domain/agenda';
+import type { DomainError } from '../../domain/result';
 import type { ItemInput, Position } from '../../domain/input';
-import { giveInput, positions, representedBy } from '../../domain/input';
+import { countingAnswer, giveInput, positions, representedBy } from '../../domain/input';
 import type { Meeting } from '../../domain/meeting';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { upsert } from '../../ports/record-store';
 import type { CardAction, CardActionContext } from '../card-action';
 import { MEETINGS } from '../meetings/meeting-records';
+import { errorText } from '../error-text';
+import { refusal as refusalNotice, success } from '../notice';
 import { text } from '../reply';
 import type { AnswerHistory } from './input-records';
 import { answersId, INPUT_ANSWERS, loadRequest, meetingAnswers } from './input-records';
 import { inputCard } from './input-card';
+import type { RefusedInput } from './input-card';
 
 export interface InputDeps {
   readonly store: RecordStore;
@@ -47,7 +51,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
     ...(municipality && { municipality }),
   };
   const shown = municipality ?? representedBy(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
-  let refusal: { code: string; params?: Readonly<Record<string, string | number>> } | undefined;
+  let refusal: DomainError | undefined;
   // Every version is kept in one record per municipality, written under its eTag.
   await upsert<AnswerHistory>(deps.store, INPUT_ANSWERS, answersId(meetingId, shown), (current) => {
     const given = giveInput(meeting, request, current?.answers ?? [], ctx.org, submission, now);
@@ -59,18 +63,31 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
     return given.value.recorded ? { meetingId, municipality: given.value.answer.municipality, answers: given.value.answers } : undefined;
   });
   const answers = await meetingAnswers(deps.store, meetingId);
-  const notice = refusal
-    ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string | number>)
-    : ctx.t.t(status === 'submitted' ? 'input.submitted' : 'input.saved');
-  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, notice) };
+  if (refusal) {
+    // Refused: the card comes back as typed, with the reason beside the case it is about.
+    const typed = new Map(
+      itemsForInput(meeting).map((item, i) => [item.id, { position: stringAt(ctx.data, `position-${i}`), text: stringAt(ctx.data, `text-${i}`) }] as const),
+    );
+    const itemId = typeof refusal.params?.itemId === 'string' ? refusal.params.itemId : undefined;
+    const field: 'text' | 'position' | undefined = refusal.code === 'INPUT.TEXT_TOO_LONG' ? 'text' : refusal.code === 'INPUT.POSITION_REQUIRED' || refusal.code === 'INPUT.BAD_POSITION' ? 'position' : undefined;
+    const refused: RefusedInput = { typed, ...(itemId && field && { itemId, field }) };
+    return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, refusalNotice(errorText(ctx.t, refusal)), refused) };
+  }
+  // A draft after a submitted answer is a draft of a change; the message says the answer still counts.
+  const done = status === 'submitted' ? 'input.submitted' : countingAnswer(answers, meetingId, shown) ? 'input.saved-revision' : 'input.saved';
+  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, success(ctx.t.t(done))) };
 }
+
+const stringAt = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
 
 export function inputActions(deps: InputDeps): CardAction[] {
   return [
-    { verb: 'input.save', run: (ctx) => answer(deps, ctx, 'draft') },
+    // Her municipality was asked, and she answers for it (or is its deputy): giveInput checks which.
+    { verb: 'input.save', audience: ['anyone-registered'], run: (ctx) => answer(deps, ctx, 'draft') },
     {
       // Teams asks for this when the card is shown: each respondent sees the municipality's latest answer.
       verb: 'input.refresh',
+      audience: ['anyone-registered'],
       async run(ctx) {
         const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
         const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
@@ -81,6 +98,6 @@ export function inputActions(deps: InputDeps): CardAction[] {
         return { respond: inputCard(ctx.org, ctx.t, meeting, request, municipality, await meetingAnswers(deps.store, meetingId), deps.clock.now()) };
       },
     },
-    { verb: 'input.submit', run: (ctx) => answer(deps, ctx, 'submitted') },
+    { verb: 'input.submit', audience: ['anyone-registered'], run: (ctx) => answer(deps, ctx, 'submitted') },
   ];
 }

@@ -1,6 +1,6 @@
 import { formatCaseNumber } from '../../domain/case-number';
 import type { InputAnswer } from '../../domain/input';
-import { latestAnswer, positions } from '../../domain/input';
+import { countingAnswer, latestAnswer, positions } from '../../domain/input';
 import type { InputRequest } from '../../domain/input-request';
 import { itemsForInput } from '../../domain/agenda';
 import type { Meeting } from '../../domain/meeting';
@@ -8,13 +8,29 @@ import type { Organisation } from '../../domain/organisation';
 import { memberById, municipalityName } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
+import type { Notice } from '../notice';
+import { noticeFields } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
+
+/** What was typed for one case on a card that was refused: it comes back as typed. */
+export interface TypedItem {
+  readonly position: string;
+  readonly text: string;
+}
+
+/** A refused press: what was typed, by case, and the case and field the refusal is about. */
+export interface RefusedInput {
+  readonly typed: ReadonlyMap<string, TypedItem>;
+  readonly itemId?: string;
+  readonly field?: 'position' | 'text';
+}
 
 /**
  * The input card for one municipality: every case with a position and free text, filled
  * with the municipality's latest answer, so a draft can be finished and a submitted answer
- * changed until the deadline.
+ * changed until the deadline; after a refusal, filled with what was typed, and the reason
+ * beside the case it concerns.
  */
 export function inputCard(
   org: Organisation,
@@ -24,22 +40,28 @@ export function inputCard(
   municipality: string,
   answers: readonly InputAnswer[],
   now: Date,
-  notice = '',
+  notice: Notice | string = '',
+  refused?: RefusedInput,
 ): Reply {
   const latest = latestAnswer(answers, meeting.id, municipality);
+  const counting = countingAnswer(answers, meeting.id, municipality);
   const open = now.getTime() < Date.parse(request.deadline);
-  const status = latest
-    ? t.t(`input.status.${latest.status}`, {
-        when: formatDateTime(new Date(latest.at), t.locale),
-        by: memberById(org, latest.givenBy)?.name ?? latest.givenBy,
-      })
-    : t.t('input.status.none');
+  const at = (iso: string) => formatDateTime(new Date(iso), t.locale);
+  const by = (a: InputAnswer) => memberById(org, a.givenBy)?.name ?? a.givenBy;
+  // A draft saved after a submitted answer is a draft of a change: the submitted one still counts.
+  const status = !latest
+    ? t.t('input.status.none')
+    : latest.status === 'draft' && counting
+      ? t.t('input.status.revision', { when: at(counting.at), by: by(counting), draftWhen: at(latest.at) })
+      : t.t(`input.status.${latest.status}`, { when: at(latest.at), by: by(latest) });
+  const shown = noticeFields(notice);
+  const beside = refused?.itemId !== undefined && refused.field !== undefined;
   return card('input-request', {
     heading: t.t('input.heading', { municipality: municipalityName(org, municipality) }),
     title: meeting.title,
     deadline: t.t(open ? 'input.deadline' : 'input.deadline-passed', { when: formatDateTime(new Date(request.deadline), t.locale) }),
     status,
-    notice,
+    ...(beside ? { notice: '', noticeColor: shown.noticeColor } : shown),
     open,
     meetingId: meeting.id,
     version: meeting.version,
@@ -51,7 +73,9 @@ export function inputCard(
     submitLabel: t.t('input.submit'),
     positions: positions.map((p) => ({ title: t.t(`input.position.${p}`), value: p })),
     items: itemsForInput(meeting).map((item, i) => {
-      const mine = latest?.items.find((x) => x.itemId === item.id);
+      const typed = refused?.typed.get(item.id);
+      const mine = refused ? typed : latest?.items.find((x) => x.itemId === item.id);
+      const error = (field: 'position' | 'text') => (beside && refused.itemId === item.id && refused.field === field ? shown.notice : '');
       return {
         n: i,
         itemId: item.id,
@@ -59,6 +83,8 @@ export function inputCard(
         proposal: item.proposal.kind === 'text' ? t.t('agenda.proposal', { text: item.proposal.text }) : t.t('agenda.proposal-in-meeting'),
         position: mine?.position ?? '',
         text: mine?.text ?? '',
+        positionError: error('position'),
+        textError: error('text'),
       };
     }),
   });

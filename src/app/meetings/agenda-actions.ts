@@ -22,7 +22,6 @@ async function changeAgenda(
   ctx: CardActionContext,
   change: (meeting: Meeting, others: readonly Meeting[]) => Result<Meeting>,
 ): Promise<CardActionOutcome> {
-  if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) };
   const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
   const itemId = typeof ctx.data.itemId === 'string' && ctx.data.itemId ? ctx.data.itemId : undefined;
   const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
@@ -37,14 +36,20 @@ async function changeAgenda(
   return { respond: meetingCard(ctx.org, ctx.t, changed.value) };
 }
 
+const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) });
+
 export function agendaActions(deps: MeetingDeps): CardAction[] {
   return [
     {
       verb: 'agenda.add',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       run: (ctx) => changeAgenda(deps, ctx, (m, others) => addItem(m, others, { id: `${m.id}:${shortId()}`, draft: readAgendaItemForm(ctx.data) })),
     },
     {
       verb: 'agenda.edit',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       run: (ctx) => changeAgenda(deps, ctx, (m) => editItem(m, String(ctx.data.itemId ?? ''), readAgendaItemForm(ctx.data))),
     },
   ];

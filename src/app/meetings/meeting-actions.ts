@@ -26,8 +26,9 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
   return [
     {
       verb: 'meeting.create',
+      audience: ['coordinator'],
+      refuse: async (ctx) => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) }),
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) };
         const refuse = (message: string) => ({ respond: meetingForm(ctx.org, ctx.t, formValues(ctx.data), message) });
         const details = readMeetingForm(ctx.data);
         if (!details.ok) return refuse(errorText(ctx.t, details.error));

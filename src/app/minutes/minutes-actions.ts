@@ -1,4 +1,6 @@
 import type { Meeting } from '../../domain/meeting';
+import { success, warning } from '../notice';
+import { errorText } from '../error-text';
 import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
 import { MEETINGS } from '../meetings/meeting-records';
@@ -13,19 +15,19 @@ import { requestApproval } from './request-approval';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { archiveApprovedMinutes } from '../archive/archive-triggers';
 
-const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
 const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
-const notAllowed = (ctx: CardActionContext): CardActionOutcome => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
+const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
 
 /** The coordinator's form: the draft, or for approved minutes the form for a new version. */
 export async function formFor(deps: MinutesViewDeps, ctx: Pick<CardActionContext, 't' | 'org'>, meetingId: string, notice = '') {
   const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
   if (!stored) return text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId }));
   const held = await heldMeeting(deps, stored.value);
-  if (!held.ok) return text(ctx.t.t(`error.${held.error.code}`, held.error.params as Record<string, string | number>));
+  if (!held.ok) return text(errorText(ctx.t, held.error));
   const record = await minutesOf(deps, ctx.org, held.value);
-  if (!record.ok) return text(ctx.t.t(`error.${record.error.code}`, record.error.params as Record<string, string | number>));
+  if (!record.ok) return text(errorText(ctx.t, record.error));
   return showMinutesForm(deps.store, ctx.org, ctx.t, held.value, record.value.value, notice);
 }
 
@@ -33,16 +35,18 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
   return [
     {
       verb: 'minutes.save',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
         const meetingId = meetingIdOf(ctx);
         const saved = await saveMinutes(deps, ctx.org, { meetingId, revision: Number(ctx.data.revision), data: ctx.data, by: ctx.actor.member.id, actionId: ctx.actionId });
         if (!saved.ok) {
-          // The form again with the refusal on it; a stale card is replaced by the current one.
+          // The form again with the refusal on it and everything as typed (a stale card too:
+          // its newer revision is what the next save checks against).
           const current = await loadMinutes(deps.store, meetingId);
           const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
           if (!current || !meeting) return { respond: text(message(ctx, saved.error)) };
-          return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error)) };
+          return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error), ctx.data) };
         }
         const previous = saved.value.approvedPrevious;
         // A new version of approved minutes, and minutes approved by this meeting's first item, go to the library.
@@ -52,24 +56,27 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
           ctx.t.t('minutes.saved', { version: saved.value.record.value.minutes.version }),
           ...(previous ? [previous.ok ? ctx.t.t('minutes.previous-approved', { title: previous.value.title }) : message(ctx, previous.error)] : []),
         ].join(' ');
-        return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, saved.value.meeting, saved.value.record.value, notice) };
+        return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, saved.value.meeting, saved.value.record.value, previous && !previous.ok ? warning(notice) : success(notice)) };
       },
     },
     {
       verb: 'minutes.edit',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
         return { respond: await formFor(deps, ctx, meetingIdOf(ctx)) };
       },
     },
     {
       verb: 'minutes.show',
+      audience: ['anyone-registered'],
       run: async (ctx) => ({ respond: await showMinutes(deps, ctx.org, ctx.t, meetingIdOf(ctx), viewerOf(ctx)) }),
     },
     {
       verb: 'minutes.request-approval',
+      audience: ['coordinator'],
+      refuse: notAllowed,
       async run(ctx) {
-        if (!ctx.actor.roles.has('coordinator')) return notAllowed(ctx);
         const meetingId = meetingIdOf(ctx);
         const asked = await requestApproval(deps, ctx.org, ctx.t, meetingId);
         const notice = !asked.ok
@@ -80,6 +87,8 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
     },
     {
       verb: 'minutes.approve',
+      // The approvers are named on the minutes; approveMinutesAsMember checks she is one.
+      audience: ['anyone-registered'],
       async run(ctx) {
         const meetingId = meetingIdOf(ctx);
         const given = await approveMinutesAsMember(deps, { meetingId, revision: Number(ctx.data.revision), memberId: ctx.actor.member.id });

@@ -1,4 +1,6 @@
 import type { Meeting } from '../../domain/meeting';
+import type { Notice } from '../notice';
+import { noticeFields } from '../notice';
 import type { Organisation } from '../../domain/organisation';
 import { memberById } from '../../domain/organisation';
 import { decisionsOf } from '../../domain/minutes-approval';
@@ -56,8 +58,11 @@ export function minutesCard(
   src: { meeting: Meeting; record: MinutesRecord; meetings: readonly Meeting[] },
   viewer: MinutesViewer,
   links: { docx: string; markdown: string; library?: string | undefined },
-  notice = '',
+  notice: Notice | string = '',
+  /** The follow-up form as typed, when creating a task was refused. */
+  typed?: Readonly<Record<string, unknown>>,
 ): Reply {
+  const as = (key: string): string => (typeof typed?.[key] === 'string' ? (typed[key] as string) : '');
   const { meeting, record } = src;
   const { minutes } = record;
   const doc = minutesDocument({ org, meeting, minutes, meetings: src.meetings }, t);
@@ -71,7 +76,8 @@ export function minutesCard(
     shortenedNotice: t.t('safety.card-shortened.minutes'),
     heading: doc.subtitle ?? '',
     title: t.t('minutes.card.title', { version: minutes.version }),
-    notice,
+    ...noticeFields(notice),
+    followUp: { itemId: as('itemId'), owner: as('owner'), due: as('due'), description: as('description') },
     lines: blockLines(doc.blocks),
     approvals: draft && approvedBy.length > 0 ? t.t('minutes.card.approvals', { names: approvedBy.join(', '), count: approvedBy.length, needed: approvalsNeeded(minutes) }) : '',
     docxLabel: t.t('minutes.card.docx'),

@@ -12,6 +12,8 @@ import { fail, ok } from '../../domain/result';
 import type { Translator } from '../../i18n/catalogue';
 import { itemHeading } from '../exports/export-text';
 import { optionLabel } from '../exports/minutes-document';
+import type { Notice } from '../notice';
+import { noticeFields } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 import type { MinutesRecord } from './minutes-records';
@@ -43,7 +45,20 @@ export function voteLines(org: Organisation, t: Translator, votes: ItemMinutes['
 }
 
 /** The form the coordinator writes the minutes in, filled with what is stored and what the votes decided. */
-export function minutesForm(org: Organisation, t: Translator, meeting: Meeting, record: MinutesRecord, votes: readonly CaseVote[], notice = ''): Reply {
+/**
+ * The minutes form: filled from the stored minutes, or, when a save was refused, with what was
+ * typed (`typed`, the form's own fields), so nothing written in the meeting is lost.
+ */
+export function minutesForm(
+  org: Organisation,
+  t: Translator,
+  meeting: Meeting,
+  record: MinutesRecord,
+  votes: readonly CaseVote[],
+  notice: Notice | string = '',
+  typed?: Readonly<Record<string, unknown>>,
+): Reply {
+  const as = (key: string, stored: string): string => (typeof typed?.[key] === 'string' ? (typed[key] as string) : stored);
   const { minutes } = record;
   const { attendance } = minutes.content;
   const called = calledTo(org, meeting);
@@ -52,14 +67,14 @@ export function minutesForm(org: Organisation, t: Translator, meeting: Meeting, 
   return card('minutes-form', {
     heading: t.t('minutes.form.heading', { version: minutes.version }),
     title: meeting.title,
-    notice,
+    ...noticeFields(notice),
     lockedNote: locked ? t.t('minutes.form.locked', { version: minutes.version + 1 }) : '',
     locked,
     attendanceLabel: t.t('minutes.form.attendance'),
     reasonLabel: t.t('minutes.form.absence-reason'),
     members: called.members.map((id) => {
       const absent = attendance.absent.find((a) => a.memberId === id);
-      return { id, name: name(org, id), value: absent ? 'absent' : 'present', reason: absent?.reason ?? '' };
+      return { id, name: name(org, id), value: as(`att-${id}`, absent ? 'absent' : 'present'), reason: as(`reason-${id}`, absent?.reason ?? '') };
     }),
     presence: [
       { title: t.t('minutes.form.present'), value: 'present' },
@@ -68,7 +83,7 @@ export function minutesForm(org: Organisation, t: Translator, meeting: Meeting, 
     deputies: called.deputies.map((d) => ({
       id: d.memberId,
       title: t.t('minutes.form.deputy', { name: name(org, d.memberId), member: name(org, d.standsInFor) }),
-      value: attendance.deputies.some((x) => x.memberId === d.memberId) ? 'true' : 'false',
+      value: as(`dep-${d.memberId}`, attendance.deputies.some((x) => x.memberId === d.memberId) ? 'true' : 'false'),
     })),
     recommendationLabel: t.t('minutes.form.recommendation'),
     proposalLabel: t.t('minutes.form.new-proposal'),
@@ -82,13 +97,16 @@ export function minutesForm(org: Organisation, t: Translator, meeting: Meeting, 
         n,
         heading: itemHeading(item, t),
         hint: item.kind === 'minutes-approval' ? t.t('minutes.form.approval-hint') : '',
-        recommendation: entry?.recommendation ?? (item.proposal.kind === 'text' ? item.proposal.text : ''),
+        recommendation: as(`rec-${n}`, entry?.recommendation ?? (item.proposal.kind === 'text' ? item.proposal.text : '')),
+        proposal: as(`prop-${n}`, ''),
+        proposedBy: as(`propBy-${n}`, ''),
         proposals: (entry?.proposals ?? []).map((p) => ({ text: `${name(org, p.by)}: ${p.text}` })),
         votes: voteLines(org, t, entry?.votes.length ? entry.votes : mine.map((v) => v.recorded)).map((line) => ({ text: line })),
-        decision: entry?.decision || mine.find((v) => v.decision)?.decision || '',
+        decision: as(`decision-${n}`, entry?.decision || mine.find((v) => v.decision)?.decision || ''),
       };
     }),
     changeReasonLabel: t.t('minutes.form.change-reason'),
+    changeReason: as('reason', ''),
     saveLabel: t.t(locked ? 'minutes.form.save-version' : 'minutes.form.save'),
     showLabel: t.t('minutes.form.show'),
     meetingId: meeting.id,

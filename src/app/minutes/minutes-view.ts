@@ -1,4 +1,5 @@
 import type { Meeting } from '../../domain/meeting';
+import type { Notice } from '../notice';
 import type { Organisation } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import type { Clock } from '../../ports/clock';
@@ -29,20 +30,36 @@ export function minutesLinks(links: SignedLinks, meetingId: string, t: Translato
 }
 
 /** The minutes card as it stands, for this viewer; a message when there are none yet. */
-export async function showMinutes(deps: MinutesViewDeps, org: Organisation, t: Translator, meetingId: string, viewer: MinutesViewer, notice = ''): Promise<Reply> {
+export async function showMinutes(
+  deps: MinutesViewDeps,
+  org: Organisation,
+  t: Translator,
+  meetingId: string,
+  viewer: MinutesViewer,
+  notice: Notice | string = '',
+  typed?: Readonly<Record<string, unknown>>,
+): Promise<Reply> {
   const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
   const record = meeting && (await loadMinutes(deps.store, meetingId));
   if (!meeting) return text(t.t('error.MEETING.UNKNOWN', { meeting: meetingId }));
   if (!record) return text(t.t('error.MINUTES.UNKNOWN', { meeting: meetingId }));
   const meetings = (await bodyMeetings(deps.store, meeting.bodyId)).map((r) => r.value);
   const library = await libraryUrl(deps.store, 'minutes', meetingId);
-  return minutesCard(org, t, { meeting, record: record.value, meetings }, viewer, { ...minutesLinks(deps.links, meetingId, t, deps.clock.now()), library }, notice);
+  return minutesCard(org, t, { meeting, record: record.value, meetings }, viewer, { ...minutesLinks(deps.links, meetingId, t, deps.clock.now()), library }, notice, typed);
 }
 
 /** The form filled from the stored minutes and the closed votes on the meeting's cases. */
-export async function showMinutesForm(store: RecordStore, org: Organisation, t: Translator, meeting: Meeting, record: MinutesRecord, notice = ''): Promise<Reply> {
+export async function showMinutesForm(
+  store: RecordStore,
+  org: Organisation,
+  t: Translator,
+  meeting: Meeting,
+  record: MinutesRecord,
+  notice: Notice | string = '',
+  typed?: Readonly<Record<string, unknown>>,
+): Promise<Reply> {
   const votes = caseVotesFor(await closedCaseVotes(store, meeting.id), meeting.agenda, record.minutes.content.attendance);
-  return minutesForm(org, t, meeting, record, votes, notice);
+  return minutesForm(org, t, meeting, record, votes, notice, typed);
 }
 
 /** The meeting a minutes command names (or the latest begun), or the reply saying there is none. */

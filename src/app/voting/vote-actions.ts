@@ -4,6 +4,10 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { upsert } from '../../ports/record-store';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
+import type { DomainError } from '../../domain/result';
+import { errorText } from '../error-text';
+import type { Notice } from '../notice';
+import { success } from '../notice';
 import { text } from '../reply';
 import { teamsUserIds } from '../teams-users';
 import { castVoteBallot } from './cast-vote-ballot';
@@ -35,7 +39,7 @@ export function mayCloseVote(vote: VoteRecord, member: Member, roles: ReadonlySe
 const voteIdOf = (ctx: CardActionContext) => (typeof ctx.data.voteId === 'string' ? ctx.data.voteId : '');
 
 /** The card as the person who pressed sees it, or the error in their language. */
-async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: string, voteId = voteIdOf(ctx)): Promise<CardActionOutcome> {
+async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: Notice | string, voteId = voteIdOf(ctx)): Promise<CardActionOutcome> {
   const loaded = await loadVote(deps.store, voteId);
   if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteId })) };
   const vote = loaded.vote.value;
@@ -57,17 +61,20 @@ export function votingActions(deps: VotingDeps): CardAction[] {
   return [
     {
       verb: 'vote.open',
+      // The coordinator, or the chair of the body the vote is for: mayOpenVote checks the body.
+      audience: ['coordinator', 'chair'],
+      refuse: async (ctx) => ({ respond: text(errorText(ctx.t, { code: 'VOTE.NOT_ALLOWED_TO_OPEN' })) }),
       async run(ctx) {
-        const refuse = async (code: string, params?: Record<string, string | number>) => ({
-          respond: voteForm(ctx.org, ctx.t, { title: typeof ctx.data.title === 'string' ? ctx.data.title : '', notice: ctx.t.t(`error.${code}`, params) }, await openCases(deps.store)),
-        });
+        // Refused: the form comes back with everything as typed, and why.
+        const refuse = async (e: DomainError) => ({ respond: voteForm(ctx.org, ctx.t, { notice: errorText(ctx.t, e), typed: ctx.data }, await openCases(deps.store)) });
         const ref = readAgendaRef(ctx.data.case);
         const onCase = ref && (await caseForVote(deps.store, ref));
-        if (ref && !onCase) return refuse('AGENDA.UNKNOWN_ITEM');
-        if (onCase && onCase.item.status !== 'open') return refuse(`AGENDA.ITEM_${onCase.item.status === 'withdrawn' ? 'WITHDRAWN' : 'DECIDED'}`, { caseNumber: formatCaseNumber(onCase.item.caseNumber) });
+        if (ref && !onCase) return refuse({ code: 'AGENDA.UNKNOWN_ITEM' });
+        if (onCase && onCase.item.status !== 'open')
+          return refuse({ code: onCase.item.status === 'withdrawn' ? 'AGENDA.ITEM_WITHDRAWN' : 'AGENDA.ITEM_DECIDED', params: { caseNumber: formatCaseNumber(onCase.item.caseNumber) } });
         // A vote on a case is about the case: its title unless the coordinator wrote another.
         const form = readVoteForm(onCase && !ctx.data.title ? { ...ctx.data, title: onCase.item.title } : ctx.data);
-        if (!form.ok) return refuse(form.error.code, form.error.params as Record<string, string | number>);
+        if (!form.ok) return refuse(form.error);
         const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, {
           ...form.value,
           conversationId: ctx.conversationId,
@@ -79,14 +86,14 @@ export function votingActions(deps: VotingDeps): CardAction[] {
             agendaItem: ref,
           }),
         });
-        if (!opened.ok) return refuse(opened.error.code, opened.error.params as Record<string, string | number>);
+        if (!opened.ok) return refuse(opened.error);
         const deadline = opened.value.settings.deadline;
         if (deadline && deps.scheduler) {
           await deps.scheduler.schedule({ id: closeJobId(opened.value.id), kind: CLOSE_AT_DEADLINE, dueAt: deadline, payload: { voteId: opened.value.id } });
         }
         const shared = await sharedView(deps, ctx, opened.value.id);
         // The form becomes the vote, so it cannot be pressed twice to open a second one.
-        const own = await personalView(deps, ctx, ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title }), opened.value.id);
+        const own = await personalView(deps, ctx, success(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })), opened.value.id);
         return {
           respond: own.respond,
           ...(shared && {
@@ -102,6 +109,8 @@ export function votingActions(deps: VotingDeps): CardAction[] {
     },
     {
       verb: 'vote.cast',
+      // Whether she has a vote here is the electorate's to say (castVoteBallot).
+      audience: ['anyone-registered'],
       async run(ctx) {
         const option = typeof ctx.data.option === 'string' ? ctx.data.option : '';
         // Who casts is the authenticated person, never the payload; a named voter key is only
@@ -109,22 +118,24 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         const voterKey = typeof ctx.data.voterKey === 'string' ? ctx.data.voterKey : undefined;
         const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId };
         const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
-        if (!cast.ok) return personalView(deps, ctx, ctx.t.t(`error.${cast.error.code}`, cast.error.params as Record<string, string | number>));
+        if (!cast.ok) return personalView(deps, ctx, errorText(ctx.t, cast.error));
         const view = await personalView(deps, ctx);
         const posted = cast.value.vote.posted;
         const shared = posted && cast.value.recorded ? await sharedView(deps, ctx, cast.value.vote.id) : undefined;
         return { ...view, ...(posted && shared && { updateShared: { activityId: posted.activityId, reply: shared.reply, final: false } }) };
       },
     },
-    { verb: 'vote.refresh', run: (ctx) => personalView(deps, ctx) },
+    { verb: 'vote.refresh', audience: ['anyone-registered'], run: (ctx) => personalView(deps, ctx) },
     {
       verb: 'vote.close',
+      // Also whoever opened it, so open to all here; mayCloseVote decides for this vote.
+      audience: ['anyone-registered'],
       async run(ctx) {
         const loaded = await loadVote(deps.store, voteIdOf(ctx));
         if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteIdOf(ctx) })) };
         if (!mayCloseVote(loaded.vote.value, ctx.actor.member, ctx.actor.roles)) return personalView(deps, ctx, ctx.t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'));
         const closed = await closeOpenVote(deps, loaded.vote.id, ctx.actor.member.id);
-        if (!closed.ok) return personalView(deps, ctx, ctx.t.t(`error.${closed.error.code}`));
+        if (!closed.ok) return personalView(deps, ctx, errorText(ctx.t, closed.error));
         const view = await personalView(deps, ctx);
         const shared = await sharedView(deps, ctx, loaded.vote.id);
         const posted = closed.value.vote.posted;

@@ -7,6 +7,8 @@ import { atLeastHalf, moreThanHalf } from '../../domain/vote';
 import type { ElectorateKind } from '../../domain/electorate';
 import type { Translator } from '../../i18n/catalogue';
 import { osloInstant } from '../../i18n/dates';
+import type { Notice } from '../notice';
+import { noticeFields } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 
@@ -16,23 +18,45 @@ const quorums = { 'at-least-half': atLeastHalf, 'more-than-half': moreThanHalf, 
 const secrecies: readonly Secrecy[] = ['named', 'secret'];
 const interims: readonly InterimResults[] = ['hidden', 'shown', 'after-own-ballot'];
 
-/** The form behind `avstemning`: every setting the body's rules may call for. */
+/** The fields the form sends, as the card names them; a refused form comes back with them as typed. */
+const FIELDS = ['title', 'case', 'caseNumber', 'alternatives', 'body', 'electorate', 'rule', 'quorum', 'secrecy', 'interimResults', 'changeAllowed', 'deadlineDate', 'deadlineTime'] as const;
+
+/**
+ * The form behind `avstemning`: every setting the body's rules may call for. With open cases to
+ * choose from, the case is one field (the choice), and an empty title takes the chosen case's.
+ */
 export function voteForm(
   org: Organisation,
   t: Translator,
-  prefill: { title?: string; notice?: string } = {},
+  prefill: { title?: string; notice?: Notice | string; typed?: Readonly<Record<string, unknown>> } = {},
   cases: readonly { title: string; value: string }[] = [],
 ): Reply {
   const choices = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
+  const typed = (key: (typeof FIELDS)[number]) => (typeof prefill.typed?.[key] === 'string' ? (prefill.typed[key] as string) : undefined);
+  const values = {
+    electorate: typed('electorate') ?? 'members',
+    rule: typed('rule') ?? 'simple-majority',
+    quorum: typed('quorum') ?? 'at-least-half',
+    secrecy: typed('secrecy') ?? 'named',
+    interimResults: typed('interimResults') ?? 'hidden',
+    changeAllowed: typed('changeAllowed') ?? 'true',
+    alternatives: typed('alternatives') ?? '',
+    deadlineDate: typed('deadlineDate') ?? '',
+    deadlineTime: typed('deadlineTime') ?? '',
+    case: typed('case') ?? '',
+  };
   return card('vote-settings', {
     heading: t.t('vote.form.heading'),
     lang: t.locale,
-    notice: prefill.notice ?? '',
-    title: prefill.title ?? '',
-    caseNumber: '',
-    body: boardOf(org)?.id ?? org.bodies[0]?.id ?? '',
+    ...noticeFields(prefill.notice),
+    title: typed('title') ?? prefill.title ?? '',
+    caseNumber: typed('caseNumber') ?? '',
+    body: typed('body') ?? boardOf(org)?.id ?? org.bodies[0]?.id ?? '',
+    values,
+    // With cases to choose from the title may stay empty (the case's is used), so the card does not demand it.
+    titleRequired: cases.length === 0,
     labels: {
-      title: t.t('vote.form.title'),
+      title: t.t(cases.length > 0 ? 'vote.form.title-or-case' : 'vote.form.title'),
       titleRequired: t.t('vote.form.title-required'),
       caseNumber: t.t('vote.form.case-number'),
       body: t.t('vote.form.body'),

@@ -9,6 +9,8 @@ import { tallyVote } from '../../domain/tally';
 import { isClosed, isOpen, isSecret, mayChange, showResults } from '../../domain/vote';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
+import type { Notice } from '../notice';
+import { noticeFields, warning } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 import type { VoteRecord } from './vote-records';
@@ -29,7 +31,7 @@ export function voteCard(
   box: BallotBox,
   viewer: Viewer,
   now: Date,
-  extra: { notice?: string; refreshUserIds?: readonly string[] } = {},
+  extra: { notice?: Notice | string; refreshUserIds?: readonly string[] } = {},
 ): Reply {
   if (vote.state === 'draft') throw new Error('A draft vote has no card');
   const tally = tallyVote(vote, box);
@@ -50,7 +52,7 @@ export function voteCard(
     rules: rulesLine(t, vote),
     progress: t.t('vote.progress', { voted: tally.voted, eligible: tally.eligible }),
     yourChoice: yourChoice(t, vote, box, keys, now, optionLabel),
-    notice: extra.notice ?? (viewer.memberId && keys.length === 0 && open ? t.t('vote.not-eligible') : ''),
+    ...noticeFields(extra.notice ?? (viewer.memberId && keys.length === 0 && open ? warning(t.t('vote.not-eligible')) : '')),
     showResults: visible,
     outcome: visible ? outcomeText(t, tally, optionLabel, open) : '',
     counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0) })) : [],
@@ -58,7 +60,10 @@ export function voteCard(
       ? ''
       : vote.settings.quorum.kind === 'none'
         ? t.t('vote.quorum-line.none', { voted: tally.voted, eligible: tally.eligible })
-        : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
+        : tally.outcome.kind === 'no-quorum'
+          ? // The outcome above already says "Ikke beslutningsdyktig"; this line gives only the numbers.
+            t.t('vote.quorum-line.numbers', { voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required })
+          : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
     namedHeading: t.t('vote.named-heading'),
     named: visible && !isSecret(vote) && box.secrecy === 'named' ? namedLines(org, t, vote, box, optionLabel) : [],
     notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => voterName(org, vote, k)).join(', ') }) : '',

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardAction, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { expectValidCards } from '../fixtures/card-validation';
+
+/**
+ * Issue 16 on the input card: finding 1 (a submit with a position missing on one case threw away
+ * what was typed), finding 2 (a draft after submitting said "Ikke sendt inn") and finding 4
+ * ("Svaret er sendt inn. Takk!" in red).
+ */
+let now = new Date('2026-11-23T10:00:00Z');
+let bot: BotUnderTest;
+let meetingId = '';
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => now } });
+  const created = await pressRaw(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+  meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(created))![1]!;
+  await pressRaw(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+  await pressRaw(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
+});
+afterAll(async () => bot.stop());
+
+async function pressRaw(from: Person, verb: string, data: object): Promise<any> {
+  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }))).body) as { type: string; value: any };
+  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
+  return body.value;
+}
+const elements = (c: unknown): any[] => {
+  const out: any[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      out.push(x);
+      Object.values(x).forEach(walk);
+    }
+  };
+  walk(c);
+  return out;
+};
+const input = (c: unknown, id: string) => elements(c).find((e) => e.id === id);
+const version = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
+const cases = async () => (await bot.samrad.store.get<{ agenda: { id: string; title: string }[] }>('meetings', meetingId))!.value.agenda;
+
+describe('the input card keeps what was typed', () => {
+  it('finding 1: a submit with a position missing on one case comes back with everything typed, and the reason beside that case', async () => {
+    const long = 'Gol støtter planen, men ber om mer til legevakt. '.repeat(41).slice(0, 2000);
+    const card = await pressRaw(people.respondent, 'input.submit', {
+      meetingId,
+      version: await version(),
+      municipality: '3324',
+      'position-0': 'support-with-changes',
+      'text-0': long,
+      'text-1': 'Budsjettet er stramt.',
+    });
+    expect(input(card, 'position-0').value).toBe('support-with-changes');
+    expect(input(card, 'text-0').value).toBe(long);
+    expect(input(card, 'text-1').value).toBe('Budsjettet er stramt.');
+    // The reason stands under the position of the second case, not the first.
+    const containers = elements(card).filter((e) => e.type === 'Container' && Array.isArray(e.items) && e.items.some((x: any) => /^position-/.test(x.id ?? '')));
+    const [first, second] = containers.map((c) => c.items as any[]);
+    const after = (items: any[]) => items[items.findIndex((x) => /^position-/.test(x.id ?? '')) + 1];
+    expect(after(second!)).toMatchObject({ type: 'TextBlock', color: 'Attention' });
+    expect(JSON.stringify(after(second!))).toMatch(/standpunkt/i);
+    expect(after(first!).type).not.toBe('TextBlock');
+    expect(await bot.samrad.store.find('inputAnswers')).toEqual([]);
+    expect((await cases()).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('finding 4: «Svaret er sendt inn. Takk!» is shown as a success', async () => {
+    const card = await pressRaw(people.respondent, 'input.submit', {
+      meetingId,
+      version: await version(),
+      municipality: '3324',
+      'position-0': 'support',
+      'position-1': 'against',
+      'text-0': '',
+      'text-1': '',
+    });
+    const thanks = elements(card).find((e) => e.type === 'TextBlock' && String(e.text).includes('Svaret er sendt inn'));
+    expect(thanks?.color).toBe('Good');
+  });
+
+  it('finding 2: a draft after submitting is a draft of a change and says the submitted answer counts', async () => {
+    now = new Date('2026-11-24T09:00:00Z');
+    const card = await pressRaw(people.respondent, 'input.save', {
+      meetingId,
+      version: await version(),
+      municipality: '3324',
+      'position-0': 'support',
+      'position-1': 'no-view',
+      'text-0': '',
+      'text-1': 'Vi vurderer på nytt.',
+    });
+    const text = JSON.stringify(card);
+    expect(text).not.toContain('Ikke sendt inn.');
+    expect(text).toContain('utkast til endring');
+    expect(text).toContain('Sendt inn 23.11.2026');
+  });
+});

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { expectValidCards } from '../fixtures/card-validation';
+
+/**
+ * Issue 16 on the vote form and card: the form keeps what was typed when refused, has one field
+ * for the case and takes the chosen case's title; "Avstemning … er åpnet" is a success; a
+ * result without quorum says "Ikke beslutningsdyktig" once.
+ */
+let bot: BotUnderTest;
+const where = { kind: 'channel' as const };
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => new Date('2026-11-23T10:00:00Z') } });
+});
+afterAll(async () => bot.stop());
+
+async function press(from: Person, verb: string, data: object): Promise<any> {
+  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where))).body) as { type: string; value: any };
+  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
+  return body.value;
+}
+const elements = (c: unknown): any[] => {
+  const out: any[] = [];
+  const walk = (x: unknown) => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === 'object') {
+      out.push(x);
+      Object.values(x).forEach(walk);
+    }
+  };
+  walk(c);
+  return out;
+};
+const input = (c: unknown, id: string) => elements(c).find((e) => e.id === id);
+const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
+
+describe('the vote form and card', () => {
+  let caseRef = '';
+  beforeAll(async () => {
+    const created = JSON.stringify(await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
+    const meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
+    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+  });
+
+  it('with open cases, the form has one field for the case and does not demand a title', async () => {
+    bot.connector.clear();
+    await bot.post(message(bot.connector.url, people.coordinator, 'avstemning', where));
+    const form = bot.connector.cards()[0];
+    expect(input(form, 'case')).toBeDefined();
+    expect(input(form, 'caseNumber')).toBeUndefined(); // one field for the case, not two
+    expect(input(form, 'title').isRequired).toBe(false);
+    caseRef = (input(form, 'case').choices as { title: string; value: string }[]).find((c) => c.title.includes('Handlingsplan'))!.value;
+  });
+
+  it('a refused form comes back with every setting as typed', async () => {
+    const typed = { case: caseRef, title: '', body: 'styret', alternatives: 'Plan A\nPlan B', rule: 'two-thirds', secrecy: 'named', interimResults: 'shown', quorum: 'none', deadlineDate: '2026-12-01', deadlineTime: '' };
+    const card = await press(people.coordinator, 'vote.open', typed);
+    expect(JSON.stringify(card)).toContain('Fyll inn både dato og klokkeslett');
+    expect(input(card, 'case').value).toBe(caseRef);
+    expect(input(card, 'alternatives').value).toBe('Plan A\nPlan B');
+    expect(input(card, 'rule').value).toBe('two-thirds');
+    expect(input(card, 'interimResults').value).toBe('shown');
+    expect(input(card, 'quorum').value).toBe('none');
+    expect(input(card, 'deadlineDate').value).toBe('2026-12-01');
+  });
+
+  it('choosing a case with no title takes the case’s title, and «er åpnet» is a success', async () => {
+    const card = await press(people.coordinator, 'vote.open', { case: caseRef, title: '', body: 'styret' });
+    const opened = elements(card).find((e) => e.type === 'TextBlock' && /Avstemning [A-Z0-9]{5} er åpnet/.test(String(e.text)));
+    expect(opened?.text).toContain('Handlingsplan 2027');
+    expect(opened?.color).toBe('Good');
+    const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.text)![1]!;
+    // Closed with 1 of 7: the result says "Ikke beslutningsdyktig" once, and the numbers.
+    await press(people.respondent, 'vote.cast', { voteId: id, option: 'for' });
+    const closed = JSON.stringify(await press(people.coordinator, 'vote.close', { voteId: id }));
+    expect(count(closed, 'Ikke beslutningsdyktig')).toBe(1);
+    expect(closed).toContain('1 av 7 deltok (minst 4 kreves)');
+  });
+});
