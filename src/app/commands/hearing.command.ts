@@ -10,7 +10,7 @@ export const hearingCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ org, t, args }, { store }) {
-    const found = await hearingFromArgs(store, t, args);
+    const found = await hearingFromArgs(store, t, args, 'hearing');
     if ('reply' in found) return [found.reply];
     return [hearingStatusCard(org, t, found.hearing, await hearingResponses(store, found.hearing.id))];
   },
