@@ -34,6 +34,11 @@ export function formatTime(date: Date, locale: Locale): string {
   return locale === 'nb' ? `kl. ${p.hour}.${p.minute}` : `${p.hour}:${p.minute}`;
 }
 
+/** 09.30 (nb) / 09:30 (en): the end of a span, which "kl." is not repeated before ("kl. 10.00–12.00"). */
+export function formatClock(date: Date, locale: Locale): string {
+  return formatTime(date, locale).replace(/^kl\.\s/, '');
+}
+
 /** mandag 23. november 2026 (nb) / Monday 23 November 2026 (en) */
 export function formatLongDate(date: Date, locale: Locale): string {
   const p = parts(date, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
