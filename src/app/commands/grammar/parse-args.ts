@@ -78,9 +78,12 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
   }
 
   const positional = declared.filter((d) => !d.meta.keyword);
-  let best: { raw: Record<string, ArgValue>; at: number; next: number } = { raw: { ...raw }, at: 0, next: 0 };
+  let best: { raw: Record<string, ArgValue>; at: number; next: number } = { raw: {}, at: 0, next: -1 };
   const go = (k: number, at: number, acc: Record<string, ArgValue>, accTyped: Record<string, string>): boolean => {
-    if (at > best.at || (at === best.at && k > best.next)) best = { raw: { ...acc }, at, next: k };
+    // The attempt that placed the most arguments, each taking as few words as it could, explains the refusal best.
+    const placed = Object.keys(acc).length;
+    const bestPlaced = Object.keys(best.raw).length;
+    if (k > best.next || (k === best.next && (placed > bestPlaced || (placed === bestPlaced && at < best.at)))) best = { raw: { ...acc }, at, next: k };
     if (k === positional.length) {
       if (at !== words.length) return false;
       Object.assign(raw, acc);
@@ -98,7 +101,10 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
     if (REF_KINDS.has(a.meta.kind)) {
       const last = k === positional.length - 1;
       const beforeText = positional.slice(k + 1).some((p) => p.meta.kind === 'text');
-      const lengths = last
+      // A short id ("M4TQ2") is the whole reference: "M4TQ2 31.02 10:00" is not a title "M4TQ2 31.02".
+      const lengths = rest[0] && looksLikeShortId(rest[0]) && !last
+        ? [1]
+        : last
         ? [rest.length]
         : beforeText
           ? rest[0] && looksLikeShortId(rest[0]) ? [1, 0] : [0]
@@ -112,7 +118,7 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
   if (!go(0, 0, {}, {})) {
     const missing = positional[best.next];
     const leftOver = words.slice(best.at).join(' ');
-    return { ok: false, understood: best.raw, ...(leftOver ? { leftOver } : {}), ...(missing && { refused: missing.name }) };
+    return { ok: false, understood: { ...raw, ...best.raw }, ...(leftOver ? { leftOver } : {}), ...(missing && { refused: missing.name }) };
   }
   const checked = schema.safeParse(raw);
   if (!checked.success) {
