@@ -112,3 +112,26 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(card).toContain('Lokalt samarbeidsutvalg · ');
   });
 });
+
+describe('typeahead for long choice sets (Data.Query, invoke application/search)', () => {
+  const search = async (from: Person, dataset: string, queryText: string) => {
+    const base = message(bot.connector.url, from, '');
+    const res = await bot.post({ ...base, type: 'invoke', name: 'application/search', text: undefined, entities: undefined, value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset } });
+    return { status: res.status, body: JSON.parse(res.body) as { type: string; value: { results: { title: string; value: string }[] } } };
+  };
+
+  it('the follow-up form picks the responsible person from the organisation, typed ahead', async () => {
+    const found = await search(people.coordinator, 'samrad.people', 'eva');
+    expect(found.status).toBe(200);
+    expect(found.body.type).toBe('application/vnd.microsoft.search.searchResponse');
+    expect(found.body.value.results).toEqual([{ title: 'Eva Nilsen (Kommuneoverlege)', value: 'eva-nilsen' }]);
+    // Teams shows at most 15 choices from a dynamic search (dynamic-search.md).
+    expect((await search(people.coordinator, 'samrad.people', 'e')).body.value.results.length).toBeLessThanOrEqual(15);
+  });
+
+  it('offers the coming meetings and open votes, and nothing to someone the organisation does not know', async () => {
+    expect((await search(people.respondent, 'samrad.meetings', 'januar')).body.value.results.map((r) => r.title)).toEqual([expect.stringContaining('Styremøte januar')]);
+    expect((await search(people.respondent, 'samrad.votes', 'budsjett')).body.value.results).toHaveLength(1);
+    expect((await search(people.stranger, 'samrad.people', 'eva')).body.value.results).toEqual([]);
+  });
+});
