@@ -39,6 +39,8 @@ export const arg = {
   body: () => declared(z.string().min(1), { kind: 'body' }),
   /** A date and a time in Oslo as people write them (oslo-when.ts). */
   when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
+  /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
+  date: () => declared(when.refine((w) => w.date !== undefined), { kind: 'when' }),
   /** A time of day, the date optional ("kl. 10" moves within the same day). */
   time: () => declared(when.refine((w) => w.time !== undefined), { kind: 'when' }),
   whenOptional: (keyword?: string) => declared(when.optional(), { kind: 'when', ...(keyword && { keyword }) }),
