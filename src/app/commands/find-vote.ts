@@ -2,6 +2,7 @@ import type { Translator } from '../../i18n/catalogue';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import type { Reply } from '../reply';
 import type { VoteRecord } from '../voting/vote-records';
+import { echo } from './grammar/echo';
 import { pickedOrReply, pickVote, voteCandidate } from './pick';
 
 /**
@@ -22,7 +23,7 @@ export async function findVote(
     args: wanted,
     none: t.t('vote.which', { usage: t.t(usageKey), open: t.t('vote.none-open') }),
     unknown: (ref) => t.t('error.VOTE.UNKNOWN', { vote: ref }),
-    which: wanted ? t.t('pick.vote.several', { ref: wanted }) : t.t('pick.vote.which'),
+    which: wanted ? t.t('pick.vote.several', { ref: echo(wanted) }) : t.t('pick.vote.which'),
   }, voteCandidate);
   return 'record' in picked ? { vote: picked.record } : picked;
 }

@@ -3,6 +3,7 @@ import type { StoredRecord } from '../../ports/record-store';
 import type { Reply } from '../reply';
 import type { DeclaredCommandContext } from './grammar/declare-command';
 import type { ArgsSchema } from './grammar/args';
+import { echo } from './grammar/echo';
 import { meetingCandidate, pickedOrReply, pickMeeting } from './pick';
 
 /** The meeting a declared command's `meeting` argument names, or the reply to give instead. */
@@ -20,6 +21,6 @@ export async function meetingArg<S extends ArgsSchema>(
     args: ctx.args,
     none: t.t(actor.roles.has('coordinator') ? 'meetings.none-coordinator' : 'meetings.none'),
     unknown: (r) => t.t('error.MEETING.UNKNOWN', { meeting: r }),
-    which: t.t('pick.meeting.several', { ref: ref ?? '' }),
+    which: t.t('pick.meeting.several', { ref: echo(ref ?? '') }),
   }, meetingCandidate(t));
 }

@@ -10,6 +10,7 @@ import { card } from '../reply';
 import type { Reply } from '../reply';
 import type { VoteRecord } from '../voting/vote-records';
 import { VOTES } from '../voting/vote-records';
+import { echo } from './grammar/echo';
 
 /**
  * Pick, don't type: a meeting, vote or hearing named by its short id, a title fragment or
@@ -64,6 +65,9 @@ export async function pickHearing(store: RecordStore, ref: string | undefined): 
   return choose(ref, all, open, (h) => h.title);
 }
 
+/** Longest arguments typed again on a choice button; beyond it the button names only the id. */
+const MAX_RETYPED = 300;
+
 export interface Candidate {
   readonly id: string;
   readonly title: string;
@@ -76,6 +80,8 @@ export interface Candidate {
 export function choiceReply(t: Translator, question: string, commandId: string, candidates: readonly Candidate[], typedRef: string | undefined, args: string): Reply {
   const name = t.t(`command.${commandId}.name`);
   const retype = (id: string) => {
+    // What was typed rides on every button: a long text would make the card too large for Teams.
+    if ([...args].length > MAX_RETYPED) return `${name} ${id}`;
     const rest = typedRef ? args.replace(typedRef, id) : `${id} ${args}`;
     return `${name} ${rest}`.replace(/\s+/g, ' ').trim();
   };
@@ -116,7 +122,7 @@ export function pickedOrReply<T>(
     case 'none':
       return { reply: { kind: 'text', text: words.none } };
     case 'unknown':
-      return { reply: { kind: 'text', text: words.unknown(picked.ref) } };
+      return { reply: { kind: 'text', text: words.unknown(echo(picked.ref)) } };
     case 'several':
       return { reply: choiceReply(t, words.which, words.commandId, picked.candidates.map(candidate), words.typedRef, words.args) };
   }

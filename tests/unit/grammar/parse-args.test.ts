@@ -57,3 +57,11 @@ describe('arguments declared in one zod schema', () => {
     }
   });
 });
+
+describe('long text typed into a command', () => {
+  it('is echoed only in part in a refusal, so the answer stays far below Teams\' 28 KB', () => {
+    const parsed = parseArgs(move, `M4TQ2 ${'kaffe '.repeat(20_000)}`, now, nb);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(refusalText(nb, 'move-meeting', move, parsed).length).toBeLessThan(400);
+  });
+});

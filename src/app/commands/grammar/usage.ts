@@ -4,6 +4,7 @@ import type { Translator } from '../../../i18n/catalogue';
 import { formatDate, formatTime } from '../../../i18n/dates';
 import type { ArgsSchema } from './args';
 import { argsOf } from './args';
+import { echo } from './echo';
 import type { ArgValue, ParsedArgs } from './parse-args';
 
 /** What an argument is called: the command's own word for it, else its kind's. */
@@ -23,7 +24,7 @@ export function usageText(t: Translator, commandId: string, schema: ArgsSchema):
 }
 
 function shownValue(t: Translator, value: ArgValue): string {
-  if (typeof value === 'string') return `«${value}»`;
+  if (typeof value === 'string') return `«${echo(value)}»`;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.join(', ');
   const when = value as OsloWhen;
@@ -39,8 +40,8 @@ export function refusalText<S extends ArgsSchema>(t: Translator, commandId: stri
   const kinds = new Map(argsOf(schema).map((a) => [a.name, a.meta.kind]));
   const label = (name: string) => argLabel(t, commandId, name, kinds.get(name) ?? 'text');
   const sentences: string[] = [];
-  if (parsed.leftOver && parsed.refused) sentences.push(t.t('grammar.not-understood-as', { text: parsed.leftOver, arg: label(parsed.refused) }));
-  else if (parsed.leftOver) sentences.push(t.t('grammar.not-understood', { text: parsed.leftOver }));
+  if (parsed.leftOver && parsed.refused) sentences.push(t.t('grammar.not-understood-as', { text: echo(parsed.leftOver), arg: label(parsed.refused) }));
+  else if (parsed.leftOver) sentences.push(t.t('grammar.not-understood', { text: echo(parsed.leftOver) }));
   else if (parsed.refused) sentences.push(t.t('grammar.missing', { arg: label(parsed.refused) }));
   const understood = Object.entries(parsed.understood).map(([name, value]) => `${label(name)} ${shownValue(t, value)}`);
   if (understood.length) sentences.push(t.t('grammar.understood', { list: understood.join(', ') }));
