@@ -20,6 +20,7 @@ import { docxRenderer } from './adapters/docx/docx-renderer';
 import { ARCHIVE_DOCUMENT, saveToLibrary } from './app/archive/archive-job';
 import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
+import { ChoiceSearch } from './app/search-choices';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
 import { cardActionTable } from './app/card-action-table';
@@ -185,6 +186,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     logger: log,
   });
   const bot = new SamradBot({
+    choices: new ChoiceSearch({ registry, store, clock, tenantDomains }),
     chat,
     cardActions,
     store,

@@ -2,6 +2,7 @@ import { coordinators } from '../domain/organisation';
 import { mayUse } from '../domain/role';
 import type { Catalogue } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
+import { languageOfText } from '../i18n/text-language';
 import type { Command, CommandServices, ConversationKind } from './commands/command';
 import { describeRoles } from './commands/describe-roles';
 import { commandPhrases } from './command-phrases';
@@ -46,7 +47,8 @@ export class ChatCommands {
     // often run in English for people who write Norwegian.
     const typedIn =
       parsed.kind === 'command' ? parsed.language : parsed.kind === 'unknown' ? parsed.suggestion?.locale : undefined;
-    const locale = typedIn ?? message.locale;
+    // Free text that is no command is answered in the language it is clearly written in.
+    const locale = typedIn ?? languageOfText(message.text) ?? message.locale;
     const t = this.catalogue.for(locale);
     const org = all.registry.organisation;
     const actor = await identifyActor(org, all.store, message.user, message.lookupAddress, all.clock.now(), all.tenantDomains);

@@ -26,6 +26,8 @@ export interface Seat {
   readonly member: Member;
   readonly role: Member['memberships'][number]['role'];
   readonly represents: string;
+  /** A deputy's seat: the member she stands in for. */
+  readonly deputyFor?: string;
 }
 
 export function boardOf(org: Organisation): Body | undefined {
@@ -52,7 +54,7 @@ export function seatsOf(org: Organisation, bodyId: string, onDate: string): Seat
       if (m.body !== bodyId || !holdsSeatOn(m, onDate)) continue;
       const represents =
         'municipality' in m.represents ? municipalityName(org, m.represents.municipality) : m.represents.party;
-      seats.push({ member, role: m.role, represents });
+      seats.push({ member, role: m.role, represents, ...(m.deputyFor && { deputyFor: m.deputyFor }) });
     }
   }
   return seats.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.represents.localeCompare(b.represents, 'nb'));

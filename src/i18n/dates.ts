@@ -1,4 +1,5 @@
-import { osloDate as osloDateOf, osloInstant as osloInstantOf } from '../domain/meeting-time';
+import { osloDate as osloDateOf } from '../domain/meeting-time';
+import { osloInstantAt, readClockTime, readNumericDate } from '../domain/oslo-when';
 import type { Locale } from './locale';
 
 /** Every date the product shows is in Oslo time, whatever the server's zone. */
@@ -33,6 +34,11 @@ export function formatTime(date: Date, locale: Locale): string {
   return locale === 'nb' ? `kl. ${p.hour}.${p.minute}` : `${p.hour}:${p.minute}`;
 }
 
+/** 09.30 (nb) / 09:30 (en): the end of a span, which "kl." is not repeated before ("kl. 10.00–12.00"). */
+export function formatClock(date: Date, locale: Locale): string {
+  return formatTime(date, locale).replace(/^kl\.\s/, '');
+}
+
 /** mandag 23. november 2026 (nb) / Monday 23 November 2026 (en) */
 export function formatLongDate(date: Date, locale: Locale): string {
   const p = parts(date, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -49,15 +55,12 @@ export function osloDate(date: Date): string {
 }
 
 /**
- * The instant of an Oslo wall-clock time as a form sends it ("2026-12-01", "14:30"),
- * daylight saving included. Undefined for a date or time that is not one.
+ * The instant of an Oslo wall-clock time as a form sends it ("2026-12-01", "14:30"), daylight
+ * saving included, read by the one date reader (so "1.12.2026" and "9.00" work too). A date
+ * must carry its year: a form has no "today" to count from. Undefined for what is not one.
  */
 export function osloInstant(date: string, time: string): Date | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{2}):(\d{2})(?::\d{2})?$/.exec(time);
-  if (!d || !t) return undefined;
-  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
-  const real = new Date(Date.UTC(year, month - 1, day));
-  if (real.getUTCMonth() !== month - 1 || real.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
-  return new Date(osloInstantOf({ year, month, day, hour, minute, second: 0 }));
+  const day = /\d{4}/.test(date) ? readNumericDate(date.trim(), '1970-01-01') : undefined;
+  const clock = readClockTime(time.trim().replace(/^(\d{1,2}:\d{2}):\d{2}$/, '$1'));
+  return day && clock ? new Date(osloInstantAt(day, clock)) : undefined;
 }

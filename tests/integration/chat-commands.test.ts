@@ -49,9 +49,11 @@ describe('chat commands over HTTP', () => {
   it('styret lists the seven board seats and the deputy, chair first', async () => {
     const card = JSON.stringify((await say(people.respondent, 'styret'), bot.connector.cards()[0]));
     expect(card).toContain('Samarbeidsstyret');
-    expect(card).toContain('8 medlemmer');
+    // Finding 10: the deputy is not counted as a member, and she is told whose deputy she is.
+    expect(card).toContain('7 medlemmer og 1 vara');
+    expect(card).not.toContain('8 medlemmer');
     expect(card.indexOf('Leder')).toBeLessThan(card.indexOf('Medlem'));
-    expect(card).toContain('Vara');
+    expect(card).toContain('Vara for Ola Berg');
   });
 
   it('medlemmer <organ> finds bodies by alias, case and accents', async () => {

@@ -80,8 +80,9 @@ describe('a hearing from registration to the joint statement', () => {
     expect(marit).toContain('Frist for kommunene: 08.12.2026 kl. 12.00');
     const notice = bot.connector.sent.filter((s) => s.conversationId === TEAM_ID).map((s) => s.activity.text ?? '');
     expect(notice).toHaveLength(1);
-    expect(notice[0]).toContain('er sendt til 21 kommuner (4 personer)');
-    expect(notice[0]).toContain('Kan ikke nås');
+    // Finding 10: counted from who was reached, consistently with who cannot be (not "21 kommuner (0 personer)").
+    expect(notice[0]).toContain('er sendt til 3 personer i 3 av 21 kommuner');
+    expect(notice[0]).toMatch(/\d+ personer kan ikke nås før de har åpnet en chat med Samråd/);
   });
 
   it('refuses empty, overlong and unrepresented responses, saving nothing', async () => {

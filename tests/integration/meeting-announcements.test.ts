@@ -111,7 +111,7 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
     now = new Date('2026-12-09T08:00:00Z');
     const answer = await say(people.coordinator, `flytt møte ${meetingId} 2026-12-11 13:00`);
     expect(answer).toContain('Møtet er flyttet');
-    expect(answer).toContain('fredag 11. desember 2026 kl. 11.00–kl. 12.00'); // the formøte, moved with it
+    expect(answer).toContain('fredag 11. desember 2026 kl. 11.00–12.00'); // the formøte, moved with it
     await runJobs('2026-12-09T08:00:00Z');
     const pre = await bot.samrad.store.get<{ start: string; end: string }>('preMeetings', meetingId);
     expect(pre?.value).toMatchObject({ start: '2026-12-11T10:00:00.000Z', end: '2026-12-11T11:00:00.000Z' });

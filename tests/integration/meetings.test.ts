@@ -30,7 +30,7 @@ describe('meetings and agendas', () => {
     expect(await say(people.coordinator, 'nytt møte Styremøte desember')).toContain('"verb":"meeting.create"');
     const created = await press(people.coordinator, 'meeting.create', meeting);
     expect(created).toContain('Samarbeidsstyret · Møte 1/2026');
-    expect(created).toContain('torsdag 10. desember 2026 kl. 10.00–kl. 12.00');
+    expect(created).toContain('torsdag 10. desember 2026 kl. 10.00–12.00');
     expect(created).toContain('Sak 1/2026');
     expect(created).toContain('Godkjenning av protokoll fra forrige møte');
     expect(created).not.toContain('"verb":"meeting.create"'); // the form became the meeting

@@ -50,7 +50,7 @@ describe('reloading the organisation', () => {
       expect(out).toContain(`Linje ${line}`);
       expect(out).toContain('Organet «styre» finnes ikke under bodies');
       bot.connector.clear();
-      expect(await say(people.respondent, 'styret')).toContain('8 medlemmer');
+      expect(await say(people.respondent, 'styret')).toContain('7 medlemmer og 1 vara');
     } finally {
       writeFileSync(bot.organisationFile, good);
     }

@@ -50,8 +50,11 @@ describe('input from the municipalities before a meeting', () => {
   });
 
   it('be om innspill takes a lead time and reminder days, and refuses days that are not whole numbers', async () => {
-    expect(await say(people.coordinator, `be om innspill ${meetingId} utsendelse tre`)).toContain('Antall dager må være hele tall');
-    expect(await say(people.coordinator, `be om innspill ${meetingId} påminn 2,0`)).toContain('Antall dager må være hele tall');
+    // A refused argument is answered with what was understood and the usage from the declared grammar.
+    const words = await say(people.coordinator, `be om innspill ${meetingId} utsendelse tre`);
+    expect(words).toContain(`Jeg forstod ikke «tre» som dager før formøtet. Jeg forstod: møte «${meetingId}».`);
+    expect(words).toContain('Skriv slik: «be om innspill [møte] [frist <dato og tid>] [utsendelse <dager før formøtet>] [påminn <dager før fristen>]».');
+    expect(await say(people.coordinator, `be om innspill ${meetingId} påminn 2,0`)).toContain('Jeg forstod ikke «2,0» som dager før fristen.');
     const out = await say(people.coordinator, `be om innspill ${meetingId} utsendelse 10 påminn 5,2`);
     expect(out).toContain('kortene sendes 30.11.2026 kl. 08.00, fristen er 09.12.2026 kl. 08.00');
     const request = await bot.samrad.store.get<{ sendAt: string; reminders: string[] }>('inputRequests', meetingId);

@@ -34,9 +34,9 @@ describe('foreslå tid / suggest time', () => {
     const out = await say(people.coordinator, 'foreslå tid styret 2t 24.11.');
     expect(out).toContain('Ledige tider for Samarbeidsstyret');
     expect(out).toContain('2 timer, fra tirsdag 24. november 2026');
-    expect(out).toContain('tirsdag 24. november 2026 kl. 08.00–kl. 10.00');
+    expect(out).toContain('tirsdag 24. november 2026 kl. 08.00–10.00');
     expect(out).not.toContain('onsdag 25. november'); // the meeting takes the day
-    expect(out).toContain('torsdag 26. november 2026 kl. 08.00–kl. 10.00');
+    expect(out).toContain('torsdag 26. november 2026 kl. 08.00–10.00');
     expect(out).toContain('"verb":"meeting.form"');
     expect(out).toContain('"date":"2026-11-26","startTime":"08:00","endTime":"10:00"');
 

@@ -2,7 +2,8 @@ import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { CloudAdapter } from 'botbuilder';
 import type { ChatCommands } from '../../app/answer-chat-message';
 import type { CardActions, PressedAction } from '../../app/answer-card-action';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, SearchInvokeResponse, SearchInvokeValue } from 'botbuilder';
+import type { ChoiceSearch } from '../../app/search-choices';
 import { carryOut } from './card-invoke';
 import type { OrganisationRegistry } from '../../app/organisation-registry';
 import type { ConversationRecord } from '../../app/remember-conversation';
@@ -33,6 +34,8 @@ export interface BotDependencies {
   readonly defaultLocale: Locale;
   readonly adapter: CloudAdapter;
   readonly appId: string;
+  /** Typeahead for choice sets with `Data.Query`; without it, searches answer nothing. */
+  readonly choices?: ChoiceSearch;
 }
 
 /** Translates Teams events into the application's use cases and back. */
@@ -68,6 +71,22 @@ export class SamradBot extends TeamsActivityHandler {
     const action = invokeValue.action;
     const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
     return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards, this.deps.log);
+  }
+
+  /** `application/search`: a choice set's typeahead (`choices.data`), answered from the organisation and the store. */
+  protected override async onSearchInvoke(context: TurnContext, invokeValue: SearchInvokeValue): Promise<SearchInvokeResponse> {
+    const value = invokeValue as SearchInvokeValue & { dataset?: string };
+    const results = this.deps.choices
+      ? await this.deps.choices.search({
+          dataset: value.dataset ?? '',
+          text: value.queryText ?? '',
+          skip: value.queryOptions?.skip ?? 0,
+          top: value.queryOptions?.top ?? 15,
+          user: teamsUserOf(context),
+          lookupAddress: addressLookup(context),
+        })
+      : [];
+    return { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } };
   }
 
   private pressed(context: TurnContext, verb: string, data: Record<string, unknown>): PressedAction {

@@ -12,7 +12,7 @@ export const answerHearingCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ actor, org, t, args }, { store, clock }) {
-    const found = await hearingFromArgs(store, t, args);
+    const found = await hearingFromArgs(store, t, args, 'answer-hearing');
     if ('reply' in found) return [found.reply];
     const h = found.hearing;
     const mine = representedBy(org, actor.member.id).filter((r) => h.municipalities.includes(r.municipality));

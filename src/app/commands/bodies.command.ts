@@ -1,7 +1,14 @@
+import { foldText } from '../../domain/fold-text';
 import { seatsOf } from '../../domain/organisation';
 import { osloDate } from '../../i18n/dates';
 import { card } from '../reply';
+import { seatSummary } from './seats-card';
 import type { Command } from './command';
+
+const kindUnlessNamed = (name: string, kind: string): string => {
+  const [n, k] = [foldText(name), foldText(kind)];
+  return n.includes(k) || k.includes(n) ? '' : kind;
+};
 
 export const bodiesCommand: Command = {
   id: 'bodies',
@@ -16,8 +23,8 @@ export const bodiesCommand: Command = {
         hint: t.t('bodies.hint', { usage: t.t('command.members.usage') }),
         bodies: org.bodies.map((b) => ({
           name: b.name,
-          kind: t.t(`body.${b.kind}`),
-          members: t.t('members.summary', { count: seatsOf(org, b.id, today).length }),
+          // "Overordnet samarbeidsutvalg" need not be told it is one; "LSU Bærum" is told what LSU is.
+          detail: [kindUnlessNamed(b.name, t.t(`body.${b.kind}`)), seatSummary(t, seatsOf(org, b.id, today))].filter(Boolean).join(' · '),
         })),
       }),
     ];

@@ -12,7 +12,7 @@ export const closeHearingCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ actor, t, args }, { store, hearings }) {
-    const found = await hearingFromArgs(store, t, args);
+    const found = await hearingFromArgs(store, t, args, 'close-hearing');
     if ('reply' in found) return [found.reply];
     const closed = await closeOpenHearing(hearings, found.hearing.id, actor.member.id);
     if (!closed.ok) return [text(errorText(t, closed.error))];

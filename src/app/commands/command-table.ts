@@ -40,7 +40,27 @@ import { deliveryFailuresCommand } from './delivery-failures.command';
 import { failedJobsCommand } from './failed-jobs.command';
 import { retryJobCommand } from './retry-job.command';
 
-/** Every chat command, in the order help shows them. Words live in the catalogues. */
+/** The areas help groups commands by, in the order it shows them (`help.area.<area>`). */
+export const commandAreas = ['meetings', 'input', 'votes', 'hearings', 'minutes', 'organisation', 'operations'] as const;
+export type CommandArea = (typeof commandAreas)[number];
+
+const areas: Readonly<Record<string, CommandArea>> = {
+  help: 'organisation', municipalities: 'organisation', board: 'organisation', bodies: 'organisation', members: 'organisation', whoami: 'organisation',
+  meetings: 'meetings', agenda: 'meetings', 'new-meeting': 'meetings', 'suggest-time': 'meetings', 'new-case': 'meetings', 'edit-case': 'meetings',
+  'move-case': 'meetings', 'withdraw-case': 'meetings', 'move-meeting': 'meetings', 'cancel-meeting': 'meetings', 'link-channel': 'meetings',
+  'report-absence': 'meetings',
+  'request-input': 'input', 'give-input': 'input', 'input-summary': 'input',
+  minutes: 'minutes', 'approve-minutes': 'minutes', 'follow-up': 'minutes',
+  'new-hearing': 'hearings', hearings: 'hearings', hearing: 'hearings', 'answer-hearing': 'hearings', 'compile-hearing': 'hearings',
+  'extend-hearing': 'hearings', 'close-hearing': 'hearings',
+  vote: 'votes', votes: 'votes', 'close-vote': 'votes', 'remind-vote': 'votes',
+  reload: 'operations', sync: 'operations', 'delivery-failures': 'operations', 'failed-jobs': 'operations', 'retry-job': 'operations',
+};
+
+/** The area a command belongs to in help; a command without one is a mistake the tests catch. */
+export const areaOf = (commandId: string): CommandArea | undefined => areas[commandId];
+
+/** Every chat command, in the order the Teams menu lists them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
   return [
     helpCommand,

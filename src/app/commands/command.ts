@@ -12,6 +12,7 @@ import type { KeyedLock } from '../voting/keyed-lock';
 import type { JobScheduler } from '../scheduling/scheduler';
 import type { SignedLinks } from '../exports/signed-links';
 import type { HearingDeps } from '../hearings/hearing-jobs';
+import type { ArgsSchema } from './grammar/args';
 
 export type ConversationKind = 'personal' | 'groupChat' | 'channel';
 
@@ -55,5 +56,7 @@ export interface Command {
   readonly takesArgument: boolean;
   /** Teams shows at most 10 commands per scope; those left out still work when typed. */
   readonly inMenu?: false;
+  /** Declared arguments (grammar/args.ts): the usage in help is generated from them. */
+  readonly args?: ArgsSchema;
   run(ctx: CommandContext, services: CommandServices): Promise<Reply[]>;
 }

@@ -11,7 +11,7 @@ export const compileHearingCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ org, t, args }, { store, clock, links, scheduler }) {
-    const found = await hearingFromArgs(store, t, args);
+    const found = await hearingFromArgs(store, t, args, 'compile-hearing');
     if ('reply' in found) return [found.reply];
     const h = found.hearing;
     const responses = await hearingResponses(store, h.id);

@@ -1,11 +1,14 @@
 import type { Translator } from '../../i18n/catalogue';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
-import { text } from '../reply';
 import type { Reply } from '../reply';
 import type { VoteRecord } from '../voting/vote-records';
-import { VOTES } from '../voting/vote-records';
+import { echo } from './grammar/echo';
+import { pickedOrReply, pickVote, voteCandidate } from './pick';
 
-/** The vote a command names by id or case number, or a prompt listing the open ones. */
+/**
+ * The vote a command names by id, case number or title fragment. Without a name, the one open
+ * vote; several open (or several matching) are offered as buttons.
+ */
 export async function findVote(
   store: RecordStore,
   t: Translator,
@@ -13,13 +16,14 @@ export async function findVote(
   usageKey: string,
 ): Promise<{ vote: StoredRecord<VoteRecord> } | { reply: Reply }> {
   const wanted = args.trim();
-  const all = await store.find<VoteRecord>(VOTES);
-  const match =
-    all.find((v) => v.id.toLowerCase() === wanted.toLowerCase()) ??
-    // A case number names its latest vote: a case can be voted on again.
-    [...all].reverse().find((v) => wanted !== '' && v.value.caseNumber === wanted);
-  if (match) return { vote: match };
-  const open = all.filter((v) => v.value.state === 'open').map((v) => `${v.id} (${v.value.title})`);
-  if (wanted === '') return { reply: text(t.t('vote.which', { usage: t.t(usageKey), open: open.join(', ') || t.t('vote.none-open') })) };
-  return { reply: text(t.t('error.VOTE.UNKNOWN', { vote: wanted })) };
+  const commandId = usageKey.replace(/^command\./, '').replace(/\.usage$/, '');
+  const picked = pickedOrReply(await pickVote(store, wanted || undefined), t, {
+    commandId,
+    typedRef: wanted || undefined,
+    args: wanted,
+    none: t.t('vote.which', { usage: t.t(usageKey), open: t.t('vote.none-open') }),
+    unknown: (ref) => t.t('error.VOTE.UNKNOWN', { vote: ref }),
+    which: wanted ? t.t('pick.vote.several', { ref: echo(wanted) }) : t.t('pick.vote.which'),
+  }, voteCandidate);
+  return 'record' in picked ? { vote: picked.record } : picked;
 }

@@ -11,7 +11,7 @@ export const hearingCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ org, t, args, actor, conversation }, { store }) {
-    const found = await hearingFromArgs(store, t, args);
+    const found = await hearingFromArgs(store, t, args, 'hearing');
     if ('reply' in found) return [found.reply];
     // In her own chat the coordinator gets her view; a card in a channel or group is shared, so
     // it is neutral and Teams refreshes it into the coordinators' view.

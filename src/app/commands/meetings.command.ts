@@ -10,13 +10,13 @@ export const meetingsCommand: Command = {
   id: 'meetings',
   audience: ['anyone-registered'],
   takesArgument: false,
-  async run({ org, t }, { store, clock }) {
+  async run({ actor, org, t }, { store, clock }) {
     const now = clock.now().getTime();
     const upcoming = (await store.find<Meeting>(MEETINGS))
       .map((r) => r.value)
       .filter((m) => m.state === 'planned' && Date.parse(m.end) > now)
       .sort((a, b) => a.start.localeCompare(b.start));
-    if (upcoming.length === 0) return [text(t.t('meetings.none'))];
+    if (upcoming.length === 0) return [text(t.t(actor.roles.has('coordinator') ? 'meetings.none-coordinator' : 'meetings.none'))];
     const lines = upcoming.map((m) =>
       t.t('meetings.line', {
         id: m.id,

@@ -9,7 +9,7 @@ export const newCaseCommand: Command = {
   takesArgument: true,
   inMenu: false,
   async run({ t, org, args }, { store, clock }) {
-    const found = await meetingFromArgs(store, t, args, clock.now());
+    const found = await meetingFromArgs(store, t, args, clock.now(), true);
     if ('reply' in found) return [found.reply];
     return [agendaItemForm(t, org, found.meeting.value, '', found.rest)];
   },

@@ -6,32 +6,30 @@ import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
 import { INPUT_REQUESTS } from '../input/input-records';
 import { scheduleInputJobs } from '../input/input-jobs';
-import { readRequestArgs } from '../input/request-args';
+import { requestInputArgs, requestOptions } from '../input/request-args';
 import { loadPreMeeting } from '../meetings/announcement-records';
-import { meetingFromArgs } from '../meetings/meeting-args';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { meetingArg } from './meeting-pick';
 
 /**
- * `be om innspill M4TQ2 [frist 2026-12-08 12:00] [utsendelse 10] [påminn 5,2]`: every member
+ * `be om innspill M4TQ2 [frist 2026-12-08 9:00] [utsendelse 10] [påminn 5,2]`: every member
  * municipality is asked for its position on each case, now unless a lead time is given.
  * Without a deadline, one day before the formøte (or the meeting).
  */
-export const requestInputCommand: Command = {
+export const requestInputCommand = declareCommand({
   id: 'request-input',
   audience: ['coordinator'],
-  takesArgument: true,
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock, scheduler }) {
+  args: requestInputArgs,
+  async run(ctx, { store, clock, scheduler }) {
+    const { actor, org, t, input } = ctx;
     const now = clock.now();
-    const found = await meetingFromArgs(store, t, args, now);
+    const found = await meetingArg(ctx, 'request-input', input.meeting, store, now);
     if ('reply' in found) return [found.reply];
-    const { meeting } = found;
-    const options = readRequestArgs(t, found.rest);
-    if (options === 'bad-deadline') return [text(t.t('error.INPUT.BAD_DEADLINE'))];
-    if (options === 'bad-days') return [text(t.t('input.args.bad-days', { usage: t.t('command.request-input.usage') }))];
+    const meeting = found.record;
     const pre = await loadPreMeeting(store, meeting.id);
-    const planned = planInputRequest(meeting.value, pre, org.municipalities.map((m) => m.number), options, now);
+    const planned = planInputRequest(meeting.value, pre, org.municipalities.map((m) => m.number), requestOptions(input, now), now);
     if (!planned.ok) return [text(errorText(t, planned.error))];
     await upsert<InputRequest>(store, INPUT_REQUESTS, meeting.id, () => planned.value);
     // Cards now, reminders and the summary later; jobs of an earlier plan find other times and stand down.
@@ -48,4 +46,4 @@ export const requestInputCommand: Command = {
       ),
     ];
   },
-};
+});

@@ -3,7 +3,7 @@ import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
 import type { Organisation } from '../../domain/organisation';
 import { bodyName } from '../../domain/organisation';
-import { formatLongDate, formatTime } from '../../i18n/dates';
+import { formatClock, formatLongDate, formatTime } from '../../i18n/dates';
 import type { Translator } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
 import type { Block, TextRun } from '../../ports/documents';
@@ -23,7 +23,7 @@ export const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase()
 /** "Torsdag 23. april 2026, kl. 10.00–14.00": one "kl." and an en dash between the times. */
 export function meetingTime(m: Meeting, locale: Locale): string {
   const start = new Date(m.start);
-  const end = formatTime(new Date(m.end), locale).replace(/^kl\.\s/, '');
+  const end = formatClock(new Date(m.end), locale);
   return `${capitalise(formatLongDate(start, locale))}, ${formatTime(start, locale)}\u2013${end}`;
 }
 

@@ -9,6 +9,7 @@ import { messageJob } from '../scheduling/outbox';
 import { hearingCard } from './hearing-card';
 import type { HearingDeps } from './hearing-jobs';
 import { distributeJobId, HEARING_DISTRIBUTE } from './hearing-jobs';
+import type { Recipient } from './hearing-recipients';
 import { hearingRecipients } from './hearing-recipients';
 import type { HearingRecord } from './hearing-records';
 import { hearingResponses, loadHearing } from './hearing-records';
@@ -29,16 +30,21 @@ export async function scheduleDistribution(deps: Pick<HearingDeps, 'scheduler' |
 
 export const cardJobId = (hearingId: string, municipality: string, memberId: string): string => `hearing-card:${hearingId}:${municipality}:${memberId}`;
 
-/** The notice to the secretariat's channel: how many were reached, and whom the bot cannot reach. */
-function notice(org: Organisation, t: Translator, h: HearingRecord, people: number, unreachable: readonly string[]): string {
-  const sent = t.t('hearing.distributed', {
+/**
+ * The notice to the secretariat's channel: how many municipalities and persons were reached,
+ * counted from the same list as those who cannot be reached, so the two never disagree.
+ */
+function notice(t: Translator, h: HearingRecord, reachable: readonly Recipient[], unreachable: readonly string[]): string {
+  const sent = t.t('hearing.distributed-to', {
     title: h.title,
-    count: h.municipalities.length,
-    people,
-    deadline: formatDateTime(new Date(h.internalDeadline), t.locale),
     id: h.id,
+    people: new Set(reachable.map((r) => r.memberId)).size,
+    reached: new Set(reachable.map((r) => r.municipality)).size,
+    count: h.municipalities.length,
+    deadline: formatDateTime(new Date(h.internalDeadline), t.locale),
   });
-  return unreachable.length > 0 ? `${sent} ${t.t('hearing.unreachable', { names: unreachable.join(', ') })}` : sent;
+  const names = unreachable.length > 0 ? ` ${t.t('hearing.unreachable-count', { count: unreachable.length, names: unreachable.join(', ') })}` : '';
+  return `${sent}${names}`;
 }
 
 export function distributeHearing(deps: HearingDeps): JobHandler<DistributePayload> {
@@ -58,7 +64,7 @@ export function distributeHearing(deps: HearingDeps): JobHandler<DistributePaylo
     // The secretariat's channel when one is linked (`knytt kanal sekretariatet`), else where it was registered.
     const noticeTo = (await bodyChannel(deps.store, SECRETARIAT_CHANNEL))?.conversationId ?? hearing.registeredIn;
     if (noticeTo) {
-      const message = text(notice(org, t, hearing, reachable.length, unreachable));
+      const message = text(notice(t, hearing, reachable, unreachable));
       await deps.scheduler.schedule(messageJob(`hearing-notice:${hearing.id}`, { conversationId: noticeTo, message }, now));
     }
     return { outcome: 'done' };

@@ -48,7 +48,7 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
       refuse: async (ctx) => ({ respond: text(ctx.t.t('error.HEARING.NOT_ALLOWED')) }),
       async run(ctx) {
         const refuse = (e: DomainError) => ({ respond: hearingForm(ctx.org, ctx.t, hearingFormValues(ctx.data), message(ctx, e)) });
-        const draft = readHearingForm(ctx.data);
+        const draft = readHearingForm(ctx.data, deps.clock.now());
         if (!draft.ok) return refuse(draft.error);
         const who = { memberId: ctx.actor.member.id, org: ctx.org, locale: ctx.t.locale, conversationId: ctx.conversationId };
         const registered = await registerNewHearing(deps, who, draft.value);
@@ -85,7 +85,7 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
     // The shared card's refresh and its "Oppdater": everyone sees the progress, the coordinator her buttons too.
     { verb: 'hearing.status', audience: ['anyone-registered'], run: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId')) },
     coordinatorOnly(deps, 'hearing.extend', async (ctx, id) => {
-      const to = readDeadline(field(ctx, 'newDeadline'));
+      const to = readDeadline(field(ctx, 'newDeadline'), deps.clock.now());
       if (!to.ok || !to.value) return statusView(deps, ctx, id, ctx.t.t('error.HEARING.BAD_DEADLINE'));
       const extended = await extendHearing(deps, id, ctx.actor.member.id, to.value);
       if (!extended.ok) return statusView(deps, ctx, id, message(ctx, extended.error));

@@ -4,12 +4,13 @@ import { municipalitiesSorted } from '../../domain/organisation';
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
 import type { Translator } from '../../i18n/catalogue';
-import { osloInstant } from '../../i18n/dates';
+import { osloInstantAt, readWhen } from '../../domain/oslo-when';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 
 /** A deadline typed without a time is at noon, Oslo time: what the input deadlines use too. */
 export const DEFAULT_DEADLINE_TIME = '12:00';
+const NOON = { hour: 12, minute: 0 };
 
 const fields = ['title', 'issuer', 'documents', 'externalDeadline', 'internalDeadline', 'questions', 'municipalities', 'background', 'reminders'] as const;
 
@@ -30,26 +31,26 @@ export function hearingForm(org: Organisation, t: Translator, prefill: Record<st
   });
 }
 
-/** "2026-12-15", "15.12.2026", either with " 14:00": an Oslo wall-clock time as an ISO instant. */
-export function readDeadline(value: string): Result<string | undefined> {
+/**
+ * A deadline as people write it ("2026-12-15", "15.12.2026 kl. 14.30", "fredag 9:00"), read by
+ * the one Oslo date reader; without a time at noon. A time alone is not a deadline.
+ */
+export function readDeadline(value: string, now: Date): Result<string | undefined> {
   const typed = value.trim();
   if (!typed) return ok(undefined);
-  const m = /^(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})\.(\d{1,2})\.(\d{4}))(?:\s+(?:kl\.?\s*)?(\d{1,2})[:.](\d{2}))?$/.exec(typed);
-  if (!m) return fail('HEARING.BAD_DEADLINE');
-  const [year, month, day] = m[1] ? [m[1], m[2]!, m[3]!] : [m[6]!, m[5]!.padStart(2, '0'), m[4]!.padStart(2, '0')];
-  const time = m[7] ? `${m[7].padStart(2, '0')}:${m[8]}` : DEFAULT_DEADLINE_TIME;
-  const at = osloInstant(`${year}-${month}-${day}`, time);
-  return at ? ok(at.toISOString()) : fail('HEARING.BAD_DEADLINE');
+  const when = readWhen(typed, now);
+  if (!when?.date || when.endTime) return fail('HEARING.BAD_DEADLINE');
+  return ok(osloInstantAt(when.date, when.time ?? NOON));
 }
 
 const lines = (value: string): string[] => value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
 
 /** The server reads the form again: the card's own checks are a courtesy, not a guarantee. */
-export function readHearingForm(data: Readonly<Record<string, unknown>>): Result<HearingDraft> {
+export function readHearingForm(data: Readonly<Record<string, unknown>>, now: Date): Result<HearingDraft> {
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
-  const external = readDeadline(text('externalDeadline'));
+  const external = readDeadline(text('externalDeadline'), now);
   if (!external.ok) return external;
-  const internal = readDeadline(text('internalDeadline'));
+  const internal = readDeadline(text('internalDeadline'), now);
   if (!internal.ok) return internal;
   const reminderText = text('reminders');
   const reminderDays = reminderText ? reminderText.split(/[\s,;]+/).filter(Boolean).map(Number) : [];

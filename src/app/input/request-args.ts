@@ -1,27 +1,33 @@
+import { z } from 'zod';
 import type { InputRequestOptions } from '../../domain/input-request';
-import type { Translator } from '../../i18n/catalogue';
-import { osloInstant } from '../../i18n/dates';
+import type { OsloWhen } from '../../domain/oslo-when';
+import { osloInstantAt, osloTodayOf } from '../../domain/oslo-when';
+import { arg } from '../commands/grammar/args';
 
 /**
- * What follows the meeting in `be om innspill`: `frist 2026-12-08 12:00` (the deadline),
- * `utsendelse 10` (send the cards 10 days before the formøte instead of now) and
- * `påminn 5,2` (reminders 5 and 2 days before the deadline). The words come from the
+ * What follows the meeting in `be om innspill`: `frist 2026-12-08 12:00` (the deadline; "frist
+ * tirsdag kl. 9" too), `utsendelse 10` (send the cards 10 days before the formøte instead of
+ * now) and `påminn 5,2` (reminders 5 and 2 days before the deadline). The words come from the
  * catalogue, so English works too; each part may be left out.
  */
-export function readRequestArgs(t: Translator, rest: string): InputRequestOptions | 'bad-deadline' | 'bad-days' {
-  const words = (key: string) => t.t(key).split('|').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const when = /(\d{4}-\d{2}-\d{2})\s+(\d{1,2}[:.]\d{2})/.exec(rest);
-  const deadline = when ? osloInstant(when[1]!, when[2]!.replace('.', ':')) : undefined;
-  if (when && !deadline) return 'bad-deadline';
-  const send = new RegExp(`(?:${words('input.args.send')})\\s+(\\S+)`, 'iu').exec(rest);
-  const remind = new RegExp(`(?:${words('input.args.remind')})\\s+([\\d,\\s]+)`, 'iu').exec(rest);
-  const leadDays = send ? Number(send[1]) : undefined;
-  const reminders = remind ? remind[1]!.split(/[,\s]+/).filter(Boolean).map(Number) : undefined;
-  if ((leadDays !== undefined && !(Number.isInteger(leadDays) && leadDays >= 0)) || reminders?.some((d) => !Number.isInteger(d) || d <= 0)) return 'bad-days';
+export const requestInputArgs = z.object({
+  meeting: arg.meeting(),
+  deadline: arg.whenOptional('input.args.deadline'),
+  lead: arg.count('input.args.send'),
+  reminders: arg.days('input.args.remind'),
+});
+
+/** A deadline typed without a time is at noon, Oslo time; without a date, today. */
+export const DEADLINE_NOON = { hour: 12, minute: 0 };
+
+export const deadlineInstant = (when: OsloWhen, now: Date): string =>
+  osloInstantAt(when.date ?? osloTodayOf(now), when.time ?? DEADLINE_NOON);
+
+export function requestOptions(input: z.infer<typeof requestInputArgs>, now: Date): InputRequestOptions {
   return {
-    sendNow: leadDays === undefined,
-    ...(leadDays !== undefined ? { leadDays } : {}),
-    ...(deadline ? { deadline: deadline.toISOString() } : {}),
-    ...(reminders ? { reminderDaysBefore: reminders } : {}),
+    sendNow: input.lead === undefined,
+    ...(input.lead !== undefined ? { leadDays: input.lead } : {}),
+    ...(input.deadline ? { deadline: deadlineInstant(input.deadline, now) } : {}),
+    ...(input.reminders ? { reminderDaysBefore: input.reminders } : {}),
   };
 }

@@ -19,11 +19,15 @@ export async function meetingFromArgs(
   t: Translator,
   args: string,
   now: Date,
+  /** The coordinator is not told that "the coordinator" creates meetings. */
+  coordinator = false,
 ): Promise<Found<{ meeting: StoredRecord<Meeting>; rest: string }>> {
   const [first = '', ...words] = args.trim().split(/\s+/);
+  // "neste"/"next" names the next meeting as plainly as leaving it out.
+  if (/^(neste|next)$/i.test(first)) return meetingFromArgs(store, t, words.join(' '), now, coordinator);
   const named = first ? await findMeeting(store, first, now) : undefined;
   const meeting = named ?? (await findMeeting(store, '', now));
-  if (!meeting) return { reply: text(t.t('meetings.none')) };
+  if (!meeting) return { reply: text(t.t(coordinator ? 'meetings.none-coordinator' : 'meetings.none')) };
   return { meeting, rest: (named ? words.join(' ') : args).trim() };
 }
 

@@ -7,7 +7,7 @@ import type { Organisation } from '../../domain/organisation';
 import { memberById, seatsOf } from '../../domain/organisation';
 import type { PreMeeting } from '../../domain/pre-meeting';
 import type { Translator } from '../../i18n/catalogue';
-import { formatLongDate, formatTime } from '../../i18n/dates';
+import { formatClock, formatLongDate, formatTime } from '../../i18n/dates';
 import { addressLink, markup, plainText } from '../../presentation/card-text';
 import { card } from '../reply';
 import type { Reply } from '../reply';
@@ -32,7 +32,7 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
     title: meeting.title,
     state: meeting.state === 'planned' ? '' : t.t(`meeting.state.${meeting.state}`),
     facts: [
-      { label: t.t('meeting.when'), value: t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatTime(end, t.locale) }) },
+      { label: t.t('meeting.when'), value: t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatClock(end, t.locale) }) },
       { label: t.t('meeting.where'), value: where || '-' },
       ...(extras.preMeeting?.state === 'planned' ? [{ label: t.t('meeting.pre-meeting'), value: preMeetingTime(t, extras.preMeeting) }] : []),
       ...(meeting.notes ? [{ label: t.t('meeting.notes'), value: meeting.notes }] : []),
@@ -57,7 +57,7 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
 
 function preMeetingTime(t: Translator, pre: PreMeeting): string {
   const start = new Date(pre.start);
-  return t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatTime(new Date(pre.end), t.locale) });
+  return t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatClock(new Date(pre.end), t.locale) });
 }
 
 function agendaLine(org: Organisation, t: Translator, item: AgendaItem) {

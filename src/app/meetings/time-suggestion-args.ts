@@ -1,6 +1,7 @@
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
 import { osloDate } from '../../domain/meeting-time';
+import { readNumericDate, readWhen } from '../../domain/oslo-when';
 
 /** What `foreslå tid <organ> [varighet] [fra dato]` asks for. */
 export interface TimeSuggestionArgs {
@@ -29,24 +30,8 @@ export function parseDuration(word: string): number | undefined {
   return Math.round(/^[th]/.test(unit) ? n * 60 : n);
 }
 
-/** "2026-12-01", "1.12.2026", "1.12.26" or "1.12." (the next 1 December from today). */
-export function parseDate(word: string, today: string): string | undefined {
-  const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word);
-  const norwegian = /^(\d{1,2})\.(\d{1,2})\.?(\d{2}|\d{4})?$/.exec(word);
-  let [year, month, day]: number[] = [];
-  if (isoDate) [year, month, day] = isoDate.slice(1).map(Number);
-  else if (norwegian) {
-    [day, month] = [Number(norwegian[1]), Number(norwegian[2])];
-    const y = norwegian[3];
-    year = y ? (y.length === 2 ? 2000 + Number(y) : Number(y)) : Number(today.slice(0, 4));
-  } else return undefined;
-  const date = new Date(Date.UTC(year!, month! - 1, day!));
-  if (date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day) return undefined;
-  const text = date.toISOString().slice(0, 10);
-  // Without a year, a date already past means next year's.
-  if (norwegian && !norwegian[3] && text < today) return parseDate(`${day}.${month}.${year! + 1}`, today);
-  return text;
-}
+/** "2026-12-01", "1.12.2026", "1.12.26" or "1.12." (the next 1 December from today): the Oslo date reader's. */
+export const parseDate = (word: string, today: string): string | undefined => readNumericDate(word, today);
 
 const looksLikeDate = (w: string) => /^\d{1,4}[.-]\d/.test(w) && !/[a-z]$/i.test(w);
 
@@ -57,7 +42,16 @@ export function parseTimeSuggestionArgs(args: string, now: Date): Result<TimeSug
   let from: string | undefined;
   let duration: number | undefined;
   const last = words.at(-1);
-  if (last && looksLikeDate(last)) {
+  // "fra tirsdag", "i morgen", "next Monday": a date in words, read by the one date reader.
+  for (const n of [2, 1]) {
+    if (from || words.length <= n) continue;
+    const read = readWhen(words.slice(-n).join(' '), now);
+    if (read?.date && !read.time && !/^\d/.test(words.at(-n)!)) {
+      from = read.date;
+      words.splice(-n, n);
+    }
+  }
+  if (!from && last && looksLikeDate(last)) {
     from = parseDate(last, today);
     if (!from) return fail('SCHEDULE.BAD_DATE', { text: last });
     words.pop();

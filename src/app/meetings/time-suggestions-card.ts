@@ -2,7 +2,7 @@ import type { Body } from '../../domain/body';
 import { osloDate, osloWallClock } from '../../domain/meeting-time';
 import type { TimeInterval, WorkingHours } from '../../domain/time-suggestion';
 import type { Translator } from '../../i18n/catalogue';
-import { formatLongDate, formatTime } from '../../i18n/dates';
+import { formatClock, formatLongDate, formatTime } from '../../i18n/dates';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 
@@ -45,7 +45,7 @@ export function timeSuggestionsCard(
       label: t.t('schedule.slot', {
         date: formatLongDate(new Date(s.start), t.locale),
         from: formatTime(new Date(s.start), t.locale),
-        to: formatTime(new Date(s.end), t.locale),
+        to: formatClock(new Date(s.end), t.locale),
       }),
       body: o.body.id,
       date: osloDate(s.start),

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * The kinds of argument a command can declare. Each kind knows how it is read from the
+ * words typed (see parse-args.ts) and how it is named in the usage text (`grammar.arg.<kind>`).
+ */
+export type ArgKind = 'meeting' | 'vote' | 'hearing' | 'body' | 'when' | 'date' | 'days' | 'count' | 'text';
+
+export interface ArgMeta {
+  readonly kind: ArgKind;
+  /** Catalogue key of the word(s) that introduce it ("frist|deadline"); without one it is positional. */
+  readonly keyword?: string;
+}
+
+/** Where the parser finds each argument's kind: the schemas themselves stay plain zod. */
+export const argKinds = z.registry<ArgMeta>();
+
+const when = z.object({
+  date: z.string().optional(),
+  time: z.object({ hour: z.number(), minute: z.number() }).optional(),
+  endTime: z.object({ hour: z.number(), minute: z.number() }).optional(),
+});
+export type WhenArg = z.infer<typeof when>;
+
+const declared = <S extends z.ZodType>(schema: S, meta: ArgMeta): S => {
+  argKinds.add(schema as z.ZodType, meta);
+  return schema;
+};
+
+/**
+ * The building blocks of a command's argument schema. References (meeting, vote, hearing) are
+ * the words as typed: an id, a title fragment or "neste"; the command picks with `pick*`.
+ */
+export const arg = {
+  /** A meeting by id, title fragment or "neste"; left out, the next meeting. */
+  meeting: () => declared(z.string().optional(), { kind: 'meeting' }),
+  vote: () => declared(z.string().optional(), { kind: 'vote' }),
+  hearing: () => declared(z.string().optional(), { kind: 'hearing' }),
+  body: () => declared(z.string().min(1), { kind: 'body' }),
+  /** A date and a time in Oslo as people write them (oslo-when.ts). */
+  when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
+  /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
+  date: () => declared(when.refine((w) => w.date !== undefined), { kind: 'when' }),
+  /** A time of day, the date optional ("kl. 10" moves within the same day). */
+  time: () => declared(when.refine((w) => w.time !== undefined), { kind: 'when' }),
+  whenOptional: (keyword?: string) => declared(when.optional(), { kind: 'when', ...(keyword && { keyword }) }),
+  /** A list of whole days ("5,2" or "5 2"). */
+  days: (keyword?: string) =>
+    declared(z.array(z.number().int().positive()).min(1).optional(), { kind: 'days', ...(keyword && { keyword }) }),
+  /** A whole number of days or items, zero allowed. */
+  count: (keyword?: string) => declared(z.number().int().min(0).optional(), { kind: 'count', ...(keyword && { keyword }) }),
+  /** Free text to the end: a reason, a title. */
+  text: () => declared(z.string().optional(), { kind: 'text' }),
+};
+
+/*
+ * zod methods (`.refine`, `.optional`) return new schemas without the registration: declare
+ * a refinement as a new `arg` here, never on the result.
+ */
+
+/** A command's arguments: an object of `arg.*` fields, in the order they are typed. */
+export type ArgsSchema = z.ZodObject<Record<string, z.ZodType>>;
+
+export function argsOf(schema: ArgsSchema): { name: string; meta: ArgMeta; required: boolean }[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const meta = argKinds.get(field);
+    if (!meta) throw new Error(`argument ${name} is not declared with arg.*`);
+    return { name, meta, required: !field.safeParse(undefined).success };
+  });
+}

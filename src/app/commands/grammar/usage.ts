@@ -1,0 +1,50 @@
+import type { OsloWhen } from '../../../domain/oslo-when';
+import { osloInstantAt } from '../../../domain/oslo-when';
+import type { Translator } from '../../../i18n/catalogue';
+import { formatDate, formatTime } from '../../../i18n/dates';
+import type { ArgsSchema } from './args';
+import { argsOf } from './args';
+import { echo } from './echo';
+import type { ArgValue, ParsedArgs } from './parse-args';
+
+/** What an argument is called: the command's own word for it, else its kind's. */
+export function argLabel(t: Translator, commandId: string, name: string, kind: string): string {
+  const own = `command.${commandId}.arg.${name}`;
+  return t.has(own) ? t.t(own) : t.t(`grammar.arg.${kind}`);
+}
+
+/** "flytt møte [møte] <dato og tid>", generated from the schema: help and refusals say the same. */
+export function usageText(t: Translator, commandId: string, schema: ArgsSchema): string {
+  const parts = argsOf(schema).map(({ name, meta, required }) => {
+    const label = argLabel(t, commandId, name, meta.kind);
+    const shown = meta.keyword ? `${t.t(meta.keyword).split('|')[0]} <${label}>` : required ? `<${label}>` : label;
+    return required && !meta.keyword ? shown : `[${shown.replace(/^\[|\]$/g, '')}]`;
+  });
+  return [t.t(`command.${commandId}.name`), ...parts].join(' ');
+}
+
+function shownValue(t: Translator, value: ArgValue): string {
+  if (typeof value === 'string') return `«${echo(value)}»`;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return value.join(', ');
+  const when = value as OsloWhen;
+  const parts: string[] = [];
+  if (when.date) parts.push(formatDate(new Date(`${when.date}T12:00:00Z`), t.locale));
+  const at = (time: { hour: number; minute: number }) => formatTime(new Date(osloInstantAt(when.date ?? '2026-01-15', time)), t.locale);
+  if (when.time) parts.push(when.endTime ? `${at(when.time)}–${at(when.endTime).replace(/^kl\.\s/, '')}` : at(when.time));
+  return parts.join(' ');
+}
+
+/** The answer to arguments that did not fit: what was understood, what was not, and the usage. */
+export function refusalText<S extends ArgsSchema>(t: Translator, commandId: string, schema: S, parsed: Extract<ParsedArgs<S>, { ok: false }>): string {
+  const kinds = new Map(argsOf(schema).map((a) => [a.name, a.meta.kind]));
+  const label = (name: string) => argLabel(t, commandId, name, kinds.get(name) ?? 'text');
+  const sentences: string[] = [];
+  if (parsed.leftOver && parsed.refused) sentences.push(t.t('grammar.not-understood-as', { text: echo(parsed.leftOver), arg: label(parsed.refused) }));
+  else if (parsed.leftOver) sentences.push(t.t('grammar.not-understood', { text: echo(parsed.leftOver) }));
+  else if (parsed.refused) sentences.push(t.t('grammar.missing', { arg: label(parsed.refused) }));
+  const understood = Object.entries(parsed.understood).map(([name, value]) => `${label(name)} ${shownValue(t, value)}`);
+  if (understood.length) sentences.push(t.t('grammar.understood', { list: understood.join(', ') }));
+  sentences.push(t.t('grammar.usage', { usage: usageText(t, commandId, schema) }));
+  return sentences.join(' ');
+}

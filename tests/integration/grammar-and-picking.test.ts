@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { expectValidCards } from '../fixtures/card-validation';
+
+// Monday 23 November 2026, 11:00 in Oslo.
+const now = new Date('2026-11-23T10:00:00Z');
+let bot: BotUnderTest;
+beforeAll(async () => {
+  bot = await startBot({}, { clock: { now: () => now } });
+});
+afterAll(async () => bot.stop());
+beforeEach(() => bot.connector.clear());
+
+const press = async (from: Person, verb: string, data: object) => {
+  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as { type: string; value: unknown };
+  return JSON.stringify(body.value);
+};
+const say = async (from: Person, text: string, locale = 'nb-NO') => {
+  bot.connector.clear();
+  await bot.post(message(bot.connector.url, from, text, { kind: 'personal', locale }));
+  expectValidCards(bot.connector.cards());
+  return bot.connector.everything();
+};
+const buttons = () => bot.connector.cards().flatMap((c) => ((c as { actions?: { title: string; data?: { msteams?: { value?: string } } }[] }).actions ?? []));
+
+describe('one grammar for commands and dates, and picking instead of typing ids', () => {
+  let december = '';
+  let january = '';
+
+  it('the coordinator with no meetings is told to create one herself (finding 10)', async () => {
+    const out = await say(people.coordinator, 'møter');
+    expect(out).toContain('Det er ingen kommende møter. Opprett et med «nytt møte».');
+    expect(out).not.toContain('Koordinatoren oppretter');
+    expect(await say(people.respondent, 'møter')).toContain('Koordinatoren oppretter et med «nytt møte»');
+  });
+
+  it('plans two board meetings', async () => {
+    const first = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte desember', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    december = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(first)![1]!;
+    expect(first).toContain('kl. 10.00–12.00'); // finding 10: not "kl. 10.00–kl. 12.00"
+    const second = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte januar', date: '2027-01-14', startTime: '10:00', endTime: '12:00', online: 'true' });
+    january = /Møte 1\/2027 · ([A-Z0-9]{5})/.exec(second)![1]!;
+  });
+
+  it('moves a meeting to a time written as Norwegians write it (finding 6)', async () => {
+    const out = await say(people.coordinator, `flytt møte ${december} 2026-12-17 9:00`);
+    expect(out).toContain('torsdag 17. desember 2026 kl. 09.00–11.00');
+    const moved = await bot.samrad.store.get<{ start: string; end: string }>('meetings', december);
+    expect(moved?.value).toMatchObject({ start: '2026-12-17T08:00:00.000Z', end: '2026-12-17T10:00:00.000Z' });
+    await say(people.coordinator, `flytt møte ${december} 15.12 kl. 10–12`);
+    expect((await bot.samrad.store.get<{ start: string }>('meetings', december))?.value.start).toBe('2026-12-15T09:00:00.000Z');
+  });
+
+  it('asks for input with a deadline at 9:00 (finding 6)', async () => {
+    const out = await say(people.coordinator, `be om innspill ${december} frist 2026-12-08 9:00`);
+    expect(out).toContain('med frist 08.12.2026 kl. 09.00');
+  });
+
+  it('answers a refused argument with what was understood and the usage', async () => {
+    const out = await say(people.coordinator, `flytt møte ${december} kaffe`);
+    expect(out).toContain('Jeg forstod ikke «kaffe»');
+    expect(out).toContain(`Jeg forstod: møte «${december}»`);
+    expect(out).toContain('Skriv slik: «flytt møte [møte] <dato og tid[–slutt]>»');
+    const english = await say(people.coordinator, `move meeting ${december} 31.02.2027 10:00`);
+    expect(english).toContain('did not understand \\"31.02.2027 10:00\\" as date and time');
+    expect(english).toContain('move meeting [meeting] <date and time[–end]>');
+  });
+
+  it('takes a title fragment or "neste" instead of an id, and offers a choice when several fit (finding 11)', async () => {
+    expect(await say(people.respondent, 'saksliste januar')).toContain(`Møte 1/2027 · ${january}`);
+    expect(await say(people.respondent, 'saksliste neste')).toContain(`Møte 1/2026 · ${december}`);
+    const several = await say(people.respondent, 'saksliste styremøte');
+    expect(several).toContain('Flere møter passer til «styremøte». Hvilket mener du?');
+    expect(buttons().map((b) => b.data?.msteams?.value)).toEqual([`saksliste ${december}`, `saksliste ${january}`]);
+    expect(await say(people.respondent, 'saksliste budsjettmøte')).toContain('Jeg finner ikke møtet budsjettmøte');
+  });
+
+  it('stemmer takes the one open vote without asking, and offers the open ones when there are several (finding 10, 11)', async () => {
+    const opened = await press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret' });
+    const first = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened)![1]!;
+    const one = await say(people.boardMember, 'stemmer');
+    expect(one).toContain('Handlingsplan 2027');
+    expect(one).not.toContain('Hvilken avstemning');
+    await press(people.coordinator, 'vote.open', { title: 'Budsjett 2027', body: 'styret' });
+    const which = await say(people.boardMember, 'stemmer');
+    expect(which).toContain('Flere avstemninger er åpne. Hvilken mener du?');
+    expect(buttons()).toHaveLength(2);
+    expect(buttons()[0]?.data?.msteams?.value).toBe(`stemmer ${first}`);
+    expect(await say(people.boardMember, 'stemmer budsjett')).toContain('Budsjett 2027');
+  });
+
+  it('answers free Norwegian text in Norwegian even from an English client (finding 5)', async () => {
+    expect(await say(people.boardMember, 'kan du bestille kaffe til møtet?', 'en-US')).toContain('Jeg forstår ikke «kan du bestille kaffe til møtet?»');
+    expect(await say(people.boardMember, 'can you order coffee for the meeting?', 'nb-NO')).toContain("I don't understand");
+  });
+
+  it('help is grouped by area and shows only the areas of the person\'s role (part 8)', async () => {
+    await say(people.coordinator, 'hjelp');
+    const coordinator = JSON.stringify(bot.connector.cards()[0]);
+    for (const area of ['Møter', 'Innspill før møtet', 'Avstemninger', 'Høringer', 'Protokoll og oppfølging', 'Organisasjonen', 'Drift']) expect(coordinator).toContain(`"text":"${area}"`);
+    await say(people.respondent, 'hjelp');
+    const respondent = JSON.stringify(bot.connector.cards()[0]);
+    expect(respondent).not.toContain('"text":"Drift"');
+    expect(respondent).toContain('"text":"Møter"');
+  });
+
+  it('organer does not repeat the name as the kind (finding 10)', async () => {
+    await say(people.respondent, 'organer');
+    const card = JSON.stringify(bot.connector.cards()[0]);
+    expect(card).not.toContain('Overordnet samarbeidsutvalg · ');
+    expect(card).toContain('Lokalt samarbeidsutvalg · ');
+  });
+});
+
+describe('typeahead for long choice sets (Data.Query, invoke application/search)', () => {
+  const search = async (from: Person, dataset: string, queryText: string) => {
+    const base = message(bot.connector.url, from, '');
+    const res = await bot.post({ ...base, type: 'invoke', name: 'application/search', text: undefined, entities: undefined, value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset } });
+    return { status: res.status, body: JSON.parse(res.body) as { type: string; value: { results: { title: string; value: string }[] } } };
+  };
+
+  it('the follow-up form picks the responsible person from the organisation, typed ahead', async () => {
+    const found = await search(people.coordinator, 'samrad.people', 'eva');
+    expect(found.status).toBe(200);
+    expect(found.body.type).toBe('application/vnd.microsoft.search.searchResponse');
+    expect(found.body.value.results).toEqual([{ title: 'Eva Nilsen (Kommuneoverlege)', value: 'eva-nilsen' }]);
+    // Teams shows at most 15 choices from a dynamic search (dynamic-search.md).
+    expect((await search(people.coordinator, 'samrad.people', 'e')).body.value.results.length).toBeLessThanOrEqual(15);
+  });
+
+  it('offers the coming meetings and open votes, and nothing to someone the organisation does not know', async () => {
+    expect((await search(people.respondent, 'samrad.meetings', 'januar')).body.value.results.map((r) => r.title)).toEqual([expect.stringContaining('Styremøte januar')]);
+    expect((await search(people.respondent, 'samrad.votes', 'budsjett')).body.value.results).toHaveLength(1);
+    expect((await search(people.stranger, 'samrad.people', 'eva')).body.value.results).toEqual([]);
+  });
+});
