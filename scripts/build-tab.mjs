@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'tab');
 
 /** The catalogue keys the tab shows: its own and the positions and options it names. */
-const prefixes = ['tab.', 'input.position.', 'hearing.position.', 'vote.option.'];
+const prefixes = ['tab.', 'input.position.', 'hearing.position.', 'vote.option.', 'vote.outcome.'];
 
 function texts(locale) {
   const dir = join(root, 'locales', locale);

@@ -58,8 +58,8 @@ describe('Mitt arbeid in the local Teams host', () => {
       const { page, tab } = await open('respondent', 'my-work', theme);
       await tab.getByText('Innspill fra Gol: Styremøte').waitFor();
       expect(await tab.locator('li').count()).toBe(3);
+      await page.screenshot({ path: `docs/screenshots/tab-my-work${theme === 'default' ? '' : `-${theme}`}.png` });
       await expectAccessible(page);
-      if (theme === 'default') await page.screenshot({ path: 'docs/screenshots/tab-my-work.png' });
       await page.close();
     });
   }
@@ -123,8 +123,8 @@ describe("the secretariat's dashboard", () => {
       const { page, tab } = await open('coordinator', 'dashboard', theme);
       await tab.getByRole('table', { name: 'Én stemme: kommunenes standpunkt' }).waitFor();
       expect(await tab.locator('body').innerText()).toContain('Forslag om krav til helsefellesskap');
+      await page.screenshot({ path: `docs/screenshots/tab-dashboard${theme === 'default' ? '' : `-${theme}`}.png` });
       await expectAccessible(page);
-      if (theme !== 'default') await page.screenshot({ path: `docs/screenshots/tab-dashboard-${theme}.png` });
       await page.close();
     });
   }
@@ -141,7 +141,6 @@ describe("the secretariat's dashboard", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     await row.getByText('Mot').focus();
     await tab.getByRole('tooltip').getByText('Mangler finansiering').waitFor();
-    await page.screenshot({ path: 'docs/screenshots/tab-dashboard.png' });
     await page.close();
   });
 

@@ -78,6 +78,7 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
 
   api('get', '/tab/api/me', async (actor, _req, res) => sendJson(res, 200, deps.service.person(actor)));
   api('get', '/tab/api/my-work', async (actor, _req, res) => sendJson(res, 200, { items: await deps.service.myWork(actor) }));
+  api('get', '/tab/api/meeting', async (actor, _req, res) => sendJson(res, 200, { votes: await deps.service.meetingRoom(actor) }));
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
     const view = await deps.service.dashboard(actor, localeOf(req));
     if (!view) return sendJson(res, 403, { error: 'not-allowed' });

@@ -12,12 +12,13 @@ import { identifyActor } from '../identify-actor';
 import type { Reply } from '../reply';
 import { statementLinks } from '../hearings/statement-card';
 import { myWork, type WorkItem } from './my-work';
+import { meetingRoom, type RoomVote } from './meeting-room';
 
 /**
  * The card actions a tab may press. The tab sends the same fields a card would, and the action
  * runs exactly as from a card: one set of rules. Anything else is refused before it runs.
  */
-export const TAB_VERBS = ['input.save', 'input.submit', 'hearing.save', 'hearing.submit', 'vote.cast', 'follow-up.done'] as const;
+export const TAB_VERBS = ['input.save', 'input.submit', 'hearing.save', 'hearing.submit', 'vote.cast', 'vote.close', 'follow-up.done'] as const;
 /** Chat commands the dashboard runs with an id it already holds, so nobody types one. */
 export const TAB_COMMANDS = ['request-input', 'compile-hearing'] as const;
 
@@ -74,6 +75,11 @@ export class TabService {
 
   myWork(actor: TabActor): Promise<WorkItem[]> {
     return myWork(this.services, this.services.registry.organisation, actor);
+  }
+
+  /** The meeting side panel and stage: the votes running now, as this person may see them. */
+  meetingRoom(actor: TabActor): Promise<RoomVote[]> {
+    return meetingRoom(this.services, actor);
   }
 
   /** Coordinators only: the whole cooperation. */

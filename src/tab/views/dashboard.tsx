@@ -100,7 +100,7 @@ export function Dashboard({ t }: { t: T }) {
         <Title3 as="h2" id="meetings">
           {t('tab.dashboard.meetings')}
         </Title3>
-        {view.meetings.length === 0 && <Text as="p">{t('tab.dashboard.no-meetings')}</Text>}
+        {view.meetings.length === 0 && <Text as="p" block>{t('tab.dashboard.no-meetings')}</Text>}
         {view.meetings.map((m) => (
           <MeetingCard key={m.meetingId} t={t} meeting={m} onRequest={() => void command('request-input', m.meetingId)} />
         ))}
@@ -109,7 +109,7 @@ export function Dashboard({ t }: { t: T }) {
         <Title3 as="h2" id="hearings">
           {t('tab.dashboard.hearings')}
         </Title3>
-        {view.hearings.length === 0 && <Text as="p">{t('tab.dashboard.no-hearings')}</Text>}
+        {view.hearings.length === 0 && <Text as="p" block>{t('tab.dashboard.no-hearings')}</Text>}
         {view.hearings.map((h) => (
           <Card key={h.hearingId}>
             <h3>{h.title}</h3>
@@ -147,7 +147,7 @@ export function Dashboard({ t }: { t: T }) {
           {t('tab.dashboard.votes')}
         </Title3>
         {view.votes.length === 0 ? (
-          <Text as="p">{t('tab.dashboard.no-votes')}</Text>
+          <Text as="p" block>{t('tab.dashboard.no-votes')}</Text>
         ) : (
           <ul className={styles.list}>
             {view.votes.map((v) => (
@@ -165,7 +165,7 @@ export function Dashboard({ t }: { t: T }) {
           {t('tab.dashboard.overdue')}
         </Title3>
         {view.overdue.length === 0 ? (
-          <Text as="p">{t('tab.dashboard.no-overdue')}</Text>
+          <Text as="p" block>{t('tab.dashboard.no-overdue')}</Text>
         ) : (
           <ul className={styles.list}>
             {view.overdue.map((o) => (
@@ -179,7 +179,7 @@ export function Dashboard({ t }: { t: T }) {
           {t('tab.dashboard.problems')}
         </Title3>
         {view.deliveryFailures.length + view.failedJobs.length === 0 ? (
-          <Text as="p">{t('tab.dashboard.no-problems')}</Text>
+          <Text as="p" block>{t('tab.dashboard.no-problems')}</Text>
         ) : (
           <ul className={styles.list}>
             {view.deliveryFailures.map((f) => (

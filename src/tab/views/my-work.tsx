@@ -43,7 +43,7 @@ export function MyWork({ t, person }: { t: T; person: Person }) {
       <Title2 as="h1" id="my-work-title">
         {t('tab.my-work.title')}
       </Title2>
-      <Text as="p">{person.name}</Text>
+      <Text as="p" block>{person.name}</Text>
       <div aria-live="polite">
         {notice && (
           <MessageBar intent="info">
@@ -52,10 +52,10 @@ export function MyWork({ t, person }: { t: T; person: Person }) {
         )}
       </div>
       {items.length === 0 ? (
-        <Text as="p">{t('tab.my-work.empty')}</Text>
+        <Text as="p" block>{t('tab.my-work.empty')}</Text>
       ) : (
         <>
-          <Text as="p">{t('tab.my-work.count', { count: items.length })}</Text>
+          <Text as="p" block>{t('tab.my-work.count', { count: items.length })}</Text>
           <ul className={styles.list}>
             {items.map((item) => (
               <li key={item.key}>
