@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab.mjs';
+import { people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { press, seedForTab, type TabSeed } from '../fixtures/tab-seed';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
@@ -161,11 +162,30 @@ describe("the secretariat's dashboard", () => {
 
 describe('the meeting side panel, stage and configuration', () => {
   it('the side panel and the stage render in their frame contexts, and the configurable tab saves its settings', async () => {
-    for (const view of ['meeting-panel', 'meeting-stage']) {
-      const { page } = await open('board-member', view);
-      await expectAccessible(page);
-      await page.close();
-    }
+    const opened = await press(bot, people.coordinator, 'vote.open', { title: 'Møteplan 2027', body: 'styret' });
+    const voteId = /Avstemning ([A-Z0-9]{5})/.exec(opened)![1]!;
+    // A member casts in the side panel.
+    const panel = await open('board-member', 'meeting-panel');
+    const card = panel.tab.getByRole('group', { name: 'Møteplan 2027' });
+    await card.getByRole('radio', { name: 'Mot', exact: true }).check();
+    await card.getByRole('button', { name: 'Avgi stemme' }).click();
+    await card.getByText('1 av 7 har stemt').waitFor();
+    await expectAccessible(panel.page);
+    await panel.page.close();
+    // The one who opened it closes it there; the stage shows the result as a chart.
+    const chair = await open('coordinator', 'meeting-panel');
+    await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByRole('button', { name: 'Avslutt avstemningen' }).click();
+    await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByText('Avsluttet').waitFor();
+    await chair.page.close();
+    expect((await bot.samrad.store.get<{ state: string }>('votes', voteId))?.value.state).toBe('closed');
+    const stage = await open('board-member', 'meeting-stage');
+    const chart = stage.tab.getByRole('group', { name: 'Møteplan 2027' }).getByRole('list', { name: 'Stemmer per alternativ' });
+    await chart.waitFor();
+    expect(await chart.innerText()).toMatch(/Mot\s*1/);
+    expect(await stage.tab.getByRole('button', { name: 'Avgi stemme' }).count()).toBe(0);
+    await stage.page.screenshot({ path: 'docs/screenshots/tab-meeting-stage.png' });
+    await expectAccessible(stage.page);
+    await stage.page.close();
     const { page, tab } = await open('coordinator', 'config');
     expect(await tab.locator('h1').innerText()).toBe('Legg til Samråd i kanalen');
     await page.click('#save');
