@@ -44,6 +44,11 @@ async function open(person: string, view: string, theme: Theme = 'default', lang
   return { page, tab };
 }
 
+/** Two frames inside the tab, so the screenshot has the painted page (headless Chromium can lag behind an iframe). */
+async function painted(tab: Frame): Promise<void> {
+  await tab.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
 /** axe on the tab's own document: no serious or critical violation. */
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).include('#tab').analyze();
@@ -59,6 +64,7 @@ describe('Mitt arbeid in the local Teams host', () => {
       const { page, tab } = await open('respondent', 'my-work', theme);
       await tab.getByText('Innspill fra Gol: Styremøte').waitFor();
       expect(await tab.locator('li').count()).toBe(3);
+      await painted(tab);
       await page.screenshot({ path: `docs/screenshots/tab-my-work${theme === 'default' ? '' : `-${theme}`}.png` });
       await expectAccessible(page);
       await page.close();
@@ -124,6 +130,7 @@ describe("the secretariat's dashboard", () => {
       const { page, tab } = await open('coordinator', 'dashboard', theme);
       await tab.getByRole('table', { name: 'Én stemme: kommunenes standpunkt' }).waitFor();
       expect(await tab.locator('body').innerText()).toContain('Forslag om krav til helsefellesskap');
+      await painted(tab);
       await page.screenshot({ path: `docs/screenshots/tab-dashboard${theme === 'default' ? '' : `-${theme}`}.png` });
       await expectAccessible(page);
       await page.close();
@@ -175,14 +182,15 @@ describe('the meeting side panel, stage and configuration', () => {
     // The one who opened it closes it there; the stage shows the result as a chart.
     const chair = await open('coordinator', 'meeting-panel');
     await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByRole('button', { name: 'Avslutt avstemningen' }).click();
-    await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByText('Avsluttet').waitFor();
+    await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByText('Avsluttet', { exact: true }).waitFor();
     await chair.page.close();
-    expect((await bot.samrad.store.get<{ state: string }>('votes', voteId))?.value.state).toBe('closed');
+    await expect.poll(async () => (await bot.samrad.store.get<{ state: string }>('votes', voteId))?.value.state).toBe('closed');
     const stage = await open('board-member', 'meeting-stage');
     const chart = stage.tab.getByRole('group', { name: 'Møteplan 2027' }).getByRole('list', { name: 'Stemmer per alternativ' });
     await chart.waitFor();
     expect(await chart.innerText()).toMatch(/Mot\s*1/);
     expect(await stage.tab.getByRole('button', { name: 'Avgi stemme' }).count()).toBe(0);
+    await painted(stage.tab);
     await stage.page.screenshot({ path: 'docs/screenshots/tab-meeting-stage.png' });
     await expectAccessible(stage.page);
     await stage.page.close();
