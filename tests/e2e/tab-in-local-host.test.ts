@@ -161,7 +161,7 @@ describe("the secretariat's dashboard", () => {
 
   it('a member opening the dashboard sees only their own work', async () => {
     const { page, tab } = await open('respondent', 'dashboard');
-    expect(await tab.getByRole('tab').count()).toBe(0);
+    expect(await tab.getByRole('navigation').count()).toBe(0);
     expect(await tab.locator('h1').innerText()).toBe('Mitt arbeid');
     await page.close();
   });
