@@ -1,6 +1,7 @@
 // `npm start`: the bot on the embedded store and the Microsoft 365 Agents Playground
 // (a local Teams client) beside it. `npm start -- --as respondent` to be someone else.
 import { people, startBot, startPlayground, stopProcess } from './playground/processes.mjs';
+import { buildTab } from './build-tab.mjs';
 
 const asIndex = process.argv.indexOf('--as');
 const person = asIndex >= 0 ? process.argv[asIndex + 1] : 'coordinator';
@@ -11,6 +12,8 @@ if (!people.includes(person)) {
 const port = Number(process.env.PORT || 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
 
+// The tab is served from dist/tab; esbuild takes a second or two.
+await buildTab({ quiet: true });
 const bot = startBot({ port, echo: true });
 const children = [bot.child];
 const stopAll = async (code) => {
@@ -36,6 +39,7 @@ try {
   Samråd is running (local mode, embedded store).
     Bot:                ${botUrl}
     Agents Playground:  http://localhost:${actualPort}   (you are: ${person})
+    Tab (local host):   ${new URL(botUrl).origin}/tab-host/?as=${person}
   Open the playground in a browser and type "hjelp". Ctrl+C stops both.
 `);
 } catch (error) {

@@ -54,6 +54,11 @@ import { CardRenderer } from './presentation/card-renderer';
 import { ProjectingStore } from './app/projection/projecting-store';
 import { PROJECT } from './app/projection/request-projection';
 import { projectionHandler } from './app/projection/project-job';
+import { join } from 'node:path';
+import { packageRoot } from './package-root';
+import { TabService } from './app/my-work/tab-service';
+import { mountTab } from './adapters/tab-api/tab-routes';
+import { tabIdentity } from './adapters/tab-api/tab-identity';
 
 export interface Samrad {
   readonly store: RecordStore;
@@ -120,11 +125,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const tenantDomains = tenantDomainsOf(config);
   if (tenantDomains.length === 0) log.warn('identity.guests-by-address-off', { setting: 'SAMRAD_TENANT_DOMAINS' });
   const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings, tenantDomains });
-  const cardActions = new CardActions(
-    cardActionTable({ voting, scheduler, links, hearings }),
-    catalogue,
-    { registry, store, clock, tenantDomains },
-  );
+  const actionList = cardActionTable({ voting, scheduler, links, hearings });
+  const cardActions = new CardActions(actionList, catalogue, { registry, store, clock, tenantDomains });
   // When the scheduler's passes keep failing: /healthz says so, and the coordinators are told
   // directly (the outbox is what is down), once when it starts and once when it is over.
   const schedulerHealth = new SchedulerHealth({
@@ -209,6 +211,15 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       ...(!scheduler.ready && { scheduler }),
     };
   }, log, serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }), downloads({ store, clock, links, registry, catalogue }));
+  // The tab (docs/tab.md): the same card actions and commands, behind the SSO token.
+  mountTab(server, {
+    service: new TabService(actionList, commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, ...(freeBusy && { freeBusy }), hearings, tenantDomains }),
+    ...tabIdentity(config, options.signingKeys, clock),
+    mode: config.mode,
+    staticDir: join(packageRoot, 'dist', 'tab'),
+    log,
+    clock,
+  });
 
   return {
     store,

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { coordinators } from '../../domain/organisation';
+import type { Role } from '../../domain/role';
+import { mayUse } from '../../domain/role';
+import type { Catalogue } from '../../i18n/catalogue';
+import type { Locale } from '../../i18n/locale';
+import type { CardAction } from '../card-action';
+import type { Command, CommandServices } from '../commands/command';
+import { dashboard, type Dashboard } from '../dashboard/dashboard';
+import type { Actor, AddressLookup, TeamsUser } from '../identify-actor';
+import { identifyActor } from '../identify-actor';
+import type { Reply } from '../reply';
+import { statementLinks } from '../hearings/statement-card';
+import { myWork, type WorkItem } from './my-work';
+import { meetingRoom, type RoomVote } from './meeting-room';
+
+/**
+ * The card actions a tab may press. The tab sends the same fields a card would, and the action
+ * runs exactly as from a card: one set of rules. Anything else is refused before it runs.
+ */
+export const TAB_VERBS = ['input.save', 'input.submit', 'hearing.save', 'hearing.submit', 'vote.cast', 'vote.close', 'follow-up.done'] as const;
+/** Chat commands the dashboard runs with an id it already holds, so nobody types one. */
+export const TAB_COMMANDS = ['request-input', 'compile-hearing'] as const;
+
+export type TabVerb = (typeof TAB_VERBS)[number];
+export type TabCommand = (typeof TAB_COMMANDS)[number];
+
+export interface TabPerson {
+  readonly memberId: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+export type TabOutcome =
+  | { readonly ok: true; readonly notice: string; readonly links?: { readonly docx: string; readonly csv: string } }
+  | { readonly ok: false; readonly status: 403 | 404; readonly notice: string };
+
+/** What the tab's person is, once: a member with roles, or someone the organisation does not know. */
+export type TabActor = Extract<Actor, { kind: 'member' }>;
+
+export class TabService {
+  private readonly actions: ReadonlyMap<string, CardAction>;
+  private readonly commands: ReadonlyMap<string, Command>;
+
+  constructor(
+    actions: readonly CardAction[],
+    commands: readonly Command[],
+    private readonly catalogue: Catalogue,
+    private readonly services: CommandServices,
+  ) {
+    this.actions = new Map(actions.filter((a) => (TAB_VERBS as readonly string[]).includes(a.verb)).map((a) => [a.verb, a]));
+    this.commands = new Map(commands.filter((c) => (TAB_COMMANDS as readonly string[]).includes(c.id)).map((c) => [c.id, c]));
+  }
+
+  /**
+   * The same identification as the bot's: object id, an earlier link, then a trusted address.
+   * The tab never writes the Teams user id (29:…): it has none, and the bot's stays right.
+   */
+  async identify(user: TeamsUser, lookup: AddressLookup): Promise<Actor> {
+    const { registry, store, clock, tenantDomains } = this.services;
+    return identifyActor(registry.organisation, store, user, lookup, clock.now(), tenantDomains);
+  }
+
+  person(actor: TabActor): TabPerson {
+    return { memberId: actor.member.id, name: actor.member.name, roles: [...actor.roles] };
+  }
+
+  /** For the unknown person: who to ask, in their language. */
+  unknown(actor: Exclude<Actor, TabActor>, locale: Locale): string {
+    const t = this.catalogue.for(locale);
+    const org = this.services.registry.organisation;
+    const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');
+    return t.t('unregistered', { name: actor.user.name || 'none', coordinator, identity: actor.address ?? actor.user.aadObjectId ?? actor.user.userId });
+  }
+
+  myWork(actor: TabActor): Promise<WorkItem[]> {
+    return myWork(this.services, this.services.registry.organisation, actor);
+  }
+
+  /** The meeting side panel and stage: the votes running now, as this person may see them. */
+  meetingRoom(actor: TabActor): Promise<RoomVote[]> {
+    return meetingRoom(this.services, actor);
+  }
+
+  /** Coordinators only: the whole cooperation. */
+  async dashboard(actor: TabActor, locale: Locale): Promise<Dashboard | undefined> {
+    if (!actor.roles.has('coordinator')) return undefined;
+    return dashboard(this.services, this.services.registry.organisation, this.catalogue.for(locale));
+  }
+
+  /** A card action pressed in the tab. `actionId` is the tab's idempotency key: a retried request repeats it. */
+  async act(actor: TabActor, verb: string, data: Readonly<Record<string, unknown>>, locale: Locale, actionId: string): Promise<TabOutcome> {
+    const t = this.catalogue.for(locale);
+    const action = this.actions.get(verb);
+    if (!action) return { ok: false, status: 404, notice: t.t('error.CARD.UNKNOWN_ACTION') };
+    const outcome = await action.run({ actor, t, org: this.services.registry.organisation, data, conversationId: `tab:${actor.member.id}`, actionId: `tab:${actionId || randomUUID()}` });
+    return { ok: true, notice: noticeOf(outcome.respond) };
+  }
+
+  /** A chat command run with the id the dashboard holds, under the command's own audience. */
+  async command(actor: TabActor, id: string, args: string, locale: Locale): Promise<TabOutcome> {
+    const t = this.catalogue.for(locale);
+    const command = this.commands.get(id);
+    if (!command) return { ok: false, status: 404, notice: t.t('error.CARD.UNKNOWN_ACTION') };
+    if (!mayUse(actor.roles, command.audience)) return { ok: false, status: 403, notice: t.t('tab.not-allowed') };
+    const org = this.services.registry.organisation;
+    const replies = await command.run({ actor, t, org, args, conversation: { kind: 'personal', id: `tab:${actor.member.id}` } }, this.services);
+    if (id === 'compile-hearing' && replies.some((r) => r.kind === 'card')) {
+      return { ok: true, notice: t.t('tab.hearing.compiled'), links: statementLinks(this.services.links, args.trim().toUpperCase(), locale, this.services.clock.now()) };
+    }
+    return { ok: true, notice: replies.map(noticeOf).filter(Boolean).join('\n\n') };
+  }
+}
+
+/** What the person is told after an action: the reply's text, or the notice its card carries. */
+function noticeOf(reply: Reply): string {
+  if (reply.kind === 'text') return reply.text;
+  const notice = (reply.data as { notice?: unknown }).notice;
+  return typeof notice === 'string' ? notice : '';
+}

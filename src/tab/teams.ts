@@ -1,0 +1,44 @@
+import { app, authentication, pages } from '@microsoft/teams-js';
+
+export type Theme = 'default' | 'dark' | 'contrast';
+
+export interface TabContext {
+  readonly locale?: string;
+  readonly theme: Theme;
+  readonly frameContext?: string;
+  readonly channelId?: string;
+  readonly meetingId?: string;
+  readonly subPageId?: string;
+}
+
+/** Local mode: the host page is this server itself, so its origin must be trusted by teams-js. */
+const localMode = (): boolean => document.documentElement.dataset.mode === 'local';
+
+export async function startTeams(): Promise<TabContext> {
+  await app.initialize(localMode() ? [window.location.origin] : undefined);
+  const context = await app.getContext();
+  app.notifySuccess();
+  return {
+    ...(context.app.locale && { locale: context.app.locale }),
+    theme: toTheme(context.app.theme),
+    ...(context.page.frameContext && { frameContext: context.page.frameContext }),
+    ...(context.channel?.id && { channelId: context.channel.id }),
+    ...(context.meeting?.id && { meetingId: context.meeting.id }),
+    ...(context.page.subPageId && { subPageId: context.page.subPageId }),
+  };
+}
+
+export const onThemeChange = (handler: (theme: Theme) => void): void => app.registerOnThemeChangeHandler((t) => handler(toTheme(t)));
+
+const toTheme = (t: string | undefined): Theme => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'default');
+
+/** The SSO token for the app's own API; teams-js caches and refreshes it. */
+export const ssoToken = (): Promise<string> => authentication.getAuthToken();
+
+/** The configurable tab's settings page: which body the channel tab shows. */
+export function configureTab(contentUrl: string, entityId: string, suggestedDisplayName: string): void {
+  pages.config.registerOnSaveHandler((save) => {
+    void pages.config.setConfig({ contentUrl, entityId, suggestedDisplayName, websiteUrl: contentUrl }).then(() => save.notifySuccess());
+  });
+  pages.config.setValidityState(true);
+}
