@@ -22,7 +22,8 @@ import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
-import { votingActions } from './app/voting/vote-actions';
+import { voteCardNow, votingActions } from './app/voting/vote-actions';
+import { SHARED_CARD_UPDATE, sharedCardUpdater } from './app/delivery/shared-cards';
 import { SealedBallotBoxes } from './app/voting/sealed-ballot-boxes';
 import { meetingActions } from './app/meetings/meeting-actions';
 import { inputActions } from './app/input/input-actions';
@@ -154,6 +155,9 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
       [OUTBOX]: outboxHandler(messenger, rememberNotice(store)) as JobHandler<never>,
+      [SHARED_CARD_UPDATE]: sharedCardUpdater(messenger, {
+        vote: voteCardNow(voting, () => registry.organisation, (locale) => catalogue.for(locale), config.defaultLocale),
+      }) as JobHandler<never>,
       ...meetingJobHandlers({
         store,
         clock,
@@ -184,6 +188,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     concurrency: 16,
     logger: log,
   });
+  // A job due sooner than the next poll (a coalesced card update) is run when due.
+  scheduler.onScheduled((dueAt) => runner.expect(dueAt));
   const bot = new SamradBot({
     chat,
     cardActions,
