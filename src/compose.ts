@@ -12,7 +12,7 @@ import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { serveIcs } from './adapters/ics/serve-ics';
-import { rememberNotice } from './app/meetings/announce-meeting';
+import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow, rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads, fileTexts } from './adapters/teams/downloads';
@@ -140,6 +140,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     logger: log,
     tell: tellCoordinators({ store, sender: messenger, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale), logger: log }),
   });
+  const notices = { store, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) };
   const runner = new JobRunner({
     store,
     clock,
@@ -154,9 +155,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
-      [OUTBOX]: outboxHandler(messenger, rememberNotice(store)) as JobHandler<never>,
+      [OUTBOX]: outboxHandler(messenger, rememberNotice(store), {
+        [MEETING_NOTICE]: (meetingId) => meetingNoticeNow(notices, meetingId),
+      }) as JobHandler<never>,
       [SHARED_CARD_UPDATE]: sharedCardUpdater(messenger, {
         vote: voteCardNow(voting, () => registry.organisation, (locale) => catalogue.for(locale), config.defaultLocale),
+        [MEETING_NOTICE]: postedNoticeNow(notices),
       }) as JobHandler<never>,
       ...meetingJobHandlers({
         store,
