@@ -6,6 +6,8 @@ import type { JobHandler } from './app/scheduling/execute-job';
 import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
+import type { SentMessage } from './app/scheduling/outbox';
+import { INPUT_CARD, inputCardNow, postedInputCardNow, rememberInputCard } from './app/input/live-input-cards';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
@@ -140,7 +142,13 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     logger: log,
     tell: tellCoordinators({ store, sender: messenger, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale), logger: log }),
   });
-  const notices = { store, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) };
+  const notices = { store, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) };
+  // Where the notice and each input card were posted, so that later changes update them in place.
+  const [noticeSent, inputCardSent] = [rememberNotice(store), rememberInputCard(store)];
+  const afterSent = async (sent: SentMessage) => {
+    await noticeSent(sent);
+    await inputCardSent(sent);
+  };
   const runner = new JobRunner({
     store,
     clock,
@@ -155,12 +163,14 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
-      [OUTBOX]: outboxHandler(messenger, rememberNotice(store), {
+      [OUTBOX]: outboxHandler(messenger, afterSent, {
         [MEETING_NOTICE]: (meetingId) => meetingNoticeNow(notices, meetingId),
+        [INPUT_CARD]: (key) => inputCardNow(notices, key),
       }) as JobHandler<never>,
       [SHARED_CARD_UPDATE]: sharedCardUpdater(messenger, {
         vote: voteCardNow(voting, () => registry.organisation, (locale) => catalogue.for(locale), config.defaultLocale),
         [MEETING_NOTICE]: postedNoticeNow(notices),
+        [INPUT_CARD]: postedInputCardNow(notices),
       }) as JobHandler<never>,
       ...meetingJobHandlers({
         store,

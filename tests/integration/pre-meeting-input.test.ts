@@ -115,7 +115,8 @@ describe('input from the municipalities before a meeting', () => {
     expect(out).toContain('2 av 21 kommuner har svart');
     expect(out).toContain('Gol (Mot): For lite til legevakt.');
     expect(out).toContain('Ringerike (Mot): Ringerike ønsker endringer.');
-    const card = JSON.stringify(bot.connector.cards()[0]);
+    // The summary card (the runner may be delivering input cards at the same moment).
+    const card = JSON.stringify(bot.connector.cards().find((c) => JSON.stringify(c).includes('grunnlag.docx')));
     const docxUrl = JSON.parse(`"${/"url":"([^"]+grunnlag\.docx[^"]+)"/.exec(card)![1]}"`) as string;
     const docx = await fetch(docxUrl);
     expect(docx.status).toBe(200);

@@ -1,6 +1,6 @@
 import { reviewFor } from '../follow-up/follow-up-review';
 import { findMeeting } from '../meetings/meeting-records';
-import { meetingCard } from '../meetings/meeting-view';
+import { meetingCardNow } from '../meetings/meeting-card-now';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -15,6 +15,6 @@ export const agendaCommand: Command = {
     // The coordinator is told of open follow-up tasks to review; taking them up is a choice (`oppfølging <møte>`).
     const review = actor.roles.has('coordinator') && meeting.value.state === 'planned' ? await reviewFor(store, meeting.value) : [];
     const hint = review.length > 0 ? [text(t.t('follow-up.review.hint', { count: review.length, usage: `${t.t('command.follow-up.name')} ${meeting.id}` }))] : [];
-    return [meetingCard(org, t, meeting.value), ...hint];
+    return [await meetingCardNow(store, org, t, meeting.value), ...hint];
   },
 };

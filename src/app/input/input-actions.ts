@@ -1,6 +1,8 @@
 import { itemsForInput } from '../../domain/agenda';
 import type { ItemInput, Position } from '../../domain/input';
-import { giveInput, positions, representedBy } from '../../domain/input';
+import { carryOver, giveInput, positions, representedBy } from '../../domain/input';
+import type { AgendaItem } from '../../domain/agenda-item';
+import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -17,17 +19,38 @@ export interface InputDeps {
   readonly clock: Clock;
 }
 
-/** What the card sent, read against the agenda it was drawn from (the version checks that). */
-function itemsFrom(meeting: Meeting, data: Readonly<Record<string, unknown>>): ItemInput[] {
-  return itemsForInput(meeting).map((item, i) => {
+/** Which case each numbered field answers: named by the card, or (an older card) the agenda's order. */
+function cardItemIds(meeting: Meeting, data: Readonly<Record<string, unknown>>): string[] | undefined {
+  if (typeof data.itemIds === 'string') return data.itemIds ? data.itemIds.split(',') : [];
+  return Number(data.version) === meeting.version ? itemsForInput(meeting).map((i) => i.id) : undefined;
+}
+
+/** What the card sent, case by case. */
+function itemsFrom(ids: readonly string[], data: Readonly<Record<string, unknown>>): ItemInput[] {
+  return ids.map((itemId, i) => {
     const position = data[`position-${i}`];
     const written = data[`text-${i}`];
     return {
-      itemId: item.id,
+      itemId,
       ...(typeof position === 'string' && (positions as readonly string[]).includes(position) && { position: position as Position }),
       text: typeof written === 'string' ? written : '',
     };
   });
+}
+
+/**
+ * A card drawn from an older agenda: what still applies is saved as a draft on the current
+ * one, and the respondent is told which cases were removed or added, to look over and send.
+ */
+function staleCarryOver(meeting: Meeting, ids: readonly string[] | undefined, data: Readonly<Record<string, unknown>>, t: CardActionContext['t']) {
+  if (!ids || Number(data.version) === meeting.version) return undefined;
+  const kept = carryOver(meeting, ids, itemsFrom(ids, data));
+  const name = (i: AgendaItem) => `${t.t('agenda.case', { caseNumber: formatCaseNumber(i.caseNumber) })} ${i.title}`;
+  const changes = [
+    ...(kept.removed.length > 0 ? [t.t('input.stale.removed', { count: kept.removed.length, cases: kept.removed.map(name).join(', ') })] : []),
+    ...(kept.added.length > 0 ? [t.t('input.stale.added', { count: kept.added.length, cases: kept.added.map(name).join(', ') })] : []),
+  ];
+  return { items: kept.items, notice: t.t('input.stale.kept', { changes: changes.join(' ') }) };
 }
 
 async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' | 'submitted') {
@@ -37,13 +60,16 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
   if (!meeting || !request) return { respond: text(ctx.t.t('error.INPUT.NO_REQUEST', { meeting: meetingId })) };
   const municipality = typeof ctx.data.municipality === 'string' ? ctx.data.municipality : undefined;
   const now = deps.clock.now();
+  const ids = cardItemIds(meeting, ctx.data);
+  const stale = staleCarryOver(meeting, ids, ctx.data, ctx.t);
   const submission = {
     meetingId,
     givenBy: ctx.actor.member.id,
-    meetingVersion: Number(ctx.data.version),
-    status,
+    // A stale card's answers are saved on the current agenda, as a draft to look over.
+    meetingVersion: stale ? meeting.version : Number(ctx.data.version),
+    status: stale ? ('draft' as const) : status,
     idempotencyKey: ctx.actionId,
-    items: itemsFrom(meeting, ctx.data),
+    items: stale ? stale.items : itemsFrom(ids ?? itemsForInput(meeting).map((i) => i.id), ctx.data),
     ...(municipality && { municipality }),
   };
   const shown = municipality ?? representedBy(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
@@ -61,7 +87,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
   const answers = await meetingAnswers(deps.store, meetingId);
   const notice = refusal
     ? ctx.t.t(`error.${refusal.code}`, refusal.params as Record<string, string | number>)
-    : ctx.t.t(status === 'submitted' ? 'input.submitted' : 'input.saved');
+    : (stale?.notice ?? ctx.t.t(status === 'submitted' ? 'input.submitted' : 'input.saved'));
   return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, notice) };
 }
 

@@ -9,6 +9,7 @@ import { memberById, municipalityName } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
 import { card } from '../reply';
+import { documentLinks } from '../meetings/meeting-view';
 import type { Reply } from '../reply';
 
 /**
@@ -43,6 +44,8 @@ export function inputCard(
     open,
     meetingId: meeting.id,
     version: meeting.version,
+    // Which case each numbered field answers: a card from an older agenda still saves what it can.
+    itemIds: itemsForInput(meeting).map((item) => item.id).join(','),
     municipality,
     lang: t.locale,
     positionLabel: t.t('input.position'),
@@ -57,6 +60,9 @@ export function inputCard(
         itemId: item.id,
         heading: t.t('agenda.case', { caseNumber: formatCaseNumber(item.caseNumber) }) + ' ' + item.title,
         proposal: item.proposal.kind === 'text' ? t.t('agenda.proposal', { text: item.proposal.text }) : t.t('agenda.proposal-in-meeting'),
+        // The papers the respondent decides on: the case's background and its documents.
+        background: item.background?.trim() ?? '',
+        documents: documentLinks(t, item),
         position: mine?.position ?? '',
         text: mine?.text ?? '',
       };

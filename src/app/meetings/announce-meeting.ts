@@ -15,6 +15,7 @@ import type { RenderAtSend, SentMessage } from '../scheduling/outbox';
 import type { Reply } from '../reply';
 import type { SharedCardRenderer } from '../delivery/shared-cards';
 import { updateSharedCard } from '../delivery/shared-cards';
+import { inputCardsFollowMeeting } from '../input/live-input-cards';
 import type { JobScheduler } from '../scheduling/scheduler';
 import type { MeetingEventRecord, MeetingNotice } from './announcement-records';
 import { bodyChannel, loadPreMeeting, MEETING_EVENTS, MEETING_NOTICES } from './announcement-records';
@@ -67,6 +68,8 @@ export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload>
     const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
     if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees) await invite(deps, org, shown, pre, main, job.payload.reason);
     await refreshNotice(deps, org, shown, pre, main);
+    // The input cards already out show the agenda and deadline as they are now.
+    await inputCardsFollowMeeting(deps, shown);
   };
 }
 
