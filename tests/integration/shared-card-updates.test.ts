@@ -74,6 +74,9 @@ describe('the vote card in the channel stays current (paced, coalesced, with a t
     await bot.samrad.jobs.runDue(now);
     const last = updatesOf(`Avstemning ${id}`).at(-1);
     expect(last).toContain('Vedtatt');
+    // The result as a bar chart where Teams draws charts, the same counts as a table where it cannot (part 7).
+    expect(last).toMatch(/"type":"Chart.HorizontalBar".*"data":\[\{"x":"For","y":1\}/);
+    expect(last).toMatch(/"fallback":\{"type":"FactSet","facts":\[\{"title":"For","value":"1"\}/);
     expect(last).not.toContain('"verb":"vote.cast"');
   });
 });

@@ -53,7 +53,9 @@ export function voteCard(
     notice: extra.notice ?? (viewer.memberId && keys.length === 0 && open ? t.t('vote.not-eligible') : ''),
     showResults: visible,
     outcome: visible ? outcomeText(t, tally, optionLabel, open) : '',
-    counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0) })) : [],
+    // A bar per option where Teams draws charts; the same counts as text where it cannot (the chart's fallback).
+    chartTitle: t.t('vote.chart-title'),
+    counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0), value: tally.counts[o.id] ?? 0 })) : [],
     quorum: !visible
       ? ''
       : vote.settings.quorum.kind === 'none'
