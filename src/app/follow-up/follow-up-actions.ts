@@ -3,13 +3,14 @@ import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext } from '../card-action';
 import type { MinutesViewDeps } from '../minutes/minutes-view';
 import { showMinutes } from '../minutes/minutes-view';
-import { meetingCard } from '../meetings/meeting-view';
+import { meetingCardNow } from '../meetings/meeting-card-now';
 import { text } from '../reply';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { followUpCard } from './follow-up-card';
 import { allTasks } from './follow-up-records';
 import { addReviewItem } from './follow-up-review';
 import { addFollowUp, finishFollowUp } from './follow-up-tasks';
+import { reminderJobs } from './follow-up-reminders';
 
 const message = (ctx: CardActionContext, e: DomainError): string => ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
 const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
@@ -29,7 +30,9 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
         if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) };
         const request = { meetingId, itemId: field(ctx, 'itemId'), owner: field(ctx, 'owner'), due: field(ctx, 'due'), description: field(ctx, 'description') };
         const added = await addFollowUp(deps, ctx.org, { ...request, by: ctx.actor.member.id, actionId: ctx.actionId });
-        const notice = added.ok ? ctx.t.t('follow-up.created', { id: added.value.id }) : message(ctx, added.error);
+        // A reminder is promised only when one can come before the due date (a task due tomorrow gets none).
+        const remindedBefore = added.ok && reminderJobs(added.value, deps.clock.now()).some((j) => j.payload.when !== 'overdue');
+        const notice = added.ok ? ctx.t.t(remindedBefore ? 'follow-up.created' : 'follow-up.created.no-reminder-before', { id: added.value.id }) : message(ctx, added.error);
         return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
       },
     },
@@ -47,7 +50,7 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
       async run(ctx) {
         if (!ctx.actor.roles.has('coordinator')) return { respond: text(ctx.t.t('error.FOLLOW_UP.NOT_ALLOWED')) };
         const added = await addReviewItem(deps.store, ctx.org, ctx.t, field(ctx, 'meetingId'));
-        return { respond: added.ok ? meetingCard(ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
+        return { respond: added.ok ? await meetingCardNow(deps.store, ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
       },
     },
   ];
