@@ -134,6 +134,8 @@ export class Harness {
 
 /** Runs one case and holds it to the suite's rules. */
 export async function runCase(h: Harness, c: HostileCase): Promise<void> {
+  // Work the setup left (an archive, a coalesced card update) settles before the case, not during it.
+  await settleJobs(h.bot);
   const before = h.storeHash();
   const answer = await c.send(h);
   if (c.expect === 'silence') {
