@@ -6,13 +6,15 @@ import type { JobHandler } from './app/scheduling/execute-job';
 import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
+import type { SentMessage } from './app/scheduling/outbox';
+import { INPUT_CARD, inputCardNow, postedInputCardNow, rememberInputCard } from './app/input/live-input-cards';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { serveIcs } from './adapters/ics/serve-ics';
-import { rememberNotice } from './app/meetings/announce-meeting';
+import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow, rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads, fileTexts } from './adapters/teams/downloads';
@@ -24,6 +26,8 @@ import { ChoiceSearch } from './app/search-choices';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
 import { cardActionTable } from './app/card-action-table';
+import { voteCardNow, votingActions } from './app/voting/vote-actions';
+import { SHARED_CARD_UPDATE, sharedCardUpdater } from './app/delivery/shared-cards';
 import { SealedBallotBoxes } from './app/voting/sealed-ballot-boxes';
 import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
 import type { HearingDeps } from './app/hearings/hearing-jobs';
@@ -134,6 +138,13 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     logger: log,
     tell: tellCoordinators({ store, sender: messenger, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale), logger: log }),
   });
+  const notices = { store, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) };
+  // Where the notice and each input card were posted, so that later changes update them in place.
+  const [noticeSent, inputCardSent] = [rememberNotice(store), rememberInputCard(store)];
+  const afterSent = async (sent: SentMessage) => {
+    await noticeSent(sent);
+    await inputCardSent(sent);
+  };
   const runner = new JobRunner({
     store,
     clock,
@@ -148,7 +159,15 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
-      [OUTBOX]: outboxHandler(messenger, rememberNotice(store)) as JobHandler<never>,
+      [OUTBOX]: outboxHandler(messenger, afterSent, {
+        [MEETING_NOTICE]: (meetingId) => meetingNoticeNow(notices, meetingId),
+        [INPUT_CARD]: (key) => inputCardNow(notices, key),
+      }) as JobHandler<never>,
+      [SHARED_CARD_UPDATE]: sharedCardUpdater(messenger, {
+        vote: voteCardNow(voting, () => registry.organisation, (locale) => catalogue.for(locale), config.defaultLocale),
+        [MEETING_NOTICE]: postedNoticeNow(notices),
+        [INPUT_CARD]: postedInputCardNow(notices),
+      }) as JobHandler<never>,
       ...meetingJobHandlers({
         store,
         clock,
@@ -187,6 +206,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     concurrency: 16,
     logger: log,
   });
+  // A job due sooner than the next poll (a coalesced card update) is run when due.
+  scheduler.onScheduled((dueAt) => runner.expect(dueAt));
   const bot = new SamradBot({
     choices: new ChoiceSearch({ registry, store, clock, tenantDomains }),
     chat,

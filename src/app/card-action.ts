@@ -17,12 +17,12 @@ export interface CardActionContext {
 
 /**
  * What the adapter does with an action's result: answer the person who pressed (their
- * own view of the card), post a new message, and refresh the card everyone sees.
+ * own view of the card) and post a new message. The card everyone sees is updated by a
+ * paced job (`delivery/shared-cards.ts`), never inside the turn.
  */
 export interface CardActionOutcome {
   readonly respond: Reply;
   readonly post?: { readonly reply: Reply; readonly posted: (activityId: string) => Promise<void> };
-  readonly updateShared?: { readonly activityId: string; readonly reply: Reply; readonly final: boolean };
 }
 
 /**

@@ -39,3 +39,10 @@ export async function forgetInstallation(store: RecordStore, id: string, now: Da
     current ? { ...current, installed: false, updated: now.toISOString() } : undefined,
   );
 }
+
+/**
+ * A channel conversation id names the thread a message was written in
+ * (`19:…@thread.tacv2;messageid=…`); without the `;messageid=` part it is the channel itself,
+ * and a message sent to it is a new post in the channel rather than a reply in that thread.
+ */
+export const channelRoot = (conversationId: string): string => conversationId.split(';messageid=')[0]!;

@@ -1,4 +1,5 @@
 import { itemsForInput } from './agenda';
+import type { AgendaItem } from './agenda-item';
 import type { InputRequest } from './input-request';
 import { isPastInputDeadline } from './input-request';
 import type { Meeting } from './meeting';
@@ -144,4 +145,29 @@ export const countingAnswer = (answers: readonly InputAnswer[], meetingId: strin
 /** Every version the municipality has saved, oldest first: the record kept of who said what. */
 export function answerHistory(answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer[] {
   return answers.filter((a) => a.meetingId === meetingId && a.municipality === municipality).sort((a, b) => a.version - b.version);
+}
+
+/** What a card drawn from an older agenda can still say, and what changed since it was drawn. */
+export interface CarriedOver {
+  /** Its answers to the cases still open for input, in the current order. */
+  readonly items: readonly ItemInput[];
+  /** Cases the card showed that are no longer open for input (withdrawn, decided). */
+  readonly removed: readonly AgendaItem[];
+  /** Cases open for input now that the card did not show. */
+  readonly added: readonly AgendaItem[];
+}
+
+/**
+ * A stale card (the agenda changed after it was drawn) loses nothing that still applies: the
+ * answers it gave to cases that are still open carry over; a case it did not show has none.
+ */
+export function carryOver(meeting: Meeting, cardItemIds: readonly string[], given: readonly ItemInput[]): CarriedOver {
+  const now = itemsForInput(meeting);
+  const open = new Set(now.map((i) => i.id));
+  const shown = new Set(cardItemIds);
+  return {
+    items: now.flatMap((item) => given.filter((g) => g.itemId === item.id)),
+    removed: meeting.agenda.filter((i) => shown.has(i.id) && !open.has(i.id)),
+    added: now.filter((i) => !shown.has(i.id)),
+  };
 }

@@ -52,8 +52,12 @@ export async function settleJobs(bot: BotUnderTest): Promise<void> {
     const summary = await bot.samrad.jobs.runDue();
     // The bot's own runner may hold a claim on one: wait for it to finish too.
     const claimed = await bot.samrad.store.find('jobs', { state: 'claimed' });
-    if (claimed.length === 0 && Object.values(summary).every((n) => n === 0)) return;
-    await new Promise((r) => setTimeout(r, 20));
+    // Coalesced card updates fall due up to 2 s after the change that scheduled them: wait for those too.
+    const soon = new Date(Date.now() + 3_000).toISOString();
+    const pending = (await bot.samrad.store.find<{ dueAt: string }>('jobs', { state: 'pending' })).map((j) => j.value.dueAt).filter((at) => at <= soon);
+    if (claimed.length === 0 && pending.length === 0 && Object.values(summary).every((n) => n === 0)) return;
+    const next = pending.length > 0 ? Math.max(20, Date.parse(pending.sort()[0]!) - Date.now()) : 20;
+    await new Promise((r) => setTimeout(r, Math.min(next, 3_000)));
   }
 }
 
@@ -130,6 +134,8 @@ export class Harness {
 
 /** Runs one case and holds it to the suite's rules. */
 export async function runCase(h: Harness, c: HostileCase): Promise<void> {
+  // Work the setup left (an archive, a coalesced card update) settles before the case, not during it.
+  await settleJobs(h.bot);
   const before = h.storeHash();
   const answer = await c.send(h);
   if (c.expect === 'silence') {

@@ -82,13 +82,19 @@ describe('follow-up: create, remind once across a restart, done', () => {
 
     const once = randomUUID();
     const created = await press(people.coordinator, 'follow-up.create', task, once);
-    expect(created).toContain('er opprettet');
+    expect(created).toContain('er opprettet. Den ansvarlige får påminnelse før fristen.');
     await press(people.coordinator, 'follow-up.create', task, once); // the same submit retried
     const tasks = await samrad.store.find<{ id: string; status: string }>('followUps');
     expect(tasks.map((t) => t.value.status)).toEqual(['open']);
     taskId = tasks[0]!.id;
     const jobs = await samrad.store.find<{ dueAt: string }>('jobs', { kind: 'follow-up.remind' });
     expect(jobs.map((j) => j.value.dueAt).sort()).toEqual(['2027-01-03T08:00:00.000Z', '2027-01-09T08:00:00.000Z', '2027-01-11T08:00:00.000Z']);
+    // Due tomorrow before 09.00: no reminder can come before it, so none is promised (issue 16, finding 10).
+    const soon = await press(people.coordinator, 'follow-up.create', { ...task, due: '2026-12-13', description: 'Ring Gol' });
+    expect(soon).toContain('ikke rekker å komme en påminnelse før den');
+    expect(soon).not.toContain('får påminnelse før fristen');
+    const quick = (await samrad.store.find<{ id: string; description: string }>('followUps')).find((t) => t.value.description === 'Ring Gol')!;
+    await press(people.coordinator, 'follow-up.done', { taskId: quick.id });
   });
 
   it('oppfølging lists all open tasks for the coordinator and one\'s own for others', async () => {
@@ -130,6 +136,9 @@ describe('follow-up: create, remind once across a restart, done', () => {
     expect(offered).toContain('"verb":"follow-up.review"');
     const added = await press(people.coordinator, 'follow-up.review', { meetingId: next });
     expect(added).toContain('Oppfølging av tidligere vedtak');
+    // The review case says which tasks it covers, on the agenda card itself (issue 16, finding 10).
+    expect(added).toContain('Send planen til kommunene');
+    expect(await say(people.boardMember, `saksliste ${next}`)).toContain('Send planen til kommunene');
     expect(await press(people.coordinator, 'follow-up.review', { meetingId: next })).toContain('står allerede på sakslisten');
   });
 

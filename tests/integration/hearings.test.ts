@@ -162,7 +162,13 @@ describe('a hearing from registration to the joint statement', () => {
     now = new Date('2026-12-10T12:30:00Z');
     const late = await press(people.respondent, 'hearing.submit', answer('3324', { version: 2, position: 'agree-with-remarks', 'answer-0': 'Godt utredet for Gol.' }));
     expect(late).toContain('merkes som for sent');
-    expect(await say(people.coordinator, `høring ${id}`)).toContain('Svart for sent');
+    const status = await say(people.coordinator, `høring ${id}`);
+    expect(status).toContain('Svart for sent');
+    // The same counts as a pie where Teams draws charts, and as a table where it cannot (issue 16, part 7).
+    const pie = JSON.stringify(bot.connector.cards().flatMap((c: { body?: unknown[] }) => c.body ?? []).find((e) => (e as { type?: string }).type === 'Chart.Pie'));
+    expect(pie).toContain('"legend":"Svart for sent","value":1');
+    expect(pie).toContain('"fallback":{"type":"FactSet"');
+    expect(pie).toContain('"title":"Svart for sent","value":"1"');
     expect(await say(people.boardMember, 'høringer')).toContain('3 av 21 har svart');
   });
 

@@ -130,7 +130,10 @@ describe('minutes: record, approve, lock, new version', () => {
     expect(docx.headers.get('content-disposition')).toContain(`protokoll-${meetingId}-v2.docx`);
     const xml = documentXml(Buffer.from(await docx.arrayBuffer()));
     expect(xml).toContain('Styret vedtar handlingsplanen med endringer.');
-    expect(xml).toContain('versjon 2');
+    // Version 2 says it was changed after approval, and that its approvers approved version 1 (issue 16, finding 10).
+    expect(xml).toContain('Versjon 2, endret etter godkjenningen.');
+    expect(xml).toMatch(/Godkjent av [^<]*, versjon 1/);
+    expect(xml).not.toMatch(/Godkjent av [^<]*, versjon 2/);
   });
 
   it('the next meeting approves the previous minutes under its first item', async () => {

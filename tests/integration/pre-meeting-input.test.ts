@@ -118,7 +118,12 @@ describe('input from the municipalities before a meeting', () => {
     expect(out).toContain('2 av 21 kommuner har svart');
     expect(out).toContain('Gol (Mot): For lite til legevakt.');
     expect(out).toContain('Ringerike (Mot): Ringerike ønsker endringer.');
-    const card = JSON.stringify(bot.connector.cards()[0]);
+    // The summary card (the runner may be delivering input cards at the same moment).
+    const card = JSON.stringify(bot.connector.cards().find((c) => JSON.stringify(c).includes('grunnlag.docx')));
+    // Positions per case as a stacked bar where Teams draws charts, with a table as its fallback (issue 16, part 7).
+    expect(card).toContain('"type":"Chart.HorizontalBar.Stacked"');
+    expect(card).toMatch(/"title":"Sak 3\/2026","data":\[[^\]]*"legend":"Mot","value":1/);
+    expect(card).toMatch(/"fallback":\{"type":"FactSet","facts":\[[^\]]*"title":"Sak 3\/2026","value":"[^"]*Mot 1/);
     const docxUrl = JSON.parse(`"${/"url":"([^"]+grunnlag\.docx[^"]+)"/.exec(card)![1]}"`) as string;
     const docx = await fetch(docxUrl);
     expect(docx.status).toBe(200);

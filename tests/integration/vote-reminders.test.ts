@@ -23,13 +23,13 @@ describe('reminders in a vote', () => {
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.coordinator, `påminn ${id}`, channel));
     await bot.post(message(bot.connector.url, people.coordinator, `påminn ${id}`, channel)); // a double click
-    const [report] = bot.connector.texts();
+    // The runner polls as soon as a job is scheduled, so the reminder may go out before the report.
+    const report = bot.connector.texts().find((t) => t.includes('Påminnelse sendes')) ?? '';
     expect(report).toContain('Påminnelse sendes til 1 person: Marit Kvam.');
     expect(report).toContain('Kan ikke nås');
     expect(report).toContain('Jon Strand');
     expect(report).not.toContain('Ola Berg');
 
-    bot.connector.clear();
     await bot.samrad.jobs.runDue();
     const reminders = bot.connector.sent.filter((s) => (s.activity.text ?? '').includes('Du har ikke stemt ennå'));
     expect(reminders.map((r) => r.conversationId)).toEqual([`a:personal-${people.respondent.id}`]);

@@ -42,6 +42,10 @@ describe('votes on agenda items', () => {
     const id = voteId(opened);
     // Ola reported absence: his seat's vote is cast by his deputy Eva, not by him.
     expect(await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' })).toContain('Du har ikke stemmerett');
+    // Those yet to vote name the deputy who holds Ola's vote, not Ola (issue 16, finding 10).
+    const waiting = /Har ikke stemt[^"]*/.exec(await press(people.respondent, 'vote.refresh', { voteId: id }))?.[0] ?? '';
+    expect(waiting).toContain('Eva Nilsen (vara for Ola Berg)');
+    expect(waiting).not.toMatch(/(^|[:,] )Ola Berg(,|$)/);
     expect(await press(deputy, 'vote.cast', { voteId: id, option: 'for' })).toContain('Du har stemt: For');
     await press(people.respondent, 'vote.cast', { voteId: id, option: 'for' });
     const closed = await press(people.coordinator, 'vote.close', { voteId: id });

@@ -7,7 +7,7 @@ import type { ChoiceSearch } from '../../app/search-choices';
 import { carryOut } from './card-invoke';
 import type { OrganisationRegistry } from '../../app/organisation-registry';
 import type { ConversationRecord } from '../../app/remember-conversation';
-import { forgetInstallation, rememberConversation } from '../../app/remember-conversation';
+import { channelRoot, forgetInstallation, rememberConversation } from '../../app/remember-conversation';
 import { welcome } from '../../app/welcome';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
@@ -154,6 +154,12 @@ export class SamradBot extends TeamsActivityHandler {
       ...(teamId && { teamId }),
       ...(kind === 'personal' && a.from.aadObjectId && { aadObjectId: a.from.aadObjectId }),
     };
+    const root = channelRoot(a.conversation.id);
+    if (kind === 'channel' && root !== a.conversation.id) {
+      // Written in a thread: the channel itself is remembered too, so notices start threads of their own.
+      const reference = record.reference as { conversation?: object };
+      await rememberConversation(this.deps.store, root, { ...record, reference: { ...reference, conversation: { ...reference.conversation, id: root } } });
+    }
     return rememberConversation(this.deps.store, a.conversation.id, record);
   }
 }

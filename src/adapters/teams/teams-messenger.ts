@@ -56,7 +56,12 @@ export class TeamsMessenger implements Messenger, MessageSender {
     // The lease is in the app's time; the sender waits in real time: pass what is left of it.
     const waitAtMostMs = delivery.leaseUntil ? Date.parse(delivery.leaseUntil) - this.clock.now().getTime() - LEASE_MARGIN_MS : undefined;
     const options: RunOptions = { deferKey: delivery.idempotencyKey, ...(waitAtMostMs !== undefined && { waitAtMostMs }) };
-    const result = await this.paced(conversation, (context) => context.sendActivity(activity!), options);
+    const result = await this.paced(conversation, (context) => {
+      // The SDK sends inside a continued conversation as a reply to the continuation event's
+      // made-up id; a proactive message is a new post (in a channel: a thread of its own).
+      context.activity.id = undefined;
+      return context.sendActivity(activity!);
+    }, options);
     if ('refused' in result) {
       // Blocked, removed, gone or too large: retrying will not help; the coordinator sees it.
       await this.recordFailure(delivery.idempotencyKey, conversation, delivery.message, 'send', result.refused);

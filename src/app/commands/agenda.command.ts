@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reviewFor } from '../follow-up/follow-up-review';
-import { meetingCard } from '../meetings/meeting-view';
+import { meetingCardNow } from '../meetings/meeting-card-now';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
@@ -19,6 +19,6 @@ export const agendaCommand = declareCommand({
     // The coordinator is told of open follow-up tasks to review; taking them up is a choice (`oppfølging <møte>`).
     const review = actor.roles.has('coordinator') && meeting.value.state === 'planned' ? await reviewFor(store, meeting.value) : [];
     const hint = review.length > 0 ? [text(t.t('follow-up.review.hint', { count: review.length, usage: `${t.t('command.follow-up.name')} ${meeting.id}` }))] : [];
-    return [meetingCard(org, t, meeting.value), ...hint];
+    return [await meetingCardNow(store, org, t, meeting.value), ...hint];
   },
 });

@@ -1,3 +1,4 @@
+import { itemsForInput } from '../../domain/agenda';
 import { representedBy } from '../../domain/input';
 import { inputCard } from '../input/input-card';
 import { meetingAnswers } from '../input/input-records';
@@ -17,6 +18,8 @@ export const giveInputCommand: Command = {
     const { meeting, request } = found;
     const mine = representedBy(org, actor.member.id).filter((r) => request.municipalities.includes(r.municipality));
     if (mine.length === 0) return [text(t.t('error.INPUT.NOT_REPRESENTATIVE'))];
+    // Only the approval of the minutes: nothing to take a position on yet.
+    if (itemsForInput(meeting.value).length === 0) return [text(t.t('input.no-cases', { title: meeting.value.title }))];
     const answers = await meetingAnswers(store, meeting.id);
     return mine.map((r) => inputCard(org, t, meeting.value, request, r.municipality, answers, now));
   },

@@ -5,6 +5,7 @@ import type { BodyChannel } from '../meetings/announcement-records';
 import { BODY_CHANNELS, SECRETARIAT_CHANNEL } from '../meetings/announcement-records';
 import { foldText } from '../../domain/fold-text';
 import { text } from '../reply';
+import { channelRoot } from '../remember-conversation';
 import type { Command } from './command';
 
 /**
@@ -24,8 +25,10 @@ export const linkChannelCommand: Command = {
     if (!secretariat && !body) return [text(t.t('channel.which-body', { usage: t.t('command.link-channel.usage') }))];
     const bodyId = body?.id ?? SECRETARIAT_CHANNEL;
     const now = clock.now().toISOString();
-    await upsert<BodyChannel>(store, BODY_CHANNELS, bodyId, () => ({ bodyId, conversationId: conversation.id, linkedBy: actor.member.id, at: now }));
-    await audit(store, { kind: 'body.channel-linked', memberId: actor.member.id, at: now, details: { bodyId, conversationId: conversation.id } });
+    // The channel, not the thread `knytt kanal` was typed in: notices are new posts where people look.
+    const conversationId = channelRoot(conversation.id);
+    await upsert<BodyChannel>(store, BODY_CHANNELS, bodyId, () => ({ bodyId, conversationId, linkedBy: actor.member.id, at: now }));
+    await audit(store, { kind: 'body.channel-linked', memberId: actor.member.id, at: now, details: { bodyId, conversationId } });
     return [text(secretariat ? t.t('channel.linked-secretariat') : t.t('channel.linked', { body: body!.name }))];
   },
 };

@@ -2,6 +2,7 @@ import { bodyName } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meeting';
 import { formatDateTime } from '../../i18n/dates';
 import { MEETINGS } from '../meetings/meeting-records';
+import { loadPreMeeting } from '../meetings/announcement-records';
 import { text } from '../reply';
 import type { Command } from './command';
 
@@ -17,12 +18,12 @@ export const meetingsCommand: Command = {
       .filter((m) => m.state === 'planned' && Date.parse(m.end) > now)
       .sort((a, b) => a.start.localeCompare(b.start));
     if (upcoming.length === 0) return [text(t.t(actor.roles.has('coordinator') ? 'meetings.none-coordinator' : 'meetings.none'))];
-    const lines = upcoming.map((m) =>
-      t.t('meetings.line', {
-        id: m.id,
-        body: bodyName(org, m.bodyId),
-        title: m.title,
-        when: formatDateTime(new Date(m.start), t.locale),
+    const lines = await Promise.all(
+      upcoming.map(async (m) => {
+        const line = t.t('meetings.line', { id: m.id, body: bodyName(org, m.bodyId), title: m.title, when: formatDateTime(new Date(m.start), t.locale) });
+        // The formøte is where the municipalities agree: as easy to find as the meeting.
+        const pre = await loadPreMeeting(store, m.id);
+        return pre?.state === 'planned' ? t.t('meetings.line.pre-meeting', { line, when: formatDateTime(new Date(pre.start), t.locale) }) : line;
       }),
     );
     return [text([t.t('meetings.heading'), ...lines].join('\n\n'))];

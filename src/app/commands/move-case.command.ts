@@ -2,7 +2,7 @@ import { reorderAgenda } from '../../domain/agenda';
 import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number';
 import { scheduleAnnouncement } from '../meetings/announce-meeting';
 import { findCase } from '../meetings/meeting-records';
-import { meetingCard } from '../meetings/meeting-view';
+import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
 import { errorText } from '../error-text';
 import { text } from '../reply';
@@ -30,6 +30,6 @@ export const moveCaseCommand: Command = {
     if (!reordered.ok) return [text(errorText(t, reordered.error))];
     if (!(await replaceMeeting(store, found.meeting, reordered.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await scheduleAnnouncement(scheduler, reordered.value, 'agenda', clock.now());
-    return [meetingCard(org, t, reordered.value, t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }))];
+    return [await meetingCardNow(store, org, t, reordered.value, t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }))];
   },
 };

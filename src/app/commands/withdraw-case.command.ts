@@ -2,7 +2,7 @@ import { withdrawItem } from '../../domain/agenda';
 import { parseCaseNumber } from '../../domain/case-number';
 import { scheduleAnnouncement } from '../meetings/announce-meeting';
 import { findCase } from '../meetings/meeting-records';
-import { meetingCard } from '../meetings/meeting-view';
+import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
 import { errorText } from '../error-text';
 import { text } from '../reply';
@@ -23,6 +23,6 @@ export const withdrawCaseCommand: Command = {
     if (!withdrawn.ok) return [text(errorText(t, withdrawn.error))];
     if (!(await replaceMeeting(store, found.meeting, withdrawn.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await scheduleAnnouncement(scheduler, withdrawn.value, 'agenda', clock.now());
-    return [meetingCard(org, t, withdrawn.value)];
+    return [await meetingCardNow(store, org, t, withdrawn.value)];
   },
 };

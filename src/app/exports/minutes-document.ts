@@ -48,8 +48,18 @@ const nameOf = (org: Organisation, id: string): string => memberById(org, id)?.n
 
 function statusText(src: MinutesDocumentSource, t: Translator): string {
   const { minutes, org } = src;
-  const version = minutes.version;
-  if (minutes.status === 'draft' || !minutes.approval) return t.t('export.minutes.draft', { version });
+  if (minutes.status === 'draft' || !minutes.approval) return t.t('export.minutes.draft', { version: minutes.version });
+  // A version changed after approval keeps the approval it corrects: say which version its
+  // approvers approved, and who changed it since, so no one reads them as approving the change.
+  const approvedVersion = minutes.earlier.find((e) => e.status === 'approved' && !e.change)?.version ?? minutes.version;
+  const approved = approvalText(src, t, approvedVersion);
+  if (!minutes.change || approvedVersion === minutes.version) return approved;
+  return t.t('export.minutes.amended', { version: minutes.version, approved });
+}
+
+function approvalText(src: MinutesDocumentSource, t: Translator, version: number): string {
+  const { minutes, org } = src;
+  if (!minutes.approval) return t.t('export.minutes.draft', { version });
   const date = formatDate(new Date(minutes.approval.at), t.locale);
   const by = minutes.approval.by;
   if ('members' in by) return t.t('export.minutes.approvedByMembers', { date, version, members: listOf(by.members.map((id) => nameOf(org, id)), t.locale) });

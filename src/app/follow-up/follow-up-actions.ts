@@ -5,13 +5,14 @@ import type { DomainError } from '../../domain/result';
 import type { CardAction, CardActionContext } from '../card-action';
 import type { MinutesViewDeps } from '../minutes/minutes-view';
 import { showMinutes } from '../minutes/minutes-view';
-import { meetingCard } from '../meetings/meeting-view';
+import { meetingCardNow } from '../meetings/meeting-card-now';
 import { text } from '../reply';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { followUpCard } from './follow-up-card';
 import { allTasks } from './follow-up-records';
 import { addReviewItem } from './follow-up-review';
 import { addFollowUp, finishFollowUp } from './follow-up-tasks';
+import { reminderJobs } from './follow-up-reminders';
 
 const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
@@ -36,7 +37,10 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
         const added = await addFollowUp(deps, ctx.org, { ...request, by: ctx.actor.member.id, actionId: ctx.actionId });
         // Refused, the task form keeps what was typed.
         if (!added.ok) return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), message(ctx, added.error), ctx.data) };
-        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), success(ctx.t.t('follow-up.created', { id: added.value.id }))) };
+        // A reminder is promised only when one can come before the due date (a task due tomorrow gets none).
+        const remindedBefore = reminderJobs(added.value, deps.clock.now()).some((j) => j.payload.when !== 'overdue');
+        const notice = ctx.t.t(remindedBefore ? 'follow-up.created' : 'follow-up.created.no-reminder-before', { id: added.value.id });
+        return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), success(notice)) };
       },
     },
     {
@@ -56,7 +60,7 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
       refuse: notAllowed,
       async run(ctx) {
         const added = await addReviewItem(deps.store, ctx.org, ctx.t, field(ctx, 'meetingId'));
-        return { respond: added.ok ? meetingCard(ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
+        return { respond: added.ok ? await meetingCardNow(deps.store, ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
       },
     },
   ];

@@ -79,6 +79,12 @@ export function hearingStatusCard(
     // An empty list turns Teams' automatic refresh off: a view already made for its reader stays so.
     refreshUserIds: viewer.kind === 'shared' ? viewer.refreshUserIds.slice(0, MAX_AUTO_REFRESH) : [],
     rows: rows.map((r) => ({ title: r.name, value: t.t(`hearing.municipality-status.${r.status}`) })),
+    // How far the hearing has come, at a glance where Teams draws charts; a table where it cannot.
+    chartTitle: t.t('hearing.chart-title'),
+    byStatus: [...new Set(rows.map((r) => r.status))].sort().map((status) => {
+      const value = rows.filter((r) => r.status === status).length;
+      return { legend: t.t(`hearing.municipality-status.${status}`), value, number: String(value) };
+    }),
     data: { hearingId: h.id, lang: t.locale },
     labels: {
       ...Object.fromEntries(['newDeadline', 'extend', 'close', 'compile', 'refresh'].map((k) => [k, t.t(`hearing.status.${k}`)])),

@@ -1,7 +1,9 @@
 import { itemsForInput } from '../../domain/agenda';
 import type { DomainError } from '../../domain/result';
 import type { ItemInput, Position } from '../../domain/input';
-import { countingAnswer, giveInput, positions, representedBy } from '../../domain/input';
+import { carryOver, countingAnswer, giveInput, positions, representedBy } from '../../domain/input';
+import type { AgendaItem } from '../../domain/agenda-item';
+import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -21,17 +23,38 @@ export interface InputDeps {
   readonly clock: Clock;
 }
 
-/** What the card sent, read against the agenda it was drawn from (the version checks that). */
-function itemsFrom(meeting: Meeting, data: Readonly<Record<string, unknown>>): ItemInput[] {
-  return itemsForInput(meeting).map((item, i) => {
+/** Which case each numbered field answers: named by the card, or (an older card) the agenda's order. */
+function cardItemIds(meeting: Meeting, data: Readonly<Record<string, unknown>>): string[] | undefined {
+  if (typeof data.itemIds === 'string') return data.itemIds ? data.itemIds.split(',') : [];
+  return Number(data.version) === meeting.version ? itemsForInput(meeting).map((i) => i.id) : undefined;
+}
+
+/** What the card sent, case by case. */
+function itemsFrom(ids: readonly string[], data: Readonly<Record<string, unknown>>): ItemInput[] {
+  return ids.map((itemId, i) => {
     const position = data[`position-${i}`];
     const written = data[`text-${i}`];
     return {
-      itemId: item.id,
+      itemId,
       ...(typeof position === 'string' && (positions as readonly string[]).includes(position) && { position: position as Position }),
       text: typeof written === 'string' ? written : '',
     };
   });
+}
+
+/**
+ * A card drawn from an older agenda: what still applies is saved as a draft on the current
+ * one, and the respondent is told which cases were removed or added, to look over and send.
+ */
+function staleCarryOver(meeting: Meeting, ids: readonly string[] | undefined, data: Readonly<Record<string, unknown>>, t: CardActionContext['t']) {
+  if (!ids || Number(data.version) === meeting.version) return undefined;
+  const kept = carryOver(meeting, ids, itemsFrom(ids, data));
+  const name = (i: AgendaItem) => `${t.t('agenda.case', { caseNumber: formatCaseNumber(i.caseNumber) })} ${i.title}`;
+  const changes = [
+    ...(kept.removed.length > 0 ? [t.t('input.stale.removed', { count: kept.removed.length, cases: kept.removed.map(name).join(', ') })] : []),
+    ...(kept.added.length > 0 ? [t.t('input.stale.added', { count: kept.added.length, cases: kept.added.map(name).join(', ') })] : []),
+  ];
+  return { items: kept.items, notice: t.t('input.stale.kept', { changes: changes.join(' ') }) };
 }
 
 async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' | 'submitted') {
@@ -41,13 +64,16 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
   if (!meeting || !request) return { respond: text(ctx.t.t('error.INPUT.NO_REQUEST', { meeting: meetingId })) };
   const municipality = typeof ctx.data.municipality === 'string' ? ctx.data.municipality : undefined;
   const now = deps.clock.now();
+  const ids = cardItemIds(meeting, ctx.data);
+  const stale = staleCarryOver(meeting, ids, ctx.data, ctx.t);
   const submission = {
     meetingId,
     givenBy: ctx.actor.member.id,
-    meetingVersion: Number(ctx.data.version),
-    status,
+    // A stale card's answers are saved on the current agenda, as a draft to look over.
+    meetingVersion: stale ? meeting.version : Number(ctx.data.version),
+    status: stale ? ('draft' as const) : status,
     idempotencyKey: ctx.actionId,
-    items: itemsFrom(meeting, ctx.data),
+    items: stale ? stale.items : itemsFrom(ids ?? itemsForInput(meeting).map((i) => i.id), ctx.data),
     ...(municipality && { municipality }),
   };
   const shown = municipality ?? representedBy(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
@@ -66,7 +92,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
   if (refusal) {
     // Refused: the card comes back as typed, with the reason beside the case it is about.
     const typed = new Map(
-      itemsForInput(meeting).map((item, i) => [item.id, { position: stringAt(ctx.data, `position-${i}`), text: stringAt(ctx.data, `text-${i}`) }] as const),
+      (ids ?? itemsForInput(meeting).map((item) => item.id)).map((itemId, i) => [itemId, { position: stringAt(ctx.data, `position-${i}`), text: stringAt(ctx.data, `text-${i}`) }] as const),
     );
     const itemId = typeof refusal.params?.itemId === 'string' ? refusal.params.itemId : undefined;
     const field: 'text' | 'position' | undefined = refusal.code === 'INPUT.TEXT_TOO_LONG' ? 'text' : refusal.code === 'INPUT.POSITION_REQUIRED' || refusal.code === 'INPUT.BAD_POSITION' ? 'position' : undefined;
@@ -75,7 +101,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
   }
   // A draft after a submitted answer is a draft of a change; the message says the answer still counts.
   const done = status === 'submitted' ? 'input.submitted' : countingAnswer(answers, meetingId, shown) ? 'input.saved-revision' : 'input.saved';
-  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, success(ctx.t.t(done))) };
+  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, stale ? stale.notice : success(ctx.t.t(done))) };
 }
 
 const stringAt = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');

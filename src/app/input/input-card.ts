@@ -11,6 +11,7 @@ import { formatDateTime } from '../../i18n/dates';
 import type { Notice } from '../notice';
 import { noticeFields } from '../notice';
 import { card } from '../reply';
+import { documentLinks } from '../meetings/meeting-view';
 import type { Reply } from '../reply';
 
 /** What was typed for one case on a card that was refused: it comes back as typed. */
@@ -65,6 +66,8 @@ export function inputCard(
     open,
     meetingId: meeting.id,
     version: meeting.version,
+    // Which case each numbered field answers: a card from an older agenda still saves what it can.
+    itemIds: itemsForInput(meeting).map((item) => item.id).join(','),
     municipality,
     lang: t.locale,
     positionLabel: t.t('input.position'),
@@ -81,6 +84,9 @@ export function inputCard(
         itemId: item.id,
         heading: t.t('agenda.case', { caseNumber: formatCaseNumber(item.caseNumber) }) + ' ' + item.title,
         proposal: item.proposal.kind === 'text' ? t.t('agenda.proposal', { text: item.proposal.text }) : t.t('agenda.proposal-in-meeting'),
+        // The papers the respondent decides on: the case's background and its documents.
+        background: item.background?.trim() ?? '',
+        documents: documentLinks(t, item),
         position: mine?.position ?? '',
         text: mine?.text ?? '',
         positionError: error('position'),

@@ -15,7 +15,7 @@ import { text } from '../reply';
 import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
 import type { JobScheduler, JobSpec } from '../scheduling/scheduler';
-import { inputCard } from './input-card';
+import { inputCardsFollow } from './live-input-cards';
 import { loadRequest, meetingAnswers } from './input-records';
 import { inputSummaryCard } from './input-summary-card';
 import { archiveBasisDocument } from '../archive/archive-triggers';
@@ -84,13 +84,12 @@ async function toRespondents(
   await deps.scheduler.scheduleMany(jobs);
 }
 
+/** At the lead time: one card per respondent and municipality, or (planned again) the cards already out updated. */
 export function sendInputCards(deps: InputJobDeps): JobHandler<InputJobPayload> {
   return async ({ job }) => {
     const found = await current(deps, job.payload, (r) => [r.sendAt]);
     if (!found) return;
-    const org = deps.organisation();
-    const now = deps.clock.now();
-    await toRespondents(deps, 'input-card', job.payload, found.request.municipalities, (m) => inputCard(org, deps.t, found.meeting, found.request, m, [], now));
+    await inputCardsFollow(deps, found.meeting, found.request);
   };
 }
 

@@ -28,6 +28,17 @@ export function inputSummaryCard(
     heading: t.t('summary.heading', { title: meeting.title }),
     progress: t.t('summary.progress', { answered, asked: request.municipalities.length, deadline: formatDateTime(new Date(request.deadline), t.locale) }),
     notAnswered: summary.notAnswered.length > 0 ? t.t('summary.not-answered', { names: names(summary.notAnswered) }) : '',
+    // Positions per case at a glance where Teams draws charts; the same counts as a table where it cannot.
+    chartTitle: t.t('summary.chart-title'),
+    chart: summary.items.map((s) => {
+      const item = meeting.agenda.find((i) => i.id === s.itemId);
+      const counted = Object.entries(s.counts).filter(([, n]) => n > 0);
+      return {
+        title: item ? t.t('agenda.case', { caseNumber: formatCaseNumber(item.caseNumber) }) : s.itemId,
+        segments: counted.map(([p, n]) => ({ legend: position(p), value: n })),
+        line: counted.map(([p, n]) => `${position(p)} ${n}`).join(' · ') || '-',
+      };
+    }),
     items: summary.items.map((s) => {
       const item = meeting.agenda.find((i) => i.id === s.itemId);
       const majority =

@@ -10,7 +10,7 @@ import type { MeetingDeps } from './meeting-actions';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { replaceMeeting } from './replace-meeting';
 import { errorText } from '../error-text';
-import { meetingCard } from './meeting-view';
+import { meetingCardNow } from './meeting-card-now';
 
 /**
  * Adding and editing a case from the agenda form. The change is written under the meeting's
@@ -33,7 +33,7 @@ async function changeAgenda(
   if (!changed.ok) return again(errorText(ctx.t, changed.error));
   if (!(await replaceMeeting(deps.store, stored, changed.value))) return again(ctx.t.t('error.MEETING.CHANGED'));
   await scheduleAnnouncement(deps.scheduler, changed.value, 'agenda', deps.clock.now());
-  return { respond: meetingCard(ctx.org, ctx.t, changed.value) };
+  return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, changed.value) };
 }
 
 const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) });

@@ -11,7 +11,11 @@ import { upsert } from '../../ports/record-store';
 import { personalChats } from '../personal-chats';
 import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
-import type { SentMessage } from '../scheduling/outbox';
+import type { RenderAtSend, SentMessage } from '../scheduling/outbox';
+import type { Reply } from '../reply';
+import type { SharedCardRenderer } from '../delivery/shared-cards';
+import { updateSharedCard } from '../delivery/shared-cards';
+import { inputCardsFollowMeeting } from '../input/live-input-cards';
 import type { JobScheduler } from '../scheduling/scheduler';
 import type { MeetingEventRecord, MeetingNotice } from './announcement-records';
 import { bodyChannel, loadPreMeeting, MEETING_EVENTS, MEETING_NOTICES } from './announcement-records';
@@ -64,6 +68,8 @@ export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload>
     const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
     if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees) await invite(deps, org, shown, pre, main, job.payload.reason);
     await refreshNotice(deps, org, shown, pre, main);
+    // The input cards already out show the agenda and deadline as they are now.
+    await inputCardsFollowMeeting(deps, shown);
   };
 }
 
@@ -115,10 +121,38 @@ async function invite(deps: AnnounceDeps, org: Organisation, meeting: Meeting, p
 async function refreshNotice(deps: AnnounceDeps, org: Organisation, meeting: Meeting, pre: PreMeeting | undefined, main: ScheduledEvent | undefined): Promise<void> {
   const channel = await bodyChannel(deps.store, meeting.bodyId);
   if (!channel) return;
-  const notice = meetingCard(org, deps.t, meeting, '', { ...(pre ? { preMeeting: pre } : {}), ...(main ? { calendarLink: main.webLink } : {}) });
   const posted = (await deps.store.get<MeetingNotice>(MEETING_NOTICES, meeting.id))?.value;
-  if (posted) await deps.messenger.update(posted.conversationId, posted.activityId, notice);
-  else await deps.scheduler.schedule(messageJob(noticeJobId(meeting.id), { conversationId: channel.conversationId, message: notice }, deps.clock.now()));
+  if (posted) {
+    const notice = meetingCard(org, deps.t, meeting, '', { ...(pre ? { preMeeting: pre } : {}), ...(main ? { calendarLink: main.webLink } : {}) });
+    await deps.messenger.update(posted.conversationId, posted.activityId, notice);
+    return;
+  }
+  // Rendered when it is sent: cases added while it waits are on it, and it goes out once.
+  const message: RenderAtSend = { render: MEETING_NOTICE, id: meeting.id };
+  await deps.scheduler.schedule(messageJob(noticeJobId(meeting.id), { conversationId: channel.conversationId, message }, deps.clock.now()));
+  // A change made while the notice is being sent (rendered, not yet remembered) lands with this trailing update.
+  await updateSharedCard(deps, { card: MEETING_NOTICE, id: meeting.id });
+}
+
+/** The renderer of a meeting's notice in the outbox and in card updates. */
+export const MEETING_NOTICE = 'meeting-notice';
+
+/** The notice as it is now, from what the announcement stored: the formøte and the calendar file. */
+export async function meetingNoticeNow(deps: Pick<AnnounceDeps, 'store' | 'organisation' | 't'>, meetingId: string): Promise<Reply | undefined> {
+  const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
+  if (!meeting) return undefined;
+  const pre = await loadPreMeeting(deps.store, meetingId);
+  const event = (await deps.store.get<MeetingEventRecord>(MEETING_EVENTS, meetingEventKey(meetingId)))?.value;
+  return meetingCard(deps.organisation(), deps.t, meeting, '', { ...(pre ? { preMeeting: pre } : {}), ...(event ? { calendarLink: event.webLink } : {}) });
+}
+
+/** The posted notice as it is now, for the shared-card job (nothing while it is not posted yet). */
+export function postedNoticeNow(deps: Pick<AnnounceDeps, 'store' | 'organisation' | 't'>): SharedCardRenderer {
+  return async ({ id }) => {
+    const posted = (await deps.store.get<MeetingNotice>(MEETING_NOTICES, id))?.value;
+    const reply = posted && (await meetingNoticeNow(deps, id));
+    return posted && reply ? { conversationId: posted.conversationId, activityId: posted.activityId, reply } : undefined;
+  };
 }
 
 const noticeJobId = (meetingId: string): string => `notice:${meetingId}`;

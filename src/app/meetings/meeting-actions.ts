@@ -14,7 +14,7 @@ import { meetingPlanned } from './follow-meeting';
 import { agendaActions } from './agenda-actions';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
-import { meetingCard } from './meeting-view';
+import { meetingCardNow } from './meeting-card-now';
 
 export interface MeetingDeps {
   readonly store: RecordStore;
@@ -48,7 +48,7 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
           await meetingPlanned(deps, ctx.org, planned.value.meeting);
           const warnings = planned.value.warnings.map((w) => errorText(ctx.t, w)).join(' ');
           // The form becomes the meeting, so it cannot create a second one.
-          return { respond: meetingCard(ctx.org, ctx.t, planned.value.meeting, warnings) };
+          return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, planned.value.meeting, warnings) };
         }
         throw new Error('Could not find a free meeting id');
       },

@@ -9,6 +9,7 @@ import type { PreMeeting } from '../../domain/pre-meeting';
 import type { Translator } from '../../i18n/catalogue';
 import { formatClock, formatLongDate, formatTime } from '../../i18n/dates';
 import { addressLink, markup, plainText } from '../../presentation/card-text';
+import type { Markup } from '../../presentation/card-text';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 
@@ -74,8 +75,13 @@ function agendaLine(org: Organisation, t: Translator, item: AgendaItem) {
     title: item.kind === 'minutes-approval' ? t.t('agenda.minutes-approval') : item.title,
     proposal,
     status: item.status === 'open' ? '' : t.t(`agenda.status.${item.status}`),
-    // The secretariat's links, shown as their address: a title cannot disguise where one leads.
-    documents: item.documents.length > 0 ? markup(t.t('agenda.documents', { links: item.documents.map((d) => `${plainText(d.title)} (${addressLink(d.url)})`).join(', ') })) : '',
+    background: item.background?.trim() ?? '',
+    documents: documentLinks(t, item),
     responsible: item.responsible ? t.t('agenda.responsible', { name: memberById(org, item.responsible)?.name ?? item.responsible }) : '',
   };
+}
+
+/** A case's documents as one line; the secretariat's links shown as their address: a title cannot disguise where one leads. */
+export function documentLinks(t: Translator, item: AgendaItem): Markup | '' {
+  return item.documents.length > 0 ? markup(t.t('agenda.documents', { links: item.documents.map((d) => `${plainText(d.title)} (${addressLink(d.url)})`).join(', ') })) : '';
 }

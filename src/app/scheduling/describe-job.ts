@@ -20,6 +20,7 @@ const messages: Readonly<Record<string, string>> = {
   'hearing-notice': 'hearing-notice',
   'hearing-remind': 'hearing-remind',
   'input.send': 'input-card',
+  'input-card': 'input-card',
   'input.remind': 'input-remind',
   'input-summary-post': 'input-summary',
   'invite': 'invite',

@@ -61,6 +61,8 @@ export class JobRunner {
   private stopping = false;
   private woken = false;
   private cancelPoll: (() => void) | undefined;
+  /** When the armed poll fires (real ms of the app's clock), to know whether a sooner one is needed. */
+  private armedFor = Number.POSITIVE_INFINITY;
   private pass: Promise<unknown> | undefined;
   private lastJobError: unknown;
   /** The earliest due time among pending jobs not yet due at the last pass (e.g. a deferred message). */
@@ -110,6 +112,18 @@ export class JobRunner {
     this.arm(0);
   }
 
+  /**
+   * A job was just scheduled for `dueAt`: poll then if that is sooner than the poll already
+   * armed (a coalesced card update due in 2 s must not wait for a 5 s interval).
+   */
+  expect(dueAt: string): void {
+    const at = Date.parse(dueAt);
+    if (!this.nextDueAt || dueAt < this.nextDueAt) this.nextDueAt = dueAt;
+    if (!this.running || !this.cancelPoll || at >= this.armedFor) return;
+    this.cancelPoll();
+    this.arm(Math.max(0, at - this.options.clock.now().getTime()));
+  }
+
   /** Stops polling and claiming, then waits for the handlers already running. */
   async stop(): Promise<void> {
     this.running = false;
@@ -121,8 +135,10 @@ export class JobRunner {
   }
 
   private arm(ms: number): void {
+    this.armedFor = this.options.clock.now().getTime() + ms;
     this.cancelPoll = this.options.timer.after(ms, () => {
       this.cancelPoll = undefined;
+      this.armedFor = Number.POSITIVE_INFINITY;
       this.pass = this.poll();
     });
   }

@@ -1,3 +1,4 @@
+import type { Reply } from '../reply';
 import type { JobHandler } from './execute-job';
 import type { JobSpec } from './scheduler';
 
@@ -30,6 +31,22 @@ export interface Delivery extends OutboxMessage {
   recordSent(activityId: string): Promise<void>;
 }
 
+/**
+ * A message rendered when it is sent, not when it is scheduled: the name of its renderer and
+ * the id of what it shows (a meeting's notice). A notice waiting for its turn while cases are
+ * added goes out once, with the agenda as it is then.
+ */
+export interface RenderAtSend {
+  readonly render: string;
+  readonly id: string;
+}
+
+/** Renders a message at send time; nothing when there is nothing to send any more (the meeting is gone). */
+export type MessageRenderer = (id: string) => Promise<Reply | undefined>;
+
+export const isRenderAtSend = (m: unknown): m is RenderAtSend =>
+  typeof m === 'object' && m !== null && typeof (m as RenderAtSend).render === 'string' && typeof (m as RenderAtSend).id === 'string';
+
 /** A refusal that retrying cannot fix (the bot was blocked or removed: a 403): the job fails. */
 export type SendResult = { readonly activityId: string } | { readonly undeliverable: string };
 
@@ -56,10 +73,19 @@ export interface SentMessage extends OutboxMessage {
 export function outboxHandler(
   sender: MessageSender,
   afterSent?: (sent: SentMessage) => Promise<void>,
+  renderers: Readonly<Record<string, MessageRenderer>> = {},
 ): JobHandler<OutboxMessage> {
   return async ({ job, attempt, idempotencyKey, receipt, leaseUntil, recordReceipt }) => {
-    const { conversationId, message } = job.payload;
+    const { conversationId } = job.payload;
+    let { message } = job.payload;
     let activityId = typeof receipt?.activityId === 'string' ? receipt.activityId : undefined;
+    if (activityId === undefined && isRenderAtSend(message)) {
+      const render = renderers[message.render];
+      if (!render) return { outcome: 'failed', error: `no renderer for ${message.render}` };
+      const rendered = await render(message.id);
+      if (!rendered) return { outcome: 'done' };
+      message = rendered;
+    }
     if (activityId === undefined) {
       let recorded: string | undefined;
       const result = await sender.send({

@@ -22,6 +22,7 @@ export function closeAtDeadline(
     if (!closed.ok) return closed.error.code === 'VOTE.CLOSED' ? { outcome: 'done' } : { outcome: 'failed', error: closed.error.code };
     const posted = closed.value.vote.posted;
     const shared = posted && (await sharedView(deps, { org: deps.organisation(), t: deps.t }, job.payload.voteId));
+    // Here, not as a job of its own: this job is already paced and retried, and must not end before the card is the result.
     if (posted && shared) await deps.messenger.update(posted.conversationId, posted.activityId, shared.reply);
     return { outcome: 'done' };
   };

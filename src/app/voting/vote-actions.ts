@@ -22,6 +22,10 @@ import { formatCaseNumber } from '../../domain/case-number';
 import { voteCard } from './vote-view';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { CLOSE_AT_DEADLINE, closeJobId } from './close-at-deadline';
+import { updateSharedCard } from '../delivery/shared-cards';
+import type { Translator } from '../../i18n/catalogue';
+import type { Organisation } from '../../domain/organisation';
+import type { SharedCardRenderer } from '../delivery/shared-cards';
 
 export interface VotingDeps {
   readonly store: RecordStore;
@@ -55,6 +59,25 @@ export async function sharedView(deps: VotingDeps, ctx: Pick<CardActionContext, 
   const casters = vote.electorate.voters.flatMap((v) => v.casters);
   const refreshUserIds = casters.length <= 60 ? await teamsUserIds(deps.store, casters) : [];
   return { vote, reply: voteCard(ctx.org, ctx.t, vote, loaded.box.value, { mayClose: false }, deps.clock.now(), { refreshUserIds }) };
+}
+
+/**
+ * The posted card changed (a ballot, a close): its update is a paced, coalesced job, so a
+ * burst of ballots ends with the card showing all of them. Without a scheduler (some tests)
+ * nothing updates it.
+ */
+export async function voteCardChanged(deps: VotingDeps, vote: VoteRecord, t: Translator, final = false): Promise<void> {
+  if (!vote.posted || !deps.scheduler) return;
+  await updateSharedCard({ scheduler: deps.scheduler, clock: deps.clock }, { card: 'vote', id: vote.id, locale: t.locale }, { final });
+}
+
+/** The posted vote card as it is now, for the shared-card job. */
+export function voteCardNow(deps: VotingDeps, organisation: () => Organisation, translator: (locale: 'nb' | 'en') => Translator, fallback: 'nb' | 'en'): SharedCardRenderer {
+  return async (ref) => {
+    const shared = await sharedView(deps, { org: organisation(), t: translator(ref.locale ?? fallback) }, ref.id);
+    const posted = shared?.vote.posted;
+    return shared && posted ? { conversationId: posted.conversationId, activityId: posted.activityId, reply: shared.reply } : undefined;
+  };
 }
 
 export function votingActions(deps: VotingDeps): CardAction[] {
@@ -119,10 +142,8 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         const request = { voteId: voteIdOf(ctx), castBy: ctx.actor.member.id, option, idempotencyKey: ctx.actionId };
         const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
         if (!cast.ok) return personalView(deps, ctx, errorText(ctx.t, cast.error));
-        const view = await personalView(deps, ctx);
-        const posted = cast.value.vote.posted;
-        const shared = posted && cast.value.recorded ? await sharedView(deps, ctx, cast.value.vote.id) : undefined;
-        return { ...view, ...(posted && shared && { updateShared: { activityId: posted.activityId, reply: shared.reply, final: false } }) };
+        if (cast.value.recorded) await voteCardChanged(deps, cast.value.vote, ctx.t);
+        return personalView(deps, ctx);
       },
     },
     { verb: 'vote.refresh', audience: ['anyone-registered'], run: (ctx) => personalView(deps, ctx) },
@@ -136,10 +157,8 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         if (!mayCloseVote(loaded.vote.value, ctx.actor.member, ctx.actor.roles)) return personalView(deps, ctx, ctx.t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'));
         const closed = await closeOpenVote(deps, loaded.vote.id, ctx.actor.member.id);
         if (!closed.ok) return personalView(deps, ctx, errorText(ctx.t, closed.error));
-        const view = await personalView(deps, ctx);
-        const shared = await sharedView(deps, ctx, loaded.vote.id);
-        const posted = closed.value.vote.posted;
-        return { ...view, ...(posted && shared && { updateShared: { activityId: posted.activityId, reply: shared.reply, final: true } }) };
+        await voteCardChanged(deps, closed.value.vote, ctx.t, true);
+        return personalView(deps, ctx);
       },
     },
   ];

@@ -55,7 +55,9 @@ export function voteCard(
     ...noticeFields(extra.notice ?? (viewer.memberId && keys.length === 0 && open ? warning(t.t('vote.not-eligible')) : '')),
     showResults: visible,
     outcome: visible ? outcomeText(t, tally, optionLabel, open) : '',
-    counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0) })) : [],
+    // A bar per option where Teams draws charts; the same counts as text where it cannot (the chart's fallback).
+    chartTitle: t.t('vote.chart-title'),
+    counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0), value: tally.counts[o.id] ?? 0 })) : [],
     quorum: !visible
       ? ''
       : vote.settings.quorum.kind === 'none'
@@ -66,7 +68,7 @@ export function voteCard(
           : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
     namedHeading: t.t('vote.named-heading'),
     named: visible && !isSecret(vote) && box.secrecy === 'named' ? namedLines(org, t, vote, box, optionLabel) : [],
-    notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => voterName(org, vote, k)).join(', ') }) : '',
+    notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => whoHoldsTheVote(org, t, vote, k)).join(', ') }) : '',
     // Up to five options are buttons (Teams shows no more); more become a list and one button.
     ...ballotControls(open && keys.length > 0 && (!votedAlready || mayChange(vote, now)) ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), option: o.id })) : []),
     pickerLabel: t.t('vote.pick'),
@@ -136,6 +138,18 @@ function namedLines(org: Organisation, t: Translator, vote: VoteRecord, box: Bal
 
 export function voterName(org: Organisation, vote: VoteRecord, key: string): string {
   return vote.settings.electorate === 'municipalities' ? municipalityName(org, key) : (memberById(org, key)?.name ?? key);
+}
+
+/**
+ * Who is yet to vote for a seat: its holder, or, when the holder reported absence, the deputy
+ * who holds the vote (the absent member cannot vote, so naming him asks the wrong person).
+ */
+function whoHoldsTheVote(org: Organisation, t: Translator, vote: VoteRecord, key: string): string {
+  if (vote.settings.electorate === 'municipalities' || vote.state === 'draft') return voterName(org, vote, key);
+  const casters = vote.electorate.voters.find((v) => v.key === key)?.casters ?? [key];
+  if (casters.includes(key)) return voterName(org, vote, key);
+  const deputies = casters.map((c) => memberById(org, c)?.name ?? c).join(t.t('vote.not-voted.or'));
+  return t.t('vote.not-voted.deputy', { deputy: deputies, member: voterName(org, vote, key) });
 }
 
 function represents(org: Organisation, vote: VoteRecord, key: string): string {

@@ -97,7 +97,9 @@ describe('the minutes as Markdown', () => {
     const content = { ...approved.content, items };
     const amended = must(amendMinutes(approved, meeting, { content, by: 'koord', reason: 'Feil i vedtaket i sak 3/2026' }, new Date('2026-06-05T10:00:00Z')));
     const md = markdown({ minutes: amended, meetings: [meeting, next] });
-    expect(md).toContain('**Status:** Godkjent i OSU, møte 2/2026 04.06.2026, versjon 2\\\n**Endret:** 05.06.2026 av Nina Solberg: Feil i vedtaket i sak 3/2026');
+    // Its approvers approved version 1, not the change (issue 16, finding 10).
+    expect(md).toContain('**Status:** Versjon 2, endret etter godkjenningen. Godkjent i OSU, møte 2/2026 04.06.2026, versjon 1\\\n**Endret:** 05.06.2026 av Nina Solberg: Feil i vedtaket i sak 3/2026');
+    expect(md).not.toContain('04.06.2026, versjon 2');
     expect(md).toContain('Høringssvaret sendes med Holes merknad.');
     expect(md).not.toContain('Høringssvaret sendes som foreslått.');
   });
