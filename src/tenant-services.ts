@@ -6,6 +6,12 @@ import { FolderDocumentLibrary } from './adapters/local-folder/folder-document-l
 import { DriveDocumentLibrary } from './adapters/sharepoint/drive-document-library';
 import { openSharePointStore } from './adapters/sharepoint/open-sharepoint-store';
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
+import { MACHINERY_LISTS, tableClient } from './adapters/azure-tables/open-tables';
+import { TableRecordStore } from './adapters/azure-tables/table-store';
+import { TableWindowStore } from './adapters/azure-tables/table-windows';
+import { RoutedStore } from './adapters/routed-store';
+import type { RateWindows } from './app/scheduling/shared-windows';
+import { SharedWindows } from './app/scheduling/shared-windows';
 import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import type { OrganisationRegistry } from './app/organisation-registry';
 import type { SignedLinks } from './app/exports/signed-links';
@@ -23,6 +29,26 @@ export interface TenantServices {
   readonly documents: DocumentLibrary;
   /** Builds the calendar and free/busy once the store exists (the local ones read it). */
   calendarFor(deps: { store: RecordStore; clock: Clock; registry: OrganisationRegistry; publicUrl: () => string; links: SignedLinks }): { calendar: Calendar; freeBusy: FreeBusy };
+  /** Teams' windows shared by every instance (present with Table Storage); otherwise each process paces itself. */
+  readonly teamsBudget?: RateWindows;
+}
+
+/**
+ * With Table Storage configured (several instances), the machinery goes there and Teams'
+ * budget is shared through it; the records stay where they were (docs/storage.md).
+ */
+export function tenantServices(
+  config: Config,
+  options: { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential },
+): TenantServices {
+  const services = recordServices(config, options);
+  const tables = config.tables;
+  if (!tables) return services;
+  return {
+    ...services,
+    store: new RoutedStore(new TableRecordStore(tableClient(tables, tables.table)), services.store, MACHINERY_LISTS),
+    teamsBudget: new SharedWindows(new TableWindowStore(tableClient(tables, tables.table))),
+  };
 }
 
 /**
@@ -30,7 +56,7 @@ export interface TenantServices {
  * library, meetings in the organiser's Outlook calendar as Teams meetings, free/busy from
  * getSchedule. Without a tenant: SQLite, a folder, .ics files and Samråd's own meetings.
  */
-export function tenantServices(
+function recordServices(
   config: Config,
   options: { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential },
 ): TenantServices {

@@ -3,8 +3,11 @@ import type { KeyState, WindowStore } from '../../ports/window-store';
 import { statusOf } from './table-errors';
 import { keyPart } from './table-keys';
 
-/** The partition of Teams' shared budget: one row per limited key (the tenant, each conversation). */
-export const BUDGET_PARTITION = 'teamsBudget';
+/**
+ * The partition of Teams' shared budget: one row per limited key (the tenant, each
+ * conversation). A `~` not followed by four hex digits: no collection's partition can be it.
+ */
+export const BUDGET_PARTITION = 'budget~teams';
 /** Conflicts between instances booking at once are read again; beyond this the send fails and its job retries. */
 const ATTEMPTS = 30;
 

@@ -64,6 +64,10 @@ export class DeliveryDeferred extends JobDeferred {
 }
 
 const TRANSIENT = new Set([412, 502, 503, 504]);
+/** Bounds of the lead of a shared booking, and how late its write may land and still be kept. */
+const MIN_LEAD_MS = 50;
+const MAX_LEAD_MS = 2_000;
+const LATE_MS = 5;
 /** A deferred request comes back this much before its place, to be the one that waits for it. */
 const DEFER_LEAD_MS = 1_000;
 
@@ -90,9 +94,11 @@ export class ProactiveSender {
    * that is here now (the real windows hold only requests made or waiting).
    */
   private readonly queued = new SlidingWindows();
+  /** How far ahead a shared booking is made: about two of the store's recent round trips. */
+  private leadMs = MIN_LEAD_MS;
   private readonly kept = new Map<string, { readonly keys: Keys; readonly at: number }>();
-  /** Requests made, 429s received, transient failures retried, requests deferred and shared-budget writes lost after a send: for logs and the bench. */
-  readonly counts = { requests: 0, throttled: 0, retried: 0, deferred: 0, budgetFaults: 0 };
+  /** Requests made, 429s received, transient failures retried and requests deferred: for logs and the bench. */
+  readonly counts = { requests: 0, throttled: 0, retried: 0, deferred: 0 };
 
   constructor(private readonly options: ProactiveSenderOptions) {
     this.random = options.random ?? Math.random;
@@ -145,14 +151,21 @@ export class ProactiveSender {
    * wait behind another for its conversation, or past the deadline, is deferred instead.
    */
   private async waitForTurn(keys: Keys, conversationId: string, giveUpAt: number, deferKey: string | undefined): Promise<number> {
-    let at = await this.book(keys, this.now(), giveUpAt, conversationId, deferKey);
-    if (at <= this.now()) return at;
+    const shared = this.options.shared !== undefined;
+    let at = await this.book(keys, this.now() + (shared ? this.leadMs : 0), giveUpAt, conversationId, deferKey);
+    if (!shared && at <= this.now()) return at;
     this.waiting.set(conversationId, (this.waiting.get(conversationId) ?? 0) + 1);
     try {
+      if (shared) {
+        // Booked ahead by about two store round trips; written too late to keep (the store was
+        // slower than that): booked again, further ahead. Then the request leaves at its moment.
+        while (at < this.now() - LATE_MS) at = await this.book(keys, this.now() + this.leadMs, giveUpAt, conversationId, undefined, at);
+        if (at > this.now()) await this.sleep(at - this.now());
+        return at;
+      }
       while (at > this.now()) {
         await this.sleep(at - this.now());
-        await this.release(keys, at);
-        at = await this.book(keys, this.now(), giveUpAt, conversationId, undefined);
+        at = await this.book(keys, this.now(), giveUpAt, conversationId, undefined, at);
       }
       return at;
     } finally {
@@ -162,10 +175,10 @@ export class ProactiveSender {
     }
   }
 
+
   /** Books the earliest allowed moment, or defers when that is past the deadline or another request already waits. */
-  private async book(keys: Keys, now: number, giveUpAt: number, conversationId: string, deferKey: string | undefined): Promise<number> {
-    const { shared } = this.options;
-    const at = shared ? await shared.reserve(keys, now) : this.windows.reserve(keys, now);
+  private async book(keys: Keys, now: number, giveUpAt: number, conversationId: string, deferKey: string | undefined, replacing?: number): Promise<number> {
+    const at = await this.reserve(keys, now, replacing);
     const pastDeadline = at > giveUpAt;
     const behindAnother = deferKey !== undefined && at > now && (this.waiting.get(conversationId) ?? 0) > 0;
     if (!pastDeadline && !behindAnother) return at;
@@ -199,14 +212,26 @@ export class ProactiveSender {
    * before the arrival, so the next request waits a full window after the arrival.
    */
   private async settle(keys: Keys, at: number): Promise<void> {
-    const to = Math.max(at, this.now());
-    if (!this.options.shared) return this.windows.move(keys, at, to);
-    // The request has gone: a store fault now must not make it look failed (its job would send
-    // it again). The booking then stays where it was, a few milliseconds early; it is counted.
-    await this.options.shared.move(keys, at, to).catch(() => void this.counts.budgetFaults++);
+    // Shared windows are booked at the moment the request leaves (see waitForTurn), and
+    // SHARED_ARRIVAL_GUARD_MS covers its way to Teams: a second write per request is spared.
+    if (!this.options.shared) this.windows.move(keys, at, Math.max(at, this.now()));
   }
 
-  private async release(keys: Keys, at: number): Promise<void> {
+  /** Books from `now`, first giving back the booking at `replacing` (woken at its moment, a request books again). */
+  private async reserve(keys: Keys, now: number, replacing: number | undefined): Promise<number> {
+    const { shared } = this.options;
+    if (shared) {
+      const started = this.now();
+      const at = await (replacing === undefined ? shared.reserve(keys, now) : shared.rebook(keys, replacing, now));
+      // Two round trips ahead, as the store answers now: enough for the booking to be written before its moment.
+      this.leadMs = Math.min(MAX_LEAD_MS, Math.max(MIN_LEAD_MS, 0.7 * this.leadMs + 0.3 * 2 * (this.now() - started)));
+      return at;
+    }
+    if (replacing !== undefined) this.windows.release(keys, replacing);
+    return this.windows.reserve(keys, now);
+  }
+
+    private async release(keys: Keys, at: number): Promise<void> {
     if (this.options.shared) await this.options.shared.release(keys, at);
     else this.windows.release(keys, at);
   }
