@@ -3,20 +3,26 @@ import { SharedWindows } from '../../../src/app/scheduling/shared-windows';
 import type { LimitedKey } from '../../../src/app/scheduling/sliding-windows';
 import type { KeyState, WindowStore } from '../../../src/ports/window-store';
 
-/** A store where every update conflicts once before it lands, as when another instance booked in between. */
+/**
+ * A store with a version per write (an eTag): an update lands only if nothing was written since
+ * it read, and every update's first try loses, as when another instance booked in between.
+ */
 class RacingStore implements WindowStore {
   readonly states = new Map<string, KeyState>();
   conflicts = 0;
+  private version = 0;
   async update<R>(keys: readonly string[], change: (s: ReadonlyMap<string, KeyState>) => { states: ReadonlyMap<string, KeyState>; result: R }): Promise<R> {
     for (let attempt = 0; ; attempt++) {
+      const seen = this.version;
       const read = new Map(keys.map((k) => [k, this.states.get(k) ?? { stamps: [] }]));
       const { states, result } = change(read);
       await Promise.resolve();
-      if (attempt === 0) {
+      if (attempt === 0 || this.version !== seen) {
         this.conflicts++;
         continue; // someone wrote first: read again
       }
       for (const [k, s] of states) this.states.set(k, s);
+      this.version++;
       return result;
     }
   }
