@@ -61,11 +61,35 @@ param sharePointLists string = 'off'
 @description('Microsoft Graph in the cloud the tenant is in, with the version (national clouds differ).')
 param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
+@description('How many instances of the web app run. One keeps everything in SQLite or SharePoint; more than one adds a storage account for the machinery (jobs, outbox, Teams\' shared budget) in Table Storage (docs/storage.md).')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
+@description('Optional: an existing Key Vault in this resource group holding the secrets samrad-link-secret and samrad-ballot-key (each at least 32 characters). The app reads them as Key Vault references; no value is in this template.')
+param keyVaultName string = ''
+
+@description('The host tenant\'s own domains, comma-separated (e.g. contoso.onmicrosoft.com,contoso.no): a guest is then known by address when invited by one of them.')
+param tenantDomains string = ''
+
 // New bots must be single-tenant or managed-identity ones; this is the tenant the bot serves.
 var tenantId = tenant().tenantId
 // Links in cards (downloads, calendar files) point here. The app's own host name cannot be
 // read inside its own definition, so it is built from the name.
 var publicUrl = 'https://${name}.azurewebsites.net'
+
+// Several instances share the machinery through Table Storage; one instance needs none.
+var severalInstances = instanceCount > 1
+// Storage account names: 3–24 lower-case letters and digits.
+var storageName = take('st${toLower(replace(name, '-', ''))}${uniqueString(resourceGroup().id)}', 24)
+var tablesEndpoint = 'https://${storageName}.table.${environment().suffixes.storage}'
+var machineryTable = 'SamradMachinery'
+// Secrets as Key Vault references (resolved by App Service with the app's identity): never values here.
+var linkSecretReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=samrad-link-secret)'
+var ballotKeyReference = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=samrad-ballot-key)'
+// Built-in role ids: Storage Table Data Contributor, Key Vault Secrets User.
+var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id'
@@ -78,9 +102,64 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   kind: 'linux'
   sku: {
     name: planSku
+    capacity: instanceCount
   }
   properties: {
     reserved: true // Linux
+  }
+}
+
+// The machinery's store when several instances run: no account keys at all (only Entra ID,
+// the managed identity below), TLS 1.2, no public blob access.
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = if (severalInstances) {
+  name: storageName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = if (severalInstances) {
+  parent: storage
+  name: 'default'
+}
+
+resource table 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = if (severalInstances) {
+  parent: tableService
+  name: machineryTable
+}
+
+// The app's identity reads and writes entities (and may create the table); it gets no key.
+resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (severalInstances) {
+  name: guid(storage.id, identity.id, tableDataContributor)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', tableDataContributor)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (keyVaultName != '') {
+  name: keyVaultName
+}
+
+// The identity reads the two secrets for App Service's Key Vault references.
+resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (keyVaultName != '') {
+  name: guid(vault.id, identity.id, keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -97,6 +176,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with the user-assigned identity (there is no system one).
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       // Node 22 LTS (Node 20 reached end of life on 2026-04-30); package.json's engines allow it.
       linuxFxVersion: 'NODE|22-lts'
@@ -186,6 +267,39 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
           name: 'SAMRAD_SHAREPOINT_LISTS'
           value: sharePointLists
         }
+          name: 'SAMRAD_TENANT_DOMAINS'
+          value: tenantDomains
+        }
+        // Only with several instances: the machinery in Table Storage, signed in as the identity.
+        ...(severalInstances
+          ? [
+              {
+                name: 'SAMRAD_TABLES_ENDPOINT'
+                value: tablesEndpoint
+              }
+              {
+                name: 'SAMRAD_TABLES_CLIENT_ID'
+                value: identity.properties.clientId
+              }
+              {
+                name: 'SAMRAD_TABLES_TABLE'
+                value: machineryTable
+              }
+            ]
+          : [])
+        // Only with a Key Vault: the link and ballot secrets as references, never values.
+        ...(keyVaultName != ''
+          ? [
+              {
+                name: 'SAMRAD_LINK_SECRET'
+                value: linkSecretReference
+              }
+              {
+                name: 'SAMRAD_BALLOT_KEY'
+                value: ballotKeyReference
+              }
+            ]
+          : [])
         {
           // Build on deployment, so better-sqlite3's native module matches the server it runs on.
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'

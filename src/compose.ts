@@ -13,6 +13,7 @@ import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
+import { SHARED_ARRIVAL_GUARD_MS } from './adapters/teams/teams-rate-limits';
 import { serveIcs } from './adapters/ics/serve-ics';
 import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow, rememberNotice } from './app/meetings/announce-meeting';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
@@ -115,7 +116,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const voting = { store, clock, lock: voteLock, scheduler };
   const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt, links });
   // One per process: every proactive send and card update is paced by it, in real time.
-  const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer, ...(config.teamsTenantRate && { tenantPerSecond: config.teamsTenantRate }) });
+  // With Table Storage (several instances) its windows are every instance's together.
+  const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer, ...(config.teamsTenantRate && { tenantPerSecond: config.teamsTenantRate }), ...(tenant.teamsBudget && { shared: tenant.teamsBudget, guardMs: SHARED_ARRIVAL_GUARD_MS }) });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
   const hearings: HearingDeps = {
     store,

@@ -55,12 +55,19 @@ export const settingsSchema = z
       blankToUndefined,
       z.coerce.number({ message: 'must be a whole number of days' }).int('must be a whole number of days').min(7, 'at least 7 days').max(3650, 'at most 3650 days').default(90),
     ),
+    // Azure Table Storage for the machinery when several instances run (docs/storage.md): the endpoint and the managed identity, never a key.
+    SAMRAD_TABLES_ENDPOINT: optional(z.string().url().regex(/^https?:\/\//, 'an https address, e.g. https://account.table.core.windows.net')),
+    SAMRAD_TABLES_CLIENT_ID: optional(guid),
+    /** Azurite or local development only: it carries an account key, refused in production. */
+    SAMRAD_TABLES_CONNECTION_STRING: optional(z.string()),
+    SAMRAD_TABLES_TABLE: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'letters and digits, 3 to 63, starting with a letter').default('SamradMachinery')),
     // Teams' documented limit per app and tenant is 30 requests a second (older pages say 50).
     SAMRAD_TEAMS_TENANT_RATE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(30)),
   })
   .superRefine((s, ctx) => {
     checkGraph(s, ctx);
     const production = s.SAMRAD_MODE === 'production' || (s.SAMRAD_MODE === undefined && s.MicrosoftAppId !== undefined);
+    checkTables(s, production, ctx);
     if (!production) {
       if (s.MicrosoftAppId)
         ctx.addIssue({ code: 'custom', path: ['SAMRAD_MODE'], message: 'local mode takes no MicrosoftAppId; remove it or set production' });
@@ -106,6 +113,27 @@ function checkGraph(s: Partial<Record<GraphSettingKeys, unknown>>, ctx: z.Refine
   need('SAMRAD_GRAPH_CLIENT_ID', 'the app registration');
   if (kind === 'secret') need('SAMRAD_GRAPH_CLIENT_SECRET', 'the client secret');
   if (kind === 'certificate') need('SAMRAD_GRAPH_CERTIFICATE_PATH', 'a PEM file with the private key and certificate');
+}
+
+/** Table Storage hangs together: one way in, keys only off production, a client id only with the endpoint. */
+function checkTables(s: Partial<Record<`SAMRAD_TABLES_${string}`, unknown>>, production: boolean, ctx: z.RefinementCtx): void {
+  const issue = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (s.SAMRAD_TABLES_CONNECTION_STRING !== undefined) {
+    if (production) issue('SAMRAD_TABLES_CONNECTION_STRING', 'account keys are refused in production; set SAMRAD_TABLES_ENDPOINT and give the managed identity Storage Table Data Contributor');
+    else if (s.SAMRAD_TABLES_ENDPOINT !== undefined) issue('SAMRAD_TABLES_CONNECTION_STRING', 'set SAMRAD_TABLES_ENDPOINT or a connection string (Azurite), not both');
+  }
+  if (s.SAMRAD_TABLES_CLIENT_ID !== undefined && s.SAMRAD_TABLES_ENDPOINT === undefined)
+    issue('SAMRAD_TABLES_CLIENT_ID', 'set SAMRAD_TABLES_ENDPOINT too, or remove it');
+}
+
+/** Azure Table Storage for the machinery: by endpoint and managed identity, or (local, Azurite) a connection string. */
+export type TablesConfig = ({ readonly endpoint: string; readonly clientId?: string } | { readonly connectionString: string }) & { readonly table: string };
+
+function tablesConfig(s: Settings): TablesConfig | undefined {
+  const table = s.SAMRAD_TABLES_TABLE;
+  if (s.SAMRAD_TABLES_ENDPOINT) return { endpoint: s.SAMRAD_TABLES_ENDPOINT, table, ...(s.SAMRAD_TABLES_CLIENT_ID && { clientId: s.SAMRAD_TABLES_CLIENT_ID }) };
+  if (s.SAMRAD_TABLES_CONNECTION_STRING) return { connectionString: s.SAMRAD_TABLES_CONNECTION_STRING, table };
+  return undefined;
 }
 
 export type GraphCredentialConfig =
@@ -172,6 +200,8 @@ export interface Config {
   readonly teamsTenantRate?: number;
   /** Days finished jobs and delivery failures are kept (`SAMRAD_RETENTION_DAYS`); 90 when absent. */
   readonly retentionDays?: number;
+  /** Present when several instances run: the machinery (jobs, outbox, Teams budget) in Azure Table Storage. */
+  readonly tables?: TablesConfig;
   /** Present in production only. */
   readonly bot?: {
     readonly appId: string;
@@ -197,6 +227,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
   }
   const s = parsed.data;
   const graph = graphConfig(s);
+  const tables = tablesConfig(s);
   const production = s.SAMRAD_MODE === 'production' || (s.SAMRAD_MODE === undefined && s.MicrosoftAppId !== undefined);
   if (!production && s.SAMRAD_HOST && !isLoopback(s.SAMRAD_HOST)) {
     // Local mode accepts requests without a token, so it must not be reachable from outside.
@@ -215,6 +246,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     teamsTenantRate: s.SAMRAD_TEAMS_TENANT_RATE,
     retentionDays: s.SAMRAD_RETENTION_DAYS,
     ...(graph && { graph }),
+    ...(tables && { tables }),
     ...(s.SAMRAD_PUBLIC_URL && { publicUrl: s.SAMRAD_PUBLIC_URL }),
     ...(s.SAMRAD_LINK_SECRET && { linkSecret: s.SAMRAD_LINK_SECRET }),
     ...(s.SAMRAD_TENANT_DOMAINS && s.SAMRAD_TENANT_DOMAINS.length > 0 && { tenantDomains: s.SAMRAD_TENANT_DOMAINS }),

@@ -9,6 +9,12 @@ import { SharePointResultLists } from './adapters/sharepoint/typed-lists/sharepo
 import type { Translator } from './i18n/catalogue';
 import type { ResultLists } from './ports/result-lists';
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
+import { MACHINERY_LISTS, tableClient } from './adapters/azure-tables/open-tables';
+import { TableRecordStore } from './adapters/azure-tables/table-store';
+import { TableWindowStore } from './adapters/azure-tables/table-windows';
+import { RoutedStore } from './adapters/routed-store';
+import type { RateWindows } from './app/scheduling/shared-windows';
+import { SharedWindows } from './app/scheduling/shared-windows';
 import { MeetingsFreeBusy } from './app/meetings/meetings-free-busy';
 import type { OrganisationRegistry } from './app/organisation-registry';
 import type { SignedLinks } from './app/exports/signed-links';
@@ -28,6 +34,26 @@ export interface TenantServices {
   calendarFor(deps: { store: RecordStore; clock: Clock; registry: OrganisationRegistry; publicUrl: () => string; links: SignedLinks }): { calendar: Calendar; freeBusy: FreeBusy };
   /** The typed result lists, when a tenant is configured with `SAMRAD_SHAREPOINT_LISTS=on`; choices written in `t`'s language. */
   readonly resultListsFor?: (t: Translator) => ResultLists;
+  /** Teams' windows shared by every instance (present with Table Storage); otherwise each process paces itself. */
+  readonly teamsBudget?: RateWindows;
+}
+
+/**
+ * With Table Storage configured (several instances), the machinery goes there and Teams'
+ * budget is shared through it; the records stay where they were (docs/storage.md).
+ */
+export function tenantServices(
+  config: Config,
+  options: { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential },
+): TenantServices {
+  const services = recordServices(config, options);
+  const tables = config.tables;
+  if (!tables) return services;
+  return {
+    ...services,
+    store: new RoutedStore(new TableRecordStore(tableClient(tables, tables.table)), services.store, MACHINERY_LISTS),
+    teamsBudget: new SharedWindows(new TableWindowStore(tableClient(tables, tables.table))),
+  };
 }
 
 /**
@@ -35,7 +61,7 @@ export interface TenantServices {
  * library, meetings in the organiser's Outlook calendar as Teams meetings, free/busy from
  * getSchedule. Without a tenant: SQLite, a folder, .ics files and Samråd's own meetings.
  */
-export function tenantServices(
+function recordServices(
   config: Config,
   options: { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential },
 ): TenantServices {

@@ -3,8 +3,9 @@ import type { RecordStore } from '../../src/ports/record-store';
 import { isStoreError, upsert } from '../../src/ports/record-store';
 
 /** What every store adapter must do; SQLite, memory and (later) SharePoint lists run this same suite. */
-export function recordStoreContract(name: string, open: () => Promise<RecordStore>): void {
-  describe(`RecordStore contract: ${name}`, () => {
+export function recordStoreContract(name: string, open: () => Promise<RecordStore>, options: { readonly timeoutMs?: number } = {}): void {
+  // A store over the network (Azurite) gets more time for the racing tests: each conflict is a round trip.
+  describe(`RecordStore contract: ${name}`, { ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs }) }, () => {
     let store: RecordStore;
     beforeEach(async () => {
       store = await open();

@@ -143,4 +143,20 @@ describe('the graph section of the configuration', () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
     expect(samradVersion).toBe(pkg.version);
   });
+
+  it('reads Table Storage by endpoint and identity, and refuses an account key in production in one line', () => {
+    expect(readConfig({ SAMRAD_TABLES_ENDPOINT: 'https://acct.table.core.windows.net', SAMRAD_TABLES_CLIENT_ID: APP }).tables).toEqual({
+      endpoint: 'https://acct.table.core.windows.net',
+      clientId: APP,
+      table: 'SamradMachinery',
+    });
+    expect(readConfig({}).tables).toBeUndefined();
+    const azurite = 'UseDevelopmentStorage=true';
+    expect(readConfig({ SAMRAD_TABLES_CONNECTION_STRING: azurite }).tables).toEqual({ connectionString: azurite, table: 'SamradMachinery' });
+    const production = { SAMRAD_MODE: 'production', MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT };
+    expect(problemsOf({ ...production, SAMRAD_TABLES_CONNECTION_STRING: azurite })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CONNECTION_STRING: account keys are refused in production; set SAMRAD_TABLES_ENDPOINT/)]);
+    expect(problemsOf({ SAMRAD_TABLES_CLIENT_ID: APP })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CLIENT_ID: set SAMRAD_TABLES_ENDPOINT too/)]);
+    expect(problemsOf({ SAMRAD_TABLES_ENDPOINT: 'https://a.table.core.windows.net', SAMRAD_TABLES_CONNECTION_STRING: azurite })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CONNECTION_STRING: .*not both/)]);
+    expect(problemsOf({ SAMRAD_TABLES_TABLE: '1bad' })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_TABLE:/)]);
+  });
 });

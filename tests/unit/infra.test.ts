@@ -98,8 +98,10 @@ describe('infra/main.bicep app settings', () => {
 
   it('take the bot id from the managed identity, not from a secret', () => {
     expect(settings.find((s) => s.name === 'MicrosoftAppId')?.expression).toBe('identity.properties.clientId');
+    // The link secret and ballot key come only as Key Vault references, never as values.
     const secretLike = settings.filter((s) => /password|secret|key|token/i.test(s.name));
-    expect(secretLike).toEqual([]);
+    expect(secretLike.map((s) => s.name).sort()).toEqual(['SAMRAD_BALLOT_KEY', 'SAMRAD_LINK_SECRET']);
+    for (const s of secretLike) expect(s.value).toMatch(/^@Microsoft\.KeyVault\(VaultName=[^;]+;SecretName=[\w-]+\)$/);
     expect(bicep).not.toMatch(/MicrosoftAppPassword'/);
     expect(bicep).not.toMatch(/@secure\(\)/);
   });
@@ -146,6 +148,21 @@ describe('infra/main.bicep resources', () => {
 
   it('give links in cards the app\'s public https address', () => {
     expect(settings.find((x) => x.name === 'SAMRAD_PUBLIC_URL')?.value).toBe('https://placeholder.azurewebsites.net');
+  });
+});
+
+describe('infra/main.bicep and Table Storage', () => {
+  it('adds a storage account without shared keys, and the identity\'s table data role, only for several instances', () => {
+    expect(bicep).toMatch(/^param instanceCount int = 1$/m);
+    expect(bicep).toMatch(/resource storage 'Microsoft\.Storage\/storageAccounts@[\d-]+' = if \(severalInstances\) \{[^]*?allowSharedKeyAccess: false/);
+    expect(bicep).toMatch(/var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'/);
+    expect(bicep).toMatch(/resource tableRole '[^']+' = if \(severalInstances\) \{[^]*?principalId: identity\.properties\.principalId/);
+    expect(bicep).toMatch(/\.\.\.\(severalInstances\s*\?\s*\[\s*\{\s*name: 'SAMRAD_TABLES_ENDPOINT'/);
+  });
+
+  it('with the Table settings, the server signs in to Table Storage as the identity (no connection string)', () => {
+    expect(env.SAMRAD_TABLES_CONNECTION_STRING).toBeUndefined();
+    expect(readConfig(env).tables).toEqual({ endpoint: 'https://placeholder.table.placeholder', clientId: PLACEHOLDER_GUID, table: 'SamradMachinery' });
   });
 });
 

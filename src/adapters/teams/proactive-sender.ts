@@ -2,6 +2,7 @@ import { backoffMs } from '../../app/scheduling/job';
 import type { BackoffPolicy } from '../../app/scheduling/job';
 import { JobDeferred } from '../../app/scheduling/job-deferred';
 import { SlidingWindows } from '../../app/scheduling/sliding-windows';
+import type { RateWindows } from '../../app/scheduling/shared-windows';
 import type { Clock } from '../../ports/clock';
 import type { Timer } from '../../ports/timer';
 import type { Refused } from './connector-refusals';
@@ -35,6 +36,11 @@ export interface ProactiveSenderOptions {
   readonly guardMs?: number;
   /** Requests per second per app and tenant (`SAMRAD_TEAMS_TENANT_RATE`); Teams' documented 30 by default. */
   readonly tenantPerSecond?: number;
+  /**
+   * Windows shared with the other instances (Table Storage), when several run: every booking
+   * then goes through them, so together they keep to one budget. Without, this process's own.
+   */
+  readonly shared?: RateWindows;
 }
 
 export interface RunOptions {
@@ -58,6 +64,10 @@ export class DeliveryDeferred extends JobDeferred {
 }
 
 const TRANSIENT = new Set([412, 502, 503, 504]);
+/** Bounds of the lead of a shared booking, and how late its write may land and still be kept. */
+const MIN_LEAD_MS = 50;
+const MAX_LEAD_MS = 2_000;
+const LATE_MS = 5;
 /** A deferred request comes back this much before its place, to be the one that waits for it. */
 const DEFER_LEAD_MS = 1_000;
 
@@ -69,7 +79,8 @@ type Keys = ReturnType<typeof teamsLimitKeys>;
  * on a 429 by holding back the conversation (or the whole tenant, see `throttled`) and backs
  * off by itself on a 429 without one, retries 412/502/503/504 with capped, jittered backoff,
  * and reports a refusal for good (403, 404, 413) as `refused` at once, never retried. One
- * instance per process: the windows are this process's own count.
+ * instance per process: the windows are this process's own count, or, with `shared`, the
+ * count of every instance together.
  */
 export class ProactiveSender {
   private readonly windows = new SlidingWindows();
@@ -83,6 +94,8 @@ export class ProactiveSender {
    * that is here now (the real windows hold only requests made or waiting).
    */
   private readonly queued = new SlidingWindows();
+  /** How far ahead a shared booking is made: about two of the store's recent round trips. */
+  private leadMs = MIN_LEAD_MS;
   private readonly kept = new Map<string, { readonly keys: Keys; readonly at: number }>();
   /** Requests made, 429s received, transient failures retried and requests deferred: for logs and the bench. */
   readonly counts = { requests: 0, throttled: 0, retried: 0, deferred: 0 };
@@ -107,17 +120,17 @@ export class ProactiveSender {
       try {
         this.counts.requests++;
         const sent = await request();
-        this.settle(keys, at);
+        await this.settle(keys, at);
         return { sent };
       } catch (error) {
-        this.settle(keys, at);
+        await this.settle(keys, at);
         const refused = refusalOf(error);
         if (refused) return { refused };
         const status = connectorStatus(error);
         if (status === 429 && ++throttled <= (this.options.maxThrottled ?? 5)) {
           this.counts.throttled++;
           const wait = retryAfterMs(error, this.now()) ?? backoffMs(throttled, this.options.throttleBackoff ?? { baseMs: 1_000, maxMs: 30_000 }, this.random);
-          this.throttled(keys, target.conversationId, this.now() + wait);
+          await this.throttled(keys, target.conversationId, this.now() + wait);
           continue;
         }
         if (status !== undefined && TRANSIENT.has(status) && ++retries <= (this.options.maxRetries ?? 4)) {
@@ -138,14 +151,21 @@ export class ProactiveSender {
    * wait behind another for its conversation, or past the deadline, is deferred instead.
    */
   private async waitForTurn(keys: Keys, conversationId: string, giveUpAt: number, deferKey: string | undefined): Promise<number> {
-    let at = this.book(keys, this.now(), giveUpAt, conversationId, deferKey);
-    if (at <= this.now()) return at;
+    const shared = this.options.shared !== undefined;
+    let at = await this.book(keys, this.now() + (shared ? this.leadMs : 0), giveUpAt, conversationId, deferKey);
+    if (!shared && at <= this.now()) return at;
     this.waiting.set(conversationId, (this.waiting.get(conversationId) ?? 0) + 1);
     try {
+      if (shared) {
+        // Booked ahead by about two store round trips; written too late to keep (the store was
+        // slower than that): booked again, further ahead. Then the request leaves at its moment.
+        while (at < this.now() - LATE_MS) at = await this.book(keys, this.now() + this.leadMs, giveUpAt, conversationId, undefined, at);
+        if (at > this.now()) await this.sleep(at - this.now());
+        return at;
+      }
       while (at > this.now()) {
         await this.sleep(at - this.now());
-        this.windows.release(keys, at);
-        at = this.book(keys, this.now(), giveUpAt, conversationId, undefined);
+        at = await this.book(keys, this.now(), giveUpAt, conversationId, undefined, at);
       }
       return at;
     } finally {
@@ -155,14 +175,15 @@ export class ProactiveSender {
     }
   }
 
+
   /** Books the earliest allowed moment, or defers when that is past the deadline or another request already waits. */
-  private book(keys: Keys, now: number, giveUpAt: number, conversationId: string, deferKey: string | undefined): number {
-    const at = this.windows.reserve(keys, now);
+  private async book(keys: Keys, now: number, giveUpAt: number, conversationId: string, deferKey: string | undefined, replacing?: number): Promise<number> {
+    const at = await this.reserve(keys, now, replacing);
     const pastDeadline = at > giveUpAt;
     const behindAnother = deferKey !== undefined && at > now && (this.waiting.get(conversationId) ?? 0) > 0;
     if (!pastDeadline && !behindAnother) return at;
     this.counts.deferred++;
-    this.windows.release(keys, at);
+    await this.release(keys, at);
     if (deferKey === undefined) throw new DeliveryDeferred(at - now);
     // In line behind those deferred before it, at the conversation's pace.
     const line = keys.slice(0, 1);
@@ -190,8 +211,34 @@ export class ProactiveSender {
    * network, a busy event loop): the booking moves to when the answer came, which is never
    * before the arrival, so the next request waits a full window after the arrival.
    */
-  private settle(keys: Keys, at: number): void {
-    this.windows.move(keys, at, Math.max(at, this.now()));
+  private async settle(keys: Keys, at: number): Promise<void> {
+    // Shared windows are booked at the moment the request leaves (see waitForTurn), and
+    // SHARED_ARRIVAL_GUARD_MS covers its way to Teams: a second write per request is spared.
+    if (!this.options.shared) this.windows.move(keys, at, Math.max(at, this.now()));
+  }
+
+  /** Books from `now`, first giving back the booking at `replacing` (woken at its moment, a request books again). */
+  private async reserve(keys: Keys, now: number, replacing: number | undefined): Promise<number> {
+    const { shared } = this.options;
+    if (shared) {
+      const started = this.now();
+      const at = await (replacing === undefined ? shared.reserve(keys, now) : shared.rebook(keys, replacing, now));
+      // Two round trips ahead, as the store answers now: enough for the booking to be written before its moment.
+      this.leadMs = Math.min(MAX_LEAD_MS, Math.max(MIN_LEAD_MS, 0.7 * this.leadMs + 0.3 * 2 * (this.now() - started)));
+      return at;
+    }
+    if (replacing !== undefined) this.windows.release(keys, replacing);
+    return this.windows.reserve(keys, now);
+  }
+
+    private async release(keys: Keys, at: number): Promise<void> {
+    if (this.options.shared) await this.options.shared.release(keys, at);
+    else this.windows.release(keys, at);
+  }
+
+  private async holdBack(key: string, until: number): Promise<void> {
+    if (this.options.shared) await this.options.shared.holdBack(key, until);
+    else this.windows.holdBack(key, until);
   }
 
   /**
@@ -200,11 +247,11 @@ export class ProactiveSender {
    * another bot in the chat). One 429 holds back its conversation; a 429 for a second
    * conversation while the first is held means the tenant's budget: hold back the whole app.
    */
-  private throttled(keys: Keys, conversationId: string, until: number): void {
+  private async throttled(keys: Keys, conversationId: string, until: number): Promise<void> {
     const [conversation, tenant] = keys;
-    this.windows.holdBack(conversation!.key, until);
+    await this.holdBack(conversation!.key, until);
     const last = this.lastHold;
-    if (last && last.conversationId !== conversationId && last.until > this.now()) this.windows.holdBack(tenant!.key, until);
+    if (last && last.conversationId !== conversationId && last.until > this.now()) await this.holdBack(tenant!.key, until);
     this.lastHold = { conversationId, until };
   }
 

@@ -11,6 +11,8 @@
  * on its own window does not hold up this one), as long as no window is overfilled.
  */
 
+import type { KeyState } from '../../ports/window-store';
+
 export interface Window {
   readonly limit: number;
   readonly ms: number;
@@ -98,6 +100,20 @@ export class SlidingWindows {
     this.sinceSweep = 0;
     for (const [key, list] of this.stamps) if ((list.at(-1) ?? 0) <= now - this.longestMs) this.stamps.delete(key);
     for (const [key, until] of this.heldUntil) if (until <= now) this.heldUntil.delete(key);
+  }
+
+  /** A key's bookings and hold, to keep them elsewhere (a store shared by several instances). */
+  stateOf(key: string): KeyState {
+    const held = this.heldUntil.get(key);
+    return { stamps: [...(this.stamps.get(key) ?? [])], ...(held !== undefined && { heldUntil: held }) };
+  }
+
+  /** Takes a key's bookings and hold as kept elsewhere, replacing what this one had for it. */
+  restore(key: string, state: KeyState): void {
+    if (state.stamps.length > 0) this.stamps.set(key, [...state.stamps].sort((a, b) => a - b));
+    else this.stamps.delete(key);
+    if (state.heldUntil !== undefined) this.heldUntil.set(key, state.heldUntil);
+    else this.heldUntil.delete(key);
   }
 
   /** Keys that still hold bookings or a hold (to see that idle ones are let go). */
