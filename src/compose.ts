@@ -8,6 +8,7 @@ import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
+import { FEES_REMIND, feeReminder, scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
@@ -177,6 +178,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
+      [FEES_REMIND]: feeReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
     },
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left
@@ -218,6 +220,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       // Today's retention run; each run schedules the next day's. A store not answering now is
       // not a reason to refuse to start: the next start schedules it.
       await scheduleRetention(scheduler, clock).catch((e: unknown) => log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
+      await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) => log.warn('fees.reminder_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {

@@ -6,6 +6,7 @@ import { holdsSeatOn } from './member';
 import type { Municipality } from './municipality';
 import { byName } from './municipality';
 import { sameAddress } from './identity';
+import type { FeeTerms, PopulationCount } from './fees';
 
 export interface Cooperation {
   readonly name: string;
@@ -19,6 +20,10 @@ export interface Organisation {
   readonly municipalities: readonly Municipality[];
   readonly bodies: readonly Body[];
   readonly members: readonly Member[];
+  /** The membership fee's rates and due day; the agreement's when absent. */
+  readonly fees?: FeeTerms;
+  /** Population per municipality as of 1 January, year by year, with its source. */
+  readonly populations?: readonly PopulationCount[];
 }
 
 /** A seat as a list shows it: who sits, in what role, for whom. */

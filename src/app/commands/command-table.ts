@@ -39,6 +39,8 @@ import { closeHearingCommand } from './close-hearing.command';
 import { deliveryFailuresCommand } from './delivery-failures.command';
 import { failedJobsCommand } from './failed-jobs.command';
 import { retryJobCommand } from './retry-job.command';
+import { feesCommand } from './fees.command';
+import { reportWithdrawalCommand } from './report-withdrawal.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -83,5 +85,7 @@ export function commandTable(): readonly Command[] {
     deliveryFailuresCommand,
     failedJobsCommand,
     retryJobCommand,
+    feesCommand,
+    reportWithdrawalCommand,
   ];
 }

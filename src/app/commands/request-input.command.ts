@@ -1,3 +1,5 @@
+import { osloDate as osloDay } from '../../domain/meeting-time';
+import { membersOn } from '../cooperation/withdrawal-records';
 import type { InputRequest } from '../../domain/input-request';
 import { planInputRequest } from '../../domain/input-request';
 import { formatDateTime } from '../../i18n/dates';
@@ -30,7 +32,7 @@ export const requestInputCommand: Command = {
     if (options === 'bad-deadline') return [text(t.t('error.INPUT.BAD_DEADLINE'))];
     if (options === 'bad-days') return [text(t.t('input.args.bad-days', { usage: t.t('command.request-input.usage') }))];
     const pre = await loadPreMeeting(store, meeting.id);
-    const planned = planInputRequest(meeting.value, pre, org.municipalities.map((m) => m.number), options, now);
+    const planned = planInputRequest(meeting.value, pre, await membersOn(store, org, osloDay(meeting.value.start)), options, now);
     if (!planned.ok) return [text(t.t(`error.${planned.error.code}`, planned.error.params as Record<string, string>))];
     await upsert<InputRequest>(store, INPUT_REQUESTS, meeting.id, () => planned.value);
     // Cards now, reminders and the summary later; jobs of an earlier plan find other times and stand down.
