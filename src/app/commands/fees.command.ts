@@ -12,6 +12,7 @@ export const feesCommand: Command = {
   id: 'fees',
   audience: ['coordinator', 'board-member'],
   takesArgument: true,
+  inMenu: false,
   async run({ org, t, args }, { store, clock, links, scheduler }) {
     const now = clock.now();
     const parsed = parseFeeArgs(args, feeTerms(org), osloDate(now));
