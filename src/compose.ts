@@ -8,6 +8,8 @@ import { JobScheduler } from './app/scheduling/scheduler';
 import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
+import { agreementActions } from './app/agreement/agreement-actions';
+import { AGREEMENT_REMIND, agreementReminder } from './app/agreement/agreement-jobs';
 import { FEES_REMIND, feeReminder, scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
@@ -129,6 +131,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       ...minutesActions({ store, clock, links, scheduler }),
       ...followUpActions({ store, clock, links, scheduler }),
       ...hearingActions({ ...hearings, links }),
+      ...agreementActions({ store, clock, scheduler }),
     ],
     catalogue,
     { registry, store, clock, tenantDomains },
@@ -178,6 +181,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
+      [AGREEMENT_REMIND]: agreementReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [FEES_REMIND]: feeReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
     },

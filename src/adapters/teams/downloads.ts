@@ -9,6 +9,7 @@ import type { Translator } from '../../i18n/catalogue';
 import type { OrganisationRegistry } from '../../app/organisation-registry';
 import type { Catalogue } from '../../i18n/catalogue';
 import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
+import { agreementFile } from '../../app/agreement/agreement-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -33,6 +34,8 @@ const files: Readonly<Record<string, Made>> = {
   // The year's membership fees (id `K2027`), for invoicing.
   'kontingent.csv': (deps, id) => feeCsvFile(deps, id),
   'kontingent.docx': (deps, id) => feeDocumentFile(deps, id, docxRenderer),
+  // An agreement change's tracker and result.
+  'avtaleendring.docx': (deps, id) => agreementFile(deps, id, docxRenderer),
 };
 
 /** What the calendar route says to a dead link, in the server's language. */

@@ -41,6 +41,7 @@ import { failedJobsCommand } from './failed-jobs.command';
 import { retryJobCommand } from './retry-job.command';
 import { feesCommand } from './fees.command';
 import { reportWithdrawalCommand } from './report-withdrawal.command';
+import { agreementChangeCommand } from './agreement-change.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -87,5 +88,6 @@ export function commandTable(): readonly Command[] {
     retryJobCommand,
     feesCommand,
     reportWithdrawalCommand,
+    agreementChangeCommand,
   ];
 }
