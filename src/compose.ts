@@ -10,6 +10,7 @@ import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
 import { agreementActions } from './app/agreement/agreement-actions';
 import { AGREEMENT_REMIND, agreementReminder } from './app/agreement/agreement-jobs';
+import { BOARD_CHECK, boardCheck, scheduleBoardCheck } from './app/board/board-check';
 import { FEES_REMIND, feeReminder, scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
@@ -182,6 +183,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
         t: catalogue.for(config.defaultLocale),
       }) as JobHandler<never>,
       [AGREEMENT_REMIND]: agreementReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
+      [BOARD_CHECK]: boardCheck({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [FEES_REMIND]: feeReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
     },
@@ -224,6 +226,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       // Today's retention run; each run schedules the next day's. A store not answering now is
       // not a reason to refuse to start: the next start schedules it.
       await scheduleRetention(scheduler, clock).catch((e: unknown) => log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
+      await scheduleBoardCheck(scheduler, clock).catch((e: unknown) => log.warn('board.check_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
       await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) => log.warn('fees.reminder_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);

@@ -54,6 +54,11 @@ export function checkOrganisation(org: Organisation): OrganisationProblem[] {
         add(['members', i, 'respondentFor', j, 'municipality'], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: r.municipality });
     });
   });
+  (org.boardRules?.regions ?? []).forEach((r, i) =>
+    r.municipalities.forEach((n, j) => {
+      if (!numbers.has(n)) add(['boardRules', 'regions', i, 'municipalities', j], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: n });
+    }),
+  );
   duplicates((org.populations ?? []).map((p) => String(p.year))).forEach((i) =>
     add(['populations', i, 'year'], 'ORGANISATION.DUPLICATE', { value: org.populations![i]!.year }),
   );

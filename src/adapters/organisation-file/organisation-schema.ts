@@ -43,6 +43,16 @@ const populations = z.array(
     .strict(),
 );
 
+const boardRules = z
+  .object({
+    seats: z.number().int().positive().default(7),
+    smallAtLeast: z.number().int().nonnegative().default(2),
+    termYears: z.number().int().positive().default(2),
+    meetingsPerYear: z.number().int().nonnegative().default(4),
+    regions: z.array(z.object({ name: z.string().min(1), municipalities: z.array(municipalityNumber).min(1) }).strict()).default([]),
+  })
+  .strict();
+
 export const organisationFileSchema = z
   .object({
     cooperation: z.object({ name: z.string().min(1), hospitalTrust: z.string().min(1) }).strict(),
@@ -100,6 +110,7 @@ export const organisationFileSchema = z
     ),
     fees: fees.optional(),
     populations: populations.optional(),
+    boardRules: boardRules.optional(),
   })
   .strict();
 

@@ -81,8 +81,9 @@ function fieldName(path: readonly PropertyKey[]): string {
 const fileOrder = (path: readonly (string | number)[]): (string | number)[] => [...path];
 
 function toOrganisation(file: OrganisationFile): Organisation {
-  const { fees, populations } = file;
+  const { fees, populations, boardRules } = file;
   return {
+    ...(boardRules && { boardRules }),
     ...(fees && { fees: { due: fees.due, rates: fees.rates.map((r) => ({ fromYear: r.from, orePerInhabitant: Math.round(r.perInhabitant * 100) })) } }),
     ...(populations && {
       populations: populations.map((p) => ({

@@ -42,6 +42,7 @@ import { retryJobCommand } from './retry-job.command';
 import { feesCommand } from './fees.command';
 import { reportWithdrawalCommand } from './report-withdrawal.command';
 import { agreementChangeCommand } from './agreement-change.command';
+import { boardRulesCommand } from './board-rules.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -89,5 +90,6 @@ export function commandTable(): readonly Command[] {
     feesCommand,
     reportWithdrawalCommand,
     agreementChangeCommand,
+    boardRulesCommand,
   ];
 }
