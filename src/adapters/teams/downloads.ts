@@ -10,6 +10,7 @@ import type { OrganisationRegistry } from '../../app/organisation-registry';
 import type { Catalogue } from '../../i18n/catalogue';
 import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
 import { agreementFile } from '../../app/agreement/agreement-file';
+import { registerCsvFile } from '../../app/register/decision-files';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -36,6 +37,8 @@ const files: Readonly<Record<string, Made>> = {
   'kontingent.docx': (deps, id) => feeDocumentFile(deps, id, docxRenderer),
   // An agreement change's tracker and result.
   'avtaleendring.docx': (deps, id) => agreementFile(deps, id, docxRenderer),
+  // The decision register (`RALLE`, or one year: `R2026`).
+  'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
 };
 
 /** What the calendar route says to a dead link, in the server's language. */

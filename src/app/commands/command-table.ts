@@ -43,6 +43,7 @@ import { feesCommand } from './fees.command';
 import { reportWithdrawalCommand } from './report-withdrawal.command';
 import { agreementChangeCommand } from './agreement-change.command';
 import { boardRulesCommand } from './board-rules.command';
+import { decisionsCommand } from './decisions.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -91,5 +92,6 @@ export function commandTable(): readonly Command[] {
     reportWithdrawalCommand,
     agreementChangeCommand,
     boardRulesCommand,
+    decisionsCommand,
   ];
 }
