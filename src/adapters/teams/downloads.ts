@@ -11,6 +11,7 @@ import type { Catalogue } from '../../i18n/catalogue';
 import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
 import { agreementFile } from '../../app/agreement/agreement-file';
 import { registerCsvFile } from '../../app/register/decision-files';
+import { annualPlanFile } from '../ics/annual-plan-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -39,6 +40,8 @@ const files: Readonly<Record<string, Made>> = {
   'avtaleendring.docx': (deps, id) => agreementFile(deps, id, docxRenderer),
   // The decision register (`RALLE`, or one year: `R2026`).
   'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
+  // The annual plan (`A2027`) as a calendar to subscribe to.
+  'arshjul.ics': (deps, id) => annualPlanFile(deps, id),
 };
 
 /** What the calendar route says to a dead link, in the server's language. */

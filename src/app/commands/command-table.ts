@@ -44,6 +44,7 @@ import { reportWithdrawalCommand } from './report-withdrawal.command';
 import { agreementChangeCommand } from './agreement-change.command';
 import { boardRulesCommand } from './board-rules.command';
 import { decisionsCommand } from './decisions.command';
+import { annualPlanCommand } from './annual-plan.command';
 
 /** Every chat command, in the order help shows them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -93,5 +94,6 @@ export function commandTable(): readonly Command[] {
     agreementChangeCommand,
     boardRulesCommand,
     decisionsCommand,
+    annualPlanCommand,
   ];
 }
