@@ -7,6 +7,7 @@ import type { Translator } from '../../i18n/catalogue';
 import { formatDate, osloDate } from '../../i18n/dates';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
+import { isStoreError } from '../../ports/record-store';
 import { bodyMeetings } from '../meetings/meeting-records';
 import { personalChats } from '../personal-chats';
 import { text } from '../reply';
@@ -15,6 +16,8 @@ import { messageJob } from '../scheduling/outbox';
 import type { JobScheduler } from '../scheduling/scheduler';
 
 export const BOARD_CHECK = 'board.check';
+/** The prompts already given, by key: one per ending term and one per year; a few a year. */
+export const BOARD_PROMPTS = 'boardPrompts';
 
 /** The board's meetings in the Oslo calendar year, planned or held (cancelled ones do not count). */
 export async function boardMeetingsIn(store: RecordStore, org: Organisation, year: number): Promise<number> {
@@ -69,12 +72,24 @@ export function boardCheck(deps: { store: RecordStore; scheduler: JobScheduler; 
     }
     const few = day.slice(5) >= '02-01' ? tooFewBoardMeetings(org, await boardMeetingsIn(deps.store, org, year)) : undefined;
     if (few) prompts.push({ key: `meetings:${year}`, message: deps.t.t('board-rules.prompt.few-meetings', { year, ...few }) });
+    // Each prompt once: its key is written before it is sent (a crash after that loses one prompt
+    // rather than repeating it daily), and the day's new prompts go as one message, so one
+    // chat does not get a burst that Teams' per-conversation limit would hold back.
+    const fresh: string[] = [];
+    for (const p of prompts) {
+      try {
+        await deps.store.create(BOARD_PROMPTS, p.key, { key: p.key, at: job.dueAt });
+        fresh.push(p.message);
+      } catch (e) {
+        if (!isStoreError(e, 'STORE.ALREADY_EXISTS')) throw e;
+      }
+    }
+    if (fresh.length === 0) return { outcome: 'done' };
     const chats = await personalChats(deps.store);
     const jobs = [];
     for (const coordinator of coordinators(org)) {
       const chat = await chats.of(coordinator);
-      if (!chat) continue;
-      for (const p of prompts) jobs.push(messageJob(`board.prompt:${p.key}:${coordinator.id}`, { conversationId: chat, message: text(p.message) }, job.dueAt));
+      if (chat) jobs.push(messageJob(`board.prompt:${day}:${coordinator.id}`, { conversationId: chat, message: text(fresh.join('\n\n')) }, job.dueAt));
     }
     await deps.scheduler.scheduleMany(jobs);
     return { outcome: 'done' };
