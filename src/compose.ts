@@ -10,6 +10,10 @@ import type { SentMessage } from './app/scheduling/outbox';
 import { INPUT_CARD, inputCardNow, postedInputCardNow, rememberInputCard } from './app/input/live-input-cards';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
+import { agreementActions } from './app/agreement/agreement-actions';
+import { AGREEMENT_REMIND, agreementReminder } from './app/agreement/agreement-jobs';
+import { BOARD_CHECK, boardCheck, scheduleBoardCheck } from './app/board/board-check';
+import { FEES_REMIND, feeReminder, scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
@@ -201,6 +205,9 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
           context: () => ({ organisation: registry.organisation, t: catalogue.for(config.defaultLocale) }),
         }) as JobHandler<never>,
       }),
+      [AGREEMENT_REMIND]: agreementReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
+      [BOARD_CHECK]: boardCheck({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
+      [FEES_REMIND]: feeReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
       [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
     },
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left
@@ -254,6 +261,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       // Today's retention run; each run schedules the next day's. A store not answering now is
       // not a reason to refuse to start: the next start schedules it.
       await scheduleRetention(scheduler, clock).catch((e: unknown) => log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
+      await scheduleBoardCheck(scheduler, clock).catch((e: unknown) => log.warn('board.check_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
+      await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) => log.warn('fees.reminder_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {

@@ -1,3 +1,4 @@
+import { agreementActions } from './agreement/agreement-actions';
 import type { CardAction } from './card-action';
 import { followUpActions } from './follow-up/follow-up-actions';
 import { hearingActions } from './hearings/hearing-actions';
@@ -32,5 +33,6 @@ export function cardActionTable({ voting, scheduler, links, hearings }: CardActi
     ...minutesActions({ store, clock, links, scheduler }),
     ...followUpActions({ store, clock, links, scheduler }),
     ...hearingActions({ ...hearings, links }),
+    ...agreementActions({ store, clock, scheduler }),
   ];
 }

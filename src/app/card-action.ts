@@ -32,6 +32,7 @@ export interface CardActionOutcome {
 export const cardVerbs = [
   'agenda.add',
   'agenda.edit',
+  'agreement.decide',
   'follow-up.create',
   'follow-up.done',
   'follow-up.review',

@@ -54,6 +54,21 @@ export function checkOrganisation(org: Organisation): OrganisationProblem[] {
         add(['members', i, 'respondentFor', j, 'municipality'], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: r.municipality });
     });
   });
+  (org.boardRules?.regions ?? []).forEach((r, i) =>
+    r.municipalities.forEach((n, j) => {
+      if (!numbers.has(n)) add(['boardRules', 'regions', i, 'municipalities', j], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: n });
+    }),
+  );
+  duplicates((org.populations ?? []).map((p) => String(p.year))).forEach((i) =>
+    add(['populations', i, 'year'], 'ORGANISATION.DUPLICATE', { value: org.populations![i]!.year }),
+  );
+  (org.populations ?? []).forEach((p, i) => {
+    for (const n of Object.keys(p.counts))
+      if (!numbers.has(n)) add(['populations', i, 'counts', n], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: n });
+  });
+  duplicates((org.fees?.rates ?? []).map((r) => String(r.fromYear))).forEach((i) =>
+    add(['fees', 'rates', i, 'from'], 'ORGANISATION.DUPLICATE', { value: org.fees!.rates[i]!.fromYear }),
+  );
   return problems;
 }
 

@@ -6,6 +6,8 @@ import { holdsSeatOn } from './member';
 import type { Municipality } from './municipality';
 import { byName } from './municipality';
 import { sameAddress } from './identity';
+import type { FeeTerms, PopulationCount } from './fees';
+import type { BoardRules } from './board-composition';
 
 export interface Cooperation {
   readonly name: string;
@@ -19,6 +21,12 @@ export interface Organisation {
   readonly municipalities: readonly Municipality[];
   readonly bodies: readonly Body[];
   readonly members: readonly Member[];
+  /** The membership fee's rates and due day; the agreement's when absent. */
+  readonly fees?: FeeTerms;
+  /** Population per municipality as of 1 January, year by year, with its source. */
+  readonly populations?: readonly PopulationCount[];
+  /** The agreement's rules for the board, checked as warnings; the agreement's numbers when absent. */
+  readonly boardRules?: BoardRules;
 }
 
 /** A seat as a list shows it: who sits, in what role, for whom. */

@@ -22,6 +22,37 @@ const membership = z
     path: ['municipality'],
   });
 
+// Kroner with at most two decimals (kr 3.50); kept as øre from here on.
+const kroner = z.number().nonnegative().refine((v) => Number.isInteger(Math.round(v * 100 * 1e6) / 1e6), 'ORGANISATION.BAD_AMOUNT');
+
+const fees = z
+  .object({
+    due: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict().default({ month: 1, day: 15 }),
+    rates: z.array(z.object({ from: z.number().int().min(1900).max(2200), perInhabitant: kroner }).strict()).min(1),
+  })
+  .strict();
+
+const populations = z.array(
+  z
+    .object({
+      year: z.number().int().min(1900).max(2200),
+      source: z.string().min(1),
+      sample: z.boolean().default(false),
+      counts: z.record(z.string(), z.number().int().nonnegative()),
+    })
+    .strict(),
+);
+
+const boardRules = z
+  .object({
+    seats: z.number().int().positive().default(7),
+    smallAtLeast: z.number().int().nonnegative().default(2),
+    termYears: z.number().int().positive().default(2),
+    meetingsPerYear: z.number().int().nonnegative().default(4),
+    regions: z.array(z.object({ name: z.string().min(1), municipalities: z.array(municipalityNumber).min(1) }).strict()).default([]),
+  })
+  .strict();
+
 export const organisationFileSchema = z
   .object({
     cooperation: z.object({ name: z.string().min(1), hospitalTrust: z.string().min(1) }).strict(),
@@ -77,6 +108,9 @@ export const organisationFileSchema = z
         })
         .strict(),
     ),
+    fees: fees.optional(),
+    populations: populations.optional(),
+    boardRules: boardRules.optional(),
   })
   .strict();
 

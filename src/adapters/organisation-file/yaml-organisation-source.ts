@@ -81,7 +81,17 @@ function fieldName(path: readonly PropertyKey[]): string {
 const fileOrder = (path: readonly (string | number)[]): (string | number)[] => [...path];
 
 function toOrganisation(file: OrganisationFile): Organisation {
+  const { fees, populations, boardRules } = file;
   return {
+    ...(boardRules && { boardRules }),
+    ...(fees && { fees: { due: fees.due, rates: fees.rates.map((r) => ({ fromYear: r.from, orePerInhabitant: Math.round(r.perInhabitant * 100) })) } }),
+    ...(populations && {
+      populations: populations.map((p) => ({
+        ...p,
+        // YAML reads 0301 as a number; municipality numbers keep their leading zero.
+        counts: Object.fromEntries(Object.entries(p.counts).map(([n, c]) => [n.padStart(4, '0'), c])),
+      })),
+    }),
     cooperation: file.cooperation,
     areas: file.areas,
     municipalities: file.municipalities,

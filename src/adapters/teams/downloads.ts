@@ -8,6 +8,10 @@ import type { Organisation } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import type { OrganisationRegistry } from '../../app/organisation-registry';
 import type { Catalogue } from '../../i18n/catalogue';
+import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
+import { agreementFile } from '../../app/agreement/agreement-file';
+import { registerCsvFile } from '../../app/register/decision-files';
+import { annualPlanFile } from '../ics/annual-plan-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -29,6 +33,15 @@ const files: Readonly<Record<string, Made>> = {
   'svar.csv': (deps, id) => responsesCsvFile(deps, id),
   'protokoll.docx': (deps, id) => minutesFile(deps, id, docxRenderer),
   'protokoll.md': (deps, id) => minutesFile(deps, id, markdownRenderer),
+  // The year's membership fees (id `K2027`), for invoicing.
+  'kontingent.csv': (deps, id) => feeCsvFile(deps, id),
+  'kontingent.docx': (deps, id) => feeDocumentFile(deps, id, docxRenderer),
+  // An agreement change's tracker and result.
+  'avtaleendring.docx': (deps, id) => agreementFile(deps, id, docxRenderer),
+  // The decision register (`RALLE`, or one year: `R2026`).
+  'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
+  // The annual plan (`A2027`) as a calendar to subscribe to.
+  'arshjul.ics': (deps, id) => annualPlanFile(deps, id),
 };
 
 /** What the calendar route says to a dead link, in the server's language. */

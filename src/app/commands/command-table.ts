@@ -39,6 +39,12 @@ import { closeHearingCommand } from './close-hearing.command';
 import { deliveryFailuresCommand } from './delivery-failures.command';
 import { failedJobsCommand } from './failed-jobs.command';
 import { retryJobCommand } from './retry-job.command';
+import { feesCommand } from './fees.command';
+import { reportWithdrawalCommand } from './report-withdrawal.command';
+import { agreementChangeCommand } from './agreement-change.command';
+import { boardRulesCommand } from './board-rules.command';
+import { decisionsCommand } from './decisions.command';
+import { annualPlanCommand } from './annual-plan.command';
 
 /** The areas help groups commands by, in the order it shows them (`help.area.<area>`). */
 export const commandAreas = ['meetings', 'input', 'votes', 'hearings', 'minutes', 'organisation', 'operations'] as const;
@@ -103,5 +109,11 @@ export function commandTable(): readonly Command[] {
     deliveryFailuresCommand,
     failedJobsCommand,
     retryJobCommand,
+    feesCommand,
+    reportWithdrawalCommand,
+    agreementChangeCommand,
+    boardRulesCommand,
+    decisionsCommand,
+    annualPlanCommand,
   ];
 }

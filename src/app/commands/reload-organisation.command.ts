@@ -1,4 +1,7 @@
+import { boardWarnings } from '../../domain/board-composition';
+import { osloDate } from '../../i18n/dates';
 import { audit } from '../audit';
+import { warningText } from '../board/board-check';
 import { card, text } from '../reply';
 import type { Command } from './command';
 
@@ -30,6 +33,8 @@ export const reloadOrganisationCommand: Command = {
       at: clock.now().toISOString(),
       details: { municipalities: org.municipalities.length, bodies: org.bodies.length, members: org.members.length },
     });
+    // The board's rules are warnings, never a refusal: the file is in force either way.
+    const warnings = boardWarnings(org, osloDate(clock.now())).map((w) => `- ${warningText(t, w)}`);
     return [
       text(
         t.t('reload.done', {
@@ -38,6 +43,7 @@ export const reloadOrganisationCommand: Command = {
           members: org.members.length,
         }),
       ),
+      ...(warnings.length > 0 ? [text([t.t('board-rules.heading'), ...warnings].join('\n'))] : []),
     ];
   },
 };

@@ -1,3 +1,5 @@
+import { osloDate as osloDay } from '../../domain/meeting-time';
+import { membersOn } from '../cooperation/withdrawal-records';
 import type { InputRequest } from '../../domain/input-request';
 import { errorText } from '../error-text';
 import { planInputRequest } from '../../domain/input-request';
@@ -29,7 +31,7 @@ export const requestInputCommand = declareCommand({
     if ('reply' in found) return [found.reply];
     const meeting = found.record;
     const pre = await loadPreMeeting(store, meeting.id);
-    const planned = planInputRequest(meeting.value, pre, org.municipalities.map((m) => m.number), requestOptions(input, now), now);
+    const planned = planInputRequest(meeting.value, pre, await membersOn(store, org, osloDay(meeting.value.start)), requestOptions(input, now), now);
     if (!planned.ok) return [text(errorText(t, planned.error))];
     await upsert<InputRequest>(store, INPUT_REQUESTS, meeting.id, () => planned.value);
     // Cards now, reminders and the summary later; jobs of an earlier plan find other times and stand down.

@@ -1,3 +1,5 @@
+import { membersOn } from '../cooperation/withdrawal-records';
+import { osloDate } from '../../i18n/dates';
 import type { HearingDraft } from '../../domain/hearing';
 import { registerHearing } from '../../domain/hearing';
 import type { Organisation } from '../../domain/organisation';
@@ -22,7 +24,8 @@ export async function registerNewHearing(
   draft: HearingDraft,
 ): Promise<Result<HearingRecord>> {
   const now = deps.clock.now();
-  const members = who.org.municipalities.map((m) => m.number);
+  // Only members on the day it is registered are asked; one that has left is not.
+  const members = await membersOn(deps.store, who.org, osloDate(now));
   for (let attempt = 0; attempt < 5; attempt++) {
     const registered = registerHearing(draft, members, { id: shortId(), by: who.memberId }, now);
     if (!registered.ok) return registered;

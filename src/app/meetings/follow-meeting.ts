@@ -1,3 +1,5 @@
+import { osloDate as osloDay } from '../../domain/meeting-time';
+import { membersOn } from '../cooperation/withdrawal-records';
 import type { InputRequest } from '../../domain/input-request';
 import { planInputRequest } from '../../domain/input-request';
 import type { Meeting } from '../../domain/meeting';
@@ -33,7 +35,8 @@ export async function meetingPlanned(deps: FollowDeps, org: Organisation, meetin
     if (derived.ok) pre = await keep(deps.store, PRE_MEETINGS, meeting.id, derived.value.preMeeting);
   }
   // Cards go out at the default lead time; `be om innspill` asks at once instead.
-  const planned = planInputRequest(meeting, pre, org.municipalities.map((m) => m.number), {}, now);
+  // A municipality that has left by the meeting is not asked (its notice's effective date).
+  const planned = planInputRequest(meeting, pre, await membersOn(deps.store, org, osloDay(meeting.start)), {}, now);
   if (planned.ok) await scheduleInputJobs(deps.scheduler, await keep(deps.store, INPUT_REQUESTS, meeting.id, planned.value));
   await scheduleAnnouncement(deps.scheduler, meeting, 'planned', now);
 }

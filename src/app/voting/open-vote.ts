@@ -1,3 +1,4 @@
+import { membersOn } from '../cooperation/withdrawal-records';
 import { emptyBox } from '../../domain/ballot';
 import { membersElectorate, municipalitiesElectorate } from '../../domain/electorate';
 import type { Member } from '../../domain/member';
@@ -55,7 +56,7 @@ export async function openNewVote(
     const electorate =
       draft.value.settings.electorate === 'members'
         ? membersElectorate(org, bodyId, osloDate(now), request.absent)
-        : municipalitiesElectorate(org, osloDate(now));
+        : municipalitiesElectorate(org, osloDate(now), await membersOn(store, org, osloDate(now)));
     const opened = openVote(draft.value, electorate, now);
     if (!opened.ok) return opened;
     const record: VoteRecord = {

@@ -1,0 +1,77 @@
+import type { AgreementChange } from '../../domain/agreement-change';
+import { agreementStatus, recordCouncilDecision } from '../../domain/agreement-change';
+import { osloDate } from '../../i18n/dates';
+import type { Clock } from '../../ports/clock';
+import type { RecordStore } from '../../ports/record-store';
+import { StoreError, upsert } from '../../ports/record-store';
+import { audit } from '../audit';
+import type { CardAction, CardActionContext } from '../card-action';
+import { loadWithdrawals } from '../cooperation/withdrawal-records';
+import { text } from '../reply';
+import type { JobScheduler } from '../scheduling/scheduler';
+import { tellResult } from './agreement-jobs';
+import { AGREEMENT_CHANGES, loadChange } from './agreement-records';
+import { decisionCard } from './agreement-view';
+
+const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
+
+/** Who may record a municipality's council decision: its respondent or deputy, or the coordinator. */
+const mayRecordFor = (ctx: CardActionContext, municipality: string): boolean =>
+  ctx.actor.roles.has('coordinator') || ctx.actor.member.respondentFor.some((r) => r.municipality === municipality);
+
+class Refused extends Error {
+  constructor(readonly code: string, readonly params?: Readonly<Record<string, string | number>>) {
+    super(code);
+  }
+}
+
+export function agreementActions(deps: { store: RecordStore; clock: Clock; scheduler: JobScheduler }): CardAction[] {
+  return [
+    {
+      verb: 'agreement.decide',
+      // Her municipality's contact or a coordinator: mayRecordFor decides for this change.
+      audience: ['anyone-registered'],
+      async run(ctx) {
+        const changeId = field(ctx, 'changeId');
+        const municipality = field(ctx, 'municipality');
+        const change = await loadChange(deps.store, changeId);
+        if (!change) return { respond: text(ctx.t.t('error.AGREEMENT.NOT_FOUND', { id: changeId })) };
+        if (!mayRecordFor(ctx, municipality)) return { respond: text(ctx.t.t('error.AGREEMENT.NOT_ALLOWED')) };
+        const approved = field(ctx, 'approved');
+        const now = deps.clock.now();
+        const today = osloDate(now);
+        const withdrawals = await loadWithdrawals(deps.store);
+        // What was typed stays on the card when it is refused: nothing is lost.
+        const typed = { approved, caseNumber: field(ctx, 'caseNumber'), date: field(ctx, 'date'), link: field(ctx, 'link') };
+        if (approved !== 'yes' && approved !== 'no') {
+          return { respond: decisionCard(ctx.org, ctx.t, change, agreementStatus(change, withdrawals, today), municipality, ctx.t.t('error.AGREEMENT.CHOOSE'), typed) };
+        }
+        const decision = { approved: approved === 'yes', caseNumber: field(ctx, 'caseNumber'), date: field(ctx, 'date'), link: field(ctx, 'link'), by: ctx.actor.member.id };
+        let before: AgreementChange | undefined;
+        let saved: AgreementChange | undefined;
+        try {
+          // eTag-guarded: two respondents deciding at once both land, each on the other's.
+          const stored = await upsert<AgreementChange>(deps.store, AGREEMENT_CHANGES, change.id, (current) => {
+            if (!current) throw new Refused('AGREEMENT.NOT_FOUND', { id: change.id });
+            before = current;
+            const recorded = recordCouncilDecision(current, withdrawals, municipality, decision, now, today);
+            if (!recorded.ok) throw new Refused(recorded.error.code, recorded.error.params);
+            return recorded.value;
+          });
+          saved = stored?.value;
+        } catch (e) {
+          if (!(e instanceof Refused)) throw e;
+          const current = before ?? change;
+          const notice = ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+          return { respond: decisionCard(ctx.org, ctx.t, current, agreementStatus(current, withdrawals, today), municipality, notice, typed) };
+        }
+        if (!saved) throw new StoreError('STORE.NOT_FOUND', AGREEMENT_CHANGES, change.id);
+        await audit(deps.store, { kind: 'agreement.decision', memberId: ctx.actor.member.id, at: now.toISOString(), details: { changeId: change.id, municipality, approved: decision.approved } });
+        const was = agreementStatus(before ?? change, withdrawals, today).state;
+        const status = agreementStatus(saved, withdrawals, today);
+        if (was === 'pending' && status.state !== 'pending') await tellResult(deps, ctx.org, ctx.t, saved, status.state, now);
+        return { respond: decisionCard(ctx.org, ctx.t, saved, status, municipality, ctx.t.t('agreement.recorded', { decision: ctx.t.t(decision.approved ? 'agreement.decision.yes' : 'agreement.decision.no') })) };
+      },
+    },
+  ];
+}

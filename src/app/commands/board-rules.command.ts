@@ -1,0 +1,16 @@
+import { boardCheckLines } from '../board/board-check';
+import { text } from '../reply';
+import type { Command } from './command';
+
+/** `sjekk styret`: the board against the agreement's rules, as warnings, and what needs doing soon. */
+export const boardRulesCommand: Command = {
+  id: 'board-rules',
+  audience: ['coordinator', 'board-member'],
+  takesArgument: false,
+  inMenu: false,
+  async run({ org, t }, { store, clock }) {
+    const lines = await boardCheckLines(store, org, t, clock.now());
+    if (lines.length === 0) return [text(t.t('board-rules.all-well'))];
+    return [text([t.t('board-rules.heading'), ...lines.map((l) => `- ${l}`)].join('\n'))];
+  },
+};

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeSamrad, type Samrad } from '../../src/compose';
+import { createLogger } from '../../src/log';
+import { message, people, type Person } from '../fixtures/activities';
+import { FakeConnector } from '../fixtures/fake-connector';
+import { temporaryLocalConfig } from '../fixtures/local-config';
+
+const now = new Date('2026-12-02T10:00:00Z');
+const config = temporaryLocalConfig({ prefix: 'samrad-annual-' });
+const connector = new FakeConnector();
+let samrad: Samrad;
+let url = '';
+
+beforeAll(async () => {
+  await connector.start();
+  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
+  url = await samrad.listen();
+  // A meeting as the meetings workflow stores it; the plan only reads it.
+  await samrad.store.create('meetings', 'M7MAY', { id: 'M7MAY', bodyId: 'ordformotet', title: 'Årsmøte 2027', start: '2027-06-14T08:00:00Z', end: '2027-06-14T10:00:00Z', state: 'planned', version: 1, agenda: [] });
+});
+afterAll(async () => {
+  await samrad.close();
+  await connector.stop();
+});
+
+const say = async (from: Person, text: string, locale?: string) => {
+  connector.clear();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })) });
+  expect(res.status).toBe(200);
+  return connector.texts().join('\n');
+};
+
+describe('årshjul / annual plan over HTTP', () => {
+  it('årshjul 2027 shows the fee day, the meetings, what is not planned, and a subscription link', async () => {
+    const out = await say(people.respondent, 'årshjul 2027');
+    expect(out).toContain('Årshjul 2027 for Kommunehelsesamarbeidet i Vestre Viken:');
+    expect(out).toContain('- 15.01.2027: Kontingenten for 2027 forfaller');
+    expect(out).toContain('- 14.06.2027 kl. 10.00: Ordfører- og rådmannsmøtet: Årsmøte 2027');
+    expect(out).toContain('Ikke planlagt ennå i 2027: Dialogmøtet.');
+    const link = /https?:\/\/\S+arshjul\.ics\S+/.exec(out)?.[0];
+    const ics = await fetch(link!);
+    expect(ics.status).toBe(200);
+    expect(ics.headers.get('content-type')).toContain('text/calendar');
+    const body = await ics.text();
+    expect(body).toContain('DTSTART;VALUE=DATE:20270115');
+    expect(body).toContain('SUMMARY:Ordfører- og rådmannsmøtet: Årsmøte 2027');
+  });
+
+  it('annual plan in English, and a bad year is explained', async () => {
+    expect(await say(people.boardMember, 'annual plan 2027', 'en-US')).toContain('15 Jan 2027: The membership fees for 2027 are due');
+    expect(await say(people.boardMember, 'årshjul neste')).toContain('«neste» er ikke et årstall');
+  });
+});
