@@ -3,6 +3,7 @@ import type { Meeting } from '../../src/domain/meeting';
 import { choose, chooseNth, pickDate, pickTime, press } from './fixtures/card-helpers';
 import type { PlaygroundSession } from './fixtures/playground-session';
 import { cardText, playgroundSuite } from './fixtures/playground-suite';
+import { quietJobs } from './fixtures/quiet-jobs';
 
 /**
  * The secretariat's main loop in the Agents Playground: the coordinator plans a board meeting
@@ -73,6 +74,8 @@ describe('a board meeting in the Agents Playground: two cases, two municipalitie
     await s.screenshot('agenda');
     await s.say(`be om innspill ${meetingId}`);
     await s.message(/Innspill er bedt om til «Styremøte desember» fra 21 kommuner/).waitFor();
+    // The cards went out as the cases were added and follow the agenda: let the last update land.
+    await quietJobs(suite.samrad());
   });
 
   it('Gol supports both cases', async () => {

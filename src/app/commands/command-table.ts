@@ -47,7 +47,7 @@ import { decisionsCommand } from './decisions.command';
 import { annualPlanCommand } from './annual-plan.command';
 
 /** The areas help groups commands by, in the order it shows them (`help.area.<area>`). */
-export const commandAreas = ['meetings', 'input', 'votes', 'hearings', 'minutes', 'organisation', 'operations'] as const;
+export const commandAreas = ['meetings', 'input', 'votes', 'hearings', 'minutes', 'cooperation', 'organisation', 'operations'] as const;
 export type CommandArea = (typeof commandAreas)[number];
 
 const areas: Readonly<Record<string, CommandArea>> = {
@@ -60,6 +60,8 @@ const areas: Readonly<Record<string, CommandArea>> = {
   'new-hearing': 'hearings', hearings: 'hearings', hearing: 'hearings', 'answer-hearing': 'hearings', 'compile-hearing': 'hearings',
   'extend-hearing': 'hearings', 'close-hearing': 'hearings',
   vote: 'votes', votes: 'votes', 'close-vote': 'votes', 'remind-vote': 'votes',
+  fees: 'cooperation', 'report-withdrawal': 'cooperation', 'agreement-change': 'cooperation', 'board-rules': 'cooperation', 'annual-plan': 'cooperation',
+  decisions: 'minutes',
   reload: 'operations', sync: 'operations', 'delivery-failures': 'operations', 'failed-jobs': 'operations', 'retry-job': 'operations',
 };
 
