@@ -154,14 +154,15 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     setClock(`${isoDay(meetingDay)}T13:00:00Z`);
     const s = await as('coordinator');
     await s.say(`protokoll ${meetingId}`);
-    await s.card(/Protokoll/).last().waitFor();
-    // For approved minutes the coordinator gets the form for a new version; the minutes are behind "Vis protokollen".
-    const latest = s.card(/Protokoll/).last();
-    if ((await latest.getByRole('button', { name: 'Vis protokollen', exact: true }).count()) > 0) await press(latest, 'Vis protokollen');
+    // Approved minutes give the coordinator the form for a new version; the minutes are behind "Vis protokollen".
+    const form = s.card(/Lagre som ny versjon/);
+    await form.waitFor();
+    await expect(text(form)).resolves.toContain('Protokollen er godkjent og låst.');
+    await press(form, 'Vis protokollen');
     const minutes = s.card(/Ny oppfølgingsoppgave/);
     await minutes.waitFor();
     await press(minutes, 'Ny oppfølgingsoppgave');
-    await choose(minutes, 'Vedtak', (await minutes.getByRole('combobox', { name: /^Vedtak/ }).inputValue()) || 'Sak 2/2026');
+    await choose(minutes, 'Vedtak', 'Sak 2/2026');
     const owner = minutes.getByRole('combobox', { name: /^Ansvarlig/ });
     await owner.click();
     await owner.pressSequentially('Marit');
@@ -192,7 +193,8 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     setClock(`${isoDay(new Date(meetingDay.getTime() + 1 * DAY))}T12:00:00Z`); // a week before the due date, after 09.00 Oslo
     await suite.samrad().jobs.runDue();
     await suite.samrad().jobs.runDue();
-    const reminder = s.message(/Påminnelse: oppfølging av sak .* har frist om en uke/);
+    const due = new Date(meetingDay.getTime() + 8 * DAY).toISOString().slice(0, 10).split('-').reverse().join('.');
+    const reminder = s.message(new RegExp(`Påminnelse: oppfølging av sak 2/\\d{4} har frist om en uke \\(${due.replace(/\./g, '\\.')}\\)`));
     await reminder.waitFor();
     await expect(reminder.innerText()).resolves.toContain('Send planen til kommunene');
     await s.screenshot('follow-up-reminder');
