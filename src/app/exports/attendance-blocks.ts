@@ -49,7 +49,9 @@ export function attendanceBlocks(org: Organisation, meeting: Meeting, a: Attenda
   });
   const absent = a.absent.map((x) => {
     const p = who(x.memberId);
-    return { represents: p.represents, text: t.t('export.minutes.absentWithReason', { name: p.name, reason: x.reason }) };
+    // No reason given: the name alone, not "Anne Moe ()".
+    const reason = x.reason?.trim();
+    return { represents: p.represents, text: reason ? t.t('export.minutes.absentWithReason', { name: p.name, reason }) : p.name };
   });
   const deputies = a.deputies.map((d) => {
     const p = who(d.memberId);

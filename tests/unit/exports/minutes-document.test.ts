@@ -37,6 +37,13 @@ describe('the minutes as Markdown', () => {
     );
   });
 
+  it('names an absent member without empty brackets when no reason was given', () => {
+    const attendance = { ...minutes.content.attendance, absent: minutes.content.attendance.absent.map((a) => ({ ...a, reason: '' })) };
+    const md = markdown({ minutes: { ...minutes, content: { ...minutes.content, attendance } } });
+    expect(section(md, '### Forfall', '### Vararepresentanter')).toContain('- **Hole:** Ola Berg\n');
+    expect(md).not.toContain('()');
+  });
+
   it('records a case: recommendation, the proposal made in the meeting, the named vote and the vedtak with its points', () => {
     expect(section(markdown(), '### Sak 2/2026', '### Sak 3/2026')).toBe(
       [
