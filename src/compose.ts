@@ -98,7 +98,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const { log } = options;
   const clock = options.clock ?? systemClock;
   const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
-  const tenant = tenantServices(config, options);
+  const tenant = await tenantServices(config, options);
   const { documents } = tenant;
   const sealed = config.ballotKey ? new SealedBallotBoxes(tenant.store, config.ballotKey) : tenant.store;
   const catalogue = Catalogue.load();

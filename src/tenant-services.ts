@@ -1,17 +1,10 @@
+// Types only from the cloud packages: their code loads when the config asks for them (issue 13).
 import type { TokenCredential } from '@azure/identity';
-import { connectGraph } from './adapters/graph/graph-connection';
-import { graphCalendarServices } from './adapters/graph-calendar/graph-calendar-services';
 import { IcsCalendar } from './adapters/ics/ics-calendar.adapter';
 import { FolderDocumentLibrary } from './adapters/local-folder/folder-document-library';
-import { DriveDocumentLibrary } from './adapters/sharepoint/drive-document-library';
-import { openSharePointStore } from './adapters/sharepoint/open-sharepoint-store';
-import { SharePointResultLists } from './adapters/sharepoint/typed-lists/sharepoint-result-lists';
 import type { Translator } from './i18n/catalogue';
 import type { ResultLists } from './ports/result-lists';
 import { SqliteStore } from './adapters/sqlite/sqlite-store';
-import { MACHINERY_LISTS, tableClient } from './adapters/azure-tables/open-tables';
-import { TableRecordStore } from './adapters/azure-tables/table-store';
-import { TableWindowStore } from './adapters/azure-tables/table-windows';
 import { RoutedStore } from './adapters/routed-store';
 import type { RateWindows } from './app/scheduling/shared-windows';
 import { SharedWindows } from './app/scheduling/shared-windows';
@@ -25,7 +18,6 @@ import type { Clock } from './ports/clock';
 import type { DocumentLibrary } from './ports/document-library';
 import type { FreeBusy } from './ports/free-busy';
 import type { RecordStore } from './ports/record-store';
-import { samradVersion } from './version';
 
 export interface TenantServices {
   readonly store: RecordStore;
@@ -38,17 +30,22 @@ export interface TenantServices {
   readonly teamsBudget?: RateWindows;
 }
 
+type TenantOptions = { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential };
+
 /**
  * With Table Storage configured (several instances), the machinery goes there and Teams'
  * budget is shared through it; the records stay where they were (docs/storage.md).
+ * The Table Storage adapters (and @azure/data-tables, @azure/identity) load only then.
  */
-export function tenantServices(
-  config: Config,
-  options: { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential },
-): TenantServices {
-  const services = recordServices(config, options);
+export async function tenantServices(config: Config, options: TenantOptions): Promise<TenantServices> {
+  const services = await recordServices(config, options);
   const tables = config.tables;
   if (!tables) return services;
+  const [{ MACHINERY_LISTS, tableClient }, { TableRecordStore }, { TableWindowStore }] = await Promise.all([
+    import('./adapters/azure-tables/open-tables.js'),
+    import('./adapters/azure-tables/table-store.js'),
+    import('./adapters/azure-tables/table-windows.js'),
+  ]);
   return {
     ...services,
     store: new RoutedStore(new TableRecordStore(tableClient(tables, tables.table)), services.store, MACHINERY_LISTS),
@@ -57,14 +54,10 @@ export function tenantServices(
 }
 
 /**
- * Microsoft 365 when a tenant is configured: records in a SharePoint list, documents in a
- * library, meetings in the organiser's Outlook calendar as Teams meetings, free/busy from
- * getSchedule. Without a tenant: SQLite, a folder, .ics files and Samråd's own meetings.
+ * Microsoft 365 when a tenant is configured (src/graph-tenant-services.ts, loaded only then).
+ * Without a tenant: SQLite, a folder, .ics files and Samråd's own meetings.
  */
-function recordServices(
-  config: Config,
-  options: { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential },
-): TenantServices {
+async function recordServices(config: Config, options: TenantOptions): Promise<TenantServices> {
   const folder = () => new FolderDocumentLibrary(config.documentsDir ?? './data/documents');
   const local = (deps: Parameters<TenantServices['calendarFor']>[0]) => ({
     // The .ics links are signed like the downloads: the server checks them with the same keys.
@@ -74,19 +67,6 @@ function recordServices(
   });
   const graphConfig = config.graph;
   if (!graphConfig) return { store: options.store ?? new SqliteStore(config.databaseFile), documents: folder(), calendarFor: local };
-  const graph = connectGraph({
-    baseUrl: graphConfig.baseUrl,
-    credential: graphConfig.credential,
-    version: samradVersion,
-    throttle: { onWait: (wait) => options.log.warn('graph.throttled', wait) },
-    ...(options.graphCredential && { tokenCredential: options.graphCredential }),
-  });
-  return {
-    store: options.store ?? openSharePointStore(graph, graphConfig.siteId),
-    ...(graphConfig.resultLists && { resultListsFor: (t: Translator) => new SharePointResultLists(graph.http, graphConfig.siteId, t, (event, details) => options.log.warn(event, details)) }),
-    documents: graphConfig.documentsDriveId ? new DriveDocumentLibrary(graph.http, graphConfig.documentsDriveId) : folder(),
-    // Without an organiser mailbox there is no calendar to write to; the .ics files stay.
-    calendarFor: (deps) =>
-      graphConfig.organiser ? graphCalendarServices({ client: graph.http.client, organiser: graphConfig.organiser, store: deps.store, clock: deps.clock }) : local(deps),
-  };
+  const { graphTenantServices } = await import('./graph-tenant-services.js');
+  return graphTenantServices(graphConfig, options, { folder, calendarFor: local });
 }
