@@ -85,7 +85,7 @@ describe('kontingent / fees over HTTP', () => {
   });
 
   it('bad input gets a clear message in the person’s language', async () => {
-    expect(await say(people.coordinator, 'kontingent neste')).toContain('«neste» er ikke et årstall');
+    expect(await say(people.coordinator, 'kontingent neste')).toContain('Jeg forstod ikke «neste» som år. Skriv slik: «kontingent [år]».');
     expect(await say(people.coordinator, 'fees 2017', 'en-US')).toContain('There is no fee rate for 2017; the first rate applies from 2019.');
   });
 

@@ -49,6 +49,8 @@ export const arg = {
     declared(z.array(z.number().int().positive()).min(1).optional(), { kind: 'days', ...(keyword && { keyword }) }),
   /** A whole number of days or items, zero allowed. */
   count: (keyword?: string) => declared(z.number().int().min(0).optional(), { kind: 'count', ...(keyword && { keyword }) }),
+  /** A four-digit year ("2027"), read as a number: "neste" is refused as a year, not as a count. */
+  year: () => declared(z.number().int().min(1000).max(9999).optional(), { kind: 'count' }),
   /** Free text to the end: a reason, a title. */
   text: () => declared(z.string().optional(), { kind: 'text' }),
 };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../../../src/app/commands/command';
+import { feesCommand } from '../../../src/app/commands/fees.command';
+import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
+import { refusalText } from '../../../src/app/commands/grammar/usage';
+import { Catalogue } from '../../../src/i18n/catalogue';
+
+const catalogue = Catalogue.load();
+const nb = catalogue.for('nb');
+const en = catalogue.for('en');
+const now = new Date('2026-12-02T13:00:00Z');
+
+/** The refusal a declared command gives for `typed`, as the person reads it. */
+function refusal(command: Command, typed: string, locale: 'nb' | 'en'): string {
+  const t = locale === 'nb' ? nb : en;
+  const parsed = parseArgs(command.args!, typed, now, t);
+  if (parsed.ok) throw new Error(`«${typed}» was accepted by ${command.id}`);
+  return refusalText(t, command.id, command.args!, parsed);
+}
+
+describe('converted commands refuse a bad argument with what was understood and the usage', () => {
+  it('kontingent: a year is four digits', () => {
+    expect(refusal(feesCommand, 'neste', 'nb')).toBe('Jeg forstod ikke «neste» som år. Skriv slik: «kontingent [år]».');
+    expect(refusal(feesCommand, 'next', 'en')).toBe('I did not understand "next" as year. Type: "fees [year]".');
+    expect(refusal(feesCommand, '27', 'nb')).toContain('«27» som år');
+    expect(parseArgs(feesCommand.args!, '2027', now, nb)).toMatchObject({ ok: true, value: { year: 2027 } });
+    expect(parseArgs(feesCommand.args!, '', now, nb)).toMatchObject({ ok: true, value: {} });
+  });
+});
