@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../src/app/commands/command';
+import { annualPlanCommand } from '../../../src/app/commands/annual-plan.command';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -25,5 +26,10 @@ describe('converted commands refuse a bad argument with what was understood and 
     expect(refusal(feesCommand, '27', 'nb')).toContain('«27» som år');
     expect(parseArgs(feesCommand.args!, '2027', now, nb)).toMatchObject({ ok: true, value: { year: 2027 } });
     expect(parseArgs(feesCommand.args!, '', now, nb)).toMatchObject({ ok: true, value: {} });
+  });
+
+  it('årshjul: a year is four digits', () => {
+    expect(refusal(annualPlanCommand, 'neste', 'nb')).toBe('Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».');
+    expect(refusal(annualPlanCommand, '2027 kaffe', 'en')).toBe('I did not understand "kaffe". I understood: year 2027. Type: "annual plan [year]".');
   });
 });
