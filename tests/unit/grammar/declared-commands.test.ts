@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../src/app/commands/command';
 import { annualPlanCommand } from '../../../src/app/commands/annual-plan.command';
+import { closeVoteCommand } from '../../../src/app/commands/close-vote.command';
+import { remindVoteCommand } from '../../../src/app/commands/remind-vote.command';
+import { usageText } from '../../../src/app/commands/grammar/usage';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -31,5 +34,16 @@ describe('converted commands refuse a bad argument with what was understood and 
   it('årshjul: a year is four digits', () => {
     expect(refusal(annualPlanCommand, 'neste', 'nb')).toBe('Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».');
     expect(refusal(annualPlanCommand, '2027 kaffe', 'en')).toBe('I did not understand "kaffe". I understood: year 2027. Type: "annual plan [year]".');
+  });
+
+  it('lukk avstemning, påminn: the vote is all the words (an unknown one is answered by picking), the usage generated', () => {
+    for (const c of [closeVoteCommand, remindVoteCommand]) {
+      expect(parseArgs(c.args!, 'budsjett 2027 K7P3Q', now, nb)).toMatchObject({ ok: true, value: { vote: 'budsjett 2027 K7P3Q' } });
+      expect(parseArgs(c.args!, '', now, en)).toMatchObject({ ok: true, value: {} });
+    }
+    expect(usageText(nb, 'close-vote', closeVoteCommand.args!)).toBe('lukk avstemning [avstemning]');
+    expect(usageText(en, 'close-vote', closeVoteCommand.args!)).toBe('close vote [vote]');
+    expect(usageText(nb, 'remind-vote', remindVoteCommand.args!)).toBe('påminn [avstemning]');
+    expect(usageText(en, 'remind-vote', remindVoteCommand.args!)).toBe('remind [vote]');
   });
 });
