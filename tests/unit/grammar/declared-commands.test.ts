@@ -4,6 +4,8 @@ import { annualPlanCommand } from '../../../src/app/commands/annual-plan.command
 import { closeVoteCommand } from '../../../src/app/commands/close-vote.command';
 import { remindVoteCommand } from '../../../src/app/commands/remind-vote.command';
 import { usageText } from '../../../src/app/commands/grammar/usage';
+import { closeHearingCommand } from '../../../src/app/commands/close-hearing.command';
+import { compileHearingCommand } from '../../../src/app/commands/compile-hearing.command';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -45,5 +47,13 @@ describe('converted commands refuse a bad argument with what was understood and 
     expect(usageText(en, 'close-vote', closeVoteCommand.args!)).toBe('close vote [vote]');
     expect(usageText(nb, 'remind-vote', remindVoteCommand.args!)).toBe('påminn [avstemning]');
     expect(usageText(en, 'remind-vote', remindVoteCommand.args!)).toBe('remind [vote]');
+  });
+
+  it('lukk høring, sammenstill høring: the hearing by id or title words, the usage generated', () => {
+    for (const c of [closeHearingCommand, compileHearingCommand]) {
+      expect(parseArgs(c.args!, 'regional helseplan', now, nb)).toMatchObject({ ok: true, value: { hearing: 'regional helseplan' } });
+    }
+    expect(usageText(nb, 'close-hearing', closeHearingCommand.args!)).toBe('lukk høring [høring]');
+    expect(usageText(en, 'compile-hearing', compileHearingCommand.args!)).toBe('compile hearing [hearing]');
   });
 });
