@@ -6,6 +6,7 @@ import { remindVoteCommand } from '../../../src/app/commands/remind-vote.command
 import { usageText } from '../../../src/app/commands/grammar/usage';
 import { closeHearingCommand } from '../../../src/app/commands/close-hearing.command';
 import { compileHearingCommand } from '../../../src/app/commands/compile-hearing.command';
+import { cancelMeetingCommand } from '../../../src/app/commands/cancel-meeting.command';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -55,5 +56,11 @@ describe('converted commands refuse a bad argument with what was understood and 
     }
     expect(usageText(nb, 'close-hearing', closeHearingCommand.args!)).toBe('lukk høring [høring]');
     expect(usageText(en, 'compile-hearing', compileHearingCommand.args!)).toBe('compile hearing [hearing]');
+  });
+
+  it('avlys møte: the meeting is named by its id, never assumed', () => {
+    expect(refusal(cancelMeetingCommand, 'neste ingen saker', 'nb')).toBe('Jeg forstod ikke «neste ingen saker» som møte. Skriv slik: «avlys møte <møte> [grunn]».');
+    expect(refusal(cancelMeetingCommand, '', 'en')).toBe('The meeting is missing. Type: "cancel meeting <meeting> [reason]".');
+    expect(parseArgs(cancelMeetingCommand.args!, 'M4TQ2 Sykehuset har ikke saker', now, nb)).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', reason: 'Sykehuset har ikke saker' } });
   });
 });
