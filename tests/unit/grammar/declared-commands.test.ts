@@ -7,6 +7,7 @@ import { usageText } from '../../../src/app/commands/grammar/usage';
 import { closeHearingCommand } from '../../../src/app/commands/close-hearing.command';
 import { compileHearingCommand } from '../../../src/app/commands/compile-hearing.command';
 import { cancelMeetingCommand } from '../../../src/app/commands/cancel-meeting.command';
+import { reportAbsenceCommand } from '../../../src/app/commands/report-absence.command';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -61,6 +62,20 @@ describe('converted commands refuse a bad argument with what was understood and 
   it('avlys møte: the meeting is named by its id, never assumed', () => {
     expect(refusal(cancelMeetingCommand, 'neste ingen saker', 'nb')).toBe('Jeg forstod ikke «neste ingen saker» som møte. Skriv slik: «avlys møte <møte> [grunn]».');
     expect(refusal(cancelMeetingCommand, '', 'en')).toBe('The meeting is missing. Type: "cancel meeting <meeting> [reason]".');
+    // A quarter of the ids have no digit ("QEKKY"): they are ids all the same.
+    expect(parseArgs(cancelMeetingCommand.args!, 'QEKKY Ingen saker', now, nb)).toMatchObject({ ok: true, value: { meeting: 'QEKKY', reason: 'Ingen saker' } });
     expect(parseArgs(cancelMeetingCommand.args!, 'M4TQ2 Sykehuset har ikke saker', now, nb)).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', reason: 'Sykehuset har ikke saker' } });
+  });
+
+  it('meld forfall: a meeting id or "neste" first, the rest the reason; "neste" never stands for a required meeting', () => {
+    const args = reportAbsenceCommand.args!;
+    expect(parseArgs(args, 'M4TQ2 Sykdom', now, nb)).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', reason: 'Sykdom' } });
+    expect(parseArgs(args, 'neste Sykdom i familien', now, nb)).toMatchObject({ ok: true, value: { meeting: 'neste', reason: 'Sykdom i familien' } });
+    const plain = parseArgs(args, 'Sykdom i familien', now, nb);
+    expect(plain).toMatchObject({ ok: true, value: { reason: 'Sykdom i familien' } });
+    expect(plain.ok && plain.value.meeting).toBe(undefined);
+    expect(usageText(nb, 'report-absence', args)).toBe('meld forfall [møte] [grunn]');
+    expect(usageText(en, 'report-absence', args)).toBe('report absence [meeting] [reason]');
+    expect(refusal(cancelMeetingCommand, 'next no business', 'en')).toBe('I did not understand "next no business" as meeting. Type: "cancel meeting <meeting> [reason]".');
   });
 });
