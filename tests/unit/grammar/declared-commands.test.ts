@@ -8,6 +8,7 @@ import { closeHearingCommand } from '../../../src/app/commands/close-hearing.com
 import { compileHearingCommand } from '../../../src/app/commands/compile-hearing.command';
 import { cancelMeetingCommand } from '../../../src/app/commands/cancel-meeting.command';
 import { reportAbsenceCommand } from '../../../src/app/commands/report-absence.command';
+import { reportWithdrawalCommand } from '../../../src/app/commands/report-withdrawal.command';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -77,5 +78,10 @@ describe('converted commands refuse a bad argument with what was understood and 
     expect(usageText(nb, 'report-absence', args)).toBe('meld forfall [møte] [grunn]');
     expect(usageText(en, 'report-absence', args)).toBe('report absence [meeting] [reason]');
     expect(refusal(cancelMeetingCommand, 'next no business', 'en')).toBe('I did not understand "next no business" as meeting. Type: "cancel meeting <meeting> [reason]".');
+  });
+
+  it('meld utmelding: the municipality, then a date that is one', () => {
+    expect(refusal(reportWithdrawalCommand, 'Hole 10.13.2026', 'nb')).toBe('Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole». Skriv slik: «meld utmelding <kommune> <varslet dato>».');
+    expect(refusal(reportWithdrawalCommand, 'Nore og Uvdal', 'en')).toContain('Type: "report withdrawal <municipality> <notice date>".');
   });
 });

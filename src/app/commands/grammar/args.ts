@@ -39,6 +39,8 @@ export const arg = {
   vote: () => declared(z.string().optional(), { kind: 'vote' }),
   hearing: () => declared(z.string().optional(), { kind: 'hearing' }),
   body: () => declared(z.string().min(1), { kind: 'body' }),
+  /** A member municipality by name (several words) or number; read as a body's name is. */
+  municipality: () => declared(z.string().min(1), { kind: 'body' }),
   /** A date and a time in Oslo as people write them (oslo-when.ts). */
   when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
   /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
