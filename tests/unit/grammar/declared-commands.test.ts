@@ -9,6 +9,7 @@ import { compileHearingCommand } from '../../../src/app/commands/compile-hearing
 import { cancelMeetingCommand } from '../../../src/app/commands/cancel-meeting.command';
 import { reportAbsenceCommand } from '../../../src/app/commands/report-absence.command';
 import { reportWithdrawalCommand } from '../../../src/app/commands/report-withdrawal.command';
+import { decisionsCommand } from '../../../src/app/commands/decisions.command';
 import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
@@ -83,5 +84,11 @@ describe('converted commands refuse a bad argument with what was understood and 
   it('meld utmelding: the municipality, then a date that is one', () => {
     expect(refusal(reportWithdrawalCommand, 'Hole 10.13.2026', 'nb')).toBe('Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole». Skriv slik: «meld utmelding <kommune> <varslet dato>».');
     expect(refusal(reportWithdrawalCommand, 'Nore og Uvdal', 'en')).toContain('Type: "report withdrawal <municipality> <notice date>".');
+  });
+
+  it('vedtak: the search is free text, its usage the same as before', () => {
+    expect(parseArgs(decisionsCommand.args!, 'styret 2026 legevakt', now, nb)).toMatchObject({ ok: true, value: { query: 'styret 2026 legevakt' } });
+    expect(usageText(nb, 'decisions', decisionsCommand.args!)).toBe(nb.t('command.decisions.usage'));
+    expect(usageText(en, 'decisions', decisionsCommand.args!)).toBe(en.t('command.decisions.usage'));
   });
 });
