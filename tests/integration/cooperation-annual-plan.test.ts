@@ -48,6 +48,6 @@ describe('årshjul / annual plan over HTTP', () => {
 
   it('annual plan in English, and a bad year is explained', async () => {
     expect(await say(people.boardMember, 'annual plan 2027', 'en-US')).toContain('15 Jan 2027: The membership fees for 2027 are due');
-    expect(await say(people.boardMember, 'årshjul neste')).toContain('«neste» er ikke et årstall');
+    expect(await say(people.boardMember, 'årshjul neste')).toContain('Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».');
   });
 });

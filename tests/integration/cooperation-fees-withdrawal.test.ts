@@ -85,7 +85,7 @@ describe('kontingent / fees over HTTP', () => {
   });
 
   it('bad input gets a clear message in the person’s language', async () => {
-    expect(await say(people.coordinator, 'kontingent neste')).toContain('«neste» er ikke et årstall');
+    expect(await say(people.coordinator, 'kontingent neste')).toContain('Jeg forstod ikke «neste» som år. Skriv slik: «kontingent [år]».');
     expect(await say(people.coordinator, 'fees 2017', 'en-US')).toContain('There is no fee rate for 2017; the first rate applies from 2019.');
   });
 
@@ -113,7 +113,7 @@ describe('meld utmelding / report withdrawal over HTTP', () => {
   it('a second notice for the same municipality is refused with the date in force', async () => {
     expect(await say(people.coordinator, 'meld utmelding gol 11.03.2026')).toContain('Gol har allerede meldt seg ut: varslet 10.03.2026, trer ut 01.07.2027.');
     expect(await say(people.coordinator, 'meld utmelding Oslo 10.03.2026')).toContain('Jeg finner ingen medlemskommune som heter «Oslo»');
-    expect(await say(people.coordinator, 'meld utmelding Hole 10.13.2026')).toContain('«10.13.2026» er ikke en dato');
+    expect(await say(people.coordinator, 'meld utmelding Hole 10.13.2026')).toContain('Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole».');
     expect(await say(people.coordinator, 'report withdrawal Hole 2027-01-01', 'en-US')).toContain('is after today');
   });
 

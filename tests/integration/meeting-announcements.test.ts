@@ -123,7 +123,7 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
   });
 
   it('cancelling needs the meeting named, then tells everyone called and cancels both events', async () => {
-    expect(await say(people.coordinator, 'avlys møte')).toContain('Hvilket møte?');
+    expect(await say(people.coordinator, 'avlys møte')).toContain('Det mangler møte. Skriv slik: «avlys møte <møte> [grunn]».');
     expect(await say(people.coordinator, `avlys møte ${meetingId} Sykehuset har ikke saker`)).toContain('Møtet og formøtet er avlyst');
     await runJobs('2026-12-09T09:00:00Z');
     const events = (await bot.samrad.store.find<{ status: string }>('calendarEvents', {})).map((e) => e.value.status);

@@ -2,23 +2,23 @@ import { annualPlan, yearlyMeetingsMissing } from '../../domain/annual-cycle';
 import { bodyName } from '../../domain/organisation';
 import { formatDate, formatTime, osloDate } from '../../i18n/dates';
 import { annualEntries } from '../annual/annual-entries';
+import { z } from 'zod';
 import { text } from '../reply';
-import type { Command } from './command';
+import { arg } from './grammar/args';
+import { declareCommand } from './grammar/declare-command';
 
 /** A calendar subscription is re-read for months: its link lives a year, not an hour. */
 export const SUBSCRIPTION_DAYS = 366;
 
 /** `årshjul [år]`: the year's meetings, deadlines and fee day, and the same as a calendar to subscribe to. */
-export const annualPlanCommand: Command = {
+export const annualPlanCommand = declareCommand({
   id: 'annual-plan',
   audience: ['anyone-registered'],
-  takesArgument: true,
   inMenu: false,
-  async run({ org, t, args }, { store, clock, links }) {
+  args: z.object({ year: arg.year() }),
+  async run({ org, t, input }, { store, clock, links }) {
     const now = clock.now();
-    const word = args.trim();
-    if (word !== '' && !/^\d{4}$/.test(word)) return [text(t.t('error.ANNUAL.BAD_YEAR', { value: word }))];
-    const year = word === '' ? Number(osloDate(now).slice(0, 4)) : Number(word);
+    const year = input.year ?? Number(osloDate(now).slice(0, 4));
     const plan = annualPlan(year, await annualEntries(store, org, t, year));
     const lines = plan.map((e) => {
       const date = formatDate(new Date(e.start ?? `${e.date}T12:00:00Z`), t.locale);
@@ -37,4 +37,4 @@ export const annualPlanCommand: Command = {
       ),
     ];
   },
-};
+});

@@ -4,16 +4,18 @@ import { closeOpenVote } from '../voting/close-open-vote';
 import { loadVote } from '../voting/vote-records';
 import { mayCloseVote, voteCardChanged } from '../voting/vote-actions';
 import { voteCard } from '../voting/vote-view';
-import type { Command } from './command';
+import { z } from 'zod';
+import { arg } from './grammar/args';
+import { declareCommand } from './grammar/declare-command';
 import { findVote } from './find-vote';
 
-export const closeVoteCommand: Command = {
+export const closeVoteCommand = declareCommand({
   id: 'close-vote',
   audience: ['coordinator', 'chair'],
-  takesArgument: true,
   inMenu: false, // mostly used from the vote card's own button
-  async run({ actor, org, t, args }, { store, clock, voteLock, scheduler }) {
-    const found = await findVote(store, t, args, 'command.close-vote.usage');
+  args: z.object({ vote: arg.vote() }),
+  async run({ actor, org, t, input }, { store, clock, voteLock, scheduler }) {
+    const found = await findVote(store, t, input.vote ?? '', 'command.close-vote.usage');
     if ('reply' in found) return [found.reply];
     if (!mayCloseVote(found.vote.value, actor.member, actor.roles)) return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
     const closed = await closeOpenVote({ store, clock, lock: voteLock }, found.vote.id, actor.member.id);
@@ -24,4 +26,4 @@ export const closeVoteCommand: Command = {
     if (!loaded) return [];
     return [voteCard(org, t, loaded.vote.value, loaded.box.value, { memberId: actor.member.id, mayClose: false }, clock.now())];
   },
-};
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { formatCaseNumber } from '../../domain/case-number';
 import { followUpState, parseDecisionQuery, searchDecisions } from '../../domain/decision-register';
 import { bodyName } from '../../domain/organisation';
@@ -5,20 +6,23 @@ import { formatDate } from '../../i18n/dates';
 import { decisionEntries } from '../register/decision-entries';
 import { entryTitle, registerExportId } from '../register/decision-files';
 import { text } from '../reply';
-import type { Command } from './command';
+import { arg } from './grammar/args';
+import { declareCommand } from './grammar/declare-command';
 
 /** At most this many decisions in one answer: a chat message is not a report; the export is. */
 export const DECISIONS_SHOWN = 15;
 const EXCERPT = 300;
 
 /** `vedtak [søk]`: the decision register, searched by words, body, year and case number. */
-export const decisionsCommand: Command = {
+export const decisionsCommand = declareCommand({
   id: 'decisions',
   audience: ['anyone-registered'],
-  takesArgument: true,
   inMenu: false,
-  async run({ org, t, args }, { store, clock, links }) {
+  // Search words are free text: nothing to refuse; the query reader picks out body, year and case number.
+  args: z.object({ query: arg.text() }),
+  async run({ org, t, input }, { store, clock, links }) {
     const now = clock.now();
+    const args = input.query ?? '';
     const query = parseDecisionQuery(args, org.bodies);
     const found = searchDecisions(await decisionEntries(store, now), query);
     const csv = `${links.link(`/exports/${registerExportId(query.year)}/vedtak.csv`, now)}&lang=${t.locale}`;
@@ -44,4 +48,4 @@ export const decisionsCommand: Command = {
       ),
     ];
   },
-};
+});

@@ -2,17 +2,19 @@ import { text } from '../reply';
 import { errorText } from '../error-text';
 import { mayCloseVote } from '../voting/vote-actions';
 import { remindNonVoters } from '../voting/remind-non-voters';
-import type { Command } from './command';
+import { z } from 'zod';
+import { arg } from './grammar/args';
+import { declareCommand } from './grammar/declare-command';
 import { findVote } from './find-vote';
 
 /** `påminn K7P3Q`: a reminder to each who has not voted yet; the coordinator sees to whom. */
-export const remindVoteCommand: Command = {
+export const remindVoteCommand = declareCommand({
   id: 'remind-vote',
   audience: ['coordinator', 'chair'],
-  takesArgument: true,
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock, scheduler }) {
-    const found = await findVote(store, t, args, 'command.remind-vote.usage');
+  args: z.object({ vote: arg.vote() }),
+  async run({ actor, org, t, input }, { store, clock, scheduler }) {
+    const found = await findVote(store, t, input.vote ?? '', 'command.remind-vote.usage');
     if ('reply' in found) return [found.reply];
     if (!mayCloseVote(found.vote.value, actor.member, actor.roles)) return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
     const report = await remindNonVoters({ store, clock, scheduler }, org, t, found.vote.id);
@@ -29,4 +31,4 @@ export const remindVoteCommand: Command = {
       ),
     ];
   },
-};
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Absence } from '../../domain/absence';
 import { errorText } from '../error-text';
 import { reportAbsence } from '../../domain/absence';
@@ -5,23 +6,26 @@ import { memberById } from '../../domain/organisation';
 import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
 import { tellAboutAbsence } from '../meetings/absence-notices';
-import { meetingFromArgs } from '../meetings/meeting-args';
 import { absenceId, ABSENCES, meetingAbsences } from '../meetings/meeting-records';
 import { text } from '../reply';
-import type { Command } from './command';
+import { arg } from './grammar/args';
+import { declareCommand } from './grammar/declare-command';
+import { meetingArg } from './meeting-pick';
 
 /**
  * `meld forfall M4TQ2 sykdom` (or without the id: the next meeting). The deputy stands in:
  * a vote opened for that meeting gives the deputy the seat's vote.
  */
-export const reportAbsenceCommand: Command = {
+export const reportAbsenceCommand = declareCommand({
   id: 'report-absence',
   audience: ['member'],
-  takesArgument: true,
-  async run({ actor, org, t, args }, { store, clock, scheduler }) {
-    const found = await meetingFromArgs(store, t, args, clock.now());
-    if ('reply' in found) return [found.reply];
-    const { meeting, rest: reason } = found;
+  args: z.object({ meeting: arg.meeting(), reason: arg.text() }),
+  async run(ctx, { store, clock, scheduler }) {
+    const { actor, org, t, input } = ctx;
+    const picked = await meetingArg(ctx, 'report-absence', input.meeting, store, clock.now());
+    if ('reply' in picked) return [picked.reply];
+    const meeting = picked.record;
+    const reason = input.reason ?? '';
     const absences = await meetingAbsences(store, meeting.id);
     const reported = reportAbsence(org, meeting.value, absences, { memberId: actor.member.id, reason }, clock.now());
     if (!reported.ok) return [text(errorText(t, reported.error))];
@@ -37,4 +41,4 @@ export const reportAbsenceCommand: Command = {
       ),
     ];
   },
-};
+});

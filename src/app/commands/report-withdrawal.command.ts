@@ -4,28 +4,29 @@ import { recordWithdrawal } from '../../domain/withdrawal';
 import { osloDate, formatDate } from '../../i18n/dates';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
-import { parseWithdrawalArgs } from '../cooperation/withdrawal-args';
+import { withdrawalArgs, withdrawalFrom } from '../cooperation/withdrawal-args';
 import { tellBoardOfWithdrawal } from '../cooperation/withdrawal-notices';
 import { loadWithdrawals, WITHDRAWALS } from '../cooperation/withdrawal-records';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { usageText } from './grammar/usage';
 
 /**
  * `meld utmelding Gol 10.03.2026`: records a municipality's written notice, works out when it
  * leaves, and tells the board. The municipality's number is the record's id: two coordinators
  * recording the same notice at once make one record.
  */
-export const reportWithdrawalCommand: Command = {
+export const reportWithdrawalCommand = declareCommand({
   id: 'report-withdrawal',
   audience: ['coordinator'],
-  takesArgument: true,
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock, scheduler }) {
+  args: withdrawalArgs,
+  async run({ actor, org, t, input, typed }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
-    const say = (code: string, params: Record<string, string | number> = {}) => [text(t.t(`error.${code}`, { ...params, usage: t.t('command.report-withdrawal.usage') }))];
+    const say = (code: string, params: Record<string, string | number> = {}) => [text(t.t(`error.${code}`, { ...params, usage: usageText(t, 'report-withdrawal', withdrawalArgs) }))];
     const date = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), t.locale);
-    const parsed = parseWithdrawalArgs(args, org, today);
+    const parsed = withdrawalFrom(org, input, typed['noticeDate'] ?? '', today);
     if (!parsed.ok) return say(parsed.error.code, parsed.error.params as Record<string, string | number>);
     const recorded = recordWithdrawal(org, await loadWithdrawals(store), parsed.value, actor.member.id, now, today);
     if (!recorded.ok) {
@@ -58,4 +59,4 @@ export const reportWithdrawalCommand: Command = {
       ),
     ];
   },
-};
+});

@@ -5,7 +5,7 @@ import { feeDueDate, feeSchedule, rateFor, AGREEMENT_FEE_TERMS } from '../../../
 import type { Organisation } from '../../../src/domain/organisation';
 import type { Withdrawal } from '../../../src/domain/withdrawal';
 import { formatKroner, plainKroner } from '../../../src/i18n/money';
-import { parseFeeArgs } from '../../../src/app/cooperation/fee-args';
+import { feeYear } from '../../../src/app/cooperation/fee-args';
 import { must } from '../../fixtures/organisation-builders';
 
 const municipality = (number: string, name: string) => ({ number, name, areas: [], population: 0, small: false });
@@ -88,10 +88,9 @@ describe('the membership fee (kontingent)', () => {
   });
 
   it('without a year asks for the year whose fee falls due next', () => {
-    expect(parseFeeArgs('', AGREEMENT_FEE_TERMS, '2026-12-02')).toEqual({ ok: true, value: { year: 2027 } });
-    expect(parseFeeArgs('', AGREEMENT_FEE_TERMS, '2027-01-10')).toEqual({ ok: true, value: { year: 2027 } });
-    expect(parseFeeArgs('2025', AGREEMENT_FEE_TERMS, '2027-01-10')).toEqual({ ok: true, value: { year: 2025 } });
-    expect(parseFeeArgs('neste', AGREEMENT_FEE_TERMS, '2027-01-10')).toMatchObject({ ok: false, error: { code: 'FEES.BAD_YEAR' } });
+    expect(feeYear(AGREEMENT_FEE_TERMS, '2026-12-02')).toBe(2027);
+    expect(feeYear(AGREEMENT_FEE_TERMS, '2027-01-10')).toBe(2027);
+    expect(feeYear(AGREEMENT_FEE_TERMS, '2027-01-10', 2025)).toBe(2025);
   });
 });
 

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { municipalitiesElectorate } from '../../../src/domain/electorate';
 import type { Organisation } from '../../../src/domain/organisation';
 import { isMemberOn, memberMunicipalities, recordWithdrawal, withdrawalEffectiveDate } from '../../../src/domain/withdrawal';
-import { parseWithdrawalArgs } from '../../../src/app/cooperation/withdrawal-args';
+import { withdrawalArgs, withdrawalFrom } from '../../../src/app/cooperation/withdrawal-args';
+import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
+import { Catalogue } from '../../../src/i18n/catalogue';
+
+const nb = Catalogue.load().for('nb');
+/** What `meld utmelding <args>` reads on 12 March 2026: the schema first, then the organisation. */
+function parseWithdrawalArgs(args: string) {
+  const parsed = parseArgs(withdrawalArgs, args, new Date('2026-03-12T12:00:00Z'), nb);
+  return parsed.ok ? withdrawalFrom(org, parsed.value, parsed.typed['noticeDate'] ?? '', '2026-03-12') : parsed;
+}
 import { must } from '../../fixtures/organisation-builders';
 
 const municipality = (number: string, name: string) => ({ number, name, areas: [], population: 1000, small: true });
@@ -54,11 +63,11 @@ describe('withdrawal (uttreden): six months counted from 1 January of the year a
   });
 
   it('reads the municipality by name (any case, several words) or number, the date last', () => {
-    expect(parseWithdrawalArgs('nore og uvdal 10.03.2026', org, '2026-03-12')).toEqual({ ok: true, value: { municipality: '3338', noticeDate: '2026-03-10' } });
-    expect(parseWithdrawalArgs('3320 2026-03-10', org, '2026-03-12')).toEqual({ ok: true, value: { municipality: '3320', noticeDate: '2026-03-10' } });
-    expect(parseWithdrawalArgs('Gol 10.03.', org, '2026-03-12')).toEqual({ ok: true, value: { municipality: '3324', noticeDate: '2026-03-10' } });
-    expect(parseWithdrawalArgs('Oslo 10.03.2026', org, '2026-03-12')).toMatchObject({ ok: false, error: { code: 'WITHDRAWAL.UNKNOWN_MUNICIPALITY' } });
-    expect(parseWithdrawalArgs('Gol 31.02.2026', org, '2026-03-12')).toMatchObject({ ok: false, error: { code: 'WITHDRAWAL.BAD_DATE' } });
-    expect(parseWithdrawalArgs('Gol', org, '2026-03-12')).toMatchObject({ ok: false, error: { code: 'WITHDRAWAL.USAGE' } });
+    expect(parseWithdrawalArgs('nore og uvdal 10.03.2026')).toEqual({ ok: true, value: { municipality: '3338', noticeDate: '2026-03-10' } });
+    expect(parseWithdrawalArgs('3320 2026-03-10')).toEqual({ ok: true, value: { municipality: '3320', noticeDate: '2026-03-10' } });
+    expect(parseWithdrawalArgs('Gol 10.03.')).toEqual({ ok: true, value: { municipality: '3324', noticeDate: '2026-03-10' } });
+    expect(parseWithdrawalArgs('Oslo 10.03.2026')).toMatchObject({ ok: false, error: { code: 'WITHDRAWAL.UNKNOWN_MUNICIPALITY' } });
+    expect(parseWithdrawalArgs('Gol 31.02.2026')).toMatchObject({ ok: false, refused: 'noticeDate', leftOver: '31.02.2026', understood: { municipality: 'Gol' } });
+    expect(parseWithdrawalArgs('Gol')).toMatchObject({ ok: false, refused: 'noticeDate' });
   });
 });

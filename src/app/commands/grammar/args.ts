@@ -34,9 +34,13 @@ const declared = <S extends z.ZodType>(schema: S, meta: ArgMeta): S => {
 export const arg = {
   /** A meeting by id, title fragment or "neste"; left out, the next meeting. */
   meeting: () => declared(z.string().optional(), { kind: 'meeting' }),
+  /** A meeting that must be named: what is not undone (cancelling) never assumes the next one. */
+  meetingNamed: () => declared(z.string().min(1), { kind: 'meeting' }),
   vote: () => declared(z.string().optional(), { kind: 'vote' }),
   hearing: () => declared(z.string().optional(), { kind: 'hearing' }),
   body: () => declared(z.string().min(1), { kind: 'body' }),
+  /** A member municipality by name (several words) or number; read as a body's name is. */
+  municipality: () => declared(z.string().min(1), { kind: 'body' }),
   /** A date and a time in Oslo as people write them (oslo-when.ts). */
   when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
   /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
@@ -49,6 +53,8 @@ export const arg = {
     declared(z.array(z.number().int().positive()).min(1).optional(), { kind: 'days', ...(keyword && { keyword }) }),
   /** A whole number of days or items, zero allowed. */
   count: (keyword?: string) => declared(z.number().int().min(0).optional(), { kind: 'count', ...(keyword && { keyword }) }),
+  /** A four-digit year ("2027"), read as a number: "neste" is refused as a year, not as a count. */
+  year: () => declared(z.number().int().min(1000).max(9999).optional(), { kind: 'count' }),
   /** Free text to the end: a reason, a title. */
   text: () => declared(z.string().optional(), { kind: 'text' }),
 };

@@ -25,7 +25,10 @@ interface Step {
 }
 
 const REF_KINDS = new Set<ArgKind>(['meeting', 'vote', 'hearing', 'body']);
-const looksLikeShortId = (w: string) => /^[A-Za-z0-9]{5}$/.test(w) && /\d/.test(w);
+/** "neste"/"next" before free text names the next one, as leaving it out does; never where a name is required. */
+const NEXT_WORD = /^(neste|next)$/i;
+// Ids are five of A–Z and 2–9 (short-id.ts); a quarter have no digit, so five capitals count too.
+const looksLikeShortId = (w: string) => /^[A-Za-z0-9]{5}$/.test(w) && (/\d/.test(w) || /^[A-Z]{5}$/.test(w));
 
 /** A value of a fixed-length kind at the start of `words`. */
 function readFixed(kind: ArgKind, words: readonly string[], now: Date): Step | undefined {
@@ -107,7 +110,7 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
         : last
         ? [rest.length]
         : beforeText
-          ? rest[0] && looksLikeShortId(rest[0]) ? [1, 0] : [0]
+          ? rest[0] && (looksLikeShortId(rest[0]) || (!a.required && NEXT_WORD.test(rest[0]))) ? [1, 0] : [0]
           : Array.from({ length: rest.length + 1 }, (_, n) => n);
       return lengths.some((n) => (n === 0 && a.required ? false : take(n, n ? rest.slice(0, n).join(' ') : undefined)));
     }
