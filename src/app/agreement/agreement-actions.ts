@@ -1,3 +1,6 @@
+import type { DomainError } from '../../domain/result';
+import { domainError } from '../../domain/result';
+import { errorText } from '../error-text';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementStatus, recordCouncilDecision } from '../../domain/agreement-change';
 import { osloDate } from '../../i18n/dates';
@@ -19,9 +22,10 @@ const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[
 const mayRecordFor = (ctx: CardActionContext, municipality: string): boolean =>
   ctx.actor.roles.has('coordinator') || ctx.actor.member.respondentFor.some((r) => r.municipality === municipality);
 
+/** A refusal inside the eTag-guarded update: thrown to leave it, answered as the refusal it carries. */
 class Refused extends Error {
-  constructor(readonly code: string, readonly params?: Readonly<Record<string, string | number>>) {
-    super(code);
+  constructor(readonly error: DomainError) {
+    super(error.code);
   }
 }
 
@@ -52,17 +56,17 @@ export function agreementActions(deps: { store: RecordStore; clock: Clock; sched
         try {
           // eTag-guarded: two respondents deciding at once both land, each on the other's.
           const stored = await upsert<AgreementChange>(deps.store, AGREEMENT_CHANGES, change.id, (current) => {
-            if (!current) throw new Refused('AGREEMENT.NOT_FOUND', { id: change.id });
+            if (!current) throw new Refused(domainError('AGREEMENT.NOT_FOUND', { id: change.id }));
             before = current;
             const recorded = recordCouncilDecision(current, withdrawals, municipality, decision, now, today);
-            if (!recorded.ok) throw new Refused(recorded.error.code, recorded.error.params);
+            if (!recorded.ok) throw new Refused(recorded.error);
             return recorded.value;
           });
           saved = stored?.value;
         } catch (e) {
           if (!(e instanceof Refused)) throw e;
           const current = before ?? change;
-          const notice = ctx.t.t(`error.${e.code}`, e.params as Record<string, string | number>);
+          const notice = errorText(ctx.t, e.error);
           return { respond: decisionCard(ctx.org, ctx.t, current, agreementStatus(current, withdrawals, today), municipality, notice, typed) };
         }
         if (!saved) throw new StoreError('STORE.NOT_FOUND', AGREEMENT_CHANGES, change.id);

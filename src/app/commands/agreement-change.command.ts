@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 import { agreementStatus, startAgreementChange } from '../../domain/agreement-change';
 import { osloDate } from '../../i18n/dates';
 import { isStoreError } from '../../ports/record-store';
@@ -32,7 +33,7 @@ export const agreementChangeCommand: Command = {
     const today = osloDate(now);
     const usage = t.t('command.agreement-change.usage');
     const parsed = parseAgreementArgs(args, today);
-    if (!parsed.ok) return [text(t.t(`error.${parsed.error.code}`, { ...parsed.error.params, usage }))];
+    if (!parsed.ok) return [text(errorText(t, { ...parsed.error, params: { ...parsed.error.params, usage } }))];
     const withdrawals = await loadWithdrawals(store);
     const a = parsed.value;
     if (a.kind === 'list') {
@@ -59,7 +60,7 @@ export const agreementChangeCommand: Command = {
         now,
         today,
       );
-      if (!started.ok) return [text(t.t(`error.${started.error.code}`, { ...started.error.params, usage }))];
+      if (!started.ok) return [text(errorText(t, { ...started.error, params: { ...started.error.params, usage } }))];
       const change = started.value;
       try {
         await store.create<AgreementChange>(AGREEMENT_CHANGES, change.id, change);

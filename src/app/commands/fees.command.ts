@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 import { z } from 'zod';
 import { feeSchedule, feeTerms } from '../../domain/fees';
 import { osloDate } from '../../i18n/dates';
@@ -19,7 +20,7 @@ export const feesCommand = declareCommand({
     const now = clock.now();
     const year = feeYear(feeTerms(org), osloDate(now), input.year);
     const schedule = feeSchedule(org, await loadWithdrawals(store), year);
-    if (!schedule.ok) return [text(t.t(`error.${schedule.error.code}`, schedule.error.params as Record<string, string | number>))];
+    if (!schedule.ok) return [text(errorText(t, schedule.error))];
     // Asking about a year is also when its reminder is made sure of (the start makes sure of it too).
     await scheduleFeeReminder(scheduler, org, year, now);
     return [feeCard(org, t, schedule.value, links, now)];

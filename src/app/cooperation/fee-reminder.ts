@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 import { feeDueDate, feeSchedule, feeTerms } from '../../domain/fees';
 import { osloInstant } from '../../domain/meeting-time';
 import type { Organisation } from '../../domain/organisation';
@@ -56,7 +57,7 @@ export function feeReminder(deps: { store: RecordStore; scheduler: JobScheduler;
           amount: formatKroner(schedule.value.totalOre, deps.t.locale),
           usage: `${deps.t.t('command.fees.name')} ${year}`,
         })
-      : deps.t.t('fees.reminder-no-basis', { year, reason: deps.t.t(`error.${schedule.error.code}`, schedule.error.params as Record<string, string | number>) });
+      : deps.t.t('fees.reminder-no-basis', { year, reason: errorText(deps.t, schedule.error) });
     const jobs = [];
     for (const coordinator of coordinators(org)) {
       const chat = await chats.of(coordinator);
