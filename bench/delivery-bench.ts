@@ -80,7 +80,12 @@ export function deliveryRun(
 }
 
 /** One fan-out on a fresh Samråd and connector: `perConversation` messages to each of `conversations` chats. */
-async function fanOut(label: string, conversations: number, perConversation: number, message: (i: number) => Reply): Promise<{ run: DeliveryRun; problems: string[] }> {
+async function fanOut(
+  label: string,
+  conversations: number,
+  perConversation: number,
+  message: (i: number) => Reply,
+): Promise<{ run: DeliveryRun; problems: string[] }> {
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
   const config = temporaryLocalConfig({ prefix: 'samrad-delivery-bench-', logLevel: 'error' });
@@ -93,18 +98,33 @@ async function fanOut(label: string, conversations: number, perConversation: num
     await rememberChats(samrad.store, serviceUrl, chats);
     const limits = new TeamsLimitEnforcer();
     connector.limits = limits;
-    const sends = chats.flatMap((c, i) => Array.from({ length: perConversation }, (_, k) => ({ conversationId: c.conversationId, n: i * perConversation + k })));
+    const sends = chats.flatMap((c, i) =>
+      Array.from({ length: perConversation }, (_, k) => ({
+        conversationId: c.conversationId,
+        n: i * perConversation + k,
+      })),
+    );
     const ids = sends.map((s) => `bench:${label}:${s.n}`);
 
     const start = performance.now();
-    await new JobScheduler(samrad.store, systemClock).scheduleMany(sends.map((s, i) => messageJob(ids[i]!, { conversationId: s.conversationId, message: message(s.n) }, new Date())));
+    await new JobScheduler(samrad.store, systemClock).scheduleMany(
+      sends.map((s, i) => messageJob(ids[i]!, { conversationId: s.conversationId, message: message(s.n) }, new Date())),
+    );
     samrad.jobs.wake();
     const jobs = await waitForJobs(samrad.store, ids, RUN_TIMEOUT_MS);
     const wallMs = performance.now() - start;
 
-    const { lost, duplicated } = arrivals(connector, sends.map((s) => messageText(s.n)));
+    const { lost, duplicated } = arrivals(
+      connector,
+      sends.map((s) => messageText(s.n)),
+    );
     const failedJobs = [...jobs.values()].filter((j) => j.state !== 'done').length;
-    const measured = deliveryRun({ label, conversations, wallMs, lost: lost.length, duplicated: duplicated.length, failedJobs }, sends.length, connector, limits);
+    const measured = deliveryRun(
+      { label, conversations, wallMs, lost: lost.length, duplicated: duplicated.length, failedJobs },
+      sends.length,
+      connector,
+      limits,
+    );
     const wrong = [...measured.wrong, ...[...harness.takeProblems()].map(([event, n]) => `${n} × ${event} logged`)];
     return { run: measured.run, problems: wrong.map((w) => `delivery ${label}: ${w}`) };
   } finally {
@@ -115,11 +135,15 @@ async function fanOut(label: string, conversations: number, perConversation: num
 
 const messageText = (n: number) => `Benkemåling, melding ${n}`;
 
-export async function runDeliveryBench(progress: (line: string) => void): Promise<{ section: DeliverySection; failures: string[] }> {
+export async function runDeliveryBench(
+  progress: (line: string) => void,
+): Promise<{ section: DeliverySection; failures: string[] }> {
   const failures: string[] = [];
   const { messages, conversations } = THROUGHPUT;
   const throughput = await fanOut('throughput', conversations, messages / conversations, (n) => text(messageText(n)));
   failures.push(...throughput.problems);
-  progress(`bench: delivery throughput ${throughput.run.sustainedPerS.toFixed(1)} messages/s sustained, ${throughput.run.throttled} × 429`);
+  progress(
+    `bench: delivery throughput ${throughput.run.sustainedPerS.toFixed(1)} messages/s sustained, ${throughput.run.throttled} × 429`,
+  );
   return { section: { limitPerS: TENANT_LIMIT_PER_S, throughput: throughput.run }, failures };
 }

@@ -14,8 +14,15 @@ export interface EchoBot {
  * verb back as a message response, with no store and no card: the floor for an invoke.
  */
 class EchoInvokeHandler extends ActivityHandler {
-  protected override async onAdaptiveCardInvoke(_context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: (value.action.verb ?? '') as unknown as Record<string, unknown> };
+  protected override async onAdaptiveCardInvoke(
+    _context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: (value.action.verb ?? '') as unknown as Record<string, unknown>,
+    };
   }
 }
 

@@ -62,7 +62,13 @@ export function scaledGraph(fake: FakeGraph): { graph: GraphConnection; sleeps: 
 }
 
 /** The Graph requests, 429s, Retry-After asked and wall time of one step of work. */
-export async function measureOnFake(fake: FakeGraph, share: number, sleeps: { askedS: number }, step: string, work: () => Promise<number>): Promise<GraphStoreRun> {
+export async function measureOnFake(
+  fake: FakeGraph,
+  share: number,
+  sleeps: { askedS: number },
+  step: string,
+  work: () => Promise<number>,
+): Promise<GraphStoreRun> {
   const from = fake.requests.length;
   sleeps.askedS = 0;
   const t0 = performance.now();
@@ -91,21 +97,33 @@ async function runOnce(share: number, fail: (problem: string) => void): Promise<
     const measure = (step: string, work: () => Promise<number>) => measureOnFake(fake, share, sleeps, step, work);
 
     const record = await measure(`record ${RESPONSES} responses (all at once: $batch)`, async () => {
-      await Promise.all(Array.from({ length: RESPONSES }, (_, i) => store.create('hearingResponses', `h-2026-07:k${i}`, response(i))));
+      await Promise.all(
+        Array.from({ length: RESPONSES }, (_, i) => store.create('hearingResponses', `h-2026-07:k${i}`, response(i))),
+      );
       return RESPONSES;
     });
     const oneByOne = await measure(`revise ${REVISED} responses one at a time (read, If-Match write)`, async () => {
       for (let i = 0; i < RESPONSES; i += RESPONSES / REVISED) {
         const current = await store.get<HearingResponse>('hearingResponses', `h-2026-07:k${i}`);
-        await store.replace('hearingResponses', `h-2026-07:k${i}`, { ...current!.value, position: 'agree' }, current!.etag);
+        await store.replace(
+          'hearingResponses',
+          `h-2026-07:k${i}`,
+          { ...current!.value, position: 'agree' },
+          current!.etag,
+        );
       }
       return REVISED;
     });
     const compile = await measure('read all back to compile', async () => {
       const all = await store.find<HearingResponse>('hearingResponses');
       const agree = all.filter((r) => r.value.position === 'agree').length;
-      const expected = Array.from({ length: RESPONSES }, (_, i) => response(i)).filter((r, i) => r.position === 'agree' || i % (RESPONSES / REVISED) === 0).length;
-      if (all.length !== RESPONSES || agree !== expected) fail(`graph store, ${share * 100}% throttled: read ${all.length} responses, ${agree} agreeing; expected ${RESPONSES} and ${expected}`);
+      const expected = Array.from({ length: RESPONSES }, (_, i) => response(i)).filter(
+        (r, i) => r.position === 'agree' || i % (RESPONSES / REVISED) === 0,
+      ).length;
+      if (all.length !== RESPONSES || agree !== expected)
+        fail(
+          `graph store, ${share * 100}% throttled: read ${all.length} responses, ${agree} agreeing; expected ${RESPONSES} and ${expected}`,
+        );
       return all.length;
     });
     return [record, oneByOne, compile];
@@ -114,7 +132,9 @@ async function runOnce(share: number, fail: (problem: string) => void): Promise<
   }
 }
 
-export async function runGraphStoreBench(progress: (line: string) => void): Promise<{ section: GraphStoreSection; failures: string[] }> {
+export async function runGraphStoreBench(
+  progress: (line: string) => void,
+): Promise<{ section: GraphStoreSection; failures: string[] }> {
   const failures: string[] = [];
   const runs: GraphStoreRun[] = [];
   for (const share of [0, 0.3]) {
@@ -135,7 +155,18 @@ export function graphRunRows(runs: readonly GraphStoreRun[], items = 'Records'):
   return [
     row(['Step', 'Throttled', 'Requests', 'Sub-requests', '429s', 'Retry-After asked s', 'Wall ms', items]),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-    ...runs.map((r) => row([r.step, `${r.throttledShare * 100}%`, r.httpRequests, r.subRequests, r.throttled, r.retryAfterAskedS, r.wallMs.toFixed(0), r.records])),
+    ...runs.map((r) =>
+      row([
+        r.step,
+        `${r.throttledShare * 100}%`,
+        r.httpRequests,
+        r.subRequests,
+        r.throttled,
+        r.retryAfterAskedS,
+        r.wallMs.toFixed(0),
+        r.records,
+      ]),
+    ),
   ];
 }
 

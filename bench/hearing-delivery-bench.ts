@@ -28,7 +28,14 @@ async function distributeUnderLimits(municipalities: number): Promise<{ run: Hea
     const d = await distributeOneHearing(h, h.samrad.store);
     const label = `hearing to ${municipalities} municipalities`;
     // Conversations: every respondent's and deputy's personal chat, and the secretariat's channel.
-    const base = { label, conversations: h.org.respondents.length + 1, wallMs: d.wallMs, lost: d.lost, duplicated: d.duplicated, failedJobs: d.failedJobs };
+    const base = {
+      label,
+      conversations: h.org.respondents.length + 1,
+      wallMs: d.wallMs,
+      lost: d.lost,
+      duplicated: d.duplicated,
+      failedJobs: d.failedJobs,
+    };
     const { run, wrong } = deliveryRun(base, d.expected, h.connector, limits);
     return { run: { ...run, municipalities }, problems: [...wrong, ...d.wrong].map((w) => `${label}: ${w}`) };
   } finally {
@@ -36,7 +43,9 @@ async function distributeUnderLimits(municipalities: number): Promise<{ run: Hea
   }
 }
 
-export async function runHearingDeliveryBench(progress: (line: string) => void): Promise<{ section: HearingDeliverySection; failures: string[] }> {
+export async function runHearingDeliveryBench(
+  progress: (line: string) => void,
+): Promise<{ section: HearingDeliverySection; failures: string[] }> {
   const failures: string[] = [];
   const runs: HearingDeliveryRun[] = [];
   for (const municipalities of HEARING_SIZES) {
@@ -44,7 +53,9 @@ export async function runHearingDeliveryBench(progress: (line: string) => void):
       const d = await distributeUnderLimits(municipalities);
       failures.push(...d.problems);
       runs.push(d.run);
-      progress(`bench: hearing to ${municipalities} municipalities in ${(d.run.wallMs / 1000).toFixed(1)} s, ${d.run.messages} messages, ${d.run.requests} requests, ${d.run.throttled} × 429`);
+      progress(
+        `bench: hearing to ${municipalities} municipalities in ${(d.run.wallMs / 1000).toFixed(1)} s, ${d.run.messages} messages, ${d.run.requests} requests, ${d.run.throttled} × 429`,
+      );
     } catch (e) {
       failures.push(`hearing to ${municipalities} municipalities: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -15,7 +15,13 @@ import type { GraphStoreRun } from './graph-store-bench';
 import { graphRunRows, measureOnFake, scaledGraph } from './graph-store-bench';
 import { HEARING_SIZES } from './hearing-delivery-bench';
 import type { JobReader } from './hearing-under-bench';
-import { compileStatement, distributeOneHearing, downloadStatement, respondAll, startHearingSamrad } from './hearing-under-bench';
+import {
+  compileStatement,
+  distributeOneHearing,
+  downloadStatement,
+  respondAll,
+  startHearingSamrad,
+} from './hearing-under-bench';
 
 export interface HearingGraphSection {
   readonly runs: GraphStoreRun[];
@@ -25,15 +31,27 @@ export interface HearingGraphSection {
 function recordsInFake(fake: FakeGraph): JobReader {
   return {
     async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
-      const items = [...(fake.lists.list(RECORDS_LIST)?.items.values() ?? [])].filter((i) => i.fields['Collection'] === list);
+      const items = [...(fake.lists.list(RECORDS_LIST)?.items.values() ?? [])].filter(
+        (i) => i.fields['Collection'] === list,
+      );
       return items
-        .map((i) => ({ id: String(i.fields['RecordId']), etag: String(i.version), value: JSON.parse(String(i.fields['Value'])) as T, created: i.created, modified: i.modified }))
+        .map((i) => ({
+          id: String(i.fields['RecordId']),
+          etag: String(i.version),
+          value: JSON.parse(String(i.fields['Value'])) as T,
+          created: i.created,
+          modified: i.modified,
+        }))
         .filter((r) => Object.entries(where).every(([f, v]) => (r.value as Record<string, unknown>)[f] === v));
     },
   };
 }
 
-async function hearingOnGraph(share: number, municipalities: number, fail: (problem: string) => void): Promise<GraphStoreRun[]> {
+async function hearingOnGraph(
+  share: number,
+  municipalities: number,
+  fail: (problem: string) => void,
+): Promise<GraphStoreRun[]> {
   const fake = await FakeGraph.start();
   const { graph, sleeps } = scaledGraph(fake);
   await provisionSite(graph.http, fake.lists.siteId);
@@ -49,7 +67,12 @@ async function hearingOnGraph(share: number, municipalities: number, fail: (prob
       await measure(`distribute one hearing to ${municipalities} municipalities`, async () => {
         const d = await distributeOneHearing(h, recordsInFake(fake));
         hearingId = d.hearingId;
-        check([...(d.lost > 0 ? [`${d.lost} lost`] : []), ...(d.duplicated > 0 ? [`${d.duplicated} duplicated`] : []), ...(d.failedJobs > 0 ? [`${d.failedJobs} jobs not done`] : []), ...d.wrong]);
+        check([
+          ...(d.lost > 0 ? [`${d.lost} lost`] : []),
+          ...(d.duplicated > 0 ? [`${d.duplicated} duplicated`] : []),
+          ...(d.failedJobs > 0 ? [`${d.failedJobs} jobs not done`] : []),
+          ...d.wrong,
+        ]);
         return h.connector.sent.length;
       }),
     );
@@ -82,7 +105,9 @@ async function hearingOnGraph(share: number, municipalities: number, fail: (prob
   }
 }
 
-export async function runHearingGraphBench(progress: (line: string) => void): Promise<{ section: HearingGraphSection; failures: string[] }> {
+export async function runHearingGraphBench(
+  progress: (line: string) => void,
+): Promise<{ section: HearingGraphSection; failures: string[] }> {
   const failures: string[] = [];
   const runs: GraphStoreRun[] = [];
   for (const share of [0, 0.3]) {
@@ -90,7 +115,9 @@ export async function runHearingGraphBench(progress: (line: string) => void): Pr
       try {
         runs.push(...(await hearingOnGraph(share, municipalities, (p) => failures.push(p))));
       } catch (e) {
-        failures.push(`hearing on Graph, ${share * 100}% throttled, ${municipalities} municipalities: ${e instanceof Error ? e.message : String(e)}`);
+        failures.push(
+          `hearing on Graph, ${share * 100}% throttled, ${municipalities} municipalities: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
       progress(`bench: hearing on Graph, ${share * 100}% throttled, ${municipalities} municipalities, done`);
     }
@@ -103,8 +130,8 @@ export function hearingGraphLines(s: HearingGraphSection): string[] {
     '## One hearing on SharePoint through Graph: distribute, 356 responses, compile',
     '',
     "The product's hearing workflow on the SharePoint store against the fake Graph (as in the section above: same counting, same throttling, Retry-After scaled down), each size on a fresh site and a fresh Samråd over HTTP. " +
-      '**Distribute**: from the coordinator\'s press (`hearing.register`) until every card and the notice were sent; this includes the JobRunner claiming and finishing every outbox job on SharePoint (eTag-guarded updates) and its polls, and the ProactiveSender\'s own pacing at Teams\' 30/s (two cards per municipality: 714 messages for 356, at least 23 s), against a connector that does not refuse. Items: messages sent. ' +
-      '**Record**: each municipality\'s respondent presses submit (`hearing.submit`, an invoke over HTTP), one after another; each reads the hearing, writes its response under its eTag, and reads the responses back for the card; the coordinator\'s card is refreshed behind it. ' +
+      "**Distribute**: from the coordinator's press (`hearing.register`) until every card and the notice were sent; this includes the JobRunner claiming and finishing every outbox job on SharePoint (eTag-guarded updates) and its polls, and the ProactiveSender's own pacing at Teams' 30/s (two cards per municipality: 714 messages for 356, at least 23 s), against a connector that does not refuse. Items: messages sent. " +
+      "**Record**: each municipality's respondent presses submit (`hearing.submit`, an invoke over HTTP), one after another; each reads the hearing, writes its response under its eTag, and reads the responses back for the card; the coordinator's card is refreshed behind it. " +
       '**Compile**: the coordinator presses `hearing.compile` (the statement card: the joint statement built and counted), then the DOCX is downloaded through its signed link (built and rendered when downloaded) and checked to hold every answer. ' +
       'The bench fails if any card is lost or doubled, any submit is refused, the card does not end at "356 av 356 har svart", or the DOCX lacks an answer.',
     '',

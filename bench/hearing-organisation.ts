@@ -33,17 +33,33 @@ export function hearingOrganisation(size: number): HearingOrganisation {
   const respondents: Respondent[] = municipalities.flatMap((municipality, i) =>
     (['respondent', 'deputy'] as const).map((role, k) => {
       const memberId = `${role === 'respondent' ? 'svar' : 'vara'}-${municipality}`;
-      const person: Person = { id: `29:${memberId}`, name: `${role === 'respondent' ? 'Svarer' : 'Vara'} ${municipality}`, aadObjectId: objectId(2 * i + k + 1) };
+      const person: Person = {
+        id: `29:${memberId}`,
+        name: `${role === 'respondent' ? 'Svarer' : 'Vara'} ${municipality}`,
+        aadObjectId: objectId(2 * i + k + 1),
+      };
       return { person, memberId, municipality, role, conversationId: `a:personal-${memberId}` };
     }),
   );
   const file = {
     cooperation: { name: 'Benkesamarbeidet', hospitalTrust: 'Benkesykehuset HF' },
     areas: [],
-    municipalities: municipalities.map((number) => ({ number, name: `Kommune ${number}`, areas: [], population: 5000, small: true })),
+    municipalities: municipalities.map((number) => ({
+      number,
+      name: `Kommune ${number}`,
+      areas: [],
+      population: 5000,
+      small: true,
+    })),
     bodies: [],
     members: [
-      { id: 'koordinator', name: coordinator.name, email: 'koordinator@example.no', aadObjectId: coordinator.aadObjectId, coordinator: true },
+      {
+        id: 'koordinator',
+        name: coordinator.name,
+        email: 'koordinator@example.no',
+        aadObjectId: coordinator.aadObjectId,
+        coordinator: true,
+      },
       ...respondents.map((r) => ({
         id: r.memberId,
         name: r.person.name,

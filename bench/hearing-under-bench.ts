@@ -42,22 +42,37 @@ const ANSWER_PATTERN = /Høring ([A-Z0-9]{5}) er registrert/;
  * deputy's personal chat stored as an installation stores it, and the secretariat's channel
  * remembered (the coordinator wrote there), so the distribution's notice has a place to go.
  */
-export async function startHearingSamrad(size: number, options: { store?: RecordStore } = {}): Promise<HearingUnderBench> {
+export async function startHearingSamrad(
+  size: number,
+  options: { store?: RecordStore } = {},
+): Promise<HearingUnderBench> {
   const org = hearingOrganisation(size);
   const connector = new FakeConnector();
   const serviceUrl = await connector.start();
-  const config = temporaryLocalConfig({ prefix: 'samrad-hearing-bench-', logLevel: 'error', organisationYaml: org.yaml });
+  const config = temporaryLocalConfig({
+    prefix: 'samrad-hearing-bench-',
+    logLevel: 'error',
+    organisationYaml: org.yaml,
+  });
   const { problems, log } = problemCountingLogger();
   const samrad = await composeSamrad(config, { log, ...(options.store && { store: options.store }) });
   const harness = harnessControls(problems, samrad, config.dir);
   const url = await samrad.listen();
   const post = async (activity: object): Promise<string> => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
     const body = await res.text();
     if (res.status !== 200) throw new Error(`HTTP ${res.status} from Samråd: ${body.slice(0, 200)}`);
     return body;
   };
-  await rememberChats(samrad.store, serviceUrl, org.respondents.map((r) => ({ conversationId: r.conversationId, aadObjectId: r.person.aadObjectId! })));
+  await rememberChats(
+    samrad.store,
+    serviceUrl,
+    org.respondents.map((r) => ({ conversationId: r.conversationId, aadObjectId: r.person.aadObjectId! })),
+  );
   await post(message(serviceUrl, org.coordinator, 'hjelp', channel));
   connector.clear();
   return {
@@ -106,24 +121,43 @@ export interface Distribution {
  */
 export async function distributeOneHearing(h: HearingUnderBench, jobs: JobReader): Promise<Distribution> {
   const start = performance.now();
-  const registered = await h.post(cardAction(h.connector.url, h.org.coordinator, 'hearing.register', form(new Date()), channel));
+  const registered = await h.post(
+    cardAction(h.connector.url, h.org.coordinator, 'hearing.register', form(new Date()), channel),
+  );
   const hearingId = ANSWER_PATTERN.exec(registered)?.[1];
   if (!hearingId) throw new Error(`the hearing was not registered: ${registered.slice(0, 300)}`);
   h.samrad.jobs.wake();
   await waitForJobs(jobs, [distributeJobId(hearingId)], RUN_TIMEOUT_MS);
   h.samrad.jobs.wake();
-  const ids = [...h.org.respondents.map((r) => cardJobId(hearingId, r.municipality, r.memberId)), `hearing-notice:${hearingId}`];
+  const ids = [
+    ...h.org.respondents.map((r) => cardJobId(hearingId, r.municipality, r.memberId)),
+    `hearing-notice:${hearingId}`,
+  ];
   const done = await waitForJobs(jobs, ids, RUN_TIMEOUT_MS);
   const wallMs = performance.now() - start;
 
-  const { lost, duplicated } = arrivals(h.connector, h.org.respondents.map((r) => r.conversationId), (s) => s.conversationId);
+  const { lost, duplicated } = arrivals(
+    h.connector,
+    h.org.respondents.map((r) => r.conversationId),
+    (s) => s.conversationId,
+  );
   const inChannel = h.connector.sent.filter((s) => s.conversationId === TEAM_ID).length;
   const failedJobs = [...done.values()].filter((j) => j.state !== 'done').length;
   const wrong = [
-    ...(inChannel !== 2 ? [`${inChannel} messages in the secretariat's channel, expected the coordinator's card and one notice`] : []),
+    ...(inChannel !== 2
+      ? [`${inChannel} messages in the secretariat's channel, expected the coordinator's card and one notice`]
+      : []),
     ...[...h.takeProblems()].map(([event, n]) => `${n} × ${event} logged`),
   ];
-  return { hearingId, wallMs, expected: h.org.respondents.length + 2, lost: lost.length, duplicated: duplicated.length, failedJobs, wrong };
+  return {
+    hearingId,
+    wallMs,
+    expected: h.org.respondents.length + 2,
+    lost: lost.length,
+    duplicated: duplicated.length,
+    failedJobs,
+    wrong,
+  };
 }
 
 const POSITIONS = ['agree', 'agree-with-remarks', 'disagree', 'no-comment'];
@@ -138,26 +172,45 @@ export async function respondAll(h: HearingUnderBench, hearingId: string): Promi
   const wrong: string[] = [];
   const respondents = h.org.respondents.filter((r) => r.role === 'respondent');
   for (const [i, r] of respondents.entries()) {
-    const data = { lang: 'nb', hearingId, version: 1, municipality: r.municipality, position: POSITIONS[i % POSITIONS.length], 'answer-0': answerText(r.municipality, 1), 'answer-1': answerText(r.municipality, 2), text: '', links: '' };
+    const data = {
+      lang: 'nb',
+      hearingId,
+      version: 1,
+      municipality: r.municipality,
+      position: POSITIONS[i % POSITIONS.length],
+      'answer-0': answerText(r.municipality, 1),
+      'answer-1': answerText(r.municipality, 2),
+      text: '',
+      links: '',
+    };
     const body = await h.post(cardAction(h.connector.url, r.person, 'hearing.submit', data));
-    if (!body.includes('Høringssvaret er sendt inn')) wrong.push(`${r.municipality}: submit not accepted: ${body.slice(0, 200)}`);
+    if (!body.includes('Høringssvaret er sendt inn'))
+      wrong.push(`${r.municipality}: submit not accepted: ${body.slice(0, 200)}`);
   }
   // The coordinator's card is refreshed behind the answers, paced: the step ends when it shows them all.
   const all = `${respondents.length} av ${respondents.length} har svart`;
   const until = Date.now() + RUN_TIMEOUT_MS;
-  while (!JSON.stringify(h.connector.updated.at(-1)?.activity ?? {}).includes(all) && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-  if (!JSON.stringify(h.connector.updated.at(-1)?.activity ?? {}).includes(all)) wrong.push(`the coordinator's card does not end with "${all}"`);
+  while (!JSON.stringify(h.connector.updated.at(-1)?.activity ?? {}).includes(all) && Date.now() < until)
+    await new Promise((r) => setTimeout(r, 20));
+  if (!JSON.stringify(h.connector.updated.at(-1)?.activity ?? {}).includes(all))
+    wrong.push(`the coordinator's card does not end with "${all}"`);
   return [...wrong, ...[...h.takeProblems()].map(([event, n]) => `${n} × ${event} logged`)];
 }
 
 /** The coordinator presses "compile": the statement card, with its DOCX link, is posted to the channel. */
-export async function compileStatement(h: HearingUnderBench, hearingId: string): Promise<{ docxUrl: string; wrong: string[] }> {
+export async function compileStatement(
+  h: HearingUnderBench,
+  hearingId: string,
+): Promise<{ docxUrl: string; wrong: string[] }> {
   h.connector.clear();
   await h.post(cardAction(h.connector.url, h.org.coordinator, 'hearing.compile', { lang: 'nb', hearingId }, channel));
   const posted = JSON.stringify(h.connector.sent.filter((s) => s.conversationId === TEAM_ID).at(-1)?.activity ?? {});
   const link = /"url":"([^"]+uttalelse\.docx[^"]+)"/.exec(posted)?.[1];
   const n = h.org.municipalities.length;
-  const wrong = [...(posted.includes(`${n} av ${n} har svart`) ? [] : [`the statement card does not count ${n} of ${n} answered`]), ...(link ? [] : ['no DOCX link on the statement card'])];
+  const wrong = [
+    ...(posted.includes(`${n} av ${n} har svart`) ? [] : [`the statement card does not count ${n} of ${n} answered`]),
+    ...(link ? [] : ['no DOCX link on the statement card']),
+  ];
   return { docxUrl: link ? (JSON.parse(`"${link}"`) as string) : '', wrong };
 }
 
@@ -166,6 +219,10 @@ export async function downloadStatement(h: HearingUnderBench, docxUrl: string): 
   const res = await fetch(docxUrl);
   if (res.status !== 200) return [`the DOCX download answered ${res.status}`];
   const xml = documentXml(Buffer.from(await res.arrayBuffer()));
-  const missing = h.org.municipalities.filter((m) => !xml.includes(answerText(m, 1)) || !xml.includes(answerText(m, 2)));
-  return missing.length > 0 ? [`the DOCX lacks the answers of ${missing.length} municipalities, e.g. ${missing[0]}`] : [];
+  const missing = h.org.municipalities.filter(
+    (m) => !xml.includes(answerText(m, 1)) || !xml.includes(answerText(m, 2)),
+  );
+  return missing.length > 0
+    ? [`the DOCX lacks the answers of ${missing.length} municipalities, e.g. ${missing[0]}`]
+    : [];
 }

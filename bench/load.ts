@@ -63,7 +63,8 @@ export async function runBursts(size: number, rounds: number, send: (i: number) 
   const errors: string[] = [];
   for (let round = 0; round < rounds; round++) {
     const results = await Promise.allSettled(Array.from({ length: size }, (_, k) => send(round * size + k)));
-    for (const r of results) if (r.status === 'rejected') errors.push(r.reason instanceof Error ? r.reason.message : String(r.reason));
+    for (const r of results)
+      if (r.status === 'rejected') errors.push(r.reason instanceof Error ? r.reason.message : String(r.reason));
   }
   return errors;
 }

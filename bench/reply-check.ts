@@ -17,7 +17,8 @@ export function checkReplies(connector: FakeConnector, requestIds: readonly stri
     const n = replies.get(id) ?? 0;
     if (n !== 1) problems.push(`request ${id}: ${n} replies, expected 1`);
   }
-  for (const [id, n] of replies) if (!asked.has(id)) problems.push(`${n} reply(ies) to ${id}, which was not sent in this run`);
+  for (const [id, n] of replies)
+    if (!asked.has(id)) problems.push(`${n} reply(ies) to ${id}, which was not sent in this run`);
   for (const call of connector.unexpected) problems.push(`unexpected connector call: ${call}`);
   return problems;
 }

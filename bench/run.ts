@@ -58,7 +58,8 @@ async function separateProcesses(o: Options, failures: string[]): Promise<Harnes
   let coldStart: ColdStart | undefined;
   const record = (w: WorkloadResult) => {
     workloads.push(w);
-    for (const r of [...w.runs, ...(w.long ? [w.long.samrad, w.long.echo] : [])]) failures.push(...r.errors.map((e) => `${w.name} round ${r.round + 1} ${r.bot}: ${e}`));
+    for (const r of [...w.runs, ...(w.long ? [w.long.samrad, w.long.echo] : [])])
+      failures.push(...r.errors.map((e) => `${w.name} round ${r.round + 1} ${r.bot}: ${e}`));
   };
   try {
     const targets = { echo, serviceUrl: connector.url, controlUrl: connector.controlUrl };
@@ -69,7 +70,15 @@ async function separateProcesses(o: Options, failures: string[]): Promise<Harnes
           await runChatWorkload(
             load,
             { ...targets, samrad },
-            { rounds: o.rounds, concurrency: CONCURRENCY, requests: o.chatRequests, warmup: 200, primingBursts: 3, timeCapMs: 60_000, ...(o.longTurns > 0 && { longTurns: o.longTurns }) },
+            {
+              rounds: o.rounds,
+              concurrency: CONCURRENCY,
+              requests: o.chatRequests,
+              warmup: 200,
+              primingBursts: 3,
+              timeCapMs: 60_000,
+              ...(o.longTurns > 0 && { longTurns: o.longTurns }),
+            },
             say,
           ),
         );
@@ -81,7 +90,14 @@ async function separateProcesses(o: Options, failures: string[]): Promise<Harnes
       const board = boardOrganisation(BOARD_SIZE);
       const samrad = await startSamradServer({ organisationYaml: board.yaml });
       try {
-        record(await runVoteWorkload(load, { ...targets, samrad }, { rounds: o.rounds, voters: CONCURRENCY, bursts: 4, warmupBursts: 2, board }, say));
+        record(
+          await runVoteWorkload(
+            load,
+            { ...targets, samrad },
+            { rounds: o.rounds, voters: CONCURRENCY, bursts: 4, warmupBursts: 2, board },
+            say,
+          ),
+        );
       } finally {
         await samrad.close();
       }
@@ -96,11 +112,22 @@ async function separateProcesses(o: Options, failures: string[]): Promise<Harnes
     await echo.stop();
     await connector.stop();
   }
-  return { generatedAt: new Date().toISOString(), machine: describeMachine(), loadAverage, rounds: o.rounds, workloads, ...(coldStart && { coldStart }), failures: [...failures] };
+  return {
+    generatedAt: new Date().toISOString(),
+    machine: describeMachine(),
+    loadAverage,
+    rounds: o.rounds,
+    workloads,
+    ...(coldStart && { coldStart }),
+    failures: [...failures],
+  };
 }
 
 /** The sections that count requests and messages; they compose Samråd in this process, which does not bias a count. */
-async function inProcessSections(o: Options, failures: string[]): Promise<{ lines: string[]; sections: Record<string, unknown> }> {
+async function inProcessSections(
+  o: Options,
+  failures: string[],
+): Promise<{ lines: string[]; sections: Record<string, unknown> }> {
   const lines: string[] = [];
   const sections: Record<string, unknown> = {};
   if (o.slowStore) {
@@ -141,12 +168,19 @@ async function main(): Promise<number> {
 
   const failures: string[] = [];
   const harness = await separateProcesses(options, failures);
-  const rest = options.workflows || options.slowStore ? await inProcessSections(options, failures) : { lines: [], sections: {} };
-  const markdown = [toMarkdown({ ...harness, failures }), ...(rest.lines.length ? ['## In this process: requests and messages counted', '', ...rest.lines] : [])].join('\n');
+  const rest =
+    options.workflows || options.slowStore ? await inProcessSections(options, failures) : { lines: [], sections: {} };
+  const markdown = [
+    toMarkdown({ ...harness, failures }),
+    ...(rest.lines.length ? ['## In this process: requests and messages counted', '', ...rest.lines] : []),
+  ].join('\n');
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'latest.md'), markdown);
-  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ options, ...harness, failures, ...rest.sections }, null, 2) + '\n');
+  writeFileSync(
+    join(dir, 'latest.json'),
+    JSON.stringify({ options, ...harness, failures, ...rest.sections }, null, 2) + '\n',
+  );
   process.stdout.write(markdown);
   return failures.length === 0 ? 0 : 1;
 }

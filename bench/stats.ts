@@ -36,7 +36,11 @@ export function summarise(latencies: readonly number[], wallMs: number): Latency
 export const ratio = (a: number, b: number): number => (b > 0 && Number.isFinite(a) ? a / b : Number.NaN);
 
 /** The middle of a set of figures (nearest rank, as percentile): a figure that was observed. */
-export const median = (xs: readonly number[]): number => percentile([...xs].sort((a, b) => a - b), 50);
+export const median = (xs: readonly number[]): number =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 /** Median and range of one figure over repeated rounds: the spread the table shows beside it. */
 export interface Spread {
@@ -49,8 +53,14 @@ export interface Spread {
 /** Figures that are not numbers (a round with no baseline) are left out, and counted out of `n`. */
 export function spread(xs: readonly number[]): Spread {
   const finite = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  return { median: percentile(finite, 50), min: finite[0] ?? Number.NaN, max: finite.at(-1) ?? Number.NaN, n: finite.length };
+  return {
+    median: percentile(finite, 50),
+    min: finite[0] ?? Number.NaN,
+    max: finite.at(-1) ?? Number.NaN,
+    n: finite.length,
+  };
 }
 
 /** Per round: Samråd's figure over the echo bot's in the same round. */
-export const roundRatios = (samrad: readonly number[], echo: readonly number[]): number[] => samrad.map((s, i) => ratio(s, echo[i] ?? Number.NaN));
+export const roundRatios = (samrad: readonly number[], echo: readonly number[]): number[] =>
+  samrad.map((s, i) => ratio(s, echo[i] ?? Number.NaN));

@@ -29,7 +29,11 @@ const WARMUP_ROUNDS = 2;
 const FAST_ROUNDS = 8;
 /** The slow store: a fixed delay before every store call. */
 const SLOW_DELAY_MS = 20;
-const SLOW_LEVELS: readonly { readonly concurrency: number; readonly rounds: number; readonly from: 'channel' | 'personal' }[] = [
+const SLOW_LEVELS: readonly {
+  readonly concurrency: number;
+  readonly rounds: number;
+  readonly from: 'channel' | 'personal';
+}[] = [
   // One voter at a time: what one invoke costs when nothing queues.
   { concurrency: 1, rounds: 16, from: 'channel' },
   // As Teams sends them: everyone presses the card posted in the channel.
@@ -89,7 +93,12 @@ export interface VoteSection {
   readonly bareEchoInvokeStatus: number;
   readonly runs: VoteRun[];
   /** vote.open as the coordinator, per store delay: latency of the open before each round. */
-  readonly opens: { readonly storeDelayMs: number; readonly count: number; readonly p50: number; readonly max: number }[];
+  readonly opens: {
+    readonly storeDelayMs: number;
+    readonly count: number;
+    readonly p50: number;
+    readonly max: number;
+  }[];
   readonly tally: { readonly votes: number; readonly ballots: number };
   readonly skipped: string[];
   readonly wallMs: number;
@@ -106,7 +115,12 @@ function post(url: string, body: unknown, agent: Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length }, timeout: REQUEST_TIMEOUT_MS },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': payload.length },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -158,9 +172,15 @@ async function measure(count: number, send: Send, together: boolean): Promise<Me
   return { latencies, errors, wallMs: performance.now() - t0 };
 }
 
-const median = (xs: readonly number[]): number => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: readonly number[]): number =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
-export async function runVoteBench(progress: (line: string) => void): Promise<{ section: VoteSection; failures: string[] }> {
+export async function runVoteBench(
+  progress: (line: string) => void,
+): Promise<{ section: VoteSection; failures: string[] }> {
   const t0 = performance.now();
   const org = boardOrganisation(BOARD_SIZE);
   const connector = new FakeConnector();
@@ -181,7 +201,13 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
     {
       const agent = keepAliveAgent(1);
       try {
-        bareEchoInvokeStatus = (await post(echo.url, cardAction(serviceUrl, org.voters[0]!, 'vote.cast', { voteId: 'X', option: 'for' }, where), agent)).status;
+        bareEchoInvokeStatus = (
+          await post(
+            echo.url,
+            cardAction(serviceUrl, org.voters[0]!, 'vote.cast', { voteId: 'X', option: 'for' }, where),
+            agent,
+          )
+        ).status;
       } finally {
         agent.destroy();
       }
@@ -191,7 +217,11 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
     /** Opens a vote on the board as the coordinator; returns its id. */
     const openVote = async (agent: Agent, measured: boolean): Promise<string> => {
       const start = performance.now();
-      const answer = await post(samrad.url, cardAction(serviceUrl, org.coordinator, 'vote.open', { title: 'Benkemåling', body: 'styret' }, where), agent);
+      const answer = await post(
+        samrad.url,
+        cardAction(serviceUrl, org.coordinator, 'vote.open', { title: 'Benkemåling', body: 'styret' }, where),
+        agent,
+      );
       const took = performance.now() - start;
       // The answer names the new vote (as a message, or as the notice on the opener's card);
       // failing that, the vote the store holds that was not there before.
@@ -199,7 +229,8 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
       const known = knownVotes;
       knownVotes = new Set((await samrad.store.inner.find('votes')).map((r) => r.id));
       const id = named ?? [...knownVotes].find((v) => !known.has(v));
-      if (answer.status !== 200 || !id) throw new Error(`vote.open answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+      if (answer.status !== 200 || !id)
+        throw new Error(`vote.open answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       knownVotes.add(id);
       const delay = samrad.store.delayMs;
       if (measured) openLatencies.set(delay, [...(openLatencies.get(delay) ?? []), took]);
@@ -207,13 +238,18 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
     };
 
     /** The voters of round `round`: distinct members, moving through the board from round to round. */
-    const votersOf = (round: number, n: number): number[] => Array.from({ length: n }, (_, k) => (round * n + k) % BOARD_SIZE);
+    const votersOf = (round: number, n: number): number[] =>
+      Array.from({ length: n }, (_, k) => (round * n + k) % BOARD_SIZE);
 
     /**
      * Every voter whose invoke succeeded is counted exactly once, with the option pressed;
      * a voter whose turn failed (and who was told so) is not in the box; nothing else is.
      */
-    const checkTally = async (voteId: string, voterIndexes: readonly number[], failed: ReadonlySet<number>): Promise<string[]> => {
+    const checkTally = async (
+      voteId: string,
+      voterIndexes: readonly number[],
+      failed: ReadonlySet<number>,
+    ): Promise<string[]> => {
       const problems: string[] = [];
       const box = (await samrad.store.inner.get<BallotBox>('ballotBoxes', voteId))?.value;
       const vote = (await samrad.store.inner.get<VoteRecord>('votes', voteId))?.value;
@@ -222,22 +258,34 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
       const succeeded = voterIndexes.filter((i) => !failed.has(i));
       const expected = new Map(succeeded.map((i) => [org.memberIds[i]!, OPTIONS[i % OPTIONS.length]!]));
       const toldFailed = new Set([...failed].map((i) => org.memberIds[i]!));
-      if (box.ballots.length !== expected.size) problems.push(`tally of vote ${voteId}: ${box.ballots.length} ballots stored, ${expected.size} invokes succeeded`);
+      if (box.ballots.length !== expected.size)
+        problems.push(
+          `tally of vote ${voteId}: ${box.ballots.length} ballots stored, ${expected.size} invokes succeeded`,
+        );
       const seen = new Set<string>();
       for (const b of box.ballots) {
         if (seen.has(b.voterKey)) problems.push(`tally of vote ${voteId}: ${b.voterKey} counted twice`);
         seen.add(b.voterKey);
         const option = expected.get(b.voterKey);
-        if (toldFailed.has(b.voterKey)) problems.push(`tally of vote ${voteId}: ${b.voterKey} was told the turn failed, but the ballot was counted`);
-        else if (option === undefined) problems.push(`tally of vote ${voteId}: ballot from ${b.voterKey}, who did not vote in this round`);
-        else if (b.option !== option || b.castBy !== b.voterKey) problems.push(`tally of vote ${voteId}: ${b.voterKey} recorded ${b.option} by ${b.castBy}, pressed ${option}`);
+        if (toldFailed.has(b.voterKey))
+          problems.push(`tally of vote ${voteId}: ${b.voterKey} was told the turn failed, but the ballot was counted`);
+        else if (option === undefined)
+          problems.push(`tally of vote ${voteId}: ballot from ${b.voterKey}, who did not vote in this round`);
+        else if (b.option !== option || b.castBy !== b.voterKey)
+          problems.push(
+            `tally of vote ${voteId}: ${b.voterKey} recorded ${b.option} by ${b.castBy}, pressed ${option}`,
+          );
       }
-      for (const id of expected.keys()) if (!seen.has(id)) problems.push(`tally of vote ${voteId}: ${id} got their card but the ballot is missing`);
+      for (const id of expected.keys())
+        if (!seen.has(id)) problems.push(`tally of vote ${voteId}: ${id} got their card but the ballot is missing`);
       const tally = tallyVote(vote, box);
       const want: Record<string, number> = { for: 0, against: 0, abstain: 0 };
       for (const option of expected.values()) want[option] = (want[option] ?? 0) + 1;
-      for (const o of OPTIONS) if ((tally.counts[o] ?? 0) !== want[o]) problems.push(`tally of vote ${voteId}: ${o} = ${tally.counts[o] ?? 0}, expected ${want[o]}`);
-      if (tally.voted !== expected.size || currentBallots(box).length !== expected.size) problems.push(`tally of vote ${voteId}: ${tally.voted} voted, expected ${expected.size}`);
+      for (const o of OPTIONS)
+        if ((tally.counts[o] ?? 0) !== want[o])
+          problems.push(`tally of vote ${voteId}: ${o} = ${tally.counts[o] ?? 0}, expected ${want[o]}`);
+      if (tally.voted !== expected.size || currentBallots(box).length !== expected.size)
+        problems.push(`tally of vote ${voteId}: ${tally.voted} voted, expected ${expected.size}`);
       votesChecked++;
       ballotsChecked += box.ballots.length;
       return problems;
@@ -248,17 +296,29 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
      * answer is the voter's own card; anything else (an apology, an error) is a failed turn. The
      * latency counts either way: it is how long the person waited for an answer.
      */
-    const cast = (agent: Agent, voteId: string, voterIndexes: readonly number[], from: Where['kind'], failed: Set<number>) => async (k: number) => {
-      const i = voterIndexes[k]!;
-      const answer = await post(samrad.url, cardAction(serviceUrl, org.voters[i]!, 'vote.cast', { voteId, option: OPTIONS[i % OPTIONS.length] }, { kind: from }), agent);
-      const invoke = parseInvoke(answer);
-      if (answer.status !== 200 || invoke.type !== CARD || !JSON.stringify(invoke.value).includes('Du har stemt')) {
-        failed.add(i);
-        const said = typeof invoke.value === 'string' ? invoke.value : answer.body;
-        return `${org.memberIds[i]} got HTTP ${answer.status} ${invoke.type ?? ''}: ${said.slice(0, 90)}`;
-      }
-      return undefined;
-    };
+    const cast =
+      (agent: Agent, voteId: string, voterIndexes: readonly number[], from: Where['kind'], failed: Set<number>) =>
+      async (k: number) => {
+        const i = voterIndexes[k]!;
+        const answer = await post(
+          samrad.url,
+          cardAction(
+            serviceUrl,
+            org.voters[i]!,
+            'vote.cast',
+            { voteId, option: OPTIONS[i % OPTIONS.length] },
+            { kind: from },
+          ),
+          agent,
+        );
+        const invoke = parseInvoke(answer);
+        if (answer.status !== 200 || invoke.type !== CARD || !JSON.stringify(invoke.value).includes('Du har stemt')) {
+          failed.add(i);
+          const said = typeof invoke.value === 'string' ? invoke.value : answer.body;
+          return `${org.memberIds[i]} got HTTP ${answer.status} ${invoke.type ?? ''}: ${said.slice(0, 90)}`;
+        }
+        return undefined;
+      };
 
     let lastVote = '';
     /**
@@ -266,7 +326,13 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
      * distinct members pressing from `from` (the channel the card is posted in, or each
      * their own personal chat); after warm-up rounds at the store's own speed.
      */
-    const samradRun = async (delayMs: number, concurrency: number, rounds: number, warmRounds: number, from: 'channel' | 'personal'): Promise<VoteRun> => {
+    const samradRun = async (
+      delayMs: number,
+      concurrency: number,
+      rounds: number,
+      warmRounds: number,
+      from: 'channel' | 'personal',
+    ): Promise<VoteRun> => {
       const agent = keepAliveAgent(concurrency);
       const latencies: number[] = [];
       const errors: string[] = [];
@@ -275,7 +341,8 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
       let walls = 0;
       let casts = 0;
       let failedTurns = 0;
-      const many = (n: number, send: (k: number) => Promise<string | undefined>) => (concurrency === 1 ? sequence(n, send) : burst(n, send));
+      const many = (n: number, send: (k: number) => Promise<string | undefined>) =>
+        concurrency === 1 ? sequence(n, send) : burst(n, send);
       try {
         // Warm-up at full speed: opens every connection this concurrency needs, settles the JIT.
         samrad.store.delayMs = 0;
@@ -306,14 +373,22 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
           serial.push(r.wallMs / indexes.length);
           if (concurrency !== 1) errors.push(...(await checkTally(voteId, indexes, failed)));
         }
-        if (concurrency === 1) errors.push(...(await checkTally(lastVote, Array.from({ length: rounds }, (_, round) => votersOf(round, 1)[0]!), failedOnLast)));
+        if (concurrency === 1)
+          errors.push(
+            ...(await checkTally(
+              lastVote,
+              Array.from({ length: rounds }, (_, round) => votersOf(round, 1)[0]!),
+              failedOnLast,
+            )),
+          );
         errors.push(...[...samrad.takeProblems()].map(([event, n]) => `${n} × ${event} logged`));
       } finally {
         samrad.store.delayMs = 0;
         agent.destroy();
       }
       const perCast: Record<string, number> = {};
-      for (const [key, n] of [...calls].sort(([a], [b]) => a.localeCompare(b))) perCast[key] = Math.round((n / Math.max(1, casts)) * 100) / 100;
+      for (const [key, n] of [...calls].sort(([a], [b]) => a.localeCompare(b)))
+        perCast[key] = Math.round((n / Math.max(1, casts)) * 100) / 100;
       return {
         label: `Samråd, vote.cast pressed in ${from === 'channel' ? 'the channel' : 'personal chats'}`,
         bot: 'samrad',
@@ -331,7 +406,11 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
     };
 
     /** An echo baseline: bursts of `concurrency` at once, the same number of rounds as Samråd's. */
-    const echoRun = async (bot: 'echo-invoke' | 'echo-message', concurrency: number, rounds: number): Promise<VoteRun> => {
+    const echoRun = async (
+      bot: 'echo-invoke' | 'echo-message',
+      concurrency: number,
+      rounds: number,
+    ): Promise<VoteRun> => {
       const agent = keepAliveAgent(concurrency);
       const latencies: number[] = [];
       const errors: string[] = [];
@@ -340,8 +419,13 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
       const send = (record: boolean) => async (k: number) => {
         const from = org.voters[k % org.voters.length]!;
         if (bot === 'echo-invoke') {
-          const answer = await post(echoInvoke.url, cardAction(serviceUrl, from, 'vote.cast', { voteId: 'X', option: 'for' }, where), agent);
-          if (answer.status !== 200 || parseInvoke(answer).type !== MESSAGE) throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 100)}`);
+          const answer = await post(
+            echoInvoke.url,
+            cardAction(serviceUrl, from, 'vote.cast', { voteId: 'X', option: 'for' }, where),
+            agent,
+          );
+          if (answer.status !== 200 || parseInvoke(answer).type !== MESSAGE)
+            throw new Error(`HTTP ${answer.status}: ${answer.body.slice(0, 100)}`);
         } else {
           const activity = message(serviceUrl, from, `stemme ${k}`, where);
           if (record) ids.push(activity.id);
@@ -350,7 +434,8 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
         }
       };
       try {
-        for (let w = 0; w < WARMUP_ROUNDS; w++) errors.push(...(await burst(concurrency, send(false))).errors.map((e) => `warm-up: ${e}`));
+        for (let w = 0; w < WARMUP_ROUNDS; w++)
+          errors.push(...(await burst(concurrency, send(false))).errors.map((e) => `warm-up: ${e}`));
         connector.clear();
         for (let round = 0; round < rounds; round++) {
           const r = await burst(concurrency, send(true));
@@ -364,7 +449,10 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
         agent.destroy();
       }
       return {
-        label: bot === 'echo-invoke' ? 'Echo, adaptiveCard/action (one-line handler)' : 'Echo, message (bare ActivityHandler)',
+        label:
+          bot === 'echo-invoke'
+            ? 'Echo, adaptiveCard/action (one-line handler)'
+            : 'Echo, message (bare ActivityHandler)',
         bot,
         from: 'channel',
         storeDelayMs: null,
@@ -381,7 +469,11 @@ export async function runVoteBench(progress: (line: string) => void): Promise<{ 
 
     const record = (run: VoteRun) => {
       runs.push(run);
-      failures.push(...run.errors.map((e) => `votes ${run.bot} ${run.from} delay=${run.storeDelayMs ?? '-'} c=${run.concurrency}: ${e}`));
+      failures.push(
+        ...run.errors.map(
+          (e) => `votes ${run.bot} ${run.from} delay=${run.storeDelayMs ?? '-'} c=${run.concurrency}: ${e}`,
+        ),
+      );
       progress(
         `bench: votes ${run.label}, store delay ${run.storeDelayMs ?? '-'} ms, c=${run.concurrency}: p50 ${run.summary.p50.toFixed(1)} ms, max ${run.summary.max.toFixed(1)} ms, ${run.failedTurns} failed`,
       );

@@ -21,7 +21,8 @@ export function voteLines(v: VoteSection): string[] {
   const echoInvoke = v.runs.find((x) => x.bot === 'echo-invoke');
   const fast = v.runs.filter((x) => x.storeDelayMs === null || x.storeDelayMs === 0);
   const slow = v.runs.filter((x) => x.storeDelayMs !== null && x.storeDelayMs > 0);
-  const vsEcho = (x: VoteRun): string => (echoInvoke && x.concurrency === echoInvoke.concurrency ? times(x.summary.p50 / echoInvoke.summary.p50) : '–');
+  const vsEcho = (x: VoteRun): string =>
+    echoInvoke && x.concurrency === echoInvoke.concurrency ? times(x.summary.p50 / echoInvoke.summary.p50) : '–';
   const margin = (x: VoteRun): string => {
     const d = x.summary.max - limit;
     return d > 0 ? `**over by ${ms(d)} ms**` : `${ms(-d)} ms to spare`;
@@ -33,17 +34,51 @@ export function voteLines(v: VoteSection): string[] {
     'Latency: POST /api/messages (an `adaptiveCard/action` invoke) until the invoke response has ended; throughput is invokes per second of burst wall time. After every round the ballot box is read back and the tally checked.',
     `Baselines: the bare echo bot answers an \`adaptiveCard/action\` invoke with HTTP ${v.bareEchoInvokeStatus}${v.bareEchoInvokeStatus === 501 ? ' (Not Implemented)' : ''}, so it is measured with message activities (which also post a reply to the connector); an echo bot with a one-line \`onAdaptiveCardInvoke\` is the floor for an invoke. Both in the same bursts of ${v.voters}.`,
     '',
-    row(['Bot, activity', 'Store delay per call', 'At once', 'Requests', 'p50 ms', 'p99 ms', 'max ms', 'req/s', 'p50 vs echo invoke', 'Failed']),
+    row([
+      'Bot, activity',
+      'Store delay per call',
+      'At once',
+      'Requests',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      'req/s',
+      'p50 vs echo invoke',
+      'Failed',
+    ]),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...fast.map((x) =>
-      row([x.label, x.storeDelayMs === null ? '–' : `${x.storeDelayMs} ms (SQLite)`, x.concurrency, x.summary.count, ms(x.summary.p50), ms(x.summary.p99), ms(x.summary.max), rate(x.summary.throughput), vsEcho(x), x.failedTurns]),
+      row([
+        x.label,
+        x.storeDelayMs === null ? '–' : `${x.storeDelayMs} ms (SQLite)`,
+        x.concurrency,
+        x.summary.count,
+        ms(x.summary.p50),
+        ms(x.summary.p99),
+        ms(x.summary.max),
+        rate(x.summary.throughput),
+        vsEcho(x),
+        x.failedTurns,
+      ]),
     ),
     '',
     `### The same with a slow store`,
     '',
     `Samråd's SQLite store behind a decorator that waits a fixed time before every call (bench/delayed-store.ts), as a store across the network would. Teams' limit for answering an invoke: ${v.limitSource}`,
     '',
-    row(['Pressed in', 'Store delay per call', 'At once', 'Invokes', 'p50 ms', 'p99 ms', 'max ms', `Within ${limit / 1000} s`, 'Worst vs limit', 'Serial ms per cast', 'Failed turns']),
+    row([
+      'Pressed in',
+      'Store delay per call',
+      'At once',
+      'Invokes',
+      'p50 ms',
+      'p99 ms',
+      'max ms',
+      `Within ${limit / 1000} s`,
+      'Worst vs limit',
+      'Serial ms per cast',
+      'Failed turns',
+    ]),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---:', '---:']),
     ...slow.map((x) =>
       row([
@@ -65,7 +100,12 @@ export function voteLines(v: VoteSection): string[] {
     '',
     'Store calls per cast (all calls during the burst, divided by its invokes):',
     '',
-    ...v.runs.filter((x) => x.storeCallsPerCast).map((x) => `- ${x.from === 'channel' ? 'channel' : 'personal chats'}, ${x.storeDelayMs} ms, ${x.concurrency} at once: ${calls(x)}`),
+    ...v.runs
+      .filter((x) => x.storeCallsPerCast)
+      .map(
+        (x) =>
+          `- ${x.from === 'channel' ? 'channel' : 'personal chats'}, ${x.storeDelayMs} ms, ${x.concurrency} at once: ${calls(x)}`,
+      ),
     '',
     `vote.open as the coordinator: ${v.opens.map((o) => `p50 ${ms(o.p50)} ms, max ${ms(o.max)} ms over ${o.count} opens at ${o.storeDelayMs} ms per store call`).join('; ')}.`,
     `Tally: ${v.tally.votes} votes read back, ${v.tally.ballots} ballots; each succeeded voter counted once with the option pressed, and no one whose turn failed. Section wall time ${(v.wallMs / 1000).toFixed(1)} s.`,
@@ -78,7 +118,9 @@ export function voteLines(v: VoteSection): string[] {
       '',
       `At ${x.storeDelayMs} ms per store call and ${x.concurrency} voters at once (${x.from === 'channel' ? 'channel' : 'personal chats'}): p50 ${ms(x.summary.p50)} ms, worst ${ms(x.summary.max)} ms, ${margin(x)} against the ${limit / 1000} s limit. ` +
         `Each cast held the vote ${ms(x.serialMsPerCast!)} ms${oneByOne ? `, while one invoke alone took ${ms(oneByOne.summary.p50)} ms` : ''}` +
-        (n === 0 ? `; extrapolated from these (not measured), the last answer passes ${limit / 1000} s at about ${reach} voters pressing at once at this store delay.` : '.'),
+        (n === 0
+          ? `; extrapolated from these (not measured), the last answer passes ${limit / 1000} s at about ${reach} voters pressing at once at this store delay.`
+          : '.'),
     );
   });
   const broken = slow.filter((x) => x.failedTurns > 0);
@@ -87,7 +129,9 @@ export function voteLines(v: VoteSection): string[] {
     lines.push(
       '',
       `**${x.failedTurns} of ${x.summary.count} invokes failed** (${x.from === 'channel' ? 'channel' : 'personal chats'}, ${x.storeDelayMs} ms, ${x.concurrency} at once): the voter got the apology, not their card, and their ballot was not counted.` +
-        (rewrites > 1 ? ` Store calls show ${rewrites} \`replace conversations\` per cast: the invokes contend for one record before the ballot is cast.` : ''),
+        (rewrites > 1
+          ? ` Store calls show ${rewrites} \`replace conversations\` per cast: the invokes contend for one record before the ballot is cast.`
+          : ''),
     );
   }
   if (v.skipped.length > 0) lines.push('', `Skipped: ${v.skipped.join('; ')}.`);

@@ -14,14 +14,23 @@ import { systemClock } from '../src/ports/clock';
  * Every projected record on the site, written into the typed lists: the records store read as
  * the server reads it (ballot boxes unsealed with SAMRAD_BALLOT_KEY, for the closed votes' totals).
  */
-export async function backfillResultLists(config: Config, connection: GraphConnection, t: Translator): Promise<BackfillReport> {
+export async function backfillResultLists(
+  config: Config,
+  connection: GraphConnection,
+  t: Translator,
+): Promise<BackfillReport> {
   const graph = config.graph!;
   const records = openSharePointStore(connection, graph.siteId);
   const store = config.ballotKey ? new SealedBallotBoxes(records, config.ballotKey) : records;
   const registry = await OrganisationRegistry.open(new YamlOrganisationSource(config.organisationFile));
   const lists = new SharePointResultLists(connection.http, graph.siteId, t);
   try {
-    return await projectAll({ store, lists, clock: systemClock, context: () => ({ organisation: registry.organisation, t }) });
+    return await projectAll({
+      store,
+      lists,
+      clock: systemClock,
+      context: () => ({ organisation: registry.organisation, t }),
+    });
   } finally {
     await store.close();
   }

@@ -15,7 +15,13 @@ const prefixes = ['tab.', 'input.position.', 'hearing.position.', 'vote.option.'
 
 function texts(locale) {
   const dir = join(root, 'locales', locale);
-  const all = Object.assign({}, ...readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+  const all = Object.assign(
+    {},
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))),
+  );
   return Object.fromEntries(Object.entries(all).filter(([k]) => prefixes.some((p) => k.startsWith(p))));
 }
 
@@ -23,7 +29,10 @@ const textsPlugin = {
   name: 'samrad-texts',
   setup(b) {
     b.onResolve({ filter: /^samrad:texts$/ }, () => ({ path: 'texts', namespace: 'samrad' }));
-    b.onLoad({ filter: /.*/, namespace: 'samrad' }, () => ({ contents: JSON.stringify({ nb: texts('nb'), en: texts('en') }), loader: 'json' }));
+    b.onLoad({ filter: /.*/, namespace: 'samrad' }, () => ({
+      contents: JSON.stringify({ nb: texts('nb'), en: texts('en') }),
+      loader: 'json',
+    }));
   },
 };
 
@@ -31,7 +40,11 @@ export async function buildTab({ quiet = false } = {}) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await build({
-    entryPoints: { main: join(root, 'src/tab/main.tsx'), host: join(root, 'src/tab/host/host.ts'), 'host-style': join(root, 'src/tab/host/host.css') },
+    entryPoints: {
+      main: join(root, 'src/tab/main.tsx'),
+      host: join(root, 'src/tab/host/host.ts'),
+      'host-style': join(root, 'src/tab/host/host.css'),
+    },
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -50,12 +63,18 @@ export async function buildTab({ quiet = false } = {}) {
     plugins: [textsPlugin],
   });
   const outputs = result.metafile.outputs;
-  const entry = (name) => basename(Object.keys(outputs).find((f) => outputs[f].entryPoint && basename(f).startsWith(`${name}-`)));
+  const entry = (name) =>
+    basename(Object.keys(outputs).find((f) => outputs[f].entryPoint && basename(f).startsWith(`${name}-`)));
   const main = entry('main');
-  writeFileSync(join(out, 'index.html'), readFileSync(join(root, 'src/tab/index.html'), 'utf8').replace('__ENTRY__', `/tab/${main}`));
+  writeFileSync(
+    join(out, 'index.html'),
+    readFileSync(join(root, 'src/tab/index.html'), 'utf8').replace('__ENTRY__', `/tab/${main}`),
+  );
   writeFileSync(
     join(out, 'host.html'),
-    readFileSync(join(root, 'src/tab/host/host.html'), 'utf8').replace('__HOST__', entry('host')).replace('__HOST_CSS__', entry('host-style')),
+    readFileSync(join(root, 'src/tab/host/host.html'), 'utf8')
+      .replace('__HOST__', entry('host'))
+      .replace('__HOST_CSS__', entry('host-style')),
   );
   // What the personal tab loads before it shows anything: the entry and its static imports.
   const initial = new Set();
@@ -68,7 +87,10 @@ export async function buildTab({ quiet = false } = {}) {
   const gzipped = [...initial].reduce((sum, f) => sum + gzipSync(readFileSync(join(root, f))).length, 0);
   const report = { initialJsGzipBytes: gzipped, files: [...initial].map((f) => basename(f)) };
   writeFileSync(join(out, 'build-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  if (!quiet) console.log(`Tab built into dist/tab: initial JS ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.size} files)`);
+  if (!quiet)
+    console.log(
+      `Tab built into dist/tab: initial JS ${(gzipped / 1024).toFixed(1)} KB gzipped (${initial.size} files)`,
+    );
   return report;
 }
 

@@ -8,7 +8,7 @@ if (existsSync(wanted)) process.exit(0);
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH) {
-  console.log('Chromium is missing; installing Debian\'s chromium package for the end-to-end tests...');
+  console.log("Chromium is missing; installing Debian's chromium package for the end-to-end tests...");
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

@@ -30,7 +30,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     return Buffer.concat([head, data, crc]);
   };
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Renders with 4x4 supersampling so curved edges come out smooth rather than jagged. */
@@ -39,13 +44,19 @@ function render(size: number, paint: Paint): Uint8Array {
   const n = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const c = paint(x + (sx + 0.5) / n, y + (sy + 0.5) / n);
           if (!c) continue;
           // Premultiplied sums, so clear samples do not darken the edge.
-          r += c[0] * c[3]; g += c[1] * c[3]; b += c[2] * c[3]; a += c[3];
+          r += c[0] * c[3];
+          g += c[1] * c[3];
+          b += c[2] * c[3];
+          a += c[3];
         }
       }
       const i = (y * size + x) * 4;
@@ -76,7 +87,11 @@ export function colourIcon(): Buffer {
 export function outlineIcon(): Buffer {
   const white: Rgba = [255, 255, 255, 255];
   const ring = (x: number, y: number, cx: number) => inCircle(x, y, cx, 16, 9) && !inCircle(x, y, cx, 16, 7);
-  return encodePng(32, 32, render(32, (x, y) => (ring(x, y, 12) || ring(x, y, 20) ? white : undefined)));
+  return encodePng(
+    32,
+    32,
+    render(32, (x, y) => (ring(x, y, 12) || ring(x, y, 20) ? white : undefined)),
+  );
 }
 
 if (require.main === module) {

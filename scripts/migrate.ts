@@ -46,7 +46,8 @@ const site = (c: MigrationContext) => `/sites/${encodeURIComponent(c.config.grap
 
 async function lists(c: MigrationContext): Promise<GraphList[]> {
   const reply = await c.graph.http.send({ method: 'GET', url: `${site(c)}/lists?$select=id,name,displayName` });
-  if (reply.status !== 200) throw new Error(`MIGRATE.FAILED: could not read the site's lists: Graph answered ${reply.status}`);
+  if (reply.status !== 200)
+    throw new Error(`MIGRATE.FAILED: could not read the site's lists: Graph answered ${reply.status}`);
   return (reply.body as { value: GraphList[] }).value;
 }
 
@@ -54,10 +55,14 @@ async function lists(c: MigrationContext): Promise<GraphList[]> {
 export async function recordsSchemaVersion(c: MigrationContext): Promise<number | undefined> {
   const records = (await lists(c)).find((l) => l.displayName === RECORDS_LIST);
   if (!records) return undefined;
-  const reply = await c.graph.http.send({ method: 'GET', url: `${site(c)}/lists/${encodeURIComponent(records.id)}/columns` });
+  const reply = await c.graph.http.send({
+    method: 'GET',
+    url: `${site(c)}/lists/${encodeURIComponent(records.id)}/columns`,
+  });
   const names = new Set((reply.body as { value: { name: string }[] }).value.map((col) => col.name));
   let version = 0;
-  for (let v = 1; v <= SCHEMA_VERSION; v++) if (RECORD_COLUMNS.filter((col) => col.since <= v).every((col) => names.has(col.name))) version = v;
+  for (let v = 1; v <= SCHEMA_VERSION; v++)
+    if (RECORD_COLUMNS.filter((col) => col.since <= v).every((col) => names.has(col.name))) version = v;
   return version;
 }
 
@@ -70,8 +75,17 @@ export const sharePointSteps: readonly MigrationStep[] = [
     name: 'records-schema',
     async plan(c) {
       const version = await recordsSchemaVersion(c);
-      if (version === undefined) throw new Error(`MIGRATE.NO_RECORDS_LIST: the site has no ${RECORDS_LIST}; this is a new site: run npm run provision instead`);
-      return version < SCHEMA_VERSION ? `upgrade ${RECORDS_LIST} from schema ${version} to ${SCHEMA_VERSION} (adds ${RECORD_COLUMNS.filter((col) => col.since > version).map((col) => col.name).join(', ')})` : undefined;
+      if (version === undefined)
+        throw new Error(
+          `MIGRATE.NO_RECORDS_LIST: the site has no ${RECORDS_LIST}; this is a new site: run npm run provision instead`,
+        );
+      return version < SCHEMA_VERSION
+        ? `upgrade ${RECORDS_LIST} from schema ${version} to ${SCHEMA_VERSION} (adds ${RECORD_COLUMNS.filter(
+            (col) => col.since > version,
+          )
+            .map((col) => col.name)
+            .join(', ')})`
+        : undefined;
     },
     apply: async (c) => void (await provisionSite(c.graph.http, c.config.graph!.siteId)),
   },
@@ -80,9 +94,12 @@ export const sharePointSteps: readonly MigrationStep[] = [
     async plan(c) {
       const present = new Set((await lists(c)).map((l) => l.name ?? l.displayName));
       const missing = LIST_SCHEMAS.filter((s) => !present.has(s.internalName)).map((s) => s.internalName);
-      return missing.length ? `create the result lists ${missing.join(', ')} with their columns and views` : `check the result lists' columns and views`;
+      return missing.length
+        ? `create the result lists ${missing.join(', ')} with their columns and views`
+        : `check the result lists' columns and views`;
     },
-    apply: async (c) => void (await provision(env(c), { ...quiet, ...(c.tokenCredential && { tokenCredential: c.tokenCredential }) })),
+    apply: async (c) =>
+      void (await provision(env(c), { ...quiet, ...(c.tokenCredential && { tokenCredential: c.tokenCredential }) })),
   },
   {
     name: 'projection',
@@ -90,10 +107,16 @@ export const sharePointSteps: readonly MigrationStep[] = [
       const store = openSharePointStore(c.graph, c.config.graph!.siteId);
       const counts: string[] = [];
       // Collections that stay small (docs/storage-queries.md); answers and responses are counted with the backfill.
-      for (const collection of ['meetings', 'minutes', 'followUps', 'votes', 'hearings'].filter((k) => PROJECTORS[k])) counts.push(`${(await store.find(collection)).length} ${collection}`);
+      for (const collection of ['meetings', 'minutes', 'followUps', 'votes', 'hearings'].filter((k) => PROJECTORS[k]))
+        counts.push(`${(await store.find(collection)).length} ${collection}`);
       return `project every result into the lists (${counts.join(', ')}, and their input and hearing responses)`;
     },
-    apply: async (c) => void (await provision(env(c), { ...quiet, projectAll: true, ...(c.tokenCredential && { tokenCredential: c.tokenCredential }) })),
+    apply: async (c) =>
+      void (await provision(env(c), {
+        ...quiet,
+        projectAll: true,
+        ...(c.tokenCredential && { tokenCredential: c.tokenCredential }),
+      })),
   },
 ];
 
@@ -106,16 +129,39 @@ export const machinerySteps: MigrationStep[] = [];
 
 export async function migrate(
   processEnv: NodeJS.ProcessEnv,
-  options: { apply?: boolean; tokenCredential?: TokenCredential; print?: (line: string) => void; steps?: readonly MigrationStep[] } = {},
+  options: {
+    apply?: boolean;
+    tokenCredential?: TokenCredential;
+    print?: (line: string) => void;
+    steps?: readonly MigrationStep[];
+  } = {},
 ): Promise<{ planned: string[]; applied: string[] }> {
   const print = options.print ?? ((line: string) => console.log(line));
   const config = readConfig(processEnv);
-  if (!config.graph) throw new Error('npm run migrate needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID: it moves a tenant’s site');
-  const graph = connectGraph({ baseUrl: config.graph.baseUrl, credential: config.graph.credential, version: samradVersion, ...(options.tokenCredential && { tokenCredential: options.tokenCredential }) });
-  const c: MigrationContext = { config, graph, env: processEnv, print, ...(options.tokenCredential && { tokenCredential: options.tokenCredential }) };
+  if (!config.graph)
+    throw new Error(
+      'npm run migrate needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID: it moves a tenant’s site',
+    );
+  const graph = connectGraph({
+    baseUrl: config.graph.baseUrl,
+    credential: config.graph.credential,
+    version: samradVersion,
+    ...(options.tokenCredential && { tokenCredential: options.tokenCredential }),
+  });
+  const c: MigrationContext = {
+    config,
+    graph,
+    env: processEnv,
+    print,
+    ...(options.tokenCredential && { tokenCredential: options.tokenCredential }),
+  };
   const tables = processEnv['SAMRAD_TABLES_ENDPOINT'];
   const steps = options.steps ?? [...sharePointSteps, ...(tables ? machinerySteps : [])];
-  print(options.apply ? `Migrating site ${config.graph.siteId}:` : `Dry run for site ${config.graph.siteId} (nothing is changed; --apply does it):`);
+  print(
+    options.apply
+      ? `Migrating site ${config.graph.siteId}:`
+      : `Dry run for site ${config.graph.siteId} (nothing is changed; --apply does it):`,
+  );
   const planned: string[] = [];
   const applied: string[] = [];
   for (const step of steps) {
@@ -131,7 +177,10 @@ export async function migrate(
     applied.push(step.name);
     print(`  ${step.name}: done`);
   }
-  if (tables && machinerySteps.length === 0) print('  machinery: SAMRAD_TABLES_ENDPOINT is set, but this build has no Azure Tables step; jobs and the outbox stay in the records list');
+  if (tables && machinerySteps.length === 0)
+    print(
+      '  machinery: SAMRAD_TABLES_ENDPOINT is set, but this build has no Azure Tables step; jobs and the outbox stay in the records list',
+    );
   if (options.apply) print('Set SAMRAD_SHAREPOINT_LISTS=on for the server, so the lists stay in step from now on.');
   return { planned, applied };
 }

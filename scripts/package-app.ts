@@ -44,8 +44,18 @@ export function readAppValues(env: NodeJS.ProcessEnv): AppValues {
   const values: AppValues = {
     TEAMS_APP_ID: check('TEAMS_APP_ID', get('TEAMS_APP_ID'), GUID, 'a GUID, the Teams app id'),
     // The bot's id is the Bot Framework app id, which the server already knows as MicrosoftAppId.
-    BOT_ID: check('BOT_ID (or MicrosoftAppId)', get('BOT_ID') ?? get('MicrosoftAppId'), GUID, 'a GUID, the bot registration id'),
-    BOT_DOMAIN: check('BOT_DOMAIN', get('BOT_DOMAIN'), HOST, 'a host name such as samrad.azurewebsites.net, without https:// or a path'),
+    BOT_ID: check(
+      'BOT_ID (or MicrosoftAppId)',
+      get('BOT_ID') ?? get('MicrosoftAppId'),
+      GUID,
+      'a GUID, the bot registration id',
+    ),
+    BOT_DOMAIN: check(
+      'BOT_DOMAIN',
+      get('BOT_DOMAIN'),
+      HOST,
+      'a host name such as samrad.azurewebsites.net, without https:// or a path',
+    ),
     APP_VERSION: check('APP_VERSION', get('APP_VERSION') ?? pkg.version, VERSION, 'a version like 1.2.3'),
   };
   if (problems.length > 0) throw new PackagingError(problems);
@@ -61,7 +71,8 @@ export function fillPlaceholders(template: string, values: AppValues): string {
     // Escaped as a JSON string body, since every template is JSON.
     return JSON.stringify(value ?? '').slice(1, -1);
   });
-  if (unknown.size > 0) throw new PackagingError([...unknown].map((n) => `the manifest uses \${{${n}}}, which has no value`));
+  if (unknown.size > 0)
+    throw new PackagingError([...unknown].map((n) => `the manifest uses \${{${n}}}, which has no value`));
   return filled;
 }
 
@@ -107,7 +118,8 @@ export function unicodeSafePattern(pattern: string): string {
 
 function withUnicodeSafePatterns(node: unknown, key = ''): unknown {
   if (Array.isArray(node)) return node.map((n) => withUnicodeSafePatterns(n));
-  if (node === null || typeof node !== 'object') return key === 'pattern' && typeof node === 'string' ? unicodeSafePattern(node) : node;
+  if (node === null || typeof node !== 'object')
+    return key === 'pattern' && typeof node === 'string' ? unicodeSafePattern(node) : node;
   return Object.fromEntries(
     Object.entries(node).map(([k, v]) => [
       key === 'patternProperties' ? unicodeSafePattern(k) : k,
@@ -118,7 +130,8 @@ function withUnicodeSafePatterns(node: unknown, key = ''): unknown {
 
 async function schemaProblems(doc: Json, manifestVersion: string, kind: SchemaKind, label: string): Promise<string[]> {
   const file = bundledSchemaFile(manifestVersion, kind);
-  if (!existsSync(file)) return [`${label}: @microsoft/app-manifest has no ${kind} schema for version ${manifestVersion}`];
+  if (!existsSync(file))
+    return [`${label}: @microsoft/app-manifest has no ${kind} schema for version ${manifestVersion}`];
   const problems: string[] = [];
   if (typeof doc.$schema !== 'string' || !doc.$schema.includes(`/v${manifestVersion}/${kind}.schema.json`)) {
     problems.push(`${label}: $schema should name the v${manifestVersion} ${kind} schema, not ${String(doc.$schema)}`);
@@ -149,16 +162,21 @@ function limitProblems(manifest: Json, localizations: Readonly<Record<string, Js
   };
   lists.forEach((list, l) => {
     if (list.commands.length > commandLimits.commands) {
-      problems.push(`manifest.json: command list ${l} (${list.scopes.join(', ')}) has more than ${commandLimits.commands} commands`);
+      problems.push(
+        `manifest.json: command list ${l} (${list.scopes.join(', ')}) has more than ${commandLimits.commands} commands`,
+      );
     }
-    list.commands.forEach((c) => (['title', 'description'] as const).forEach((f) => checkText(`manifest.json commandLists[${l}]`, f, c[f])));
+    list.commands.forEach((c) =>
+      (['title', 'description'] as const).forEach((f) => checkText(`manifest.json commandLists[${l}]`, f, c[f])),
+    );
   });
   for (const [file, strings] of Object.entries(localizations)) {
     for (const [key, text] of Object.entries(strings)) {
       const m = /^bots\[0\]\.commandLists\[(\d+)\]\.commands\[(\d+)\]\.(title|description)$/.exec(key);
       if (!m) continue;
       // A translation for a command that is gone would show a stale command in that language.
-      if (!lists[Number(m[1])]?.commands[Number(m[2])]) problems.push(`${file}: ${key} names no command in manifest.json`);
+      if (!lists[Number(m[1])]?.commands[Number(m[2])])
+        problems.push(`${file}: ${key} names no command in manifest.json`);
       checkText(`${file} ${key}`, m[3] as 'title' | 'description', text);
     }
   }
@@ -177,7 +195,9 @@ export async function validateApp(manifest: Json, localizations: Readonly<Record
 
 /** The language files the manifest names; they go into the package beside it. */
 export const languageFilesOf = (manifest: Json): string[] =>
-  ((manifest.localizationInfo as { additionalLanguages?: { file: string }[] } | undefined)?.additionalLanguages ?? []).map((l) => l.file);
+  (
+    (manifest.localizationInfo as { additionalLanguages?: { file: string }[] } | undefined)?.additionalLanguages ?? []
+  ).map((l) => l.file);
 
 export interface PackageOptions {
   readonly env?: NodeJS.ProcessEnv;
@@ -186,7 +206,11 @@ export interface PackageOptions {
 }
 
 /** Builds and validates the package; returns the path of the zip it wrote. */
-export async function packageApp({ env = process.env, sourceDir = manifestDir, outDir = defaultOutDir }: PackageOptions = {}): Promise<string> {
+export async function packageApp({
+  env = process.env,
+  sourceDir = manifestDir,
+  outDir = defaultOutDir,
+}: PackageOptions = {}): Promise<string> {
   const values = readAppValues(env);
   const filled = (file: string) => fillPlaceholders(readFileSync(join(sourceDir, file), 'utf8'), values);
   const manifestText = filled('manifest.json');
@@ -194,7 +218,10 @@ export async function packageApp({ env = process.env, sourceDir = manifestDir, o
   const languages = Object.fromEntries(languageFilesOf(manifest).map((f) => [f, filled(f)]));
   const icons = manifest.icons as { color: string; outline: string };
 
-  const problems = await validateApp(manifest, Object.fromEntries(Object.entries(languages).map(([f, t]) => [f, JSON.parse(t) as Json])));
+  const problems = await validateApp(
+    manifest,
+    Object.fromEntries(Object.entries(languages).map(([f, t]) => [f, JSON.parse(t) as Json])),
+  );
   if (problems.length > 0) throw new PackagingError(problems);
 
   const entries: ZipEntry[] = [

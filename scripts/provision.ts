@@ -10,7 +10,10 @@ import { connectGraph } from '../src/adapters/graph/graph-connection';
 import type { ProvisionResult } from '../src/adapters/sharepoint/provision';
 import { listKeepsVersions, provisionSite } from '../src/adapters/sharepoint/provision';
 import { RECORDS_LIST, SCHEMA_VERSION } from '../src/adapters/sharepoint/records-list';
-import { provisionResultLists, type ResultListProvision } from '../src/adapters/sharepoint/typed-lists/provision-result-lists';
+import {
+  provisionResultLists,
+  type ResultListProvision,
+} from '../src/adapters/sharepoint/typed-lists/provision-result-lists';
 import type { GraphHttp } from '../src/adapters/graph/graph-client';
 import { LIST_SCHEMAS } from '../src/adapters/sharepoint/typed-lists/list-schemas';
 import { provisionViews, ViewsRefused, type ViewProvision } from '../src/adapters/sharepoint/typed-lists/list-views';
@@ -41,10 +44,17 @@ async function provisionAllViews(
   const site = await http.send({ method: 'GET', url: `/sites/${encodeURIComponent(graph.siteId)}?$select=webUrl` });
   const webUrl = (site.body as { webUrl?: string } | undefined)?.webUrl;
   if (site.status !== 200 || !webUrl) {
-    print(`  WARNING: could not read the site's address (Graph answered ${site.status}); no views made. docs/sharepoint-lists.md lists them.`);
+    print(
+      `  WARNING: could not read the site's address (Graph answered ${site.status}); no views made. docs/sharepoint-lists.md lists them.`,
+    );
     return undefined;
   }
-  const rest = connectGraph({ baseUrl: `${webUrl.replace(/\/+$/, '')}/_api`, credential: graph.credential, version: samradVersion, ...(tokenCredential && { tokenCredential }) });
+  const rest = connectGraph({
+    baseUrl: `${webUrl.replace(/\/+$/, '')}/_api`,
+    credential: graph.credential,
+    version: samradVersion,
+    ...(tokenCredential && { tokenCredential }),
+  });
   const made: ViewProvision[] = [];
   try {
     for (const list of lists) {
@@ -56,7 +66,9 @@ async function provisionAllViews(
   } catch (e) {
     if (!(e instanceof ViewsRefused)) throw e;
     // SharePoint's REST API takes app-only tokens from a certificate or a managed identity only.
-    print(`  WARNING: ${e.message}. The lists work without their views; docs/sharepoint-lists.md says how to make them by hand.`);
+    print(
+      `  WARNING: ${e.message}. The lists work without their views; docs/sharepoint-lists.md says how to make them by hand.`,
+    );
     return undefined;
   }
   return made;
@@ -69,7 +81,10 @@ export async function provision(
   const print = options.print ?? ((line: string) => console.log(line));
   const config = readConfig(env);
   const { graph } = config;
-  if (!graph) throw new Error('npm run provision needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID (see README, "Running against a real tenant")');
+  if (!graph)
+    throw new Error(
+      'npm run provision needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID (see README, "Running against a real tenant")',
+    );
   const connection = connectGraph({
     baseUrl: graph.baseUrl,
     credential: graph.credential,
@@ -79,14 +94,24 @@ export async function provision(
   const result = await provisionSite(connection.http, graph.siteId);
   print(`Site ${graph.siteId}, list ${RECORDS_LIST}, schema version ${SCHEMA_VERSION}:`);
   print(result.listCreated ? `  created the list with ${result.columnsAdded.length} columns` : '  the list was there');
-  if (!result.listCreated) print(result.columnsAdded.length ? `  added columns: ${result.columnsAdded.join(', ')}` : '  no columns missing: nothing changed');
+  if (!result.listCreated)
+    print(
+      result.columnsAdded.length
+        ? `  added columns: ${result.columnsAdded.join(', ')}`
+        : '  no columns missing: nothing changed',
+    );
   // Graph cannot turn versioning off, and secret ballots need it off (docs/voting-rules.md).
   if (result.listCreated && (await listKeepsVersions(connection.http, graph.siteId)))
-    print(`  ACTION NEEDED: the list keeps item versions. In the list's settings, Versioning settings, choose no versioning; a secret ballot's history would otherwise pair voters with choices`);
+    print(
+      `  ACTION NEEDED: the list keeps item versions. In the list's settings, Versioning settings, choose no versioning; a secret ballot's history would otherwise pair voters with choices`,
+    );
   if (result.columnsDiffering.length)
-    print(`  WARNING: indexing differs from the schema (fix by hand in the list settings): ${result.columnsDiffering.join(', ')}`);
+    print(
+      `  WARNING: indexing differs from the schema (fix by hand in the list settings): ${result.columnsDiffering.join(', ')}`,
+    );
   if (!graph.resultLists) {
-    if (options.projectAll) throw new Error('--project-all needs SAMRAD_SHAREPOINT_LISTS=on (docs/sharepoint-lists.md)');
+    if (options.projectAll)
+      throw new Error('--project-all needs SAMRAD_SHAREPOINT_LISTS=on (docs/sharepoint-lists.md)');
     return result;
   }
   const t = Catalogue.load().for(config.defaultLocale);
@@ -94,13 +119,23 @@ export async function provision(
   print(`Result lists (${config.defaultLocale}):`);
   for (const r of resultLists) {
     if (r.created) print(`  ${r.list}: created with ${r.columnsAdded.length} columns`);
-    else print(r.columnsAdded.length ? `  ${r.list}: added columns ${r.columnsAdded.join(', ')}` : `  ${r.list}: nothing changed`);
-    if (r.columnsDiffering.length) print(`  WARNING: ${r.list}: type or indexing differs from the schema (fix by hand): ${r.columnsDiffering.join(', ')}`);
+    else
+      print(
+        r.columnsAdded.length
+          ? `  ${r.list}: added columns ${r.columnsAdded.join(', ')}`
+          : `  ${r.list}: nothing changed`,
+      );
+    if (r.columnsDiffering.length)
+      print(
+        `  WARNING: ${r.list}: type or indexing differs from the schema (fix by hand): ${r.columnsDiffering.join(', ')}`,
+      );
   }
   const views = await provisionAllViews(graph, connection.http, resultLists, t, options.tokenCredential, print);
   if (!options.projectAll) return { ...result, resultLists, views };
   const backfill = await backfillResultLists(config, connection, t);
-  print(`Projected ${backfill.records} records: ${backfill.created} rows created, ${backfill.updated} updated, ${backfill.removed} removed, ${backfill.unchanged} unchanged`);
+  print(
+    `Projected ${backfill.records} records: ${backfill.created} rows created, ${backfill.updated} updated, ${backfill.removed} removed, ${backfill.unchanged} unchanged`,
+  );
   return { ...result, resultLists, views, backfill };
 }
 

@@ -25,13 +25,23 @@ process.once('SIGTERM', () => void stopAll(0));
 
 try {
   const [, botUrl] = await bot.started;
-  const playground = startPlayground({ person, port: playgroundPort, botUrl, echo: process.env.SAMRAD_PLAYGROUND_LOG === "1" });
+  const playground = startPlayground({
+    person,
+    port: playgroundPort,
+    botUrl,
+    echo: process.env.SAMRAD_PLAYGROUND_LOG === '1',
+  });
   children.push(playground.child);
   const [, actualPort] = await playground.started;
   // If either stops, stop the other too, and say why rather than leave half a demo.
-  for (const [name, started] of [['bot', bot], ['playground', playground]]) {
+  for (const [name, started] of [
+    ['bot', bot],
+    ['playground', playground],
+  ]) {
     started.child.once('exit', (code) => {
-      console.error(`The ${name} stopped (exit ${code}). Its last output:\n${started.output().split('\n').slice(-15).join('\n')}`);
+      console.error(
+        `The ${name} stopped (exit ${code}). Its last output:\n${started.output().split('\n').slice(-15).join('\n')}`,
+      );
       void stopAll(code ?? 1);
     });
   }

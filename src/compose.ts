@@ -1,44 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { CLOSE_AT_DEADLINE, closeAtDeadline } from './app/voting/close-at-deadline';
-import type { JobHandler } from './app/scheduling/execute-job';
 import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
-import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
 import type { SentMessage } from './app/scheduling/outbox';
-import { INPUT_CARD, inputCardNow, postedInputCardNow, rememberInputCard } from './app/input/live-input-cards';
+import { rememberInputCard } from './app/input/live-input-cards';
 import { SchedulerHealth } from './app/scheduling/scheduler-health';
-import { RETENTION, retentionHandler, scheduleRetention } from './app/scheduling/retention';
-import { agreementActions } from './app/agreement/agreement-actions';
-import { AGREEMENT_REMIND, agreementReminder } from './app/agreement/agreement-jobs';
-import { BOARD_CHECK, boardCheck, scheduleBoardCheck } from './app/board/board-check';
-import { FEES_REMIND, feeReminder, scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
+import { scheduleRetention } from './app/scheduling/retention';
+import { scheduleBoardCheck } from './app/board/board-check';
+import { scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { SHARED_ARRIVAL_GUARD_MS } from './adapters/teams/teams-rate-limits';
 import { serveIcs } from './adapters/ics/serve-ics';
-import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow, rememberNotice } from './app/meetings/announce-meeting';
-import { meetingJobHandlers } from './app/meetings/meeting-jobs';
+import { rememberNotice } from './app/meetings/announce-meeting';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads, fileTexts } from './adapters/teams/downloads';
-import { docxRenderer } from './adapters/docx/docx-renderer';
-import { ARCHIVE_DOCUMENT, saveToLibrary } from './app/archive/archive-job';
 import type { Timer } from './ports/timer';
 import { systemTimer } from './ports/timer';
 import { ChoiceSearch } from './app/search-choices';
 import { ChatCommands } from './app/answer-chat-message';
 import { CardActions } from './app/answer-card-action';
 import { cardActionTable } from './app/card-action-table';
-import { voteCardNow, votingActions } from './app/voting/vote-actions';
-import { SHARED_CARD_UPDATE, sharedCardUpdater } from './app/delivery/shared-cards';
 import { SealedBallotBoxes } from './app/voting/sealed-ballot-boxes';
-import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
 import type { HearingDeps } from './app/hearings/hearing-jobs';
-import { HEARING_DISTRIBUTE, HEARING_REMIND } from './app/hearings/hearing-jobs';
-import { distributeHearing } from './app/hearings/distribute-hearing';
-import { remindNonResponders } from './app/hearings/remind-non-responders';
 import { KeyedLock } from './app/voting/keyed-lock';
 import { commandTable } from './app/commands/command-table';
 import { OrganisationRegistry } from './app/organisation-registry';
@@ -61,10 +47,9 @@ import { systemClock } from './ports/clock';
 import type { RecordStore } from './ports/record-store';
 import { CardRenderer } from './presentation/card-renderer';
 import { ProjectingStore } from './app/projection/projecting-store';
-import { PROJECT } from './app/projection/request-projection';
-import { projectionHandler } from './app/projection/project-job';
 import { join } from 'node:path';
 import { packageRoot } from './package-root';
+import { jobHandlers } from './compose-jobs';
 import { TabService } from './app/my-work/tab-service';
 import { mountTab } from './adapters/tab-api/tab-routes';
 import { tabIdentity } from './adapters/tab-api/tab-identity';
@@ -106,7 +91,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const resultLists = tenant.resultListsFor?.(catalogue.for(config.defaultLocale));
   const store = resultLists ? new ProjectingStore(sealed, clock, (event, details) => log.warn(event, details)) : sealed;
   // Without the key a copy of the data, or SharePoint's version history, may pair voters with choices.
-  if (config.mode === 'production' && !config.ballotKey) log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
+  if (config.mode === 'production' && !config.ballotKey)
+    log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const cards = new CardRenderer(undefined, catalogue);
   const adapter = createCloudAdapter(config, options.signingKeys);
   adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
@@ -114,14 +100,26 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
 
   let listeningAt = '';
   const links = new SignedLinks(() => config.publicUrl ?? listeningAt, config.linkSecret);
-  if (config.mode === 'production' && !config.linkSecret) log.warn('links.secret-per-process', { setting: 'SAMRAD_LINK_SECRET' });
+  if (config.mode === 'production' && !config.linkSecret)
+    log.warn('links.secret-per-process', { setting: 'SAMRAD_LINK_SECRET' });
   const voteLock = new KeyedLock();
   const scheduler = new JobScheduler(store, clock);
   const voting = { store, clock, lock: voteLock, scheduler };
-  const { calendar, freeBusy } = tenant.calendarFor({ store, clock, registry, publicUrl: () => config.publicUrl ?? listeningAt, links });
+  const { calendar, freeBusy } = tenant.calendarFor({
+    store,
+    clock,
+    registry,
+    publicUrl: () => config.publicUrl ?? listeningAt,
+    links,
+  });
   // One per process: every proactive send and card update is paced by it, in real time.
   // With Table Storage (several instances) its windows are every instance's together.
-  const proactive = new ProactiveSender({ clock: systemClock, timer: systemTimer, ...(config.teamsTenantRate && { tenantPerSecond: config.teamsTenantRate }), ...(tenant.teamsBudget && { shared: tenant.teamsBudget, guardMs: SHARED_ARRIVAL_GUARD_MS }) });
+  const proactive = new ProactiveSender({
+    clock: systemClock,
+    timer: systemTimer,
+    ...(config.teamsTenantRate && { tenantPerSecond: config.teamsTenantRate }),
+    ...(tenant.teamsBudget && { shared: tenant.teamsBudget, guardMs: SHARED_ARRIVAL_GUARD_MS }),
+  });
   const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
   const hearings: HearingDeps = {
     store,
@@ -134,7 +132,17 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   };
   const tenantDomains = tenantDomainsOf(config);
   if (tenantDomains.length === 0) log.warn('identity.guests-by-address-off', { setting: 'SAMRAD_TENANT_DOMAINS' });
-  const chat = new ChatCommands(commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, freeBusy, hearings, tenantDomains });
+  const chat = new ChatCommands(commandTable(), catalogue, {
+    registry,
+    store,
+    clock,
+    voteLock,
+    scheduler,
+    links,
+    freeBusy,
+    hearings,
+    tenantDomains,
+  });
   const actionList = cardActionTable({ voting, scheduler, links, hearings });
   const cardActions = new CardActions(actionList, catalogue, { registry, store, clock, tenantDomains });
   // When the scheduler's passes keep failing: /healthz says so, and the coordinators are told
@@ -142,7 +150,13 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   const schedulerHealth = new SchedulerHealth({
     clock,
     logger: log,
-    tell: tellCoordinators({ store, sender: messenger, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale), logger: log }),
+    tell: tellCoordinators({
+      store,
+      sender: messenger,
+      organisation: () => registry.organisation,
+      t: catalogue.for(config.defaultLocale),
+      logger: log,
+    }),
   });
   const notices = { store, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) };
   // Where the notice and each input card were posted, so that later changes update them in place.
@@ -158,58 +172,25 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     health: schedulerHealth,
     timer: options.timer ?? systemTimer,
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    handlers: {
-      [CLOSE_AT_DEADLINE]: closeAtDeadline({
-        ...voting,
-        messenger,
-        organisation: () => registry.organisation,
-        t: catalogue.for(config.defaultLocale),
-      }) as JobHandler<never>,
-      [OUTBOX]: outboxHandler(messenger, afterSent, {
-        [MEETING_NOTICE]: (meetingId) => meetingNoticeNow(notices, meetingId),
-        [INPUT_CARD]: (key) => inputCardNow(notices, key),
-      }) as JobHandler<never>,
-      [SHARED_CARD_UPDATE]: sharedCardUpdater(messenger, {
-        vote: voteCardNow(voting, () => registry.organisation, (locale) => catalogue.for(locale), config.defaultLocale),
-        [MEETING_NOTICE]: postedNoticeNow(notices),
-        [INPUT_CARD]: postedInputCardNow(notices),
-      }) as JobHandler<never>,
-      ...meetingJobHandlers({
-        store,
-        clock,
-        scheduler,
-        links,
-        calendar,
-        messenger,
-        organisation: () => registry.organisation,
-        t: catalogue.for(config.defaultLocale),
-        // With Graph, meetings are organised from the secretariat's mailbox.
-        ...(config.graph?.organiser && { organiser: { name: registry.organisation.cooperation.name, email: config.graph.organiser } }),
-      }),
-      [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
-      [HEARING_DISTRIBUTE]: distributeHearing(hearings) as JobHandler<never>,
-      [HEARING_REMIND]: remindNonResponders(hearings) as JobHandler<never>,
-      [ARCHIVE_DOCUMENT]: saveToLibrary({
-        store,
-        clock,
-        library: documents,
-        docx: docxRenderer,
-        organisation: () => registry.organisation,
-        t: catalogue.for(config.defaultLocale),
-      }) as JobHandler<never>,
-      ...(resultLists && {
-        [PROJECT]: projectionHandler({
-          store: sealed,
-          lists: resultLists,
-          clock,
-          context: () => ({ organisation: registry.organisation, t: catalogue.for(config.defaultLocale) }),
-        }) as JobHandler<never>,
-      }),
-      [AGREEMENT_REMIND]: agreementReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
-      [BOARD_CHECK]: boardCheck({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
-      [FEES_REMIND]: feeReminder({ store, scheduler, clock, organisation: () => registry.organisation, t: catalogue.for(config.defaultLocale) }) as JobHandler<never>,
-      [RETENTION]: retentionHandler({ store, scheduler, clock, ...(config.retentionDays !== undefined && { days: config.retentionDays }), logger: log }) as JobHandler<never>,
-    },
+    handlers: jobHandlers({
+      config,
+      store,
+      sealed,
+      clock,
+      voting,
+      messenger,
+      registry,
+      catalogue,
+      afterSent,
+      notices,
+      scheduler,
+      links,
+      calendar,
+      hearings,
+      documents,
+      resultLists,
+      log,
+    }),
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left
     // a fan-out at about 36 messages per second of the 50 Teams allows (npm run bench).
     concurrency: 16,
@@ -231,19 +212,36 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     adapter,
     appId: config.bot?.appId ?? '',
   });
-  const server = createHttpServer(adapter, bot, async () => {
-    await store.get('conversations', '-healthz-');
-    const scheduler = schedulerHealth.readiness();
-    return {
-      status: scheduler.ready ? 'ok' : 'degraded',
-      mode: config.mode,
-      municipalities: registry.organisation.municipalities.length,
-      ...(!scheduler.ready && { scheduler }),
-    };
-  }, log, serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }), downloads({ store, clock, links, registry, catalogue }));
+  const server = createHttpServer(
+    adapter,
+    bot,
+    async () => {
+      await store.get('conversations', '-healthz-');
+      const scheduler = schedulerHealth.readiness();
+      return {
+        status: scheduler.ready ? 'ok' : 'degraded',
+        mode: config.mode,
+        municipalities: registry.organisation.municipalities.length,
+        ...(!scheduler.ready && { scheduler }),
+      };
+    },
+    log,
+    serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }),
+    downloads({ store, clock, links, registry, catalogue }),
+  );
   // The tab (docs/tab.md): the same card actions and commands, behind the SSO token.
   mountTab(server, {
-    service: new TabService(actionList, commandTable(), catalogue, { registry, store, clock, voteLock, scheduler, links, ...(freeBusy && { freeBusy }), hearings, tenantDomains }),
+    service: new TabService(actionList, commandTable(), catalogue, {
+      registry,
+      store,
+      clock,
+      voteLock,
+      scheduler,
+      links,
+      ...(freeBusy && { freeBusy }),
+      hearings,
+      tenantDomains,
+    }),
     ...tabIdentity(config, options.signingKeys, clock),
     mode: config.mode,
     staticDir: join(packageRoot, 'dist', 'tab'),
@@ -260,9 +258,15 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     listen: async () => {
       // Today's retention run; each run schedules the next day's. A store not answering now is
       // not a reason to refuse to start: the next start schedules it.
-      await scheduleRetention(scheduler, clock).catch((e: unknown) => log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
-      await scheduleBoardCheck(scheduler, clock).catch((e: unknown) => log.warn('board.check_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
-      await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) => log.warn('fees.reminder_not_scheduled', { error: e instanceof Error ? e.message : String(e) }));
+      await scheduleRetention(scheduler, clock).catch((e: unknown) =>
+        log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }),
+      );
+      await scheduleBoardCheck(scheduler, clock).catch((e: unknown) =>
+        log.warn('board.check_not_scheduled', { error: e instanceof Error ? e.message : String(e) }),
+      );
+      await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) =>
+        log.warn('fees.reminder_not_scheduled', { error: e instanceof Error ? e.message : String(e) }),
+      );
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {

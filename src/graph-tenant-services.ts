@@ -32,10 +32,24 @@ export function graphTenantServices(
   });
   return {
     store: options.store ?? openSharePointStore(graph, graphConfig.siteId),
-    ...(graphConfig.resultLists && { resultListsFor: (t: Translator) => new SharePointResultLists(graph.http, graphConfig.siteId, t, (event, details) => options.log.warn(event, details)) }),
-    documents: graphConfig.documentsDriveId ? new DriveDocumentLibrary(graph.http, graphConfig.documentsDriveId) : local.folder(),
+    ...(graphConfig.resultLists && {
+      resultListsFor: (t: Translator) =>
+        new SharePointResultLists(graph.http, graphConfig.siteId, t, (event, details) =>
+          options.log.warn(event, details),
+        ),
+    }),
+    documents: graphConfig.documentsDriveId
+      ? new DriveDocumentLibrary(graph.http, graphConfig.documentsDriveId)
+      : local.folder(),
     // Without an organiser mailbox there is no calendar to write to; the .ics files stay.
     calendarFor: (deps) =>
-      graphConfig.organiser ? graphCalendarServices({ client: graph.http.client, organiser: graphConfig.organiser, store: deps.store, clock: deps.clock }) : local.calendarFor(deps),
+      graphConfig.organiser
+        ? graphCalendarServices({
+            client: graph.http.client,
+            organiser: graphConfig.organiser,
+            store: deps.store,
+            clock: deps.clock,
+          })
+        : local.calendarFor(deps),
   };
 }

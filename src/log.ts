@@ -4,7 +4,10 @@ export type Logger = Record<LogLevel, (event: string, fields?: Record<string, un
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
   const at =
     (l: LogLevel) =>
     (event: string, fields: Record<string, unknown> = {}) => {

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
 /** What the operator reads when the server cannot start: a sentence, a stack only for the unforeseen. */
 function startFailure(error: unknown): string {
   // Configuration, organisation and store faults are the operator's to fix: say what, not where in the code.
-  if (error instanceof ConfigError || error instanceof OrganisationFileError || error instanceof StartupFault) return error.message;
+  if (error instanceof ConfigError || error instanceof OrganisationFileError || error instanceof StartupFault)
+    return error.message;
   const code = (error as { code?: unknown })?.code;
   if (code === 'EADDRINUSE' || code === 'EACCES') {
     const where = `${config?.host ?? ''}:${config?.port ?? ''}`;

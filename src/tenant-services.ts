@@ -23,7 +23,13 @@ export interface TenantServices {
   readonly store: RecordStore;
   readonly documents: DocumentLibrary;
   /** Builds the calendar and free/busy once the store exists (the local ones read it). */
-  calendarFor(deps: { store: RecordStore; clock: Clock; registry: OrganisationRegistry; publicUrl: () => string; links: SignedLinks }): { calendar: Calendar; freeBusy: FreeBusy };
+  calendarFor(deps: {
+    store: RecordStore;
+    clock: Clock;
+    registry: OrganisationRegistry;
+    publicUrl: () => string;
+    links: SignedLinks;
+  }): { calendar: Calendar; freeBusy: FreeBusy };
   /** The typed result lists, when a tenant is configured with `SAMRAD_SHAREPOINT_LISTS=on`; choices written in `t`'s language. */
   readonly resultListsFor?: (t: Translator) => ResultLists;
   /** Teams' windows shared by every instance (present with Table Storage); otherwise each process paces itself. */
@@ -66,7 +72,8 @@ async function recordServices(config: Config, options: TenantOptions): Promise<T
     freeBusy: new MeetingsFreeBusy({ store: deps.store, organisation: () => deps.registry.organisation }),
   });
   const graphConfig = config.graph;
-  if (!graphConfig) return { store: options.store ?? new SqliteStore(config.databaseFile), documents: folder(), calendarFor: local };
+  if (!graphConfig)
+    return { store: options.store ?? new SqliteStore(config.databaseFile), documents: folder(), calendarFor: local };
   const { graphTenantServices } = await import('./graph-tenant-services.js');
   return graphTenantServices(graphConfig, options, { folder, calendarFor: local });
 }

@@ -4,7 +4,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { message, people } from '../../tests/fixtures/activities';
-import { CLOUD_PACKAGES, loadedAtAll, loadedByProduct, MODULE_TRACE_PRELOAD, readModuleTrace } from '../../tests/fixtures/module-trace';
+import {
+  CLOUD_PACKAGES,
+  loadedAtAll,
+  loadedByProduct,
+  MODULE_TRACE_PRELOAD,
+  readModuleTrace,
+} from '../../tests/fixtures/module-trace';
 import { freePort } from '../../tests/fixtures/spawned-server';
 import { compiledMain, serverFolder } from './processes';
 
@@ -39,11 +45,20 @@ const status = (url: string): Promise<number> =>
  * One start of `node dist/src/main.js` in local mode, measured from just before spawn until
  * /healthz first answers 200 (polled every 5 ms: the resolution of the figure).
  */
-async function startOnce(env: Record<string, string>, cwd: string, preload: string[], then?: (base: string) => Promise<void>): Promise<number> {
+async function startOnce(
+  env: Record<string, string>,
+  cwd: string,
+  preload: string[],
+  then?: (base: string) => Promise<void>,
+): Promise<number> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...preload, compiledMain], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...preload, compiledMain], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -76,13 +91,24 @@ export async function measureColdStarts(starts: number, serviceUrl: string): Pro
   let cloudModules: ColdStart['cloudModules'] = null;
   try {
     try {
-      await startOnce({ ...folder.env, SAMRAD_TEST_MODULE_TRACE: trace }, folder.dir, ['--require', MODULE_TRACE_PRELOAD], async (base) => {
-        const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(serviceUrl, people.coordinator, 'hjelp')) });
-        if (res.status !== 200) errors.push(`traced start: hjelp answered ${res.status}`);
-      });
+      await startOnce(
+        { ...folder.env, SAMRAD_TEST_MODULE_TRACE: trace },
+        folder.dir,
+        ['--require', MODULE_TRACE_PRELOAD],
+        async (base) => {
+          const res = await fetch(`${base}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(message(serviceUrl, people.coordinator, 'hjelp')),
+          });
+          if (res.status !== 200) errors.push(`traced start: hjelp answered ${res.status}`);
+        },
+      );
       const loaded = readModuleTrace(trace);
       if (loaded) {
-        const byProduct = loadedByProduct(loaded).map((l) => `${l.request} ← ${l.from.replace(/.*[\\/]dist[\\/]/, 'dist/')}`);
+        const byProduct = loadedByProduct(loaded).map(
+          (l) => `${l.request} ← ${l.from.replace(/.*[\\/]dist[\\/]/, 'dist/')}`,
+        );
         cloudModules = { atAll: loadedAtAll(loaded), byProduct: [...new Set(byProduct)] };
       } else errors.push('traced start wrote no module list');
     } catch (e) {

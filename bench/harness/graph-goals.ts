@@ -16,7 +16,12 @@ interface Goal {
 
 const GOALS: readonly Goal[] = [
   { workflow: 'one hearing response', most: 3, step: /^record \d+ responses \(hearing\.submit/, per: (r) => r.records },
-  { workflow: 'distributing a hearing to 356 municipalities', most: 170, step: /^distribute one hearing to 356 /, per: () => 1 },
+  {
+    workflow: 'distributing a hearing to 356 municipalities',
+    most: 170,
+    step: /^distribute one hearing to 356 /,
+    per: () => 1,
+  },
   { workflow: 'compiling a hearing (the statement card)', most: 3, step: /^compile: the statement card/, per: () => 1 },
   { workflow: 'planning a meeting with its formøte', most: 8 },
   { workflow: 'a vote of 356 voters (per ballot, batched)', most: 2 },
@@ -35,7 +40,8 @@ export function graphGoalLines(section: HearingGraphSection | undefined): string
     row(['---', '---:', '---:', '---']),
     ...GOALS.map((g) => {
       const run = g.step ? unthrottled.find((r) => g.step!.test(r.step)) : undefined;
-      if (!run || !g.per) return row([g.workflow, g.step ? '– (section not run)' : 'not in the bench yet', g.most, '–']);
+      if (!run || !g.per)
+        return row([g.workflow, g.step ? '– (section not run)' : 'not in the bench yet', g.most, '–']);
       const n = run.httpRequests / Math.max(1, g.per(run));
       return row([g.workflow, Number.isInteger(n) ? n : n.toFixed(1), g.most, n <= g.most ? 'yes' : '**no**']);
     }),

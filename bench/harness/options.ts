@@ -15,10 +15,19 @@ export interface Options {
 
 /** The command line; unknown flags are refused rather than ignored, so a typo does not run the wrong bench. */
 export function parseOptions(argv: readonly string[]): Options {
-  const options = { rounds: 5, longTurns: 0, workflows: true, slowStore: false, build: true, coldStarts: 5, chatRequests: 500 };
+  const options = {
+    rounds: 5,
+    longTurns: 0,
+    workflows: true,
+    slowStore: false,
+    build: true,
+    coldStarts: 5,
+    chatRequests: 500,
+  };
   const number = (flag: string, value: string | undefined, min: number): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs a whole number of at least ${min}, got ${value ?? 'nothing'}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`${flag} needs a whole number of at least ${min}, got ${value ?? 'nothing'}`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {

@@ -18,7 +18,8 @@ const kibToMiB = (kib: number): number => Math.round((kib / 1024) * 10) / 10;
 export function processMemory(pid: number): ProcessMemory {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+    const field = (name: string): number =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
     return { rssMiB: kibToMiB(field('VmRSS')), peakMiB: kibToMiB(field('VmHWM')) };
   } catch {
     return { rssMiB: Number.NaN, peakMiB: Number.NaN };

@@ -21,10 +21,18 @@ export function build(options: { server: boolean }): void {
   // Compiler output goes to stderr: stdout carries only the markdown table.
   const stdio: ['ignore', number, number] = ['ignore', 2, 2];
   if (options.server) execFileSync('npm', ['run', 'build', '--silent'], { cwd: packageRoot, stdio });
-  execFileSync(process.execPath, [join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(packageRoot, 'bench', 'tsconfig.processes.json')], {
-    cwd: packageRoot,
-    stdio,
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(packageRoot, 'bench', 'tsconfig.processes.json'),
+    ],
+    {
+      cwd: packageRoot,
+      stdio,
+    },
+  );
 }
 
 export interface SamradServer extends Child {
@@ -90,7 +98,8 @@ export function logProblems(output: string): Map<string, number> {
     if (!line.startsWith('{')) continue;
     try {
       const { level, event } = JSON.parse(line) as { level?: string; event?: string };
-      if (level === 'warn' || level === 'error') problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
+      if (level === 'warn' || level === 'error')
+        problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1);
     } catch {
       problems.set('unparsed log line', (problems.get('unparsed log line') ?? 0) + 1);
     }
@@ -99,7 +108,13 @@ export function logProblems(output: string): Map<string, number> {
 }
 
 export function startEchoBot(): Promise<Child> {
-  return startChild({ name: 'echo bot', command: process.execPath, args: [join(processesDir, 'echo-bot.js')], cwd: packageRoot, env: {} });
+  return startChild({
+    name: 'echo bot',
+    command: process.execPath,
+    args: [join(processesDir, 'echo-bot.js')],
+    cwd: packageRoot,
+    env: {},
+  });
 }
 
 export interface ConnectorProcess extends Child {
@@ -107,7 +122,13 @@ export interface ConnectorProcess extends Child {
 }
 
 export async function startConnector(): Promise<ConnectorProcess> {
-  const child = await startChild({ name: 'connector', command: process.execPath, args: [join(processesDir, 'connector.js')], cwd: packageRoot, env: {} });
+  const child = await startChild({
+    name: 'connector',
+    command: process.execPath,
+    args: [join(processesDir, 'connector.js')],
+    cwd: packageRoot,
+    env: {},
+  });
   const controlUrl = / control (\S+)/.exec(child.banner)?.[1];
   if (!controlUrl) throw new Error(`connector did not name its control port: ${child.banner}`);
   return { ...child, controlUrl };
@@ -120,7 +141,11 @@ export interface LoadGenerator {
 
 /** The load generator, forked with an IPC channel; one job at a time. */
 export function startLoadGenerator(): LoadGenerator {
-  const child: ChildProcess = fork(join(processesDir, 'load-generator.js'), [], { cwd: packageRoot, env: { PATH: process.env.PATH ?? '' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(processesDir, 'load-generator.js'), [], {
+    cwd: packageRoot,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   return {
     run: (job) =>
       new Promise((resolve, reject) => {

@@ -20,9 +20,11 @@ export interface HarnessReport {
 
 const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const times = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
-const withRange = (s: Spread, f: (x: number) => string): string => (s.n === 0 ? '–' : s.n === 1 ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`);
+const withRange = (s: Spread, f: (x: number) => string): string =>
+  s.n === 0 ? '–' : s.n === 1 ? f(s.median) : `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
-const of = (w: WorkloadResult, bot: Bot): BotRun[] => w.runs.filter((r) => r.bot === bot).sort((a, b) => a.round - b.round);
+const of = (w: WorkloadResult, bot: Bot): BotRun[] =>
+  w.runs.filter((r) => r.bot === bot).sort((a, b) => a.round - b.round);
 
 /** Median and range over rounds of one bot's figure. */
 const figure = (w: WorkloadResult, bot: Bot, pick: (r: BotRun) => number): Spread => spread(of(w, bot).map(pick));
@@ -41,10 +43,22 @@ function workloadLines(w: WorkloadResult): string[] {
   return [
     row([
       `${label[w.name]}, ${w.concurrency} at once`,
-      withRange(figure(w, 'samrad', (r) => r.summary.p50), ms),
-      withRange(figure(w, 'samrad', (r) => r.summary.p99), ms),
-      withRange(figure(w, 'echo', (r) => r.summary.p50), ms),
-      withRange(figure(w, 'echo', (r) => r.summary.p99), ms),
+      withRange(
+        figure(w, 'samrad', (r) => r.summary.p50),
+        ms,
+      ),
+      withRange(
+        figure(w, 'samrad', (r) => r.summary.p99),
+        ms,
+      ),
+      withRange(
+        figure(w, 'echo', (r) => r.summary.p50),
+        ms,
+      ),
+      withRange(
+        figure(w, 'echo', (r) => r.summary.p99),
+        ms,
+      ),
       withRange(p50.spread, times),
       `**${withRange(p99.spread, times)}**`,
       `${p99.within} of ${p99.of}`,
@@ -59,19 +73,39 @@ export function toMarkdown(r: HarnessReport): string {
     '## Samråd (compiled) against a bare botbuilder echo bot, separate processes',
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGiB} GiB, Node ${m.node} (${m.platform}); load average ${r.loadAverage.toFixed(2)} at the start; ${r.generatedAt}.`,
-    ...(r.rounds < 5 ? [`**${r.rounds} round(s) only: a smoke run, not a measurement (the method asks for at least five).**`, ''] : []),
+    ...(r.rounds < 5
+      ? [`**${r.rounds} round(s) only: a smoke run, not a measurement (the method asks for at least five).**`, '']
+      : []),
     `Processes: \`node dist/src/main.js\` (local mode, embedded store), the echo bot, the fake connector and the load generator, each its own \`node\`. ${r.rounds} interleaved rounds per workload (Samråd first in odd rounds, the echo bot first in even ones); figures are the median over rounds with the range in brackets; ratios are per round (Samråd over the echo bot in the same round), then median and range.`,
-    'Latency: POST /api/messages until the response has ended; a chat turn includes posting the reply to the connector, an invoke answers in its response. CPU: the bot process\'s user + system time during the measured requests, per request (/proc/<pid>/stat).',
+    "Latency: POST /api/messages until the response has ended; a chat turn includes posting the reply to the connector, an invoke answers in its response. CPU: the bot process's user + system time during the measured requests, per request (/proc/<pid>/stat).",
     '',
-    row(['Workload', 'Samråd p50 ms', 'Samråd p99 ms', 'Echo p50 ms', 'Echo p99 ms', 'p50 ratio', `p99 ratio (goal ≤ ${GOALS.p99Ratio}×)`, `Rounds within ${GOALS.p99Ratio}×`, 'CPU per request ratio']),
+    row([
+      'Workload',
+      'Samråd p50 ms',
+      'Samråd p99 ms',
+      'Echo p50 ms',
+      'Echo p99 ms',
+      'p50 ratio',
+      `p99 ratio (goal ≤ ${GOALS.p99Ratio}×)`,
+      `Rounds within ${GOALS.p99Ratio}×`,
+      'CPU per request ratio',
+    ]),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...r.workloads.flatMap(workloadLines),
     '',
     'Per workload: requests per bot per round, throughput and CPU:',
     '',
     ...r.workloads.map((w) => {
-      const reqs = (bot: Bot) => withRange(figure(w, bot, (x) => x.summary.throughput), (x) => x.toFixed(0));
-      const cpu = (bot: Bot) => withRange(figure(w, bot, (x) => x.cpuMsPerRequest), (x) => x.toFixed(2));
+      const reqs = (bot: Bot) =>
+        withRange(
+          figure(w, bot, (x) => x.summary.throughput),
+          (x) => x.toFixed(0),
+        );
+      const cpu = (bot: Bot) =>
+        withRange(
+          figure(w, bot, (x) => x.cpuMsPerRequest),
+          (x) => x.toFixed(2),
+        );
       const capped = w.runs.filter((x) => x.capped).length;
       return `- ${label[w.name]}: ${w.perRun} measured requests per bot per round${capped ? ` (${capped} run(s) stopped at the time cap)` : ''}; req/s Samråd ${reqs('samrad')}, echo ${reqs('echo')}; CPU ms per request Samråd ${cpu('samrad')}, echo ${cpu('echo')}.`;
     }),
@@ -80,7 +114,15 @@ export function toMarkdown(r: HarnessReport): string {
     '',
     row(['After', 'Samråd RSS MiB', 'Samråd peak MiB', 'Echo RSS MiB', 'Echo peak MiB']),
     row(['---', '---:', '---:', '---:', '---:']),
-    ...r.workloads.map((w) => row([`${label[w.name]} rounds`, w.memory.samrad.rssMiB, w.memory.samrad.peakMiB, w.memory.echo.rssMiB, w.memory.echo.peakMiB])),
+    ...r.workloads.map((w) =>
+      row([
+        `${label[w.name]} rounds`,
+        w.memory.samrad.rssMiB,
+        w.memory.samrad.peakMiB,
+        w.memory.echo.rssMiB,
+        w.memory.echo.peakMiB,
+      ]),
+    ),
     ...r.workloads.flatMap((w) =>
       w.long
         ? [
@@ -117,8 +159,11 @@ export function toMarkdown(r: HarnessReport): string {
   }
   lines.push(
     r.failures.length === 0
-      ? 'Every measured chat turn was answered 200 with exactly one reply at the connector and nothing unexpected; every vote invoke was answered with the voter\'s own card and its ballot stored once; no warning or error was logged.'
-      : `**${r.failures.length} failure(s)**; first ones:\n\n${r.failures.slice(0, 10).map((f) => `- ${f}`).join('\n')}`,
+      ? "Every measured chat turn was answered 200 with exactly one reply at the connector and nothing unexpected; every vote invoke was answered with the voter's own card and its ballot stored once; no warning or error was logged."
+      : `**${r.failures.length} failure(s)**; first ones:\n\n${r.failures
+          .slice(0, 10)
+          .map((f) => `- ${f}`)
+          .join('\n')}`,
     '',
   );
   return lines.join('\n');
@@ -132,7 +177,9 @@ function moduleLines(c: ColdStart): string[] {
     m.atAll.length === 0
       ? 'Local mode, after starting and answering one `hjelp`, had loaded neither `@azure/identity` nor `@microsoft/microsoft-graph-client` (goal met).'
       : `**Local mode loaded ${list(m.atAll)}** (goal: none), after starting and answering one \`hjelp\`.` +
-        (m.byProduct.length ? ` Asked for by Samråd's own code: ${list(m.byProduct)}.` : " None of it by Samråd's own code: by a dependency (the bare echo bot loads the same through botbuilder).") +
+        (m.byProduct.length
+          ? ` Asked for by Samråd's own code: ${list(m.byProduct)}.`
+          : " None of it by Samråd's own code: by a dependency (the bare echo bot loads the same through botbuilder).") +
         ' The test tests/artefact/local-mode-modules.test.ts holds the same check.',
   ];
 }

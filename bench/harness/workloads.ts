@@ -30,7 +30,12 @@ export interface WorkloadResult {
   /** Each bot process's memory after all rounds of this workload. */
   readonly memory: Record<Bot, ProcessMemory>;
   /** Only with --long: the same bots after that many more chat turns. */
-  readonly long?: { readonly turns: number; readonly samrad: BotRun; readonly echo: BotRun; readonly memory: Record<Bot, ProcessMemory> };
+  readonly long?: {
+    readonly turns: number;
+    readonly samrad: BotRun;
+    readonly echo: BotRun;
+    readonly memory: Record<Bot, ProcessMemory>;
+  };
 }
 
 export interface Targets {
@@ -41,7 +46,8 @@ export interface Targets {
 }
 
 /** Samråd first in even rounds, the echo bot first in odd ones: neither always gets the warmer (or quieter) slot. */
-export const orderOf = (round: number): readonly [Bot, Bot] => (round % 2 === 0 ? ['samrad', 'echo'] : ['echo', 'samrad']);
+export const orderOf = (round: number): readonly [Bot, Bot] =>
+  round % 2 === 0 ? ['samrad', 'echo'] : ['echo', 'samrad'];
 
 /**
  * Runs `prime` (unmeasured), then reads the bot's CPU time, runs `measure`, and reads it
@@ -57,10 +63,20 @@ async function measured(
   const before = cpuMs(pid);
   const result = await measure();
   const after = cpuMs(pid);
-  return { result, cpuMsPerRequest: result.sent > 0 ? (after - before) / result.sent : Number.NaN, primeErrors: primed.errors };
+  return {
+    result,
+    cpuMsPerRequest: result.sent > 0 ? (after - before) / result.sent : Number.NaN,
+    primeErrors: primed.errors,
+  };
 }
 
-function botRun(bot: Bot, round: number, position: 1 | 2, m: Awaited<ReturnType<typeof measured>>, problems: Map<string, number>): BotRun {
+function botRun(
+  bot: Bot,
+  round: number,
+  position: 1 | 2,
+  m: Awaited<ReturnType<typeof measured>>,
+  problems: Map<string, number>,
+): BotRun {
   return {
     bot,
     round,
@@ -69,7 +85,11 @@ function botRun(bot: Bot, round: number, position: 1 | 2, m: Awaited<ReturnType<
     sent: m.result.sent,
     capped: m.result.capped,
     cpuMsPerRequest: m.cpuMsPerRequest,
-    errors: [...m.primeErrors.map((e) => `unmeasured: ${e}`), ...m.result.errors, ...[...problems].map(([event, n]) => `${n} × ${event} logged`)],
+    errors: [
+      ...m.primeErrors.map((e) => `unmeasured: ${e}`),
+      ...m.result.errors,
+      ...[...problems].map(([event, n]) => `${n} × ${event} logged`),
+    ],
   };
 }
 
@@ -83,7 +103,12 @@ export interface ChatPlan {
   readonly longTurns?: number;
 }
 
-export async function runChatWorkload(load: LoadGenerator, t: Targets, plan: ChatPlan, progress: (line: string) => void): Promise<WorkloadResult> {
+export async function runChatWorkload(
+  load: LoadGenerator,
+  t: Targets,
+  plan: ChatPlan,
+  progress: (line: string) => void,
+): Promise<WorkloadResult> {
   const job = (bot: Bot, overrides: Partial<ChatJob>): ChatJob => ({
     kind: 'chat',
     bot: `chat-${bot}`,
@@ -107,7 +132,9 @@ export async function runChatWorkload(load: LoadGenerator, t: Targets, plan: Cha
       () => load.run(job(bot, { count, chunk: 1000 })),
     );
     const run = botRun(bot, round, position, m, bot === 'samrad' ? t.samrad.takeProblems() : new Map());
-    progress(`bench: chat round ${round + 1} ${bot}: p50 ${run.summary.p50.toFixed(1)} ms, p99 ${run.summary.p99.toFixed(1)} ms, ${run.errors.length} problem(s)`);
+    progress(
+      `bench: chat round ${round + 1} ${bot}: p50 ${run.summary.p50.toFixed(1)} ms, p99 ${run.summary.p99.toFixed(1)} ms, ${run.errors.length} problem(s)`,
+    );
     return run;
   };
   const runs: BotRun[] = [];
@@ -121,7 +148,12 @@ export async function runChatWorkload(load: LoadGenerator, t: Targets, plan: Cha
   if (plan.longTurns) {
     const samrad = await once('samrad', plan.rounds, 1, plan.longTurns);
     const echo = await once('echo', plan.rounds, 2, plan.longTurns);
-    long = { turns: plan.longTurns, samrad, echo, memory: { samrad: processMemory(t.samrad.pid), echo: processMemory(t.echo.pid) } };
+    long = {
+      turns: plan.longTurns,
+      samrad,
+      echo,
+      memory: { samrad: processMemory(t.samrad.pid), echo: processMemory(t.echo.pid) },
+    };
   }
   return { name: 'chat', concurrency: plan.concurrency, perRun: plan.requests, runs, memory, ...(long && { long }) };
 }
@@ -131,10 +163,19 @@ export interface VotePlan {
   readonly voters: number;
   readonly bursts: number;
   readonly warmupBursts: number;
-  readonly board: { readonly coordinator: Person; readonly voters: readonly Person[]; readonly memberIds: readonly string[] };
+  readonly board: {
+    readonly coordinator: Person;
+    readonly voters: readonly Person[];
+    readonly memberIds: readonly string[];
+  };
 }
 
-export async function runVoteWorkload(load: LoadGenerator, t: Targets, plan: VotePlan, progress: (line: string) => void): Promise<WorkloadResult> {
+export async function runVoteWorkload(
+  load: LoadGenerator,
+  t: Targets,
+  plan: VotePlan,
+  progress: (line: string) => void,
+): Promise<WorkloadResult> {
   const job = (bot: Bot, primeOnly: boolean): VoteJob => ({
     kind: 'vote',
     bot: `vote-${bot}`,
@@ -155,13 +196,26 @@ export async function runVoteWorkload(load: LoadGenerator, t: Targets, plan: Vot
     const order = orderOf(round);
     for (const [k, bot] of order.entries()) {
       t.samrad.takeProblems();
-      const m = await measured(load, t[bot].pid, () => load.run(job(bot, true)), () => load.run(job(bot, false)));
+      const m = await measured(
+        load,
+        t[bot].pid,
+        () => load.run(job(bot, true)),
+        () => load.run(job(bot, false)),
+      );
       const run = botRun(bot, round, (k + 1) as 1 | 2, m, bot === 'samrad' ? t.samrad.takeProblems() : new Map());
-      progress(`bench: vote round ${round + 1} ${bot}: p50 ${run.summary.p50.toFixed(1)} ms, p99 ${run.summary.p99.toFixed(1)} ms, ${run.errors.length} problem(s)`);
+      progress(
+        `bench: vote round ${round + 1} ${bot}: p50 ${run.summary.p50.toFixed(1)} ms, p99 ${run.summary.p99.toFixed(1)} ms, ${run.errors.length} problem(s)`,
+      );
       runs.push(run);
     }
   }
   // Replies the vote cards may have caused (updates of the posted card) are not checked here: take them away.
   await fetch(t.controlUrl);
-  return { name: 'vote', concurrency: plan.voters, perRun: plan.voters * plan.bursts, runs, memory: { samrad: processMemory(t.samrad.pid), echo: processMemory(t.echo.pid) } };
+  return {
+    name: 'vote',
+    concurrency: plan.voters,
+    perRun: plan.voters * plan.bursts,
+    runs,
+    memory: { samrad: processMemory(t.samrad.pid), echo: processMemory(t.echo.pid) },
+  };
 }

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve));
   const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}/take`;
   process.stdout.write(`connector listening on ${url} control ${controlUrl}\n`);
-  process.once('SIGTERM', () => void Promise.all([connector.stop(), new Promise((r) => control.close(r))]).then(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () => void Promise.all([connector.stop(), new Promise((r) => control.close(r))]).then(() => process.exit(0)),
+  );
 }
 
 main().catch((e: unknown) => {

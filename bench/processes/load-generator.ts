@@ -93,8 +93,10 @@ async function takeReplies(controlUrl: string): Promise<ReplyCounts> {
 function replyProblems(counts: ReplyCounts, ids: readonly string[]): string[] {
   const problems: string[] = [];
   const asked = new Set(ids);
-  for (const id of ids) if ((counts.replies[id] ?? 0) !== 1) problems.push(`request ${id}: ${counts.replies[id] ?? 0} replies, expected 1`);
-  for (const [id, n] of Object.entries(counts.replies)) if (!asked.has(id)) problems.push(`${n} reply(ies) to ${id}, not sent in this run`);
+  for (const id of ids)
+    if ((counts.replies[id] ?? 0) !== 1) problems.push(`request ${id}: ${counts.replies[id] ?? 0} replies, expected 1`);
+  for (const [id, n] of Object.entries(counts.replies))
+    if (!asked.has(id)) problems.push(`${n} reply(ies) to ${id}, not sent in this run`);
   for (const call of counts.unexpected) problems.push(`unexpected connector call: ${call}`);
   return problems;
 }
@@ -109,7 +111,12 @@ async function runChat(job: ChatJob): Promise<JobResult> {
     await postJson(job.url, r.activity, agent, REQUEST_TIMEOUT_MS);
   };
   if (!warmed.has(job.bot) && job.warmup > 0) {
-    const w = await runLoad({ count: job.warmup, concurrency: job.concurrency, timeCapMs: job.timeCapMs, send: send(false) });
+    const w = await runLoad({
+      count: job.warmup,
+      concurrency: job.concurrency,
+      timeCapMs: job.timeCapMs,
+      send: send(false),
+    });
     errors.push(...w.errors.map((e) => `warm-up ${e}`));
     warmed.add(job.bot);
   }
@@ -126,7 +133,12 @@ async function runChat(job: ChatJob): Promise<JobResult> {
   let capped = false;
   for (let done = 0; done < job.count && !capped; done += chunk) {
     ids = [];
-    const run = await runLoad({ count: Math.min(chunk, job.count - done), concurrency: job.concurrency, timeCapMs: job.timeCapMs, send: send(true) });
+    const run = await runLoad({
+      count: Math.min(chunk, job.count - done),
+      concurrency: job.concurrency,
+      timeCapMs: job.timeCapMs,
+      send: send(true),
+    });
     latencies.push(...run.latencies);
     wallMs += run.wallMs;
     sent += run.started;
@@ -138,14 +150,19 @@ async function runChat(job: ChatJob): Promise<JobResult> {
 
 /** Every voter whose card came back is in the box exactly once; no one else is. */
 function ballotProblems(db: Database.Database, voteId: string, succeeded: readonly string[]): string[] {
-  const row = db.prepare("SELECT value FROM records WHERE list = 'ballotBoxes' AND id = ?").get(voteId) as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM records WHERE list = 'ballotBoxes' AND id = ?").get(voteId) as
+    { value: string } | undefined;
   if (!row) return [`vote ${voteId}: no ballot box stored`];
   const box = JSON.parse(row.value) as { ballots?: { voterKey: string }[] };
   const keys = (box.ballots ?? []).map((b) => b.voterKey);
   const distinct = new Set(keys);
   const problems: string[] = [];
-  if (keys.length !== succeeded.length || distinct.size !== keys.length) problems.push(`vote ${voteId}: ${keys.length} ballots (${distinct.size} voters) stored, ${succeeded.length} casts answered`);
-  for (const id of succeeded) if (!distinct.has(id)) problems.push(`vote ${voteId}: ${id} got their card but the ballot is missing`);
+  if (keys.length !== succeeded.length || distinct.size !== keys.length)
+    problems.push(
+      `vote ${voteId}: ${keys.length} ballots (${distinct.size} voters) stored, ${succeeded.length} casts answered`,
+    );
+  for (const id of succeeded)
+    if (!distinct.has(id)) problems.push(`vote ${voteId}: ${id} got their card but the ballot is missing`);
   return problems;
 }
 
@@ -159,15 +176,30 @@ async function runVotes(job: VoteJob): Promise<JobResult> {
   let round = 0;
   try {
     const openVote = async (): Promise<string> => {
-      const answer = await postForAnswer(job.url, cardAction(job.serviceUrl, job.coordinator, 'vote.open', { title: 'Benkemåling', body: 'styret' }, { kind: 'channel' }), agent, REQUEST_TIMEOUT_MS);
+      const answer = await postForAnswer(
+        job.url,
+        cardAction(
+          job.serviceUrl,
+          job.coordinator,
+          'vote.open',
+          { title: 'Benkemåling', body: 'styret' },
+          { kind: 'channel' },
+        ),
+        agent,
+        REQUEST_TIMEOUT_MS,
+      );
       const named = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(answer.body)?.[1];
-      if (answer.status !== 200 || !named) throw new Error(`vote.open answered ${answer.status}: ${answer.body.slice(0, 200)}`);
+      if (answer.status !== 200 || !named)
+        throw new Error(`vote.open answered ${answer.status}: ${answer.body.slice(0, 200)}`);
       return named;
     };
     const burst = async (measured: boolean): Promise<void> => {
       const voteId = job.target === 'samrad' ? await openVote() : 'X';
       // Distinct members each burst, moving through the board.
-      const indexes = Array.from({ length: job.concurrency }, (_, k) => (round * job.concurrency + k) % job.voters.length);
+      const indexes = Array.from(
+        { length: job.concurrency },
+        (_, k) => (round * job.concurrency + k) % job.voters.length,
+      );
       round++;
       const succeeded: string[] = [];
       const problems: string[] = [];
@@ -176,14 +208,31 @@ async function runVotes(job: VoteJob): Promise<JobResult> {
         indexes.map(async (i) => {
           const start = performance.now();
           try {
-            const answer = await postForAnswer(job.url, cardAction(job.serviceUrl, job.voters[i]!, 'vote.cast', { voteId, option: OPTIONS[i % OPTIONS.length] }, { kind: 'channel' }), agent, REQUEST_TIMEOUT_MS);
+            const answer = await postForAnswer(
+              job.url,
+              cardAction(
+                job.serviceUrl,
+                job.voters[i]!,
+                'vote.cast',
+                { voteId, option: OPTIONS[i % OPTIONS.length] },
+                { kind: 'channel' },
+              ),
+              agent,
+              REQUEST_TIMEOUT_MS,
+            );
             const took = performance.now() - start;
             const invoke = answer.json as { type?: string; value?: unknown } | undefined;
             const expected = job.target === 'samrad' ? CARD : MESSAGE;
-            const ok = answer.status === 200 && invoke?.type === expected && (job.target === 'echo' || JSON.stringify(invoke.value).includes('Du har stemt'));
+            const ok =
+              answer.status === 200 &&
+              invoke?.type === expected &&
+              (job.target === 'echo' || JSON.stringify(invoke.value).includes('Du har stemt'));
             if (measured) latencies.push(took);
             if (ok) succeeded.push(job.memberIds[i]!);
-            else problems.push(`${job.memberIds[i]} got HTTP ${answer.status} ${invoke?.type ?? ''}: ${answer.body.slice(0, 90)}`);
+            else
+              problems.push(
+                `${job.memberIds[i]} got HTTP ${answer.status} ${invoke?.type ?? ''}: ${answer.body.slice(0, 90)}`,
+              );
           } catch (e) {
             problems.push(`${job.memberIds[i]}: ${text(e)}`);
           }

@@ -8,7 +8,11 @@ export interface Started {
   started: Promise<RegExpMatchArray>;
   output(): string;
 }
-export function startProcess(name: string, args: string[], options: { env?: Record<string, string>; ready: RegExp; timeoutMs?: number; echo?: boolean; cwd?: string }): Started;
+export function startProcess(
+  name: string,
+  args: string[],
+  options: { env?: Record<string, string>; ready: RegExp; timeoutMs?: number; echo?: boolean; cwd?: string },
+): Started;
 export function startBot(options?: { port?: number; env?: Record<string, string>; echo?: boolean }): Started;
 export function startPlayground(options: { person?: string; port?: number; botUrl: string; echo?: boolean }): Started;
 export function stopProcess(child: ChildProcess): Promise<void>;

@@ -20,14 +20,28 @@ export function playgroundConfig(person) {
 
 /** Spawns a node process; resolves with the first match of `ready` in its output. */
 export function startProcess(name, args, { env = {}, ready, timeoutMs = 60_000, echo = false, cwd = root }) {
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const started = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${name} was not ready within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk) => {
       const text = chunk.toString();
       output += text;
-      if (echo) process.stdout.write(text.split('\n').filter(Boolean).map((l) => `[${name}] ${l}\n`).join(''));
+      if (echo)
+        process.stdout.write(
+          text
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => `[${name}] ${l}\n`)
+            .join(''),
+        );
       const match = output.match(ready);
       if (match) {
         clearTimeout(timer);
@@ -60,7 +74,18 @@ export function startPlayground({ person = 'coordinator', port = 56150, botUrl, 
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
   return startProcess(
     'playground',
-    ['-r', join(here, 'localhost-only.cjs'), cli, '--port', String(port), '--app-endpoint', botUrl, '--channel-id', 'msteams', '--disable-telemetry'],
+    [
+      '-r',
+      join(here, 'localhost-only.cjs'),
+      cli,
+      '--port',
+      String(port),
+      '--app-endpoint',
+      botUrl,
+      '--channel-id',
+      'msteams',
+      '--disable-telemetry',
+    ],
     {
       env: {
         PATH: `${join(here, 'bin')}:${process.env.PATH}`,

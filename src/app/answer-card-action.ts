@@ -29,7 +29,12 @@ export class CardActions {
   constructor(
     actions: readonly CardAction[],
     private readonly catalogue: Catalogue,
-    private readonly deps: { registry: OrganisationRegistry; store: RecordStore; clock: Clock; tenantDomains?: readonly string[] },
+    private readonly deps: {
+      registry: OrganisationRegistry;
+      store: RecordStore;
+      clock: Clock;
+      tenantDomains?: readonly string[];
+    },
   ) {
     this.byVerb = new Map(actions.map((a) => [a.verb, a]));
     // Two handlers for one verb would make the table lie about which one runs.
@@ -43,18 +48,41 @@ export class CardActions {
   async answer(pressed: PressedAction): Promise<CardActionOutcome> {
     const t = this.catalogue.for(pressed.locale);
     const org = this.deps.registry.organisation;
-    const actor = await identifyActor(org, this.deps.store, pressed.user, pressed.lookupAddress, this.deps.clock.now(), this.deps.tenantDomains);
+    const actor = await identifyActor(
+      org,
+      this.deps.store,
+      pressed.user,
+      pressed.lookupAddress,
+      this.deps.clock.now(),
+      this.deps.tenantDomains,
+    );
     if (actor.kind === 'unregistered') {
       const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');
       const name = pressed.user.name || 'none';
-      return { respond: text(t.t('unregistered', { name, coordinator, identity: actor.address ?? pressed.user.aadObjectId ?? pressed.user.userId })) };
+      return {
+        respond: text(
+          t.t('unregistered', {
+            name,
+            coordinator,
+            identity: actor.address ?? pressed.user.aadObjectId ?? pressed.user.userId,
+          }),
+        ),
+      };
     }
     await rememberTeamsUser(this.deps.store, actor.member.id, pressed.user.userId);
     const action = isCardVerb(pressed.verb) ? this.byVerb.get(pressed.verb) : undefined;
     if (!action) return { respond: text(t.t('error.CARD.UNKNOWN_ACTION')) };
-    const ctx = { actor, t, org, data: pressed.data, conversationId: pressed.conversationId, actionId: pressed.actionId };
+    const ctx = {
+      actor,
+      t,
+      org,
+      data: pressed.data,
+      conversationId: pressed.conversationId,
+      actionId: pressed.actionId,
+    };
     // Who may press is decided here, for every button alike; nothing runs for anyone else.
-    if (!mayUse(actor.roles, action.audience)) return action.refuse ? action.refuse(ctx) : { respond: text(t.t('error.CARD.NOT_ALLOWED')) };
+    if (!mayUse(actor.roles, action.audience))
+      return action.refuse ? action.refuse(ctx) : { respond: text(t.t('error.CARD.NOT_ALLOWED')) };
     return action.run(ctx);
   }
 }

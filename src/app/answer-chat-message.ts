@@ -40,7 +40,10 @@ export class ChatCommands {
     this.byId = new Map(commands.map((c) => [c.id, c]));
   }
 
-  async answer(message: ChatMessage, services: Partial<CommandServices> = {}): Promise<{ locale: Locale; replies: Reply[] }> {
+  async answer(
+    message: ChatMessage,
+    services: Partial<CommandServices> = {},
+  ): Promise<{ locale: Locale; replies: Reply[] }> {
     const all = { ...this.services, ...services };
     const parsed = parseCommand(message.text, this.phrases);
     // Answer in the language the person typed in, where the words tell: Teams clients
@@ -51,7 +54,14 @@ export class ChatCommands {
     const locale = typedIn ?? languageOfText(message.text) ?? message.locale;
     const t = this.catalogue.for(locale);
     const org = all.registry.organisation;
-    const actor = await identifyActor(org, all.store, message.user, message.lookupAddress, all.clock.now(), all.tenantDomains);
+    const actor = await identifyActor(
+      org,
+      all.store,
+      message.user,
+      message.lookupAddress,
+      all.clock.now(),
+      all.tenantDomains,
+    );
 
     if (actor.kind === 'unregistered') {
       const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');
@@ -69,7 +79,8 @@ export class ChatCommands {
       };
     }
     await rememberTeamsUser(all.store, actor.member.id, message.user.userId);
-    if (parsed.kind === 'empty') return this.run('help', { actor, t, org, args: '', conversation: message.conversation }, all, locale);
+    if (parsed.kind === 'empty')
+      return this.run('help', { actor, t, org, args: '', conversation: message.conversation }, all, locale);
     if (parsed.kind === 'unknown') {
       const suggestion = parsed.suggestion;
       const said = suggestion
@@ -81,11 +92,7 @@ export class ChatCommands {
       return {
         locale,
         replies: [
-          text(
-            said
-              ? t.t('unknown.suggestion', { input, suggestion: said })
-              : t.t('unknown.no-suggestion', { input }),
-          ),
+          text(said ? t.t('unknown.suggestion', { input, suggestion: said }) : t.t('unknown.no-suggestion', { input })),
         ],
       };
     }
@@ -94,7 +101,11 @@ export class ChatCommands {
     if (!mayUse(actor.roles, command.audience)) {
       return {
         locale,
-        replies: [text(t.t('not-allowed', { command: t.t(`command.${command.id}.name`), roles: describeRoles(actor.roles, t) }))],
+        replies: [
+          text(
+            t.t('not-allowed', { command: t.t(`command.${command.id}.name`), roles: describeRoles(actor.roles, t) }),
+          ),
+        ],
       };
     }
     return this.run(command.id, { actor, t, org, args: parsed.args, conversation: message.conversation }, all, locale);

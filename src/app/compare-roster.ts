@@ -16,7 +16,12 @@ export interface RosterReport {
   readonly notInOrganisation: readonly TeamMember[];
 }
 
-export async function compareRoster(org: Organisation, store: RecordStore, roster: TeamRoster, tenantDomains: readonly string[] = []): Promise<RosterReport> {
+export async function compareRoster(
+  org: Organisation,
+  store: RecordStore,
+  roster: TeamRoster,
+  tenantDomains: readonly string[] = [],
+): Promise<RosterReport> {
   const links = new Map(
     (await store.find<IdentityLink>('identityLinks')).map((l) => [l.id, l.value.memberId] as const),
   );
@@ -42,7 +47,8 @@ export async function compareRoster(org: Organisation, store: RecordStore, roste
     seen.add(member.id);
     const known = member.aadObjectId?.toLowerCase() === objectId || viaLink === member.id;
     if (objectId && !known) {
-      if (await linkIdentity(store, member.id, objectId, person.userPrincipalName ?? person.email, 'roster')) linked.push(member);
+      if (await linkIdentity(store, member.id, objectId, person.userPrincipalName ?? person.email, 'roster'))
+        linked.push(member);
     }
   }
   return {

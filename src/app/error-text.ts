@@ -22,8 +22,15 @@ export function errorText(t: Translator, e: DomainError): string {
     }
   const said = t.t(`error.${e.code}`, params);
   // "Jeg finner ingen avstemning ." → "Jeg finner ingen avstemning."; «» with nothing in it goes too.
-  return missing ? said.replace(/«\s*»/g, '').replace(/\s+([.,;:!?])/g, '$1').replace(/\s{2,}/g, ' ').trim() : said;
+  return missing
+    ? said
+        .replace(/«\s*»/g, '')
+        .replace(/\s+([.,;:!?])/g, '$1')
+        .replace(/\s{2,}/g, ' ')
+        .trim()
+    : said;
 }
 
 /** The text for a code and its parameters, checked against the catalogue by the compiler. */
-export const refusalText = <C extends ErrorCode>(t: Translator, code: C, ...params: ParamArgs<C>): string => errorText(t, domainError(code, ...params));
+export const refusalText = <C extends ErrorCode>(t: Translator, code: C, ...params: ParamArgs<C>): string =>
+  errorText(t, domainError(code, ...params));

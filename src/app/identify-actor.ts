@@ -71,7 +71,8 @@ export async function identifyActor(
   const usable = address && trusted(address, tenantDomains);
   const byAddress = usable && findMember(org, usable);
   if (byAddress) {
-    if (user.aadObjectId) await linkIdentity(store, byAddress.id, user.aadObjectId, address.upn ?? address.email, 'address');
+    if (user.aadObjectId)
+      await linkIdentity(store, byAddress.id, user.aadObjectId, address.upn ?? address.email, 'address');
     return asMember(byAddress);
   }
   const shown = address?.email ?? address?.upn;
@@ -85,7 +86,9 @@ export async function linkIdentity(
   address: string | undefined,
   linkedBy: IdentityLink['linkedBy'],
 ): Promise<boolean> {
-  const link: IdentityLink = address ? { memberId, aadObjectId, address, linkedBy } : { memberId, aadObjectId, linkedBy };
+  const link: IdentityLink = address
+    ? { memberId, aadObjectId, address, linkedBy }
+    : { memberId, aadObjectId, linkedBy };
   try {
     await store.create<IdentityLink>('identityLinks', aadObjectId.toLowerCase(), link);
     return true;

@@ -45,7 +45,11 @@ export class OrganisationFileError extends Error {
   ) {
     super(
       `The organisation file ${location} is not valid:\n` +
-        problems.map((p) => `  ${p.line ? `line ${p.line}: ` : ''}${p.field || '(file)'}: ${p.code} ${JSON.stringify(p.params)}`).join('\n'),
+        problems
+          .map(
+            (p) => `  ${p.line ? `line ${p.line}: ` : ''}${p.field || '(file)'}: ${p.code} ${JSON.stringify(p.params)}`,
+          )
+          .join('\n'),
     );
     this.name = 'OrganisationFileError';
   }

@@ -13,13 +13,16 @@ export interface PersonalChats {
  */
 export async function personalChats(store: RecordStore): Promise<PersonalChats> {
   const chats = await store.find<ConversationRecord>('conversations', { kind: 'personal', installed: true });
-  const byObjectId = new Map(chats.filter((c) => c.value.aadObjectId).map((c) => [c.value.aadObjectId!.toLowerCase(), c.id]));
+  const byObjectId = new Map(
+    chats.filter((c) => c.value.aadObjectId).map((c) => [c.value.aadObjectId!.toLowerCase(), c.id]),
+  );
   // Read once for the whole fan-out, not once per member: 356 guests would be 356 queries.
   let linked: Promise<Map<string, string[]>> | undefined;
   const linksByMember = () =>
     (linked ??= store.find<{ memberId: string }>('identityLinks').then((links) => {
       const byMember = new Map<string, string[]>();
-      for (const link of links) byMember.set(link.value.memberId, [...(byMember.get(link.value.memberId) ?? []), link.id.toLowerCase()]);
+      for (const link of links)
+        byMember.set(link.value.memberId, [...(byMember.get(link.value.memberId) ?? []), link.id.toLowerCase()]);
       return byMember;
     }));
   return {

@@ -27,7 +27,11 @@ export async function rememberConversation(
   await upsert<ConversationRecord>(store, 'conversations', id, (current) => {
     newlyInstalled = record.installed && !current?.installed;
     // The reference changes rarely; don't write on every message.
-    if (current && current.installed === record.installed && JSON.stringify(current.reference) === JSON.stringify(record.reference))
+    if (
+      current &&
+      current.installed === record.installed &&
+      JSON.stringify(current.reference) === JSON.stringify(record.reference)
+    )
       return undefined;
     return record;
   });

@@ -64,16 +64,24 @@ export class ChoiceSearch {
     const now = clock.now().getTime();
     switch (dataset) {
       case 'samrad.people':
-        return [...org.members].sort((a, b) => a.name.localeCompare(b.name, 'nb')).map((m) => ({ title: m.title ? `${m.name} (${m.title})` : m.name, value: m.id }));
+        return [...org.members]
+          .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
+          .map((m) => ({ title: m.title ? `${m.name} (${m.title})` : m.name, value: m.id }));
       case 'samrad.meetings':
         return (await store.find<Meeting>(MEETINGS))
           .filter((m) => m.value.state === 'planned' && Date.parse(m.value.end) > now)
           .sort((a, b) => a.value.start.localeCompare(b.value.start))
           .map((m) => ({ title: `${m.value.title} (${m.id})`, value: m.id }));
       case 'samrad.votes':
-        return (await store.find<VoteRecord>(VOTES, { state: 'open' })).map((v) => ({ title: `${v.value.title} (${v.id})`, value: v.id }));
+        return (await store.find<VoteRecord>(VOTES, { state: 'open' })).map((v) => ({
+          title: `${v.value.title} (${v.id})`,
+          value: v.id,
+        }));
       case 'samrad.hearings':
-        return (await store.find<HearingRecord>(HEARINGS, { state: 'open' })).map((h) => ({ title: `${h.value.title} (${h.id})`, value: h.id }));
+        return (await store.find<HearingRecord>(HEARINGS, { state: 'open' })).map((h) => ({
+          title: `${h.value.title} (${h.id})`,
+          value: h.id,
+        }));
       default:
         return [];
     }

@@ -24,8 +24,9 @@ export function isCalledTo(org: Organisation, meeting: Meeting, memberId: string
   return (
     org.members
       .find((p) => p.id === memberId)
-      ?.memberships.some((s) => s.body === meeting.bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate)) ??
-    false
+      ?.memberships.some(
+        (s) => s.body === meeting.bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate),
+      ) ?? false
   );
 }
 
@@ -49,7 +50,13 @@ export function reportAbsence(
   const earlier = absences.find((a) => a.meetingId === meeting.id && a.memberId === report.memberId);
   if (earlier) return ok({ ...earlier, reason });
   const deputiesCalled = deputiesFor(org, meeting.bodyId, report.memberId, osloDate(meeting.start));
-  return ok({ meetingId: meeting.id, memberId: report.memberId, reason, reportedAt: now.toISOString(), deputiesCalled });
+  return ok({
+    meetingId: meeting.id,
+    memberId: report.memberId,
+    reason,
+    reportedAt: now.toISOString(),
+    deputiesCalled,
+  });
 }
 
 /** The absent members of a meeting: what `membersElectorate` takes so a deputy stands in. */

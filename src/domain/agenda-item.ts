@@ -7,9 +7,7 @@ import type { DomainError } from './result';
  * wording of a standing item (approval of the minutes) that cards translate by kind.
  */
 export type ProposedDecision =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'in-meeting' }
-  | { readonly kind: 'standard' };
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'in-meeting' } | { readonly kind: 'standard' };
 
 export interface DocumentLink {
   readonly title: string;
@@ -51,7 +49,8 @@ export const AGENDA_TITLE_MAX = 200;
 export const titleGiven = (d: AgendaItemDraft): boolean => d.title.trim() !== '';
 export const titleFits = (d: AgendaItemDraft): boolean => d.title.trim().length <= AGENDA_TITLE_MAX;
 /** A written proposal says something; "formulated in the meeting" is the honest alternative to a blank. */
-export const proposalGiven = (d: AgendaItemDraft): boolean => d.proposal.kind !== 'text' || d.proposal.text.trim() !== '';
+export const proposalGiven = (d: AgendaItemDraft): boolean =>
+  d.proposal.kind !== 'text' || d.proposal.text.trim() !== '';
 /** Only a minutes approval uses the standard wording. */
 export const proposalFitsCase = (d: AgendaItemDraft): boolean => d.proposal.kind !== 'standard';
 /** Links open from Teams for everyone: web addresses only, never a path on someone's disk. */
@@ -69,7 +68,9 @@ const draftRules: readonly { readonly code: ErrorCode; readonly holds: (d: Agend
 export function draftProblem(d: AgendaItemDraft): DomainError | undefined {
   const broken = draftRules.find((r) => !r.holds(d));
   if (!broken) return undefined;
-  return broken.code === 'AGENDA.TITLE_TOO_LONG' ? { code: broken.code, params: { max: AGENDA_TITLE_MAX } } : { code: broken.code };
+  return broken.code === 'AGENDA.TITLE_TOO_LONG'
+    ? { code: broken.code, params: { max: AGENDA_TITLE_MAX } }
+    : { code: broken.code };
 }
 
 export function caseItem(id: string, caseNumber: CaseNumber, d: AgendaItemDraft): AgendaItem {

@@ -22,7 +22,8 @@ function editableItem(m: Meeting, itemId: string): Result<AgendaItem> {
   const item = m.agenda.find((i) => i.id === itemId);
   if (!item) return fail('AGENDA.UNKNOWN_ITEM', { itemId });
   if (item.status === 'decided') return fail('AGENDA.ITEM_DECIDED', { caseNumber: formatCaseNumber(item.caseNumber) });
-  if (item.status === 'withdrawn') return fail('AGENDA.ITEM_WITHDRAWN', { caseNumber: formatCaseNumber(item.caseNumber) });
+  if (item.status === 'withdrawn')
+    return fail('AGENDA.ITEM_WITHDRAWN', { caseNumber: formatCaseNumber(item.caseNumber) });
   return ok(item);
 }
 
@@ -48,7 +49,8 @@ export function addItem(
   const number = item.caseNumber ?? nextCaseNumber(all, m.bodyId, m.year);
   if (number.year !== m.year) return fail('AGENDA.CASE_YEAR_MISMATCH', { year: m.year });
   if (!Number.isInteger(number.number) || number.number < 1) return fail('AGENDA.BAD_CASE_NUMBER');
-  if (caseNumberTaken(all, m.bodyId, number)) return fail('AGENDA.DUPLICATE_CASE_NUMBER', { caseNumber: formatCaseNumber(number) });
+  if (caseNumberTaken(all, m.bodyId, number))
+    return fail('AGENDA.DUPLICATE_CASE_NUMBER', { caseNumber: formatCaseNumber(number) });
   return ok(withAgenda(m, [...m.agenda, caseItem(item.id, number, item.draft)]));
 }
 
@@ -64,7 +66,12 @@ export function editItem(m: Meeting, itemId: string, patch: Partial<AgendaItemDr
   const problem = draftProblem(draft);
   if (problem) return { ok: false, error: problem };
   const edited = caseItem(item.id, item.caseNumber, draft);
-  return ok(withAgenda(m, m.agenda.map((i) => (i.id === itemId ? edited : i))));
+  return ok(
+    withAgenda(
+      m,
+      m.agenda.map((i) => (i.id === itemId ? edited : i)),
+    ),
+  );
 }
 
 /**
@@ -74,7 +81,10 @@ export function editItem(m: Meeting, itemId: string, patch: Partial<AgendaItemDr
 export function reorderAgenda(m: Meeting, itemIds: readonly string[]): Result<Meeting> {
   const open = agendaOpen(m);
   if (!open.ok) return open;
-  const same = itemIds.length === m.agenda.length && new Set(itemIds).size === itemIds.length && m.agenda.every((i) => itemIds.includes(i.id));
+  const same =
+    itemIds.length === m.agenda.length &&
+    new Set(itemIds).size === itemIds.length &&
+    m.agenda.every((i) => itemIds.includes(i.id));
   if (!same) return fail('AGENDA.REORDER_MISMATCH');
   const ordered = itemIds.map((id) => m.agenda.find((i) => i.id === id)!);
   const standing = m.agenda.find(isMinutesApproval);
@@ -88,7 +98,12 @@ export function withdrawItem(m: Meeting, itemId: string): Result<Meeting> {
   if (!open.ok) return open;
   const found = editableItem(m, itemId);
   if (!found.ok) return found;
-  return ok(withAgenda(m, m.agenda.map((i) => (i.id === itemId ? { ...i, status: 'withdrawn' as const } : i))));
+  return ok(
+    withAgenda(
+      m,
+      m.agenda.map((i) => (i.id === itemId ? { ...i, status: 'withdrawn' as const } : i)),
+    ),
+  );
 }
 
 /**
@@ -99,7 +114,12 @@ export function markItemDecided(m: Meeting, itemId: string): Result<Meeting> {
   if (m.state === 'cancelled') return fail('AGENDA.MEETING_CLOSED', { state: m.state });
   const found = editableItem(m, itemId);
   if (!found.ok) return found;
-  return ok(withAgenda(m, m.agenda.map((i) => (i.id === itemId ? { ...i, status: 'decided' as const } : i))));
+  return ok(
+    withAgenda(
+      m,
+      m.agenda.map((i) => (i.id === itemId ? { ...i, status: 'decided' as const } : i)),
+    ),
+  );
 }
 
 /** Items still before the meeting: not withdrawn. */

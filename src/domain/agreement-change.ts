@@ -62,7 +62,16 @@ export function startAgreementChange(
   if (proposedText.length > TEXT_MAX) return fail('AGREEMENT.TEXT_TOO_LONG', { max: TEXT_MAX });
   if (draft.answerBy <= today) return fail('AGREEMENT.ANSWER_BY_PAST');
   if (members.length === 0) return fail('AGREEMENT.NO_MEMBERS');
-  return ok({ id: meta.id, title, proposedText, startedBy: meta.by, startedAt: now.toISOString(), answerBy: draft.answerBy, municipalities: [...members], decisions: {} });
+  return ok({
+    id: meta.id,
+    title,
+    proposedText,
+    startedBy: meta.by,
+    startedAt: now.toISOString(),
+    answerBy: draft.answerBy,
+    municipalities: [...members],
+    decisions: {},
+  });
 }
 
 /**
@@ -70,7 +79,11 @@ export function startAgreementChange(
  * adopted when every asked municipality still a member has approved. A municipality that left
  * before deciding no longer counts; one that decided before leaving keeps its decision in the record.
  */
-export function agreementStatus(change: AgreementChange, withdrawals: readonly Withdrawal[], onDate: string): AgreementStatus {
+export function agreementStatus(
+  change: AgreementChange,
+  withdrawals: readonly Withdrawal[],
+  onDate: string,
+): AgreementStatus {
   const approved: MunicipalityNumber[] = [];
   const rejected: MunicipalityNumber[] = [];
   const pending: MunicipalityNumber[] = [];
@@ -82,7 +95,8 @@ export function agreementStatus(change: AgreementChange, withdrawals: readonly W
     else if (!isMemberOn(withdrawals, m, onDate)) left.push(m);
     else pending.push(m);
   }
-  const state: AgreementState = rejected.length > 0 ? 'rejected' : pending.length === 0 && approved.length > 0 ? 'adopted' : 'pending';
+  const state: AgreementState =
+    rejected.length > 0 ? 'rejected' : pending.length === 0 && approved.length > 0 ? 'adopted' : 'pending';
   return { state, approved, rejected, pending, left };
 }
 
@@ -100,7 +114,8 @@ export function recordCouncilDecision(
 ): Result<AgreementChange> {
   if (!change.municipalities.includes(municipality)) return fail('AGREEMENT.NOT_ASKED');
   const status = agreementStatus(change, withdrawals, today);
-  if (status.state !== 'pending') return fail(status.state === 'adopted' ? 'AGREEMENT.ALREADY_ADOPTED' : 'AGREEMENT.ALREADY_REJECTED');
+  if (status.state !== 'pending')
+    return fail(status.state === 'adopted' ? 'AGREEMENT.ALREADY_ADOPTED' : 'AGREEMENT.ALREADY_REJECTED');
   const caseNumber = decision.caseNumber.trim();
   if (caseNumber === '' || caseNumber.length > 40) return fail('AGREEMENT.CASE_NUMBER');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(decision.date) || decision.date > today) return fail('AGREEMENT.BAD_DATE');

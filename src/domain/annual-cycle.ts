@@ -25,7 +25,10 @@ export interface AnnualEntry {
 export function annualPlan(year: number, entries: readonly AnnualEntry[]): AnnualEntry[] {
   return entries
     .filter((e) => e.date.startsWith(`${year}-`))
-    .sort((a, b) => a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? '') || a.kind.localeCompare(b.kind));
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) || (a.start ?? '').localeCompare(b.start ?? '') || a.kind.localeCompare(b.kind),
+    );
 }
 
 /** The bodies that meet once a year (mayors' meeting, dialogue meeting) with no meeting in the plan. */

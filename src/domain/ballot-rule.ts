@@ -21,7 +21,8 @@ export const secretCannotChange = (s: VoteSettings): boolean => s.secrecy !== 's
  * A secret ballot shows no interim results: with counts moving live beside a visible list of
  * who has voted, anyone watching could pair the next name with the count that just rose.
  */
-export const secretCannotRevealEarly = (s: VoteSettings): boolean => s.secrecy !== 'secret' || s.interimResults === 'hidden';
+export const secretCannotRevealEarly = (s: VoteSettings): boolean =>
+  s.secrecy !== 'secret' || s.interimResults === 'hidden';
 
 /**
  * The chair's casting vote needs the chair's ballot, which a secret vote does not keep.
@@ -29,7 +30,8 @@ export const secretCannotRevealEarly = (s: VoteSettings): boolean => s.secrecy !
  */
 export const secretHasNoCastingVote = (s: VoteSettings): boolean => s.secrecy !== 'secret' || !s.chairCastingVote;
 
-export const optionsAreDistinct = (s: VoteSettings): boolean => new Set(s.options.map((o) => o.id)).size === s.options.length;
+export const optionsAreDistinct = (s: VoteSettings): boolean =>
+  new Set(s.options.map((o) => o.id)).size === s.options.length;
 
 /** Something to choose between: two options that are not abstaining. */
 export const atLeastTwoChoices = (s: VoteSettings): boolean => s.options.filter((o) => !isAbstention(o.id)).length >= 2;
@@ -42,13 +44,15 @@ export const alternativesAreLabelled = (s: VoteSettings): boolean =>
  * Two thirds and unanimity are measured on "for"; among alternatives there is no "for", so
  * the alternative with most votes wins and the rule must be the simple one.
  */
-export const alternativesDecideByMostVotes = (s: VoteSettings): boolean => isMotion(s.options) || s.rule === 'simple-majority';
+export const alternativesDecideByMostVotes = (s: VoteSettings): boolean =>
+  isMotion(s.options) || s.rule === 'simple-majority';
 
 /** A share between nothing and everyone; "more than all" could never be met. */
 export function quorumIsReachable(s: VoteSettings): boolean {
   const q = s.quorum;
   if (q.kind === 'none') return true;
-  if (!Number.isInteger(q.numerator) || !Number.isInteger(q.denominator) || q.numerator <= 0 || q.denominator <= 0) return false;
+  if (!Number.isInteger(q.numerator) || !Number.isInteger(q.denominator) || q.numerator <= 0 || q.denominator <= 0)
+    return false;
   return q.strict ? q.numerator < q.denominator : q.numerator <= q.denominator;
 }
 

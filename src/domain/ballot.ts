@@ -66,7 +66,12 @@ export interface Cast {
   readonly recorded: boolean;
 }
 
-const namedReceipt = (b: NamedBallot, voteId: string): Receipt => ({ voteId, voterKey: b.voterKey, version: b.version, option: b.option });
+const namedReceipt = (b: NamedBallot, voteId: string): Receipt => ({
+  voteId,
+  voterKey: b.voterKey,
+  version: b.version,
+  option: b.option,
+});
 
 /**
  * Casting a ballot (avgi stemme). Pure: the caller stores the returned box in one transaction
@@ -87,13 +92,21 @@ export function castBallot(vote: Vote, box: BallotBox, request: CastRequest, now
   const voterKey = key.value;
   if (box.secrecy === 'secret') {
     if (box.participation.some((p) => p.voterKey === voterKey)) return fail('VOTE.CHANGE_NOT_ALLOWED');
-    const participation = [...box.participation, { voterKey, castBy: request.castBy, idempotencyKey: request.idempotencyKey }];
+    const participation = [
+      ...box.participation,
+      { voterKey, castBy: request.castBy, idempotencyKey: request.idempotencyKey },
+    ];
     const choices = { ...box.choices, [request.option]: (box.choices[request.option] ?? 0) + 1 };
-    return ok({ box: { ...box, participation, choices }, receipt: { voteId: vote.id, voterKey, version: 1 }, recorded: true });
+    return ok({
+      box: { ...box, participation, choices },
+      receipt: { voteId: vote.id, voterKey, version: 1 },
+      recorded: true,
+    });
   }
 
   const current = currentBallot(box, voterKey);
-  if (current && current.option === request.option) return ok({ box, receipt: namedReceipt(current, vote.id), recorded: false });
+  if (current && current.option === request.option)
+    return ok({ box, receipt: namedReceipt(current, vote.id), recorded: false });
   if (current && !vote.settings.changeAllowed) return fail('VOTE.CHANGE_NOT_ALLOWED');
   const ballot: NamedBallot = {
     voterKey,
@@ -103,7 +116,11 @@ export function castBallot(vote: Vote, box: BallotBox, request: CastRequest, now
     castAt: now.toISOString(),
     idempotencyKey: request.idempotencyKey,
   };
-  return ok({ box: { ...box, ballots: [...box.ballots, ballot] }, receipt: namedReceipt(ballot, vote.id), recorded: true });
+  return ok({
+    box: { ...box, ballots: [...box.ballots, ballot] },
+    receipt: namedReceipt(ballot, vote.id),
+    recorded: true,
+  });
 }
 
 /**
@@ -145,7 +162,9 @@ export function currentBallots(box: BallotBox & { secrecy: 'named' }): NamedBall
 }
 
 export function hasVoted(box: BallotBox, key: VoterKey): boolean {
-  return box.secrecy === 'named' ? box.ballots.some((b) => b.voterKey === key) : box.participation.some((p) => p.voterKey === key);
+  return box.secrecy === 'named'
+    ? box.ballots.some((b) => b.voterKey === key)
+    : box.participation.some((p) => p.voterKey === key);
 }
 
 /**

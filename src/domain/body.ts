@@ -20,4 +20,3 @@ export function bodyAnswersTo(body: Body, name: string): boolean {
   const wanted = foldText(name);
   return [body.id, body.name, ...body.aliases].some((n) => foldText(n) === wanted);
 }
-

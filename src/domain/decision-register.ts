@@ -76,7 +76,9 @@ export function searchDecisions(entries: readonly DecisionEntry[], q: DecisionQu
   return entries
     .filter((e) => q.bodyIds.length === 0 || q.bodyIds.includes(e.bodyId))
     .filter((e) => q.year === undefined || e.date.startsWith(`${q.year}-`) || e.caseNumber.year === q.year)
-    .filter((e) => !q.caseNumber || (e.caseNumber.number === q.caseNumber.number && e.caseNumber.year === q.caseNumber.year))
+    .filter(
+      (e) => !q.caseNumber || (e.caseNumber.number === q.caseNumber.number && e.caseNumber.year === q.caseNumber.year),
+    )
     .filter((e) => {
       const haystack = foldText(`${e.title} ${e.decision}`);
       return q.words.every((w) => haystack.includes(w));

@@ -59,7 +59,9 @@ export function membersElectorate(
 
 function deputiesOf(org: Organisation, bodyId: string, memberId: string, onDate: string): Member[] {
   return org.members.filter((p) =>
-    p.memberships.some((m) => m.body === bodyId && m.role === 'deputy' && m.deputyFor === memberId && holdsSeatOn(m, onDate)),
+    p.memberships.some(
+      (m) => m.body === bodyId && m.role === 'deputy' && m.deputyFor === memberId && holdsSeatOn(m, onDate),
+    ),
   );
 }
 
@@ -74,7 +76,9 @@ export function municipalitiesElectorate(
 ): Electorate {
   const voters = municipalities.map((number): Voter => {
     const named = (role: 'respondent' | 'deputy') =>
-      org.members.filter((p) => p.respondentFor.some((r) => r.municipality === number && r.role === role)).map((p) => p.id);
+      org.members
+        .filter((p) => p.respondentFor.some((r) => r.municipality === number && r.role === role))
+        .map((p) => p.id);
     return { key: number, casters: [...named('respondent'), ...named('deputy')] };
   });
   return { kind: 'municipalities', takenOn: onDate, voters };

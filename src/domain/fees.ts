@@ -32,7 +32,10 @@ export interface PopulationCount {
 }
 
 /** What the 2019 agreement says when the organisation file says nothing: kr 3 per inhabitant, 15.01. */
-export const AGREEMENT_FEE_TERMS: FeeTerms = { rates: [{ fromYear: 2019, orePerInhabitant: 300 }], due: { month: 1, day: 15 } };
+export const AGREEMENT_FEE_TERMS: FeeTerms = {
+  rates: [{ fromYear: 2019, orePerInhabitant: 300 }],
+  due: { month: 1, day: 15 },
+};
 
 export interface FeeLine {
   readonly municipality: MunicipalityNumber;
@@ -65,7 +68,8 @@ export function feeDueDate(terms: FeeTerms, year: number): string {
 
 /** The rate in force for the year: the latest that started in or before it. */
 export function rateFor(terms: FeeTerms, year: number): number | undefined {
-  return [...terms.rates].filter((r) => r.fromYear <= year).sort((a, b) => b.fromYear - a.fromYear)[0]?.orePerInhabitant;
+  return [...terms.rates].filter((r) => r.fromYear <= year).sort((a, b) => b.fromYear - a.fromYear)[0]
+    ?.orePerInhabitant;
 }
 
 /** The year's figures, or the latest earlier year's (SSB publishes 1 January figures later in the year). */
@@ -96,5 +100,13 @@ export function feeSchedule(org: Organisation, withdrawals: readonly Withdrawal[
       return { ...base, ore: (population ?? 0) * rate };
     });
   const { counts: _counts, ...population } = figures;
-  return ok({ year, dueDate, orePerInhabitant: rate, population, lines, totalOre: lines.reduce((s, l) => s + l.ore, 0), missing });
+  return ok({
+    year,
+    dueDate,
+    orePerInhabitant: rate,
+    population,
+    lines,
+    totalOre: lines.reduce((s, l) => s + l.ore, 0),
+    missing,
+  });
 }

@@ -34,17 +34,26 @@ export interface FollowUpDraft {
 
 export const FOLLOW_UP_DESCRIPTION_MAX = 500;
 
-const isDate = (s: string): boolean => /^\d{4}-\d\d-\d\d$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDate = (s: string): boolean =>
+  /^\d{4}-\d\d-\d\d$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** A task follows a decision: the case must have its vedtak in the minutes. */
-export function createFollowUp(meeting: Meeting, minutes: Minutes, org: Organisation, d: FollowUpDraft, now: Date): Result<FollowUpTask> {
+export function createFollowUp(
+  meeting: Meeting,
+  minutes: Minutes,
+  org: Organisation,
+  d: FollowUpDraft,
+  now: Date,
+): Result<FollowUpTask> {
   if (minutes.meetingId !== meeting.id) return fail('FOLLOW_UP.OTHER_MEETING');
   const item = meeting.agenda.find((i) => i.id === d.itemId);
   if (!item) return fail('FOLLOW_UP.UNKNOWN_ITEM', { itemId: d.itemId });
-  if (!decisionsOf(meeting, minutes).some((x) => x.itemId === d.itemId)) return fail('FOLLOW_UP.NO_DECISION', { itemId: d.itemId });
+  if (!decisionsOf(meeting, minutes).some((x) => x.itemId === d.itemId))
+    return fail('FOLLOW_UP.NO_DECISION', { itemId: d.itemId });
   const description = d.description.trim();
   if (description === '') return fail('FOLLOW_UP.DESCRIPTION_REQUIRED');
-  if (description.length > FOLLOW_UP_DESCRIPTION_MAX) return fail('FOLLOW_UP.DESCRIPTION_TOO_LONG', { max: FOLLOW_UP_DESCRIPTION_MAX });
+  if (description.length > FOLLOW_UP_DESCRIPTION_MAX)
+    return fail('FOLLOW_UP.DESCRIPTION_TOO_LONG', { max: FOLLOW_UP_DESCRIPTION_MAX });
   if (d.owner.trim() === '') return fail('FOLLOW_UP.OWNER_REQUIRED');
   if (!org.members.some((m) => m.id === d.owner)) return fail('FOLLOW_UP.UNKNOWN_OWNER');
   if (!isDate(d.due)) return fail('FOLLOW_UP.BAD_DUE_DATE');
@@ -68,7 +77,8 @@ export function createFollowUp(meeting: Meeting, minutes: Minutes, org: Organisa
 export const dueHasPassed = (due: string, now: Date): boolean => due < osloDate(now.toISOString());
 
 /** The owner closes their own task; the coordinator may close any. */
-export const mayComplete = (task: FollowUpTask, memberId: string, coordinator: boolean): boolean => coordinator || task.owner === memberId;
+export const mayComplete = (task: FollowUpTask, memberId: string, coordinator: boolean): boolean =>
+  coordinator || task.owner === memberId;
 
 export function completeFollowUp(task: FollowUpTask, now: Date): Result<FollowUpTask> {
   if (task.status === 'done') return fail('FOLLOW_UP.ALREADY_DONE');
@@ -89,11 +99,20 @@ export function openTasks(tasks: readonly FollowUpTask[]): FollowUpTask[] {
  * The open tasks the next meeting is offered for review: those from the body's earlier
  * meetings, by case number. Offered, not added: the coordinator decides what goes on the agenda.
  */
-export function tasksForReview(tasks: readonly FollowUpTask[], meetings: readonly Meeting[], next: Meeting): FollowUpTask[] {
+export function tasksForReview(
+  tasks: readonly FollowUpTask[],
+  meetings: readonly Meeting[],
+  next: Meeting,
+): FollowUpTask[] {
   const earlier = new Set(
-    meetings.filter((m) => m.bodyId === next.bodyId && m.id !== next.id && Date.parse(m.start) < Date.parse(next.start)).map((m) => m.id),
+    meetings
+      .filter((m) => m.bodyId === next.bodyId && m.id !== next.id && Date.parse(m.start) < Date.parse(next.start))
+      .map((m) => m.id),
   );
   return tasks
     .filter((t) => isOpenTask(t) && t.bodyId === next.bodyId && earlier.has(t.meetingId))
-    .sort((a, b) => a.caseNumber.year - b.caseNumber.year || a.caseNumber.number - b.caseNumber.number || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        a.caseNumber.year - b.caseNumber.year || a.caseNumber.number - b.caseNumber.number || a.id.localeCompare(b.id),
+    );
 }

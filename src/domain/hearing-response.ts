@@ -68,24 +68,29 @@ export function respondingFor(
   memberId: string,
   municipality?: MunicipalityNumber,
 ): Result<{ municipality: MunicipalityNumber; role: 'respondent' | 'deputy' }> {
-  const mine = representedBy(org, memberId).filter((r) => municipality === undefined || r.municipality === municipality);
+  const mine = representedBy(org, memberId).filter(
+    (r) => municipality === undefined || r.municipality === municipality,
+  );
   if (mine.length === 0) return fail('HEARING.NOT_REPRESENTATIVE');
   const asked = mine.filter((r) => hearing.municipalities.includes(r.municipality));
   if (asked.length === 0) return fail('HEARING.NOT_ASKED', { municipality: mine[0]!.municipality });
-  if (asked.length > 1) return fail('HEARING.WHICH_MUNICIPALITY', { choices: asked.map((r) => r.municipality).join(',') });
+  if (asked.length > 1)
+    return fail('HEARING.WHICH_MUNICIPALITY', { choices: asked.map((r) => r.municipality).join(',') });
   return ok(asked[0]!);
 }
 
 function contentProblem(hearing: Hearing, s: ResponseSubmission): Result<never> | undefined {
   const named = new Set<string>();
   for (const a of s.answers) {
-    if (!hearing.questions.some((q) => q.id === a.questionId)) return fail('HEARING.UNKNOWN_QUESTION', { question: a.questionId });
+    if (!hearing.questions.some((q) => q.id === a.questionId))
+      return fail('HEARING.UNKNOWN_QUESTION', { question: a.questionId });
     if (named.has(a.questionId)) return fail('HEARING.DUPLICATE_QUESTION', { question: a.questionId });
     named.add(a.questionId);
     if (a.text.trim().length > HEARING_TEXT_MAX) return fail('HEARING.TEXT_TOO_LONG', { max: HEARING_TEXT_MAX });
   }
   if (s.text.trim().length > HEARING_TEXT_MAX) return fail('HEARING.TEXT_TOO_LONG', { max: HEARING_TEXT_MAX });
-  if (s.position !== undefined && s.position !== '' && !(hearingPositions as readonly string[]).includes(s.position)) return fail('HEARING.BAD_POSITION');
+  if (s.position !== undefined && s.position !== '' && !(hearingPositions as readonly string[]).includes(s.position))
+    return fail('HEARING.BAD_POSITION');
   const links = checkLinks(s.documents);
   if (!links.ok) return links;
   const said = s.answers.some((a) => a.text.trim()) || s.text.trim() || links.value.length > 0 || s.position;
@@ -95,7 +100,10 @@ function contentProblem(hearing: Hearing, s: ResponseSubmission): Result<never> 
   return undefined;
 }
 
-const sameContent = (a: HearingResponse, b: Omit<HearingResponse, 'version' | 'at' | 'late' | 'idempotencyKey' | 'givenBy' | 'givenAs' | 'hearingVersion'>): boolean =>
+const sameContent = (
+  a: HearingResponse,
+  b: Omit<HearingResponse, 'version' | 'at' | 'late' | 'idempotencyKey' | 'givenBy' | 'givenAs' | 'hearingVersion'>,
+): boolean =>
   a.status === b.status &&
   a.position === b.position &&
   a.text === b.text &&
@@ -117,7 +125,10 @@ export function respondToHearing(
 ): Result<ResponseGiven> {
   if (s.hearingId !== hearing.id) return fail('HEARING.OTHER_HEARING');
   const seen = responses.find((r) => r.idempotencyKey === s.idempotencyKey);
-  if (seen) return seen.givenBy === s.givenBy ? ok({ responses, response: seen, recorded: false }) : fail('HEARING.IDEMPOTENCY_CONFLICT');
+  if (seen)
+    return seen.givenBy === s.givenBy
+      ? ok({ responses, response: seen, recorded: false })
+      : fail('HEARING.IDEMPOTENCY_CONFLICT');
   if (isHearingClosed(hearing)) return fail('HEARING.CLOSED');
   const who = respondingFor(hearing, org, s.givenBy, s.municipality);
   if (!who.ok) return who;
@@ -151,17 +162,29 @@ export function respondToHearing(
 }
 
 /** The newest version, draft or submitted: what the municipality's card shows. */
-export const latestResponse = (responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): HearingResponse | undefined =>
+export const latestResponse = (
+  responses: readonly HearingResponse[],
+  hearingId: string,
+  municipality: MunicipalityNumber,
+): HearingResponse | undefined =>
   newestVersion(responses, (r) => r.hearingId === hearingId && r.municipality === municipality);
 
 /** The response that counts: the newest submitted version. A later draft does not unsay it. */
-export const countingResponse = (responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): HearingResponse | undefined =>
+export const countingResponse = (
+  responses: readonly HearingResponse[],
+  hearingId: string,
+  municipality: MunicipalityNumber,
+): HearingResponse | undefined =>
   newestSubmitted(responses, (r) => r.hearingId === hearingId && r.municipality === municipality);
 
 export type MunicipalityStatus = 'not-answered' | 'draft' | 'submitted' | 'late';
 
 /** Where one municipality stands: what the coordinator's card and `høring <id>` show. */
-export function statusOf(responses: readonly HearingResponse[], hearingId: string, municipality: MunicipalityNumber): MunicipalityStatus {
+export function statusOf(
+  responses: readonly HearingResponse[],
+  hearingId: string,
+  municipality: MunicipalityNumber,
+): MunicipalityStatus {
   const counting = countingResponse(responses, hearingId, municipality);
   if (counting) return counting.late ? 'late' : 'submitted';
   return latestResponse(responses, hearingId, municipality) ? 'draft' : 'not-answered';

@@ -59,9 +59,19 @@ export function compileJointStatement(hearing: Hearing, all: readonly HearingRes
     const answerOf = (r: HearingResponse) => r.answers.find((a) => a.questionId === question.id)?.text ?? '';
     return {
       question,
-      groups: group((r) => (answerOf(r) ? { municipality: r.municipality, text: answerOf(r), late: r.late } : undefined)),
+      groups: group((r) =>
+        answerOf(r) ? { municipality: r.municipality, text: answerOf(r), late: r.late } : undefined,
+      ),
       blank: responses.filter((r) => !answerOf(r)).map((r) => r.municipality),
     };
   });
-  return { hearingId: hearing.id, counts, overall, questions, notAnswered, late: responses.filter((r) => r.late).map((r) => r.municipality), responses };
+  return {
+    hearingId: hearing.id,
+    counts,
+    overall,
+    questions,
+    notAnswered,
+    late: responses.filter((r) => r.late).map((r) => r.municipality),
+    responses,
+  };
 }

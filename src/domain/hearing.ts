@@ -93,7 +93,8 @@ export function checkLinks(links: readonly string[]): Result<string[]> {
   return bad ? fail('HEARING.BAD_LINK', { link: bad }) : ok(kept);
 }
 
-export const defaultInternalDeadline = (external: string): string => addOsloDays(external, -DEFAULT_INTERNAL_DAYS_BEFORE);
+export const defaultInternalDeadline = (external: string): string =>
+  addOsloDays(external, -DEFAULT_INTERNAL_DAYS_BEFORE);
 
 function checkDeadlines(draft: HearingDraft, now: Date): Result<{ external: string; internal: string }> {
   if (!draft.externalDeadline) return fail('HEARING.NO_DEADLINE');
@@ -103,7 +104,9 @@ function checkDeadlines(draft: HearingDraft, now: Date): Result<{ external: stri
   const internal = draft.internalDeadline ?? defaultInternalDeadline(external);
   if (!isInstant(internal)) return fail('HEARING.BAD_DEADLINE');
   if (Date.parse(internal) <= now.getTime()) {
-    return fail(draft.internalDeadline ? 'HEARING.INTERNAL_DEADLINE_IN_PAST' : 'HEARING.DEFAULT_INTERNAL_IN_PAST', { days: DEFAULT_INTERNAL_DAYS_BEFORE });
+    return fail(draft.internalDeadline ? 'HEARING.INTERNAL_DEADLINE_IN_PAST' : 'HEARING.DEFAULT_INTERNAL_IN_PAST', {
+      days: DEFAULT_INTERNAL_DAYS_BEFORE,
+    });
   }
   if (Date.parse(internal) > Date.parse(external)) return fail('HEARING.INTERNAL_AFTER_EXTERNAL');
   return ok({ external, internal: new Date(internal).toISOString() });
@@ -135,7 +138,8 @@ export function registerHearing(
   if (background.length > HEARING_TEXT_MAX) return fail('HEARING.TEXT_TOO_LONG', { max: HEARING_TEXT_MAX });
   const documents = checkLinks(draft.documents ?? []);
   if (!documents.ok) return documents;
-  const chosen = draft.municipalities && draft.municipalities.length > 0 ? [...new Set(draft.municipalities)] : [...members];
+  const chosen =
+    draft.municipalities && draft.municipalities.length > 0 ? [...new Set(draft.municipalities)] : [...members];
   const unknown = chosen.find((m) => !members.includes(m));
   if (unknown) return fail('HEARING.UNKNOWN_MUNICIPALITY', { municipality: unknown });
   if (chosen.length === 0) return fail('HEARING.NO_MUNICIPALITIES');
@@ -170,7 +174,10 @@ export interface HearingReminder {
  * Reminder instants: at 09:00 Oslo on each chosen day before the internal deadline, earliest
  * first. Times already past or not before the deadline are dropped; two that coincide are one.
  */
-export function hearingReminders(hearing: Pick<Hearing, 'internalDeadline' | 'reminderDaysBefore'>, now: Date): HearingReminder[] {
+export function hearingReminders(
+  hearing: Pick<Hearing, 'internalDeadline' | 'reminderDaysBefore'>,
+  now: Date,
+): HearingReminder[] {
   const day = osloWallClock(hearing.internalDeadline);
   const morning = osloInstant({ ...day, hour: REMINDER_HOUR, minute: 0, second: 0 });
   const times = hearing.reminderDaysBefore
@@ -182,19 +189,30 @@ export function hearingReminders(hearing: Pick<Hearing, 'internalDeadline' | 're
 
 export const isHearingClosed = (h: Hearing): boolean => h.state === 'closed';
 /** Answers are on time until the internal deadline, not at it. */
-export const isPastInternalDeadline = (h: Hearing, now: Date): boolean => now.getTime() >= Date.parse(h.internalDeadline);
+export const isPastInternalDeadline = (h: Hearing, now: Date): boolean =>
+  now.getTime() >= Date.parse(h.internalDeadline);
 
 /**
  * Moves the internal deadline (and the external one when the issuer has given more time).
  * Cards from before stop saving: they showed the old deadline.
  */
-export function extendDeadline(h: Hearing, change: { internalDeadline: string; externalDeadline?: string; by: string }, now: Date): Result<Hearing> {
+export function extendDeadline(
+  h: Hearing,
+  change: { internalDeadline: string; externalDeadline?: string; by: string },
+  now: Date,
+): Result<Hearing> {
   if (isHearingClosed(h)) return fail('HEARING.CLOSED');
-  if (!isInstant(change.internalDeadline) || (change.externalDeadline !== undefined && !isInstant(change.externalDeadline))) return fail('HEARING.BAD_DEADLINE');
+  if (
+    !isInstant(change.internalDeadline) ||
+    (change.externalDeadline !== undefined && !isInstant(change.externalDeadline))
+  )
+    return fail('HEARING.BAD_DEADLINE');
   const internal = new Date(change.internalDeadline).toISOString();
   const external = change.externalDeadline ? new Date(change.externalDeadline).toISOString() : h.externalDeadline;
-  if (Date.parse(internal) <= now.getTime()) return fail('HEARING.INTERNAL_DEADLINE_IN_PAST', { days: DEFAULT_INTERNAL_DAYS_BEFORE });
-  if (Date.parse(internal) <= Date.parse(h.internalDeadline) && Date.parse(external) <= Date.parse(h.externalDeadline)) return fail('HEARING.NOT_LATER');
+  if (Date.parse(internal) <= now.getTime())
+    return fail('HEARING.INTERNAL_DEADLINE_IN_PAST', { days: DEFAULT_INTERNAL_DAYS_BEFORE });
+  if (Date.parse(internal) <= Date.parse(h.internalDeadline) && Date.parse(external) <= Date.parse(h.externalDeadline))
+    return fail('HEARING.NOT_LATER');
   if (Date.parse(internal) > Date.parse(external)) return fail('HEARING.INTERNAL_AFTER_EXTERNAL');
   return ok({
     ...h,

@@ -44,7 +44,8 @@ export interface InputRequestOptions {
 export const inputAnchor = (meeting: Meeting, pre?: PreMeeting): string =>
   pre && pre.state === 'planned' && pre.meetingId === meeting.id ? pre.start : meeting.start;
 
-export const inputSendTime = (anchor: string, leadDays: number = DEFAULT_INPUT_LEAD_DAYS): string => addOsloDays(anchor, -leadDays);
+export const inputSendTime = (anchor: string, leadDays: number = DEFAULT_INPUT_LEAD_DAYS): string =>
+  addOsloDays(anchor, -leadDays);
 
 export const defaultInputDeadline = (anchor: string): string => addOsloDays(anchor, -DEFAULT_DEADLINE_DAYS_BEFORE);
 
@@ -53,7 +54,11 @@ export const defaultInputDeadline = (anchor: string): string => addOsloDays(anch
  * before the cards go out (a short lead time) or not before the deadline are dropped; two
  * that coincide are one.
  */
-export function reminderTimes(deadline: string, sendAt: string, daysBefore: readonly number[] = DEFAULT_REMINDER_DAYS): string[] {
+export function reminderTimes(
+  deadline: string,
+  sendAt: string,
+  daysBefore: readonly number[] = DEFAULT_REMINDER_DAYS,
+): string[] {
   const times = daysBefore
     .filter((d) => Number.isInteger(d) && d > 0)
     .map((d) => addOsloDays(deadline, -d))
@@ -95,4 +100,5 @@ export function planInputRequest(
 }
 
 /** Answers are taken until the deadline, not at it. */
-export const isPastInputDeadline = (request: InputRequest, now: Date): boolean => now.getTime() >= Date.parse(request.deadline);
+export const isPastInputDeadline = (request: InputRequest, now: Date): boolean =>
+  now.getTime() >= Date.parse(request.deadline);

@@ -54,7 +54,8 @@ export function majorityOf(counts: Readonly<Record<Position, number>>): Majority
 }
 
 export const diverges = (input: MunicipalInput, majority: MajorityPosition): boolean =>
-  input.position !== 'no-view' && (majority.kind === 'tie' || (majority.kind === 'position' && input.position !== majority.position));
+  input.position !== 'no-view' &&
+  (majority.kind === 'tie' || (majority.kind === 'position' && input.position !== majority.position));
 
 export function summarizeItem(request: InputRequest, answers: readonly InputAnswer[], itemId: string): ItemSummary {
   const counts = Object.fromEntries(positions.map((p) => [p, 0])) as Record<Position, number>;

@@ -62,8 +62,15 @@ export interface InputGiven {
 }
 
 /** The municipalities a person answers for, with the capacity they answer in. */
-export function representedBy(org: Organisation, memberId: string): { municipality: MunicipalityNumber; role: 'respondent' | 'deputy' }[] {
-  return org.members.find((m) => m.id === memberId)?.respondentFor.map((r) => ({ municipality: r.municipality, role: r.role })) ?? [];
+export function representedBy(
+  org: Organisation,
+  memberId: string,
+): { municipality: MunicipalityNumber; role: 'respondent' | 'deputy' }[] {
+  return (
+    org.members
+      .find((m) => m.id === memberId)
+      ?.respondentFor.map((r) => ({ municipality: r.municipality, role: r.role })) ?? []
+  );
 }
 
 /**
@@ -81,11 +88,16 @@ export function giveInput(
 ): Result<InputGiven> {
   if (s.meetingId !== meeting.id || request.meetingId !== meeting.id) return fail('INPUT.OTHER_MEETING');
   const seen = answers.find((a) => a.idempotencyKey === s.idempotencyKey);
-  if (seen) return seen.givenBy === s.givenBy ? ok({ answers, answer: seen, recorded: false }) : fail('INPUT.IDEMPOTENCY_CONFLICT');
+  if (seen)
+    return seen.givenBy === s.givenBy
+      ? ok({ answers, answer: seen, recorded: false })
+      : fail('INPUT.IDEMPOTENCY_CONFLICT');
   if (isPastInputDeadline(request, now)) return fail('INPUT.PAST_DEADLINE', { deadline: request.deadline });
   if (meeting.state !== 'planned') return fail('INPUT.MEETING_CLOSED', { state: meeting.state });
 
-  const mine = representedBy(org, s.givenBy).filter((r) => s.municipality === undefined || r.municipality === s.municipality);
+  const mine = representedBy(org, s.givenBy).filter(
+    (r) => s.municipality === undefined || r.municipality === s.municipality,
+  );
   if (mine.length === 0) return fail('INPUT.NOT_REPRESENTATIVE');
   if (mine.length > 1) return fail('INPUT.WHICH_MUNICIPALITY', { choices: mine.map((r) => r.municipality).join(',') });
   const { municipality, role } = mine[0]!;
@@ -97,7 +109,8 @@ export function giveInput(
 
   const latest = latestAnswer(answers, meeting.id, municipality);
   const items = s.items.map((i) => ({ ...i, text: i.text.trim() }));
-  if (latest && latest.status === s.status && sameItems(latest.items, items)) return ok({ answers, answer: latest, recorded: false });
+  if (latest && latest.status === s.status && sameItems(latest.items, items))
+    return ok({ answers, answer: latest, recorded: false });
   const answer: InputAnswer = {
     meetingId: meeting.id,
     municipality,
@@ -120,8 +133,10 @@ function contentProblem(meeting: Meeting, s: InputSubmission): Result<never> | u
     if (!cases.includes(i.itemId)) return fail('INPUT.UNKNOWN_ITEM', { itemId: i.itemId });
     if (named.has(i.itemId)) return fail('INPUT.DUPLICATE_ITEM', { itemId: i.itemId });
     named.add(i.itemId);
-    if (i.position !== undefined && !positions.includes(i.position)) return fail('INPUT.BAD_POSITION', { itemId: i.itemId });
-    if (i.text.trim().length > INPUT_TEXT_MAX) return fail('INPUT.TEXT_TOO_LONG', { itemId: i.itemId, max: INPUT_TEXT_MAX });
+    if (i.position !== undefined && !positions.includes(i.position))
+      return fail('INPUT.BAD_POSITION', { itemId: i.itemId });
+    if (i.text.trim().length > INPUT_TEXT_MAX)
+      return fail('INPUT.TEXT_TOO_LONG', { itemId: i.itemId, max: INPUT_TEXT_MAX });
   }
   if (s.status === 'submitted') {
     // "No view" is an answer; silence is not. A submitted answer takes a stand on every case.
@@ -132,19 +147,34 @@ function contentProblem(meeting: Meeting, s: InputSubmission): Result<never> | u
 }
 
 const sameItems = (a: readonly ItemInput[], b: readonly ItemInput[]): boolean =>
-  a.length === b.length && a.every((x, k) => x.itemId === b[k]?.itemId && x.position === b[k]?.position && x.text === b[k]?.text);
+  a.length === b.length &&
+  a.every((x, k) => x.itemId === b[k]?.itemId && x.position === b[k]?.position && x.text === b[k]?.text);
 
 /** The newest version of the municipality's answer, draft or submitted: what its card shows. */
-export const latestAnswer = (answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer | undefined =>
+export const latestAnswer = (
+  answers: readonly InputAnswer[],
+  meetingId: string,
+  municipality: MunicipalityNumber,
+): InputAnswer | undefined =>
   newestVersion(answers, (a) => a.meetingId === meetingId && a.municipality === municipality);
 
 /** The answer that counts: the newest submitted version. A later draft does not unsay it. */
-export const countingAnswer = (answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer | undefined =>
+export const countingAnswer = (
+  answers: readonly InputAnswer[],
+  meetingId: string,
+  municipality: MunicipalityNumber,
+): InputAnswer | undefined =>
   newestSubmitted(answers, (a) => a.meetingId === meetingId && a.municipality === municipality);
 
 /** Every version the municipality has saved, oldest first: the record kept of who said what. */
-export function answerHistory(answers: readonly InputAnswer[], meetingId: string, municipality: MunicipalityNumber): InputAnswer[] {
-  return answers.filter((a) => a.meetingId === meetingId && a.municipality === municipality).sort((a, b) => a.version - b.version);
+export function answerHistory(
+  answers: readonly InputAnswer[],
+  meetingId: string,
+  municipality: MunicipalityNumber,
+): InputAnswer[] {
+  return answers
+    .filter((a) => a.meetingId === meetingId && a.municipality === municipality)
+    .sort((a, b) => a.version - b.version);
 }
 
 /** What a card drawn from an older agenda can still say, and what changed since it was drawn. */

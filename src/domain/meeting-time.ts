@@ -44,7 +44,14 @@ export function osloWallClock(instant: string | number): WallClock {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(osloClock.formatToParts(ms).find((p) => p.type === type)?.value ?? NaN);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
 }
 
 const wallAsUtc = (w: WallClock): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);

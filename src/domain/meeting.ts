@@ -57,9 +57,14 @@ export const endsAfterStart = (d: MeetingDetails): boolean => Date.parse(d.end) 
 export const startsInFuture = (d: MeetingDetails, c: MeetingContext): boolean => Date.parse(d.start) > c.now.getTime();
 export const hasPlaceOrLink = (d: MeetingDetails): boolean => (d.place ?? '').trim() !== '' || d.online === true;
 /** A join link, when given, is a web address Teams can open. */
-export const joinUrlIsWeb = (d: MeetingDetails): boolean => d.joinUrl === undefined || /^https:\/\/\S+$/i.test(d.joinUrl);
+export const joinUrlIsWeb = (d: MeetingDetails): boolean =>
+  d.joinUrl === undefined || /^https:\/\/\S+$/i.test(d.joinUrl);
 
-const rules: readonly { readonly code: ErrorCode; readonly field: string; readonly holds: (d: MeetingDetails, c: MeetingContext) => boolean }[] = [
+const rules: readonly {
+  readonly code: ErrorCode;
+  readonly field: string;
+  readonly holds: (d: MeetingDetails, c: MeetingContext) => boolean;
+}[] = [
   { code: 'MEETING.BODY_REQUIRED', field: 'bodyId', holds: bodyGiven },
   { code: 'MEETING.UNKNOWN_BODY', field: 'bodyId', holds: bodyKnown },
   { code: 'MEETING.TITLE_REQUIRED', field: 'title', holds: titleGiven },
@@ -79,7 +84,10 @@ export function meetingProblems(d: MeetingDetails, c: MeetingContext): DomainErr
   const codes = new Set(broken.map((r) => r.code));
   return broken
     .filter((r) => !(r.code === 'MEETING.UNKNOWN_BODY' && codes.has('MEETING.BODY_REQUIRED')))
-    .filter((r) => !(codes.has('MEETING.BAD_TIME') && (r.code === 'MEETING.END_NOT_AFTER_START' || r.code === 'MEETING.IN_PAST')))
+    .filter(
+      (r) =>
+        !(codes.has('MEETING.BAD_TIME') && (r.code === 'MEETING.END_NOT_AFTER_START' || r.code === 'MEETING.IN_PAST')),
+    )
     .map((r) => ({ code: r.code, params: { field: r.field } }));
 }
 
@@ -141,7 +149,12 @@ export function moveMeeting(m: Meeting, to: { start: string; end: string }, c: M
   const problem = meetingProblems(details, c)[0];
   if (problem) return { ok: false, error: problem };
   if (osloYear(to.start) !== m.year) return fail('MEETING.MOVE_CHANGES_YEAR', { year: m.year });
-  const moved: Meeting = { ...m, start: new Date(to.start).toISOString(), end: new Date(to.end).toISOString(), version: m.version + 1 };
+  const moved: Meeting = {
+    ...m,
+    start: new Date(to.start).toISOString(),
+    end: new Date(to.end).toISOString(),
+    version: m.version + 1,
+  };
   return ok({ meeting: moved, warnings: overlapWarnings(moved, c.meetings) });
 }
 
@@ -182,6 +195,8 @@ export const isHeld = (m: Meeting): boolean => m.state === 'held';
 /** The body's previous meeting that was held: the one whose minutes the first item approves. */
 export function previousHeldMeeting(meetings: readonly Meeting[], m: Meeting): Meeting | undefined {
   return meetings
-    .filter((o) => o.bodyId === m.bodyId && o.id !== m.id && o.state === 'held' && Date.parse(o.start) < Date.parse(m.start))
+    .filter(
+      (o) => o.bodyId === m.bodyId && o.id !== m.id && o.state === 'held' && Date.parse(o.start) < Date.parse(m.start),
+    )
     .sort((a, b) => Date.parse(b.start) - Date.parse(a.start))[0];
 }

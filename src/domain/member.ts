@@ -1,9 +1,7 @@
 import type { MunicipalityNumber } from './municipality';
 
 /** Who a seat in a body speaks for: a municipality, or another party such as the hospital trust. */
-export type Representation =
-  | { readonly municipality: MunicipalityNumber }
-  | { readonly party: string };
+export type Representation = { readonly municipality: MunicipalityNumber } | { readonly party: string };
 
 export type SeatRole = 'chair' | 'member' | 'deputy' | 'observer';
 

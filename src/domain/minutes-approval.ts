@@ -15,7 +15,12 @@ export function missingDecision(meeting: Meeting, minutes: Minutes): string | un
  * Approval, at the next meeting (`{ meeting: id }`, under its minutes-approval item) or by the
  * members on a card (`{ members: [...] }`). Locks the minutes.
  */
-export function approveMinutes(minutes: Minutes, meeting: Meeting, by: NonNullable<Minutes['approval']>['by'], now: Date): Result<Minutes> {
+export function approveMinutes(
+  minutes: Minutes,
+  meeting: Meeting,
+  by: NonNullable<Minutes['approval']>['by'],
+  now: Date,
+): Result<Minutes> {
   if (minutes.meetingId !== meeting.id) return fail('MINUTES.OTHER_MEETING');
   if (isLocked(minutes)) return fail('MINUTES.ALREADY_APPROVED');
   if ('members' in by && by.members.length === 0) return fail('MINUTES.NO_APPROVERS');

@@ -57,7 +57,10 @@ export interface Minutes {
   readonly version: number;
   readonly content: MinutesContent;
   /** By a meeting (its id) or by the members on a card. */
-  readonly approval?: { readonly at: string; readonly by: { readonly meeting: string } | { readonly members: readonly string[] } };
+  readonly approval?: {
+    readonly at: string;
+    readonly by: { readonly meeting: string } | { readonly members: readonly string[] };
+  };
   readonly change?: { readonly at: string; readonly by: string; readonly reason: string };
   readonly earlier: readonly Omit<Minutes, 'earlier'>[];
 }
@@ -71,22 +74,26 @@ export function draftMinutes(meeting: Meeting, org: Organisation, absences: read
   const onDate = osloDate(meeting.start);
   const mine = absences.filter((a) => a.meetingId === meeting.id);
   const seated = org.members
-    .filter((p) => p.memberships.some((s) => s.body === meeting.bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate)))
+    .filter((p) =>
+      p.memberships.some(
+        (s) => s.body === meeting.bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate),
+      ),
+    )
     .map((p) => p.id);
   const attendance: Attendance = {
     present: seated.filter((id) => !mine.some((a) => a.memberId === id)),
     absent: mine.map((a) => ({ memberId: a.memberId, reason: a.reason })),
-    deputies: mine.flatMap((a) => (a.deputiesCalled[0] ? [{ memberId: a.deputiesCalled[0], standsInFor: a.memberId }] : [])),
+    deputies: mine.flatMap((a) =>
+      a.deputiesCalled[0] ? [{ memberId: a.deputiesCalled[0], standsInFor: a.memberId }] : [],
+    ),
   };
-  const items = activeItems(meeting).map(
-    (i): ItemMinutes => ({
-      itemId: i.id,
-      ...(i.proposal.kind === 'text' ? { recommendation: i.proposal.text } : {}),
-      proposals: [],
-      votes: [],
-      decision: '',
-    }),
-  );
+  const items = activeItems(meeting).map((i): ItemMinutes => ({
+    itemId: i.id,
+    ...(i.proposal.kind === 'text' ? { recommendation: i.proposal.text } : {}),
+    proposals: [],
+    votes: [],
+    decision: '',
+  }));
   return ok({ meetingId: meeting.id, status: 'draft', version: 1, content: { attendance, items }, earlier: [] });
 }
 
@@ -123,7 +130,8 @@ export function contentProblem(meeting: Meeting, c: MinutesContent): Result<neve
   for (const item of c.items) {
     const onAgenda = meeting.agenda.find((i) => i.id === item.itemId);
     if (!onAgenda) return fail('MINUTES.UNKNOWN_ITEM', { itemId: item.itemId });
-    if (onAgenda.status === 'withdrawn' && item.decision.trim() !== '') return fail('MINUTES.ITEM_WITHDRAWN', { itemId: item.itemId });
+    if (onAgenda.status === 'withdrawn' && item.decision.trim() !== '')
+      return fail('MINUTES.ITEM_WITHDRAWN', { itemId: item.itemId });
     for (const v of item.votes) {
       const problem = voteProblem(v, c.attendance);
       if (problem) return problem;

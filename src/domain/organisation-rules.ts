@@ -21,7 +21,8 @@ export function checkOrganisation(org: Organisation): OrganisationProblem[] {
   const bodyIds = new Set(org.bodies.map((b) => b.id));
   const numbers = new Set<string>();
   org.municipalities.forEach((m, i) => {
-    if (!isMunicipalityNumber(m.number)) add(['municipalities', i, 'number'], 'ORGANISATION.BAD_NUMBER', { value: m.number });
+    if (!isMunicipalityNumber(m.number))
+      add(['municipalities', i, 'number'], 'ORGANISATION.BAD_NUMBER', { value: m.number });
     if (numbers.has(m.number)) add(['municipalities', i, 'number'], 'ORGANISATION.DUPLICATE', { value: m.number });
     numbers.add(m.number);
     m.areas.forEach((a, j) => {
@@ -31,11 +32,15 @@ export function checkOrganisation(org: Organisation): OrganisationProblem[] {
   org.areas.forEach((a, i) => {
     if (a.lsu && !bodyIds.has(a.lsu)) add(['areas', i, 'lsu'], 'ORGANISATION.UNKNOWN_BODY', { value: a.lsu });
   });
-  duplicates(org.bodies.map((b) => b.id)).forEach((i) => add(['bodies', i, 'id'], 'ORGANISATION.DUPLICATE', { value: org.bodies[i]!.id }));
+  duplicates(org.bodies.map((b) => b.id)).forEach((i) =>
+    add(['bodies', i, 'id'], 'ORGANISATION.DUPLICATE', { value: org.bodies[i]!.id }),
+  );
   if (org.bodies.filter((b) => b.kind === 'board').length > 1) add(['bodies'], 'ORGANISATION.ONE_BOARD');
 
   const memberIds = new Set(org.members.map((m) => m.id));
-  duplicates(org.members.map((m) => m.id)).forEach((i) => add(['members', i, 'id'], 'ORGANISATION.DUPLICATE', { value: org.members[i]!.id }));
+  duplicates(org.members.map((m) => m.id)).forEach((i) =>
+    add(['members', i, 'id'], 'ORGANISATION.DUPLICATE', { value: org.members[i]!.id }),
+  );
   duplicates(org.members.map((m) => m.email.toLowerCase())).forEach((i) =>
     add(['members', i, 'email'], 'ORGANISATION.DUPLICATE', { value: org.members[i]!.email }),
   );
@@ -45,18 +50,22 @@ export function checkOrganisation(org: Organisation): OrganisationProblem[] {
       if (!bodyIds.has(seat.body)) add([...at, 'body'], 'ORGANISATION.UNKNOWN_BODY', { value: seat.body });
       if ('municipality' in seat.represents && !numbers.has(seat.represents.municipality))
         add([...at, 'municipality'], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: seat.represents.municipality });
-      if (seat.to !== undefined && seat.to < seat.from) add([...at, 'to'], 'ORGANISATION.TERM_ENDS_BEFORE_START', { value: seat.to });
+      if (seat.to !== undefined && seat.to < seat.from)
+        add([...at, 'to'], 'ORGANISATION.TERM_ENDS_BEFORE_START', { value: seat.to });
       if (seat.deputyFor !== undefined && !memberIds.has(seat.deputyFor))
         add([...at, 'deputyFor'], 'ORGANISATION.UNKNOWN_MEMBER', { value: seat.deputyFor });
     });
     member.respondentFor.forEach((r, j) => {
       if (!numbers.has(r.municipality))
-        add(['members', i, 'respondentFor', j, 'municipality'], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: r.municipality });
+        add(['members', i, 'respondentFor', j, 'municipality'], 'ORGANISATION.UNKNOWN_MUNICIPALITY', {
+          value: r.municipality,
+        });
     });
   });
   (org.boardRules?.regions ?? []).forEach((r, i) =>
     r.municipalities.forEach((n, j) => {
-      if (!numbers.has(n)) add(['boardRules', 'regions', i, 'municipalities', j], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: n });
+      if (!numbers.has(n))
+        add(['boardRules', 'regions', i, 'municipalities', j], 'ORGANISATION.UNKNOWN_MUNICIPALITY', { value: n });
     }),
   );
   duplicates((org.populations ?? []).map((p) => String(p.year))).forEach((i) =>

@@ -47,7 +47,8 @@ export function findBody(org: Organisation, name: string): Body | undefined {
 }
 
 /** The body's name as people know it; its id if the organisation no longer has it. */
-export const bodyName = (org: Organisation, bodyId: string): string => org.bodies.find((b) => b.id === bodyId)?.name ?? bodyId;
+export const bodyName = (org: Organisation, bodyId: string): string =>
+  org.bodies.find((b) => b.id === bodyId)?.name ?? bodyId;
 
 export function municipalityName(org: Organisation, number: string): string {
   return org.municipalities.find((m) => m.number === number)?.name ?? number;

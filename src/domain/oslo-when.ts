@@ -41,11 +41,47 @@ const addDays = (date: string, days: number): string => {
 const weekdayOf = (date: string): number => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 const WEEKDAYS: Record<string, number> = {
-  mandag: 0, tirsdag: 1, onsdag: 2, torsdag: 3, fredag: 4, lørdag: 5, lordag: 5, søndag: 6, sondag: 6,
-  monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6,
-  man: 0, tir: 1, ons: 2, tor: 3, fre: 4, lør: 5, søn: 6, mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6,
+  mandag: 0,
+  tirsdag: 1,
+  onsdag: 2,
+  torsdag: 3,
+  fredag: 4,
+  lørdag: 5,
+  lordag: 5,
+  søndag: 6,
+  sondag: 6,
+  monday: 0,
+  tuesday: 1,
+  wednesday: 2,
+  thursday: 3,
+  friday: 4,
+  saturday: 5,
+  sunday: 6,
+  man: 0,
+  tir: 1,
+  ons: 2,
+  tor: 3,
+  fre: 4,
+  lør: 5,
+  søn: 6,
+  mon: 0,
+  tue: 1,
+  wed: 2,
+  thu: 3,
+  fri: 4,
+  sat: 5,
+  sun: 6,
 };
-const RELATIVE: Record<string, number> = { 'i dag': 0, idag: 0, today: 0, 'i morgen': 1, imorgen: 1, tomorrow: 1, overimorgen: 2, 'i overmorgen': 2 };
+const RELATIVE: Record<string, number> = {
+  'i dag': 0,
+  idag: 0,
+  today: 0,
+  'i morgen': 1,
+  imorgen: 1,
+  tomorrow: 1,
+  overimorgen: 2,
+  'i overmorgen': 2,
+};
 const NEXT = new Set(['neste', 'next', 'kommende']);
 const CLOCK_WORDS = new Set(['kl', 'kl.', 'klokka', 'klokken', 'at']);
 
@@ -102,7 +138,7 @@ function dateAt(words: readonly string[], today: string): Step<string> | undefin
   }
   const day = w1.replace(/\.$/, '');
   if (day in WEEKDAYS) {
-    const ahead = ((WEEKDAYS[day]! - weekdayOf(today) + 7) % 7) || 7;
+    const ahead = (WEEKDAYS[day]! - weekdayOf(today) + 7) % 7 || 7;
     return { value: addDays(today, ahead), used: lead + 1 };
   }
   if (lead) return undefined;
@@ -159,14 +195,19 @@ export function readWhenAt(words: readonly string[], now: Date): Step<OsloWhen> 
     const after = words.slice(date.used);
     const time = timeAt(after);
     return time
-      ? { value: { date: date.value, time: time.value.time, ...(time.value.end && { endTime: time.value.end }) }, used: date.used + time.used }
+      ? {
+          value: { date: date.value, time: time.value.time, ...(time.value.end && { endTime: time.value.end }) },
+          used: date.used + time.used,
+        }
       : { value: { date: date.value }, used: date.used };
   }
   const time = timeAt(words);
   if (!time) return undefined;
   const later = dateAt(words.slice(time.used), today);
   const span = { time: time.value.time, ...(time.value.end && { endTime: time.value.end }) };
-  return later ? { value: { date: later.value, ...span }, used: time.used + later.used } : { value: span, used: time.used };
+  return later
+    ? { value: { date: later.value, ...span }, used: time.used + later.used }
+    : { value: span, used: time.used };
 }
 
 /** The whole text as a date and/or time; undefined if any of it is something else. */

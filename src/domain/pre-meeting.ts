@@ -25,7 +25,12 @@ export const DEFAULT_PRE_MEETING_MINUTES = 60;
 
 /** The body's pre-meeting rule, when the organisation gives it one. */
 export const preMeetingRuleOf = (body: Body): PreMeetingRule | undefined =>
-  body.preMeeting && { bodyId: body.id, offset: body.preMeeting.offset, durationMinutes: body.preMeeting.durationMinutes, attendees: 'municipal-members' };
+  body.preMeeting && {
+    bodyId: body.id,
+    offset: body.preMeeting.offset,
+    durationMinutes: body.preMeeting.durationMinutes,
+    attendees: 'municipal-members',
+  };
 
 /** A formøte follows its main meeting: it is never moved or cancelled on its own. */
 export interface PreMeeting {
@@ -40,7 +45,8 @@ export interface PreMeeting {
 }
 
 export const offsetIsBefore = (r: PreMeetingRule): boolean => offsetIsPositive(r.offset);
-export const durationIsPositive = (r: PreMeetingRule): boolean => Number.isInteger(r.durationMinutes) && r.durationMinutes > 0;
+export const durationIsPositive = (r: PreMeetingRule): boolean =>
+  Number.isInteger(r.durationMinutes) && r.durationMinutes > 0;
 
 export function preMeetingRuleProblem(r: PreMeetingRule): DomainError | undefined {
   if (!offsetIsBefore(r)) return { code: 'MEETING.BAD_PRE_MEETING_OFFSET' };
@@ -52,15 +58,25 @@ export function preMeetingRuleProblem(r: PreMeetingRule): DomainError | undefine
  * Members of the body on the date whose seat (chair or member) speaks for a municipality.
  * One who has reported absence is replaced by their deputies, as in the main meeting.
  */
-export function municipalMembers(org: Organisation, bodyId: string, onDate: string, absent: ReadonlySet<string> = new Set()): string[] {
+export function municipalMembers(
+  org: Organisation,
+  bodyId: string,
+  onDate: string,
+  absent: ReadonlySet<string> = new Set(),
+): string[] {
   const called: string[] = [];
   for (const member of org.members) {
     const seat = member.memberships.find(
-      (s) => s.body === bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate) && representedMunicipality(s) !== undefined,
+      (s) =>
+        s.body === bodyId &&
+        (s.role === 'chair' || s.role === 'member') &&
+        holdsSeatOn(s, onDate) &&
+        representedMunicipality(s) !== undefined,
     );
     if (!seat) continue;
     const deputies = absent.has(member.id) ? deputiesFor(org, bodyId, member.id, onDate) : [];
-    for (const id of deputies.length > 0 ? deputies : absent.has(member.id) ? [] : [member.id]) if (!called.includes(id)) called.push(id);
+    for (const id of deputies.length > 0 ? deputies : absent.has(member.id) ? [] : [member.id])
+      if (!called.includes(id)) called.push(id);
   }
   return called;
 }
@@ -68,7 +84,11 @@ export function municipalMembers(org: Organisation, bodyId: string, onDate: stri
 /** The deputies (vara) in force for a member on a body, in organisation order. */
 export function deputiesFor(org: Organisation, bodyId: string, memberId: string, onDate: string): string[] {
   return org.members
-    .filter((p) => p.memberships.some((s) => s.body === bodyId && s.role === 'deputy' && s.deputyFor === memberId && holdsSeatOn(s, onDate)))
+    .filter((p) =>
+      p.memberships.some(
+        (s) => s.body === bodyId && s.role === 'deputy' && s.deputyFor === memberId && holdsSeatOn(s, onDate),
+      ),
+    )
     .map((p) => p.id);
 }
 
@@ -100,7 +120,15 @@ export function derivePreMeeting(
   const { start, end } = timesFor(rule, meeting);
   if (Date.parse(end) > Date.parse(meeting.start)) return fail('MEETING.PRE_MEETING_OVERLAPS_MAIN');
   const attendees = municipalMembers(org, meeting.bodyId, osloDate(meeting.start), absent);
-  const preMeeting: PreMeeting = { meetingId: meeting.id, bodyId: meeting.bodyId, start, end, state: 'planned', attendees, version: 1 };
+  const preMeeting: PreMeeting = {
+    meetingId: meeting.id,
+    bodyId: meeting.bodyId,
+    start,
+    end,
+    state: 'planned',
+    attendees,
+    version: 1,
+  };
   const warnings = Date.parse(start) <= now.getTime() ? [{ code: 'MEETING.PRE_MEETING_IN_PAST' as const }] : [];
   return ok({ preMeeting, warnings });
 }

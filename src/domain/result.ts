@@ -14,7 +14,9 @@ export interface DomainError {
  * context for the caller (which case a refusal is about), never needed by the text.
  */
 type Context = Readonly<Record<string, string | number>>;
-export type ParamArgs<C extends ErrorCode> = keyof ErrorParams<C> extends never ? [params?: Context] : [params: ErrorParams<C> & Context];
+export type ParamArgs<C extends ErrorCode> = keyof ErrorParams<C> extends never
+  ? [params?: Context]
+  : [params: ErrorParams<C> & Context];
 
 /** A refusal with its parameters, checked against the catalogue by the compiler. */
 export function domainError<C extends ErrorCode>(code: C, ...[params]: ParamArgs<C>): DomainError {
@@ -22,4 +24,7 @@ export function domainError<C extends ErrorCode>(code: C, ...[params]: ParamArgs
 }
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
-export const fail = <C extends ErrorCode>(code: C, ...params: ParamArgs<C>): Result<never> => ({ ok: false, error: domainError(code, ...params) });
+export const fail = <C extends ErrorCode>(code: C, ...params: ParamArgs<C>): Result<never> => ({
+  ok: false,
+  error: domainError(code, ...params),
+});

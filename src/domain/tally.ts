@@ -104,6 +104,7 @@ function alternativesOutcome(counts: Readonly<Record<OptionId, number>>, casting
   const most = Math.max(...choices.map(([, n]) => n));
   const leaders = choices.filter(([, n]) => n === most).map(([option]) => option);
   if (leaders.length === 1) return { kind: 'chosen', option: leaders[0]! };
-  if (casting !== undefined && leaders.includes(casting)) return { kind: 'chosen', option: casting, byCastingVote: true };
+  if (casting !== undefined && leaders.includes(casting))
+    return { kind: 'chosen', option: casting, byCastingVote: true };
   return { kind: 'tie', options: leaders };
 }

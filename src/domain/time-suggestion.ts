@@ -18,7 +18,12 @@ export interface WorkingHours {
   readonly skipPublicHolidays: boolean;
 }
 
-export const OFFICE_HOURS: WorkingHours = { weekdays: [1, 2, 3, 4, 5], from: '08:00', to: '16:00', skipPublicHolidays: true };
+export const OFFICE_HOURS: WorkingHours = {
+  weekdays: [1, 2, 3, 4, 5],
+  from: '08:00',
+  to: '16:00',
+  skipPublicHolidays: true,
+};
 
 export interface SlotRequest {
   /** Everyone's busy times together; the order does not matter. */
@@ -70,13 +75,17 @@ export function proposeSlots(r: SlotRequest): TimeInterval[] {
   const [from, to] = [minutesOf(r.workingHours.from), minutesOf(r.workingHours.to)];
   const [windowStart, windowEnd] = [Date.parse(r.window.start), Date.parse(r.window.end)];
   if (!(r.durationMinutes > 0) || !(step > 0) || r.count <= 0 || !(windowEnd > windowStart)) return [];
-  const busy = r.busy.map((b) => [Date.parse(b.start), Date.parse(b.end)] as const).filter(([s, e]) => e > windowStart && s < windowEnd);
+  const busy = r.busy
+    .map((b) => [Date.parse(b.start), Date.parse(b.end)] as const)
+    .filter(([s, e]) => e > windowStart && s < windowEnd);
   const slots: TimeInterval[] = [];
   for (const [year, month, day] of osloDays(r.window)) {
     if (!isWorkingDay(year, month, day, r.workingHours)) continue;
     let today = 0;
     for (let minute = from; minute + r.durationMinutes <= to; minute += step) {
-      const start = Date.parse(osloInstant({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60, second: 0 }));
+      const start = Date.parse(
+        osloInstant({ year, month, day, hour: Math.floor(minute / 60), minute: minute % 60, second: 0 }),
+      );
       const end = start + durationMs;
       if (start < windowStart || end > windowEnd) continue;
       if (busy.some(([s, e]) => s < end && start < e)) continue;

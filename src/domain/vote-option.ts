@@ -19,7 +19,9 @@ export const motionOptions: readonly VoteOption[] = [{ id: FOR }, { id: AGAINST 
 /** For / against (and abstain) on a proposal, as opposed to a choice among alternatives. */
 export function isMotion(options: readonly VoteOption[]): boolean {
   const ids = options.map((o) => o.id);
-  return ids.includes(FOR) && ids.includes(AGAINST) && ids.every((id) => id === FOR || id === AGAINST || id === ABSTAIN);
+  return (
+    ids.includes(FOR) && ids.includes(AGAINST) && ids.every((id) => id === FOR || id === AGAINST || id === ABSTAIN)
+  );
 }
 
 export const isAbstention = (option: OptionId): boolean => option === ABSTAIN;

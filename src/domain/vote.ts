@@ -99,7 +99,8 @@ export function openVote(vote: Vote, electorate: Electorate, now: Date): Result<
   if (electorate.kind !== vote.settings.electorate) return fail('VOTE.ELECTORATE_MISMATCH');
   if (electorate.voters.length === 0) return fail('VOTE.EMPTY_ELECTORATE');
   if (vote.settings.chairCastingVote && chairKey(electorate) === undefined) return fail('VOTE.NO_CHAIR');
-  if (vote.settings.deadline !== undefined && !deadlineAfter(vote.settings.deadline, now)) return fail('VOTE.PAST_DEADLINE');
+  if (vote.settings.deadline !== undefined && !deadlineAfter(vote.settings.deadline, now))
+    return fail('VOTE.PAST_DEADLINE');
   return ok({ ...vote, state: 'open', electorate, openedAt: now.toISOString() });
 }
 

@@ -30,12 +30,20 @@ export function withdrawalEffectiveDate(noticeDate: string): string {
 }
 
 /** Whether the municipality is still a member on the date (YYYY-MM-DD). */
-export function isMemberOn(withdrawals: readonly Withdrawal[], municipality: MunicipalityNumber, onDate: string): boolean {
+export function isMemberOn(
+  withdrawals: readonly Withdrawal[],
+  municipality: MunicipalityNumber,
+  onDate: string,
+): boolean {
   return !withdrawals.some((w) => w.municipality === municipality && w.effectiveDate <= onDate);
 }
 
 /** The municipalities that are members on the date, in the organisation's order. */
-export function memberMunicipalities(org: Organisation, withdrawals: readonly Withdrawal[], onDate: string): MunicipalityNumber[] {
+export function memberMunicipalities(
+  org: Organisation,
+  withdrawals: readonly Withdrawal[],
+  onDate: string,
+): MunicipalityNumber[] {
   return org.municipalities.map((m) => m.number).filter((n) => isMemberOn(withdrawals, n, onDate));
 }
 
@@ -54,7 +62,12 @@ export function recordWithdrawal(
   if (!org.municipalities.some((m) => m.number === notice.municipality))
     return fail('WITHDRAWAL.UNKNOWN_MUNICIPALITY', { value: notice.municipality });
   const earlier = existing.find((w) => w.municipality === notice.municipality);
-  if (earlier) return fail('WITHDRAWAL.ALREADY_RECORDED', { municipality: notice.municipality, noticeDate: earlier.noticeDate, effectiveDate: earlier.effectiveDate });
+  if (earlier)
+    return fail('WITHDRAWAL.ALREADY_RECORDED', {
+      municipality: notice.municipality,
+      noticeDate: earlier.noticeDate,
+      effectiveDate: earlier.effectiveDate,
+    });
   if (notice.noticeDate > today) return fail('WITHDRAWAL.NOTICE_IN_FUTURE', { noticeDate: notice.noticeDate });
   return ok({
     municipality: notice.municipality,

@@ -24,7 +24,9 @@ const root = join(packageRoot, 'locales');
 export function loadMessages(locale: Locale, dir = root): Messages {
   const messages: Record<string, string> = {};
   const origin = new Map<string, string>();
-  for (const file of readdirSync(join(dir, locale)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(join(dir, locale))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const part = JSON.parse(readFileSync(join(dir, locale, file), 'utf8')) as Record<string, string>;
     for (const [key, text] of Object.entries(part)) {
       const earlier = origin.get(key);

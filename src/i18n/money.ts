@@ -5,7 +5,10 @@ const formats = new Map<Locale, Intl.NumberFormat>();
 const format = (locale: Locale): Intl.NumberFormat => {
   let f = formats.get(locale);
   if (!f) {
-    f = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    f = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     formats.set(locale, f);
   }
   return f;
@@ -16,7 +19,9 @@ const format = (locale: Locale): Intl.NumberFormat => {
  * no-break spaces, so an amount never wraps inside itself. Amounts are kept in øre.
  */
 export function formatKroner(ore: number, locale: Locale): string {
-  const amount = format(locale).format(ore / 100).replace(/[\u202f ]/g, '\u00a0');
+  const amount = format(locale)
+    .format(ore / 100)
+    .replace(/[\u202f ]/g, '\u00a0');
   return locale === 'nb' ? `kr\u00a0${amount}` : `NOK\u00a0${amount}`;
 }
 

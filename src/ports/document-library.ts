@@ -36,7 +36,10 @@ const FORBIDDEN = /["*:<>?\\|#%]/;
 /** A relative path of plain names; throws on anything that could climb out or be refused. */
 export function checkDocumentPath(path: string): string[] {
   const parts = path.split('/');
-  const bad = parts.find((p) => p === '' || p === '.' || p === '..' || FORBIDDEN.test(p) || p !== p.trim() || p.endsWith('.'));
-  if (bad !== undefined || path.length > 400) throw new RangeError(`DOCUMENTS.BAD_PATH: not a document path: ${JSON.stringify(path)}`);
+  const bad = parts.find(
+    (p) => p === '' || p === '.' || p === '..' || FORBIDDEN.test(p) || p !== p.trim() || p.endsWith('.'),
+  );
+  if (bad !== undefined || path.length > 400)
+    throw new RangeError(`DOCUMENTS.BAD_PATH: not a document path: ${JSON.stringify(path)}`);
   return parts;
 }

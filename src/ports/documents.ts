@@ -21,7 +21,12 @@ export type Block =
   /** Label and value pairs at the head of a document: "Tid:", "Sted:". */
   | { readonly kind: 'fields'; readonly rows: readonly { readonly label: string; readonly value: string }[] }
   | { readonly kind: 'list'; readonly items: readonly (readonly TextRun[])[] }
-  | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly numeric?: readonly number[] };
+  | {
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly numeric?: readonly number[];
+    };
 
 export interface ExportDocument {
   readonly title: string;

@@ -4,11 +4,7 @@
  * There are no cross-record transactions here on purpose (SharePoint has none):
  * use cases stay correct with eTag-guarded writes and idempotent ids.
  */
-export type ListName =
-  | 'conversations'
-  | 'identityLinks'
-  | 'auditLog'
-  | (string & { readonly __list?: never });
+export type ListName = 'conversations' | 'identityLinks' | 'auditLog' | (string & { readonly __list?: never });
 
 export interface StoredRecord<T> {
   readonly id: string;
@@ -45,7 +41,8 @@ export type StoreErrorCode =
   | 'STORE.REJECTED';
 
 /** Errors that no retry will mend: a job meeting one should fail at once rather than use up its attempts. */
-export const isPermanentStoreError = (e: unknown): boolean => isStoreError(e, 'STORE.TOO_LARGE') || isStoreError(e, 'STORE.REJECTED');
+export const isPermanentStoreError = (e: unknown): boolean =>
+  isStoreError(e, 'STORE.TOO_LARGE') || isStoreError(e, 'STORE.REJECTED');
 
 export class StoreError extends Error {
   constructor(

@@ -5,17 +5,19 @@
  * twice changes nothing.
  */
 export type ResultListName =
-  | 'meetings'
-  | 'cases'
-  | 'decisions'
-  | 'votes'
-  | 'input'
-  | 'hearings'
-  | 'hearingResponses'
-  | 'minutes'
-  | 'followUps';
+  'meetings' | 'cases' | 'decisions' | 'votes' | 'input' | 'hearings' | 'hearingResponses' | 'minutes' | 'followUps';
 
-export const RESULT_LISTS: readonly ResultListName[] = ['meetings', 'cases', 'decisions', 'votes', 'input', 'hearings', 'hearingResponses', 'minutes', 'followUps'];
+export const RESULT_LISTS: readonly ResultListName[] = [
+  'meetings',
+  'cases',
+  'decisions',
+  'votes',
+  'input',
+  'hearings',
+  'hearingResponses',
+  'minutes',
+  'followUps',
+];
 
 /** A link to a document in the library, or a join link. */
 export interface CellLink {

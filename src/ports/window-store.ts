@@ -11,5 +11,11 @@ export interface KeyState {
  * a conflict it reads again and calls `change` again. Throws when the store cannot be reached.
  */
 export interface WindowStore {
-  update<R>(keys: readonly string[], change: (states: ReadonlyMap<string, KeyState>) => { readonly states: ReadonlyMap<string, KeyState>; readonly result: R }): Promise<R>;
+  update<R>(
+    keys: readonly string[],
+    change: (states: ReadonlyMap<string, KeyState>) => {
+      readonly states: ReadonlyMap<string, KeyState>;
+      readonly result: R;
+    },
+  ): Promise<R>;
 }

@@ -13,7 +13,8 @@ const SEGMENT = /\uE000([\s\S]*?)\uE001/g;
 
 /** Before expansion: markup becomes marked text; markers in anything else are dropped. */
 export function markData(value: unknown): unknown {
-  if (value instanceof Markup) return value.markdown === '' ? '' : `${MARKUP_START}${value.markdown.replace(MARKERS, '')}${MARKUP_END}`;
+  if (value instanceof Markup)
+    return value.markdown === '' ? '' : `${MARKUP_START}${value.markdown.replace(MARKERS, '')}${MARKUP_END}`;
   if (typeof value === 'string') return value.replace(MARKERS, '');
   if (Array.isArray(value)) return value.map(markData);
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markData(v)]));
@@ -62,7 +63,10 @@ export function secureCard(node: unknown, parent = ''): unknown {
     } else if (key === 'selectAction' && isUnsafeAction(value)) {
       delete o[key];
     } else if (!OPAQUE.includes(key)) {
-      o[key] = secureCard(value, key === 'facts' ? 'Fact' : key === 'choices' ? `Choice:${choiceStyle(o)}` : type || parent);
+      o[key] = secureCard(
+        value,
+        key === 'facts' ? 'Fact' : key === 'choices' ? `Choice:${choiceStyle(o)}` : type || parent,
+      );
     }
   }
   return o;
@@ -72,14 +76,16 @@ function shownAs(key: string, type: string, parent: string): Shown | undefined {
   if (LABELS.includes(key)) return 'label';
   if (key === 'errorMessage') return 'markdown';
   if (type === '' && parent === 'Fact') return key === 'title' || key === 'value' ? 'markdown' : undefined;
-  if (type === '' && parent.startsWith('Choice:')) return key === 'title' ? (parent === 'Choice:expanded' ? 'markdown' : 'label') : undefined;
+  if (type === '' && parent.startsWith('Choice:'))
+    return key === 'title' ? (parent === 'Choice:expanded' ? 'markdown' : 'label') : undefined;
   if (key === 'text') return type === 'TextRun' ? 'label' : 'markdown';
   if (key === 'title') return type.startsWith('Action.') ? 'label' : 'markdown';
   return undefined;
 }
 
 /** Expanded choices and checkboxes are TextBlocks (Markdown); a dropdown's are plain. */
-const choiceStyle = (o: Record<string, unknown>): string => (o.style === 'expanded' || o.isMultiSelect === true ? 'expanded' : 'compact');
+const choiceStyle = (o: Record<string, unknown>): string =>
+  o.style === 'expanded' || o.isMultiSelect === true ? 'expanded' : 'compact';
 
 function isUnsafeAction(n: unknown): boolean {
   if (n === null || typeof n !== 'object') return false;

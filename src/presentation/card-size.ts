@@ -24,7 +24,12 @@ export const cardBytes = (card: unknown): number => Buffer.byteLength(JSON.strin
 type Render = (data: object) => Record<string, unknown>;
 
 /** Renders `data`, shortened as little as needed to fit; `notice` is shown when anything was cut. */
-export function renderWithin(render: Render, data: object, notice: () => string, budget = CARD_BUDGET_BYTES): Record<string, unknown> {
+export function renderWithin(
+  render: Render,
+  data: object,
+  notice: () => string,
+  budget = CARD_BUDGET_BYTES,
+): Record<string, unknown> {
   const whole = render(data);
   if (cardBytes(whole) <= budget) return whole;
   const target = budget - NOTICE_ROOM;
@@ -32,14 +37,26 @@ export function renderWithin(render: Render, data: object, notice: () => string,
   const longest = longestText(data);
   let shortened: object;
   if (fits(cutTexts(data, SHORTEST_TEXT))) {
-    shortened = cutTexts(data, largest(SHORTEST_TEXT, longest, (n) => fits(cutTexts(data, n))));
+    shortened = cutTexts(
+      data,
+      largest(SHORTEST_TEXT, longest, (n) => fits(cutTexts(data, n))),
+    );
   } else {
     const texts = cutTexts(data, SHORTEST_TEXT);
-    shortened = cutLists(texts, largest(SHORTEST_LIST, longestList(texts), (n) => fits(cutLists(texts, n))));
+    shortened = cutLists(
+      texts,
+      largest(SHORTEST_LIST, longestList(texts), (n) => fits(cutLists(texts, n))),
+    );
   }
   const card = render(shortened);
   const body = Array.isArray(card.body) ? [...(card.body as unknown[])] : [];
-  body.splice(Math.min(1, body.length), 0, { type: 'TextBlock', text: notice(), wrap: true, color: 'Attention', size: 'Small' });
+  body.splice(Math.min(1, body.length), 0, {
+    type: 'TextBlock',
+    text: notice(),
+    wrap: true,
+    color: 'Attention',
+    size: 'Small',
+  });
   return { ...card, body };
 }
 
@@ -63,11 +80,19 @@ function cutText(s: string, max: number): string {
 }
 
 function cutTexts(value: unknown, max: number): object {
-  return map(value, (s) => cutText(s, max), () => Infinity) as object;
+  return map(
+    value,
+    (s) => cutText(s, max),
+    () => Infinity,
+  ) as object;
 }
 
 function cutLists(value: unknown, max: number): object {
-  return map(value, (s) => s, (key) => (WHOLE_LISTS.has(key) ? Infinity : max)) as object;
+  return map(
+    value,
+    (s) => s,
+    (key) => (WHOLE_LISTS.has(key) ? Infinity : max),
+  ) as object;
 }
 
 function map(value: unknown, text: (s: string) => string, listMax: (key: string) => number, key = ''): unknown {
@@ -77,14 +102,20 @@ function map(value: unknown, text: (s: string) => string, listMax: (key: string)
     return kept.map((v) => map(v, text, listMax, key));
   }
   if (isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, UNTOUCHED.has(k) ? v : map(v, text, listMax, k)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, UNTOUCHED.has(k) ? v : map(v, text, listMax, k)]),
+    );
   }
   return value;
 }
 
 function longestText(value: unknown): number {
   let n = SHORTEST_TEXT;
-  map(value, (s) => ((n = Math.max(n, [...s].length)), s), () => Infinity);
+  map(
+    value,
+    (s) => ((n = Math.max(n, [...s].length)), s),
+    () => Infinity,
+  );
   return n;
 }
 

@@ -44,7 +44,9 @@ export const plainMessage = visible;
 /** For fields Teams shows without Markdown (button titles, input labels, dropdown choices). */
 export function plainLabel(s: string): string {
   // Input labels are TextRuns: no Markdown, but the date functions still apply.
-  return lines(s).join(' ').replace(/\{(?=\{)/g, '{ ');
+  return lines(s)
+    .join(' ')
+    .replace(/\{(?=\{)/g, '{ ');
 }
 
 /**
@@ -72,7 +74,10 @@ export function cleanMarkup(s: string): string {
 
 /** Addresses a card may open: https, and plain http only to this machine (local mode). */
 export function isSafeUrl(url: string): boolean {
-  return /^https:\/\/[^\s<>()\\]+$/i.test(url) || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/[^\s<>()\\]*)?$/i.test(url);
+  return (
+    /^https:\/\/[^\s<>()\\]+$/i.test(url) ||
+    /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/[^\s<>()\\]*)?$/i.test(url)
+  );
 }
 
 /**

@@ -12,7 +12,11 @@ export class ApiError extends Error {
 }
 
 /** Every call carries the SSO token and the person's language; the server decides everything else. */
-export async function api<T>(locale: Locale, path: string, init: { method?: 'GET' | 'POST'; body?: unknown; etag?: string } = {}): Promise<{ status: number; body?: T; etag?: string }> {
+export async function api<T>(
+  locale: Locale,
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; etag?: string } = {},
+): Promise<{ status: number; body?: T; etag?: string }> {
   const token = await ssoToken();
   const res = await fetch(`/tab/api/${path}`, {
     method: init.method ?? 'GET',
@@ -39,7 +43,8 @@ export interface Outcome {
 
 /** A card action from the tab. The idempotency key makes a retried press count once. */
 export const act = async (locale: Locale, verb: string, data: Record<string, unknown>): Promise<Outcome> =>
-  (await api<Outcome>(locale, `actions/${verb}`, { method: 'POST', body: { ...data, actionId: crypto.randomUUID() } })).body!;
+  (await api<Outcome>(locale, `actions/${verb}`, { method: 'POST', body: { ...data, actionId: crypto.randomUUID() } }))
+    .body!;
 
 export const runCommand = async (locale: Locale, id: string, target: string): Promise<Outcome> =>
   (await api<Outcome>(locale, `commands/${id}`, { method: 'POST', body: { target } })).body!;

@@ -1,4 +1,13 @@
-import { Button, FluentProvider, Spinner, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  Spinner,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from './api';
 import { onThemeChange, type TabContext, type Theme } from './teams';
@@ -21,7 +30,12 @@ export interface Person {
 
 const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
-  page: { minHeight: '100vh', padding: tokens.spacingHorizontalL, boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground2 },
+  page: {
+    minHeight: '100vh',
+    padding: tokens.spacingHorizontalL,
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
 
 type View = 'my-work' | 'dashboard';
@@ -50,13 +64,22 @@ function Main({ t, context }: { t: T; context: TabContext }) {
   const [person, setPerson] = useState<Person | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const where = page();
-  const meetingFrame = context.frameContext === 'meetingSidePanel' || context.frameContext === 'meetingStage' || where === 'meeting';
+  const meetingFrame =
+    context.frameContext === 'meetingSidePanel' || context.frameContext === 'meetingStage' || where === 'meeting';
   const [view, setView] = useState<View>(where === 'dashboard' ? 'dashboard' : 'my-work');
   useEffect(() => {
     if (where === 'config') return;
     api<Person>(t.locale, 'me')
       .then((r) => setPerson(r.body))
-      .catch((e: unknown) => setProblem(e instanceof ApiError && e.code === 'unknown-person' ? e.message || t('tab.error.unknown-person') : e instanceof ApiError && e.status === 401 ? t('tab.error.sign-in') : t('tab.error.load')));
+      .catch((e: unknown) =>
+        setProblem(
+          e instanceof ApiError && e.code === 'unknown-person'
+            ? e.message || t('tab.error.unknown-person')
+            : e instanceof ApiError && e.status === 401
+              ? t('tab.error.sign-in')
+              : t('tab.error.load'),
+        ),
+      );
   }, [t, where]);
   if (where === 'config') return <ChannelConfig t={t} />;
   if (problem) return <Problem message={problem} />;
@@ -75,7 +98,12 @@ function Main({ t, context }: { t: T; context: TabContext }) {
         // Two plain buttons, not a TabList: its focus sentinels are hidden yet focusable, which axe reports.
         <nav aria-label={t('tab.nav.label')} className={styles.nav}>
           {(['my-work', 'dashboard'] as const).map((v) => (
-            <Button key={v} appearance={view === v ? 'primary' : 'subtle'} aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+            <Button
+              key={v}
+              appearance={view === v ? 'primary' : 'subtle'}
+              aria-current={view === v ? 'page' : undefined}
+              onClick={() => setView(v)}
+            >
               {t(`tab.nav.${v}`)}
             </Button>
           ))}

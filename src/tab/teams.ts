@@ -28,7 +28,8 @@ export async function startTeams(): Promise<TabContext> {
   };
 }
 
-export const onThemeChange = (handler: (theme: Theme) => void): void => app.registerOnThemeChangeHandler((t) => handler(toTheme(t)));
+export const onThemeChange = (handler: (theme: Theme) => void): void =>
+  app.registerOnThemeChangeHandler((t) => handler(toTheme(t)));
 
 const toTheme = (t: string | undefined): Theme => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'default');
 
@@ -38,7 +39,9 @@ export const ssoToken = (): Promise<string> => authentication.getAuthToken();
 /** The configurable tab's settings page: which body the channel tab shows. */
 export function configureTab(contentUrl: string, entityId: string, suggestedDisplayName: string): void {
   pages.config.registerOnSaveHandler((save) => {
-    void pages.config.setConfig({ contentUrl, entityId, suggestedDisplayName, websiteUrl: contentUrl }).then(() => save.notifySuccess());
+    void pages.config
+      .setConfig({ contentUrl, entityId, suggestedDisplayName, websiteUrl: contentUrl })
+      .then(() => save.notifySuccess());
   });
   pages.config.setValidityState(true);
 }

@@ -14,7 +14,9 @@ export interface T {
 export function translator(locale: Locale): T {
   const messages = texts[locale];
   const t = ((key: string, params: Readonly<Record<string, string | number>> = {}) =>
-    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_: string, name: string) => String(params[name] ?? `{${name}}`))) as T;
+    (messages[key] ?? key).replace(/\{(\w+)\}/g, (_: string, name: string) =>
+      String(params[name] ?? `{${name}}`),
+    )) as T;
   return Object.assign(t, {
     locale,
     dateTime: (iso: string) => formatDateTime(new Date(iso), locale),

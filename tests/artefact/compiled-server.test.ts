@@ -25,7 +25,11 @@ function workFolder() {
 }
 
 const post = (url: string, activity: object, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
 
 it('npm run build produced the server', () => {
   expect(existsSync(compiledMain)).toBe(true);
@@ -37,7 +41,10 @@ describe('the compiled server in local mode', () => {
   let server: SpawnedServer;
   beforeAll(async () => {
     await connector.start();
-    server = await startServer({ cwd: work.dir, env: { ...work.settings, PORT: String(await freePort()), SAMRAD_LOG_LEVEL: 'warn' } });
+    server = await startServer({
+      cwd: work.dir,
+      env: { ...work.settings, PORT: String(await freePort()), SAMRAD_LOG_LEVEL: 'warn' },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -108,12 +115,20 @@ describe('the compiled server in production mode', () => {
 
   it('refuses a forged token with 401', async () => {
     const forged = issuer.token(APP, connector.url, 'untrusted');
-    expect((await post(server.url, message(connector.url, people.coordinator, 'hjelp'), { authorization: `Bearer ${forged}` })).status).toBe(401);
+    expect(
+      (
+        await post(server.url, message(connector.url, people.coordinator, 'hjelp'), {
+          authorization: `Bearer ${forged}`,
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('accepts a locally signed token, fetching the keys from the default addresses, and runs the turn', async () => {
     const token = issuer.token(APP, connector.url);
-    const res = await post(server.url, message(connector.url, people.coordinator, 'hjelp'), { authorization: `Bearer ${token}` });
+    const res = await post(server.url, message(connector.url, people.coordinator, 'hjelp'), {
+      authorization: `Bearer ${token}`,
+    });
     expect(res.status).toBe(200);
     expect(issuer.requests).toEqual(['/v1/.well-known/openidconfiguration', '/v1/.well-known/keys']);
     // The turn ran: the conversation is in the database. (The reply needs Entra ID, which stays unreachable.)

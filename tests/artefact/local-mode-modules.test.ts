@@ -35,7 +35,11 @@ describe('the compiled server in local mode, by the modules it loads', () => {
       },
     });
     try {
-      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, people.coordinator, 'hjelp')) });
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message(connector.url, people.coordinator, 'hjelp')),
+      });
       expect(res.status).toBe(200);
     } finally {
       await server.stop();

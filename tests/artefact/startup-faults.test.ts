@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { failedStart, freePort, packageRoot } from '../fixtures/spawned-server';
 
-
 function folder() {
   const dir = mkdtempSync(join(tmpdir(), 'samrad-fault-'));
   chmodSync(dir, 0o755);
@@ -19,7 +18,12 @@ async function start(dir: string, db: string, honourFileModes = false, fileSizeL
   return failedStart({
     ...(fileSizeLimitBlocks !== undefined && { fileSizeLimitBlocks }),
     cwd: dir,
-    env: { SAMRAD_DB: db, SAMRAD_ORGANISATION: join(dir, 'organisation.yaml'), SAMRAD_DOCUMENTS_DIR: join(dir, 'documents'), PORT: String(await freePort()) },
+    env: {
+      SAMRAD_DB: db,
+      SAMRAD_ORGANISATION: join(dir, 'organisation.yaml'),
+      SAMRAD_DOCUMENTS_DIR: join(dir, 'documents'),
+      PORT: String(await freePort()),
+    },
     honourFileModes,
   });
 }
@@ -27,7 +31,10 @@ async function start(dir: string, db: string, honourFileModes = false, fileSizeL
 function expectOneClearLine(result: { code: number | null; stderr: string }, says: RegExp) {
   expect(result.code).not.toBe(0);
   // Node's own warnings (restify reads a deprecated binding) are Node's lines, not ours.
-  const lines = result.stderr.trim().split('\n').filter((l) => !/^\(node:\d+\)|^\(Use `node/.test(l));
+  const lines = result.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\(node:\d+\)|^\(Use `node/.test(l));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/SAMRAD_DB=/);
   expect(lines[0]).toMatch(says);

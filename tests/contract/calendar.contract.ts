@@ -30,7 +30,11 @@ export function sampleEvent(over: Partial<CalendarEvent> = {}): CalendarEvent {
   };
 }
 
-const failure = async (p: Promise<unknown>): Promise<unknown> => p.then(() => new Error('expected a failure'), (e: unknown) => e);
+const failure = async (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => new Error('expected a failure'),
+    (e: unknown) => e,
+  );
 const expectCode = async (p: Promise<unknown>, code: CalendarErrorCode) => {
   const e = await failure(p);
   expect(isCalendarError(e, code), String(e)).toBe(true);
@@ -57,7 +61,12 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
       expect(scheduled.id).toBeTruthy();
       expect(scheduled.webLink).toMatch(/^https?:\/\//);
       const read = await calendar.get(scheduled.id);
-      expect(read.event).toMatchObject({ title: input.title, location: input.location, body: input.body, timeZone: 'Europe/Oslo' });
+      expect(read.event).toMatchObject({
+        title: input.title,
+        location: input.location,
+        body: input.body,
+        timeZone: 'Europe/Oslo',
+      });
       expect(Date.parse(read.event.start)).toBe(Date.parse(input.start));
       expect(read.event.attendees.map((a) => [a.name, a.attendance])).toEqual([
         ['Åse Ødegård', 'required'],
@@ -92,10 +101,17 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
       const moved = await calendar.update(id, { start: '2030-10-25T07:00:00Z', end: '2030-10-25T08:00:00Z' });
       expect(moved.sequence).toBe(1);
       expect(Date.parse(moved.event.start)).toBe(Date.parse('2030-10-25T07:00:00Z'));
-      const renamed = await calendar.update(id, { title: 'Formøte OSU 3/2030 (flyttet)', location: 'Fylkeshuset, sal B' });
+      const renamed = await calendar.update(id, {
+        title: 'Formøte OSU 3/2030 (flyttet)',
+        location: 'Fylkeshuset, sal B',
+      });
       expect(renamed.sequence).toBe(2);
       const read = await calendar.get(id);
-      expect(read).toMatchObject({ sequence: 2, status: 'confirmed', event: { title: 'Formøte OSU 3/2030 (flyttet)', location: 'Fylkeshuset, sal B' } });
+      expect(read).toMatchObject({
+        sequence: 2,
+        status: 'confirmed',
+        event: { title: 'Formøte OSU 3/2030 (flyttet)', location: 'Fylkeshuset, sal B' },
+      });
       expect(Date.parse(read.event.end)).toBe(Date.parse('2030-10-25T08:00:00Z'));
     });
 
@@ -163,12 +179,19 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
         calendar.update(id, { location: 'Nytt sted' }),
         calendar.update(id, { body: 'Ny saksliste' }),
         calendar.update(id, { start: '2030-10-24T09:00:00Z', end: '2030-10-24T10:00:00Z' }),
-        calendar.update(id, { attendees: [{ name: 'Kari', email: 'kari@vennesla.example.no', attendance: 'required' }] }),
+        calendar.update(id, {
+          attendees: [{ name: 'Kari', email: 'kari@vennesla.example.no', attendance: 'required' }],
+        }),
         calendar.update(id, { onlineMeeting: true }),
       ]);
       const read = await calendar.get(id);
       expect(read.sequence).toBe(6);
-      expect(read.event).toMatchObject({ title: 'Ny tittel', location: 'Nytt sted', body: 'Ny saksliste', onlineMeeting: true });
+      expect(read.event).toMatchObject({
+        title: 'Ny tittel',
+        location: 'Nytt sted',
+        body: 'Ny saksliste',
+        onlineMeeting: true,
+      });
       expect(Date.parse(read.event.start)).toBe(Date.parse('2030-10-24T09:00:00Z'));
       expect(read.event.attendees.map((a) => a.email)).toEqual(['kari@vennesla.example.no']);
     });

@@ -26,11 +26,17 @@ calendarContract('ICS files on the SQLite store', async () =>
 calendarContract('Graph (fake Graph, memory store)', async () => {
   const store = new MemoryStore();
   const { client } = inProcessGraphClient(new FakeGraphCalendar());
-  return { calendar: new GraphCalendar({ client, organiser: 'sekretariat@samhandling.example.no', store }), close: () => store.close() };
+  return {
+    calendar: new GraphCalendar({ client, organiser: 'sekretariat@samhandling.example.no', store }),
+    close: () => store.close(),
+  };
 });
 
 describe('the calendar contract', () => {
   it('runs against every calendar adapter there is', () => {
-    expect(adaptersImplementing('Calendar')).toEqual(['graph-calendar/graph-calendar.adapter.ts', 'ics/ics-calendar.adapter.ts']);
+    expect(adaptersImplementing('Calendar')).toEqual([
+      'graph-calendar/graph-calendar.adapter.ts',
+      'ics/ics-calendar.adapter.ts',
+    ]);
   });
 });

@@ -58,12 +58,15 @@ describe('the Table Storage store on Azurite', { timeout: 60_000 }, () => {
     const { client, read } = counting(azurite.client(freshTableName()));
     const store = new TableRecordStore(client);
     for (let i = 0; i < 120; i++) await store.create('jobs', `done-${i}`, { state: 'done', finishedDay: '2026-09-03' });
-    for (let i = 0; i < 3; i++) await store.create('jobs', `due-${i}`, { state: 'pending', dueAt: '2026-09-04T08:00:00.000Z' });
+    for (let i = 0; i < 3; i++)
+      await store.create('jobs', `due-${i}`, { state: 'pending', dueAt: '2026-09-04T08:00:00.000Z' });
     read.length = 0;
     const pending = await store.find<{ state: string }>('jobs', { state: 'pending' });
     expect(pending.map((r) => r.id).sort()).toEqual(['due-0', 'due-1', 'due-2']);
     expect(read).toHaveLength(1);
-    expect(read[0]!.filter).toMatch(/^PartitionKey eq 'jobs' and RowKey ge 'i:state:spending:' and RowKey lt 'i:state:spending;'$/);
+    expect(read[0]!.filter).toMatch(
+      /^PartitionKey eq 'jobs' and RowKey ge 'i:state:spending:' and RowKey lt 'i:state:spending;'$/,
+    );
     expect(read[0]!.entities).toBe(3);
   });
 
@@ -96,8 +99,12 @@ describe('the Table Storage store on Azurite', { timeout: 60_000 }, () => {
     expect(entities).toHaveLength(2); // the record and its one index row
     for (const e of entities) {
       expect(entityBytes(e)).toBeLessThanOrEqual(LIMITS.entityBytes);
-      expect(Object.keys(e).filter((k) => !['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata'].includes(k)).length).toBeLessThanOrEqual(LIMITS.properties);
-      for (const v of Object.values(e)) if (typeof v === 'string') expect(v.length * 2).toBeLessThanOrEqual(LIMITS.stringBytes);
+      expect(
+        Object.keys(e).filter((k) => !['partitionKey', 'rowKey', 'etag', 'timestamp', 'odata.metadata'].includes(k))
+          .length,
+      ).toBeLessThanOrEqual(LIMITS.properties);
+      for (const v of Object.values(e))
+        if (typeof v === 'string') expect(v.length * 2).toBeLessThanOrEqual(LIMITS.stringBytes);
       for (const key of [String(e.partitionKey), String(e.rowKey)]) {
         expect(key.length * 2).toBeLessThanOrEqual(LIMITS.keyBytes);
         expect(key).not.toMatch(FORBIDDEN_IN_KEYS);
@@ -134,7 +141,12 @@ describe('the Table Storage store on Azurite', { timeout: 60_000 }, () => {
     expect(await after.find('jobs', { state: 'done' })).toEqual([]);
     const again = await after.create('jobs', 'j', { state: 'pending' });
     expect((await after.find('jobs', { state: 'pending' })).map((r) => r.etag)).toEqual([again.etag]);
-    expect(isStoreError(await after.create('jobs', 'j', { state: 'pending' }).catch((e: unknown) => e), 'STORE.ALREADY_EXISTS')).toBe(true);
+    expect(
+      isStoreError(
+        await after.create('jobs', 'j', { state: 'pending' }).catch((e: unknown) => e),
+        'STORE.ALREADY_EXISTS',
+      ),
+    ).toBe(true);
   });
 
   it('reports a store it cannot reach as unavailable (a retry may work), not as a refusal', async () => {

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 
 afterEach(async (context) => {
-  if (context.task.result?.state === 'fail') await session?.screenshot(`failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  if (context.task.result?.state === 'fail')
+    await session?.screenshot(`failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
   await session?.close();
   session = undefined;
 });

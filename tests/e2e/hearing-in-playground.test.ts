@@ -26,7 +26,12 @@ const textbox = (card: Locator, label: RegExp) => card.getByRole('textbox', { na
 const daysAhead = (days: number) => new Date(Date.now() + offsetMs + days * DAY).toISOString().slice(0, 10);
 
 /** Fills and submits a municipality's response card. */
-async function answer(s: PlaygroundSession, municipality: string, answers: [string, string], position: string): Promise<Locator> {
+async function answer(
+  s: PlaygroundSession,
+  municipality: string,
+  answers: [string, string],
+  position: string,
+): Promise<Locator> {
   await s.say(`svar høring ${hearingId}`);
   const card = s.card(`Høringssvar fra ${municipality}`);
   await card.waitFor();
@@ -50,7 +55,9 @@ describe('a hearing in the Agents Playground: register, two answers (one after a
     await expect(textbox(form, /^Tittel/).inputValue()).resolves.toBe('Krav til helsefellesskap');
     await textbox(form, /^Høringsinstans/).fill('Helse- og omsorgsdepartementet');
     await textbox(form, /^Høringsfrist/).fill(`${daysAhead(20)} 12:00`);
-    await textbox(form, /^Spørsmål alle kommuner svarer på/).fill('Er forslaget godt nok utredet?\nHva betyr forslaget for legevakten?');
+    await textbox(form, /^Spørsmål alle kommuner svarer på/).fill(
+      'Er forslaget godt nok utredet?\nHva betyr forslaget for legevakten?',
+    );
     await textbox(form, /^Sekretariatets vurdering/).fill('Forslaget gir kommunene nye plikter.');
     await s.screenshot('hearing-form');
     await press(form, 'Registrer og send ut');
@@ -60,13 +67,23 @@ describe('a hearing in the Agents Playground: register, two answers (one after a
     expect(hearingId).toMatch(/^[A-Z0-9]{5}$/);
     await expect(text(own)).resolves.toContain('0 av 21 har svart');
     await expect(text(own)).resolves.not.toContain('Registrer og send ut');
-    const stored = await suite.samrad().store.get<{ questions: { text: string }[]; state: string }>('hearings', hearingId);
-    expect(stored?.value.questions.map((q) => q.text)).toEqual(['Er forslaget godt nok utredet?', 'Hva betyr forslaget for legevakten?']);
+    const stored = await suite
+      .samrad()
+      .store.get<{ questions: { text: string }[]; state: string }>('hearings', hearingId);
+    expect(stored?.value.questions.map((q) => q.text)).toEqual([
+      'Er forslaget godt nok utredet?',
+      'Hva betyr forslaget for legevakten?',
+    ]);
   });
 
   it('Ola answers for Ringerike', async () => {
     const s = await as('board-member');
-    const sent = await answer(s, 'Ringerike', ['Ringerike: godt nok utredet.', 'Ringerike: legevakten trenger flere leger.'], 'Enig med merknader');
+    const sent = await answer(
+      s,
+      'Ringerike',
+      ['Ringerike: godt nok utredet.', 'Ringerike: legevakten trenger flere leger.'],
+      'Enig med merknader',
+    );
     await expect(text(sent)).resolves.toContain('Sendt inn');
     await s.screenshot('hearing-answered');
   });
@@ -85,7 +102,12 @@ describe('a hearing in the Agents Playground: register, two answers (one after a
     await reminder.waitFor();
     await expect(reminder.innerText()).resolves.toContain(`svar høring ${hearingId}`);
     await s.screenshot('hearing-reminder');
-    await answer(s, 'Gol', ['Gol: mangler økonomiske konsekvenser.', 'Gol: legevakten i Hallingdal blir mer presset.'], 'Uenig');
+    await answer(
+      s,
+      'Gol',
+      ['Gol: mangler økonomiske konsekvenser.', 'Gol: legevakten i Hallingdal blir mer presset.'],
+      'Uenig',
+    );
     const gol = await suite.samrad().store.get<ResponseHistory>('hearingResponses', `${hearingId}:3324`);
     expect(gol?.value.responses.map((r) => [r.status, r.position, r.late])).toEqual([['submitted', 'disagree', false]]);
   });

@@ -22,7 +22,11 @@ async function addCase(s: PlaygroundSession, title: string, proposal: string): P
   await form.waitFor();
   await form.getByRole('textbox', { name: /^Forslag til vedtak/ }).fill(proposal);
   await press(form, 'Legg til saken');
-  await s.card(new RegExp(`${title}`)).filter({ hasNot: s.page.getByRole('button', { name: 'Legg til saken' }) }).last().waitFor();
+  await s
+    .card(new RegExp(`${title}`))
+    .filter({ hasNot: s.page.getByRole('button', { name: 'Legg til saken' }) })
+    .last()
+    .waitFor();
 }
 
 async function answer(person: string, municipality: string, positions: [string, string], input: string): Promise<void> {
@@ -32,7 +36,10 @@ async function answer(person: string, municipality: string, positions: [string, 
   await card.waitFor();
   await chooseNth(card, 'Standpunkt', 0, positions[0]);
   await chooseNth(card, 'Standpunkt', 1, positions[1]);
-  await card.getByRole('textbox', { name: /^Innspill/ }).nth(1).fill(input);
+  await card
+    .getByRole('textbox', { name: /^Innspill/ })
+    .nth(1)
+    .fill(input);
   await s.screenshot(`input-${municipality.toLowerCase()}`);
   await press(card, 'Send inn');
   await s.card(/Svaret er sendt inn/).waitFor();
@@ -60,7 +67,11 @@ describe('a board meeting in the Agents Playground: two cases, two municipalitie
     await expect(text(card)).resolves.toContain('Styremøte desember');
     await expect(text(card)).resolves.not.toContain('Opprett møtet');
     const stored = await suite.samrad().store.get<Meeting>('meetings', meetingId);
-    expect(stored?.value).toMatchObject({ bodyId: 'styret', title: 'Styremøte desember', place: 'Drammen sykehus, møterom 3' });
+    expect(stored?.value).toMatchObject({
+      bodyId: 'styret',
+      title: 'Styremøte desember',
+      place: 'Drammen sykehus, møterom 3',
+    });
   });
 
   it('adds two cases and asks every municipality for input', async () => {

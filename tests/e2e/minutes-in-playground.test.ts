@@ -48,7 +48,11 @@ async function pickDayByKeys(card: Locator, day: Date): Promise<string> {
   const calendar = card.page().getByRole('dialog', { name: 'Calendar' });
   await calendar.waitFor();
   const today = new Date();
-  const days = Math.round((Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) - Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) / DAY);
+  const days = Math.round(
+    (Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) -
+      Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) /
+      DAY,
+  );
   for (let i = 0; i < Math.floor(days / 7); i++) await card.page().keyboard.press('ArrowDown');
   for (let i = 0; i < days % 7; i++) await card.page().keyboard.press('ArrowRight');
   await card.page().keyboard.press('Enter');
@@ -79,7 +83,11 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     await caseForm.waitFor();
     await caseForm.getByRole('textbox', { name: /^Forslag til vedtak/ }).fill('Styret vedtar handlingsplanen.');
     await press(caseForm, 'Legg til saken');
-    await s.card(/Handlingsplan 2027/).filter({ hasNot: s.page.getByRole('button', { name: 'Legg til saken' }) }).last().waitFor();
+    await s
+      .card(/Handlingsplan 2027/)
+      .filter({ hasNot: s.page.getByRole('button', { name: 'Legg til saken' }) })
+      .last()
+      .waitFor();
   });
 
   it('once the meeting has begun, the coordinator writes the minutes: four absent, the vedtak', async () => {
@@ -97,10 +105,19 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
       // A message arriving meanwhile can close the list under the click: choose again then.
       await choose(form, name, 'Forfall').catch(() => choose(form, name, 'Forfall'));
     }
-    await form.getByRole('textbox', { name: /^Forfallsgrunn/ }).nth(2).fill('Sykdom'); // Jon Strand, third on the list
+    await form
+      .getByRole('textbox', { name: /^Forfallsgrunn/ })
+      .nth(2)
+      .fill('Sykdom'); // Jon Strand, third on the list
     // Approval needs a vedtak under every case, the standing first item too (no earlier minutes here).
-    await form.getByRole('textbox', { name: /^Vedtak/ }).first().fill('Det foreligger ingen protokoll fra forrige møte.');
-    await form.getByRole('textbox', { name: /^Vedtak/ }).last().fill('Styret vedtar handlingsplanen med de endringer som kom fram i møtet.');
+    await form
+      .getByRole('textbox', { name: /^Vedtak/ })
+      .first()
+      .fill('Det foreligger ingen protokoll fra forrige møte.');
+    await form
+      .getByRole('textbox', { name: /^Vedtak/ })
+      .last()
+      .fill('Styret vedtar handlingsplanen med de endringer som kom fram i møtet.');
     await s.screenshot('minutes-form');
     await press(form, 'Lagre utkast');
     const saved = s.card('Protokollen er lagret (versjon 1).');
@@ -108,7 +125,9 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
 
     const record = await minutesRecord();
     expect(record?.minutes.status).toBe('draft');
-    expect(JSON.stringify(record?.minutes)).toContain('Styret vedtar handlingsplanen med de endringer som kom fram i møtet.');
+    expect(JSON.stringify(record?.minutes)).toContain(
+      'Styret vedtar handlingsplanen med de endringer som kom fram i møtet.',
+    );
     expect(JSON.stringify(record?.minutes)).toContain('Sykdom');
 
     await press(saved, 'Vis protokollen');
@@ -141,7 +160,9 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     await press(card, 'Godkjenn protokollen');
     const approved = s.card('Takk! Protokollen er nå godkjent og låst.');
     await approved.waitFor();
-    await expect(text(approved)).resolves.toMatch(/Godkjent av .*Ola Berg.*Marit Kvam|Godkjent av .*Marit Kvam.*Ola Berg/);
+    await expect(text(approved)).resolves.toMatch(
+      /Godkjent av .*Ola Berg.*Marit Kvam|Godkjent av .*Marit Kvam.*Ola Berg/,
+    );
     await expect(approved.getByRole('button', { name: 'Godkjenn protokollen' }).count()).resolves.toBe(0);
     await s.screenshot('minutes-approved');
     const record = await minutesRecord();
@@ -166,7 +187,10 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     const owner = minutes.getByRole('combobox', { name: /^Ansvarlig/ });
     await owner.click();
     await owner.pressSequentially('Marit');
-    await s.page.getByRole('option', { name: /^Marit Kvam/ }).first().click();
+    await s.page
+      .getByRole('option', { name: /^Marit Kvam/ })
+      .first()
+      .click();
     const dueDay = new Date(meetingDay.getTime() + 8 * DAY);
     const due = await pickDayByKeys(minutes, dueDay);
     expect(due).not.toBe('');
@@ -180,7 +204,13 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     taskId = /Oppfølgingsoppgave (F[A-Z0-9]{5})/.exec(await text(created))?.[1] ?? '';
 
     const task = (await suite.samrad().store.get<FollowUpTask>('followUps', taskId))?.value;
-    expect(task).toMatchObject({ meetingId, owner: 'marit-kvam', due: isoDay(dueDay), status: 'open', description: 'Send planen til kommunene' });
+    expect(task).toMatchObject({
+      meetingId,
+      owner: 'marit-kvam',
+      due: isoDay(dueDay),
+      status: 'open',
+      description: 'Send planen til kommunene',
+    });
     const reminders = await suite.samrad().store.find<{ key?: string }>('jobs', { state: 'pending' });
     expect(reminders.map((j) => j.id).filter((id) => id.includes(taskId)).length).toBeGreaterThanOrEqual(2);
   });
@@ -194,7 +224,9 @@ describe('minutes and follow-up in the Agents Playground: write, approve by two,
     await suite.samrad().jobs.runDue();
     await suite.samrad().jobs.runDue();
     const due = new Date(meetingDay.getTime() + 8 * DAY).toISOString().slice(0, 10).split('-').reverse().join('.');
-    const reminder = s.message(new RegExp(`Påminnelse: oppfølging av sak 2/\\d{4} har frist om en uke \\(${due.replace(/\./g, '\\.')}\\)`));
+    const reminder = s.message(
+      new RegExp(`Påminnelse: oppfølging av sak 2/\\d{4} har frist om en uke \\(${due.replace(/\./g, '\\.')}\\)`),
+    );
     await reminder.waitFor();
     await expect(reminder.innerText()).resolves.toContain('Send planen til kommunene');
     await s.screenshot('follow-up-reminder');

@@ -31,7 +31,13 @@ afterAll(async () => {
 
 type Theme = 'default' | 'dark' | 'contrast';
 
-async function open(person: string, view: string, theme: Theme = 'default', lang: 'nb' | 'en' = 'nb', ready = 'h1'): Promise<{ page: Page; tab: Frame }> {
+async function open(
+  person: string,
+  view: string,
+  theme: Theme = 'default',
+  lang: 'nb' | 'en' = 'nb',
+  ready = 'h1',
+): Promise<{ page: Page; tab: Frame }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -99,8 +105,16 @@ describe('Mitt arbeid in the local Teams host', () => {
     await page.keyboard.press('Tab'); // Send inn
     await page.keyboard.press('Enter');
     await tab.getByText('Gjøremål: 2').waitFor();
-    const answer = await bot.samrad.store.get<{ answers: { status: string; items: { position?: string; text: string }[] }[] }>('inputAnswers', `${seed.meetingId}:3324`);
-    expect(answer?.value.answers.at(-1)).toMatchObject({ status: 'submitted', items: [{ position: 'support', text: 'Godt forankret' }, { position: 'against', text: 'For dyrt' }] });
+    const answer = await bot.samrad.store.get<{
+      answers: { status: string; items: { position?: string; text: string }[] }[];
+    }>('inputAnswers', `${seed.meetingId}:3324`);
+    expect(answer?.value.answers.at(-1)).toMatchObject({
+      status: 'submitted',
+      items: [
+        { position: 'support', text: 'Godt forankret' },
+        { position: 'against', text: 'For dyrt' },
+      ],
+    });
     await page.close();
   });
 
@@ -111,7 +125,10 @@ describe('Mitt arbeid in the local Teams host', () => {
     await vote.getByRole('radio', { name: 'For', exact: true }).check();
     await vote.getByRole('button', { name: 'Avgi stemme' }).click();
     await vote.waitFor({ state: 'detached' });
-    const box = await bot.samrad.store.get<{ ballots: { castBy: string; option: string }[] }>('ballotBoxes', seed.voteId);
+    const box = await bot.samrad.store.get<{ ballots: { castBy: string; option: string }[] }>(
+      'ballotBoxes',
+      seed.voteId,
+    );
     expect(box?.value.ballots.map((b) => `${b.castBy} ${b.option}`)).toEqual(['ola-berg for']);
     await page.close();
   });
@@ -143,7 +160,15 @@ describe("the secretariat's dashboard", () => {
     await row.getByText('Ikke svart').first().waitFor();
     const eva = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
     const meeting = (await bot.samrad.store.get<{ version: number }>('meetings', seed.meetingId))!.value;
-    await press(bot, eva, 'input.submit', { meetingId: seed.meetingId, version: meeting.version, municipality: '3310', 'position-0': 'against', 'text-0': 'Mangler finansiering', 'position-1': 'support', 'text-1': '' });
+    await press(bot, eva, 'input.submit', {
+      meetingId: seed.meetingId,
+      version: meeting.version,
+      municipality: '3310',
+      'position-0': 'against',
+      'text-0': 'Mangler finansiering',
+      'position-1': 'support',
+      'text-1': '',
+    });
     const started = Date.now();
     await row.getByText('Mot').waitFor({ timeout: 5_000 });
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -181,12 +206,19 @@ describe('the meeting side panel, stage and configuration', () => {
     await panel.page.close();
     // The one who opened it closes it there; the stage shows the result as a chart.
     const chair = await open('coordinator', 'meeting-panel');
-    await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByRole('button', { name: 'Avslutt avstemningen' }).click();
+    await chair.tab
+      .getByRole('group', { name: 'Møteplan 2027' })
+      .getByRole('button', { name: 'Avslutt avstemningen' })
+      .click();
     await chair.tab.getByRole('group', { name: 'Møteplan 2027' }).getByText('Avsluttet', { exact: true }).waitFor();
     await chair.page.close();
-    await expect.poll(async () => (await bot.samrad.store.get<{ state: string }>('votes', voteId))?.value.state).toBe('closed');
+    await expect
+      .poll(async () => (await bot.samrad.store.get<{ state: string }>('votes', voteId))?.value.state)
+      .toBe('closed');
     const stage = await open('board-member', 'meeting-stage');
-    const chart = stage.tab.getByRole('group', { name: 'Møteplan 2027' }).getByRole('list', { name: 'Stemmer per alternativ' });
+    const chart = stage.tab
+      .getByRole('group', { name: 'Møteplan 2027' })
+      .getByRole('list', { name: 'Stemmer per alternativ' });
     await chart.waitFor();
     expect(await chart.innerText()).toMatch(/Mot\s*1/);
     expect(await stage.tab.getByRole('button', { name: 'Avgi stemme' }).count()).toBe(0);

@@ -44,7 +44,9 @@ describe('a named vote in the Agents Playground: three voters, one changes their
     await s.say('avstemning Handlingsplan 2027');
     const form = s.card('Ny avstemning');
     await form.waitFor();
-    await expect(form.getByRole('textbox', { name: /^Hva skal det stemmes over\?/ }).inputValue()).resolves.toBe('Handlingsplan 2027');
+    await expect(form.getByRole('textbox', { name: /^Hva skal det stemmes over\?/ }).inputValue()).resolves.toBe(
+      'Handlingsplan 2027',
+    );
     await choose(form, 'Beslutningsdyktighet', 'Ingen krav til deltakelse');
     await s.screenshot('vote-form');
     await press(form, 'Åpne avstemningen');
@@ -62,7 +64,12 @@ describe('a named vote in the Agents Playground: three voters, one changes their
     await s.screenshot('vote-opened');
 
     const stored = await suite.samrad().store.get<VoteRecord>('votes', voteId);
-    expect(stored?.value).toMatchObject({ title: 'Handlingsplan 2027', state: 'open', openedBy: 'ingrid-haugen', body: 'styret' });
+    expect(stored?.value).toMatchObject({
+      title: 'Handlingsplan 2027',
+      state: 'open',
+      openedBy: 'ingrid-haugen',
+      body: 'styret',
+    });
     expect(stored?.value.settings).toMatchObject({ quorum: { kind: 'none' }, secrecy: 'named', changeAllowed: true });
   });
 
@@ -129,10 +136,16 @@ describe('a named vote in the Agents Playground: three voters, one changes their
     const ballots = box?.secrecy === 'named' ? box.ballots : [];
     const latest = new Map<string, NamedBallot>();
     for (const b of ballots) if ((latest.get(b.voterKey)?.version ?? 0) < b.version) latest.set(b.voterKey, b);
-    expect(Object.fromEntries([...latest].map(([k, b]) => [k, b.option]))).toEqual({ 'ola-berg': 'for', 'marit-kvam': 'for', 'siri-lie': 'against' });
+    expect(Object.fromEntries([...latest].map(([k, b]) => [k, b.option]))).toEqual({
+      'ola-berg': 'for',
+      'marit-kvam': 'for',
+      'siri-lie': 'against',
+    });
     // Marit's first ballot is kept as an earlier version, not overwritten.
     expect(ballots.filter((b) => b.voterKey === 'marit-kvam').map((b) => b.option)).toEqual(['against', 'for']);
-    const audit = await suite.samrad().store.find<{ details: Record<string, unknown> }>('auditLog', { kind: 'vote.closed' });
+    const audit = await suite
+      .samrad()
+      .store.find<{ details: Record<string, unknown> }>('auditLog', { kind: 'vote.closed' });
     expect(audit.map((a) => a.value.details)).toContainEqual({ voteId, outcome: 'adopted', voted: 3, eligible: 7 });
   });
 });

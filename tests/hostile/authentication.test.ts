@@ -7,7 +7,11 @@ import type { SigningKeyOptions } from '../../src/adapters/teams/signing-keys';
 
 const APP = '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e';
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';
-const production = { mode: 'production', host: '127.0.0.1', bot: { appId: APP, appType: 'SingleTenant', tenantId: TENANT, password: 'test-secret-not-real' } } as const;
+const production = {
+  mode: 'production',
+  host: '127.0.0.1',
+  bot: { appId: APP, appType: 'SingleTenant', tenantId: TENANT, password: 'test-secret-not-real' },
+} as const;
 
 /**
  * Production mode in the SDK's default configuration: no metadata address is overridden.
@@ -63,14 +67,17 @@ describe('production mode', () => {
     expect(await conversations(ctx.bot)).toEqual([]);
   });
 
-  it.each(Object.entries(impossibleTokens(APP, 'http://127.0.0.1:1')))('refuses a token that cannot be valid (%s) with 401 without fetching keys', async (_name, token) => {
-    const before = ctx.login.fetches.length;
-    const res = await post(ctx.bot, bearer(token));
-    expect(res.status).toBe(401);
-    expect(JSON.parse(res.body)).toEqual({ error: 'Unauthorized' });
-    expect(ctx.login.fetches.length).toBe(before);
-    expect(await conversations(ctx.bot)).toEqual([]);
-  });
+  it.each(Object.entries(impossibleTokens(APP, 'http://127.0.0.1:1')))(
+    'refuses a token that cannot be valid (%s) with 401 without fetching keys',
+    async (_name, token) => {
+      const before = ctx.login.fetches.length;
+      const res = await post(ctx.bot, bearer(token));
+      expect(res.status).toBe(401);
+      expect(JSON.parse(res.body)).toEqual({ error: 'Unauthorized' });
+      expect(ctx.login.fetches.length).toBe(before);
+      expect(await conversations(ctx.bot)).toEqual([]);
+    },
+  );
 
   it('ignores an activity from another tenant even with a valid token', async () => {
     await post(ctx.bot, bearer(ctx.issuer.token(APP, ctx.bot.connector.url)), OTHER_TENANT);
@@ -89,7 +96,8 @@ describe('production mode', () => {
 
   it('keeps the keys: later tokens fetch nothing', async () => {
     const before = ctx.login.fetches.length;
-    for (let i = 0; i < 3; i++) expect((await post(ctx.bot, bearer(ctx.issuer.token(APP, ctx.bot.connector.url)))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await post(ctx.bot, bearer(ctx.issuer.token(APP, ctx.bot.connector.url)))).status).toBe(200);
     expect(ctx.login.fetches.length).toBe(before);
   });
 });
@@ -106,7 +114,8 @@ describe('production mode when Microsoft cannot be reached', () => {
     expect(first.body).not.toMatch(/getaddrinfo|ENOTFOUND|login\.|botframework/i);
     const fetched = ctx.login.fetches.length;
     expect(fetched).toBe(1);
-    for (let i = 0; i < 5; i++) expect((await post(ctx.bot, bearer(ctx.issuer.token(APP, ctx.bot.connector.url)))).status).toBe(503);
+    for (let i = 0; i < 5; i++)
+      expect((await post(ctx.bot, bearer(ctx.issuer.token(APP, ctx.bot.connector.url)))).status).toBe(503);
     expect(ctx.login.fetches.length).toBe(fetched);
     expect(await conversations(ctx.bot)).toEqual([]);
   });

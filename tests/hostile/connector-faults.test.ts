@@ -40,8 +40,16 @@ const replyStorms: HostileCase[] = [429, 500, 502, 503, 403, 404].map((status) =
 }));
 
 const otherStorms: HostileCase[] = [
-  { name: 'a 403 storm while a member asks for the agenda', send: storm(403, (hh) => hh.say(people.respondent, `saksliste ${x.meetingId}`)), expect: { status: 200 } },
-  { name: 'a 404 storm on a command in a channel', send: storm(404, (hh) => hh.say(people.coordinator, 'møter', channel)), expect: { status: 200 } },
+  {
+    name: 'a 403 storm while a member asks for the agenda',
+    send: storm(403, (hh) => hh.say(people.respondent, `saksliste ${x.meetingId}`)),
+    expect: { status: 200 },
+  },
+  {
+    name: 'a 404 storm on a command in a channel',
+    send: storm(404, (hh) => hh.say(people.coordinator, 'møter', channel)),
+    expect: { status: 200 },
+  },
   {
     name: 'a ballot is answered and counted while every update of the shared card is refused with 503',
     send: storm(503, (hh) => hh.press(people.respondent, 'vote.cast', { voteId: x.openVote, option: 'for' }, channel)),

@@ -54,7 +54,9 @@ export async function settleJobs(bot: BotUnderTest): Promise<void> {
     const claimed = await bot.samrad.store.find('jobs', { state: 'claimed' });
     // Coalesced card updates fall due up to 2 s after the change that scheduled them: wait for those too.
     const soon = new Date(Date.now() + 3_000).toISOString();
-    const pending = (await bot.samrad.store.find<{ dueAt: string }>('jobs', { state: 'pending' })).map((j) => j.value.dueAt).filter((at) => at <= soon);
+    const pending = (await bot.samrad.store.find<{ dueAt: string }>('jobs', { state: 'pending' }))
+      .map((j) => j.value.dueAt)
+      .filter((at) => at <= soon);
     if (claimed.length === 0 && pending.length === 0 && Object.values(summary).every((n) => n === 0)) return;
     const next = pending.length > 0 ? Math.max(20, Date.parse(pending.sort()[0]!) - Date.now()) : 20;
     await new Promise((r) => setTimeout(r, Math.min(next, 3_000)));
@@ -67,7 +69,10 @@ export class Harness {
 
   constructor(readonly bot: BotUnderTest) {}
 
-  static async start(overrides: Parameters<typeof startBot>[0] = {}, options: Parameters<typeof startBot>[1] = {}): Promise<Harness> {
+  static async start(
+    overrides: Parameters<typeof startBot>[0] = {},
+    options: Parameters<typeof startBot>[1] = {},
+  ): Promise<Harness> {
     const bot = await startBot(overrides, options);
     await settleJobs(bot);
     return new Harness(bot);
@@ -81,7 +86,10 @@ export class Harness {
   storeHash(): Record<string, string> {
     const db = new Database(join(this.bot.dir, 'samrad.db'), { readonly: true, fileMustExist: true });
     try {
-      const rows = db.prepare('SELECT list, id, version, value FROM records ORDER BY list, id').all() as { list: string; id: string }[];
+      const rows = db.prepare('SELECT list, id, version, value FROM records ORDER BY list, id').all() as {
+        list: string;
+        id: string;
+      }[];
       const lists: Record<string, string> = {};
       for (const list of new Set(rows.map((r) => r.list).filter((l) => !VOLATILE.has(l)))) {
         lists[list] = createHash('sha256')
@@ -99,7 +107,10 @@ export class Harness {
     this.bot.connector.clear();
     const results = [];
     for (const a of activities) results.push(await this.bot.post(a, this.headers()));
-    return { statuses: results.map((r) => r.status), text: [...results.map((r) => r.body), this.bot.connector.everything()].join('\n') };
+    return {
+      statuses: results.map((r) => r.status),
+      text: [...results.map((r) => r.body), this.bot.connector.everything()].join('\n'),
+    };
   }
 
   /** A GET as a browser would send it: a download link, tampered or not. */
@@ -139,19 +150,27 @@ export async function runCase(h: Harness, c: HostileCase): Promise<void> {
   const before = h.storeHash();
   const answer = await c.send(h);
   if (c.expect === 'silence') {
-    expect(answer.statuses.every((s) => s < 500), `statuses ${answer.statuses.join(',')}`).toBe(true);
+    expect(
+      answer.statuses.every((s) => s < 500),
+      `statuses ${answer.statuses.join(',')}`,
+    ).toBe(true);
     expect(h.bot.connector.sent, 'nothing sent to an outsider').toEqual([]);
     expect(answer.text.trim(), 'nothing answered to an outsider').toBe('');
   } else if (c.expect instanceof RegExp) {
-    expect(answer.statuses.every((s) => s < 500), `statuses ${answer.statuses.join(',')}`).toBe(true);
+    expect(
+      answer.statuses.every((s) => s < 500),
+      `statuses ${answer.statuses.join(',')}`,
+    ).toBe(true);
     expect(answer.text).toMatch(c.expect);
   } else {
     expect(answer.statuses).toContain(c.expect.status);
   }
   expect(answer.text.match(INTERNAL)?.[0] ?? null, 'internal text in the answer').toBeNull();
   // Whatever grew from hostile text still fits in one Teams message.
-  for (const sent of h.bot.connector.sent) expect(Buffer.byteLength(JSON.stringify(sent.activity)), 'a sent message').toBeLessThan(TEAMS_MESSAGE_LIMIT);
-  for (const body of answer.text.split('\n')) expect(Buffer.byteLength(body), 'an invoke answer').toBeLessThan(TEAMS_MESSAGE_LIMIT);
+  for (const sent of h.bot.connector.sent)
+    expect(Buffer.byteLength(JSON.stringify(sent.activity)), 'a sent message').toBeLessThan(TEAMS_MESSAGE_LIMIT);
+  for (const body of answer.text.split('\n'))
+    expect(Buffer.byteLength(body), 'an invoke answer').toBeLessThan(TEAMS_MESSAGE_LIMIT);
   if (!c.changes) expect(h.storeHash(), 'the store changed').toEqual(before);
   await c.then?.(h, answer);
   await h.stillServing();

@@ -38,11 +38,23 @@ let n = 0;
 const fields: Record<string, Field> = {
   'a meeting’s title in `møter`, read by a member': async (hh, value) => {
     n++;
-    await hh.press(people.coordinator, 'meeting.create', { body: 'styret', title: value.slice(0, 190), date: '2026-12-1' + (n % 9), startTime: '10:00', endTime: '11:00', place: 'Drammen' });
+    await hh.press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: value.slice(0, 190),
+      date: '2026-12-1' + (n % 9),
+      startTime: '10:00',
+      endTime: '11:00',
+      place: 'Drammen',
+    });
     return hh.say(people.respondent, 'møter');
   },
   'a vote’s title in the reminder a member gets': async (hh, value) => {
-    const opened = await hh.press(people.coordinator, 'vote.open', { title: value.slice(0, 190), body: 'styret' }, channel);
+    const opened = await hh.press(
+      people.coordinator,
+      'vote.open',
+      { title: value.slice(0, 190), body: 'styret' },
+      channel,
+    );
     const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.text)?.[1] ?? 'NONE';
     const asked = await hh.say(people.coordinator, `påminn ${id}`, channel);
     // The reminder goes out through the outbox: run it, and read what reached Marit.
@@ -52,23 +64,21 @@ const fields: Record<string, Field> = {
   },
 };
 
-const cases: HostileCase[] = Object.entries(fields).map(
-  ([field, write]): HostileCase => ({
-    name: `hostile Markdown, bidi and invisible text in ${field}`,
-    send: (hh) => write(hh, hostile()),
-    expect: new RegExp(START),
-    changes: true,
-    then: (_hh, answer) => {
-      const messages = messagesWithHostileText(answer);
-      expect(messages.length, 'a message showed the value').toBeGreaterThan(0);
-      for (const m of messages) {
-        expect(m.textFormat, 'sent as plain text, so Markdown is shown as written').toBe('plain');
-        const shown = m.text!.slice(m.text!.indexOf(START), m.text!.indexOf(END) + END.length);
-        expect(BIDI_AND_INVISIBLE.test(shown.replace(/\n/g, ' ')), 'no bidi or invisible character').toBe(false);
-      }
-    },
-  }),
-);
+const cases: HostileCase[] = Object.entries(fields).map(([field, write]): HostileCase => ({
+  name: `hostile Markdown, bidi and invisible text in ${field}`,
+  send: (hh) => write(hh, hostile()),
+  expect: new RegExp(START),
+  changes: true,
+  then: (_hh, answer) => {
+    const messages = messagesWithHostileText(answer);
+    expect(messages.length, 'a message showed the value').toBeGreaterThan(0);
+    for (const m of messages) {
+      expect(m.textFormat, 'sent as plain text, so Markdown is shown as written').toBe('plain');
+      const shown = m.text!.slice(m.text!.indexOf(START), m.text!.indexOf(END) + END.length);
+      expect(BIDI_AND_INVISIBLE.test(shown.replace(/\n/g, ' ')), 'no bidi or invisible character').toBe(false);
+    }
+  },
+}));
 
 describe('hostile: text one person writes that reaches another’s chat', () => {
   for (const c of cases) it(c.name, () => runCase(h, c));

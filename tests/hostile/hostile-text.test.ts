@@ -18,7 +18,8 @@ const payloads: Record<string, string> = {
   'a date function': '{{DATE(2026-01-15T09:30:00Z, SHORT)}} kl. {{TIME(2026-01-15T09:30:00Z)}}',
   'a right-to-left override': 'Vedtak \u202Enetsket revne\u202C og \u2066isolert\u2069 \u200Fmerke',
   'zero-width and control characters': 'null\u200Bbredde\u200C\u200D\u2060\uFEFF myk\u00AD \u0007\u001B[31m',
-  'template and script injection': '${$root.voteId} ${ADMIN} <script>alert(1)</script> <img src=x onerror=alert(1)> &#x202E;',
+  'template and script injection':
+    '${$root.voteId} ${ADMIN} <script>alert(1)</script> <img src=x onerror=alert(1)> &#x202E;',
   'our own markup markers': '\uE000**falsk markup**\uE001 \uE001\uE000',
 };
 const wrap = (p: string) => `${START} ${p} ${END}`;
@@ -38,13 +39,17 @@ const cardsIn = (a: Answer): unknown[] =>
     .filter((l) => l.trim().startsWith('{'))
     .flatMap((l) => {
       const o = JSON.parse(l) as { type?: string; value?: unknown; attachments?: { content: unknown }[] };
-      return [...(typeof o.value === 'object' && o.value ? [o.value] : []), ...(o.attachments ?? []).map((at) => at.content)];
+      return [
+        ...(typeof o.value === 'object' && o.value ? [o.value] : []),
+        ...(o.attachments ?? []).map((at) => at.content),
+      ];
     });
 
 /** A field: someone writes `value` there, and someone else's view of it comes back. */
 type Field = (hh: Harness, value: string) => Promise<Answer>;
 
-const meetingVersion = async (hh: Harness) => (await hh.bot.samrad.store.get<{ version: number }>('meetings', x.meetingId))!.value.version;
+const meetingVersion = async (hh: Harness) =>
+  (await hh.bot.samrad.store.get<{ version: number }>('meetings', x.meetingId))!.value.version;
 let alternativeCount = 0;
 
 const fields: Record<string, Field> = {
@@ -55,32 +60,68 @@ const fields: Record<string, Field> = {
   },
   'a vote’s alternatives, seen in the result line after the close': async (hh, value) => {
     alternativeCount++;
-    const opened = await hh.press(people.coordinator, 'vote.open', { title: `Valg ${alternativeCount}`, body: 'styret', alternatives: `${value.replace(/\n/g, ' ')}\nKongsberg`, quorum: 'none', interimResults: 'shown' }, channel);
+    const opened = await hh.press(
+      people.coordinator,
+      'vote.open',
+      {
+        title: `Valg ${alternativeCount}`,
+        body: 'styret',
+        alternatives: `${value.replace(/\n/g, ' ')}\nKongsberg`,
+        quorum: 'none',
+        interimResults: 'shown',
+      },
+      channel,
+    );
     const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.text)?.[1] ?? 'NONE';
     await hh.press(people.respondent, 'vote.cast', { voteId: id, option: 'a1' }, channel);
     return hh.press(people.coordinator, 'vote.close', { voteId: id }, channel);
   },
   'a meeting’s title, place and notes, seen on the notice by a member': async (hh, value) => {
-    const created = await hh.press(people.coordinator, 'meeting.create', { body: 'styret', title: value.slice(0, 190), date: '2026-12-17', startTime: '10:00', endTime: '11:00', place: value, notes: value });
+    const created = await hh.press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: value.slice(0, 190),
+      date: '2026-12-17',
+      startTime: '10:00',
+      endTime: '11:00',
+      place: value,
+      notes: value,
+    });
     const id = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created.text)?.[1] ?? 'NONE';
     return hh.say(people.respondent, `saksliste ${id}`);
   },
   'a case’s title and proposal, seen on a respondent’s input card': async (hh, value) => {
-    await hh.press(people.coordinator, 'agenda.add', { meetingId: x.meetingId, title: value.slice(0, 190), proposal: value });
+    await hh.press(people.coordinator, 'agenda.add', {
+      meetingId: x.meetingId,
+      title: value.slice(0, 190),
+      proposal: value,
+    });
     return hh.say(people.respondent, `gi innspill ${x.meetingId}`);
   },
   'a respondent’s input, seen on the input summary by a board member': async (hh, value) => {
     const version = await meetingVersion(hh);
     const cases = (await hh.bot.samrad.store.get<{ agenda: unknown[] }>('meetings', x.meetingId))!.value.agenda.length;
-    const positions = Object.fromEntries(Array.from({ length: cases }, (_, k) => [`position-${k}`, k === 0 ? 'support' : 'against']));
+    const positions = Object.fromEntries(
+      Array.from({ length: cases }, (_, k) => [`position-${k}`, k === 0 ? 'support' : 'against']),
+    );
     const texts = Object.fromEntries(Array.from({ length: cases }, (_, k) => [`text-${k}`, value]));
-    await hh.press(people.respondent, 'input.submit', { meetingId: x.meetingId, version, municipality: '3324', ...positions, ...texts });
+    await hh.press(people.respondent, 'input.submit', {
+      meetingId: x.meetingId,
+      version,
+      municipality: '3324',
+      ...positions,
+      ...texts,
+    });
     return hh.say(people.boardMember, `innspill ${x.meetingId}`);
   },
   'a Teams display name, seen in the coordinator’s synkroniser report': async (hh, value) => {
     hh.bot.connector.members.set(TEAM_ID, [
       { id: '29:ingrid', name: 'Ingrid Haugen', aadObjectId: people.coordinator.aadObjectId },
-      { id: '29:evil', name: value, aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000ee', userPrincipalName: 'evil_example.org#EXT#@samrad.onmicrosoft.com' },
+      {
+        id: '29:evil',
+        name: value,
+        aadObjectId: 'aaaaaaaa-0000-4000-8000-0000000000ee',
+        userPrincipalName: 'evil_example.org#EXT#@samrad.onmicrosoft.com',
+      },
     ]);
     return hh.say(people.coordinator, 'synkroniser', channel);
   },
@@ -88,7 +129,17 @@ const fields: Record<string, Field> = {
     const registered = await hh.press(
       people.coordinator,
       'hearing.register',
-      { title: value.slice(0, 190), issuer: value.slice(0, 190), externalDeadline: '2026-12-20 12:00', internalDeadline: '', documents: '', questions: value.replace(/\n/g, ' '), municipalities: '', background: value, reminders: '' },
+      {
+        title: value.slice(0, 190),
+        issuer: value.slice(0, 190),
+        externalDeadline: '2026-12-20 12:00',
+        internalDeadline: '',
+        documents: '',
+        questions: value.replace(/\n/g, ' '),
+        municipalities: '',
+        background: value,
+        reminders: '',
+      },
       channel,
     );
     const id = /Høring ([A-Z0-9]{5}) er registrert/.exec(registered.text)?.[1] ?? 'NONE';
@@ -97,21 +148,22 @@ const fields: Record<string, Field> = {
 };
 
 const cases: HostileCase[] = Object.entries(fields).flatMap(([field, write]) =>
-  Object.entries(payloads).map(
-    ([payload, text]): HostileCase => ({
-      name: `${payload} in ${field}`,
-      send: (hh) => write(hh, wrap(text)),
-      // The hostile value reached the other person's card.
-      expect: new RegExp(START),
-      changes: true,
-      then: (_hh, answer) => {
-        const cards = cardsIn(answer);
-        expect(cards.length, 'a card came back').toBeGreaterThan(0);
-        expect(cards.flatMap((c) => shownTexts(c)).some((s) => hostileParts(s.text).length > 0), 'the value is shown').toBe(true);
-        expect(cards.flatMap(cardFindings)).toEqual([]);
-      },
-    }),
-  ),
+  Object.entries(payloads).map(([payload, text]): HostileCase => ({
+    name: `${payload} in ${field}`,
+    send: (hh) => write(hh, wrap(text)),
+    // The hostile value reached the other person's card.
+    expect: new RegExp(START),
+    changes: true,
+    then: (_hh, answer) => {
+      const cards = cardsIn(answer);
+      expect(cards.length, 'a card came back').toBeGreaterThan(0);
+      expect(
+        cards.flatMap((c) => shownTexts(c)).some((s) => hostileParts(s.text).length > 0),
+        'the value is shown',
+      ).toBe(true);
+      expect(cards.flatMap(cardFindings)).toEqual([]);
+    },
+  })),
 );
 
 describe('hostile: text one person writes and another sees', () => {

@@ -44,7 +44,9 @@ async function postRaw(url: string, body: Body, headers: Record<string, string> 
 
 async function storeHash(bot: BotUnderTest): Promise<string> {
   const lists = ['conversations', 'identityLinks', 'auditLog', 'jobs'] as const;
-  const content = await Promise.all(lists.map(async (l) => (await bot.samrad.store.find(l).catch(() => [])).map((r) => [r.id, r.etag])));
+  const content = await Promise.all(
+    lists.map(async (l) => (await bot.samrad.store.find(l).catch(() => [])).map((r) => [r.id, r.etag])),
+  );
   return createHash('sha256').update(JSON.stringify(content)).digest('hex');
 }
 
@@ -57,7 +59,16 @@ describe.each(['local', 'production'] as const)('malformed activities (%s mode, 
     login.mode = 'down';
     bot = await startBot(
       mode === 'production'
-        ? { mode, host: '127.0.0.1', bot: { appId: '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e', appType: 'SingleTenant', tenantId: TENANT, password: 'not-real' } }
+        ? {
+            mode,
+            host: '127.0.0.1',
+            bot: {
+              appId: '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e',
+              appType: 'SingleTenant',
+              tenantId: TENANT,
+              password: 'not-real',
+            },
+          }
         : {},
     );
     await settleJobs(bot);
@@ -67,15 +78,18 @@ describe.each(['local', 'production'] as const)('malformed activities (%s mode, 
     login.restore();
   });
 
-  it.each(Object.entries(malformed('http://127.0.0.1:9')))('refuses %s with 400 and a short generic body, changing and sending nothing', async (_name, body) => {
-    const before = await storeHash(bot);
-    const res = await postRaw(bot.url, body);
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ error: 'Bad request' });
-    expect(await storeHash(bot)).toBe(before);
-    expect(bot.connector.sent).toEqual([]);
-    expect(login.fetches).toEqual([]);
-  });
+  it.each(Object.entries(malformed('http://127.0.0.1:9')))(
+    'refuses %s with 400 and a short generic body, changing and sending nothing',
+    async (_name, body) => {
+      const before = await storeHash(bot);
+      const res = await postRaw(bot.url, body);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toEqual({ error: 'Bad request' });
+      expect(await storeHash(bot)).toBe(before);
+      expect(bot.connector.sent).toEqual([]);
+      expect(login.fetches).toEqual([]);
+    },
+  );
 
   it('still serves afterwards', async () => {
     const res = await fetch(bot.url.replace('/api/messages', '/healthz'));
@@ -89,8 +103,13 @@ describe('a well-formed activity still passes the edge', () => {
   afterAll(async () => bot.stop());
 
   it('with text absent (a card action) or null, the turn runs', async () => {
-    const res = await postRaw(bot.url, json({ ...message(bot.connector.url, people.coordinator, 'hjelp'), text: null }));
+    const res = await postRaw(
+      bot.url,
+      json({ ...message(bot.connector.url, people.coordinator, 'hjelp'), text: null }),
+    );
     expect(res.status).toBe(200);
-    expect((await bot.samrad.store.find('conversations')).map((c) => c.id)).toEqual([`a:personal-${people.coordinator.id}`]);
+    expect((await bot.samrad.store.find('conversations')).map((c) => c.id)).toEqual([
+      `a:personal-${people.coordinator.id}`,
+    ]);
   });
 });

@@ -23,11 +23,20 @@ export async function createTargets(h: Harness): Promise<Targets> {
   });
   const meetingId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created.text)?.[1] ?? '';
   expect(meetingId).not.toBe('');
-  await h.press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+  await h.press(people.coordinator, 'agenda.add', {
+    meetingId,
+    title: 'Handlingsplan 2027',
+    proposal: 'Styret vedtar handlingsplanen.',
+  });
   const asked = await h.say(people.coordinator, `be om innspill ${meetingId} frist 2026-12-08 12:00`);
   expect(asked.text).toContain('med frist 08.12.2026 kl. 12.00');
   const vote = async () => {
-    const opened = await h.press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret' }, channel);
+    const opened = await h.press(
+      people.coordinator,
+      'vote.open',
+      { title: 'Handlingsplan 2027', body: 'styret' },
+      channel,
+    );
     const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.text)?.[1] ?? '';
     expect(id).not.toBe('');
     return id;

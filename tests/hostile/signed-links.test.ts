@@ -29,7 +29,13 @@ beforeAll(async () => {
   links.csv = linkIn(compiled.text, /\.csv/);
   // Ola has the bot in his chat, so a planned meeting sends him an invitation with its .ics link.
   await h.posts(installation(h.url, people.boardMember));
-  await h.press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Kalendermøte', date: '2026-12-16', startTime: '10:00', endTime: '12:00' });
+  await h.press(people.coordinator, 'meeting.create', {
+    body: 'styret',
+    title: 'Kalendermøte',
+    date: '2026-12-16',
+    startTime: '10:00',
+    endTime: '12:00',
+  });
   h.bot.connector.clear();
   for (let i = 0; i < 3; i++) await h.bot.samrad.jobs.runDue();
   links.ics = /https?:\/\/[^"\s]+\/calendar\/[^"\s?]+\.ics\?[^"\s]+/.exec(h.bot.connector.everything())?.[0] ?? '';
@@ -56,7 +62,12 @@ const tampers: Tamper[] = [
 
 const cases: HostileCase[] = Object.keys({ docx: 1, md: 1, statement: 1, csv: 1, ics: 1 }).flatMap((file) =>
   tampers
-    .filter(([name]) => file === 'docx' || file === 'ics' || !['a POST instead of a GET', 'a signature one character off'].includes(name))
+    .filter(
+      ([name]) =>
+        file === 'docx' ||
+        file === 'ics' ||
+        !['a POST instead of a GET', 'a signature one character off'].includes(name),
+    )
     .map(([name, change, init, status = 403]): HostileCase => ({
       name: `${name} on the ${file} link`,
       send: (hh) => hh.get(change(links[file]!), init),

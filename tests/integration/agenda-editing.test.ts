@@ -27,14 +27,34 @@ const version = async () => (await bot.samrad.store.get<{ version: number }>('me
 
 describe('editing and reordering the agenda', () => {
   beforeAll(async () => {
-    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const created = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Vedtas.', documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf', responsible: 'ola-berg' });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Handlingsplan 2027',
+      proposal: 'Vedtas.',
+      documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf',
+      responsible: 'ola-berg',
+    });
     await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Vedtas.' });
   });
 
   it("a meeting after every member's term says that no one is called, and lists those who are otherwise", async () => {
-    const later = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte januar', date: '2027-01-14', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const later = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte januar',
+      date: '2027-01-14',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     expect(later).toContain('Ingen sitter i organet på møtedatoen');
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
     expect(agenda).toContain('Leder, Ringerike');
@@ -44,12 +64,19 @@ describe('editing and reordering the agenda', () => {
   it('a case carries document links and a responsible person onto the notice', async () => {
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
     // The link is shown as its address, so its title cannot disguise where it leads.
-    expect(agenda).toContain('Saksframlegg ([https://samarbeid.sharepoint.com/saker/2.pdf](https://samarbeid.sharepoint.com/saker/2.pdf))');
+    expect(agenda).toContain(
+      'Saksframlegg ([https://samarbeid.sharepoint.com/saker/2.pdf](https://samarbeid.sharepoint.com/saker/2.pdf))',
+    );
     expect(agenda).toContain('Ansvarlig: Ola Berg');
   });
 
   it('a link that is not a web address is refused and the form comes back as written', async () => {
-    const refused = await press(people.coordinator, 'agenda.add', { meetingId, title: 'Rusplan', proposal: 'Vedtas.', documents: 'file://C:/rusplan.docx' });
+    const refused = await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Rusplan',
+      proposal: 'Vedtas.',
+      documents: 'file://C:/rusplan.docx',
+    });
     expect(refused).toContain('Ny sak til møte');
     expect(refused).toContain('file://C:/rusplan.docx');
     expect(refused).toContain('"value":"Rusplan"');
@@ -62,10 +89,18 @@ describe('editing and reordering the agenda', () => {
     expect(form).toContain('Handlingsplan 2027');
     expect(form).toContain('"verb":"agenda.edit"');
     const itemId = /"itemId":"([^"]+)"/.exec(form)![1]!;
-    const saved = await press(people.coordinator, 'agenda.edit', { meetingId, itemId, version: await version(), title: 'Handlingsplan 2027–2028', proposal: 'Styret vedtar planen.' });
+    const saved = await press(people.coordinator, 'agenda.edit', {
+      meetingId,
+      itemId,
+      version: await version(),
+      title: 'Handlingsplan 2027–2028',
+      proposal: 'Styret vedtar planen.',
+    });
     expect(saved).toContain('Handlingsplan 2027–2028');
     expect(saved).toContain('Sak 2/2026');
-    expect(await say(people.coordinator, 'endre sak 1/2026')).toContain('Protokollgodkjenningen kan ikke trekkes eller endres.');
+    expect(await say(people.coordinator, 'endre sak 1/2026')).toContain(
+      'Protokollgodkjenningen kan ikke trekkes eller endres.',
+    );
   });
 
   it('flytt sak puts a case in another place, never before the minutes', async () => {

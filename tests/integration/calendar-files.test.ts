@@ -29,7 +29,9 @@ const runJobs = async () => {
 };
 /** The .ics link in the last card sent to this person. */
 const icsLinkFor = (person: Person): string => {
-  const sent = bot.connector.sent.filter((s) => s.conversationId === `a:personal-${person.id}`).map((s) => JSON.stringify(s.activity));
+  const sent = bot.connector.sent
+    .filter((s) => s.conversationId === `a:personal-${person.id}`)
+    .map((s) => JSON.stringify(s.activity));
   const found = /https?:\/\/[^"\s]+\/calendar\/ev-[0-9a-f]{32}\.ics\?expires=\d+&sig=[\w-]+/.exec(sent.at(-1) ?? '');
   if (!found) throw new Error(`no calendar link sent to ${person.name}`);
   return found[0];
@@ -45,7 +47,11 @@ function expectFileHeaders(res: Response): void {
 
 describe('the local calendar over HTTP', () => {
   it('serves a scheduled meeting through its signed link, with the security headers, and 404 for anything else', async () => {
-    const calendar = new IcsCalendar({ store: bot.samrad.store, baseUrl: base, links: new SignedLinks(() => base, SECRET) });
+    const calendar = new IcsCalendar({
+      store: bot.samrad.store,
+      baseUrl: base,
+      links: new SignedLinks(() => base, SECRET),
+    });
     const event = await calendar.schedule({
       idempotencyKey: 'meeting:M4TQ2',
       title: 'Styremøte – handlingsplan 2027',
@@ -60,7 +66,9 @@ describe('the local calendar over HTTP', () => {
     const res = await fetch(event.webLink);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${event.id}.ics"; filename*=UTF-8''${event.id}.ics`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="${event.id}.ics"; filename*=UTF-8''${event.id}.ics`,
+    );
     expectFileHeaders(res);
     const ics = await res.text();
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
@@ -77,7 +85,16 @@ describe('the local calendar over HTTP', () => {
 
   it('puts a signed link in the invitation card; it serves the meeting, then its cancellation, and dies after the meeting', async () => {
     await say(people.coordinator, 'knytt kanal styret', { kind: 'channel' });
-    const created = await bot.post(cardAction(bot.connector.url, people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
+    const created = await bot.post(
+      cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
+        body: 'styret',
+        title: 'Styremøte',
+        date: '2026-12-10',
+        startTime: '10:00',
+        endTime: '12:00',
+        online: 'true',
+      }),
+    );
     const meetingId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(JSON.parse(created.body).value))![1]!;
     await runJobs();
     const link = icsLinkFor(people.boardMember);
@@ -100,7 +117,7 @@ describe('the local calendar over HTTP', () => {
     expect(await late.text()).toBe('Denne kalenderlenken er utløpt: møtet er over.\n');
   });
 
-  it('answers a forged download link in the reader\'s language, with the same headers', async () => {
+  it("answers a forged download link in the reader's language, with the same headers", async () => {
     const res = await fetch(`${base}/exports/ABCDE/svar.csv?expires=9999999999999&sig=forged&lang=en`);
     expect(res.status).toBe(403);
     expectFileHeaders(res);

@@ -36,7 +36,9 @@ describe('card updates in place (Messenger.update) go through the same paced sen
       systemClock,
     );
 
-    await Promise.all(Array.from({ length: 12 }, (_, i) => messenger.update('channel-card', 'activity-1', text(`progress ${i}`))));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => messenger.update('channel-card', 'activity-1', text(`progress ${i}`))),
+    );
     expect(connector.updated).toHaveLength(12);
     expect(limits.count(429)).toBe(0);
 
@@ -46,6 +48,10 @@ describe('card updates in place (Messenger.update) go through the same paced sen
     expect(limits.count(403)).toBe(2);
     const failures = await store.find<DeliveryFailure>(DELIVERY_FAILURES);
     expect(failures.map((f) => f.id)).toEqual(['update:blocked-card:activity-2']);
-    expect(failures[0]?.value).toMatchObject({ operation: 'update', message: 'result', conversationId: 'blocked-card' });
+    expect(failures[0]?.value).toMatchObject({
+      operation: 'update',
+      message: 'result',
+      conversationId: 'blocked-card',
+    });
   }, 30_000);
 });

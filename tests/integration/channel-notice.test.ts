@@ -17,14 +17,26 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (verb: string, data: object) => JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, people.coordinator, verb, data))).body).value);
+const press = async (verb: string, data: object) =>
+  JSON.stringify(
+    JSON.parse((await bot.post(cardAction(bot.connector.url, people.coordinator, verb, data))).body).value,
+  );
 
 describe('the channel notice of a meeting', () => {
   it('is one new post in the channel, not in the thread of `knytt kanal`, with the cases added before it went out', async () => {
-    await bot.post(message(bot.connector.url, people.coordinator, 'knytt kanal styret', { kind: 'channel', conversationId: thread }));
+    await bot.post(
+      message(bot.connector.url, people.coordinator, 'knytt kanal styret', { kind: 'channel', conversationId: thread }),
+    );
     expect(bot.connector.texts().join('\n')).toContain('Denne kanalen hører nå til Samarbeidsstyret');
 
-    const created = await press('meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const created = await press('meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     const meetingId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
     // Two cases before the scheduler has run anything: the notice job is still waiting.
     await press('agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
@@ -46,6 +58,8 @@ describe('the channel notice of a meeting', () => {
     bot.connector.clear();
     for (let i = 0; i < 2; i++) await bot.samrad.jobs.runDue(now);
     expect(bot.connector.sent.filter((s) => s.conversationId === TEAM_ID)).toEqual([]);
-    expect(JSON.stringify(bot.connector.updated.filter((u) => u.conversationId === TEAM_ID).at(-1)?.activity)).toContain('Legevakt');
+    expect(
+      JSON.stringify(bot.connector.updated.filter((u) => u.conversationId === TEAM_ID).at(-1)?.activity),
+    ).toContain('Legevakt');
   });
 });

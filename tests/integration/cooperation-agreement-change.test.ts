@@ -22,7 +22,8 @@ beforeAll(async () => {
   await connector.start();
   samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock });
   url = await samrad.listen();
-  for (const p of [people.coordinator, people.boardMember, people.respondent]) await post(installation(connector.url, p));
+  for (const p of [people.coordinator, people.boardMember, people.respondent])
+    await post(installation(connector.url, p));
 });
 afterAll(async () => {
   await samrad.close();
@@ -30,7 +31,11 @@ afterAll(async () => {
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   expect(res.status).toBe(200);
   return res.text();
 };
@@ -41,7 +46,9 @@ const say = async (from: Person, text: string, locale?: string) => {
   return connector.everything();
 };
 const press = async (from: Person, data: object) => {
-  const body = JSON.parse(await post(cardAction(connector.url, from, 'agreement.decide', data, { kind: 'personal' }, randomUUID()))) as { type: string; value: unknown };
+  const body = JSON.parse(
+    await post(cardAction(connector.url, from, 'agreement.decide', data, { kind: 'personal' }, randomUUID())),
+  ) as { type: string; value: unknown };
   if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
   return JSON.stringify(body.value);
 };
@@ -49,13 +56,19 @@ const runDue = async () => {
   await samrad.jobs.runDue(now);
   await samrad.jobs.runDue(now);
 };
-const sentTo = (person: Person, words: string) => connector.sent.filter((s) => s.conversationId === `a:personal-${person.id}` && JSON.stringify(s.activity).includes(words));
+const sentTo = (person: Person, words: string) =>
+  connector.sent.filter(
+    (s) => s.conversationId === `a:personal-${person.id}` && JSON.stringify(s.activity).includes(words),
+  );
 
 let changeId = '';
 
 describe('avtaleendring / agreement change over HTTP', () => {
   it('the coordinator starts a change; every member municipality is asked, the respondent gets a card', async () => {
-    const out = await say(people.coordinator, 'avtaleendring 01.06.2026 Ny kontingentsats: Kontingenten settes til kr 4 per innbygger fra 2027.');
+    const out = await say(
+      people.coordinator,
+      'avtaleendring 01.06.2026 Ny kontingentsats: Kontingenten settes til kr 4 per innbygger fra 2027.',
+    );
     changeId = /Avtaleendring ([A-Z2-9]{5}) «Ny kontingentsats» er sendt til 21 medlemskommuner/.exec(out)?.[1] ?? '';
     expect(changeId).toMatch(/^[A-Z2-9]{5}$/);
     expect(out).toContain('Svarfrist 01.06.2026');
@@ -69,22 +82,45 @@ describe('avtaleendring / agreement change over HTTP', () => {
     const tracker = await say(people.boardMember, `avtaleendring ${changeId}`);
     expect(tracker).toContain('Under behandling');
     expect(tracker).toContain('0 av 21 kommuner har vedtatt endringen.');
-    expect(await say(people.boardMember, 'avtaleendring Noe: annet')).toContain('Det er koordinatoren som starter avtaleendringer');
+    expect(await say(people.boardMember, 'avtaleendring Noe: annet')).toContain(
+      'Det er koordinatoren som starter avtaleendringer',
+    );
   });
 
   it('Gol’s respondent records the council’s decision; bad input comes back as typed with a clear message', async () => {
-    const refused = await press(people.respondent, { changeId, municipality: '3324', approved: 'yes', caseNumber: '26/14', date: '2026-03-02', link: 'ftp://gol' });
+    const refused = await press(people.respondent, {
+      changeId,
+      municipality: '3324',
+      approved: 'yes',
+      caseNumber: '26/14',
+      date: '2026-03-02',
+      link: 'ftp://gol',
+    });
     expect(refused).toContain('Lenken må begynne med https://');
     expect(refused).toContain('26/14'); // nothing typed is lost
-    const saved = await press(people.respondent, { changeId, municipality: '3324', approved: 'yes', caseNumber: '26/14', date: '2026-03-02', link: 'https://gol.kommune.no/vedtak/26-14' });
+    const saved = await press(people.respondent, {
+      changeId,
+      municipality: '3324',
+      approved: 'yes',
+      caseNumber: '26/14',
+      date: '2026-03-02',
+      link: 'https://gol.kommune.no/vedtak/26-14',
+    });
     expect(saved).toContain('Registrert: Vedtatt');
     expect(saved).toContain('1 av 21 kommuner har vedtatt endringen.');
   });
 
   it('nobody records for a municipality they do not answer for', async () => {
-    expect(await press(people.respondent, { changeId, municipality: '3201', approved: 'no', caseNumber: '1', date: '2026-03-02', link: '' })).toContain(
-      'Bare kommunens kontaktperson eller koordinatoren',
-    );
+    expect(
+      await press(people.respondent, {
+        changeId,
+        municipality: '3201',
+        approved: 'no',
+        caseNumber: '1',
+        date: '2026-03-02',
+        link: '',
+      }),
+    ).toContain('Bare kommunens kontaktperson eller koordinatoren');
   });
 
   it('reminds those who have not answered, two weeks before the answer-by date', async () => {
@@ -98,7 +134,14 @@ describe('avtaleendring / agreement change over HTTP', () => {
   it('is "vedtatt" only when every member municipality has approved; the board is told once', async () => {
     const others = numbers.filter((n) => n !== '3324');
     for (const [i, n] of others.entries()) {
-      const out = await press(people.coordinator, { changeId, municipality: n, approved: 'yes', caseNumber: `26/${i + 20}`, date: '2026-05-10', link: '' });
+      const out = await press(people.coordinator, {
+        changeId,
+        municipality: n,
+        approved: 'yes',
+        caseNumber: `26/${i + 20}`,
+        date: '2026-05-10',
+        link: '',
+      });
       if (i < others.length - 1) expect(out).toContain('Under behandling');
       else expect(out).toContain('Vedtatt av alle medlemskommunene');
     }
@@ -115,12 +158,25 @@ describe('avtaleendring / agreement change over HTTP', () => {
   });
 
   it('one "no" stops a change, in English too', async () => {
-    const out = await say(people.coordinator, 'agreement change 2026-09-01 Shorter notice: Three months instead of six.', 'en-US');
+    const out = await say(
+      people.coordinator,
+      'agreement change 2026-09-01 Shorter notice: Three months instead of six.',
+      'en-US',
+    );
     const id = /Agreement change ([A-Z2-9]{5})/.exec(out)?.[1] ?? '';
-    const no = await press(people.respondent, { changeId: id, municipality: '3324', approved: 'no', caseNumber: '26/30', date: '2026-05-17', link: '' });
+    const no = await press(people.respondent, {
+      changeId: id,
+      municipality: '3324',
+      approved: 'no',
+      caseNumber: '26/30',
+      date: '2026-05-17',
+      link: '',
+    });
     expect(no).toContain('Ikke vedtatt: minst én kommune har sagt nei');
     const list = await say(people.boardMember, 'agreement change', 'en-US');
     expect(list).toContain(`${id} \\"Shorter notice\\": Not adopted: at least one municipality said no.`);
-    expect(await say(people.coordinator, 'avtaleendring uten kolon')).toContain('Skriv tittel og foreslått tekst med kolon imellom');
+    expect(await say(people.coordinator, 'avtaleendring uten kolon')).toContain(
+      'Skriv tittel og foreslått tekst med kolon imellom',
+    );
   });
 });

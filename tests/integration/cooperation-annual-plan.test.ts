@@ -16,7 +16,16 @@ beforeAll(async () => {
   samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
   url = await samrad.listen();
   // A meeting as the meetings workflow stores it; the plan only reads it.
-  await samrad.store.create('meetings', 'M7MAY', { id: 'M7MAY', bodyId: 'ordformotet', title: 'Årsmøte 2027', start: '2027-06-14T08:00:00Z', end: '2027-06-14T10:00:00Z', state: 'planned', version: 1, agenda: [] });
+  await samrad.store.create('meetings', 'M7MAY', {
+    id: 'M7MAY',
+    bodyId: 'ordformotet',
+    title: 'Årsmøte 2027',
+    start: '2027-06-14T08:00:00Z',
+    end: '2027-06-14T10:00:00Z',
+    state: 'planned',
+    version: 1,
+    agenda: [],
+  });
 });
 afterAll(async () => {
   await samrad.close();
@@ -25,7 +34,11 @@ afterAll(async () => {
 
 const say = async (from: Person, text: string, locale?: string) => {
   connector.clear();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })),
+  });
   expect(res.status).toBe(200);
   return connector.texts().join('\n');
 };
@@ -47,7 +60,11 @@ describe('årshjul / annual plan over HTTP', () => {
   });
 
   it('annual plan in English, and a bad year is explained', async () => {
-    expect(await say(people.boardMember, 'annual plan 2027', 'en-US')).toContain('15 Jan 2027: The membership fees for 2027 are due');
-    expect(await say(people.boardMember, 'årshjul neste')).toContain('Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».');
+    expect(await say(people.boardMember, 'annual plan 2027', 'en-US')).toContain(
+      '15 Jan 2027: The membership fees for 2027 are due',
+    );
+    expect(await say(people.boardMember, 'årshjul neste')).toContain(
+      'Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».',
+    );
   });
 });

@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   expect(res.status).toBe(200);
 };
 const say = async (from: Person, text: string, locale?: string) => {
@@ -37,7 +41,10 @@ const runDue = async () => {
   await samrad.jobs.runDue(now);
   await samrad.jobs.runDue(now);
 };
-const prompts = (words: string) => connector.sent.filter((s) => s.conversationId === `a:personal-${people.coordinator.id}` && (s.activity.text ?? '').includes(words));
+const prompts = (words: string) =>
+  connector.sent.filter(
+    (s) => s.conversationId === `a:personal-${people.coordinator.id}` && (s.activity.text ?? '').includes(words),
+  );
 
 describe("the board's own rules over HTTP", () => {
   it('sjekk styret: the terms ending 31.12.2026 and a year without four board meetings', async () => {
@@ -53,7 +60,13 @@ describe("the board's own rules over HTTP", () => {
 
   it('a file out of line with the rules is loaded all the same, with the warnings', async () => {
     const file = config.organisationFile;
-    writeFileSync(file, readFileSync(file, 'utf8').replace('{ body: styret, role: member, municipality: "3332"', '{ body: styret, role: member, municipality: "3312"'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '{ body: styret, role: member, municipality: "3332"',
+        '{ body: styret, role: member, municipality: "3312"',
+      ),
+    );
     const out = await say(people.coordinator, 'last organisasjon');
     expect(out).toContain('Organisasjonen er lest inn på nytt');
     expect(out).toContain('Midt-Buskerud har ingen representant i styret.');

@@ -12,7 +12,12 @@ let samrad: Samrad;
 let url = '';
 
 /** Meetings and minutes as the minutes workflow leaves them; the register only reads them. */
-const meeting = (id: string, bodyId: string, start: string, items: { id: string; number: number; title: string }[]) => ({
+const meeting = (
+  id: string,
+  bodyId: string,
+  start: string,
+  items: { id: string; number: number; title: string }[],
+) => ({
   id,
   bodyId,
   title: `Møte ${id}`,
@@ -20,14 +25,35 @@ const meeting = (id: string, bodyId: string, start: string, items: { id: string;
   end: start,
   state: 'held',
   version: 1,
-  agenda: items.map((i) => ({ id: i.id, caseNumber: { number: i.number, year: 2026 }, kind: 'case', title: i.title, proposal: { kind: 'text', text: '' }, documents: [], status: 'active' })),
+  agenda: items.map((i) => ({
+    id: i.id,
+    caseNumber: { number: i.number, year: 2026 },
+    kind: 'case',
+    title: i.title,
+    proposal: { kind: 'text', text: '' },
+    documents: [],
+    status: 'active',
+  })),
 });
-const minutes = (meetingId: string, bodyId: string, status: 'draft' | 'approved', items: { itemId: string; decision: string }[]) => ({
+const minutes = (
+  meetingId: string,
+  bodyId: string,
+  status: 'draft' | 'approved',
+  items: { itemId: string; decision: string }[],
+) => ({
   meetingId,
   bodyId,
   revision: 1,
   memberApprovals: [],
-  minutes: { meetingId, status, version: 1, content: { attendance: { present: [], absent: [], deputies: [] }, items: items.map((i) => ({ ...i, proposals: [], votes: [] })) } },
+  minutes: {
+    meetingId,
+    status,
+    version: 1,
+    content: {
+      attendance: { present: [], absent: [], deputies: [] },
+      items: items.map((i) => ({ ...i, proposals: [], votes: [] })),
+    },
+  },
 });
 
 beforeAll(async () => {
@@ -35,11 +61,44 @@ beforeAll(async () => {
   samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
   url = await samrad.listen();
   const { store } = samrad;
-  await store.create('meetings', 'M2STY', meeting('M2STY', 'styret', '2026-03-10T08:00:00Z', [{ id: 'i1', number: 6, title: 'Handlingsplan 2026' }, { id: 'i2', number: 7, title: 'Kontingent' }]));
-  await store.create('meetings', 'M3OSU', meeting('M3OSU', 'osu', '2026-05-20T08:00:00Z', [{ id: 'j1', number: 12, title: 'Utskrivningsklare pasienter' }]));
-  await store.create('minutes', 'M2STY', minutes('M2STY', 'styret', 'approved', [{ itemId: 'i1', decision: 'Styret vedtar handlingsplanen for 2026.' }, { itemId: 'i2', decision: 'Kontingenten er kr 3,50 per innbygger.' }]));
-  await store.create('minutes', 'M3OSU', minutes('M3OSU', 'osu', 'draft', [{ itemId: 'j1', decision: 'OSU ber partene lage en felles rutine.' }]));
-  await store.create('followUps', 'F1', { id: 'F1', meetingId: 'M3OSU', bodyId: 'osu', itemId: 'j1', caseNumber: { number: 12, year: 2026 }, description: 'Rutine', owner: 'ingrid-haugen', due: '2026-05-25', status: 'open', createdAt: '2026-05-20T10:00:00Z' });
+  await store.create(
+    'meetings',
+    'M2STY',
+    meeting('M2STY', 'styret', '2026-03-10T08:00:00Z', [
+      { id: 'i1', number: 6, title: 'Handlingsplan 2026' },
+      { id: 'i2', number: 7, title: 'Kontingent' },
+    ]),
+  );
+  await store.create(
+    'meetings',
+    'M3OSU',
+    meeting('M3OSU', 'osu', '2026-05-20T08:00:00Z', [{ id: 'j1', number: 12, title: 'Utskrivningsklare pasienter' }]),
+  );
+  await store.create(
+    'minutes',
+    'M2STY',
+    minutes('M2STY', 'styret', 'approved', [
+      { itemId: 'i1', decision: 'Styret vedtar handlingsplanen for 2026.' },
+      { itemId: 'i2', decision: 'Kontingenten er kr 3,50 per innbygger.' },
+    ]),
+  );
+  await store.create(
+    'minutes',
+    'M3OSU',
+    minutes('M3OSU', 'osu', 'draft', [{ itemId: 'j1', decision: 'OSU ber partene lage en felles rutine.' }]),
+  );
+  await store.create('followUps', 'F1', {
+    id: 'F1',
+    meetingId: 'M3OSU',
+    bodyId: 'osu',
+    itemId: 'j1',
+    caseNumber: { number: 12, year: 2026 },
+    description: 'Rutine',
+    owner: 'ingrid-haugen',
+    due: '2026-05-25',
+    status: 'open',
+    createdAt: '2026-05-20T10:00:00Z',
+  });
 });
 afterAll(async () => {
   await samrad.close();
@@ -48,7 +107,11 @@ afterAll(async () => {
 
 const say = async (from: Person, text: string, locale?: string) => {
   connector.clear();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })),
+  });
   expect(res.status).toBe(200);
   return connector.texts().join('\n');
 };
@@ -70,7 +133,9 @@ describe('vedtak / decisions over HTTP', () => {
   });
 
   it('decisions in English, and a search that finds nothing says how to search', async () => {
-    expect(await say(people.boardMember, 'decisions osu', 'en-US')).toContain('1 decision found; 1 shown, newest first.');
+    expect(await say(people.boardMember, 'decisions osu', 'en-US')).toContain(
+      '1 decision found; 1 shown, newest first.',
+    );
     expect(await say(people.boardMember, 'decisions legevakt', 'en-US')).toContain('No decision matches "legevakt"');
   });
 
@@ -82,6 +147,8 @@ describe('vedtak / decisions over HTTP', () => {
     expect(res.status).toBe(200);
     const body = Buffer.from(await res.arrayBuffer()).toString('utf8');
     expect(body).toContain('Saksnr.,Organ,Møtedato,Sak,Vedtak,Protokoll,Oppfølging');
-    expect(body).toContain('6/2026,Samarbeidsstyret,10.03.2026,Handlingsplan 2026,Styret vedtar handlingsplanen for 2026.,protokoll godkjent,ingen oppfølgingsoppgaver');
+    expect(body).toContain(
+      '6/2026,Samarbeidsstyret,10.03.2026,Handlingsplan 2026,Styret vedtar handlingsplanen for 2026.,protokoll godkjent,ingen oppfølgingsoppgaver',
+    );
   });
 });

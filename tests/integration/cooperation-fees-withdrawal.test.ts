@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   expect(res.status).toBe(200);
 };
 /** What the person reads, with no-break spaces as plain ones (amounts use them so they never wrap). */
@@ -40,7 +44,10 @@ const runDue = async () => {
   await samrad.jobs.runDue(now);
 };
 const sentTo = (person: Person, words: string) =>
-  connector.sent.filter((s) => s.conversationId === `a:personal-${person.id}` && (s.activity.text ?? '').replace(/\u00a0/g, ' ').includes(words));
+  connector.sent.filter(
+    (s) =>
+      s.conversationId === `a:personal-${person.id}` && (s.activity.text ?? '').replace(/\u00a0/g, ' ').includes(words),
+  );
 const links = () => {
   const actions = (connector.cards()[0]?.actions ?? []) as { url: string }[];
   return actions.map((a) => a.url);
@@ -79,14 +86,22 @@ describe('kontingent / fees over HTTP', () => {
     const docx = await fetch(docxUrl!);
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-type')).toContain('wordprocessingml');
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const forged = await fetch(csvUrl!.replace('K2026', 'K2025'));
     expect(forged.status).toBe(403);
   });
 
   it('bad input gets a clear message in the person’s language', async () => {
-    expect(await say(people.coordinator, 'kontingent neste')).toContain('Jeg forstod ikke «neste» som år. Skriv slik: «kontingent [år]».');
-    expect(await say(people.coordinator, 'fees 2017', 'en-US')).toContain('There is no fee rate for 2017; the first rate applies from 2019.');
+    expect(await say(people.coordinator, 'kontingent neste')).toContain(
+      'Jeg forstod ikke «neste» som år. Skriv slik: «kontingent [år]».',
+    );
+    expect(await say(people.coordinator, 'fees 2017', 'en-US')).toContain(
+      'There is no fee rate for 2017; the first rate applies from 2019.',
+    );
   });
 
   it('someone the organisation does not know is not shown the fee list', async () => {
@@ -111,16 +126,24 @@ describe('meld utmelding / report withdrawal over HTTP', () => {
   });
 
   it('a second notice for the same municipality is refused with the date in force', async () => {
-    expect(await say(people.coordinator, 'meld utmelding gol 11.03.2026')).toContain('Gol har allerede meldt seg ut: varslet 10.03.2026, trer ut 01.07.2027.');
-    expect(await say(people.coordinator, 'meld utmelding Oslo 10.03.2026')).toContain('Jeg finner ingen medlemskommune som heter «Oslo»');
-    expect(await say(people.coordinator, 'meld utmelding Hole 10.13.2026')).toContain('Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole».');
+    expect(await say(people.coordinator, 'meld utmelding gol 11.03.2026')).toContain(
+      'Gol har allerede meldt seg ut: varslet 10.03.2026, trer ut 01.07.2027.',
+    );
+    expect(await say(people.coordinator, 'meld utmelding Oslo 10.03.2026')).toContain(
+      'Jeg finner ingen medlemskommune som heter «Oslo»',
+    );
+    expect(await say(people.coordinator, 'meld utmelding Hole 10.13.2026')).toContain(
+      'Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole».',
+    );
     expect(await say(people.coordinator, 'report withdrawal Hole 2027-01-01', 'en-US')).toContain('is after today');
   });
 
   it('only the coordinator records a withdrawal', async () => {
     const out = await say(people.boardMember, 'meld utmelding Hol 10.03.2026');
     expect(out).toContain('«meld utmelding» hører ikke til rollen din');
-    expect(await say(people.coordinator, 'kontingent 2028')).not.toContain('Utmeldt fra 01.07.2027; betaler ikke", "name": "Hol');
+    expect(await say(people.coordinator, 'kontingent 2028')).not.toContain(
+      'Utmeldt fra 01.07.2027; betaler ikke", "name": "Hol',
+    );
   });
 
   it('the fee follows: Gol and Flå pay in 2027, the year they leave, and nothing in 2028', async () => {
@@ -141,7 +164,10 @@ describe('the fee reminder', () => {
     now = new Date('2026-12-16T08:30:00Z');
     connector.clear();
     await runDue();
-    const reminders = sentTo(people.coordinator, 'Påminnelse: medlemskontingenten for 2027 forfaller 15.01.2027, til sammen kr 1 744 400,00');
+    const reminders = sentTo(
+      people.coordinator,
+      'Påminnelse: medlemskontingenten for 2027 forfaller 15.01.2027, til sammen kr 1 744 400,00',
+    );
     expect(reminders).toHaveLength(1);
     await runDue();
     expect(sentTo(people.coordinator, 'medlemskontingenten for 2027')).toHaveLength(1);

@@ -13,7 +13,10 @@ afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
 const press = async (from: Person, verb: string, data: object) => {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as { type: string; value: unknown };
+  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as {
+    type: string;
+    value: unknown;
+  };
   return JSON.stringify(body.value);
 };
 const say = async (from: Person, text: string, locale = 'nb-NO') => {
@@ -22,7 +25,10 @@ const say = async (from: Person, text: string, locale = 'nb-NO') => {
   expectValidCards(bot.connector.cards());
   return bot.connector.everything();
 };
-const buttons = () => bot.connector.cards().flatMap((c) => ((c as { actions?: { title: string; data?: { msteams?: { value?: string } } }[] }).actions ?? []));
+const buttons = () =>
+  bot.connector
+    .cards()
+    .flatMap((c) => (c as { actions?: { title: string; data?: { msteams?: { value?: string } } }[] }).actions ?? []);
 
 describe('one grammar for commands and dates, and picking instead of typing ids', () => {
   let december = '';
@@ -36,10 +42,24 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
   });
 
   it('plans two board meetings', async () => {
-    const first = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte desember', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const first = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte desember',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     december = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(first)![1]!;
     expect(first).toContain('kl. 10.00–12.00'); // finding 10: not "kl. 10.00–kl. 12.00"
-    const second = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte januar', date: '2027-01-14', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const second = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte januar',
+      date: '2027-01-14',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     january = /Møte 1\/2027 · ([A-Z0-9]{5})/.exec(second)![1]!;
   });
 
@@ -49,7 +69,9 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     const moved = await bot.samrad.store.get<{ start: string; end: string }>('meetings', december);
     expect(moved?.value).toMatchObject({ start: '2026-12-17T08:00:00.000Z', end: '2026-12-17T10:00:00.000Z' });
     await say(people.coordinator, `flytt møte ${december} 15.12 kl. 10–12`);
-    expect((await bot.samrad.store.get<{ start: string }>('meetings', december))?.value.start).toBe('2026-12-15T09:00:00.000Z');
+    expect((await bot.samrad.store.get<{ start: string }>('meetings', december))?.value.start).toBe(
+      '2026-12-15T09:00:00.000Z',
+    );
   });
 
   it('asks for input with a deadline at 9:00 (finding 6)', async () => {
@@ -91,14 +113,27 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
   });
 
   it('answers free Norwegian text in Norwegian even from an English client (finding 5)', async () => {
-    expect(await say(people.boardMember, 'kan du bestille kaffe til møtet?', 'en-US')).toContain('Jeg forstår ikke «kan du bestille kaffe til møtet?»');
-    expect(await say(people.boardMember, 'can you order coffee for the meeting?', 'nb-NO')).toContain("I don't understand");
+    expect(await say(people.boardMember, 'kan du bestille kaffe til møtet?', 'en-US')).toContain(
+      'Jeg forstår ikke «kan du bestille kaffe til møtet?»',
+    );
+    expect(await say(people.boardMember, 'can you order coffee for the meeting?', 'nb-NO')).toContain(
+      "I don't understand",
+    );
   });
 
-  it('help is grouped by area and shows only the areas of the person\'s role (part 8)', async () => {
+  it("help is grouped by area and shows only the areas of the person's role (part 8)", async () => {
     await say(people.coordinator, 'hjelp');
     const coordinator = JSON.stringify(bot.connector.cards()[0]);
-    for (const area of ['Møter', 'Innspill før møtet', 'Avstemninger', 'Høringer', 'Protokoll og oppfølging', 'Organisasjonen', 'Drift']) expect(coordinator).toContain(`"text":"${area}"`);
+    for (const area of [
+      'Møter',
+      'Innspill før møtet',
+      'Avstemninger',
+      'Høringer',
+      'Protokoll og oppfølging',
+      'Organisasjonen',
+      'Drift',
+    ])
+      expect(coordinator).toContain(`"text":"${area}"`);
     await say(people.respondent, 'hjelp');
     const respondent = JSON.stringify(bot.connector.cards()[0]);
     expect(respondent).not.toContain('"text":"Drift"');
@@ -116,8 +151,18 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
 describe('typeahead for long choice sets (Data.Query, invoke application/search)', () => {
   const search = async (from: Person, dataset: string, queryText: string) => {
     const base = message(bot.connector.url, from, '');
-    const res = await bot.post({ ...base, type: 'invoke', name: 'application/search', text: undefined, entities: undefined, value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset } });
-    return { status: res.status, body: JSON.parse(res.body) as { type: string; value: { results: { title: string; value: string }[] } } };
+    const res = await bot.post({
+      ...base,
+      type: 'invoke',
+      name: 'application/search',
+      text: undefined,
+      entities: undefined,
+      value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset },
+    });
+    return {
+      status: res.status,
+      body: JSON.parse(res.body) as { type: string; value: { results: { title: string; value: string }[] } },
+    };
   };
 
   it('the follow-up form picks the responsible person from the organisation, typed ahead', async () => {
@@ -130,7 +175,9 @@ describe('typeahead for long choice sets (Data.Query, invoke application/search)
   });
 
   it('offers the coming meetings and open votes, and nothing to someone the organisation does not know', async () => {
-    expect((await search(people.respondent, 'samrad.meetings', 'januar')).body.value.results.map((r) => r.title)).toEqual([expect.stringContaining('Styremøte januar')]);
+    expect(
+      (await search(people.respondent, 'samrad.meetings', 'januar')).body.value.results.map((r) => r.title),
+    ).toEqual([expect.stringContaining('Styremøte januar')]);
     expect((await search(people.respondent, 'samrad.votes', 'budsjett')).body.value.results).toHaveLength(1);
     expect((await search(people.stranger, 'samrad.people', 'eva')).body.value.results).toEqual([]);
   });

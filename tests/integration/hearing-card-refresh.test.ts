@@ -12,14 +12,31 @@ beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => new Date('2026-11-23T10:00:00Z') }, timer: idleTimer });
   for (const p of [people.boardMember, people.respondent, eva]) await bot.post(installation(bot.connector.url, p));
   await bot.post(message(bot.connector.url, people.coordinator, 'hjelp', channel));
-  const form = { lang: 'nb', title: 'Ny forskrift', issuer: 'Helsedirektoratet', externalDeadline: '2026-12-15', questions: 'Enig?' };
-  const registered = (await bot.post(cardAction(bot.connector.url, people.coordinator, 'hearing.register', form, channel))).body;
+  const form = {
+    lang: 'nb',
+    title: 'Ny forskrift',
+    issuer: 'Helsedirektoratet',
+    externalDeadline: '2026-12-15',
+    questions: 'Enig?',
+  };
+  const registered = (
+    await bot.post(cardAction(bot.connector.url, people.coordinator, 'hearing.register', form, channel))
+  ).body;
   id = /Høring ([A-Z0-9]{5}) er registrert/.exec(registered)![1]!;
 });
 afterAll(async () => bot.stop());
 
 const submit = async (from: Person, municipality: string) => {
-  const data = { lang: 'nb', hearingId: id, version: 1, municipality, position: 'agree', 'answer-0': `Enig, sier ${municipality}.`, text: '', links: '' };
+  const data = {
+    lang: 'nb',
+    hearingId: id,
+    version: 1,
+    municipality,
+    position: 'agree',
+    'answer-0': `Enig, sier ${municipality}.`,
+    text: '',
+    links: '',
+  };
   return (await bot.post(cardAction(bot.connector.url, from, 'hearing.submit', data))).body;
 };
 
@@ -34,7 +51,9 @@ describe("the coordinator's card while answers arrive", () => {
     expect(bot.connector.heldCount).toBe(1); // the later answers join the refresh under way
 
     bot.connector.releaseUpdates();
-    await vi.waitFor(() => expect(JSON.stringify(bot.connector.updated.at(-1)?.activity)).toContain('3 av 21 har svart'));
+    await vi.waitFor(() =>
+      expect(JSON.stringify(bot.connector.updated.at(-1)?.activity)).toContain('3 av 21 har svart'),
+    );
     expect(bot.connector.updated.map((u) => u.conversationId)).toEqual([TEAM_ID, TEAM_ID]);
     expect(JSON.stringify(bot.connector.updated[0]?.activity)).toContain('1 av 21 har svart');
   });

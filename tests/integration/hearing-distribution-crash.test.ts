@@ -18,11 +18,18 @@ describe('distributing a hearing when the process dies between sends', () => {
     const clock = { now: () => now };
     const first = await composeSamrad(config, { log: silentLogger, clock, timer: idleTimer });
     const url = await first.listen();
-    const post = (activity: object) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const post = (activity: object) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     for (const p of [people.boardMember, people.respondent, eva]) await post(installation(connector.url, p));
     await post(message(connector.url, people.coordinator, 'hjelp', { kind: 'channel' }));
     await post(
-      cardAction(connector.url, people.coordinator, 'hearing.register', { title: 'Ny forskrift', issuer: 'Helsedirektoratet', externalDeadline: '2026-12-15', questions: 'Enig?' }, { kind: 'channel' }),
+      cardAction(
+        connector.url,
+        people.coordinator,
+        'hearing.register',
+        { title: 'Ny forskrift', issuer: 'Helsedirektoratet', externalDeadline: '2026-12-15', questions: 'Enig?' },
+        { kind: 'channel' },
+      ),
     );
     connector.clear();
 

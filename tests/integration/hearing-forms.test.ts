@@ -14,7 +14,11 @@ let bot: BotUnderTest;
 let id = '';
 const channel = { kind: 'channel' as const };
 
-type Card = { body?: unknown[]; actions?: { verb?: string; title?: string }[]; refresh?: { userIds?: string[]; action?: { verb?: string } } };
+type Card = {
+  body?: unknown[];
+  actions?: { verb?: string; title?: string }[];
+  refresh?: { userIds?: string[]; action?: { verb?: string } };
+};
 
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
@@ -22,8 +26,15 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object, where: { kind: 'personal' | 'channel' } = { kind: 'personal' }): Promise<Card> => {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where))).body) as { type: string; value: any };
+const press = async (
+  from: Person,
+  verb: string,
+  data: object,
+  where: { kind: 'personal' | 'channel' } = { kind: 'personal' },
+): Promise<Card> => {
+  const body = JSON.parse(
+    (await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where))).body,
+  ) as { type: string; value: any };
   expect(body.type).toMatch(/card\.adaptive$/);
   expectValidCards([body.value]);
   return body.value as Card;
@@ -49,7 +60,13 @@ const elements = (c: Card): any[] => {
 };
 const input = (c: Card, inputId: string) => elements(c).find((e) => e.id === inputId);
 const textBlocks = (c: Card) => elements(c).filter((e) => e.type === 'TextBlock');
-const verbs = (c: Card) => [...new Set(elements(c).filter((e) => e.type === 'Action.Execute').map((e) => e.verb as string))];
+const verbs = (c: Card) => [
+  ...new Set(
+    elements(c)
+      .filter((e) => e.type === 'Action.Execute')
+      .map((e) => e.verb as string),
+  ),
+];
 
 const form = {
   title: 'Forslag om krav til helsefellesskap',
@@ -62,7 +79,17 @@ const form = {
   background: '',
   reminders: '5, 2, 0',
 };
-const answer = (extra: object = {}) => ({ hearingId: id, version: 1, municipality: '3324', position: 'agree', 'answer-0': '', 'answer-1': '', text: '', links: '', ...extra });
+const answer = (extra: object = {}) => ({
+  hearingId: id,
+  version: 1,
+  municipality: '3324',
+  position: 'agree',
+  'answer-0': '',
+  'answer-1': '',
+  text: '',
+  links: '',
+  ...extra,
+});
 
 describe('the hearing cards as a respondent and a coordinator expect them', () => {
   it('registers a hearing; the card posted in the channel is neutral and refreshed into the coordinator’s view', async () => {
@@ -76,7 +103,10 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
     // Finding 10: the example for "Ny frist" is later than the current deadline (08.12 12.00)
     // and before the hearing's own (15.12), written as the deadline reader takes it.
     expect(input(own, 'newDeadline').placeholder).toBe('For eksempel 11.12.2026 kl. 12.00');
-    const posted = bot.connector.sent.filter((s) => s.conversationId === TEAM_ID).flatMap((s) => s.activity.attachments ?? []).map((a) => a.content as Card);
+    const posted = bot.connector.sent
+      .filter((s) => s.conversationId === TEAM_ID)
+      .flatMap((s) => s.activity.attachments ?? [])
+      .map((a) => a.content as Card);
     expect(posted).toHaveLength(1);
     expect(verbs(posted[0]!)).not.toContain('hearing.compile');
     expect(verbs(posted[0]!)).not.toContain('hearing.close');
@@ -105,13 +135,24 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
   it('finding 1: a submit with no overall position comes back with every answer as typed and the reason beside the position', async () => {
     const long = 'Gol mener at forslaget trenger mer utredning. '.repeat(88).slice(0, 4000);
     expect(long).toHaveLength(4000);
-    const card = await press(people.respondent, 'hearing.submit', answer({ position: '', 'answer-0': long, 'answer-1': 'Legevakten får mer å gjøre.', text: 'Samlet: tja.', links: 'https://gol.kommune.no/vedtak.pdf' }));
+    const card = await press(
+      people.respondent,
+      'hearing.submit',
+      answer({
+        position: '',
+        'answer-0': long,
+        'answer-1': 'Legevakten får mer å gjøre.',
+        text: 'Samlet: tja.',
+        links: 'https://gol.kommune.no/vedtak.pdf',
+      }),
+    );
     expect(input(card, 'answer-0').value).toBe(long);
     expect(input(card, 'answer-1').value).toBe('Legevakten får mer å gjøre.');
     expect(input(card, 'text').value).toBe('Samlet: tja.');
     expect(input(card, 'links').value).toBe('https://gol.kommune.no/vedtak.pdf');
     // The reason stands right under the position choice, in the refusal colour.
-    const items = elements(card).find((e) => Array.isArray(e.items) && e.items.some((x: any) => x.id === 'position')).items as any[];
+    const items = elements(card).find((e) => Array.isArray(e.items) && e.items.some((x: any) => x.id === 'position'))
+      .items as any[];
     const at = items.findIndex((x) => x.id === 'position');
     expect(items[at + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention' });
     expect(items[at + 1].text).toContain('Velg et samlet standpunkt');
@@ -126,7 +167,11 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
 
   it('finding 2: «Lagre utkast» after submitting is a draft of a change; the submitted answer still counts, and the card says both', async () => {
     now = new Date('2026-11-24T09:00:00Z');
-    const card = await press(people.respondent, 'hearing.save', answer({ 'answer-0': 'Godt utredet, men se legevakt.' }));
+    const card = await press(
+      people.respondent,
+      'hearing.save',
+      answer({ 'answer-0': 'Godt utredet, men se legevakt.' }),
+    );
     const text = JSON.stringify(card);
     expect(text).not.toContain('Ikke sendt inn.');
     expect(text).toContain('Sendt inn 23.11.2026');
@@ -138,6 +183,8 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
     expect(JSON.stringify(status)).toMatch(/"title":"Gol","value":"Svart"/);
     expect(JSON.stringify(status)).toContain('1 av 21 har svart');
     // And Teams' refresh of her own card says the same.
-    expect(JSON.stringify(await press(people.respondent, 'hearing.refresh', { hearingId: id, municipality: '3324' }))).toContain('utkast til endring');
+    expect(
+      JSON.stringify(await press(people.respondent, 'hearing.refresh', { hearingId: id, municipality: '3324' })),
+    ).toContain('utkast til endring');
   });
 });

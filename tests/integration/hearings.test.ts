@@ -18,8 +18,16 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object, where: { kind: 'personal' | 'channel' } = { kind: 'personal' }, actionId?: string) => {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where, actionId))).body) as { type: string; value: any };
+const press = async (
+  from: Person,
+  verb: string,
+  data: object,
+  where: { kind: 'personal' | 'channel' } = { kind: 'personal' },
+  actionId?: string,
+) => {
+  const body = JSON.parse(
+    (await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where, actionId))).body,
+  ) as { type: string; value: any };
   if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
   return JSON.stringify(body.value);
 };
@@ -46,15 +54,31 @@ const form = {
   background: 'Forslaget gir kommunene nye plikter.',
   reminders: '5, 2, 0',
 };
-const answer = (municipality: string, extra: object = {}) => ({ hearingId: id, version: 1, municipality, position: 'agree', 'answer-0': '', 'answer-1': '', text: '', links: '', ...extra });
+const answer = (municipality: string, extra: object = {}) => ({
+  hearingId: id,
+  version: 1,
+  municipality,
+  position: 'agree',
+  'answer-0': '',
+  'answer-1': '',
+  text: '',
+  links: '',
+  ...extra,
+});
 
 describe('a hearing from registration to the joint statement', () => {
   it('refuses a form with no deadline, a past deadline, or from someone who is not the coordinator, and stores nothing', async () => {
     await say(people.coordinator, 'hjelp', channel); // the channel is remembered: the notice goes there
     expect(await say(people.respondent, 'ny høring')).toContain('hører ikke til rollen din');
-    expect(await press(people.coordinator, 'hearing.register', { ...form, externalDeadline: '' }, channel)).toContain('må ha en høringsfrist');
-    expect(await press(people.coordinator, 'hearing.register', { ...form, externalDeadline: '2026-11-01' }, channel)).toContain('allerede gått ut');
-    expect(await press(people.coordinator, 'hearing.register', { ...form, externalDeadline: '31.02.2026' }, channel)).toContain('Skriv fristen som');
+    expect(await press(people.coordinator, 'hearing.register', { ...form, externalDeadline: '' }, channel)).toContain(
+      'må ha en høringsfrist',
+    );
+    expect(
+      await press(people.coordinator, 'hearing.register', { ...form, externalDeadline: '2026-11-01' }, channel),
+    ).toContain('allerede gått ut');
+    expect(
+      await press(people.coordinator, 'hearing.register', { ...form, externalDeadline: '31.02.2026' }, channel),
+    ).toContain('Skriv fristen som');
     expect(await press(people.respondent, 'hearing.register', form)).toContain('Bare koordinatoren');
     expect(await bot.samrad.store.find('hearings')).toEqual([]);
   });
@@ -86,9 +110,15 @@ describe('a hearing from registration to the joint statement', () => {
   });
 
   it('refuses empty, overlong and unrepresented responses, saving nothing', async () => {
-    expect(await press(people.respondent, 'hearing.submit', answer('3324', { position: '' }))).toContain('Svaret er tomt');
-    expect(await press(people.respondent, 'hearing.submit', answer('3324', { position: '', text: 'Vi mener noe.' }))).toContain('Velg et samlet standpunkt');
-    expect(await press(people.respondent, 'hearing.submit', answer('3324', { text: 'x'.repeat(4001) }))).toContain('høyst 4000 tegn');
+    expect(await press(people.respondent, 'hearing.submit', answer('3324', { position: '' }))).toContain(
+      'Svaret er tomt',
+    );
+    expect(
+      await press(people.respondent, 'hearing.submit', answer('3324', { position: '', text: 'Vi mener noe.' })),
+    ).toContain('Velg et samlet standpunkt');
+    expect(await press(people.respondent, 'hearing.submit', answer('3324', { text: 'x'.repeat(4001) }))).toContain(
+      'høyst 4000 tegn',
+    );
     expect(await press(people.coordinator, 'hearing.submit', answer('3301'))).toContain('Du svarer ikke for');
     expect(await press(people.respondent, 'hearing.submit', answer('3305'))).toContain('Du svarer ikke for');
     expect(await press(people.stranger, 'hearing.submit', answer('3324'))).toContain('kjenner deg ikke');
@@ -97,7 +127,11 @@ describe('a hearing from registration to the joint statement', () => {
 
   it('a draft is kept but not counted, and the card comes back filled in', async () => {
     bot.connector.clear();
-    const draft = await press(people.respondent, 'hearing.save', answer('3324', { position: '', 'answer-0': 'Foreløpig: godt utredet.' }));
+    const draft = await press(
+      people.respondent,
+      'hearing.save',
+      answer('3324', { position: '', 'answer-0': 'Foreløpig: godt utredet.' }),
+    );
     expect(draft).toContain('Utkastet er lagret');
     expect(draft).toContain('Foreløpig: godt utredet.');
     // The coordinator's card is refreshed after the answer, not before it (the respondent does not wait).
@@ -107,9 +141,17 @@ describe('a hearing from registration to the joint statement', () => {
 
   it('a submitted response updates the coordinator card in place', async () => {
     bot.connector.clear();
-    const sent = await press(people.respondent, 'hearing.submit', answer('3324', { 'answer-0': 'Godt utredet for Gol.', 'answer-1': 'Legevakten i Hallingdal får mer å gjøre.' }));
+    const sent = await press(
+      people.respondent,
+      'hearing.submit',
+      answer('3324', { 'answer-0': 'Godt utredet for Gol.', 'answer-1': 'Legevakten i Hallingdal får mer å gjøre.' }),
+    );
     expect(sent).toContain('Høringssvaret er sendt inn');
-    await vi.waitFor(() => expect(bot.connector.updated.map((u) => JSON.stringify(u.activity))).toEqual([expect.stringContaining('1 av 21 har svart')]));
+    await vi.waitFor(() =>
+      expect(bot.connector.updated.map((u) => JSON.stringify(u.activity))).toEqual([
+        expect.stringContaining('1 av 21 har svart'),
+      ]),
+    );
     expect(bot.connector.updated[0]?.conversationId).toBe(TEAM_ID);
   });
 
@@ -119,18 +161,38 @@ describe('a hearing from registration to the joint statement', () => {
     await runJobs();
     await runJobs();
     const reminded = bot.connector.sent.filter((s) => (s.activity.text ?? '').includes('Påminnelse'));
-    expect(reminded.map((r) => [r.conversationId, /har ikke sendt inn/.test(r.activity.text!) && /(\w+) har ikke/.exec(r.activity.text!)?.[1]]).sort()).toEqual([
+    expect(
+      reminded
+        .map((r) => [
+          r.conversationId,
+          /har ikke sendt inn/.test(r.activity.text!) && /(\w+) har ikke/.exec(r.activity.text!)?.[1],
+        ])
+        .sort(),
+    ).toEqual([
       [personal(eva), 'Hole'],
       [personal(people.boardMember), 'Ringerike'],
     ]);
   });
 
   it('Hole answers after the reminder; an extension tells everyone and a card from before it is refused', async () => {
-    expect(await press(eva, 'hearing.submit', answer('3310', { position: 'disagree', 'answer-0': 'Økonomien er ikke utredet.' }))).toContain('sendt inn');
+    expect(
+      await press(
+        eva,
+        'hearing.submit',
+        answer('3310', { position: 'disagree', 'answer-0': 'Økonomien er ikke utredet.' }),
+      ),
+    ).toContain('sendt inn');
     bot.connector.clear();
-    const extended = await press(people.coordinator, 'hearing.extend', { hearingId: id, newDeadline: '10.12.2026 12:00' }, channel);
+    const extended = await press(
+      people.coordinator,
+      'hearing.extend',
+      { hearingId: id, newDeadline: '10.12.2026 12:00' },
+      channel,
+    );
     expect(extended).toContain('Fristen er flyttet');
-    expect(await press(people.respondent, 'hearing.extend', { hearingId: id, newDeadline: '2026-12-11' })).toContain('Bare koordinatoren');
+    expect(await press(people.respondent, 'hearing.extend', { hearingId: id, newDeadline: '2026-12-11' })).toContain(
+      'Bare koordinatoren',
+    );
     await runJobs();
     expect(bot.connector.texts().filter((t) => t.includes('er flyttet til 10.12.2026 kl. 12.00'))).toHaveLength(4);
     const stale = await press(people.boardMember, 'hearing.submit', answer('3305'));
@@ -143,29 +205,52 @@ describe('a hearing from registration to the joint statement', () => {
     bot.connector.clear();
     await runJobs();
     await runJobs();
-    const reminded = bot.connector.sent.filter((s) => (s.activity.text ?? '').includes('Påminnelse')).map((r) => r.conversationId).sort();
+    const reminded = bot.connector.sent
+      .filter((s) => (s.activity.text ?? '').includes('Påminnelse'))
+      .map((r) => r.conversationId)
+      .sort();
     expect(reminded).toEqual([personal(eva), personal(people.boardMember)].sort()); // both for Ringerike
   });
 
   it('two people answering for one municipality at the same moment: both kept, the later counts, no error', async () => {
     const [ola, deputy] = await Promise.all([
-      press(people.boardMember, 'hearing.submit', answer('3305', { version: 2, position: 'agree-with-remarks', text: 'Ringerike ber om mer tid, "snarest".' })),
-      press(eva, 'hearing.submit', answer('3305', { version: 2, position: 'agree', text: 'Ringerike støtter, "i hovedsak".' })),
+      press(
+        people.boardMember,
+        'hearing.submit',
+        answer('3305', { version: 2, position: 'agree-with-remarks', text: 'Ringerike ber om mer tid, "snarest".' }),
+      ),
+      press(
+        eva,
+        'hearing.submit',
+        answer('3305', { version: 2, position: 'agree', text: 'Ringerike støtter, "i hovedsak".' }),
+      ),
     ]);
     for (const reply of [ola, deputy]) expect(reply).toContain('Høringssvaret er sendt inn');
-    const stored = await bot.samrad.store.get<{ responses: { givenBy: string; version: number }[] }>('hearingResponses', `${id}:3305`);
+    const stored = await bot.samrad.store.get<{ responses: { givenBy: string; version: number }[] }>(
+      'hearingResponses',
+      `${id}:3305`,
+    );
     expect(stored?.value.responses.map((r) => r.version)).toEqual([1, 2]);
     expect(new Set(stored?.value.responses.map((r) => r.givenBy))).toEqual(new Set(['ola-berg', 'eva-nilsen']));
   });
 
   it('after the deadline an answer is taken and flagged late', async () => {
     now = new Date('2026-12-10T12:30:00Z');
-    const late = await press(people.respondent, 'hearing.submit', answer('3324', { version: 2, position: 'agree-with-remarks', 'answer-0': 'Godt utredet for Gol.' }));
+    const late = await press(
+      people.respondent,
+      'hearing.submit',
+      answer('3324', { version: 2, position: 'agree-with-remarks', 'answer-0': 'Godt utredet for Gol.' }),
+    );
     expect(late).toContain('merkes som for sent');
     const status = await say(people.coordinator, `høring ${id}`);
     expect(status).toContain('Svart for sent');
     // The same counts as a pie where Teams draws charts, and as a table where it cannot (issue 16, part 7).
-    const pie = JSON.stringify(bot.connector.cards().flatMap((c: { body?: unknown[] }) => c.body ?? []).find((e) => (e as { type?: string }).type === 'Chart.Pie'));
+    const pie = JSON.stringify(
+      bot.connector
+        .cards()
+        .flatMap((c: { body?: unknown[] }) => c.body ?? [])
+        .find((e) => (e as { type?: string }).type === 'Chart.Pie'),
+    );
     expect(pie).toContain('"legend":"Svart for sent","value":1');
     expect(pie).toContain('"fallback":{"type":"FactSet"');
     expect(pie).toContain('"title":"Svart for sent","value":"1"');
@@ -176,7 +261,8 @@ describe('a hearing from registration to the joint statement', () => {
     const out = await say(people.coordinator, `sammenstill høring ${id}`);
     expect(out).toContain('Felles høringsuttalelse');
     const card = JSON.stringify(bot.connector.cards()[0]);
-    const url = (name: string) => JSON.parse(`"${new RegExp(`"url":"([^"]+${name.replace('.', '\\.')}[^"]+)"`).exec(card)![1]}"`) as string;
+    const url = (name: string) =>
+      JSON.parse(`"${new RegExp(`"url":"([^"]+${name.replace('.', '\\.')}[^"]+)"`).exec(card)![1]}"`) as string;
     const docx = await fetch(url('uttalelse.docx'));
     expect(docx.status).toBe(200);
     const xml = documentXml(Buffer.from(await docx.arrayBuffer()));
@@ -194,7 +280,9 @@ describe('a hearing from registration to the joint statement', () => {
     const lines = csv.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + 21 * 2);
     // Whichever of the two counts, its comma and quotes survive: the field is quoted, quotes doubled.
-    expect(lines.find((l) => l.startsWith('3305,Ringerike,'))).toMatch(/,"Ringerike [^"]+, ""(snarest|i hovedsak)""\.",/);
+    expect(lines.find((l) => l.startsWith('3305,Ringerike,'))).toMatch(
+      /,"Ringerike [^"]+, ""(snarest|i hovedsak)""\.",/,
+    );
     expect(lines.find((l) => l.startsWith('3324,Gol,'))).toContain('Marit Kvam');
     expect((await fetch(url('svar.csv').replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(403);
   });

@@ -13,15 +13,32 @@ let bot: BotUnderTest;
 let meetingId = '';
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now } });
-  const created = await pressRaw(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+  const created = await pressRaw(people.coordinator, 'meeting.create', {
+    body: 'styret',
+    title: 'Styremøte',
+    date: '2026-12-10',
+    startTime: '10:00',
+    endTime: '12:00',
+    online: 'true',
+  });
   meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(created))![1]!;
-  await pressRaw(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
-  await pressRaw(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
+  await pressRaw(people.coordinator, 'agenda.add', {
+    meetingId,
+    title: 'Handlingsplan 2027',
+    proposal: 'Styret vedtar handlingsplanen.',
+  });
+  await pressRaw(people.coordinator, 'agenda.add', {
+    meetingId,
+    title: 'Budsjett 2027',
+    proposal: 'Styret vedtar budsjettet.',
+  });
 });
 afterAll(async () => bot.stop());
 
 async function pressRaw(from: Person, verb: string, data: object): Promise<any> {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }))).body) as { type: string; value: any };
+  const body = JSON.parse(
+    (await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }))).body,
+  ) as { type: string; value: any };
   if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
   return body.value;
 }
@@ -39,7 +56,8 @@ const elements = (c: unknown): any[] => {
 };
 const input = (c: unknown, id: string) => elements(c).find((e) => e.id === id);
 const version = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
-const cases = async () => (await bot.samrad.store.get<{ agenda: { id: string; title: string }[] }>('meetings', meetingId))!.value.agenda;
+const cases = async () =>
+  (await bot.samrad.store.get<{ agenda: { id: string; title: string }[] }>('meetings', meetingId))!.value.agenda;
 
 describe('the input card keeps what was typed', () => {
   it('finding 1: a submit with a position missing on one case comes back with everything typed, and the reason beside that case', async () => {
@@ -56,7 +74,10 @@ describe('the input card keeps what was typed', () => {
     expect(input(card, 'text-0').value).toBe(long);
     expect(input(card, 'text-1').value).toBe('Budsjettet er stramt.');
     // The reason stands under the position of the second case, not the first.
-    const containers = elements(card).filter((e) => e.type === 'Container' && Array.isArray(e.items) && e.items.some((x: any) => /^position-/.test(x.id ?? '')));
+    const containers = elements(card).filter(
+      (e) =>
+        e.type === 'Container' && Array.isArray(e.items) && e.items.some((x: any) => /^position-/.test(x.id ?? '')),
+    );
     const [first, second] = containers.map((c) => c.items as any[]);
     const after = (items: any[]) => items[items.findIndex((x) => /^position-/.test(x.id ?? '')) + 1];
     expect(after(second!)).toMatchObject({ type: 'TextBlock', color: 'Attention' });

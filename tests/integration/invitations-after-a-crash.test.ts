@@ -45,10 +45,23 @@ describe('invitations when the process dies halfway through the fan-out', () => 
     let now = new Date('2026-11-23T10:00:00Z');
     const clock = { now: () => now };
     const databaseFile = join(mkdtempSync(join(tmpdir(), 'samrad-crash-')), 'samrad.db');
-    const dying = await startBot({ databaseFile }, { clock, timer: idleTimer, store: dyingAfterInvitations(new SqliteStore(databaseFile), 1) });
+    const dying = await startBot(
+      { databaseFile },
+      { clock, timer: idleTimer, store: dyingAfterInvitations(new SqliteStore(databaseFile), 1) },
+    );
     bots.push(dying);
-    for (const p of [people.boardMember, people.respondent, people.coordinator]) await dying.post(installation(dying.connector.url, p));
-    await dying.post(cardAction(dying.connector.url, people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
+    for (const p of [people.boardMember, people.respondent, people.coordinator])
+      await dying.post(installation(dying.connector.url, p));
+    await dying.post(
+      cardAction(dying.connector.url, people.coordinator, 'meeting.create', {
+        body: 'styret',
+        title: 'Styremøte',
+        date: '2026-12-10',
+        startTime: '10:00',
+        endTime: '12:00',
+        online: 'true',
+      }),
+    );
     dying.connector.clear();
     await dying.samrad.jobs.runDue(now).catch(() => undefined); // dies after queueing one invitation
     expect(dying.connector.sent).toHaveLength(0);
@@ -60,6 +73,8 @@ describe('invitations when the process dies halfway through the fan-out', () => 
     // The stored conversation references point at the first connector, which still answers.
     const invited = dying.connector.sent.map((s) => s.conversationId).sort();
     expect(invited).toEqual([`a:personal-${people.respondent.id}`, `a:personal-${people.boardMember.id}`].sort());
-    expect(dying.connector.sent.every((s) => JSON.stringify(s.activity).includes('du er innkalt til dette møtet'))).toBe(true);
+    expect(
+      dying.connector.sent.every((s) => JSON.stringify(s.activity).includes('du er innkalt til dette møtet')),
+    ).toBe(true);
   });
 });

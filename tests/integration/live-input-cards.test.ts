@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object) => JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body).value);
+const press = async (from: Person, verb: string, data: object) =>
+  JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body).value);
 const say = async (from: Person, text: string) => {
   bot.connector.clear();
   await bot.post(message(bot.connector.url, from, text));
@@ -39,16 +40,35 @@ async function runJobs(): Promise<void> {
   for (let i = 0; i < 2; i++) await bot.samrad.jobs.runDue(now);
   expectValidCards(bot.connector.cards());
 }
-const inputCardsSentTo = (p: Person) => bot.connector.sent.filter((s) => s.conversationId === `a:personal-${p.id}`).map((s) => JSON.stringify(s.activity)).filter((a) => a.includes('Innspill fra'));
-const inputCardsUpdatedFor = (p: Person) => bot.connector.updated.filter((u) => u.conversationId === `a:personal-${p.id}`).map((u) => JSON.stringify(u.activity)).filter((a) => a.includes('Innspill fra'));
-const itemIdsOf = (card: string) => /\\"itemIds\\":\\"([^\\]*)\\"|"itemIds":"([^"]*)"/.exec(card)!.slice(1).find((x) => x !== undefined)!;
+const inputCardsSentTo = (p: Person) =>
+  bot.connector.sent
+    .filter((s) => s.conversationId === `a:personal-${p.id}`)
+    .map((s) => JSON.stringify(s.activity))
+    .filter((a) => a.includes('Innspill fra'));
+const inputCardsUpdatedFor = (p: Person) =>
+  bot.connector.updated
+    .filter((u) => u.conversationId === `a:personal-${p.id}`)
+    .map((u) => JSON.stringify(u.activity))
+    .filter((a) => a.includes('Innspill fra'));
+const itemIdsOf = (card: string) =>
+  /\\"itemIds\\":\\"([^\\]*)\\"|"itemIds":"([^"]*)"/
+    .exec(card)!
+    .slice(1)
+    .find((x) => x !== undefined)!;
 const versionOf = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
 
 describe('input cards that follow their agenda', () => {
   let cardV1 = { version: 0, itemIds: '' };
 
   it('the meeting card from the form shows the formøte (finding 8)', async () => {
-    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-11-27', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const created = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-11-27',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     meetingId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
     expect(created).toContain('Formøte');
     expect(created).toMatch(/"Formøte","value":"fredag 27\. november 2026 kl\. 08\.00/);
@@ -86,7 +106,9 @@ describe('input cards that follow their agenda', () => {
   });
 
   it('be om innspill again updates the card in place with the new deadline; no second card', async () => {
-    expect(await say(people.coordinator, `be om innspill ${meetingId} frist 2026-11-26 12:00`)).toContain('26.11.2026 kl. 12.00');
+    expect(await say(people.coordinator, `be om innspill ${meetingId} frist 2026-11-26 12:00`)).toContain(
+      '26.11.2026 kl. 12.00',
+    );
     await runJobs();
     expect(inputCardsSentTo(marit)).toEqual([]);
     const updated = inputCardsUpdatedFor(marit);
@@ -95,18 +117,34 @@ describe('input cards that follow their agenda', () => {
   });
 
   it('a case added later updates the card in place', async () => {
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Budsjett 2027',
+      proposal: 'Styret vedtar budsjettet.',
+    });
     await runJobs();
     expect(inputCardsSentTo(marit)).toEqual([]);
     expect(inputCardsUpdatedFor(marit).at(-1)).toContain('Budsjett 2027');
   });
 
   it('a stale card saves what it can as a draft and says which case was added', async () => {
-    const answered = await press(marit, 'input.submit', { meetingId, municipality: '3324', ...cardV1, 'position-0': 'support', 'text-0': 'Gol støtter planen.' });
+    const answered = await press(marit, 'input.submit', {
+      meetingId,
+      municipality: '3324',
+      ...cardV1,
+      'position-0': 'support',
+      'text-0': 'Gol støtter planen.',
+    });
     expect(answered).not.toContain('Ingenting er lagret');
     expect(answered).toContain('Ny sak: Sak 3/2026 Budsjett 2027');
     expect(answered).toContain('Gol støtter planen.');
-    const stored = await bot.samrad.store.get<{ answers: { status: string; meetingVersion: number; items: { itemId: string; position?: string; text: string }[] }[] }>('inputAnswers', `${meetingId}:3324`);
+    const stored = await bot.samrad.store.get<{
+      answers: {
+        status: string;
+        meetingVersion: number;
+        items: { itemId: string; position?: string; text: string }[];
+      }[];
+    }>('inputAnswers', `${meetingId}:3324`);
     const latest = stored!.value.answers.at(-1)!;
     expect(latest.status).toBe('draft');
     expect(latest.meetingVersion).toBe(await versionOf());
@@ -114,13 +152,29 @@ describe('input cards that follow their agenda', () => {
   });
 
   it('a withdrawn case leaves the card, and a stale card naming it says it was removed', async () => {
-    const cardV2 = { version: await versionOf(), itemIds: (await bot.samrad.store.get<{ agenda: { id: string; kind: string }[] }>('meetings', meetingId))!.value.agenda.filter((i) => i.kind === 'case').map((i) => i.id).join(',') };
+    const cardV2 = {
+      version: await versionOf(),
+      itemIds: (await bot.samrad.store.get<{ agenda: { id: string; kind: string }[] }>(
+        'meetings',
+        meetingId,
+      ))!.value.agenda
+        .filter((i) => i.kind === 'case')
+        .map((i) => i.id)
+        .join(','),
+    };
     expect(await say(people.coordinator, 'trekk sak 2/2026')).toContain('Handlingsplan 2027');
     await runJobs();
     const updated = inputCardsUpdatedFor(marit).at(-1)!;
     expect(updated).toContain('Budsjett 2027');
     expect(updated).not.toContain('Sak 2/2026 Handlingsplan 2027');
-    const answered = await press(marit, 'input.save', { meetingId, municipality: '3324', ...cardV2, 'position-0': 'support', 'position-1': 'against', 'text-1': 'For stramt.' });
+    const answered = await press(marit, 'input.save', {
+      meetingId,
+      municipality: '3324',
+      ...cardV2,
+      'position-0': 'support',
+      'position-1': 'against',
+      'text-1': 'For stramt.',
+    });
     expect(answered).toContain('Denne saken er tatt av sakslisten: Sak 2/2026 Handlingsplan 2027');
     expect(answered).toContain('For stramt.');
   });

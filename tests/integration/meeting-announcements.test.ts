@@ -19,11 +19,13 @@ const channel = { kind: 'channel' as const };
 
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
-  for (const p of [people.coordinator, people.boardMember, people.respondent, eva]) await bot.post(installation(bot.connector.url, p));
+  for (const p of [people.coordinator, people.boardMember, people.respondent, eva])
+    await bot.post(installation(bot.connector.url, p));
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object) => JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body).value);
+const press = async (from: Person, verb: string, data: object) =>
+  JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body).value);
 const say = async (from: Person, text: string, where: Parameters<typeof message>[3] = { kind: 'personal' }) => {
   bot.connector.clear();
   await bot.post(message(bot.connector.url, from, text, where));
@@ -39,21 +41,41 @@ async function runJobs(at: string): Promise<void> {
   expect(bot.connector.sent.length).toBe(before);
   expectValidCards(bot.connector.cards());
 }
-const to = (person: Person) => bot.connector.sent.filter((s) => s.conversationId === `a:personal-${person.id}`).map((s) => JSON.stringify(s.activity));
+const to = (person: Person) =>
+  bot.connector.sent
+    .filter((s) => s.conversationId === `a:personal-${person.id}`)
+    .map((s) => JSON.stringify(s.activity));
 
 describe('a board meeting announced, asked for input, moved and cancelled', () => {
   it('the board gets a channel; only a coordinator, only in a channel', async () => {
     expect(await say(people.coordinator, 'knytt kanal styret')).toContain('Skriv dette i kanalen');
     expect(await say(people.respondent, 'knytt kanal styret', channel)).toContain('hører ikke til rollen din');
-    expect(await say(people.coordinator, 'knytt kanal styret', channel)).toContain('Denne kanalen hører nå til Samarbeidsstyret');
+    expect(await say(people.coordinator, 'knytt kanal styret', channel)).toContain(
+      'Denne kanalen hører nå til Samarbeidsstyret',
+    );
   });
 
   it('planning the meeting makes a formøte, two calendar events, invitations and the notice', async () => {
-    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const created = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
     await runJobs('2026-11-23T10:00:00Z');
-    const events = (await bot.samrad.store.find<{ idempotencyKey: string; event: { start: string; attendees: { email: string }[] } }>('calendarEvents', {})).map((e) => e.value);
-    expect(events.map((e) => `${e.idempotencyKey} ${e.event.start}`).sort()).toEqual([`meeting:${meetingId} 2026-12-10T09:00:00.000Z`, `pre-meeting:${meetingId} 2026-12-10T07:00:00.000Z`]);
+    const events = (
+      await bot.samrad.store.find<{ idempotencyKey: string; event: { start: string; attendees: { email: string }[] } }>(
+        'calendarEvents',
+        {},
+      )
+    ).map((e) => e.value);
+    expect(events.map((e) => `${e.idempotencyKey} ${e.event.start}`).sort()).toEqual([
+      `meeting:${meetingId} 2026-12-10T09:00:00.000Z`,
+      `pre-meeting:${meetingId} 2026-12-10T07:00:00.000Z`,
+    ]);
     expect(events.find((e) => e.idempotencyKey.startsWith('meeting:'))!.event.attendees).toHaveLength(7);
     // Ola and Marit sit on the board and have a chat with the bot; Ingrid and Eva are not called.
     expect(to(people.boardMember)).toHaveLength(1);
@@ -70,7 +92,11 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
   });
 
   it('a new case updates the notice in place and invites nobody again', async () => {
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Handlingsplan 2027',
+      proposal: 'Styret vedtar handlingsplanen.',
+    });
     await runJobs('2026-11-23T10:05:00Z');
     expect(bot.connector.sent).toHaveLength(0);
     expect(bot.connector.updated.map((u) => u.conversationId)).toContain(TEAM_ID);
@@ -94,7 +120,14 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
 
   it('the reminder goes only to municipalities that have not submitted', async () => {
     const version = (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
-    expect(await press(people.respondent, 'input.submit', { meetingId, version, municipality: '3324', 'position-0': 'support' })).toContain('Svaret er sendt inn');
+    expect(
+      await press(people.respondent, 'input.submit', {
+        meetingId,
+        version,
+        municipality: '3324',
+        'position-0': 'support',
+      }),
+    ).toContain('Svaret er sendt inn');
     await runJobs('2026-12-06T07:00:00Z');
     expect(to(people.respondent)).toHaveLength(0);
     expect(to(eva).join()).toContain('Påminnelse: Hole har ikke sendt inn innspill');
@@ -102,7 +135,9 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
 
   it('the summary is posted to the board channel at the deadline', async () => {
     await runJobs('2026-12-09T07:00:00Z');
-    const posted = bot.connector.sent.filter((s) => s.conversationId === TEAM_ID).map((s) => JSON.stringify(s.activity));
+    const posted = bot.connector.sent
+      .filter((s) => s.conversationId === TEAM_ID)
+      .map((s) => JSON.stringify(s.activity));
     expect(posted).toHaveLength(1);
     expect(posted[0]).toContain('1 av 21 kommuner har svart');
   });
@@ -115,7 +150,12 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
     await runJobs('2026-12-09T08:00:00Z');
     const pre = await bot.samrad.store.get<{ start: string; end: string }>('preMeetings', meetingId);
     expect(pre?.value).toMatchObject({ start: '2026-12-11T10:00:00.000Z', end: '2026-12-11T11:00:00.000Z' });
-    const main = (await bot.samrad.store.find<{ idempotencyKey: string; sequence: number; event: { end: string } }>('calendarEvents', {})).find((e) => e.value.idempotencyKey === `meeting:${meetingId}`);
+    const main = (
+      await bot.samrad.store.find<{ idempotencyKey: string; sequence: number; event: { end: string } }>(
+        'calendarEvents',
+        {},
+      )
+    ).find((e) => e.value.idempotencyKey === `meeting:${meetingId}`);
     expect(main?.value).toMatchObject({ sequence: 1, event: { end: '2026-12-11T14:00:00.000Z' } });
     expect(to(people.respondent)).toHaveLength(1);
     expect(to(people.respondent)[0]).toContain('møtet er flyttet');
@@ -123,8 +163,12 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
   });
 
   it('cancelling needs the meeting named, then tells everyone called and cancels both events', async () => {
-    expect(await say(people.coordinator, 'avlys møte')).toContain('Det mangler møte. Skriv slik: «avlys møte <møte> [grunn]».');
-    expect(await say(people.coordinator, `avlys møte ${meetingId} Sykehuset har ikke saker`)).toContain('Møtet og formøtet er avlyst');
+    expect(await say(people.coordinator, 'avlys møte')).toContain(
+      'Det mangler møte. Skriv slik: «avlys møte <møte> [grunn]».',
+    );
+    expect(await say(people.coordinator, `avlys møte ${meetingId} Sykehuset har ikke saker`)).toContain(
+      'Møtet og formøtet er avlyst',
+    );
     await runJobs('2026-12-09T09:00:00Z');
     const events = (await bot.samrad.store.find<{ status: string }>('calendarEvents', {})).map((e) => e.value.status);
     expect(events).toEqual(['cancelled', 'cancelled']);

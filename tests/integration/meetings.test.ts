@@ -23,7 +23,14 @@ const say = async (from: Person, text: string) => {
   expectValidCards(bot.connector.cards());
   return bot.connector.everything();
 };
-const meeting = { body: 'styret', title: 'Styremøte desember', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' };
+const meeting = {
+  body: 'styret',
+  title: 'Styremøte desember',
+  date: '2026-12-10',
+  startTime: '10:00',
+  endTime: '12:00',
+  online: 'true',
+};
 
 describe('meetings and agendas', () => {
   it('nytt møte: the form creates a meeting, numbered per body and year, minutes approval first', async () => {
@@ -38,7 +45,9 @@ describe('meetings and agendas', () => {
 
   it('refuses a meeting in the past, one that ends before it starts, and anyone but the coordinator', async () => {
     expect(await press(people.coordinator, 'meeting.create', { ...meeting, date: '2026-11-01' })).toContain('passert');
-    expect(await press(people.coordinator, 'meeting.create', { ...meeting, endTime: '09:00' })).toContain('slutte etter');
+    expect(await press(people.coordinator, 'meeting.create', { ...meeting, endTime: '09:00' })).toContain(
+      'slutte etter',
+    );
     expect(await press(people.boardMember, 'meeting.create', meeting)).toContain('Bare koordinatoren');
     expect((await bot.samrad.store.find('meetings')).length).toBe(1);
   });
@@ -47,10 +56,18 @@ describe('meetings and agendas', () => {
     const [stored] = await bot.samrad.store.find<{ id: string }>('meetings');
     const id = stored!.id;
     expect(await say(people.coordinator, `ny sak ${id} Handlingsplan 2027`)).toContain('Handlingsplan 2027');
-    const first = await press(people.coordinator, 'agenda.add', { meetingId: id, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+    const first = await press(people.coordinator, 'agenda.add', {
+      meetingId: id,
+      title: 'Handlingsplan 2027',
+      proposal: 'Styret vedtar handlingsplanen.',
+    });
     expect(first).toContain('Sak 2/2026');
     expect(first).toContain('Forslag til vedtak: Styret vedtar handlingsplanen.');
-    const second = await press(people.coordinator, 'agenda.add', { meetingId: id, title: 'Budsjett 2027', inMeeting: 'true' });
+    const second = await press(people.coordinator, 'agenda.add', {
+      meetingId: id,
+      title: 'Budsjett 2027',
+      inMeeting: 'true',
+    });
     expect(second).toContain('Sak 3/2026');
     expect(second).toContain('formuleres i møtet');
     const empty = await press(people.coordinator, 'agenda.add', { meetingId: id, title: '' });

@@ -22,11 +22,19 @@ describe('installation', () => {
   it('welcomes once per conversation, however many install events arrive', async () => {
     const where = { kind: 'groupChat' as const, conversationId: '19:install-test@thread.v2' };
     await bot.post(installation(bot.connector.url, people.boardMember, where));
-    await bot.post({ ...installation(bot.connector.url, people.boardMember, where), type: 'conversationUpdate', action: undefined, membersAdded: [{ id: '28:samrad' }] });
+    await bot.post({
+      ...installation(bot.connector.url, people.boardMember, where),
+      type: 'conversationUpdate',
+      action: undefined,
+      membersAdded: [{ id: '28:samrad' }],
+    });
     await bot.post(installation(bot.connector.url, people.boardMember, where));
     const welcomes = bot.connector.cards().filter((c) => JSON.stringify(c).includes('Velkommen til Samråd'));
     expect(welcomes).toHaveLength(1);
-    const stored = await bot.samrad.store.get<{ installed: boolean; kind: string }>('conversations', where.conversationId);
+    const stored = await bot.samrad.store.get<{ installed: boolean; kind: string }>(
+      'conversations',
+      where.conversationId,
+    );
     expect(stored?.value).toMatchObject({ installed: true, kind: 'groupChat' });
   });
 
@@ -34,7 +42,9 @@ describe('installation', () => {
     const where = { kind: 'personal' as const, conversationId: 'a:reinstall' };
     await bot.post(installation(bot.connector.url, people.respondent, where));
     await bot.post({ ...installation(bot.connector.url, people.respondent, where), action: 'remove' });
-    expect((await bot.samrad.store.get<{ installed: boolean }>('conversations', 'a:reinstall'))?.value.installed).toBe(false);
+    expect((await bot.samrad.store.get<{ installed: boolean }>('conversations', 'a:reinstall'))?.value.installed).toBe(
+      false,
+    );
     await bot.post(installation(bot.connector.url, people.respondent, where));
     expect(bot.connector.cards().filter((c) => JSON.stringify(c).includes('Velkommen'))).toHaveLength(2);
   });
@@ -43,10 +53,17 @@ describe('installation', () => {
 describe('reloading the organisation', () => {
   it('refuses a faulty file with the line at fault and keeps the old data', async () => {
     const good = readFileSync(bot.organisationFile, 'utf8');
-    writeFileSync(bot.organisationFile, good.replace('{ body: styret, role: member, municipality: "3324"', '{ body: styre, role: member, municipality: "3324"'));
+    writeFileSync(
+      bot.organisationFile,
+      good.replace(
+        '{ body: styret, role: member, municipality: "3324"',
+        '{ body: styre, role: member, municipality: "3324"',
+      ),
+    );
     try {
       const out = await say(people.coordinator, 'last organisasjon');
-      const line = good.split('\n').findIndex((l) => l.includes('{ body: styret, role: member, municipality: "3324"')) + 1;
+      const line =
+        good.split('\n').findIndex((l) => l.includes('{ body: styret, role: member, municipality: "3324"')) + 1;
       expect(out).toContain(`Linje ${line}`);
       expect(out).toContain('Organet «styre» finnes ikke under bodies');
       bot.connector.clear();
@@ -60,10 +77,14 @@ describe('reloading the organisation', () => {
     const good = readFileSync(bot.organisationFile, 'utf8');
     writeFileSync(bot.organisationFile, good.replace('name: Ola Berg', 'name: Ola Bergstrøm'));
     try {
-      expect(await say(people.coordinator, 'reload organisation')).toContain('The organisation was read again: 21 municipalities');
+      expect(await say(people.coordinator, 'reload organisation')).toContain(
+        'The organisation was read again: 21 municipalities',
+      );
       bot.connector.clear();
       expect(await say(people.respondent, 'styret')).toContain('Ola Bergstrøm');
-      const audit = await bot.samrad.store.find<{ kind: string; memberId: string }>('auditLog', { kind: 'organisation.reloaded' });
+      const audit = await bot.samrad.store.find<{ kind: string; memberId: string }>('auditLog', {
+        kind: 'organisation.reloaded',
+      });
       expect(audit.at(-1)?.value.memberId).toBe('ingrid-haugen');
     } finally {
       writeFileSync(bot.organisationFile, good);
@@ -80,7 +101,12 @@ describe('guests and roster synchronisation', () => {
   it('recognises a guest with an unknown object id by the address in their guest UPN, and links it', async () => {
     const conversationId = `a:personal-${people.guest.id}`;
     bot.connector.members.set(conversationId, [
-      { id: people.guest.id, name: 'Siri Lie', aadObjectId: people.guest.aadObjectId, userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' },
+      {
+        id: people.guest.id,
+        name: 'Siri Lie',
+        aadObjectId: people.guest.aadObjectId,
+        userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com',
+      },
     ]);
     const out = await say(people.guest, 'hvem er jeg');
     expect(out).toContain('Medlem i Samarbeidsstyret, for Drammen');
@@ -94,7 +120,11 @@ describe('guests and roster synchronisation', () => {
 
   it('tells an unregistered guest their identity so the coordinator can add them', async () => {
     bot.connector.members.set(`a:personal-${people.stranger.id}`, [
-      { id: people.stranger.id, name: 'Ukjent Bruker', userPrincipalName: 'ukjent_lier.kommune.no#EXT#@samrad.onmicrosoft.com' },
+      {
+        id: people.stranger.id,
+        name: 'Ukjent Bruker',
+        userPrincipalName: 'ukjent_lier.kommune.no#EXT#@samrad.onmicrosoft.com',
+      },
     ]);
     const out = await say(people.stranger, 'kommuner');
     expect(out).toContain('ukjent_lier.kommune.no#EXT#@samrad.onmicrosoft.com');
@@ -104,10 +134,30 @@ describe('guests and roster synchronisation', () => {
   it('synkroniser pages through the team roster, links matches and reports both differences', async () => {
     bot.connector.pageSize = 2;
     bot.connector.members.set(TEAM_ID, [
-      { id: '29:ingrid', name: 'Ingrid Haugen', aadObjectId: people.coordinator.aadObjectId, userPrincipalName: 'ingrid.haugen@baerum.kommune.no' },
-      { id: '29:per', name: 'Per Dahl', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001', userPrincipalName: 'per.dahl_kongsberg.kommune.no#EXT#@samrad.onmicrosoft.com' },
-      { id: '29:anne', name: 'Anne Moe', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002', email: 'Anne.Moe@asker.kommune.no' },
-      { id: '29:x', name: 'Fremmed Person', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003', userPrincipalName: 'fremmed_example.org#EXT#@samrad.onmicrosoft.com' },
+      {
+        id: '29:ingrid',
+        name: 'Ingrid Haugen',
+        aadObjectId: people.coordinator.aadObjectId,
+        userPrincipalName: 'ingrid.haugen@baerum.kommune.no',
+      },
+      {
+        id: '29:per',
+        name: 'Per Dahl',
+        aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001',
+        userPrincipalName: 'per.dahl_kongsberg.kommune.no#EXT#@samrad.onmicrosoft.com',
+      },
+      {
+        id: '29:anne',
+        name: 'Anne Moe',
+        aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000002',
+        email: 'Anne.Moe@asker.kommune.no',
+      },
+      {
+        id: '29:x',
+        name: 'Fremmed Person',
+        aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000003',
+        userPrincipalName: 'fremmed_example.org#EXT#@samrad.onmicrosoft.com',
+      },
       { id: '29:y', name: 'Ekstern Konsulent', aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000004' },
     ]);
     await say(people.coordinator, 'synkroniser', { kind: 'channel' });
@@ -119,7 +169,10 @@ describe('guests and roster synchronisation', () => {
     expect(card).toContain('Jon Strand'); // in the organisation, not in the team
     expect(bot.connector.memberCalls.filter((c) => c.includes('pagedmembers'))).toHaveLength(3);
     expect(bot.connector.unexpected).toEqual([]);
-    expect((await bot.samrad.store.get<{ memberId: string }>('identityLinks', 'aaaaaaaa-0000-4000-8000-000000000001'))?.value.memberId).toBe('per-dahl');
+    expect(
+      (await bot.samrad.store.get<{ memberId: string }>('identityLinks', 'aaaaaaaa-0000-4000-8000-000000000001'))?.value
+        .memberId,
+    ).toBe('per-dahl');
     // Run again: nothing new to link.
     bot.connector.clear();
     await say(people.coordinator, 'synkroniser', { kind: 'channel' });

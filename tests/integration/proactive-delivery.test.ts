@@ -38,13 +38,16 @@ async function distribute(to: readonly string[], timeoutMs = 40_000) {
   run++;
   const texts = to.map((conversationId, i) => `run ${run} message ${i} to ${conversationId}`);
   const ids = to.map((_, i) => `test:${run}:${i}`);
-  await scheduler.scheduleMany(to.map((conversationId, i) => messageJob(ids[i]!, { conversationId, message: text(texts[i]!) }, new Date())));
+  await scheduler.scheduleMany(
+    to.map((conversationId, i) => messageJob(ids[i]!, { conversationId, message: text(texts[i]!) }, new Date())),
+  );
   bot.samrad.jobs.wake();
   const jobs = await waitForJobs(bot.samrad.store, ids, timeoutMs);
   return { texts, ids, jobs };
 }
 
-const chats = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ conversationId: `${prefix}-${i}` }));
+const chats = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ conversationId: `${prefix}-${i}` }));
 
 describe('proactive messages through the outbox, against a connector enforcing Teams limits', () => {
   it('a burst of 20 to one conversation: paced under 7/s and 8/2 s, each delivered once, no 429', async () => {
@@ -75,18 +78,30 @@ describe('proactive messages through the outbox, against a connector enforcing T
     const to = [marit, marit, ...others.map((c) => c.conversationId)];
     const { texts, ids, jobs } = await distribute(to);
 
-    expect(jobs.get(ids[0]!)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'ConversationBlockedByUser (403)' });
+    expect(jobs.get(ids[0]!)).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: 'ConversationBlockedByUser (403)',
+    });
     expect(jobs.get(ids[1]!)).toMatchObject({ state: 'failed', attempts: 1 });
     expect(ids.slice(2).map((id) => jobs.get(id)?.state)).toEqual(others.map(() => 'done'));
     expect(arrivals(bot.connector, texts.slice(2))).toEqual({ lost: [], duplicated: [] });
     expect(bot.connector.sent.filter((s) => s.conversationId === marit)).toEqual([]);
     expect(limits.count(403)).toBe(2);
 
-    const failures = (await bot.samrad.store.find<DeliveryFailure>(DELIVERY_FAILURES)).filter((f) => f.value.conversationId === marit);
+    const failures = (await bot.samrad.store.find<DeliveryFailure>(DELIVERY_FAILURES)).filter(
+      (f) => f.value.conversationId === marit,
+    );
     expect(failures.map((f) => f.id).sort()).toEqual([ids[0], ids[1]].sort());
     // The store does not promise an order: read each failure by its job's id.
     const first = failures.find((f) => f.id === ids[0]);
-    expect(first?.value).toMatchObject({ aadObjectId: people.respondent.aadObjectId, operation: 'send', message: texts[0], kind: 'blocked-by-user', reason: 'ConversationBlockedByUser (403)' });
+    expect(first?.value).toMatchObject({
+      aadObjectId: people.respondent.aadObjectId,
+      operation: 'send',
+      message: texts[0],
+      kind: 'blocked-by-user',
+      reason: 'ConversationBlockedByUser (403)',
+    });
     expect(failures.find((f) => f.id === ids[1])?.value).toMatchObject({ message: texts[1], kind: 'blocked-by-user' });
 
     // The coordinator sees them, by name and in Oslo time, in the language typed.
@@ -96,8 +111,12 @@ describe('proactive messages through the outbox, against a connector enforcing T
     const nb = bot.connector.texts().join('\n');
     expect(nb).toContain(`${when('nb')}: Marit Kvam (Gol) fikk ikke «${texts[0]}» (personen har blokkert Samråd)`);
     bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.coordinator, 'delivery failures', { kind: 'personal', locale: 'en-US' }));
-    expect(bot.connector.texts().join('\n')).toContain(`${when('en')}: Marit Kvam (Gol) did not get “${texts[0]}” (the person blocked Samråd)`);
+    await bot.post(
+      message(bot.connector.url, people.coordinator, 'delivery failures', { kind: 'personal', locale: 'en-US' }),
+    );
+    expect(bot.connector.texts().join('\n')).toContain(
+      `${when('en')}: Marit Kvam (Gol) did not get “${texts[0]}” (the person blocked Samråd)`,
+    );
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.boardMember, 'leveringsfeil'));
     expect(bot.connector.everything()).not.toContain('Marit Kvam');
@@ -124,7 +143,8 @@ describe('proactive messages through the outbox, against a connector enforcing T
     limits.fault = { status: 502, share: 1 };
     await scheduler.schedule(messageJob('test:down', { conversationId: 'down-0', message: text('down') }, new Date()));
     bot.samrad.jobs.wake();
-    for (let i = 0; i < 300 && !(await scheduler.get('test:down'))?.lastError; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 300 && !(await scheduler.get('test:down'))?.lastError; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await scheduler.get('test:down')).toMatchObject({ state: 'pending', attempts: 1 });
     expect(limits.count(502)).toBe(5);
     await scheduler.cancel('test:down');
@@ -143,7 +163,12 @@ describe('proactive messages through the outbox, against a connector enforcing T
   it('a guest linked by address whose chat is gone (404) and a card too large (413): failures of their kind, not retried; leveringsfeil names her', async () => {
     const siri = `a:personal-${people.guest.id}`;
     bot.connector.members.set(siri, [
-      { id: people.guest.id, name: 'Siri Lie', aadObjectId: people.guest.aadObjectId, userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' },
+      {
+        id: people.guest.id,
+        name: 'Siri Lie',
+        aadObjectId: people.guest.aadObjectId,
+        userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com',
+      },
     ]);
     await bot.post(message(bot.connector.url, people.guest, 'hjelp')); // her chat is remembered, her identity linked by address
     await rememberChats(bot.samrad.store, bot.connector.url, chats('too-large', 1));
@@ -157,17 +182,30 @@ describe('proactive messages through the outbox, against a connector enforcing T
     ]);
     bot.samrad.jobs.wake();
     const jobs = await waitForJobs(bot.samrad.store, [`test:${run}:gone`, `test:${run}:big`], 20_000);
-    expect(jobs.get(`test:${run}:gone`)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'ConversationNotFound (404)' });
-    expect(jobs.get(`test:${run}:big`)).toMatchObject({ state: 'failed', attempts: 1, lastError: 'MessageSizeTooBig (413)' });
+    expect(jobs.get(`test:${run}:gone`)).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: 'ConversationNotFound (404)',
+    });
+    expect(jobs.get(`test:${run}:big`)).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: 'MessageSizeTooBig (413)',
+    });
     expect([limits.count(404), limits.count(413)]).toEqual([1, 1]);
     const failures = await bot.samrad.store.find<DeliveryFailure>(DELIVERY_FAILURES);
-    expect(failures.find((f) => f.id === `test:${run}:gone`)?.value).toMatchObject({ kind: 'not-found', aadObjectId: people.guest.aadObjectId });
+    expect(failures.find((f) => f.id === `test:${run}:gone`)?.value).toMatchObject({
+      kind: 'not-found',
+      aadObjectId: people.guest.aadObjectId,
+    });
     expect(failures.find((f) => f.id === `test:${run}:big`)?.value).toMatchObject({ kind: 'too-large' });
 
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.coordinator, 'leveringsfeil'));
     const nb = bot.connector.texts().join('\n');
-    expect(nb).toContain(`Siri Lie (Drammen) fikk ikke «run ${run} to Siri» (samtalen finnes ikke lenger, trolig fordi Samråd er fjernet)`);
+    expect(nb).toContain(
+      `Siri Lie (Drammen) fikk ikke «run ${run} to Siri» (samtalen finnes ikke lenger, trolig fordi Samråd er fjernet)`,
+    );
     expect(nb).toContain('(meldingen var for stor for Teams)');
     limits.refused.delete(siri);
   }, 60_000);
@@ -183,7 +221,10 @@ describe('proactive messages through the outbox, against a connector enforcing T
   }, 60_000);
 
   it('40 messages to one channel and 1 to a personal chat at once: the chat gets its message before the channel is past its first window', async () => {
-    await rememberChats(bot.samrad.store, bot.connector.url, [{ conversationId: 'busy-channel' }, { conversationId: 'quiet-chat' }]);
+    await rememberChats(bot.samrad.store, bot.connector.url, [
+      { conversationId: 'busy-channel' },
+      { conversationId: 'quiet-chat' },
+    ]);
     const { texts, jobs } = await distribute([...Array.from({ length: 40 }, () => 'busy-channel'), 'quiet-chat']);
     expect([...jobs.values()].every((j) => j.state === 'done' && j.attempts === 1)).toBe(true);
     expect(arrivals(bot.connector, texts)).toEqual({ lost: [], duplicated: [] });
@@ -193,6 +234,10 @@ describe('proactive messages through the outbox, against a connector enforcing T
     expect(limits.count(429)).toBe(0);
     // Teams' windows held in the channel (documented: 7 per 1 s, 8 per 2 s, 60 per 30 s).
     const channel = limits.acceptedIn.get('busy-channel') ?? [];
-    expect([busiest(channel, 1_000) <= 7, busiest(channel, 2_000) <= 8, busiest(channel, 30_000) <= 60]).toEqual([true, true, true]);
+    expect([busiest(channel, 1_000) <= 7, busiest(channel, 2_000) <= 8, busiest(channel, 30_000) <= 60]).toEqual([
+      true,
+      true,
+      true,
+    ]);
   }, 90_000);
 });

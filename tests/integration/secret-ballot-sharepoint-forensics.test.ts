@@ -9,7 +9,9 @@ import type { BoxVersion } from './forensics/ballot-forensics';
 import { boxVersionsInText, pairVotersWithChoices } from './forensics/ballot-forensics';
 import { choices, runSecretVote } from './forensics/secret-vote-run';
 
-const tokenCredential: TokenCredential = { getToken: async () => ({ token: 'provisioning-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const tokenCredential: TokenCredential = {
+  getToken: async () => ({ token: 'provisioning-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 let fake: FakeGraph | undefined;
 afterEach(async () => {
@@ -67,7 +69,9 @@ describe('a secret vote against a site owner reading the list’s version histor
     expect(pairVotersWithChoices(history).size).toBe(0);
     expect(seen.every((n) => n === 1)).toBe(true);
     // The probe left nothing behind.
-    expect([...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields['Collection'] === 'samrad.probe')).toBe(false);
+    expect(
+      [...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields['Collection'] === 'samrad.probe'),
+    ).toBe(false);
   });
 });
 
@@ -90,7 +94,11 @@ describe('npm run provision', () => {
   it('tells the site owner to turn versioning off when it creates the list', async () => {
     fake = await FakeGraph.start();
     const lines: string[] = [];
-    const env = { SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_GRAPH_BASE_URL: fake.baseUrl, SAMRAD_SHAREPOINT_SITE_ID: fake.lists.siteId };
+    const env = {
+      SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity',
+      SAMRAD_GRAPH_BASE_URL: fake.baseUrl,
+      SAMRAD_SHAREPOINT_SITE_ID: fake.lists.siteId,
+    };
     await provision(env, { tokenCredential, print: (l) => lines.push(l) });
     expect(lines.some((l) => l.startsWith('  ACTION NEEDED: the list keeps item versions'))).toBe(true);
   });

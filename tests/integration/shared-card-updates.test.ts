@@ -26,9 +26,11 @@ beforeEach(() => {
 });
 
 const where = { kind: 'channel' as const };
-const press = (from: Person, verb: string, data: object) => bot.post(cardAction(bot.connector.url, from, verb, data, where));
+const press = (from: Person, verb: string, data: object) =>
+  bot.post(cardAction(bot.connector.url, from, verb, data, where));
 const later = (ms: number) => (now = new Date(now.getTime() + ms));
-const updatesOf = (activityText: string) => bot.connector.updated.map((u) => JSON.stringify(u.activity)).filter((a) => a.includes(activityText));
+const updatesOf = (activityText: string) =>
+  bot.connector.updated.map((u) => JSON.stringify(u.activity)).filter((a) => a.includes(activityText));
 
 async function openVote(): Promise<string> {
   const opened = await press(coordinatorOf(), 'vote.open', { title: 'Budsjett 2027', body: 'styret', quorum: 'none' });

@@ -28,7 +28,14 @@ const press = async (from: Person, verb: string, data: object) => {
 describe('foreslå tid / suggest time', () => {
   it('proposes times when the board is free, around its meetings, and a time opens the new-meeting form', async () => {
     // The board meets all of Wednesday 25 November.
-    const meeting = { body: 'styret', title: 'Budsjettseminar', date: '2026-11-25', startTime: '08:00', endTime: '16:00', online: 'true' };
+    const meeting = {
+      body: 'styret',
+      title: 'Budsjettseminar',
+      date: '2026-11-25',
+      startTime: '08:00',
+      endTime: '16:00',
+      online: 'true',
+    };
     expect(await press(people.coordinator, 'meeting.create', meeting)).toContain('Budsjettseminar');
 
     const out = await say(people.coordinator, 'foreslå tid styret 2t 24.11.');
@@ -40,7 +47,12 @@ describe('foreslå tid / suggest time', () => {
     expect(out).toContain('"verb":"meeting.form"');
     expect(out).toContain('"date":"2026-11-26","startTime":"08:00","endTime":"10:00"');
 
-    const form = await press(people.coordinator, 'meeting.form', { body: 'styret', date: '2026-11-26', startTime: '08:00', endTime: '10:00' });
+    const form = await press(people.coordinator, 'meeting.form', {
+      body: 'styret',
+      date: '2026-11-26',
+      startTime: '08:00',
+      endTime: '10:00',
+    });
     expect(form).toContain('"verb":"meeting.create"');
     expect(form).toContain('2026-11-26');
     expect(form).toContain('"value":"10:00"');
@@ -58,18 +70,29 @@ describe('foreslå tid / suggest time', () => {
   it('bad input gets a clear message in the user’s language and nothing else', async () => {
     expect(await say(people.coordinator, 'foreslå tid')).toContain('Hvilket organ?');
     bot.connector.clear();
-    expect(await say(people.coordinator, 'foreslå tid Finnesikke')).toContain('Jeg finner ikke noe organ som heter «Finnesikke»');
+    expect(await say(people.coordinator, 'foreslå tid Finnesikke')).toContain(
+      'Jeg finner ikke noe organ som heter «Finnesikke»',
+    );
     bot.connector.clear();
     expect(await say(people.coordinator, 'foreslå tid styret 2x')).toContain('«2x» er ikke en varighet jeg forstår');
     bot.connector.clear();
     expect(await say(people.coordinator, 'suggest time board 12h')).toContain('12h\\" is not a duration I understand');
     bot.connector.clear();
-    expect(await say(people.coordinator, 'foreslå tid styret 2t 31.02.2027')).toContain('«31.02.2027» er ikke en dato jeg forstår');
+    expect(await say(people.coordinator, 'foreslå tid styret 2t 31.02.2027')).toContain(
+      '«31.02.2027» er ikke en dato jeg forstår',
+    );
     expect(bot.connector.cards()).toEqual([]);
   });
 
   it('is for the coordinator only, also the button', async () => {
     expect(await say(people.boardMember, 'foreslå tid styret')).toContain('hører ikke til rollen din');
-    expect(await press(people.boardMember, 'meeting.form', { body: 'styret', date: '2026-11-26', startTime: '08:00', endTime: '10:00' })).toContain('Bare koordinatoren');
+    expect(
+      await press(people.boardMember, 'meeting.form', {
+        body: 'styret',
+        date: '2026-11-26',
+        startTime: '08:00',
+        endTime: '10:00',
+      }),
+    ).toContain('Bare koordinatoren');
   });
 });

@@ -17,14 +17,27 @@ afterAll(async () => bot.stop());
 
 /** A token as the local host hands it out for one of the playground's people. */
 const tokenFor = async (person: string): Promise<string> => {
-  const res = await fetch(`${origin}/tab-host/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ person }) });
+  const res = await fetch(`${origin}/tab-host/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ person }),
+  });
   return ((await res.json()) as { token: string }).token;
 };
-const call = async (person: string | undefined, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+const call = async (
+  person: string | undefined,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) => {
   const token = person ? await tokenFor(person) : undefined;
   const res = await fetch(`${origin}/tab/api/${path}`, {
     method: init.method ?? 'GET',
-    headers: { ...(token && { authorization: `Bearer ${token}` }), 'accept-language': 'nb', ...(init.body !== undefined && { 'content-type': 'application/json' }), ...init.headers },
+    headers: {
+      ...(token && { authorization: `Bearer ${token}` }),
+      'accept-language': 'nb',
+      ...(init.body !== undefined && { 'content-type': 'application/json' }),
+      ...init.headers,
+    },
     ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
   });
   const text = await res.text();
@@ -38,8 +51,16 @@ describe('the tab API', () => {
     const [h, p] = token.split('.');
     const forged = `${h}.${p}.${Buffer.from('not the signature').toString('base64url')}`;
     expect((await call(undefined, 'me', { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
-    const otherPerson = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p!, 'base64url').toString()), oid: '6f1c2a4e-1b2c-4d3e-8f40-000000000001' })).toString('base64url');
-    expect((await call(undefined, 'me', { headers: { authorization: `Bearer ${h}.${otherPerson}.${token.split('.')[2]}` } })).status).toBe(401);
+    const otherPerson = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(p!, 'base64url').toString()),
+        oid: '6f1c2a4e-1b2c-4d3e-8f40-000000000001',
+      }),
+    ).toString('base64url');
+    expect(
+      (await call(undefined, 'me', { headers: { authorization: `Bearer ${h}.${otherPerson}.${token.split('.')[2]}` } }))
+        .status,
+    ).toBe(401);
   });
 
   it('knows the person as the bot does, and tells a stranger whom to ask', async () => {
@@ -73,16 +94,34 @@ describe('the tab API', () => {
     expect((await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag! } })).status).toBe(304);
     const item = (await call('respondent', 'my-work')).body.items[0];
     const base = { meetingId: item.meetingId, version: item.meetingVersion, municipality: item.municipality };
-    const refused = await call('respondent', 'actions/input.submit', { method: 'POST', body: { ...base, 'position-0': 'support', actionId: 'a1' } });
+    const refused = await call('respondent', 'actions/input.submit', {
+      method: 'POST',
+      body: { ...base, 'position-0': 'support', actionId: 'a1' },
+    });
     expect(refused.status).toBe(200);
     expect((await call('respondent', 'my-work')).body.items[0].kind).toBe('input'); // nothing counted
-    const given = await call('respondent', 'actions/input.submit', { method: 'POST', body: { ...base, 'position-0': 'support', 'position-1': 'against', 'text-1': 'For dyrt for små kommuner', actionId: 'a2' } });
+    const given = await call('respondent', 'actions/input.submit', {
+      method: 'POST',
+      body: {
+        ...base,
+        'position-0': 'support',
+        'position-1': 'against',
+        'text-1': 'For dyrt for små kommuner',
+        actionId: 'a2',
+      },
+    });
     expect(given.body.notice).not.toBe(refused.body.notice);
-    expect((await call('respondent', 'my-work')).body.items.map((i: { kind: string }) => i.kind)).toEqual(['hearing', 'vote']);
+    expect((await call('respondent', 'my-work')).body.items.map((i: { kind: string }) => i.kind)).toEqual([
+      'hearing',
+      'vote',
+    ]);
     const after = await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag! } });
     expect(after.status).toBe(200);
     const gol = after.body.meetings[0].input.rows.find((r: { name: string }) => r.name === 'Gol');
-    expect(gol).toMatchObject({ state: 'submitted', cells: [{ position: 'support' }, { position: 'against', text: 'For dyrt for små kommuner' }] });
+    expect(gol).toMatchObject({
+      state: 'submitted',
+      cells: [{ position: 'support' }, { position: 'against', text: 'For dyrt for små kommuner' }],
+    });
   });
 
   it('a vote cast in the tab is the same ballot as from the card, once per idempotency key', async () => {
@@ -91,20 +130,34 @@ describe('the tab API', () => {
     await call('board-member', 'actions/vote.cast', { method: 'POST', body });
     await call('board-member', 'actions/vote.cast', { method: 'POST', body });
     expect((await call('coordinator', 'dashboard')).body.votes[0].cast).toBe(1);
-    expect((await call('board-member', 'my-work')).body.items.some((i: { kind: string }) => i.kind === 'vote')).toBe(false);
+    expect((await call('board-member', 'my-work')).body.items.some((i: { kind: string }) => i.kind === 'vote')).toBe(
+      false,
+    );
   });
 
   it('only the listed actions run, and commands keep their audience', async () => {
-    expect((await call('respondent', 'actions/meeting.create', { method: 'POST', body: { body: 'styret', title: 'X' } })).status).toBe(404);
-    expect((await call('respondent', 'commands/request-input', { method: 'POST', body: { target: seed.meetingId } })).status).toBe(403);
-    const compiled = await call('coordinator', 'commands/compile-hearing', { method: 'POST', body: { target: seed.hearingId } });
+    expect(
+      (await call('respondent', 'actions/meeting.create', { method: 'POST', body: { body: 'styret', title: 'X' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await call('respondent', 'commands/request-input', { method: 'POST', body: { target: seed.meetingId } })).status,
+    ).toBe(403);
+    const compiled = await call('coordinator', 'commands/compile-hearing', {
+      method: 'POST',
+      body: { target: seed.hearingId },
+    });
     expect(compiled.status).toBe(200);
     expect(compiled.body.links.docx).toContain(`/exports/${seed.hearingId}/uttalelse.docx`);
   });
 
   it('a body that is not JSON is a 400 and loses nothing', async () => {
     const token = await tokenFor('respondent');
-    const res = await fetch(`${origin}/tab/api/actions/input.save`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{not json' });
+    const res = await fetch(`${origin}/tab/api/actions/input.save`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{not json',
+    });
     expect(res.status).toBe(400);
   });
 });

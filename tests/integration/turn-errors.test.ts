@@ -20,7 +20,9 @@ describe('a failing turn', () => {
   afterAll(async () => bot.stop());
 
   it('apologises in the user language with a correlation id, and never shows the error', async () => {
-    const res = await bot.post(message(bot.connector.url, people.coordinator, 'help', { kind: 'personal', locale: 'en-GB' }));
+    const res = await bot.post(
+      message(bot.connector.url, people.coordinator, 'help', { kind: 'personal', locale: 'en-GB' }),
+    );
     expect(res.status).toBe(200);
     const [reply] = bot.connector.texts();
     const id = reply?.match(/this code: ([0-9a-f]{8})/)?.[1];

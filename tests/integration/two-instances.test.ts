@@ -35,7 +35,9 @@ afterAll(async () => {
 
 /** Jobs each instance finished, from its log's scheduler passes. */
 const doneBy = (bot: BotUnderTest) =>
-  bot.logs.filter((l) => l.includes('scheduler.pass')).reduce((n, l) => n + Number(/"done":(\d+)/.exec(l)?.[1] ?? 0), 0);
+  bot.logs
+    .filter((l) => l.includes('scheduler.pass'))
+    .reduce((n, l) => n + Number(/"done":(\d+)/.exec(l)?.[1] ?? 0), 0);
 
 describe('two instances sharing Table Storage', () => {
   it('see the same machinery: a conversation remembered by one is known to the other', async () => {
@@ -51,7 +53,9 @@ describe('two instances sharing Table Storage', () => {
     const texts = to.map((c, i) => `message ${i} to ${c}`);
     const ids = to.map((_, i) => `two:${i}`);
     const before = { a: doneBy(a), b: doneBy(b) };
-    await new JobScheduler(a.samrad.store, systemClock).scheduleMany(to.map((conversationId, i) => messageJob(ids[i]!, { conversationId, message: text(texts[i]!) }, new Date())));
+    await new JobScheduler(a.samrad.store, systemClock).scheduleMany(
+      to.map((conversationId, i) => messageJob(ids[i]!, { conversationId, message: text(texts[i]!) }, new Date())),
+    );
     a.samrad.jobs.wake();
     b.samrad.jobs.wake();
     const jobs = await waitForJobs(a.samrad.store, ids, 150_000);

@@ -16,7 +16,9 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 
 async function press(from: Person, verb: string, data: object): Promise<any> {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where))).body) as { type: string; value: any };
+  const body = JSON.parse(
+    (await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where))).body,
+  ) as { type: string; value: any };
   if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
   return body.value;
 }
@@ -38,9 +40,22 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 describe('the vote form and card', () => {
   let caseRef = '';
   beforeAll(async () => {
-    const created = JSON.stringify(await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
+    const created = JSON.stringify(
+      await press(people.coordinator, 'meeting.create', {
+        body: 'styret',
+        title: 'Styremøte',
+        date: '2026-12-10',
+        startTime: '10:00',
+        endTime: '12:00',
+        online: 'true',
+      }),
+    );
     const meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Handlingsplan 2027',
+      proposal: 'Styret vedtar handlingsplanen.',
+    });
   });
 
   it('with open cases, the form has one field for the case and does not demand a title', async () => {
@@ -50,11 +65,24 @@ describe('the vote form and card', () => {
     expect(input(form, 'case')).toBeDefined();
     expect(input(form, 'caseNumber')).toBeUndefined(); // one field for the case, not two
     expect(input(form, 'title').isRequired).toBe(false);
-    caseRef = (input(form, 'case').choices as { title: string; value: string }[]).find((c) => c.title.includes('Handlingsplan'))!.value;
+    caseRef = (input(form, 'case').choices as { title: string; value: string }[]).find((c) =>
+      c.title.includes('Handlingsplan'),
+    )!.value;
   });
 
   it('a refused form comes back with every setting as typed', async () => {
-    const typed = { case: caseRef, title: '', body: 'styret', alternatives: 'Plan A\nPlan B', rule: 'two-thirds', secrecy: 'named', interimResults: 'shown', quorum: 'none', deadlineDate: '2026-12-01', deadlineTime: '' };
+    const typed = {
+      case: caseRef,
+      title: '',
+      body: 'styret',
+      alternatives: 'Plan A\nPlan B',
+      rule: 'two-thirds',
+      secrecy: 'named',
+      interimResults: 'shown',
+      quorum: 'none',
+      deadlineDate: '2026-12-01',
+      deadlineTime: '',
+    };
     const card = await press(people.coordinator, 'vote.open', typed);
     expect(JSON.stringify(card)).toContain('Fyll inn både dato og klokkeslett');
     expect(input(card, 'case').value).toBe(caseRef);
@@ -67,7 +95,9 @@ describe('the vote form and card', () => {
 
   it('choosing a case with no title takes the case’s title, and «er åpnet» is a success', async () => {
     const card = await press(people.coordinator, 'vote.open', { case: caseRef, title: '', body: 'styret' });
-    const opened = elements(card).find((e) => e.type === 'TextBlock' && /Avstemning [A-Z0-9]{5} er åpnet/.test(String(e.text)));
+    const opened = elements(card).find(
+      (e) => e.type === 'TextBlock' && /Avstemning [A-Z0-9]{5} er åpnet/.test(String(e.text)),
+    );
     expect(opened?.text).toContain('Handlingsplan 2027');
     expect(opened?.color).toBe('Good');
     const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.text)![1]!;

@@ -34,7 +34,9 @@ describe('reminders in a vote', () => {
     const reminders = bot.connector.sent.filter((s) => (s.activity.text ?? '').includes('Du har ikke stemt ennå'));
     expect(reminders.map((r) => r.conversationId)).toEqual([`a:personal-${people.respondent.id}`]);
     expect(reminders[0]?.activity.text).toContain(`stemmer ${id}`);
-    const jobs = await bot.samrad.store.find<{ state: string; receipt?: { activityId: string } }>('jobs', { kind: 'outbox.message' });
+    const jobs = await bot.samrad.store.find<{ state: string; receipt?: { activityId: string } }>('jobs', {
+      kind: 'outbox.message',
+    });
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.value.state).toBe('done');
     expect(jobs[0]?.value.receipt?.activityId).toBeTruthy();

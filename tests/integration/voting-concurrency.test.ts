@@ -13,15 +13,34 @@ const where = { kind: 'channel' as const };
 
 describe('200 people voting at the same moment, over HTTP', () => {
   it('gives an exact tally; double clicks and retried invokes count once', async () => {
-    const opened = await bot.post(cardAction(bot.connector.url, coordinatorOf(), 'vote.open', { title: 'Budsjett', body: 'styret' }, where));
+    const opened = await bot.post(
+      cardAction(bot.connector.url, coordinatorOf(), 'vote.open', { title: 'Budsjett', body: 'styret' }, where),
+    );
     const id = /Avstemning ([A-Z0-9]{5})/.exec(opened.body)![1]!;
     const option = (i: number) => (i % 4 === 0 ? 'against' : i % 10 === 1 ? 'abstain' : 'for');
     const presses = Array.from({ length: 200 }, (_, i) =>
-      bot.post(cardAction(bot.connector.url, voterOf(i), 'vote.cast', { voteId: id, option: option(i) }, where, `invoke-${i}`)),
+      bot.post(
+        cardAction(bot.connector.url, voterOf(i), 'vote.cast', { voteId: id, option: option(i) }, where, `invoke-${i}`),
+      ),
     );
     // Every tenth voter double-clicks (a new invoke id), every seventh invoke is retried (the same id).
-    for (let i = 0; i < 200; i += 10) presses.push(bot.post(cardAction(bot.connector.url, voterOf(i), 'vote.cast', { voteId: id, option: option(i) }, where)));
-    for (let i = 0; i < 200; i += 7) presses.push(bot.post(cardAction(bot.connector.url, voterOf(i), 'vote.cast', { voteId: id, option: option(i) }, where, `invoke-${i}`)));
+    for (let i = 0; i < 200; i += 10)
+      presses.push(
+        bot.post(cardAction(bot.connector.url, voterOf(i), 'vote.cast', { voteId: id, option: option(i) }, where)),
+      );
+    for (let i = 0; i < 200; i += 7)
+      presses.push(
+        bot.post(
+          cardAction(
+            bot.connector.url,
+            voterOf(i),
+            'vote.cast',
+            { voteId: id, option: option(i) },
+            where,
+            `invoke-${i}`,
+          ),
+        ),
+      );
     const responses = await Promise.all(presses);
     expect(responses.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
     expect(responses.filter((r) => r.body.includes('Du har stemt'))).toHaveLength(presses.length);

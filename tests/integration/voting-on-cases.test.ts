@@ -12,7 +12,9 @@ afterAll(async () => bot.stop());
 
 const deputy: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
 const press = async (from: Person, verb: string, data: object) =>
-  JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'channel' }))).body).value);
+  JSON.stringify(
+    JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'channel' }))).body).value,
+  );
 const say = async (from: Person, text: string) => {
   bot.connector.clear();
   await bot.post(message(bot.connector.url, from, text));
@@ -26,10 +28,25 @@ const voteId = (card: string) => /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(card)
 
 describe('votes on agenda items', () => {
   beforeAll(async () => {
-    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const created = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Handlingsplan 2027',
+      proposal: 'Styret vedtar handlingsplanen.',
+    });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Budsjett 2027',
+      proposal: 'Styret vedtar budsjettet.',
+    });
     await say(people.boardMember, `meld forfall ${meetingId} Sykdom`);
   });
 
@@ -41,9 +58,12 @@ describe('votes on agenda items', () => {
     expect(opened).toContain('sak 2/2026');
     const id = voteId(opened);
     // Ola reported absence: his seat's vote is cast by his deputy Eva, not by him.
-    expect(await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' })).toContain('Du har ikke stemmerett');
+    expect(await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' })).toContain(
+      'Du har ikke stemmerett',
+    );
     // Those yet to vote name the deputy who holds Ola's vote, not Ola (issue 16, finding 10).
-    const waiting = /Har ikke stemt[^"]*/.exec(await press(people.respondent, 'vote.refresh', { voteId: id }))?.[0] ?? '';
+    const waiting =
+      /Har ikke stemt[^"]*/.exec(await press(people.respondent, 'vote.refresh', { voteId: id }))?.[0] ?? '';
     expect(waiting).toContain('Eva Nilsen (vara for Ola Berg)');
     expect(waiting).not.toMatch(/(^|[:,] )Ola Berg(,|$)/);
     expect(await press(deputy, 'vote.cast', { voteId: id, option: 'for' })).toContain('Du har stemt: For');

@@ -19,13 +19,23 @@ async function press(from: Person, verb: string, data: object) {
 
 describe('secret voting with SAMRAD_BALLOT_KEY set', () => {
   it('counts through the seal, and the database file and WAL never hold a box in clear', async () => {
-    const opened = await press(people.coordinator, 'vote.open', { title: 'Budsjett 2027', body: 'styret', secrecy: 'secret', changeAllowed: 'false', quorum: 'none' });
+    const opened = await press(people.coordinator, 'vote.open', {
+      title: 'Budsjett 2027',
+      body: 'styret',
+      secrecy: 'secret',
+      changeAllowed: 'false',
+      quorum: 'none',
+    });
     const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened)?.[1];
     expect(id).toBeDefined();
     await press(people.boardMember, 'vote.cast', { voteId: id, option: 'against' });
     await press(people.respondent, 'vote.cast', { voteId: id, option: 'against' });
     const file = join(bot.dir, 'samrad.db');
-    const raw = () => Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]).toString('latin1');
+    const raw = () =>
+      Buffer.concat([
+        readFileSync(file),
+        existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0),
+      ]).toString('latin1');
     expect(raw()).not.toContain('"participation"');
     const closed = await press(people.coordinator, 'vote.close', { voteId: id });
     expect(closed).toContain('2 av 7 har stemt');

@@ -25,7 +25,11 @@ async function press(from: Person, verb: string, data: object, id?: string) {
 }
 
 async function openVote(settings: Record<string, string> = {}) {
-  const opened = await press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret', ...settings });
+  const opened = await press(people.coordinator, 'vote.open', {
+    title: 'Handlingsplan 2027',
+    body: 'styret',
+    ...settings,
+  });
   // The form is replaced by the vote itself, so it cannot open a second one.
   expect(opened.type).toBe('application/vnd.microsoft.card.adaptive');
   expect(JSON.stringify(opened.value)).not.toContain('"verb":"vote.open"');
@@ -63,7 +67,9 @@ describe('voting over HTTP', () => {
     // The shared card is updated in place for everyone by a paced job, not inside the turn
     // (tests/integration/shared-card-updates.test.ts runs it on a fake clock).
     expect(bot.connector.updated).toEqual([]);
-    const updates = await bot.samrad.store.find<{ kind: string; payload: { id: string } }>('jobs', { kind: 'card.update-shared' });
+    const updates = await bot.samrad.store.find<{ kind: string; payload: { id: string } }>('jobs', {
+      kind: 'card.update-shared',
+    });
     expect(updates.map((j) => j.value.payload.id)).toContain(id);
     expect(bot.connector.unexpected).toEqual([]);
 
@@ -72,19 +78,27 @@ describe('voting over HTTP', () => {
     expect(text).toContain('Ikke beslutningsdyktig'); // 2 of 7 voted, at least 4 needed
     expect(text).toContain('Ola Berg (Ringerike): For');
     expect(text).toContain('Marit Kvam (Gol): For');
-    const audit = await bot.samrad.store.find<{ details: { voteId: string; outcome: string } }>('auditLog', { kind: 'vote.closed' });
-    expect(audit.map((a) => a.value.details)).toContainEqual(expect.objectContaining({ voteId: id, outcome: 'no-quorum' }));
+    const audit = await bot.samrad.store.find<{ details: { voteId: string; outcome: string } }>('auditLog', {
+      kind: 'vote.closed',
+    });
+    expect(audit.map((a) => a.value.details)).toContainEqual(
+      expect.objectContaining({ voteId: id, outcome: 'no-quorum' }),
+    );
   });
 
   it('refuses, with a message and nothing recorded: no vote, an unknown option, another vote, after close', async () => {
     const id = await openVote();
     const ineligible = await press(deputy, 'vote.cast', { voteId: id, option: 'for' });
-    expect(JSON.stringify(ineligible.value)).toContain('Du har ikke stemmerett i denne avstemningen. Ingenting er registrert.');
+    expect(JSON.stringify(ineligible.value)).toContain(
+      'Du har ikke stemmerett i denne avstemningen. Ingenting er registrert.',
+    );
     const unknown = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'kanskje' });
     expect(JSON.stringify(unknown.value)).toContain('«kanskje» er ikke et alternativ');
     const other = await press(people.boardMember, 'vote.cast', { voteId: 'ZZZZZ', option: 'for' });
     expect(other.value).toContain('Jeg finner ingen avstemning ZZZZZ');
-    expect(JSON.stringify((await press(people.boardMember, 'vote.refresh', { voteId: id })).value)).toContain('0 av 7 har stemt');
+    expect(JSON.stringify((await press(people.boardMember, 'vote.refresh', { voteId: id })).value)).toContain(
+      '0 av 7 har stemt',
+    );
     await press(people.coordinator, 'vote.close', { voteId: id });
     const late = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
     expect(JSON.stringify(late.value)).toContain('Avstemningen er lukket. Stemmen ble ikke registrert.');
@@ -117,7 +131,10 @@ describe('voting over HTTP', () => {
     // The database file and its WAL as a copy of the running server would hold them: one
     // version of the box, so no two versions to diff.
     const file = join(bot.dir, 'samrad.db');
-    const raw = Buffer.concat([readFileSync(file), existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+    const raw = Buffer.concat([
+      readFileSync(file),
+      existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`) : Buffer.alloc(0),
+    ]);
     const versions = boxVersionsInBytes(raw, id);
     expect(versions.map((v) => v.voters)).toEqual([['ola-berg', 'marit-kvam']]);
     expect(pairVotersWithChoices(versions).size).toBe(0);
@@ -127,7 +144,11 @@ describe('voting over HTTP', () => {
 
 describe('a choice among alternatives', () => {
   it('offers the alternatives as buttons and the one with most votes is chosen', async () => {
-    const id = await openVote({ alternatives: 'Drammen\nKongsberg\nHønefoss', quorum: 'none', interimResults: 'shown' });
+    const id = await openVote({
+      alternatives: 'Drammen\nKongsberg\nHønefoss',
+      quorum: 'none',
+      interimResults: 'shown',
+    });
     const view = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a2' });
     const card = JSON.stringify(view.value);
     expect(card).toContain('Du har stemt: Kongsberg');
@@ -141,7 +162,12 @@ describe('a choice among alternatives', () => {
   it('refuses a single alternative, and two thirds among alternatives', async () => {
     const one = await press(people.coordinator, 'vote.open', { title: 'X', body: 'styret', alternatives: 'Bare én' });
     expect(JSON.stringify(one.value)).toContain('minst to alternativer');
-    const twoThirds = await press(people.coordinator, 'vote.open', { title: 'X', body: 'styret', alternatives: 'A\nB', rule: 'two-thirds' });
+    const twoThirds = await press(people.coordinator, 'vote.open', {
+      title: 'X',
+      body: 'styret',
+      alternatives: 'A\nB',
+      rule: 'two-thirds',
+    });
     expect(JSON.stringify(twoThirds.value)).toContain('flest stemmer');
   });
 });
@@ -161,11 +187,23 @@ describe('the language of a card', () => {
   it('stays the language the card was written in when pressed from an English client', async () => {
     const id = await openVote();
     const pressed = await bot.post(
-      cardAction(bot.connector.url, people.boardMember, 'vote.cast', { voteId: id, option: 'for', lang: 'nb' }, { kind: 'channel', locale: 'en-US' }),
+      cardAction(
+        bot.connector.url,
+        people.boardMember,
+        'vote.cast',
+        { voteId: id, option: 'for', lang: 'nb' },
+        { kind: 'channel', locale: 'en-US' },
+      ),
     );
     expect(pressed.body).toContain('Du har stemt: For');
     const english = await bot.post(
-      cardAction(bot.connector.url, people.respondent, 'vote.cast', { voteId: id, option: 'for' }, { kind: 'channel', locale: 'en-US' }),
+      cardAction(
+        bot.connector.url,
+        people.respondent,
+        'vote.cast',
+        { voteId: id, option: 'for' },
+        { kind: 'channel', locale: 'en-US' },
+      ),
     );
     expect(english.body).toContain('You voted: For');
   });
@@ -174,7 +212,13 @@ describe('the language of a card', () => {
 describe('a payload that names someone else', () => {
   it('is refused, and the ballot is never counted for the person named', async () => {
     const id = await openVote();
-    const forged = await press(people.respondent, 'vote.cast', { voteId: id, option: 'against', voterKey: 'ola-berg', castBy: 'ola-berg', memberId: 'ola-berg' });
+    const forged = await press(people.respondent, 'vote.cast', {
+      voteId: id,
+      option: 'against',
+      voterKey: 'ola-berg',
+      castBy: 'ola-berg',
+      memberId: 'ola-berg',
+    });
     expect(JSON.stringify(forged.value)).toContain('Du har ikke stemmerett');
     const box = await bot.samrad.store.get<{ ballots: { voterKey: string; castBy: string }[] }>('ballotBoxes', id);
     expect(box?.value.ballots).toEqual([]);

@@ -14,26 +14,40 @@ describe('architecture', () => {
   it('the domain imports nothing outside itself: no I/O, no packages', () => {
     const offenders = sources
       .filter((f) => where(f).startsWith('domain/'))
-      .flatMap((f) => importsOf(f).filter((i) => !i.startsWith('./')).map((i) => `${where(f)} -> ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => !i.startsWith('./'))
+          .map((i) => `${where(f)} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('only adapters/teams imports the Bot Framework SDK (it reached end of support)', () => {
     const offenders = sources
       .filter((f) => !where(f).startsWith('adapters/teams/'))
-      .flatMap((f) => importsOf(f).filter((i) => /^(botbuilder|botframework-)/.test(i)).map((i) => `${where(f)} -> ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => /^(botbuilder|botframework-)/.test(i))
+          .map((i) => `${where(f)} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('application services and ports never import adapters', () => {
     const offenders = sources
       .filter((f) => /^(app|ports)\//.test(where(f)))
-      .flatMap((f) => importsOf(f).filter((i) => i.includes('adapters/')).map((i) => `${where(f)} -> ${i}`));
+      .flatMap((f) =>
+        importsOf(f)
+          .filter((i) => i.includes('adapters/'))
+          .map((i) => `${where(f)} -> ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('files stay small: none over 300 lines', () => {
-    const long = sources.map((f) => [where(f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, n]) => n > 300);
+    const long = sources
+      .map((f) => [where(f), readFileSync(f, 'utf8').split('\n').length] as const)
+      .filter(([, n]) => n > 300);
     expect(long).toEqual([]);
   });
 });

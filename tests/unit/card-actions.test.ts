@@ -12,7 +12,8 @@ import { org, planned, withTwoCases } from './meetings/meeting-fixtures';
 
 const catalogue = Catalogue.load();
 /** The table's rows only: building it captures its dependencies and runs nothing. */
-const table = (): CardAction[] => cardActionTable({ voting: {} as never, scheduler: {} as never, links: {} as never, hearings: {} as never });
+const table = (): CardAction[] =>
+  cardActionTable({ voting: {} as never, scheduler: {} as never, links: {} as never, hearings: {} as never });
 
 /** Every verb a card template carries, and those a builder fills in where a template says `${verb}`. */
 function verbsInCards(): Set<string> {
@@ -40,19 +41,39 @@ function verbsInCards(): Set<string> {
 describe('card actions are one table, like the commands', () => {
   it('every verb in cards/*.json has exactly one handler, and every handler a verb some card carries', () => {
     const inCards = [...verbsInCards()].sort();
-    const handled = table().map((a) => a.verb).sort();
+    const handled = table()
+      .map((a) => a.verb)
+      .sort();
     expect(inCards.length).toBeGreaterThan(20);
     expect(handled).toEqual([...new Set(handled)].sort()); // no verb twice
-    expect(inCards.filter((v) => !handled.includes(v as never)), 'verbs in cards with no handler').toEqual([]);
-    expect(handled.filter((v) => !inCards.includes(v)), 'handlers no card can press').toEqual([]);
+    expect(
+      inCards.filter((v) => !handled.includes(v as never)),
+      'verbs in cards with no handler',
+    ).toEqual([]);
+    expect(
+      handled.filter((v) => !inCards.includes(v)),
+      'handlers no card can press',
+    ).toEqual([]);
     // The closed union is the same list: no verb in it that nothing answers.
     expect([...cardVerbs].sort()).toEqual(handled);
   });
 
   it('every row names who may press it', () => {
     for (const a of table()) expect(a.audience.length, a.verb).toBeGreaterThan(0);
-    const coordinatorOnly = table().filter((a) => a.audience.length === 1 && a.audience[0] === 'coordinator').map((a) => a.verb);
-    expect(coordinatorOnly).toEqual(expect.arrayContaining(['hearing.close', 'hearing.compile', 'hearing.extend', 'hearing.register', 'meeting.create', 'minutes.save', 'agenda.add']));
+    const coordinatorOnly = table()
+      .filter((a) => a.audience.length === 1 && a.audience[0] === 'coordinator')
+      .map((a) => a.verb);
+    expect(coordinatorOnly).toEqual(
+      expect.arrayContaining([
+        'hearing.close',
+        'hearing.compile',
+        'hearing.extend',
+        'hearing.register',
+        'meeting.create',
+        'minutes.save',
+        'agenda.add',
+      ]),
+    );
   });
 
   it('refuses a table with one verb twice', () => {

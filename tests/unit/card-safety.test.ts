@@ -13,7 +13,13 @@ describe('the renderer escapes each field for where Teams shows it', () => {
       { type: 'FactSet', facts: [{ title: hostile, value: hostile }] },
       { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: hostile }, hostile] },
       { type: 'Input.ChoiceSet', id: 'a', style: 'expanded', choices: [{ title: hostile, value: 'v*1' }] },
-      { type: 'Input.ChoiceSet', id: 'b', style: 'compact', label: hostile, choices: [{ title: hostile, value: 'v*2' }] },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'b',
+        style: 'compact',
+        label: hostile,
+        choices: [{ title: hostile, value: 'v*2' }],
+      },
       { type: 'Input.Text', id: 'c', value: hostile, placeholder: hostile, errorMessage: hostile },
       { type: 'Input.Toggle', id: 'd', title: hostile },
     ],
@@ -53,7 +59,10 @@ describe('the renderer escapes each field for where Teams shows it', () => {
   });
 
   it('markup from the catalogue keeps its Markdown; the text around it is still escaped', () => {
-    const mixed = secureCard({ type: 'TextBlock', text: `${markData(markup('**Sak 2/2026**'))} *${markData('_x_')}*` }) as { text: string };
+    const mixed = secureCard({
+      type: 'TextBlock',
+      text: `${markData(markup('**Sak 2/2026**'))} *${markData('_x_')}*`,
+    }) as { text: string };
     expect(mixed.text).toBe('**Sak 2/2026** \\*\\_x\\_\\*');
   });
 });

@@ -16,8 +16,10 @@ const TEAMS_MESSAGE_LIMIT = 28 * 1024;
 const renderer = new CardRenderer();
 const catalogue = Catalogue.load();
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
-const sample = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(cardsDir, 'samples', `${name}.data.json`), 'utf8'));
-const long = (n: number, word = 'Kommunen er imot forslaget fordi det flytter kostnader. ') => word.repeat(Math.ceil(n / word.length)).slice(0, n);
+const sample = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(cardsDir, 'samples', `${name}.data.json`), 'utf8'));
+const long = (n: number, word = 'Kommunen er imot forslaget fordi det flytter kostnader. ') =>
+  word.repeat(Math.ceil(n / word.length)).slice(0, n);
 
 /** A Teams message as the connector receives it: the card inside an activity with its envelope. */
 function activity(card: ReturnType<typeof inputSummaryCard>) {
@@ -29,15 +31,29 @@ function activity(card: ReturnType<typeof inputSummaryCard>) {
     serviceUrl: 'https://smba.trafficmanager.net/emea/',
     channelId: 'msteams',
     from: { id: '28:00000000-0000-0000-0000-000000000000', name: 'Samråd' },
-    recipient: { id: '29:1' + 'x'.repeat(120), name: 'Ingrid Haugen', aadObjectId: '00000000-0000-0000-0000-000000000001' },
-    conversation: { id: `19:${'y'.repeat(64)}@thread.tacv2;messageid=1234567890123`, conversationType: 'channel', tenantId: '00000000-0000-0000-0000-000000000002' },
+    recipient: {
+      id: '29:1' + 'x'.repeat(120),
+      name: 'Ingrid Haugen',
+      aadObjectId: '00000000-0000-0000-0000-000000000001',
+    },
+    conversation: {
+      id: `19:${'y'.repeat(64)}@thread.tacv2;messageid=1234567890123`,
+      conversationType: 'channel',
+      tenantId: '00000000-0000-0000-0000-000000000002',
+    },
     replyToId: '1234567890123',
   };
 }
 
 function tenLongAgainst() {
   let meeting = plannedMeeting();
-  for (let k = 5; k <= 12; k++) meeting = must(addItem(meeting, [], { id: `i${k}`, draft: { title: `Sak om tema ${k}`, proposal: { kind: 'text', text: 'Vedtas.' } } }));
+  for (let k = 5; k <= 12; k++)
+    meeting = must(
+      addItem(meeting, [], {
+        id: `i${k}`,
+        draft: { title: `Sak om tema ${k}`, proposal: { kind: 'text', text: 'Vedtas.' } },
+      }),
+    );
   const open = meeting.agenda.filter((i) => i.status === 'open' && i.kind !== 'minutes-approval').slice(0, 10);
   expect(open).toHaveLength(10);
   const answer = (municipality: string, givenBy: string, against: boolean): InputAnswer => ({
@@ -50,10 +66,19 @@ function tenLongAgainst() {
     at: '2026-04-16T08:00:00Z',
     meetingVersion: meeting.version,
     idempotencyKey: `${givenBy}-1`,
-    items: open.map((i): ItemInput => ({ itemId: i.id, position: against ? 'against' : 'support', text: against ? long(4000) : '' })),
+    items: open.map((i): ItemInput => ({
+      itemId: i.id,
+      position: against ? 'against' : 'support',
+      text: against ? long(4000) : '',
+    })),
   });
   // Three support every case; Modum is against all ten, 4,000 characters each.
-  const answers = [answer('3305', 'kari', false), answer('3310', 'eva', false), answer('3301', 'siri', false), answer('3316', 'per', true)];
+  const answers = [
+    answer('3305', 'kari', false),
+    answer('3310', 'eva', false),
+    answer('3301', 'siri', false),
+    answer('3316', 'per', true),
+  ];
   return { meeting, answers };
 }
 
@@ -62,7 +87,10 @@ describe('a card that grows with what people write stays under Teams’ message 
     it(`the input summary with ten 4,000-character "mot" answers fits, says so and points to the document (${locale})`, () => {
       const t = catalogue.for(locale);
       const { meeting, answers } = tenLongAgainst();
-      const reply = inputSummaryCard(org, t, meeting, request, answers, { docx: 'https://contoso.sharepoint.com/g.docx', markdown: 'https://contoso.sharepoint.com/g.md' });
+      const reply = inputSummaryCard(org, t, meeting, request, answers, {
+        docx: 'https://contoso.sharepoint.com/g.docx',
+        markdown: 'https://contoso.sharepoint.com/g.md',
+      });
       const unbounded = bytes((reply as { data: object }).data);
       expect(unbounded).toBeGreaterThan(TEAMS_MESSAGE_LIMIT);
       const message = activity(reply);
@@ -86,9 +114,25 @@ describe('a card that grows with what people write stays under Teams’ message 
 
   const grown: Record<string, (d: Record<string, unknown>) => Record<string, unknown>> = {
     // 300 named ballots and a long list of those who have not voted.
-    vote: (d) => ({ ...d, named: Array.from({ length: 300 }, (_, k) => ({ line: `Medlem nummer ${k} med et langt navn (Kommune ${k}): For` })), notVoted: long(6000, 'Navn Navnesen, ') }),
-    'hearing-status': (d) => ({ ...d, rows: Array.from({ length: 40 }, (_, k) => ({ title: `Kommune ${k}`, value: long(3000) })) }),
-    'hearing-statement': (d) => ({ ...d, ...Object.fromEntries(Object.entries(d).filter(([, v]) => typeof v === 'string' && !/^https?:/.test(v as string) && (v as string).length > 0).map(([k]) => [k, long(4000)])) }),
+    vote: (d) => ({
+      ...d,
+      named: Array.from({ length: 300 }, (_, k) => ({
+        line: `Medlem nummer ${k} med et langt navn (Kommune ${k}): For`,
+      })),
+      notVoted: long(6000, 'Navn Navnesen, '),
+    }),
+    'hearing-status': (d) => ({
+      ...d,
+      rows: Array.from({ length: 40 }, (_, k) => ({ title: `Kommune ${k}`, value: long(3000) })),
+    }),
+    'hearing-statement': (d) => ({
+      ...d,
+      ...Object.fromEntries(
+        Object.entries(d)
+          .filter(([, v]) => typeof v === 'string' && !/^https?:/.test(v as string) && (v as string).length > 0)
+          .map(([k]) => [k, long(4000)]),
+      ),
+    }),
     minutes: (d) => ({ ...d, ...grow(d) }),
   };
 
@@ -113,8 +157,14 @@ describe('a card that grows with what people write stays under Teams’ message 
 function grow(d: unknown): Record<string, unknown> {
   const walk = (v: unknown, key: string): unknown => {
     if (typeof v === 'string') return v.length > 20 && !/^https?:/.test(v) && key !== 'lang' ? long(3000) : v;
-    if (Array.isArray(v)) return key === 'choices' ? v : Array.from({ length: 8 }, () => v).flat().map((x) => walk(x, key));
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'data' ? x : walk(x, k)]));
+    if (Array.isArray(v))
+      return key === 'choices'
+        ? v
+        : Array.from({ length: 8 }, () => v)
+            .flat()
+            .map((x) => walk(x, key));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'data' ? x : walk(x, k)]));
     return v;
   };
   return walk(d, '') as Record<string, unknown>;

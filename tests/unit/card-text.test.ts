@@ -9,7 +9,9 @@ describe('plainText: what a person typed, shown as text on a Markdown card', () 
   });
 
   it('a link cannot be disguised: the brackets are escaped', () => {
-    expect(plainText('[Klikk her](https://evil.example/login) for Gols vedtak')).toBe('\\[Klikk her\\](https://evil.example/login) for Gols vedtak');
+    expect(plainText('[Klikk her](https://evil.example/login) for Gols vedtak')).toBe(
+      '\\[Klikk her\\](https://evil.example/login) for Gols vedtak',
+    );
   });
 
   it('a fake notice stays one paragraph of plain text: no bold, no blank line, no list', () => {
@@ -31,7 +33,9 @@ describe('plainText: what a person typed, shown as text on a Markdown card', () 
   });
 
   it('removes bidi overrides and isolates, zero-width and other invisible characters', () => {
-    const shown = plainText('Sak \u202Eegnal\u202C \u2066x\u2069 \u200Ey\u200F \u061Cz \u200Bw\u200C\u200D\u2060\uFEFF\u00AD \u0007\u001B \uE000m\uE001 \uFFFE');
+    const shown = plainText(
+      'Sak \u202Eegnal\u202C \u2066x\u2069 \u200Ey\u200F \u061Cz \u200Bw\u200C\u200D\u2060\uFEFF\u00AD \u0007\u001B \uE000m\uE001 \uFFFE',
+    );
     expect(shown).toBe('Sak egnal x y z w  m');
     expect(shown).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u061C\uFEFF\uE000\uE001\uFFFE]/);
   });
@@ -43,13 +47,21 @@ describe('plainText: what a person typed, shown as text on a Markdown card', () 
 
 describe('links the secretariat entered', () => {
   it('are shown as their address', () => {
-    expect(addressLink('https://www.regjeringen.no/id_1')).toBe('[https://www.regjeringen.no/id\\_1](https://www.regjeringen.no/id_1)');
+    expect(addressLink('https://www.regjeringen.no/id_1')).toBe(
+      '[https://www.regjeringen.no/id\\_1](https://www.regjeringen.no/id_1)',
+    );
   });
 
   it('open only over https, or plain http to this machine', () => {
     expect(isSafeUrl('https://contoso.sharepoint.com/a.docx')).toBe(true);
     expect(isSafeUrl('http://127.0.0.1:3978/exports/a.docx')).toBe(true);
-    for (const bad of ['http://evil.example/', 'javascript:alert(1)', 'data:text/html,x', 'https://e.example/a b', 'https://e.example/(x)']) {
+    for (const bad of [
+      'http://evil.example/',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'https://e.example/a b',
+      'https://e.example/(x)',
+    ]) {
       expect(isSafeUrl(bad), bad).toBe(false);
       expect(addressLink(bad)).not.toMatch(/\]\(/);
     }

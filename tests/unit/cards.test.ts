@@ -21,13 +21,16 @@ describe('card templates', () => {
 
   it('the validator itself catches a broken card', () => {
     expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Nonsense' }] })).not.toEqual([]);
-    expect(cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${oops}' }] })).not.toEqual([]);
+    expect(
+      cardProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${oops}' }] }),
+    ).not.toEqual([]);
   });
 
   it('templates carry no user-visible text of their own', () => {
     for (const name of names) {
       const raw = readFileSync(join(cardsDir, `${name}.json`), 'utf8');
-      for (const m of raw.matchAll(/"(text|title)":\s*"([^"]*)"/g)) expect(m[2], `${name}: ${m[0]}`).toMatch(/^(\$\{.*\}|- \$\{.*\})?$|\$\{/);
+      for (const m of raw.matchAll(/"(text|title)":\s*"([^"]*)"/g))
+        expect(m[2], `${name}: ${m[0]}`).toMatch(/^(\$\{.*\}|- \$\{.*\})?$|\$\{/);
     }
   });
 });

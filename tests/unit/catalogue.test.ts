@@ -31,7 +31,8 @@ describe('message catalogues', () => {
   it('have words, usage and description for every command', () => {
     for (const c of commandTable())
       for (const part of ['name', 'usage', 'description'])
-        for (const l of ['nb', 'en'] as const) expect(catalogue.for(l).has(`command.${c.id}.${part}`), `${l} command.${c.id}.${part}`).toBe(true);
+        for (const l of ['nb', 'en'] as const)
+          expect(catalogue.for(l).has(`command.${c.id}.${part}`), `${l} command.${c.id}.${part}`).toBe(true);
   });
 
   it('compile in both languages and take the same arguments in each', () => {
@@ -40,7 +41,8 @@ describe('message catalogues', () => {
       const walk = (elements: MessageFormatElement[]) => {
         for (const e of elements) {
           if ('value' in e && typeof e.value === 'string' && e.type !== 0) names.add(e.value);
-          if ('options' in e) for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
+          if ('options' in e)
+            for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
         }
       };
       walk(parse(message, { ignoreTag: true }));

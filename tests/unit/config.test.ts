@@ -44,16 +44,18 @@ describe('configuration', () => {
   it('switches to production with an app id and names each missing production setting', () => {
     const problems = problemsOf({ MicrosoftAppId: APP });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['MicrosoftAppTenantId', 'MicrosoftAppType']);
-    expect(problemsOf({ SAMRAD_MODE: 'production' }).map((p) => p.split(':')[0]).sort()).toEqual([
-      'MicrosoftAppId',
-      'MicrosoftAppTenantId',
-      'MicrosoftAppType',
-    ]);
+    expect(
+      problemsOf({ SAMRAD_MODE: 'production' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['MicrosoftAppId', 'MicrosoftAppTenantId', 'MicrosoftAppType']);
   });
 
   it('needs a secret for a single-tenant bot and refuses one for a managed identity', () => {
     const base = { MicrosoftAppId: APP, MicrosoftAppTenantId: TENANT };
-    expect(problemsOf({ ...base, MicrosoftAppType: 'SingleTenant' })).toEqual([expect.stringMatching(/^MicrosoftAppPassword:/)]);
+    expect(problemsOf({ ...base, MicrosoftAppType: 'SingleTenant' })).toEqual([
+      expect.stringMatching(/^MicrosoftAppPassword:/),
+    ]);
     expect(problemsOf({ ...base, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: 's' })).toEqual([
       expect.stringMatching(/^MicrosoftAppPassword:/),
     ]);
@@ -63,7 +65,11 @@ describe('configuration', () => {
   });
 
   it('accepts a complete production configuration, listening on all interfaces', () => {
-    const config = readConfig({ MicrosoftAppId: APP, MicrosoftAppTenantId: TENANT, MicrosoftAppType: 'UserAssignedMSI' });
+    const config = readConfig({
+      MicrosoftAppId: APP,
+      MicrosoftAppTenantId: TENANT,
+      MicrosoftAppType: 'UserAssignedMSI',
+    });
     expect(config).toMatchObject({ mode: 'production', host: '0.0.0.0', bot: { appId: APP, tenantId: TENANT } });
   });
 
@@ -110,10 +116,19 @@ describe('the graph section of the configuration', () => {
         SAMRAD_GRAPH_BASE_URL: 'https://graph.microsoft.us/v1.0',
         SAMRAD_SHAREPOINT_SITE_ID: SITE,
       }).graph,
-    ).toMatchObject({ baseUrl: 'https://graph.microsoft.us/v1.0', credential: { kind: 'certificate', certificatePath: '/home/certs/samrad.pem' } });
-    expect(readConfig({ SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_SHAREPOINT_SITE_ID: SITE }).graph?.credential).toEqual({ kind: 'managedIdentity' });
+    ).toMatchObject({
+      baseUrl: 'https://graph.microsoft.us/v1.0',
+      credential: { kind: 'certificate', certificatePath: '/home/certs/samrad.pem' },
+    });
     expect(
-      readConfig({ SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_GRAPH_CLIENT_ID: APP, SAMRAD_SHAREPOINT_SITE_ID: SITE }).graph?.credential,
+      readConfig({ SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_SHAREPOINT_SITE_ID: SITE }).graph?.credential,
+    ).toEqual({ kind: 'managedIdentity' });
+    expect(
+      readConfig({
+        SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity',
+        SAMRAD_GRAPH_CLIENT_ID: APP,
+        SAMRAD_SHAREPOINT_SITE_ID: SITE,
+      }).graph?.credential,
     ).toEqual({ kind: 'managedIdentity', clientId: APP });
   });
 
@@ -124,19 +139,36 @@ describe('the graph section of the configuration', () => {
       'SAMRAD_GRAPH_CLIENT_ID',
       'SAMRAD_GRAPH_CLIENT_SECRET',
     ]);
-    expect(problemsOf({ SAMRAD_GRAPH_CREDENTIAL: 'certificate', SAMRAD_GRAPH_TENANT_ID: TENANT, SAMRAD_GRAPH_CLIENT_ID: APP, SAMRAD_SHAREPOINT_SITE_ID: SITE })).toEqual([
+    expect(
+      problemsOf({
+        SAMRAD_GRAPH_CREDENTIAL: 'certificate',
+        SAMRAD_GRAPH_TENANT_ID: TENANT,
+        SAMRAD_GRAPH_CLIENT_ID: APP,
+        SAMRAD_SHAREPOINT_SITE_ID: SITE,
+      }),
+    ).toEqual([
       expect.stringMatching(/^SAMRAD_GRAPH_CERTIFICATE_PATH: required with SAMRAD_GRAPH_CREDENTIAL=certificate/),
     ]);
   });
 
   it('refuses half a configuration and a secret for a managed identity', () => {
-    expect(problemsOf({ SAMRAD_SHAREPOINT_SITE_ID: SITE })).toEqual([expect.stringMatching(/^SAMRAD_SHAREPOINT_SITE_ID: set SAMRAD_GRAPH_CREDENTIAL/)]);
-    expect(problemsOf({ SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_SHAREPOINT_SITE_ID: SITE, SAMRAD_GRAPH_CLIENT_SECRET: 'x' })).toEqual([
-      expect.stringMatching(/^SAMRAD_GRAPH_CLIENT_SECRET: a managed identity has no secret/),
+    expect(problemsOf({ SAMRAD_SHAREPOINT_SITE_ID: SITE })).toEqual([
+      expect.stringMatching(/^SAMRAD_SHAREPOINT_SITE_ID: set SAMRAD_GRAPH_CREDENTIAL/),
     ]);
-    expect(problemsOf({ SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_SHAREPOINT_SITE_ID: SITE, SAMRAD_GRAPH_ORGANISER: 'not a mailbox' })).toEqual([
-      expect.stringMatching(/^SAMRAD_GRAPH_ORGANISER:/),
-    ]);
+    expect(
+      problemsOf({
+        SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity',
+        SAMRAD_SHAREPOINT_SITE_ID: SITE,
+        SAMRAD_GRAPH_CLIENT_SECRET: 'x',
+      }),
+    ).toEqual([expect.stringMatching(/^SAMRAD_GRAPH_CLIENT_SECRET: a managed identity has no secret/)]);
+    expect(
+      problemsOf({
+        SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity',
+        SAMRAD_SHAREPOINT_SITE_ID: SITE,
+        SAMRAD_GRAPH_ORGANISER: 'not a mailbox',
+      }),
+    ).toEqual([expect.stringMatching(/^SAMRAD_GRAPH_ORGANISER:/)]);
   });
 
   it('sends the version package.json has in the User-Agent', () => {
@@ -145,18 +177,40 @@ describe('the graph section of the configuration', () => {
   });
 
   it('reads Table Storage by endpoint and identity, and refuses an account key in production in one line', () => {
-    expect(readConfig({ SAMRAD_TABLES_ENDPOINT: 'https://acct.table.core.windows.net', SAMRAD_TABLES_CLIENT_ID: APP }).tables).toEqual({
+    expect(
+      readConfig({ SAMRAD_TABLES_ENDPOINT: 'https://acct.table.core.windows.net', SAMRAD_TABLES_CLIENT_ID: APP })
+        .tables,
+    ).toEqual({
       endpoint: 'https://acct.table.core.windows.net',
       clientId: APP,
       table: 'SamradMachinery',
     });
     expect(readConfig({}).tables).toBeUndefined();
     const azurite = 'UseDevelopmentStorage=true';
-    expect(readConfig({ SAMRAD_TABLES_CONNECTION_STRING: azurite }).tables).toEqual({ connectionString: azurite, table: 'SamradMachinery' });
-    const production = { SAMRAD_MODE: 'production', MicrosoftAppId: APP, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT };
-    expect(problemsOf({ ...production, SAMRAD_TABLES_CONNECTION_STRING: azurite })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CONNECTION_STRING: account keys are refused in production; set SAMRAD_TABLES_ENDPOINT/)]);
-    expect(problemsOf({ SAMRAD_TABLES_CLIENT_ID: APP })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CLIENT_ID: set SAMRAD_TABLES_ENDPOINT too/)]);
-    expect(problemsOf({ SAMRAD_TABLES_ENDPOINT: 'https://a.table.core.windows.net', SAMRAD_TABLES_CONNECTION_STRING: azurite })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CONNECTION_STRING: .*not both/)]);
+    expect(readConfig({ SAMRAD_TABLES_CONNECTION_STRING: azurite }).tables).toEqual({
+      connectionString: azurite,
+      table: 'SamradMachinery',
+    });
+    const production = {
+      SAMRAD_MODE: 'production',
+      MicrosoftAppId: APP,
+      MicrosoftAppType: 'UserAssignedMSI',
+      MicrosoftAppTenantId: TENANT,
+    };
+    expect(problemsOf({ ...production, SAMRAD_TABLES_CONNECTION_STRING: azurite })).toEqual([
+      expect.stringMatching(
+        /^SAMRAD_TABLES_CONNECTION_STRING: account keys are refused in production; set SAMRAD_TABLES_ENDPOINT/,
+      ),
+    ]);
+    expect(problemsOf({ SAMRAD_TABLES_CLIENT_ID: APP })).toEqual([
+      expect.stringMatching(/^SAMRAD_TABLES_CLIENT_ID: set SAMRAD_TABLES_ENDPOINT too/),
+    ]);
+    expect(
+      problemsOf({
+        SAMRAD_TABLES_ENDPOINT: 'https://a.table.core.windows.net',
+        SAMRAD_TABLES_CONNECTION_STRING: azurite,
+      }),
+    ).toEqual([expect.stringMatching(/^SAMRAD_TABLES_CONNECTION_STRING: .*not both/)]);
     expect(problemsOf({ SAMRAD_TABLES_TABLE: '1bad' })).toEqual([expect.stringMatching(/^SAMRAD_TABLES_TABLE:/)]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { databaseFault } from '../../src/adapters/sqlite/open-database';
 
-const fault = (code: string) => databaseFault('/home/data/samrad.db', Object.assign(new Error('internal text'), { code })).message;
+const fault = (code: string) =>
+  databaseFault('/home/data/samrad.db', Object.assign(new Error('internal text'), { code })).message;
 
 describe('databaseFault', () => {
   it.each([

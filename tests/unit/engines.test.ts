@@ -11,17 +11,28 @@ const supported = ['20.19.0', '22.12.0', '24.0.0'];
 
 type Version = [number, number, number];
 const parse = (v: string): Version => {
-  const [a = 0, b = 0, c = 0] = v.replace(/^v/, '').split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+  const [a = 0, b = 0, c = 0] = v
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
   return [a, b, c];
 };
 const compare = (x: Version, y: Version) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
-const parts = (v: string) => v.replace(/^v/, '').split('.').filter((p) => /^\d+$/.test(p)).length;
+const parts = (v: string) =>
+  v
+    .replace(/^v/, '')
+    .split('.')
+    .filter((p) => /^\d+$/.test(p)).length;
 
 /** Enough of npm's range grammar for engines fields: ||, comparator sets, ^, ~, x and bare versions. */
 function satisfies(version: string, range: string): boolean {
   const v = parse(version);
   return range.split('||').some((set) => {
-    const tokens = set.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+    const tokens = set
+      .trim()
+      .replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
     return tokens.every((token) => {
       if (token === '*' || token === 'x') return true;
       const [, op = '', raw = ''] = /^(>=|<=|>|<|=|\^|~)?(.*)$/.exec(token)!;
@@ -59,12 +70,18 @@ describe('engines', () => {
   });
 
   it('no locked package refuses a supported Node (npm ci would warn EBADENGINE)', () => {
-    const lock = read('package-lock.json') as { packages: Record<string, { version?: string; engines?: { node?: string } | string[] }> };
+    const lock = read('package-lock.json') as {
+      packages: Record<string, { version?: string; engines?: { node?: string } | string[] }>;
+    };
     const refusing = Object.entries(lock.packages)
       .filter(([path]) => path !== '')
       .flatMap(([path, p]) => {
         const range = !Array.isArray(p.engines) ? p.engines?.node : undefined;
-        return range ? supported.filter((v) => !satisfies(v, range)).map((v) => `${path}@${p.version} wants node ${range}, not ${v}`) : [];
+        return range
+          ? supported
+              .filter((v) => !satisfies(v, range))
+              .map((v) => `${path}@${p.version} wants node ${range}, not ${v}`)
+          : [];
       });
     expect(refusing).toEqual([]);
   });

@@ -15,7 +15,8 @@ function argumentsOf(message: string): string[] {
   const walk = (elements: MessageFormatElement[]) => {
     for (const e of elements) {
       if ('value' in e && typeof e.value === 'string' && e.type !== 0) names.add(e.value);
-      if ('options' in e) for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
+      if ('options' in e)
+        for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
     }
   };
   walk(parse(message, { ignoreTag: true }));
@@ -27,13 +28,22 @@ const codes = Object.keys(errorCatalogue) as ErrorCode[];
 describe('one catalogue of refusals', () => {
   it('every code has a text in nb and in en', () => {
     expect(codes.length).toBeGreaterThan(150);
-    for (const l of ['nb', 'en'] as const) expect(codes.filter((c) => raw[l][`error.${c}`] === undefined), `${l}: codes with no text`).toEqual([]);
+    for (const l of ['nb', 'en'] as const)
+      expect(
+        codes.filter((c) => raw[l][`error.${c}`] === undefined),
+        `${l}: codes with no text`,
+      ).toEqual([]);
   });
 
   it('every error text in the catalogues is a code the compiler knows', () => {
     for (const l of ['nb', 'en'] as const) {
-      const keyed = Object.keys(raw[l]).filter((k) => /^error\.[A-Z_]+\.[A-Z0-9_]+$/.test(k)).map((k) => k.slice('error.'.length));
-      expect(keyed.filter((c) => !isErrorCode(c)), `${l}: texts with no code`).toEqual([]);
+      const keyed = Object.keys(raw[l])
+        .filter((k) => /^error\.[A-Z_]+\.[A-Z0-9_]+$/.test(k))
+        .map((k) => k.slice('error.'.length));
+      expect(
+        keyed.filter((c) => !isErrorCode(c)),
+        `${l}: texts with no code`,
+      ).toEqual([]);
     }
   });
 
@@ -43,7 +53,8 @@ describe('one catalogue of refusals', () => {
       for (const l of ['nb', 'en'] as const) {
         const declared = [...errorCatalogue[c]].sort();
         const taken = argumentsOf(raw[l][`error.${c}`] ?? '');
-        if (JSON.stringify(declared) !== JSON.stringify(taken)) wrong.push(`${l} ${c}: declared ${declared.join(',')} / text ${taken.join(',')}`);
+        if (JSON.stringify(declared) !== JSON.stringify(taken))
+          wrong.push(`${l} ${c}: declared ${declared.join(',')} / text ${taken.join(',')}`);
       }
     expect(wrong).toEqual([]);
   });
@@ -56,7 +67,9 @@ describe('one catalogue of refusals', () => {
     expect(said).toBe('Jeg finner ingen avstemning.');
     expect(said).not.toContain(apology);
     expect(errorText(catalogue.for('en'), { code: 'VOTE.UNKNOWN' })).not.toMatch(/\{|\}|  /);
-    expect(errorText(nb, { code: 'VOTE.UNKNOWN', params: { vote: 'K7M2Q' } })).toBe('Jeg finner ingen avstemning K7M2Q.');
+    expect(errorText(nb, { code: 'VOTE.UNKNOWN', params: { vote: 'K7M2Q' } })).toBe(
+      'Jeg finner ingen avstemning K7M2Q.',
+    );
   });
 
   it('builds refusals the compiler checks against the catalogue', () => {

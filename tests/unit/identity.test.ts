@@ -10,10 +10,14 @@ import { guestHostOf, homeAddressOf, isGuestUpn, isInvitedBy, sameAddress } from
 
 describe('guest identities', () => {
   it('decodes a guest UPN to the home address', () => {
-    expect(homeAddressOf('siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com')).toBe('siri.lie@drammen.kommune.no');
+    expect(homeAddressOf('siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com')).toBe(
+      'siri.lie@drammen.kommune.no',
+    );
   });
   it('uses the last underscore: local parts may have their own', () => {
-    expect(homeAddressOf('kari_anne.moe_asker.kommune.no#EXT#@host.onmicrosoft.com')).toBe('kari_anne.moe@asker.kommune.no');
+    expect(homeAddressOf('kari_anne.moe_asker.kommune.no#EXT#@host.onmicrosoft.com')).toBe(
+      'kari_anne.moe@asker.kommune.no',
+    );
   });
   it('leaves ordinary addresses alone, lower-cased', () => {
     expect(homeAddressOf(' Ingrid.Haugen@Baerum.Kommune.no ')).toBe('ingrid.haugen@baerum.kommune.no');
@@ -31,7 +35,7 @@ describe('guest identities', () => {
     expect(guestHostOf('a_b.no#EXT#@Samrad.onmicrosoft.com')).toBe('samrad.onmicrosoft.com');
     expect(guestHostOf('a@b.no')).toBeUndefined();
   });
-  it('trusts a guest UPN only when one of the host tenant\'s own domains wrote it', () => {
+  it("trusts a guest UPN only when one of the host tenant's own domains wrote it", () => {
     const own = ['samrad.onmicrosoft.com'];
     expect(isInvitedBy('siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com', own)).toBe(true);
     expect(isInvitedBy('siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com', own)).toBe(false);
@@ -54,7 +58,10 @@ const user = { userId: '29:someone', aadObjectId: unknownId, name: 'Siri Lie' };
 describe('identifying a guest by address', () => {
   it('refuses a look-alike guest another tenant made: unknown, and no identity link stored', async () => {
     const store = new MemoryStore();
-    const lookup = async () => ({ upn: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com', email: 'siri.lie@drammen.kommune.no' });
+    const lookup = async () => ({
+      upn: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com',
+      email: 'siri.lie@drammen.kommune.no',
+    });
     const actor = await identifyActor(org, store, user, lookup, now, ['samrad.onmicrosoft.com']);
     expect(actor.kind).toBe('unregistered');
     expect(await store.get('identityLinks', unknownId)).toBeUndefined();
@@ -70,12 +77,24 @@ describe('identifying a guest by address', () => {
 
   it('no longer honours a link a look-alike got before the domains were checked', async () => {
     const store = new MemoryStore();
-    await store.create('identityLinks', unknownId, { memberId: 'siri-lie', aadObjectId: unknownId, address: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com', linkedBy: 'address' });
+    await store.create('identityLinks', unknownId, {
+      memberId: 'siri-lie',
+      aadObjectId: unknownId,
+      address: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com',
+      linkedBy: 'address',
+    });
     const lookup = async () => ({ upn: 'siri.lie_drammen.kommune.no#EXT#@evil.onmicrosoft.com' });
     expect((await identifyActor(org, store, user, lookup, now, ['samrad.onmicrosoft.com'])).kind).toBe('unregistered');
-    await store.create('identityLinks', 'cccccccc-0000-4000-8000-000000000001', { memberId: 'siri-lie', aadObjectId: 'x', address: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com', linkedBy: 'address' });
+    await store.create('identityLinks', 'cccccccc-0000-4000-8000-000000000001', {
+      memberId: 'siri-lie',
+      aadObjectId: 'x',
+      address: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com',
+      linkedBy: 'address',
+    });
     const real = { ...user, aadObjectId: 'cccccccc-0000-4000-8000-000000000001' };
-    expect((await identifyActor(org, store, real, async () => undefined, now, ['samrad.onmicrosoft.com'])).kind).toBe('member');
+    expect((await identifyActor(org, store, real, async () => undefined, now, ['samrad.onmicrosoft.com'])).kind).toBe(
+      'member',
+    );
   });
 
   it('trusts no guest by address when no host domain is known', async () => {
@@ -89,10 +108,23 @@ describe('synkroniser and look-alike guests in a team', () => {
   it('links the guest the host invited and reports the look-alike as not in the organisation', async () => {
     const store = new MemoryStore();
     const people = [
-      { name: 'Siri Lie', aadObjectId: 'dddddddd-0000-4000-8000-000000000001', userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com' },
-      { name: 'Per Dahl', aadObjectId: 'dddddddd-0000-4000-8000-000000000002', userPrincipalName: 'per.dahl_kongsberg.kommune.no#EXT#@evil.onmicrosoft.com', email: 'per.dahl@kongsberg.kommune.no' },
+      {
+        name: 'Siri Lie',
+        aadObjectId: 'dddddddd-0000-4000-8000-000000000001',
+        userPrincipalName: 'siri.lie_drammen.kommune.no#EXT#@samrad.onmicrosoft.com',
+      },
+      {
+        name: 'Per Dahl',
+        aadObjectId: 'dddddddd-0000-4000-8000-000000000002',
+        userPrincipalName: 'per.dahl_kongsberg.kommune.no#EXT#@evil.onmicrosoft.com',
+        email: 'per.dahl@kongsberg.kommune.no',
+      },
     ];
-    const roster = { members: async function* () { yield* people; } };
+    const roster = {
+      members: async function* () {
+        yield* people;
+      },
+    };
     const report = await compareRoster(org, store, roster, ['samrad.onmicrosoft.com']);
     expect(report.linked.map((m) => m.id)).toEqual(['siri-lie']);
     expect(report.notInOrganisation.map((p) => p.aadObjectId)).toEqual(['dddddddd-0000-4000-8000-000000000002']);
@@ -100,14 +132,19 @@ describe('synkroniser and look-alike guests in a team', () => {
   });
 });
 
-describe('the host tenant\'s domains as a setting', () => {
+describe("the host tenant's domains as a setting", () => {
   const base = { SAMRAD_MODE: 'local' };
   it('reads SAMRAD_TENANT_DOMAINS as a comma-separated, lower-cased list', () => {
-    const config = readConfig({ ...base, SAMRAD_TENANT_DOMAINS: ' Vestreviken.onmicrosoft.com, khs.vestreviken.no ' }, '/nonexistent');
+    const config = readConfig(
+      { ...base, SAMRAD_TENANT_DOMAINS: ' Vestreviken.onmicrosoft.com, khs.vestreviken.no ' },
+      '/nonexistent',
+    );
     expect(tenantDomainsOf(config)).toEqual(['vestreviken.onmicrosoft.com', 'khs.vestreviken.no']);
   });
   it('refuses what is not a domain name, naming the setting', () => {
-    expect(() => readConfig({ ...base, SAMRAD_TENANT_DOMAINS: 'evil@x, ok.no' }, '/nonexistent')).toThrow(/SAMRAD_TENANT_DOMAINS/);
+    expect(() => readConfig({ ...base, SAMRAD_TENANT_DOMAINS: 'evil@x, ok.no' }, '/nonexistent')).toThrow(
+      /SAMRAD_TENANT_DOMAINS/,
+    );
   });
   it('defaults to the sample tenant locally and to no domain in production', () => {
     expect(tenantDomainsOf(readConfig(base, '/nonexistent'))).toEqual(['samrad.onmicrosoft.com']);

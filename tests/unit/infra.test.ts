@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig, settingsSchema } from '../../src/config';
+import { readConfig } from '../../src/config';
+import { settingsSchema } from '../../src/settings';
 
 const root = join(__dirname, '..', '..');
 const read = (...path: string[]) => readFileSync(join(root, ...path), 'utf8');
@@ -38,11 +39,16 @@ function arrayBody(text: string, key: string): string {
 /** A top-level property's literal string value, e.g. healthCheckPath: '/healthz'. */
 const literal = (key: string) => new RegExp(`\\b${key}:\\s*'([^']*)'`).exec(bicep)?.[1];
 
-const paramDefaults = new Map([...bicep.matchAll(/^param\s+(\w+)\s+\w+\s*=\s*'([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]));
+const paramDefaults = new Map(
+  [...bicep.matchAll(/^param\s+(\w+)\s+\w+\s*=\s*'([^'$]*)'/gm)].map((m) => [m[1]!, m[2]!]),
+);
 const PLACEHOLDER_GUID = '00000000-0000-4000-8000-000000000000';
 /** Variables built from strings, with what only Azure knows (`${...}`) stubbed. */
 const varValues = new Map(
-  [...bicep.matchAll(/^var\s+(\w+)\s*=\s*'([^']*)'/gm)].map((m) => [m[1]!, m[2]!.replace(/\$\{[^}]+\}/g, 'placeholder')]),
+  [...bicep.matchAll(/^var\s+(\w+)\s*=\s*'([^']*)'/gm)].map((m) => [
+    m[1]!,
+    m[2]!.replace(/\$\{[^}]+\}/g, 'placeholder'),
+  ]),
 );
 
 interface Setting {
@@ -57,7 +63,11 @@ const settings: Setting[] = [...arrayBody(bicep, 'appSettings').matchAll(/\{([^{
   const expression = /\bvalue:\s*(.+)/.exec(m[1]!)?.[1]?.trim();
   if (!name || !expression) throw new Error(`an appSettings entry without name or value: ${m[0]}`);
   const quoted = /^'([^'$]*)'$/.exec(expression)?.[1];
-  return { name, expression, value: quoted ?? paramDefaults.get(expression) ?? varValues.get(expression) ?? PLACEHOLDER_GUID };
+  return {
+    name,
+    expression,
+    value: quoted ?? paramDefaults.get(expression) ?? varValues.get(expression) ?? PLACEHOLDER_GUID,
+  };
 });
 const env = Object.fromEntries(settings.map((s) => [s.name, s.value]));
 const settingKeys = Object.keys(settingsSchema.shape);
@@ -71,7 +81,9 @@ describe('infra/main.bicep app settings', () => {
   });
 
   it('name only settings the server reads (or the platform does)', () => {
-    const unknown = settings.map((s) => s.name).filter((n) => !settingKeys.includes(n) && !platformSettings.includes(n));
+    const unknown = settings
+      .map((s) => s.name)
+      .filter((n) => !settingKeys.includes(n) && !platformSettings.includes(n));
     expect(unknown).toEqual([]);
   });
 
@@ -146,23 +158,31 @@ describe('infra/main.bicep resources', () => {
     expect(names.filter((n) => /password|secret|key|token/i.test(n))).toEqual([]);
   });
 
-  it('give links in cards the app\'s public https address', () => {
+  it("give links in cards the app's public https address", () => {
     expect(settings.find((x) => x.name === 'SAMRAD_PUBLIC_URL')?.value).toBe('https://placeholder.azurewebsites.net');
   });
 });
 
 describe('infra/main.bicep and Table Storage', () => {
-  it('adds a storage account without shared keys, and the identity\'s table data role, only for several instances', () => {
+  it("adds a storage account without shared keys, and the identity's table data role, only for several instances", () => {
     expect(bicep).toMatch(/^param instanceCount int = 1$/m);
-    expect(bicep).toMatch(/resource storage 'Microsoft\.Storage\/storageAccounts@[\d-]+' = if \(severalInstances\) \{[^]*?allowSharedKeyAccess: false/);
+    expect(bicep).toMatch(
+      /resource storage 'Microsoft\.Storage\/storageAccounts@[\d-]+' = if \(severalInstances\) \{[^]*?allowSharedKeyAccess: false/,
+    );
     expect(bicep).toMatch(/var tableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'/);
-    expect(bicep).toMatch(/resource tableRole '[^']+' = if \(severalInstances\) \{[^]*?principalId: identity\.properties\.principalId/);
+    expect(bicep).toMatch(
+      /resource tableRole '[^']+' = if \(severalInstances\) \{[^]*?principalId: identity\.properties\.principalId/,
+    );
     expect(bicep).toMatch(/\.\.\.\(severalInstances\s*\?\s*\[\s*\{\s*name: 'SAMRAD_TABLES_ENDPOINT'/);
   });
 
   it('with the Table settings, the server signs in to Table Storage as the identity (no connection string)', () => {
     expect(env.SAMRAD_TABLES_CONNECTION_STRING).toBeUndefined();
-    expect(readConfig(env).tables).toEqual({ endpoint: 'https://placeholder.table.placeholder', clientId: PLACEHOLDER_GUID, table: 'SamradMachinery' });
+    expect(readConfig(env).tables).toEqual({
+      endpoint: 'https://placeholder.table.placeholder',
+      clientId: PLACEHOLDER_GUID,
+      table: 'SamradMachinery',
+    });
   });
 });
 
@@ -177,10 +197,14 @@ describe('infra/main.bicep and Microsoft Graph', () => {
     expect(notForTheTemplate.filter((k) => k in env)).toEqual([]);
   });
 
-  it('keeps SQLite by default, and with a site given signs in to Graph as the bot\'s own identity', () => {
+  it("keeps SQLite by default, and with a site given signs in to Graph as the bot's own identity", () => {
     expect(readConfig(env).graph).toBeUndefined();
     expect(settings.find((s) => s.name === 'SAMRAD_GRAPH_CLIENT_ID')?.expression).toBe('identity.properties.clientId');
-    const withSite = readConfig({ ...env, SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,a,b' });
+    const withSite = readConfig({
+      ...env,
+      SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity',
+      SAMRAD_SHAREPOINT_SITE_ID: 'contoso.sharepoint.com,a,b',
+    });
     expect(withSite.graph).toMatchObject({
       baseUrl: 'https://graph.microsoft.com/v1.0',
       credential: { kind: 'managedIdentity', clientId: PLACEHOLDER_GUID },

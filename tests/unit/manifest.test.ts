@@ -27,14 +27,22 @@ const values: AppValues = {
   BOT_DOMAIN: 'samrad-test.azurewebsites.net',
   APP_VERSION: '1.2.3',
 };
-const env = { TEAMS_APP_ID: values.TEAMS_APP_ID, MicrosoftAppId: values.BOT_ID, BOT_DOMAIN: values.BOT_DOMAIN, APP_VERSION: values.APP_VERSION };
-const filled = (file: string) => JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, file), 'utf8'), values)) as Json;
+const env = {
+  TEAMS_APP_ID: values.TEAMS_APP_ID,
+  MicrosoftAppId: values.BOT_ID,
+  BOT_DOMAIN: values.BOT_DOMAIN,
+  APP_VERSION: values.APP_VERSION,
+};
+const filled = (file: string) =>
+  JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, file), 'utf8'), values)) as Json;
 const manifest = filled('manifest.json');
 const english = filled('en.json');
 const locale = (l: 'nb' | 'en') => loadMessages(l as Locale) as Record<string, string>;
 const nb = locale('nb');
 const en = locale('en');
-const ids = commandTable().filter((c) => c.inMenu !== false).map((c) => c.id);
+const ids = commandTable()
+  .filter((c) => c.inMenu !== false)
+  .map((c) => c.id);
 const lists = commandListsOf(manifest);
 const clone = <T>(x: T): T => structuredClone(x);
 
@@ -48,7 +56,9 @@ describe('Teams app manifest', () => {
     const newest = versions.at(-1)!.join('.');
     expect(versions.length).toBeGreaterThan(20);
     expect(manifest.manifestVersion).toBe(newest);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/en-us/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${newest}/MicrosoftTeams.schema.json`,
+    );
   });
 
   it('is valid against the official schema, and so is en.json against the localization schema', async () => {
@@ -58,7 +68,9 @@ describe('Teams app manifest', () => {
   it('validation catches a broken manifest and a broken language file', async () => {
     const badManifest = clone(manifest);
     (badManifest.bots as Json[])[0]!.botId = 'not-a-guid';
-    expect((await validateApp(badManifest, { 'en.json': english })).join('\n')).toMatch(/manifest\.json: \/bots\/0\/botId/);
+    expect((await validateApp(badManifest, { 'en.json': english })).join('\n')).toMatch(
+      /manifest\.json: \/bots\/0\/botId/,
+    );
     const badEnglish = { ...english, 'name.short': 'x'.repeat(31) };
     expect((await validateApp(manifest, { 'en.json': badEnglish })).join('\n')).toMatch(/en\.json: \/name\.short/);
     const strayKey = { ...english, 'bots[0].commandLists[2].commands[11].title': 'ghost' };
@@ -83,9 +95,16 @@ describe('Teams app manifest', () => {
     expect(bot).toMatchObject({ botId: values.BOT_ID, supportsFiles: false, isNotificationOnly: false });
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(lists.map((l) => l.scopes)).toEqual([['personal'], ['team'], ['groupChat']]);
-    expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'nb-NO', additionalLanguages: [{ languageTag: 'en', file: 'en.json' }] });
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'nb-NO',
+      additionalLanguages: [{ languageTag: 'en', file: 'en.json' }],
+    });
     expect(manifest.permissions).toEqual(['identity', 'messageTeamMembers']);
-    expect(manifest).toMatchObject({ id: values.TEAMS_APP_ID, version: values.APP_VERSION, validDomains: [values.BOT_DOMAIN] });
+    expect(manifest).toMatchObject({
+      id: values.TEAMS_APP_ID,
+      version: values.APP_VERSION,
+      validDomains: [values.BOT_DOMAIN],
+    });
   });
 
   it('lists every command of the command table in the personal scope, in the same order', () => {
@@ -95,7 +114,9 @@ describe('Teams app manifest', () => {
 
   it('has the catalogue words: nb in manifest.json, en in en.json, for every list', () => {
     lists.forEach((list, l) => {
-      expect(list.commands).toEqual(ids.map((id) => ({ title: nb[`command.${id}.name`], description: nb[`command.${id}.description`] })));
+      expect(list.commands).toEqual(
+        ids.map((id) => ({ title: nb[`command.${id}.name`], description: nb[`command.${id}.description`] })),
+      );
       ids.forEach((id, c) => {
         expect(english[`bots[0].commandLists[${l}].commands[${c}].title`]).toBe(en[`command.${id}.name`]);
         expect(english[`bots[0].commandLists[${l}].commands[${c}].description`]).toBe(en[`command.${id}.description`]);
@@ -135,7 +156,9 @@ describe('placeholder values', () => {
       }
     };
     expect(problems(env)).toEqual([]);
-    expect(problems({}).join('\n')).toMatch(/TEAMS_APP_ID is not set[\s\S]*BOT_ID \(or MicrosoftAppId\) is not set[\s\S]*BOT_DOMAIN is not set/);
+    expect(problems({}).join('\n')).toMatch(
+      /TEAMS_APP_ID is not set[\s\S]*BOT_ID \(or MicrosoftAppId\) is not set[\s\S]*BOT_DOMAIN is not set/,
+    );
     expect(problems({ ...env, TEAMS_APP_ID: 'abc', BOT_DOMAIN: 'https://x.example/api' })).toEqual([
       expect.stringContaining('TEAMS_APP_ID is "abc"'),
       expect.stringContaining('BOT_DOMAIN is "https://x.example/api"'),
@@ -168,7 +191,11 @@ function unzip(zipFile: Buffer): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (let i = 0; i < count; i++) {
     expect(zipFile.readUInt32LE(at)).toBe(0x02014b50);
-    const [method, crc, size] = [zipFile.readUInt16LE(at + 10), zipFile.readUInt32LE(at + 16), zipFile.readUInt32LE(at + 20)];
+    const [method, crc, size] = [
+      zipFile.readUInt16LE(at + 10),
+      zipFile.readUInt32LE(at + 16),
+      zipFile.readUInt32LE(at + 20),
+    ];
     const nameLength = zipFile.readUInt16LE(at + 28);
     const name = zipFile.toString('utf8', at + 46, at + 46 + nameLength);
     const local = zipFile.readUInt32LE(at + 42);
@@ -202,7 +229,9 @@ describe('npm run package', () => {
 
   it('writes nothing when a value is missing', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'samrad-package-'));
-    await expect(packageApp({ env: { ...env, BOT_DOMAIN: '' }, outDir: empty })).rejects.toThrow(/BOT_DOMAIN is not set/);
+    await expect(packageApp({ env: { ...env, BOT_DOMAIN: '' }, outDir: empty })).rejects.toThrow(
+      /BOT_DOMAIN is not set/,
+    );
     expect(() => readFileSync(join(empty, 'samrad.zip'))).toThrow();
     rmSync(empty, { recursive: true, force: true });
   });

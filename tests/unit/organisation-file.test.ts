@@ -24,7 +24,10 @@ describe('organisation file', () => {
   });
 
   it('names the field and line of an unknown body reference', () => {
-    const text = sample.replace('{ body: styret, role: member, municipality: "3324"', '{ body: styre, role: member, municipality: "3324"');
+    const text = sample.replace(
+      '{ body: styret, role: member, municipality: "3324"',
+      '{ body: styre, role: member, municipality: "3324"',
+    );
     const [problem, ...rest] = problemsOf(text);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ code: 'ORGANISATION.UNKNOWN_BODY', params: { value: 'styre' } });
@@ -55,7 +58,10 @@ describe('organisation file', () => {
   it('catches duplicate municipality numbers and a term that ends before it starts', () => {
     const text = sample
       .replace('number: "3310", name: Hole', 'number: "3305", name: Hole')
-      .replace('from: "2025-01-01", to: "2026-12-31" }\n      - { body: osu, role: member, municipality: "3305"', 'from: "2025-01-01", to: "2024-12-31" }\n      - { body: osu, role: member, municipality: "3305"');
+      .replace(
+        'from: "2025-01-01", to: "2026-12-31" }\n      - { body: osu, role: member, municipality: "3305"',
+        'from: "2025-01-01", to: "2024-12-31" }\n      - { body: osu, role: member, municipality: "3305"',
+      );
     const codes = problemsOf(text).map((p) => p.code);
     expect(codes).toContain('ORGANISATION.DUPLICATE');
     expect(codes).toContain('ORGANISATION.TERM_ENDS_BEFORE_START');
@@ -64,13 +70,20 @@ describe('organisation file', () => {
   });
 
   it('keeps the leading zero of a municipality number written as a number', () => {
-    const text = sample.replace('number: "3201"', 'number: 301').replace(/municipality: "3201"/g, 'municipality: "0301"').replace(/"3201": /g, '"0301": ').replace('["3201"]', '["0301"]');
+    const text = sample
+      .replace('number: "3201"', 'number: 301')
+      .replace(/municipality: "3201"/g, 'municipality: "0301"')
+      .replace(/"3201": /g, '"0301": ')
+      .replace('["3201"]', '["0301"]');
     const result = parseOrganisation(text);
     expect(result.ok && result.value.municipalities.some((m) => m.number === '0301')).toBe(true);
   });
 
   it('refuses a seat that names both a municipality and a party', () => {
-    const text = sample.replace('{ body: osu, role: member, party: Vestre Viken HF', '{ body: osu, role: member, municipality: "3201", party: Vestre Viken HF');
+    const text = sample.replace(
+      '{ body: osu, role: member, party: Vestre Viken HF',
+      '{ body: osu, role: member, municipality: "3201", party: Vestre Viken HF',
+    );
     expect(problemsOf(text).map((p) => p.code)).toContain('ORGANISATION.MUNICIPALITY_OR_PARTY');
   });
 });

@@ -34,7 +34,11 @@ describe('organisation', () => {
 
   it('derives roles from seats in force and respondent duties', () => {
     expect([...rolesOf(member('ingrid-haugen'), 'styret', '2026-06-01')].sort()).toEqual(['coordinator', 'observer']);
-    expect([...rolesOf(member('marit-kvam'), 'styret', '2026-06-01')].sort()).toEqual(['board-member', 'member', 'respondent']);
+    expect([...rolesOf(member('marit-kvam'), 'styret', '2026-06-01')].sort()).toEqual([
+      'board-member',
+      'member',
+      'respondent',
+    ]);
     expect(rolesOf(member('marit-kvam'), 'styret', '2027-06-01').has('board-member')).toBe(false);
     expect([...rolesOf(member('knut-lund'), 'styret', '2026-06-01')]).toEqual(['respondent']);
   });

@@ -4,7 +4,14 @@ import { personalChats } from '../../src/app/personal-chats';
 import type { Member } from '../../src/domain/member';
 
 const member = (id: string, aadObjectId?: string): Member =>
-  ({ id, name: id, email: `${id}@kommune.no`, memberships: [], respondentFor: [], ...(aadObjectId && { aadObjectId }) }) as unknown as Member;
+  ({
+    id,
+    name: id,
+    email: `${id}@kommune.no`,
+    memberships: [],
+    respondentFor: [],
+    ...(aadObjectId && { aadObjectId }),
+  }) as unknown as Member;
 
 describe('personal chats for a fan-out', () => {
   it('finds a member by object id, a guest through their identity link, and reads the links once', async () => {

@@ -5,7 +5,9 @@ import { FILTER_COLUMNS, RECORD_COLUMNS } from '../../src/adapters/sharepoint/re
 
 const src = join(__dirname, '..', '..', 'src');
 const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+  readdirSync(dir).flatMap((f) =>
+    statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : [],
+  );
 
 /** The field names in `store.find<T>(LIST, { a: x, b })` calls across the product. */
 function filteredFields(): Set<string> {

@@ -64,6 +64,8 @@ describe('migrations', () => {
     const broken = { version: 999, name: 'broken', up: 'CREATE TABLE half (x); SELECT nonsense FROM nowhere;' };
     expect(() => migrate(db, [...migrations, broken])).toThrow();
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: migrations.at(-1)!.version });
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+      v: migrations.at(-1)!.version,
+    });
   });
 });

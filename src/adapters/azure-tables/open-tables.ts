@@ -12,7 +12,14 @@ import type { TablesConfig } from '../../config';
  * references, identity links, Teams users and delivery failures. Everything people keep
  * (meetings, votes, hearings, minutes) stays in the configured store.
  */
-export const MACHINERY_LISTS: ReadonlySet<string> = new Set([JOBS, RETENTION_LIST, 'conversations', 'identityLinks', 'teamsUsers', DELIVERY_FAILURES]);
+export const MACHINERY_LISTS: ReadonlySet<string> = new Set([
+  JOBS,
+  RETENTION_LIST,
+  'conversations',
+  'identityLinks',
+  'teamsUsers',
+  DELIVERY_FAILURES,
+]);
 
 /**
  * A client for one table: with an endpoint, signed in as the App Service's managed identity
@@ -22,7 +29,10 @@ export const MACHINERY_LISTS: ReadonlySet<string> = new Set([JOBS, RETENTION_LIS
  */
 export function tableClient(config: TablesConfig, table: string, credential?: TokenCredential): TableClient {
   if ('connectionString' in config)
-    return TableClient.fromConnectionString(config.connectionString, table, { allowInsecureConnection: /TableEndpoint=http:\/\//i.test(config.connectionString) });
-  const signIn = credential ?? new DefaultAzureCredential(config.clientId ? { managedIdentityClientId: config.clientId } : {});
+    return TableClient.fromConnectionString(config.connectionString, table, {
+      allowInsecureConnection: /TableEndpoint=http:\/\//i.test(config.connectionString),
+    });
+  const signIn =
+    credential ?? new DefaultAzureCredential(config.clientId ? { managedIdentityClientId: config.clientId } : {});
   return new TableClient(config.endpoint, table, signIn);
 }

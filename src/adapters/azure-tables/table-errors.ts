@@ -5,7 +5,9 @@ import { StoreError } from '../../ports/record-store';
 const TOO_LARGE = new Set(['EntityTooLarge', 'PropertyValueTooLarge', 'RequestBodyTooLarge', 'KeyValueTooLarge']);
 
 export const statusOf = (e: unknown): number | undefined =>
-  typeof (e as { statusCode?: unknown })?.statusCode === 'number' ? (e as { statusCode: number }).statusCode : undefined;
+  typeof (e as { statusCode?: unknown })?.statusCode === 'number'
+    ? (e as { statusCode: number }).statusCode
+    : undefined;
 
 const codeOf = (e: unknown): string => String((e as { code?: unknown })?.code ?? '');
 

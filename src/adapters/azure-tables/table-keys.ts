@@ -13,7 +13,8 @@ export function keyPart(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const safe = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 45;
+    const safe =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 45;
     out += safe ? text[i] : `~${c.toString(16).padStart(4, '0')}`;
   }
   if (out.length <= PART_MAX) return out;
@@ -35,4 +36,5 @@ export function indexText(value: unknown): string | undefined {
 export const indexPrefix = (field: string, text: string): string => `i:${keyPart(field)}:${keyPart(text)}:`;
 
 /** The end of a prefix's range: its last character moved one up (`:` becomes `;`). */
-export const rangeEnd = (prefix: string): string => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+export const rangeEnd = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);

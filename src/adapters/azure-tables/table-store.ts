@@ -45,7 +45,9 @@ export class TableRecordStore implements RecordStore {
   async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
     await this.ensureTable();
     const fields = this.indexes[list] ?? [];
-    const lead = Object.entries(where).find(([field, value]) => fields.includes(field) && indexText(value) !== undefined);
+    const lead = Object.entries(where).find(
+      ([field, value]) => fields.includes(field) && indexText(value) !== undefined,
+    );
     const prefix = lead ? indexPrefix(lead[0], indexText(lead[1])!) : 'r:';
     const filter = odata`PartitionKey eq ${keyPart(list)} and RowKey ge ${prefix} and RowKey lt ${rangeEnd(prefix)}`;
     const found: StoredRecord<T>[] = [];
@@ -68,8 +70,20 @@ export class TableRecordStore implements RecordStore {
     const fields = fieldsOf(id, `${randomUUID().slice(0, 8)}.1`, json, now, now);
     const rows = this.indexRows(list, id, value);
     const actions: TransactionAction[] = [
-      ['create', { partitionKey: keyPart(list), rowKey: recordRow(id), ...fields, ...(rows.length > 0 && { ix: JSON.stringify(rows) }) }],
-      ...rows.map((rowKey): TransactionAction => ['upsert', { partitionKey: keyPart(list), rowKey, ...fields }, 'Replace']),
+      [
+        'create',
+        {
+          partitionKey: keyPart(list),
+          rowKey: recordRow(id),
+          ...fields,
+          ...(rows.length > 0 && { ix: JSON.stringify(rows) }),
+        },
+      ],
+      ...rows.map((rowKey): TransactionAction => [
+        'upsert',
+        { partitionKey: keyPart(list), rowKey, ...fields },
+        'Replace',
+      ]),
     ];
     try {
       await this.submit(actions);
@@ -89,7 +103,15 @@ export class TableRecordStore implements RecordStore {
     if (!current || current.gone) throw new StoreError('STORE.NOT_FOUND', list, id);
     if (current.ver !== versionOf(ifMatch)) throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
     const [incarnation, count] = current.ver.split('.');
-    const fields = await this.write(list, id, value, json, current, `${incarnation}.${Number(count) + 1}`, current.created);
+    const fields = await this.write(
+      list,
+      id,
+      value,
+      json,
+      current,
+      `${incarnation}.${Number(count) + 1}`,
+      current.created,
+    );
     return recordOf<T>(fields as unknown as Record<string, unknown>);
   }
 
@@ -97,14 +119,16 @@ export class TableRecordStore implements RecordStore {
     for (let attempt = 1; ; attempt++) {
       const current = await this.read(list, id);
       if (!current || current.gone) throw new StoreError('STORE.NOT_FOUND', list, id);
-      if (ifMatch !== undefined && current.ver !== versionOf(ifMatch)) throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
+      if (ifMatch !== undefined && current.ver !== versionOf(ifMatch))
+        throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
       try {
         await this.removeRows(list, current);
         return;
       } catch (e) {
         // Changed since it was read: with an eTag that is the caller's conflict; without, read again.
         if (statusOf(e) !== 412 && statusOf(e) !== 404) throw storeErrorOf(e, list, id);
-        if (ifMatch !== undefined || attempt >= 5) throw new StoreError('STORE.PRECONDITION_FAILED', list, id, { cause: e });
+        if (ifMatch !== undefined || attempt >= 5)
+          throw new StoreError('STORE.PRECONDITION_FAILED', list, id, { cause: e });
       }
     }
   }
@@ -123,20 +147,46 @@ export class TableRecordStore implements RecordStore {
       await this.table.deleteEntity(partitionKey, current.rowKey, { etag: current.etag! });
       return;
     }
-    const tombstone = { partitionKey, rowKey: current.rowKey, id: current.id, ver: current.ver, created: current.created, modified: current.modified, n: 0, gone: true };
-    await this.submit([['update', tombstone, 'Replace', { etag: current.etag! }], ...rows.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }])]);
+    const tombstone = {
+      partitionKey,
+      rowKey: current.rowKey,
+      id: current.id,
+      ver: current.ver,
+      created: current.created,
+      modified: current.modified,
+      n: 0,
+      gone: true,
+    };
+    await this.submit([
+      ['update', tombstone, 'Replace', { etag: current.etag! }],
+      ...rows.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
+    ]);
     const left = await this.read(list, current.id);
-    if (left?.gone) await this.table.deleteEntity(partitionKey, left.rowKey, { etag: left.etag! }).catch(() => undefined);
+    if (left?.gone)
+      await this.table.deleteEntity(partitionKey, left.rowKey, { etag: left.etag! }).catch(() => undefined);
   }
 
   /** Writes a new version over `current` (under its eTag) with its index rows; 412/404 mean someone was first. */
-  private async write(list: string, id: string, value: unknown, json: string, current: Entity, ver: string, created: string): Promise<RecordFields> {
+  private async write(
+    list: string,
+    id: string,
+    value: unknown,
+    json: string,
+    current: Entity,
+    ver: string,
+    created: string,
+  ): Promise<RecordFields> {
     const partitionKey = keyPart(list);
     const fields = fieldsOf(id, ver, json, created, new Date().toISOString());
     const rows = this.indexRows(list, id, value);
     const old = (JSON.parse(current.ix ?? '[]') as string[]).filter((r) => !rows.includes(r));
     const actions: TransactionAction[] = [
-      ['update', { partitionKey, rowKey: recordRow(id), ...fields, ...(rows.length > 0 && { ix: JSON.stringify(rows) }) }, 'Replace', { etag: current.etag! }],
+      [
+        'update',
+        { partitionKey, rowKey: recordRow(id), ...fields, ...(rows.length > 0 && { ix: JSON.stringify(rows) }) },
+        'Replace',
+        { etag: current.etag! },
+      ],
       ...old.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]),
       ...rows.map((rowKey): TransactionAction => ['upsert', { partitionKey, rowKey, ...fields }, 'Replace']),
     ];
@@ -186,7 +236,12 @@ export class TableRecordStore implements RecordStore {
   /** The value's JSON, or a permanent refusal naming the size (nothing is sent). */
   private fit(list: string, id: string, value: unknown): string {
     const json = jsonOf(value);
-    if (json === undefined) throw new StoreError('STORE.TOO_LARGE', list, id, { cause: new Error(`the record's JSON passes what one Table Storage entity holds (${JSON.stringify(value).length} characters)`) });
+    if (json === undefined)
+      throw new StoreError('STORE.TOO_LARGE', list, id, {
+        cause: new Error(
+          `the record's JSON passes what one Table Storage entity holds (${JSON.stringify(value).length} characters)`,
+        ),
+      });
     return json;
   }
 

@@ -32,7 +32,13 @@ export class TableWindowStore implements WindowStore {
     private readonly random: () => number = Math.random,
   ) {}
 
-  async update<R>(keys: readonly string[], change: (states: ReadonlyMap<string, KeyState>) => { readonly states: ReadonlyMap<string, KeyState>; readonly result: R }): Promise<R> {
+  async update<R>(
+    keys: readonly string[],
+    change: (states: ReadonlyMap<string, KeyState>) => {
+      readonly states: ReadonlyMap<string, KeyState>;
+      readonly result: R;
+    },
+  ): Promise<R> {
     this.ready ??= this.table.createTable().catch((e: unknown) => {
       this.ready = undefined;
       if (statusOf(e) !== 409) throw e;
@@ -42,7 +48,11 @@ export class TableWindowStore implements WindowStore {
       const rows = await Promise.all(keys.map((key) => this.read(key)));
       const { states, result } = change(new Map(keys.map((key, i) => [key, rows[i]!.state])));
       const writes = keys.map((key, i) => ({
-        entity: { partitionKey: BUDGET_PARTITION, rowKey: keyPart(key), ...encode(states.get(key) ?? { stamps: [] }) } as TableEntity<Record<string, unknown>>,
+        entity: {
+          partitionKey: BUDGET_PARTITION,
+          rowKey: keyPart(key),
+          ...encode(states.get(key) ?? { stamps: [] }),
+        } as TableEntity<Record<string, unknown>>,
         etag: rows[i]!.etag,
       }));
       try {
@@ -50,7 +60,11 @@ export class TableWindowStore implements WindowStore {
           const [{ entity, etag }] = writes as [(typeof writes)[number]];
           await (etag ? this.table.updateEntity(entity, 'Replace', { etag }) : this.table.createEntity(entity));
         } else
-          await this.table.submitTransaction(writes.map(({ entity, etag }): TransactionAction => (etag ? ['update', entity, 'Replace', { etag }] : ['create', entity])));
+          await this.table.submitTransaction(
+            writes.map(({ entity, etag }): TransactionAction =>
+              etag ? ['update', entity, 'Replace', { etag }] : ['create', entity],
+            ),
+          );
         return result;
       } catch (e) {
         const status = statusOf(e);
@@ -79,6 +93,7 @@ function encode(state: KeyState): BudgetRow {
 
 function decode(row: Partial<BudgetRow>): KeyState {
   const stamps: number[] = [];
-  for (const part of (row.s ?? '').split(',').filter((p) => p !== '')) stamps.push((stamps.at(-1) ?? 0) + parseInt(part, 36));
+  for (const part of (row.s ?? '').split(',').filter((p) => p !== ''))
+    stamps.push((stamps.at(-1) ?? 0) + parseInt(part, 36));
   return { stamps, ...(typeof row.h === 'number' && { heldUntil: row.h }) };
 }

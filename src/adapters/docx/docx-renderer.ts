@@ -28,7 +28,12 @@ const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3:
 
 /** A newline inside a run is a line break in the same paragraph. */
 function runs(r: Run): TextRun[] {
-  return r.text.split('\n').map((text, k) => new TextRun({ text, bold: r.bold ?? false, italics: r.italic ?? false, ...(k > 0 ? { break: 1 } : {}) }));
+  return r.text
+    .split('\n')
+    .map(
+      (text, k) =>
+        new TextRun({ text, bold: r.bold ?? false, italics: r.italic ?? false, ...(k > 0 ? { break: 1 } : {}) }),
+    );
 }
 
 function table(b: Extract<Block, { kind: 'table' }>): Table {
@@ -74,7 +79,11 @@ function blocks(b: Block): (Paragraph | Table)[] {
             tabStops: [{ type: TabStopType.LEFT, position: LABEL_WIDTH }],
             indent: { left: LABEL_WIDTH, hanging: LABEL_WIDTH },
             spacing: { after: 60 },
-            children: [...runs({ text: `${r.label}:`, bold: true }), new TextRun({ children: [new Tab()] }), ...runs({ text: r.value })],
+            children: [
+              ...runs({ text: `${r.label}:`, bold: true }),
+              new TextRun({ children: [new Tab()] }),
+              ...runs({ text: r.value }),
+            ],
           }),
       );
     case 'list':
@@ -95,17 +104,36 @@ export function docxDocument(source: ExportDocument): Document {
     styles: {
       default: {
         document: { run: { font: 'Calibri', size: 22, language }, paragraph: { spacing: { after: 120, line: 276 } } },
-        title: { run: { font: 'Calibri', size: 40, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 60 } } },
-        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 } } },
-        heading2: { run: { font: 'Calibri', size: 28, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 360, after: 120 } } },
-        heading3: { run: { font: 'Calibri', size: 24, bold: true, color: '2F5496' }, paragraph: { spacing: { before: 240, after: 80 } } },
+        title: {
+          run: { font: 'Calibri', size: 40, bold: true, color: '1F3864' },
+          paragraph: { spacing: { after: 60 } },
+        },
+        heading1: {
+          run: { font: 'Calibri', size: 32, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 360, after: 120 } },
+        },
+        heading2: {
+          run: { font: 'Calibri', size: 28, bold: true, color: '1F3864' },
+          paragraph: { spacing: { before: 360, after: 120 } },
+        },
+        heading3: {
+          run: { font: 'Calibri', size: 24, bold: true, color: '2F5496' },
+          paragraph: { spacing: { before: 240, after: 80 } },
+        },
       },
     },
     sections: [
       {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: runs({ text: doc.title }) }),
-          ...(doc.subtitle ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: doc.subtitle, size: 28, color: '595959' })] })] : []),
+          ...(doc.subtitle
+            ? [
+                new Paragraph({
+                  spacing: { after: 240 },
+                  children: [new TextRun({ text: doc.subtitle, size: 28, color: '595959' })],
+                }),
+              ]
+            : []),
           ...doc.blocks.flatMap(blocks),
         ],
       },

@@ -6,7 +6,14 @@ import type { Clock } from '../../ports/clock';
 import { systemClock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
-import { defined, eventIdFor, invalidIfBroken, normaliseEvent, sameEvent, translateStoreError } from '../ics/calendar-event-record';
+import {
+  defined,
+  eventIdFor,
+  invalidIfBroken,
+  normaliseEvent,
+  sameEvent,
+  translateStoreError,
+} from '../ics/calendar-event-record';
 import { graphEventFor, graphPatchFor, joinUrlOf } from './graph-event-mapping';
 import type { GraphEventRecord } from './graph-event-record';
 import { GRAPH_EVENTS_LIST, isGraphStatus, scheduledEvent, translateGraphError } from './graph-event-record';
@@ -47,8 +54,11 @@ export class GraphCalendar implements Calendar {
     invalidIfBroken(id, event);
     const known = await this.read(id);
     if (known) return scheduledEvent(known.value);
-    const created = await this.graph<GraphEvent>(id, () => this.options.client.api(this.events).post(graphEventFor(event)));
-    if (!created.id) throw new CalendarError('CALENDAR.UNAVAILABLE', id, { detail: 'Graph answered without an event id' });
+    const created = await this.graph<GraphEvent>(id, () =>
+      this.options.client.api(this.events).post(graphEventFor(event)),
+    );
+    if (!created.id)
+      throw new CalendarError('CALENDAR.UNAVAILABLE', id, { detail: 'Graph answered without an event id' });
     const joinUrl = joinUrlOf(created) ?? event.joinUrl;
     const record: GraphEventRecord = {
       id,
@@ -77,22 +87,35 @@ export class GraphCalendar implements Calendar {
     let answer: GraphEvent | undefined;
     for (let attempt = 1; ; attempt++) {
       const current = await this.existing(id);
-      if (current.value.status === 'cancelled') throw new CalendarError('CALENDAR.CONFLICT', id, { detail: 'the event is cancelled' });
+      if (current.value.status === 'cancelled')
+        throw new CalendarError('CALENDAR.CONFLICT', id, { detail: 'the event is cancelled' });
       const event = normaliseEvent({ ...current.value.event, ...defined(changes) });
       invalidIfBroken(id, event);
       if (sameEvent(event, current.value.event)) return scheduledEvent(current.value);
-      const patch = Object.fromEntries(Object.entries(graphPatchFor(current.value.event, event)).filter(([k, v]) => sent.get(k) !== JSON.stringify(v)));
+      const patch = Object.fromEntries(
+        Object.entries(graphPatchFor(current.value.event, event)).filter(([k, v]) => sent.get(k) !== JSON.stringify(v)),
+      );
       if (Object.keys(patch).length > 0) {
-        answer = await this.graph<GraphEvent>(id, () => this.options.client.api(`${this.events}/${encodeURIComponent(current.value.graphId)}`).patch(patch)).catch(async (e: unknown) => {
+        answer = await this.graph<GraphEvent>(id, () =>
+          this.options.client.api(`${this.events}/${encodeURIComponent(current.value.graphId)}`).patch(patch),
+        ).catch(async (e: unknown) => {
           // Lost to a cancel: Graph no longer has the event where PATCH looks.
-          if ((await this.read(id))?.value.status === 'cancelled') throw new CalendarError('CALENDAR.CONFLICT', id, { cause: e, detail: 'the event is cancelled' });
+          if ((await this.read(id))?.value.status === 'cancelled')
+            throw new CalendarError('CALENDAR.CONFLICT', id, { cause: e, detail: 'the event is cancelled' });
           throw e;
         });
         for (const [k, v] of Object.entries(patch)) sent.set(k, JSON.stringify(v));
       }
       const joinUrl = (event.onlineMeeting ? (joinUrlOf(answer) ?? current.value.joinUrl) : undefined) ?? event.joinUrl;
       const { joinUrl: _previous, joinLinkMissing: _missing, ...rest } = current.value;
-      const next: GraphEventRecord = { ...rest, event, ...(joinUrl ? { joinUrl } : {}), ...missingLink(event.onlineMeeting, joinUrl), sequence: current.value.sequence + 1, updated: this.clock.now().toISOString() };
+      const next: GraphEventRecord = {
+        ...rest,
+        event,
+        ...(joinUrl ? { joinUrl } : {}),
+        ...missingLink(event.onlineMeeting, joinUrl),
+        sequence: current.value.sequence + 1,
+        updated: this.clock.now().toISOString(),
+      };
       const saved = await this.replace(id, next, current.etag, attempt);
       if (saved) return scheduledEvent(saved.value);
     }
@@ -105,14 +128,24 @@ export class GraphCalendar implements Calendar {
       const current = await this.existing(id);
       if (current.value.status === 'cancelled') return scheduledEvent(current.value);
       if (!told) {
-        await this.graph(id, () => this.options.client.api(`${this.events}/${encodeURIComponent(current.value.graphId)}/cancel`).post(why ? { comment: why } : {})).catch((e: unknown) => {
+        await this.graph(id, () =>
+          this.options.client
+            .api(`${this.events}/${encodeURIComponent(current.value.graphId)}/cancel`)
+            .post(why ? { comment: why } : {}),
+        ).catch((e: unknown) => {
           // Already cancelled by an earlier try that died before its record was written (or deleted in Outlook).
           if (!isGraphStatus(e, 404)) throw translateGraphError(id, e);
         });
         told = true;
       }
       const at = this.clock.now().toISOString();
-      const next: GraphEventRecord = { ...current.value, status: 'cancelled', sequence: current.value.sequence + 1, updated: at, cancelled: { at, ...(why ? { reason: why } : {}) } };
+      const next: GraphEventRecord = {
+        ...current.value,
+        status: 'cancelled',
+        sequence: current.value.sequence + 1,
+        updated: at,
+        cancelled: { at, ...(why ? { reason: why } : {}) },
+      };
       const saved = await this.replace(id, next, current.etag, attempt);
       if (saved) return scheduledEvent(saved.value);
     }
@@ -136,7 +169,12 @@ export class GraphCalendar implements Calendar {
   }
 
   /** The eTag-guarded write; undefined when another writer won and the caller should go round again. */
-  private async replace(id: string, next: GraphEventRecord, etag: string, attempt: number): Promise<StoredRecord<GraphEventRecord> | undefined> {
+  private async replace(
+    id: string,
+    next: GraphEventRecord,
+    etag: string,
+    attempt: number,
+  ): Promise<StoredRecord<GraphEventRecord> | undefined> {
     try {
       return await this.options.store.replace(GRAPH_EVENTS_LIST, id, next, etag);
     } catch (e) {
@@ -158,4 +196,5 @@ export class GraphCalendar implements Calendar {
  * Graph creates the event with 201 even when the organiser mailbox cannot host Teams meetings,
  * only without a join link: the record says so, for the app to tell the coordinator.
  */
-const missingLink = (online: boolean, joinUrl: string | undefined): { joinLinkMissing?: true } => (online && !joinUrl ? { joinLinkMissing: true } : {});
+const missingLink = (online: boolean, joinUrl: string | undefined): { joinLinkMissing?: true } =>
+  online && !joinUrl ? { joinLinkMissing: true } : {};

@@ -11,7 +11,8 @@ export const GRAPH_OSLO_ZONE = 'W. Europe Standard Time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-const sameWall = (a: ReturnType<typeof osloWallClock>, b: ReturnType<typeof osloWallClock>) => JSON.stringify(a) === JSON.stringify(b);
+const sameWall = (a: ReturnType<typeof osloWallClock>, b: ReturnType<typeof osloWallClock>) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * An instant as Oslo's wall clock, the way Graph wants start and end. The hour a year that
@@ -25,7 +26,10 @@ export function graphDateTime(instant: string): DateTimeTimeZone {
   if (twice || Date.parse(osloInstant(w)) !== ms) {
     return { dateTime: new Date(instant).toISOString().replace(/Z$/, ''), timeZone: 'UTC' };
   }
-  return { dateTime: `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`, timeZone: GRAPH_OSLO_ZONE };
+  return {
+    dateTime: `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`,
+    timeZone: GRAPH_OSLO_ZONE,
+  };
 }
 
 /** A Graph `dateTimeTimeZone` (UTC or Oslo's Windows name) as an ISO instant; undefined for other zones. */

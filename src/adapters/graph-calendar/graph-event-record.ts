@@ -38,5 +38,8 @@ export function translateGraphError(id: string, e: unknown): CalendarError {
   if (status === 404) return new CalendarError('CALENDAR.NOT_FOUND', id, { cause: e });
   if (status === 400) return new CalendarError('CALENDAR.INVALID', id, { cause: e, detail: 'Graph refused the event' });
   if (status === 409 || status === 412) return new CalendarError('CALENDAR.CONFLICT', id, { cause: e });
-  return new CalendarError('CALENDAR.UNAVAILABLE', id, { cause: e, ...(status ? { detail: `Graph answered ${status}` } : {}) });
+  return new CalendarError('CALENDAR.UNAVAILABLE', id, {
+    cause: e,
+    ...(status ? { detail: `Graph answered ${status}` } : {}),
+  });
 }

@@ -50,7 +50,9 @@ export class GraphFreeBusy implements FreeBusy {
       const answer = (await this.options.client
         .api(this.path)
         .header('Prefer', 'outlook.timezone="UTC"')
-        .post({ schedules: people, startTime: utc(start), endTime: utc(end), availabilityViewInterval: 30 })) as { value?: ScheduleInformation[] };
+        .post({ schedules: people, startTime: utc(start), endTime: utc(end), availabilityViewInterval: 30 })) as {
+        value?: ScheduleInformation[];
+      };
       return answer.value ?? [];
     } catch (e) {
       throw new FreeBusyError({ cause: e, detail: 'getSchedule failed' });

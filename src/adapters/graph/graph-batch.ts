@@ -44,7 +44,8 @@ async function sendChunk(
   const budget = new RetryBudget(policy);
   let pending = indexes;
   while (pending.length > 0) {
-    const answered = pending.length === 1 ? [await single(http, calls, pending[0]!)] : await batch(http, calls, pending);
+    const answered =
+      pending.length === 1 ? [await single(http, calls, pending[0]!)] : await batch(http, calls, pending);
     const throttled: { index: number; reply: GraphReply }[] = [];
     answered.forEach(({ index, reply }) => {
       if (isRetryableStatus(reply.status) && reply.status !== 504) throttled.push({ index, reply });
@@ -53,7 +54,11 @@ async function sendChunk(
     if (throttled.length === 0) return;
     const longest = throttled.reduce((a, b) => (wait(a.reply, policy) >= wait(b.reply, policy) ? a : b));
     const first = calls[throttled[0]!.index]!;
-    await budget.waitOrGiveUp(`$batch ${first.method} ${first.url.split('?')[0]}`, longest.reply.status, longest.reply.headers['retry-after']);
+    await budget.waitOrGiveUp(
+      `$batch ${first.method} ${first.url.split('?')[0]}`,
+      longest.reply.status,
+      longest.reply.headers['retry-after'],
+    );
     pending = throttled.map((t) => t.index);
   }
 }
@@ -66,9 +71,16 @@ async function single(http: GraphHttp, calls: readonly GraphCall[], index: numbe
   return { index, reply: await http.send(calls[index]!) };
 }
 
-const halves = (indexes: number[]): number[][] => [indexes.slice(0, Math.ceil(indexes.length / 2)), indexes.slice(Math.ceil(indexes.length / 2))];
+const halves = (indexes: number[]): number[][] => [
+  indexes.slice(0, Math.ceil(indexes.length / 2)),
+  indexes.slice(Math.ceil(indexes.length / 2)),
+];
 
-async function batch(http: GraphHttp, calls: readonly GraphCall[], indexes: number[]): Promise<{ index: number; reply: GraphReply }[]> {
+async function batch(
+  http: GraphHttp,
+  calls: readonly GraphCall[],
+  indexes: number[],
+): Promise<{ index: number; reply: GraphReply }[]> {
   const requests = indexes.map((index) => {
     const call = calls[index]!;
     const withBody = call.body !== undefined;
@@ -85,7 +97,14 @@ async function batch(http: GraphHttp, calls: readonly GraphCall[], indexes: numb
   });
   const reply = await http.send({ method: 'POST', url: '/$batch', body: { requests } });
   // Over Graph's 4 MB a request: the same calls in two smaller batches (a lone call goes alone).
-  if (reply.status === 413) return (await Promise.all(halves(indexes).map((half) => (half.length === 1 ? single(http, calls, half[0]!).then((r) => [r]) : batch(http, calls, half))))).flat();
+  if (reply.status === 413)
+    return (
+      await Promise.all(
+        halves(indexes).map((half) =>
+          half.length === 1 ? single(http, calls, half[0]!).then((r) => [r]) : batch(http, calls, half),
+        ),
+      )
+    ).flat();
   if (reply.status !== 200) throw new Error(`GRAPH.BATCH_FAILED: $batch answered ${reply.status}`);
   const responses = (reply.body as { responses?: BatchResponse[] }).responses ?? [];
   const byId = new Map(responses.map((r) => [r.id, r]));

@@ -35,7 +35,9 @@ export const samradUserAgent = (version: string): string => `ISV|Samrad|Samrad/$
 
 /** The SDK client over our own chain: User-Agent → throttling retry → token → fetch. */
 export function createGraphClient(options: GraphClientOptions): Client {
-  const token = options.credential ? sharedToken(options.credential, graphScope(options.baseUrl)) : async () => undefined;
+  const token = options.credential
+    ? sharedToken(options.credential, graphScope(options.baseUrl))
+    : async () => undefined;
   const chain = [
     new UserAgentHandler(samradUserAgent(options.version)),
     new ThrottleRetryHandler({ ...defaultThrottlePolicy, ...options.throttle }),

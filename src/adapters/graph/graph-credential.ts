@@ -4,7 +4,12 @@ import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCre
 /** How the app signs in to Entra ID; chosen in configuration, secrets from the environment. */
 export type GraphCredentialSettings =
   | { readonly kind: 'secret'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string }
-  | { readonly kind: 'certificate'; readonly tenantId: string; readonly clientId: string; readonly certificatePath: string }
+  | {
+      readonly kind: 'certificate';
+      readonly tenantId: string;
+      readonly clientId: string;
+      readonly certificatePath: string;
+    }
   /** A user-assigned identity when `clientId` is given, else the system-assigned one. */
   | { readonly kind: 'managedIdentity'; readonly clientId?: string };
 
@@ -16,7 +21,9 @@ export function graphCredential(settings: GraphCredentialSettings, authorityHost
     case 'certificate':
       return new ClientCertificateCredential(settings.tenantId, settings.clientId, settings.certificatePath, options);
     case 'managedIdentity':
-      return settings.clientId ? new ManagedIdentityCredential({ clientId: settings.clientId }) : new ManagedIdentityCredential();
+      return settings.clientId
+        ? new ManagedIdentityCredential({ clientId: settings.clientId })
+        : new ManagedIdentityCredential();
   }
 }
 

@@ -66,7 +66,11 @@ export class ThrottleRetryHandler extends Link {
       await response.arrayBuffer().catch(() => undefined); // free the connection
       const url = typeof context.request === 'string' ? context.request : context.request.url;
       const method = context.options?.method ?? 'GET';
-      await budget.waitOrGiveUp(`${method} ${new URL(url).pathname}`, response.status, response.headers.get('retry-after'));
+      await budget.waitOrGiveUp(
+        `${method} ${new URL(url).pathname}`,
+        response.status,
+        response.headers.get('retry-after'),
+      );
     }
   }
 }

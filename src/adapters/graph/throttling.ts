@@ -19,7 +19,12 @@ export interface ThrottlePolicy {
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   /** Told of every wait, to log it: the request (method and path, never headers) and why. */
-  readonly onWait?: (event: { readonly request: string; readonly status: number; readonly waitMs: number; readonly attempt: number }) => void;
+  readonly onWait?: (event: {
+    readonly request: string;
+    readonly status: number;
+    readonly waitMs: number;
+    readonly attempt: number;
+  }) => void;
 }
 
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -81,7 +86,10 @@ export class RetryBudget {
    */
   async waitOrGiveUp(request: string, status: number, retryAfter: string | null | undefined): Promise<void> {
     const asked = retryAfterMs(retryAfter, this.policy.now(), Number.NaN);
-    const own = Math.min(this.policy.fallbackWaitMs * 2 ** (this.attempts - 1), this.policy.maxFallbackWaitMs ?? 30_000);
+    const own = Math.min(
+      this.policy.fallbackWaitMs * 2 ** (this.attempts - 1),
+      this.policy.maxFallbackWaitMs ?? 30_000,
+    );
     const wait = Number.isNaN(asked) ? own : asked;
     if (this.attempts >= this.policy.maxAttempts || this.waited + wait > this.policy.maxTotalWaitMs)
       throw new GraphThrottledError(request, this.attempts, this.waited, status);

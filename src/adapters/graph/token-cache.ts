@@ -7,7 +7,11 @@ const MARGIN_MS = 5 * 60_000;
  * One token for every request, and one refresh in flight however many requests wait for it:
  * a fan-out of 356 writes asks the identity endpoint once, not 356 times.
  */
-export function sharedToken(credential: TokenCredential, scope: string, now: () => number = Date.now): () => Promise<string> {
+export function sharedToken(
+  credential: TokenCredential,
+  scope: string,
+  now: () => number = Date.now,
+): () => Promise<string> {
   let current: { token: string; expires: number } | undefined;
   let refreshing: Promise<string> | undefined;
   return () => {

@@ -8,7 +8,12 @@ import { DEFAULT_UID_DOMAIN, PRODUCT_ID } from './ics-render';
  * with their times, deadlines as moments, the fee day as an all-day event. UIDs stay with the
  * entry, so a calendar that re-reads the file moves a meeting rather than adding a second one.
  */
-export function annualPlanIcs(name: string, entries: readonly AnnualEntry[], stamp: string, uidDomain = DEFAULT_UID_DOMAIN): string {
+export function annualPlanIcs(
+  name: string,
+  entries: readonly AnnualEntry[],
+  stamp: string,
+  uidDomain = DEFAULT_UID_DOMAIN,
+): string {
   const events = entries.flatMap((e) => {
     const when = e.start
       ? [osloDateTimeLine('DTSTART', e.start), osloDateTimeLine('DTEND', e.end ?? e.start)]

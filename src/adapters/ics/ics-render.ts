@@ -18,9 +18,11 @@ export const PRODUCT_ID = '-//Samrad//Samrad calendar 1.0//NB';
 
 export type IcsMethod = 'REQUEST' | 'CANCEL';
 
-export const icsMethod = (e: Pick<ScheduledEvent, 'status'>): IcsMethod => (e.status === 'cancelled' ? 'CANCEL' : 'REQUEST');
+export const icsMethod = (e: Pick<ScheduledEvent, 'status'>): IcsMethod =>
+  e.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
 
-export const icsUid = (id: string, options: IcsOptions = {}): string => `${id}@${options.uidDomain ?? DEFAULT_UID_DOMAIN}`;
+export const icsUid = (id: string, options: IcsOptions = {}): string =>
+  `${id}@${options.uidDomain ?? DEFAULT_UID_DOMAIN}`;
 
 const mailto = (p: CalendarPerson): string => `mailto:${p.email}`;
 

@@ -78,6 +78,13 @@ export function utcDateTime(instant: string): string {
 }
 
 /** DATE-TIME as a local time (3.3.5 form #3), used with a TZID parameter: `20261025T100000`. */
-export function localDateTime(w: { year: number; month: number; day: number; hour: number; minute: number; second: number }): string {
+export function localDateTime(w: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}): string {
   return `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
 }

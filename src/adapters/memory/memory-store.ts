@@ -18,9 +18,7 @@ export class MemoryStore implements RecordStore {
 
   async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
     return [...this.list(list).values()]
-      .filter((r) =>
-        Object.entries(where).every(([k, v]) => ((r.value as Record<string, unknown>)[k] ?? null) === v),
-      )
+      .filter((r) => Object.entries(where).every(([k, v]) => ((r.value as Record<string, unknown>)[k] ?? null) === v))
       .map((r) => clone(r) as StoredRecord<T>);
   }
 

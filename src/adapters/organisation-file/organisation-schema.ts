@@ -23,11 +23,17 @@ const membership = z
   });
 
 // Kroner with at most two decimals (kr 3.50); kept as øre from here on.
-const kroner = z.number().nonnegative().refine((v) => Number.isInteger(Math.round(v * 100 * 1e6) / 1e6), 'ORGANISATION.BAD_AMOUNT');
+const kroner = z
+  .number()
+  .nonnegative()
+  .refine((v) => Number.isInteger(Math.round(v * 100 * 1e6) / 1e6), 'ORGANISATION.BAD_AMOUNT');
 
 const fees = z
   .object({
-    due: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict().default({ month: 1, day: 15 }),
+    due: z
+      .object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) })
+      .strict()
+      .default({ month: 1, day: 15 }),
     rates: z.array(z.object({ from: z.number().int().min(1900).max(2200), perInhabitant: kroner }).strict()).min(1),
   })
   .strict();
@@ -49,7 +55,9 @@ const boardRules = z
     smallAtLeast: z.number().int().nonnegative().default(2),
     termYears: z.number().int().positive().default(2),
     meetingsPerYear: z.number().int().nonnegative().default(4),
-    regions: z.array(z.object({ name: z.string().min(1), municipalities: z.array(municipalityNumber).min(1) }).strict()).default([]),
+    regions: z
+      .array(z.object({ name: z.string().min(1), municipalities: z.array(municipalityNumber).min(1) }).strict())
+      .default([]),
   })
   .strict();
 
@@ -82,7 +90,10 @@ export const organisationFileSchema = z
           preMeeting: z
             .object({
               before: z
-                .object({ days: z.number().int().nonnegative().optional(), hours: z.number().int().nonnegative().optional() })
+                .object({
+                  days: z.number().int().nonnegative().optional(),
+                  hours: z.number().int().nonnegative().optional(),
+                })
                 .strict()
                 .refine((b) => (b.days ?? 0) + (b.hours ?? 0) > 0, 'ORGANISATION.BAD_PRE_MEETING'),
               minutes: z.number().int().positive().default(60),

@@ -19,7 +19,9 @@ export class YamlOrganisationSource implements OrganisationSource {
     try {
       text = await readFile(this.location, 'utf8');
     } catch (e) {
-      return invalid([{ code: 'ORGANISATION.UNREADABLE', field: this.location, params: { reason: (e as Error).message } }]);
+      return invalid([
+        { code: 'ORGANISATION.UNREADABLE', field: this.location, params: { reason: (e as Error).message } },
+      ]);
     }
     return parseOrganisation(text);
   }
@@ -71,10 +73,16 @@ export function parseOrganisation(text: string): LoadResult {
   return problems.length > 0 ? invalid(problems) : ok(org);
 }
 
-const invalid = (problems: SourceProblem[]): LoadResult => ({ ok: false, error: { code: 'ORGANISATION.INVALID', problems } });
+const invalid = (problems: SourceProblem[]): LoadResult => ({
+  ok: false,
+  error: { code: 'ORGANISATION.INVALID', problems },
+});
 
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
+  return path.reduce<string>(
+    (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)),
+    '',
+  );
 }
 
 /** The domain's paths use `municipality` for both forms; in the file it is a key of its own. */
@@ -84,7 +92,12 @@ function toOrganisation(file: OrganisationFile): Organisation {
   const { fees, populations, boardRules } = file;
   return {
     ...(boardRules && { boardRules }),
-    ...(fees && { fees: { due: fees.due, rates: fees.rates.map((r) => ({ fromYear: r.from, orePerInhabitant: Math.round(r.perInhabitant * 100) })) } }),
+    ...(fees && {
+      fees: {
+        due: fees.due,
+        rates: fees.rates.map((r) => ({ fromYear: r.from, orePerInhabitant: Math.round(r.perInhabitant * 100) })),
+      },
+    }),
     ...(populations && {
       populations: populations.map((p) => ({
         ...p,

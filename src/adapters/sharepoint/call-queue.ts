@@ -37,7 +37,11 @@ export class CallQueue {
     this.waiting = [];
     this.scheduled = false;
     try {
-      const replies = await sendBatched(this.http, batch.map((w) => w.call), this.policy);
+      const replies = await sendBatched(
+        this.http,
+        batch.map((w) => w.call),
+        this.policy,
+      );
       batch.forEach((w, i) => w.resolve(replies[i]!));
     } catch (e) {
       batch.forEach((w) => w.reject(e));

@@ -26,7 +26,8 @@ export class DriveDocumentLibrary implements DocumentLibrary {
 
   async save(path: string, bytes: Buffer, mediaType: string): Promise<SavedDocument> {
     const parts = checkDocumentPath(path);
-    if (bytes.length > SIMPLE_UPLOAD_LIMIT) throw new RangeError(`DOCUMENTS.TOO_LARGE: ${path} needs an upload session`);
+    if (bytes.length > SIMPLE_UPLOAD_LIMIT)
+      throw new RangeError(`DOCUMENTS.TOO_LARGE: ${path} needs an upload session`);
     const url = `/drives/${encodeURIComponent(this.driveId)}/root:/${parts.map(encodeURIComponent).join('/')}:/content`;
     let reply = await this.http.send({ method: 'PUT', url, headers: { 'Content-Type': mediaType }, body: bytes });
     for (let attempt = 1; reply.status === 409 && attempt < CONFLICT_ATTEMPTS; attempt++)

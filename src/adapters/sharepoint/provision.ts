@@ -33,7 +33,10 @@ export async function provisionSite(
   listName: string = RECORDS_LIST,
 ): Promise<ProvisionResult> {
   const site = `/sites/${encodeURIComponent(siteId)}`;
-  const lists = ok<{ value: GraphList[] }>(await http.send({ method: 'GET', url: `${site}/lists?$select=id,displayName` }), 'read the lists');
+  const lists = ok<{ value: GraphList[] }>(
+    await http.send({ method: 'GET', url: `${site}/lists?$select=id,displayName` }),
+    'read the lists',
+  );
   const existing = lists.value.find((l) => l.displayName === listName);
   if (!existing) {
     ok(
@@ -55,7 +58,9 @@ export async function provisionSite(
     ok(await http.send({ method: 'POST', url, body: columnDefinition(column) }), `add the column ${column.name}`);
     added.push(column.name);
   }
-  const differing = columns.filter((c) => byName.has(c.name) && (byName.get(c.name)!.indexed ?? false) !== c.indexed).map((c) => c.name);
+  const differing = columns
+    .filter((c) => byName.has(c.name) && (byName.get(c.name)!.indexed ?? false) !== c.indexed)
+    .map((c) => c.name);
   return { listCreated: false, columnsAdded: added, columnsDiffering: differing };
 }
 
@@ -66,15 +71,31 @@ export async function provisionSite(
  * written twice, its versions are read back, and it is removed. The site owner turns
  * versioning off in the list's settings (Versioning settings: no versions).
  */
-export async function listKeepsVersions(http: GraphHttp, siteId: string, listName: string = RECORDS_LIST): Promise<boolean> {
+export async function listKeepsVersions(
+  http: GraphHttp,
+  siteId: string,
+  listName: string = RECORDS_LIST,
+): Promise<boolean> {
   const items = `/sites/${encodeURIComponent(siteId)}/lists/${encodeURIComponent(listName)}/items`;
   const key = `probe/${randomUUID()}`;
-  const fields = { Title: 'versioning probe', Collection: 'samrad.probe', RecordKey: key, RecordId: key, Value: 'null' };
-  const created = ok<{ id: string }>(await http.send({ method: 'POST', url: items, body: { fields } }), 'write a probe item');
+  const fields = {
+    Title: 'versioning probe',
+    Collection: 'samrad.probe',
+    RecordKey: key,
+    RecordId: key,
+    Value: 'null',
+  };
+  const created = ok<{ id: string }>(
+    await http.send({ method: 'POST', url: items, body: { fields } }),
+    'write a probe item',
+  );
   const item = `${items}/${encodeURIComponent(created.id)}`;
   try {
     ok(await http.send({ method: 'PATCH', url: `${item}/fields`, body: { Value: '0' } }), 'update the probe item');
-    const versions = ok<{ value: unknown[] }>(await http.send({ method: 'GET', url: `${item}/versions` }), 'read the probe item versions');
+    const versions = ok<{ value: unknown[] }>(
+      await http.send({ method: 'GET', url: `${item}/versions` }),
+      'read the probe item versions',
+    );
     // With versioning on: the created and the updated version. Off: the current one at most.
     return versions.value.length > 1;
   } finally {
@@ -85,5 +106,7 @@ export async function listKeepsVersions(http: GraphHttp, siteId: string, listNam
 function ok<B>(reply: GraphReply, what: string): B {
   if (reply.status >= 200 && reply.status < 300) return reply.body as B;
   const error = (reply.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-  throw new Error(`PROVISION.FAILED: could not ${what}: Graph answered ${reply.status} ${error?.code ?? ''} ${error?.message ?? ''}`.trim());
+  throw new Error(
+    `PROVISION.FAILED: could not ${what}: Graph answered ${reply.status} ${error?.code ?? ''} ${error?.message ?? ''}`.trim(),
+  );
 }

@@ -45,11 +45,26 @@ export const FILTER_COLUMNS: Readonly<Record<string, string>> = {
  * matches fewest items as the list grows, and `Collection`, which matches a whole collection,
  * comes last (docs/storage-queries.md has the reasoning per query).
  */
-export const LEAD_ORDER: readonly string[] = ['finishedDay', 'hearingId', 'meetingId', 'memberId', 'bodyId', 'state', 'kind', 'installed'];
+export const LEAD_ORDER: readonly string[] = [
+  'finishedDay',
+  'hearingId',
+  'meetingId',
+  'memberId',
+  'bodyId',
+  'state',
+  'kind',
+  'installed',
+];
 
 export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'Collection', description: 'The record collection (the port’s list name)', indexed: true, since: 1 },
-  { name: 'RecordKey', description: 'Collection and id: unique, so a second create fails', indexed: true, enforceUniqueValues: true, since: 1 },
+  {
+    name: 'RecordKey',
+    description: 'Collection and id: unique, so a second create fails',
+    indexed: true,
+    enforceUniqueValues: true,
+    since: 1,
+  },
   { name: 'RecordId', description: 'The record id within its collection', indexed: false, since: 1 },
   { name: 'Value', description: 'The record as JSON', indexed: false, multiline: true, since: 1 },
   { name: 'FilterState', description: 'Copy of value.state for filtering', indexed: true, since: 1 },
@@ -59,8 +74,19 @@ export const RECORD_COLUMNS: readonly ColumnSpec[] = [
   { name: 'FilterMeetingId', description: 'Copy of value.meetingId for filtering', indexed: true, since: 2 },
   { name: 'FilterInstalled', description: 'Copy of value.installed for filtering', indexed: true, since: 2 },
   { name: 'FilterHearingId', description: 'Copy of value.hearingId for filtering', indexed: true, since: 3 },
-  { name: 'FilterFinishedDay', description: 'Copy of value.finishedDay (a finished job’s UTC day) for retention', indexed: true, since: 4 },
-  { name: 'LongRecordId', description: 'The whole id when it is too long for RecordKey and RecordId', indexed: false, multiline: true, since: 4 },
+  {
+    name: 'FilterFinishedDay',
+    description: 'Copy of value.finishedDay (a finished job’s UTC day) for retention',
+    indexed: true,
+    since: 4,
+  },
+  {
+    name: 'LongRecordId',
+    description: 'The whole id when it is too long for RecordKey and RecordId',
+    indexed: false,
+    multiline: true,
+    since: 4,
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...RECORD_COLUMNS.map((c) => c.since));
@@ -74,7 +100,9 @@ export const columnDefinition = (c: ColumnSpec): Record<string, unknown> => ({
   description: c.description,
   indexed: c.indexed,
   enforceUniqueValues: c.enforceUniqueValues === true,
-  text: c.multiline ? { allowMultipleLines: true, textType: 'plain', appendChangesToExistingText: false } : { allowMultipleLines: false, maxLength: 255 },
+  text: c.multiline
+    ? { allowMultipleLines: true, textType: 'plain', appendChangesToExistingText: false }
+    : { allowMultipleLines: false, maxLength: 255 },
 });
 
 /** A single line of text holds 255 characters. */
@@ -86,7 +114,9 @@ const HASHED_PREFIX = SINGLE_LINE - 1 - 64;
  * and the SHA-256 of the whole (255 in all). Stable, so a lookup finds what a create wrote.
  */
 export const fitted = (text: string): string =>
-  text.length <= SINGLE_LINE ? text : `${text.slice(0, HASHED_PREFIX)}#${createHash('sha256').update(text).digest('hex')}`;
+  text.length <= SINGLE_LINE
+    ? text
+    : `${text.slice(0, HASHED_PREFIX)}#${createHash('sha256').update(text).digest('hex')}`;
 
 /**
  * `things/a` → the unique key. A slash cannot clash: ids are not split on it. Ids like

@@ -14,7 +14,9 @@ const limitOf = (field: string): number | undefined => {
 
 /** The field we sent that is longer than its column takes, if any. */
 export function oversizedField(fields: Readonly<Record<string, unknown>> | undefined): string | undefined {
-  return Object.entries(fields ?? {}).find(([name, value]) => typeof value === 'string' && value.length > (limitOf(name) ?? Infinity))?.[0];
+  return Object.entries(fields ?? {}).find(
+    ([name, value]) => typeof value === 'string' && value.length > (limitOf(name) ?? Infinity),
+  )?.[0];
 }
 
 /**
@@ -23,7 +25,9 @@ export function oversizedField(fields: Readonly<Record<string, unknown>> | undef
  * help; only a more selective first indexed clause does.
  */
 export function isThresholdRefusal(reply: GraphReply): boolean {
-  const error = (reply.body as { error?: { code?: string; message?: string; innerError?: { code?: string } } } | undefined)?.error;
+  const error = (
+    reply.body as { error?: { code?: string; message?: string; innerError?: { code?: string } } } | undefined
+  )?.error;
   const words = `${error?.code ?? ''} ${error?.message ?? ''} ${error?.innerError?.code ?? ''}`;
   return reply.status >= 500 && /SPQueryThrottledException|list view threshold/i.test(words);
 }
@@ -44,6 +48,10 @@ export function refusalCode(reply: GraphReply, sent?: Readonly<Record<string, un
 export function refusalText(reply: GraphReply, sent?: Readonly<Record<string, unknown>>): string {
   const error = (reply.body as { error?: { code?: string; message?: string } } | undefined)?.error;
   const field = reply.status === 400 || reply.status === 413 ? oversizedField(sent) : undefined;
-  const size = field ? ` (${field} holds ${String(sent![field]).length} characters; the column takes ${limitOf(field)})` : '';
-  return `Graph answered ${reply.status} ${error?.code ?? ''}: ${error?.message ?? ''}${size}`.replace(/\s+/g, ' ').trim();
+  const size = field
+    ? ` (${field} holds ${String(sent![field]).length} characters; the column takes ${limitOf(field)})`
+    : '';
+  return `Graph answered ${reply.status} ${error?.code ?? ''}: ${error?.message ?? ''}${size}`
+    .replace(/\s+/g, ' ')
+    .trim();
 }

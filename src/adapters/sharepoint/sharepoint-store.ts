@@ -92,7 +92,11 @@ export class SharePointStore implements RecordStore {
   async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
     return this.onItem(list, id, async (itemId) => {
       const sent = valueFields(value, true);
-      const reply = await this.send({ method: 'PATCH', url: `${this.items}/${itemId}/fields`, headers: { 'If-Match': ifMatch }, body: sent }, list, id);
+      const reply = await this.send(
+        { method: 'PATCH', url: `${this.items}/${itemId}/fields`, headers: { 'If-Match': ifMatch }, body: sent },
+        list,
+        id,
+      );
       if (reply.status === 404) return undefined;
       if (reply.status === 412) throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
       const fields = this.expect<ItemFields>(reply, 200, list, id, sent);
@@ -105,7 +109,11 @@ export class SharePointStore implements RecordStore {
   async remove(list: ListName, id: string, ifMatch?: string): Promise<void> {
     await this.onItem(list, id, async (itemId) => {
       const reply = await this.send(
-        { method: 'DELETE', url: `${this.items}/${itemId}`, ...(ifMatch !== undefined && { headers: { 'If-Match': ifMatch } }) },
+        {
+          method: 'DELETE',
+          url: `${this.items}/${itemId}`,
+          ...(ifMatch !== undefined && { headers: { 'If-Match': ifMatch } }),
+        },
         list,
         id,
       );
@@ -145,10 +153,17 @@ export class SharePointStore implements RecordStore {
   /** All pages of a filtered query, following `@odata.nextLink`. */
   private async query(filter: string, list: string, id: string): Promise<ListItem[]> {
     const items: ListItem[] = [];
-    const query = new URLSearchParams({ $expand: 'fields($select=RecordId,LongRecordId,Value,Created,Modified)', $filter: filter, $top: String(PAGE_SIZE) });
+    const query = new URLSearchParams({
+      $expand: 'fields($select=RecordId,LongRecordId,Value,Created,Modified)',
+      $filter: filter,
+      $top: String(PAGE_SIZE),
+    });
     let url: string | undefined = `${this.items}?${query.toString().replace(/\+/g, '%20')}`;
     while (url) {
-      const page: { value: ListItem[]; '@odata.nextLink'?: string } = this.expect<{ value: ListItem[]; '@odata.nextLink'?: string }>(await this.send({ method: 'GET', url }, list, id), 200, list, id);
+      const page: { value: ListItem[]; '@odata.nextLink'?: string } = this.expect<{
+        value: ListItem[];
+        '@odata.nextLink'?: string;
+      }>(await this.send({ method: 'GET', url }, list, id), 200, list, id);
       items.push(...page.value);
       url = page['@odata.nextLink'];
     }

@@ -41,9 +41,10 @@ export class SqliteStore implements RecordStore {
   }
 
   async get<T>(list: ListName, id: string): Promise<StoredRecord<T> | undefined> {
-    const row = this
-      .sql('SELECT id, version, value, created, modified FROM records WHERE list = ? AND id = ?')
-      .get(list, id) as Row | undefined;
+    const row = this.sql('SELECT id, version, value, created, modified FROM records WHERE list = ? AND id = ?').get(
+      list,
+      id,
+    ) as Row | undefined;
     return row && toRecord<T>(row);
   }
 
@@ -58,19 +59,17 @@ export class SqliteStore implements RecordStore {
         params.push(typeof value === 'boolean' ? Number(value) : value);
       }
     }
-    const rows = this
-      .sql(`SELECT id, version, value, created, modified FROM records WHERE ${clauses.join(' AND ')} ORDER BY created, id`)
-      .all(...params) as Row[];
+    const rows = this.sql(
+      `SELECT id, version, value, created, modified FROM records WHERE ${clauses.join(' AND ')} ORDER BY created, id`,
+    ).all(...params) as Row[];
     return rows.map((r) => toRecord<T>(r));
   }
 
   async create<T>(list: ListName, id: string, value: T): Promise<StoredRecord<T>> {
     const now = new Date().toISOString();
-    const result = this
-      .sql(
-        'INSERT INTO records (list, id, version, value, created, modified) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING',
-      )
-      .run(list, id, JSON.stringify(value), now, now);
+    const result = this.sql(
+      'INSERT INTO records (list, id, version, value, created, modified) VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT DO NOTHING',
+    ).run(list, id, JSON.stringify(value), now, now);
     if (result.changes === 0) throw new StoreError('STORE.ALREADY_EXISTS', list, id);
     this.forgetHistory(list);
     return { id, etag: etagOf(1), value, created: now, modified: now };
@@ -79,12 +78,10 @@ export class SqliteStore implements RecordStore {
   async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
     const version = versionOf(ifMatch);
     const now = new Date().toISOString();
-    const row = this
-      .sql(
-        `UPDATE records SET version = version + 1, value = ?, modified = ?
+    const row = this.sql(
+      `UPDATE records SET version = version + 1, value = ?, modified = ?
          WHERE list = ? AND id = ? AND version = ? RETURNING id, version, value, created, modified`,
-      )
-      .get(JSON.stringify(value), now, list, id, version) as Row | undefined;
+    ).get(JSON.stringify(value), now, list, id, version) as Row | undefined;
     if (row) {
       this.forgetHistory(list);
       return toRecord<T>(row);

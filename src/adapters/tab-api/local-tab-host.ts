@@ -21,13 +21,26 @@ export function localPeople(dir: string): LocalPerson[] {
     .filter((f) => f.endsWith('.yml'))
     .sort()
     .flatMap((file) => {
-      const doc = parse(readFileSync(join(dir, file), 'utf8')) as { currentUser?: { name?: string; aadObjectId?: string; userPrincipleName?: string } };
+      const doc = parse(readFileSync(join(dir, file), 'utf8')) as {
+        currentUser?: { name?: string; aadObjectId?: string; userPrincipleName?: string };
+      };
       const u = doc.currentUser;
-      return u?.name && u.aadObjectId ? [{ person: file.replace(/\.yml$/, ''), name: u.name, aadObjectId: u.aadObjectId, upn: u.userPrincipleName ?? '' }] : [];
+      return u?.name && u.aadObjectId
+        ? [
+            {
+              person: file.replace(/\.yml$/, ''),
+              name: u.name,
+              aadObjectId: u.aadObjectId,
+              upn: u.userPrincipleName ?? '',
+            },
+          ]
+        : [];
     });
 }
 
-type Guard = (h: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type Guard = (
+  h: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+) => (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
  * Local mode only: `/tab-host/` plays Teams around the tab (an iframe, teams-js's host side),
@@ -48,13 +61,21 @@ export class LocalTabHost {
         const page = files.read('host.html');
         if (!page) return sendJson(res, 503, { error: 'tab not built: run npm run build' });
         res.removeHeader('X-Frame-Options');
-        res.writeHead(200, { ...pageHeaders('text/html; charset=utf-8', ["'none'"], "'self'"), 'cache-control': 'no-cache' });
+        res.writeHead(200, {
+          ...pageHeaders('text/html; charset=utf-8', ["'none'"], "'self'"),
+          'cache-control': 'no-cache',
+        });
         res.end(page);
       }),
     );
     server.get(
       '/tab-host/people',
-      guard(async (_req, res) => sendJson(res, 200, { people: this.people.map(({ person, name }) => ({ person, name })), tenantId: this.issuer.tenantId })),
+      guard(async (_req, res) =>
+        sendJson(res, 200, {
+          people: this.people.map(({ person, name }) => ({ person, name })),
+          tenantId: this.issuer.tenantId,
+        }),
+      ),
     );
     server.post(
       '/tab-host/token',
@@ -62,7 +83,9 @@ export class LocalTabHost {
         const body = await readJsonBody(req);
         const who = body.ok ? this.people.find((p) => p.person === body.value.person) : undefined;
         if (!who) return sendJson(res, 400, { error: 'unknown person' });
-        sendJson(res, 200, { token: this.issuer.issue({ aadObjectId: who.aadObjectId, name: who.name, upn: who.upn }, this.clock.now()) });
+        sendJson(res, 200, {
+          token: this.issuer.issue({ aadObjectId: who.aadObjectId, name: who.name, upn: who.upn }, this.clock.now()),
+        });
       }),
     );
   }

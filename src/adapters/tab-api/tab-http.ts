@@ -18,7 +18,11 @@ export function readJsonBody(req: IncomingMessage): Promise<ReadBody> {
       if (size > MAX_TAB_BODY_BYTES) return resolve({ ok: false });
       try {
         const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-        resolve(value && typeof value === 'object' && !Array.isArray(value) ? { ok: true, value: value as Record<string, unknown> } : { ok: false });
+        resolve(
+          value && typeof value === 'object' && !Array.isArray(value)
+            ? { ok: true, value: value as Record<string, unknown> }
+            : { ok: false },
+        );
       } catch {
         resolve({ ok: false });
       }
@@ -26,17 +30,26 @@ export function readJsonBody(req: IncomingMessage): Promise<ReadBody> {
   });
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
 }
 
 export const isLoopback = (address: string | undefined): boolean =>
-  address === '::1' || address === '127.0.0.1' || address?.startsWith('::ffff:127.') === true || address?.startsWith('127.') === true;
+  address === '::1' ||
+  address === '127.0.0.1' ||
+  address?.startsWith('::ffff:127.') === true ||
+  address?.startsWith('127.') === true;
 
 /** The tab's language: what it says Teams uses (`Accept-Language` from the context), Norwegian otherwise. */
-export const localeOf = (req: IncomingMessage): 'nb' | 'en' => (/^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'nb');
+export const localeOf = (req: IncomingMessage): 'nb' | 'en' =>
+  /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'nb';
 
 /**
  * Teams shows tabs in a frame on its own origins; the page may be framed there and by itself
@@ -53,7 +66,11 @@ export const TAB_FRAME_ANCESTORS = [
   'https://outlook.office.com',
 ];
 
-export function pageHeaders(contentType: string, framedBy: readonly string[] = TAB_FRAME_ANCESTORS, frames = "'none'"): Record<string, string> {
+export function pageHeaders(
+  contentType: string,
+  framedBy: readonly string[] = TAB_FRAME_ANCESTORS,
+  frames = "'none'",
+): Record<string, string> {
   return {
     'content-type': contentType,
     'Content-Security-Policy': [

@@ -23,7 +23,11 @@ export function tabIdentity(
   const production = entraTrust(config, signingKeys);
   if (production) return { authenticate: check(production, clock) };
   const issuer = new LocalTokenIssuer(LOCAL_TENANT_ID);
-  return { authenticate: check(issuer.trust(), clock), localHost: new LocalTabHost(issuer, localPeople(join(packageRoot, 'config', 'playground')), clock) };
+  return {
+    authenticate: check(issuer.trust(), clock),
+    localHost: new LocalTabHost(issuer, localPeople(join(packageRoot, 'config', 'playground')), clock),
+  };
 }
 
-const check = (trust: TokenTrust, clock: Clock) => (authorization: string | undefined) => checkTabToken(authorization, trust, clock.now());
+const check = (trust: TokenTrust, clock: Clock) => (authorization: string | undefined) =>
+  checkTabToken(authorization, trust, clock.now());

@@ -34,7 +34,8 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   const guard =
     (handler: Handler): Handler =>
     async (req, res) => {
-      if (deps.mode === 'local' && !isLoopback(req.socket.remoteAddress)) return sendJson(res, 403, { error: 'forbidden' });
+      if (deps.mode === 'local' && !isLoopback(req.socket.remoteAddress))
+        return sendJson(res, 403, { error: 'forbidden' });
       try {
         await handler(req, res);
       } catch (error) {
@@ -58,7 +59,9 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
       sendJson(res, 401, { error: 'unauthorized' });
       return undefined;
     }
-    const actor = await deps.service.identify(teamsUser(check.user), async () => (check.user.upn ? { upn: check.user.upn } : undefined));
+    const actor = await deps.service.identify(teamsUser(check.user), async () =>
+      check.user.upn ? { upn: check.user.upn } : undefined,
+    );
     if (actor.kind === 'unregistered') {
       sendJson(res, 403, { error: 'unknown-person', message: deps.service.unknown(actor, localeOf(req)) });
       return undefined;
@@ -66,7 +69,15 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     return actor;
   };
 
-  const api = (method: 'get' | 'post', path: string, run: (actor: TabActor, req: IncomingMessage & { params?: Record<string, string> }, res: ServerResponse) => Promise<void>) => {
+  const api = (
+    method: 'get' | 'post',
+    path: string,
+    run: (
+      actor: TabActor,
+      req: IncomingMessage & { params?: Record<string, string> },
+      res: ServerResponse,
+    ) => Promise<void>,
+  ) => {
     server[method](
       path,
       guard(async (req, res) => {
@@ -77,8 +88,12 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   };
 
   api('get', '/tab/api/me', async (actor, _req, res) => sendJson(res, 200, deps.service.person(actor)));
-  api('get', '/tab/api/my-work', async (actor, _req, res) => sendJson(res, 200, { items: await deps.service.myWork(actor) }));
-  api('get', '/tab/api/meeting', async (actor, _req, res) => sendJson(res, 200, { votes: await deps.service.meetingRoom(actor) }));
+  api('get', '/tab/api/my-work', async (actor, _req, res) =>
+    sendJson(res, 200, { items: await deps.service.myWork(actor) }),
+  );
+  api('get', '/tab/api/meeting', async (actor, _req, res) =>
+    sendJson(res, 200, { votes: await deps.service.meetingRoom(actor) }),
+  );
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
     const view = await deps.service.dashboard(actor, localeOf(req));
     if (!view) return sendJson(res, 403, { error: 'not-allowed' });
@@ -94,18 +109,32 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     const body = await readJsonBody(req);
     if (!body.ok) return sendJson(res, 400, { error: 'bad-request' });
     const { actionId, ...data } = body.value;
-    const outcome = await deps.service.act(actor, String(req.params?.verb ?? ''), data, localeOf(req), typeof actionId === 'string' ? actionId.slice(0, 100) : '');
+    const outcome = await deps.service.act(
+      actor,
+      String(req.params?.verb ?? ''),
+      data,
+      localeOf(req),
+      typeof actionId === 'string' ? actionId.slice(0, 100) : '',
+    );
     sendJson(res, outcome.ok ? 200 : outcome.status, outcome);
   });
   api('post', '/tab/api/commands/:id', async (actor, req, res) => {
     const body = await readJsonBody(req);
     if (!body.ok || typeof body.value.target !== 'string') return sendJson(res, 400, { error: 'bad-request' });
-    const outcome = await deps.service.command(actor, String(req.params?.id ?? ''), body.value.target.slice(0, 40), localeOf(req));
+    const outcome = await deps.service.command(
+      actor,
+      String(req.params?.id ?? ''),
+      body.value.target.slice(0, 40),
+      localeOf(req),
+    );
     sendJson(res, outcome.ok ? 200 : outcome.status, outcome);
   });
 
   const files = staticFiles(deps.staticDir);
-  server.get('/tab/*', guard(async (req, res) => files.serve(req, res, deps.mode)));
+  server.get(
+    '/tab/*',
+    guard(async (req, res) => files.serve(req, res, deps.mode)),
+  );
   server.get(
     '/tab',
     guard(async (_req, res) => {
@@ -154,7 +183,10 @@ export function staticFiles(dir: string): StaticFiles {
       if (asset) {
         const body = read(asset);
         if (!body) return sendJson(res, 404, { error: 'not-found' });
-        res.writeHead(200, { ...pageHeaders(types[extname(asset)] ?? 'application/octet-stream'), 'cache-control': /-[A-Z0-9]{8}\./.test(asset) ? 'public, max-age=31536000, immutable' : 'no-cache' });
+        res.writeHead(200, {
+          ...pageHeaders(types[extname(asset)] ?? 'application/octet-stream'),
+          'cache-control': /-[A-Z0-9]{8}\./.test(asset) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
         return void res.end(body);
       }
       // Every page of the app (/tab/, /tab/config, /tab/dashboard, ...) is the same document.

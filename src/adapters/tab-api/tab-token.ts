@@ -25,7 +25,8 @@ export interface TabUser {
   readonly upn?: string;
 }
 
-export type TokenCheck = { readonly ok: true; readonly user: TabUser } | { readonly ok: false; readonly problem: string };
+export type TokenCheck =
+  { readonly ok: true; readonly user: TabUser } | { readonly ok: false; readonly problem: string };
 
 const refuse = (problem: string): TokenCheck => ({ ok: false, problem });
 
@@ -43,7 +44,11 @@ function part(text: string): Record<string, unknown> | undefined {
  * source, the issuer and tenant, an audience of ours, the scope, and the time window. Shape is
  * judged before any key is fetched, so garbage never reaches Microsoft's key endpoint.
  */
-export async function checkTabToken(authorization: string | undefined, trust: TokenTrust, now: Date): Promise<TokenCheck> {
+export async function checkTabToken(
+  authorization: string | undefined,
+  trust: TokenTrust,
+  now: Date,
+): Promise<TokenCheck> {
   const match = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec((authorization ?? '').trim());
   if (!match) return refuse('not a bearer JWT');
   const [, h, p, s] = match as unknown as [string, string, string, string];
@@ -53,7 +58,8 @@ export async function checkTabToken(authorization: string | undefined, trust: To
   if (header.alg !== 'RS256') return refuse('algorithm not allowed');
   if (typeof header.kid !== 'string' || header.kid === '') return refuse('no key id');
   if (claims.iss !== trust.issuer) return refuse('issuer');
-  if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== trust.tenantId.toLowerCase()) return refuse('tenant');
+  if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== trust.tenantId.toLowerCase())
+    return refuse('tenant');
   if (typeof claims.aud !== 'string' || !trust.audiences.includes(claims.aud)) return refuse('audience');
   const leeway = trust.leewaySeconds ?? 300;
   const seconds = now.getTime() / 1000;
@@ -66,6 +72,18 @@ export async function checkTabToken(authorization: string | undefined, trust: To
   if (!key) return refuse('unknown key');
   const signed = createVerify('RSA-SHA256').update(`${h}.${p}`).verify(key.key, Buffer.from(s, 'base64url'));
   if (!signed) return refuse('signature');
-  const upn = typeof claims.preferred_username === 'string' ? claims.preferred_username : typeof claims.upn === 'string' ? claims.upn : undefined;
-  return { ok: true, user: { aadObjectId: claims.oid, ...(typeof claims.name === 'string' && { name: claims.name }), ...(upn && { upn }) } };
+  const upn =
+    typeof claims.preferred_username === 'string'
+      ? claims.preferred_username
+      : typeof claims.upn === 'string'
+        ? claims.upn
+        : undefined;
+  return {
+    ok: true,
+    user: {
+      aadObjectId: claims.oid,
+      ...(typeof claims.name === 'string' && { name: claims.name }),
+      ...(upn && { upn }),
+    },
+  };
 }

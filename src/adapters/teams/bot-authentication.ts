@@ -35,7 +35,11 @@ class StrictBotAuthentication extends ConfigurationBotFrameworkAuthentication {
 
 /** The SDK's adapter with its turn entry point open to our own HTTP edge (message-endpoint.ts). */
 export class SamradAdapter extends CloudAdapter {
-  handle(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  handle(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 }
@@ -47,8 +51,12 @@ export class SamradAdapter extends CloudAdapter {
  */
 export function installSigningKeys(options: SigningKeyOptions = {}): void {
   const cache = (JwtTokenExtractor as unknown as { openIdMetadataCache?: unknown }).openIdMetadataCache;
-  if (!(cache instanceof Map)) throw new Error('botframework-connector no longer has JwtTokenExtractor.openIdMetadataCache; see signing-keys.ts');
-  for (const url of [AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl, AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl]) {
+  if (!(cache instanceof Map))
+    throw new Error('botframework-connector no longer has JwtTokenExtractor.openIdMetadataCache; see signing-keys.ts');
+  for (const url of [
+    AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  ]) {
     cache.set(url, new SigningKeys(url, options));
   }
 }
@@ -66,5 +74,7 @@ export function createCloudAdapter(config: Config, signingKeys: SigningKeyOption
     MicrosoftAppTenantId: config.bot.tenantId,
     ...(config.bot.password && { MicrosoftAppPassword: config.bot.password }),
   };
-  return new SamradAdapter(new StrictBotAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)));
+  return new SamradAdapter(
+    new StrictBotAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+  );
 }

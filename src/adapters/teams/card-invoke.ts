@@ -25,6 +25,7 @@ export async function carryOut(
 }
 
 export function invokeResponse(reply: Reply, cards: CardRenderer): AdaptiveCardInvokeResponse {
-  if (reply.kind === 'text') return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
+  if (reply.kind === 'text')
+    return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
   return { statusCode: 200, type: CARD, value: CardFactory.adaptiveCard(cards.render(reply.card, reply.data)).content };
 }

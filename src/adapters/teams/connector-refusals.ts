@@ -21,7 +21,8 @@ export function connectorStatus(error: unknown): number | undefined {
 
 /** Retry-After in ms (seconds or an HTTP date), when the failed call carried one. */
 export function retryAfterMs(error: unknown, now: number): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (n: string) => unknown } & Record<string, unknown> } })?.response?.headers;
+  const headers = (error as { response?: { headers?: { get?: (n: string) => unknown } & Record<string, unknown> } })
+    ?.response?.headers;
   const raw = headers?.get?.('retry-after') ?? headers?.['retry-after'];
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   const seconds = Number(raw);

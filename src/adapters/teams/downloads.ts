@@ -19,7 +19,10 @@ import { docxRenderer } from '../docx/docx-renderer';
 import type { Download } from './http-server';
 import { attachmentDisposition } from './security-headers';
 
-type Made = (deps: { store: RecordStore; org: Organisation; t: Translator }, id: string) => Promise<DownloadFile | undefined>;
+type Made = (
+  deps: { store: RecordStore; org: Organisation; t: Translator },
+  id: string,
+) => Promise<DownloadFile | undefined>;
 
 /**
  * The files behind signed links, by name: the basis document and the minutes for a meeting's id, the joint
@@ -45,9 +48,16 @@ const files: Readonly<Record<string, Made>> = {
 };
 
 /** What the calendar route says to a dead link, in the server's language. */
-export const fileTexts = (t: Translator) => ({ notFound: t.t('files.not-found'), expired: t.t('files.calendar.expired') });
+export const fileTexts = (t: Translator) => ({
+  notFound: t.t('files.not-found'),
+  expired: t.t('files.calendar.expired'),
+});
 
-const text = (status: 403 | 404, body: string) => ({ status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: `${body}\n` });
+const text = (status: 403 | 404, body: string) => ({
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8' },
+  body: `${body}\n`,
+});
 
 /** Serves documents behind signed, expiring links: nothing downloads without one. */
 export function downloads(deps: {
@@ -62,13 +72,18 @@ export function downloads(deps: {
     const t = deps.catalogue.for(localeFrom(query.lang));
     const make = Object.hasOwn(files, file) ? files[file] : undefined;
     if (!make || !/^[A-Z0-9]{5}$/.test(id)) return text(404, t.t('files.not-found'));
-    if (!deps.links.verify(`/exports/${id}/${file}`, query.expires, query.sig, deps.clock.now())) return text(403, t.t('files.download.expired'));
+    if (!deps.links.verify(`/exports/${id}/${file}`, query.expires, query.sig, deps.clock.now()))
+      return text(403, t.t('files.download.expired'));
     const made = await make({ store: deps.store, org: deps.registry.organisation, t }, id);
     if (!made) return text(404, t.t('files.not-found'));
     return {
       status: 200,
       // The server adds the security headers (security-headers.ts); these are the file's own.
-      headers: { 'content-type': made.mediaType, 'content-disposition': attachmentDisposition(made.fileName), 'cache-control': 'private, no-store' },
+      headers: {
+        'content-type': made.mediaType,
+        'content-disposition': attachmentDisposition(made.fileName),
+        'cache-control': 'private, no-store',
+      },
       body: made.body,
     };
   };

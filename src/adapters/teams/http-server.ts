@@ -19,7 +19,11 @@ export interface ServedFile {
 }
 
 /** A document to download, behind a signed link (see SignedLinks). */
-export type Download = (meetingId: string, file: string, query: Readonly<Record<string, string>>) => Promise<ServedFile>;
+export type Download = (
+  meetingId: string,
+  file: string,
+  query: Readonly<Record<string, string>>,
+) => Promise<ServedFile>;
 
 export function createHttpServer(
   adapter: SamradAdapter,
@@ -47,7 +51,9 @@ export function createHttpServer(
     server.get('/calendar/:file', async (req, res) => {
       const name = String(req.params.file ?? '');
       const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams) as Record<string, string>;
-      const file = name.endsWith('.ics') ? await calendarFile(name.slice(0, -'.ics'.length), query) : { status: 404, headers: {}, body: '' };
+      const file = name.endsWith('.ics')
+        ? await calendarFile(name.slice(0, -'.ics'.length), query)
+        : { status: 404, headers: {}, body: '' };
       res.writeHead(file.status, fileHeaders(file.headers));
       res.end(file.body);
     });
@@ -61,7 +67,11 @@ export function createHttpServer(
     });
   }
   server.on('restifyError', (req, _res, err, callback) => {
-    log.warn('http.error', { method: req.method, path: req.path(), status: (err as { statusCode?: number }).statusCode });
+    log.warn('http.error', {
+      method: req.method,
+      path: req.path(),
+      status: (err as { statusCode?: number }).statusCode,
+    });
     return callback();
   });
   return server;

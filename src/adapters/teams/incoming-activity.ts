@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 
-export type Incoming = { readonly ok: true; readonly activity: Activity } | { readonly ok: false; readonly problem: string };
+export type Incoming =
+  { readonly ok: true; readonly activity: Activity } | { readonly ok: false; readonly problem: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
@@ -32,15 +33,19 @@ const optionalShapes: Record<string, (v: unknown) => boolean> = {
 export function readIncomingActivity(body: unknown): Incoming {
   if (!isObject(body)) return { ok: false, problem: 'body is not a JSON object' };
   if (!nonEmpty(body.type)) return { ok: false, problem: 'no type' };
-  if (!nonEmpty(body.serviceUrl) || !usableServiceUrl(body.serviceUrl)) return { ok: false, problem: 'no usable serviceUrl' };
-  if (!isObject(body.conversation) || !nonEmpty(body.conversation.id)) return { ok: false, problem: 'no conversation.id' };
+  if (!nonEmpty(body.serviceUrl) || !usableServiceUrl(body.serviceUrl))
+    return { ok: false, problem: 'no usable serviceUrl' };
+  if (!isObject(body.conversation) || !nonEmpty(body.conversation.id))
+    return { ok: false, problem: 'no conversation.id' };
   if (!optionalString(body.conversation, 'conversationType') || !optionalString(body.conversation, 'tenantId'))
     return { ok: false, problem: 'bad conversation' };
   if (!isObject(body.from) || !nonEmpty(body.from.id)) return { ok: false, problem: 'no from.id' };
-  if (!optionalString(body.from, 'aadObjectId') || !optionalString(body.from, 'name')) return { ok: false, problem: 'bad from' };
+  if (!optionalString(body.from, 'aadObjectId') || !optionalString(body.from, 'name'))
+    return { ok: false, problem: 'bad from' };
   if (body.channelId !== undefined && !nonEmpty(body.channelId)) return { ok: false, problem: 'bad channelId' };
   for (const [field, fits] of Object.entries(optionalShapes)) {
-    if (body[field] !== undefined && body[field] !== null && !fits(body[field])) return { ok: false, problem: `bad ${field}` };
+    if (body[field] !== undefined && body[field] !== null && !fits(body[field]))
+      return { ok: false, problem: `bad ${field}` };
     if (body[field] === null) delete body[field];
   }
   return { ok: true, activity: withDates(body) as unknown as Activity };
@@ -56,11 +61,16 @@ function usableServiceUrl(value: string): boolean {
   }
 }
 
-const optionalString = (o: Record<string, unknown>, key: string) => o[key] === undefined || o[key] === null || typeof o[key] === 'string';
+const optionalString = (o: Record<string, unknown>, key: string) =>
+  o[key] === undefined || o[key] === null || typeof o[key] === 'string';
 
 /** As the SDK's own reader does: the raw strings are kept beside the parsed dates. */
 function withDates(body: Record<string, unknown>): Record<string, unknown> {
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     const value = body[field];
     if (typeof value === 'string') {
       body[raw] = value;

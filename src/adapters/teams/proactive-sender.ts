@@ -57,7 +57,10 @@ export interface RunOptions {
 
 /** The request cannot go yet; come back in `waitMs` (its place in the windows is kept for it). */
 export class DeliveryDeferred extends JobDeferred {
-  constructor(readonly waitMs: number, afterMs = waitMs) {
+  constructor(
+    readonly waitMs: number,
+    afterMs = waitMs,
+  ) {
     super(afterMs, `Teams rate limit: the message would wait ${Math.ceil(waitMs / 1000)} s; it comes back later`);
     this.name = 'DeliveryDeferred';
   }
@@ -129,7 +132,9 @@ export class ProactiveSender {
         const status = connectorStatus(error);
         if (status === 429 && ++throttled <= (this.options.maxThrottled ?? 5)) {
           this.counts.throttled++;
-          const wait = retryAfterMs(error, this.now()) ?? backoffMs(throttled, this.options.throttleBackoff ?? { baseMs: 1_000, maxMs: 30_000 }, this.random);
+          const wait =
+            retryAfterMs(error, this.now()) ??
+            backoffMs(throttled, this.options.throttleBackoff ?? { baseMs: 1_000, maxMs: 30_000 }, this.random);
           await this.throttled(keys, target.conversationId, this.now() + wait);
           continue;
         }
@@ -150,7 +155,12 @@ export class ProactiveSender {
    * again, as bookings before it may have moved later since. A deferrable request that would
    * wait behind another for its conversation, or past the deadline, is deferred instead.
    */
-  private async waitForTurn(keys: Keys, conversationId: string, giveUpAt: number, deferKey: string | undefined): Promise<number> {
+  private async waitForTurn(
+    keys: Keys,
+    conversationId: string,
+    giveUpAt: number,
+    deferKey: string | undefined,
+  ): Promise<number> {
     const shared = this.options.shared !== undefined;
     let at = await this.book(keys, this.now() + (shared ? this.leadMs : 0), giveUpAt, conversationId, deferKey);
     if (!shared && at <= this.now()) return at;
@@ -159,7 +169,8 @@ export class ProactiveSender {
       if (shared) {
         // Booked ahead by about two store round trips; written too late to keep (the store was
         // slower than that): booked again, further ahead. Then the request leaves at its moment.
-        while (at < this.now() - LATE_MS) at = await this.book(keys, this.now() + this.leadMs, giveUpAt, conversationId, undefined, at);
+        while (at < this.now() - LATE_MS)
+          at = await this.book(keys, this.now() + this.leadMs, giveUpAt, conversationId, undefined, at);
         if (at > this.now()) await this.sleep(at - this.now());
         return at;
       }
@@ -175,9 +186,15 @@ export class ProactiveSender {
     }
   }
 
-
   /** Books the earliest allowed moment, or defers when that is past the deadline or another request already waits. */
-  private async book(keys: Keys, now: number, giveUpAt: number, conversationId: string, deferKey: string | undefined, replacing?: number): Promise<number> {
+  private async book(
+    keys: Keys,
+    now: number,
+    giveUpAt: number,
+    conversationId: string,
+    deferKey: string | undefined,
+    replacing?: number,
+  ): Promise<number> {
     const at = await this.reserve(keys, now, replacing);
     const pastDeadline = at > giveUpAt;
     const behindAnother = deferKey !== undefined && at > now && (this.waiting.get(conversationId) ?? 0) > 0;
@@ -231,7 +248,7 @@ export class ProactiveSender {
     return this.windows.reserve(keys, now);
   }
 
-    private async release(keys: Keys, at: number): Promise<void> {
+  private async release(keys: Keys, at: number): Promise<void> {
     if (this.options.shared) await this.options.shared.release(keys, at);
     else this.windows.release(keys, at);
   }
@@ -251,7 +268,8 @@ export class ProactiveSender {
     const [conversation, tenant] = keys;
     await this.holdBack(conversation!.key, until);
     const last = this.lastHold;
-    if (last && last.conversationId !== conversationId && last.until > this.now()) await this.holdBack(tenant!.key, until);
+    if (last && last.conversationId !== conversationId && last.until > this.now())
+      await this.holdBack(tenant!.key, until);
     this.lastHold = { conversationId, until };
   }
 

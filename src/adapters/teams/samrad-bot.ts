@@ -2,7 +2,12 @@ import { TeamsActivityHandler, TurnContext } from 'botbuilder';
 import type { CloudAdapter } from 'botbuilder';
 import type { ChatCommands } from '../../app/answer-chat-message';
 import type { CardActions, PressedAction } from '../../app/answer-card-action';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, SearchInvokeResponse, SearchInvokeValue } from 'botbuilder';
+import type {
+  AdaptiveCardInvokeResponse,
+  AdaptiveCardInvokeValue,
+  SearchInvokeResponse,
+  SearchInvokeValue,
+} from 'botbuilder';
 import type { ChoiceSearch } from '../../app/search-choices';
 import { carryOut } from './card-invoke';
 import type { OrganisationRegistry } from '../../app/organisation-registry';
@@ -67,14 +72,19 @@ export class SamradBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     // Knowing the conversation helps later updates, but must never cost the person's action.
-    await this.remember(context).catch((error: Error) => this.deps.log.warn('conversation.remember-failed', { error: error.message }));
+    await this.remember(context).catch((error: Error) =>
+      this.deps.log.warn('conversation.remember-failed', { error: error.message }),
+    );
     const action = invokeValue.action;
     const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
     return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards, this.deps.log);
   }
 
   /** `application/search`: a choice set's typeahead (`choices.data`), answered from the organisation and the store. */
-  protected override async onSearchInvoke(context: TurnContext, invokeValue: SearchInvokeValue): Promise<SearchInvokeResponse> {
+  protected override async onSearchInvoke(
+    context: TurnContext,
+    invokeValue: SearchInvokeValue,
+  ): Promise<SearchInvokeResponse> {
     const value = invokeValue as SearchInvokeValue & { dataset?: string };
     const results = this.deps.choices
       ? await this.deps.choices.search({
@@ -158,7 +168,10 @@ export class SamradBot extends TeamsActivityHandler {
     if (kind === 'channel' && root !== a.conversation.id) {
       // Written in a thread: the channel itself is remembered too, so notices start threads of their own.
       const reference = record.reference as { conversation?: object };
-      await rememberConversation(this.deps.store, root, { ...record, reference: { ...reference, conversation: { ...reference.conversation, id: root } } });
+      await rememberConversation(this.deps.store, root, {
+        ...record,
+        reference: { ...reference, conversation: { ...reference.conversation, id: root } },
+      });
     }
     return rememberConversation(this.deps.store, a.conversation.id, record);
   }

@@ -42,7 +42,10 @@ export function attachmentDisposition(fileName: string): string {
       .replace(/\p{M}/gu, '')
       .replace(/[^\w.-]+/g, '_')
       .replace(/^\.+/, '') || 'fil';
-  const encoded = encodeURIComponent(cleaned).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(cleaned).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 

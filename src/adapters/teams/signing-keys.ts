@@ -8,7 +8,10 @@ export interface SigningKey {
 
 /** The keys cannot be had (network, timeout, a bad answer): the request should be retried later. */
 export class SigningKeysUnavailable extends Error {
-  constructor(readonly metadataUrl: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly metadataUrl: string,
+    options?: { cause?: unknown },
+  ) {
     super('signing keys unavailable', options);
     this.name = 'SigningKeysUnavailable';
   }
@@ -52,7 +55,10 @@ export class SigningKeys {
   private failure?: { at: number; error: SigningKeysUnavailable };
   private inFlight?: Promise<void>;
 
-  constructor(readonly metadataUrl: string, options: SigningKeyOptions = {}) {
+  constructor(
+    readonly metadataUrl: string,
+    options: SigningKeyOptions = {},
+  ) {
     this.o = {
       ...defaults,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
@@ -88,7 +94,8 @@ export class SigningKeys {
           this.failure = undefined;
         },
         (cause: unknown) => {
-          const error = cause instanceof SigningKeysUnavailable ? cause : new SigningKeysUnavailable(this.metadataUrl, { cause });
+          const error =
+            cause instanceof SigningKeysUnavailable ? cause : new SigningKeysUnavailable(this.metadataUrl, { cause });
           this.failure = { at: this.o.now(), error };
           throw error;
         },
@@ -104,7 +111,8 @@ export class SigningKeys {
     const signal = AbortSignal.timeout(this.o.timeoutMs);
     const metadata = (await this.json(this.metadataUrl, signal)) as { jwks_uri?: unknown };
     const jwksUri = typeof metadata.jwks_uri === 'string' ? metadata.jwks_uri : '';
-    if (!jwksUri.startsWith('https://')) throw new SigningKeysUnavailable(this.metadataUrl, { cause: new Error('no https jwks_uri') });
+    if (!jwksUri.startsWith('https://'))
+      throw new SigningKeysUnavailable(this.metadataUrl, { cause: new Error('no https jwks_uri') });
     const { keys } = (await this.json(jwksUri, signal)) as { keys?: unknown };
     if (!Array.isArray(keys)) throw new SigningKeysUnavailable(this.metadataUrl, { cause: new Error('no keys') });
     return new Map((keys as Jwk[]).flatMap((jwk) => toSigningKey(jwk)));
@@ -123,7 +131,9 @@ export class SigningKeys {
 function toSigningKey(jwk: Jwk): [string, SigningKey][] {
   if (typeof jwk.kid !== 'string' || jwk.kty !== 'RSA' || !jwk.n || !jwk.e) return [];
   try {
-    const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' }).export({ format: 'pem', type: 'spki' }).toString();
+    const key = createPublicKey({ key: { kty: 'RSA', n: jwk.n, e: jwk.e }, format: 'jwk' })
+      .export({ format: 'pem', type: 'spki' })
+      .toString();
     return [[jwk.kid, { key, ...(Array.isArray(jwk.endorsements) && { endorsements: jwk.endorsements.map(String) }) }]];
   } catch {
     return []; // A key Node cannot read cannot sign anything we accept.

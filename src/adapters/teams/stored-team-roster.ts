@@ -19,9 +19,13 @@ export async function storedTeamRoster(
   return {
     async *members(): AsyncIterable<TeamMember> {
       const all: TeamMember[] = [];
-      await adapter.continueConversationAsync(appId, team.value.reference as Partial<ConversationReference>, async (context) => {
-        for await (const m of teamsRoster(context).members()) all.push(m);
-      });
+      await adapter.continueConversationAsync(
+        appId,
+        team.value.reference as Partial<ConversationReference>,
+        async (context) => {
+          for await (const m of teamsRoster(context).members()) all.push(m);
+        },
+      );
       yield* all;
     },
   };

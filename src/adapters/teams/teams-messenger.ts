@@ -44,7 +44,8 @@ export class TeamsMessenger implements Messenger, MessageSender {
     if (!conversation) throw new Error(`No stored reference for conversation ${conversationId}`);
     const [activity] = toActivities([reply], this.cards);
     const result = await this.paced(conversation, (context) => context.updateActivity({ ...activity, id: activityId }));
-    if ('refused' in result) await this.recordFailure(`update:${conversationId}:${activityId}`, conversation, reply, 'update', result.refused);
+    if ('refused' in result)
+      await this.recordFailure(`update:${conversationId}:${activityId}`, conversation, reply, 'update', result.refused);
   }
 
   /** The outbox's sender: records the activity id the moment Teams accepts the message. */
@@ -54,14 +55,23 @@ export class TeamsMessenger implements Messenger, MessageSender {
     if (!conversation?.value.installed) return { undeliverable: 'the bot is not installed in that conversation' };
     const [activity] = toActivities([delivery.message], this.cards);
     // The lease is in the app's time; the sender waits in real time: pass what is left of it.
-    const waitAtMostMs = delivery.leaseUntil ? Date.parse(delivery.leaseUntil) - this.clock.now().getTime() - LEASE_MARGIN_MS : undefined;
-    const options: RunOptions = { deferKey: delivery.idempotencyKey, ...(waitAtMostMs !== undefined && { waitAtMostMs }) };
-    const result = await this.paced(conversation, (context) => {
-      // The SDK sends inside a continued conversation as a reply to the continuation event's
-      // made-up id; a proactive message is a new post (in a channel: a thread of its own).
-      context.activity.id = undefined;
-      return context.sendActivity(activity!);
-    }, options);
+    const waitAtMostMs = delivery.leaseUntil
+      ? Date.parse(delivery.leaseUntil) - this.clock.now().getTime() - LEASE_MARGIN_MS
+      : undefined;
+    const options: RunOptions = {
+      deferKey: delivery.idempotencyKey,
+      ...(waitAtMostMs !== undefined && { waitAtMostMs }),
+    };
+    const result = await this.paced(
+      conversation,
+      (context) => {
+        // The SDK sends inside a continued conversation as a reply to the continuation event's
+        // made-up id; a proactive message is a new post (in a channel: a thread of its own).
+        context.activity.id = undefined;
+        return context.sendActivity(activity!);
+      },
+      options,
+    );
     if ('refused' in result) {
       // Blocked, removed, gone or too large: retrying will not help; the coordinator sees it.
       await this.recordFailure(delivery.idempotencyKey, conversation, delivery.message, 'send', result.refused);
@@ -78,17 +88,25 @@ export class TeamsMessenger implements Messenger, MessageSender {
    * the moment Teams counts. The adapter hands a failure inside the callback to its
    * onTurnError and resolves, so the outcome is carried out of the callback and thrown here.
    */
-  private async paced<T>(conversation: StoredRecord<ConversationRecord>, request: (context: TurnContext) => Promise<T>, options?: RunOptions) {
+  private async paced<T>(
+    conversation: StoredRecord<ConversationRecord>,
+    request: (context: TurnContext) => Promise<T>,
+    options?: RunOptions,
+  ) {
     type Outcome = { readonly result: Paced<T> } | { readonly error: unknown };
     let outcome: Outcome = { error: new Error('the adapter did not run the callback') };
-    await this.adapter.continueConversationAsync(this.appId, conversation.value.reference as Partial<ConversationReference>, async (context) => {
-      try {
-        withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
-        outcome = { result: await this.sender.run(this.target(conversation), () => request(context), options) };
-      } catch (error) {
-        outcome = { error };
-      }
-    });
+    await this.adapter.continueConversationAsync(
+      this.appId,
+      conversation.value.reference as Partial<ConversationReference>,
+      async (context) => {
+        try {
+          withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
+          outcome = { result: await this.sender.run(this.target(conversation), () => request(context), options) };
+        } catch (error) {
+          outcome = { error };
+        }
+      },
+    );
     const settled = outcome as Outcome; // assigned in the callback, which TypeScript does not follow
     if ('error' in settled) throw settled.error;
     return settled.result;
@@ -100,7 +118,13 @@ export class TeamsMessenger implements Messenger, MessageSender {
     return { conversationId: conversation.id, ...(tenantId && { tenantId }) };
   }
 
-  private async recordFailure(id: string, conversation: StoredRecord<ConversationRecord>, message: unknown, operation: 'send' | 'update', refused: Refused) {
+  private async recordFailure(
+    id: string,
+    conversation: StoredRecord<ConversationRecord>,
+    message: unknown,
+    operation: 'send' | 'update',
+    refused: Refused,
+  ) {
     const { kind, aadObjectId } = conversation.value;
     await recordDeliveryFailure(this.store, id, {
       conversationId: conversation.id,

@@ -23,7 +23,11 @@ export function turnErrorHandler(catalogue: Catalogue, log: Logger, defaultLocal
     const t = catalogue.for(localeFrom(context.activity.locale, defaultLocale));
     if (context.activity.type === 'invoke') {
       // A card button still gets an answer: the apology, shown to the person who pressed.
-      const value = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t.t('error.apology', { correlationId }) };
+      const value = {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: t.t('error.apology', { correlationId }),
+      };
       context.turnState.set(INVOKE_RESPONSE_KEY, { type: 'invokeResponse', value: { status: 200, body: value } });
       return;
     }

@@ -16,7 +16,8 @@ import { tellResult } from './agreement-jobs';
 import { AGREEMENT_CHANGES, loadChange } from './agreement-records';
 import { decisionCard } from './agreement-view';
 
-const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
+const field = (ctx: CardActionContext, key: string): string =>
+  typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '';
 
 /** Who may record a municipality's council decision: its respondent or deputy, or the coordinator. */
 const mayRecordFor = (ctx: CardActionContext, municipality: string): boolean =>
@@ -46,11 +47,32 @@ export function agreementActions(deps: { store: RecordStore; clock: Clock; sched
         const today = osloDate(now);
         const withdrawals = await loadWithdrawals(deps.store);
         // What was typed stays on the card when it is refused: nothing is lost.
-        const typed = { approved, caseNumber: field(ctx, 'caseNumber'), date: field(ctx, 'date'), link: field(ctx, 'link') };
+        const typed = {
+          approved,
+          caseNumber: field(ctx, 'caseNumber'),
+          date: field(ctx, 'date'),
+          link: field(ctx, 'link'),
+        };
         if (approved !== 'yes' && approved !== 'no') {
-          return { respond: decisionCard(ctx.org, ctx.t, change, agreementStatus(change, withdrawals, today), municipality, ctx.t.t('error.AGREEMENT.CHOOSE'), typed) };
+          return {
+            respond: decisionCard(
+              ctx.org,
+              ctx.t,
+              change,
+              agreementStatus(change, withdrawals, today),
+              municipality,
+              ctx.t.t('error.AGREEMENT.CHOOSE'),
+              typed,
+            ),
+          };
         }
-        const decision = { approved: approved === 'yes', caseNumber: field(ctx, 'caseNumber'), date: field(ctx, 'date'), link: field(ctx, 'link'), by: ctx.actor.member.id };
+        const decision = {
+          approved: approved === 'yes',
+          caseNumber: field(ctx, 'caseNumber'),
+          date: field(ctx, 'date'),
+          link: field(ctx, 'link'),
+          by: ctx.actor.member.id,
+        };
         let before: AgreementChange | undefined;
         let saved: AgreementChange | undefined;
         try {
@@ -67,14 +89,41 @@ export function agreementActions(deps: { store: RecordStore; clock: Clock; sched
           if (!(e instanceof Refused)) throw e;
           const current = before ?? change;
           const notice = errorText(ctx.t, e.error);
-          return { respond: decisionCard(ctx.org, ctx.t, current, agreementStatus(current, withdrawals, today), municipality, notice, typed) };
+          return {
+            respond: decisionCard(
+              ctx.org,
+              ctx.t,
+              current,
+              agreementStatus(current, withdrawals, today),
+              municipality,
+              notice,
+              typed,
+            ),
+          };
         }
         if (!saved) throw new StoreError('STORE.NOT_FOUND', AGREEMENT_CHANGES, change.id);
-        await audit(deps.store, { kind: 'agreement.decision', memberId: ctx.actor.member.id, at: now.toISOString(), details: { changeId: change.id, municipality, approved: decision.approved } });
+        await audit(deps.store, {
+          kind: 'agreement.decision',
+          memberId: ctx.actor.member.id,
+          at: now.toISOString(),
+          details: { changeId: change.id, municipality, approved: decision.approved },
+        });
         const was = agreementStatus(before ?? change, withdrawals, today).state;
         const status = agreementStatus(saved, withdrawals, today);
-        if (was === 'pending' && status.state !== 'pending') await tellResult(deps, ctx.org, ctx.t, saved, status.state, now);
-        return { respond: decisionCard(ctx.org, ctx.t, saved, status, municipality, ctx.t.t('agreement.recorded', { decision: ctx.t.t(decision.approved ? 'agreement.decision.yes' : 'agreement.decision.no') })) };
+        if (was === 'pending' && status.state !== 'pending')
+          await tellResult(deps, ctx.org, ctx.t, saved, status.state, now);
+        return {
+          respond: decisionCard(
+            ctx.org,
+            ctx.t,
+            saved,
+            status,
+            municipality,
+            ctx.t.t('agreement.recorded', {
+              decision: ctx.t.t(decision.approved ? 'agreement.decision.yes' : 'agreement.decision.no'),
+            }),
+          ),
+        };
       },
     },
   ];

@@ -24,5 +24,10 @@ export function parseAgreementArgs(args: string, today: string): Result<Agreemen
   const body = date ? others.join(' ') : rest;
   const colon = body.indexOf(':');
   if (colon < 0) return fail('AGREEMENT.USAGE', { usage: '' });
-  return ok({ kind: 'start', title: body.slice(0, colon).trim(), proposedText: body.slice(colon + 1).trim(), ...(date && { answerBy: date }) });
+  return ok({
+    kind: 'start',
+    title: body.slice(0, colon).trim(),
+    proposedText: body.slice(colon + 1).trim(),
+    ...(date && { answerBy: date }),
+  });
 }

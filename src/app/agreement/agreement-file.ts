@@ -11,7 +11,12 @@ import { loadChange } from './agreement-records';
 import { dateText, decisionWord, progressLine } from './agreement-view';
 
 /** The change as it stands: the proposed text, every council's decision, and the result. */
-export async function agreementFile(deps: { store: RecordStore; org: Organisation; t: Translator }, id: string, renderer: DocumentRenderer, now = new Date()): Promise<DownloadFile | undefined> {
+export async function agreementFile(
+  deps: { store: RecordStore; org: Organisation; t: Translator },
+  id: string,
+  renderer: DocumentRenderer,
+  now = new Date(),
+): Promise<DownloadFile | undefined> {
   const change = await loadChange(deps.store, id);
   if (!change) return undefined;
   const { t, org } = deps;
@@ -21,11 +26,14 @@ export async function agreementFile(deps: { store: RecordStore; org: Organisatio
     subtitle: org.cooperation.name,
     locale: t.locale,
     blocks: [
-      { kind: 'fields', rows: [
-        { label: t.t('agreement.document.result'), value: t.t(`agreement.state.${s.state}`) },
-        { label: t.t('agreement.document.started'), value: dateText(change.startedAt.slice(0, 10), t) },
-        { label: t.t('agreement.document.answer-by'), value: dateText(change.answerBy, t) },
-      ] },
+      {
+        kind: 'fields',
+        rows: [
+          { label: t.t('agreement.document.result'), value: t.t(`agreement.state.${s.state}`) },
+          { label: t.t('agreement.document.started'), value: dateText(change.startedAt.slice(0, 10), t) },
+          { label: t.t('agreement.document.answer-by'), value: dateText(change.answerBy, t) },
+        ],
+      },
       { kind: 'paragraph', runs: [{ text: t.t('agreement.document.rule') }] },
       { kind: 'heading', level: 2, text: t.t('agreement.document.proposal') },
       { kind: 'quote', text: change.proposedText },
@@ -36,7 +44,13 @@ export async function agreementFile(deps: { store: RecordStore; org: Organisatio
         header: ['municipality', 'decision', 'case-number', 'date', 'link'].map((k) => t.t(`agreement.column.${k}`)),
         rows: change.municipalities.map((m) => {
           const d = change.decisions[m];
-          return [municipalityName(org, m), decisionWord(change, m, s, t), d?.caseNumber ?? '', d ? dateText(d.date, t) : '', d?.link ?? ''];
+          return [
+            municipalityName(org, m),
+            decisionWord(change, m, s, t),
+            d?.caseNumber ?? '',
+            d ? dateText(d.date, t) : '',
+            d?.link ?? '',
+          ];
         }),
       },
     ],

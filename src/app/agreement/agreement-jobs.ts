@@ -24,32 +24,63 @@ export const REMINDER_DAYS_BEFORE = [14, 3] as const;
 type Deps = { store: RecordStore; scheduler: JobScheduler };
 
 /** The proposed text to each asked municipality's respondent and deputy, once each. */
-export async function distributeChange(deps: Deps, org: Organisation, t: Translator, change: AgreementChange, now: Date): Promise<number> {
+export async function distributeChange(
+  deps: Deps,
+  org: Organisation,
+  t: Translator,
+  change: AgreementChange,
+  now: Date,
+): Promise<number> {
   const chats = await personalChats(deps.store);
   const status = agreementStatus(change, await loadWithdrawals(deps.store), osloDate(now));
   const jobs = [];
   for (const m of change.municipalities) {
     for (const person of respondentsOf(org, m)) {
       const chat = await chats.of(person);
-      if (chat) jobs.push(messageJob(`agreement:${change.id}:${m}:${person.id}`, { conversationId: chat, message: decisionCard(org, t, change, status, m) }, now));
+      if (chat)
+        jobs.push(
+          messageJob(
+            `agreement:${change.id}:${m}:${person.id}`,
+            { conversationId: chat, message: decisionCard(org, t, change, status, m) },
+            now,
+          ),
+        );
     }
   }
   await deps.scheduler.scheduleMany(jobs);
   return jobs.length;
 }
 
-export async function scheduleAgreementReminders(scheduler: JobScheduler, change: AgreementChange, now: Date): Promise<void> {
+export async function scheduleAgreementReminders(
+  scheduler: JobScheduler,
+  change: AgreementChange,
+  now: Date,
+): Promise<void> {
   for (const days of REMINDER_DAYS_BEFORE) {
     const d = new Date(`${change.answerBy}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - days);
-    const dueAt = osloInstant({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 9, minute: 0, second: 0 });
+    const dueAt = osloInstant({
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: 9,
+      minute: 0,
+      second: 0,
+    });
     if (dueAt <= now.toISOString()) continue;
-    await scheduler.schedule({ id: `agreement.remind:${change.id}:${days}`, kind: AGREEMENT_REMIND, dueAt, payload: { changeId: change.id, days } });
+    await scheduler.schedule({
+      id: `agreement.remind:${change.id}:${days}`,
+      kind: AGREEMENT_REMIND,
+      dueAt,
+      payload: { changeId: change.id, days },
+    });
   }
 }
 
 /** Reminds the respondents of municipalities whose council has not decided yet; nothing once decided. */
-export function agreementReminder(deps: Deps & { organisation: () => Organisation; t: Translator; clock: Clock }): JobHandler<{ changeId: string; days: number }> {
+export function agreementReminder(
+  deps: Deps & { organisation: () => Organisation; t: Translator; clock: Clock },
+): JobHandler<{ changeId: string; days: number }> {
   return async ({ job }) => {
     const change = await loadChange(deps.store, job.payload.changeId);
     if (!change) return { outcome: 'done' };
@@ -69,7 +100,14 @@ export function agreementReminder(deps: Deps & { organisation: () => Organisatio
             usage: `${deps.t.t('command.agreement-change.name')} ${change.id}`,
           }),
         );
-        if (chat) jobs.push(messageJob(`agreement.remind:${change.id}:${job.payload.days}:${m}:${person.id}`, { conversationId: chat, message }, job.dueAt));
+        if (chat)
+          jobs.push(
+            messageJob(
+              `agreement.remind:${change.id}:${job.payload.days}:${m}:${person.id}`,
+              { conversationId: chat, message },
+              job.dueAt,
+            ),
+          );
       }
     }
     await deps.scheduler.scheduleMany(jobs);
@@ -78,15 +116,34 @@ export function agreementReminder(deps: Deps & { organisation: () => Organisatio
 }
 
 /** When the last approval or the first "no" comes in: the coordinators and the board are told, once. */
-export async function tellResult(deps: Deps, org: Organisation, t: Translator, change: AgreementChange, state: 'adopted' | 'rejected', now: Date): Promise<void> {
+export async function tellResult(
+  deps: Deps,
+  org: Organisation,
+  t: Translator,
+  change: AgreementChange,
+  state: 'adopted' | 'rejected',
+  now: Date,
+): Promise<void> {
   const board = boardOf(org);
-  const people = new Map([...coordinators(org), ...(board ? seatsOf(org, board.id, osloDate(now)).map((s) => s.member) : [])].map((p) => [p.id, p]));
+  const people = new Map(
+    [...coordinators(org), ...(board ? seatsOf(org, board.id, osloDate(now)).map((s) => s.member) : [])].map((p) => [
+      p.id,
+      p,
+    ]),
+  );
   const chats = await personalChats(deps.store);
-  const message = text(t.t(`agreement.result.${state}`, { title: change.title, id: change.id, usage: `${t.t('command.agreement-change.name')} ${change.id}` }));
+  const message = text(
+    t.t(`agreement.result.${state}`, {
+      title: change.title,
+      id: change.id,
+      usage: `${t.t('command.agreement-change.name')} ${change.id}`,
+    }),
+  );
   const jobs = [];
   for (const person of people.values()) {
     const chat = await chats.of(person);
-    if (chat) jobs.push(messageJob(`agreement.result:${change.id}:${person.id}`, { conversationId: chat, message }, now));
+    if (chat)
+      jobs.push(messageJob(`agreement.result:${change.id}:${person.id}`, { conversationId: chat, message }, now));
   }
   await deps.scheduler.scheduleMany(jobs);
 }

@@ -9,5 +9,7 @@ export async function loadChange(store: RecordStore, id: string): Promise<Agreem
 }
 
 export async function allChanges(store: RecordStore): Promise<AgreementChange[]> {
-  return (await store.find<AgreementChange>(AGREEMENT_CHANGES)).map((r) => r.value).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  return (await store.find<AgreementChange>(AGREEMENT_CHANGES))
+    .map((r) => r.value)
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

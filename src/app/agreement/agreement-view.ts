@@ -16,8 +16,12 @@ export function progressLine(org: Organisation, t: Translator, s: AgreementStatu
   const total = s.approved.length + s.rejected.length + s.pending.length;
   return [
     t.t('agreement.progress.approved', { approved: s.approved.length, total }),
-    s.rejected.length > 0 ? t.t('agreement.progress.rejected', { count: s.rejected.length, names: names(org, s.rejected) }) : '',
-    s.pending.length > 0 ? t.t('agreement.progress.pending', { count: s.pending.length, names: names(org, s.pending) }) : '',
+    s.rejected.length > 0
+      ? t.t('agreement.progress.rejected', { count: s.rejected.length, names: names(org, s.rejected) })
+      : '',
+    s.pending.length > 0
+      ? t.t('agreement.progress.pending', { count: s.pending.length, names: names(org, s.pending) })
+      : '',
     s.left.length > 0 ? t.t('agreement.progress.left', { names: names(org, s.left) }) : '',
   ]
     .filter((x) => x !== '')
@@ -42,7 +46,14 @@ export function decisionCard(
 ): Reply {
   const stored = change.decisions[municipality];
   // A refused form comes back as it was typed, so nothing is lost.
-  const d = typed ?? (stored && { approved: stored.approved ? 'yes' : 'no', caseNumber: stored.caseNumber, date: stored.date, link: stored.link ?? '' });
+  const d =
+    typed ??
+    (stored && {
+      approved: stored.approved ? 'yes' : 'no',
+      caseNumber: stored.caseNumber,
+      date: stored.date,
+      link: stored.link ?? '',
+    });
   return card('agreement-decision', {
     heading: t.t('agreement.heading', { id: change.id, municipality: municipalityName(org, municipality) }),
     title: change.title,
@@ -72,7 +83,14 @@ export function decisionCard(
 }
 
 /** The tracker for the board and the mayors' meeting: every municipality's decision, and the result. */
-export function trackerCard(org: Organisation, t: Translator, change: AgreementChange, s: AgreementStatus, links: SignedLinks, now: Date): Reply {
+export function trackerCard(
+  org: Organisation,
+  t: Translator,
+  change: AgreementChange,
+  s: AgreementStatus,
+  links: SignedLinks,
+  now: Date,
+): Reply {
   return card('agreement-tracker', {
     heading: t.t('agreement.tracker-heading', { id: change.id, answerBy: dateText(change.answerBy, t) }),
     title: change.title,

@@ -39,10 +39,14 @@ const minutesVersion: Maker = async (deps, meetingId, version) => {
   const record = found && (await loadMinutes(deps.store, meetingId));
   if (!found || !record) return undefined;
   const current = record.value.minutes;
-  const wanted = current.version === Number(version) ? current : current.earlier.find((m) => m.version === Number(version));
+  const wanted =
+    current.version === Number(version) ? current : current.earlier.find((m) => m.version === Number(version));
   if (!wanted) return undefined;
   const meetings = (await bodyMeetings(deps.store, found.meeting.bodyId)).map((r) => r.value);
-  const document = minutesDocument({ org: deps.org, meeting: found.meeting, minutes: { ...wanted, earlier: [] }, meetings }, deps.t);
+  const document = minutesDocument(
+    { org: deps.org, meeting: found.meeting, minutes: { ...wanted, earlier: [] }, meetings },
+    deps.t,
+  );
   return {
     body: await deps.docx.render(document),
     mediaType: deps.docx.mediaType,

@@ -33,9 +33,20 @@ const LOCKED_RETRY_MS = 15 * 60_000;
 export const archiveJobId = (p: ArchivePayload): string => `archive:${p.kind}:${p.subjectId}:${p.version}`;
 
 /** Asks for the document to be saved now; the same document and version is saved once. */
-export async function scheduleSave(deps: { scheduler: JobScheduler; clock: Clock }, ...documents: ArchivePayload[]): Promise<void> {
+export async function scheduleSave(
+  deps: { scheduler: JobScheduler; clock: Clock },
+  ...documents: ArchivePayload[]
+): Promise<void> {
   const now = deps.clock.now();
-  await deps.scheduler.scheduleMany(documents.map((payload) => ({ id: archiveJobId(payload), kind: ARCHIVE_DOCUMENT, dueAt: now, payload, maxAttempts: ATTEMPTS })));
+  await deps.scheduler.scheduleMany(
+    documents.map((payload) => ({
+      id: archiveJobId(payload),
+      kind: ARCHIVE_DOCUMENT,
+      dueAt: now,
+      payload,
+      maxAttempts: ATTEMPTS,
+    })),
+  );
 }
 
 export interface ArchiveDeps {
@@ -55,10 +66,15 @@ export function saveToLibrary(deps: ArchiveDeps): JobHandler<ArchivePayload> {
     if (!make) return { outcome: 'failed', error: `DOCUMENTS.UNKNOWN_KIND: ${kind}` };
     let file;
     try {
-      file = await make({ store: deps.store, org: deps.organisation(), t: deps.t, docx: deps.docx }, subjectId, version);
+      file = await make(
+        { store: deps.store, org: deps.organisation(), t: deps.t, docx: deps.docx },
+        subjectId,
+        version,
+      );
     } catch (e) {
       // A name the library would refuse does not get better by trying again.
-      if (e instanceof RangeError && e.message.startsWith('DOCUMENTS.BAD_PATH')) return { outcome: 'failed', error: e.message };
+      if (e instanceof RangeError && e.message.startsWith('DOCUMENTS.BAD_PATH'))
+        return { outcome: 'failed', error: e.message };
       throw e;
     }
     // The meeting, hearing or minutes version is gone: nothing left to save.
@@ -67,7 +83,8 @@ export function saveToLibrary(deps: ArchiveDeps): JobHandler<ArchivePayload> {
     try {
       saved = await deps.library.save(file.path, file.body, file.mediaType);
     } catch (e) {
-      if (e instanceof DocumentSaveError && e.code === 'DOCUMENTS.LOCKED') return { outcome: 'retry', error: e.message, afterMs: LOCKED_RETRY_MS };
+      if (e instanceof DocumentSaveError && e.code === 'DOCUMENTS.LOCKED')
+        return { outcome: 'retry', error: e.message, afterMs: LOCKED_RETRY_MS };
       throw e;
     }
     await rememberSaved(deps.store, { ...saved, kind, subjectId, version, savedAt: deps.clock.now().toISOString() });

@@ -36,7 +36,8 @@ function path(...parts: string[]): string {
   return joined;
 }
 
-const meetingName = (body: Body | undefined, meeting: Meeting) => `${safeName(body?.name ?? '', meeting.bodyId)}-møte-${meeting.number}-${meeting.year}`;
+const meetingName = (body: Body | undefined, meeting: Meeting) =>
+  `${safeName(body?.name ?? '', meeting.bodyId)}-møte-${meeting.number}-${meeting.year}`;
 
 /** `Grunnlagsdokumenter/2026/styret-møte-4-2026.docx`: one file, replaced as input comes in. */
 export function basisDocumentPath(body: Body | undefined, meeting: Meeting, extension: string): string {

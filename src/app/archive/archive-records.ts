@@ -35,7 +35,11 @@ export async function rememberSaved(store: RecordStore, saved: ArchivedDocument)
   );
 }
 
-export async function archivedDocument(store: RecordStore, kind: ArchivedKind, subjectId: string): Promise<ArchivedDocument | undefined> {
+export async function archivedDocument(
+  store: RecordStore,
+  kind: ArchivedKind,
+  subjectId: string,
+): Promise<ArchivedDocument | undefined> {
   return (await store.get<ArchivedDocument>(ARCHIVED_DOCUMENTS, archivedId(kind, subjectId)))?.value;
 }
 
@@ -43,7 +47,11 @@ export async function archivedDocument(store: RecordStore, kind: ArchivedKind, s
  * The library address to show on a card, once the document is saved. Only a web (https)
  * address: a local folder's file URL opens nothing in Teams.
  */
-export async function libraryUrl(store: RecordStore, kind: ArchivedKind, subjectId: string): Promise<string | undefined> {
+export async function libraryUrl(
+  store: RecordStore,
+  kind: ArchivedKind,
+  subjectId: string,
+): Promise<string | undefined> {
   const saved = await archivedDocument(store, kind, subjectId);
   return saved && /^https:\/\//i.test(saved.url) ? saved.url : undefined;
 }

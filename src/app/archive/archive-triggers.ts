@@ -18,8 +18,17 @@ import { contentVersion, libraryUrl } from './archive-records';
 type Deps = { readonly store: RecordStore; readonly scheduler: JobScheduler; readonly clock: Clock };
 
 /** The basis document as the input stands: saved again only when the input has changed. */
-export async function archiveBasisDocument(deps: Deps, meeting: Meeting, request: InputRequest, answers: readonly InputAnswer[]): Promise<string | undefined> {
-  await scheduleSave(deps, { kind: 'basis-document', subjectId: meeting.id, version: contentVersion(meeting, request, answers) });
+export async function archiveBasisDocument(
+  deps: Deps,
+  meeting: Meeting,
+  request: InputRequest,
+  answers: readonly InputAnswer[],
+): Promise<string | undefined> {
+  await scheduleSave(deps, {
+    kind: 'basis-document',
+    subjectId: meeting.id,
+    version: contentVersion(meeting, request, answers),
+  });
   return libraryUrl(deps.store, 'basis-document', meeting.id);
 }
 
@@ -31,10 +40,18 @@ export async function archiveApprovedMinutes(deps: Deps, meetingId: string): Pro
 }
 
 /** The joint statement and the responses behind it, as compiled now. */
-export async function archiveJointStatement(deps: Deps, h: HearingRecord, responses: readonly HearingResponse[]): Promise<string | undefined> {
+export async function archiveJointStatement(
+  deps: Deps,
+  h: HearingRecord,
+  responses: readonly HearingResponse[],
+): Promise<string | undefined> {
   // Where the coordinator's card is posted says nothing about the statement.
   const { posted: _posted, ...hearing } = h;
   const version = contentVersion(hearing, responses);
-  await scheduleSave(deps, { kind: 'joint-statement', subjectId: h.id, version }, { kind: 'hearing-responses', subjectId: h.id, version });
+  await scheduleSave(
+    deps,
+    { kind: 'joint-statement', subjectId: h.id, version },
+    { kind: 'hearing-responses', subjectId: h.id, version },
+  );
   return libraryUrl(deps.store, 'joint-statement', h.id);
 }

@@ -23,7 +23,9 @@ export const BOARD_PROMPTS = 'boardPrompts';
 export async function boardMeetingsIn(store: RecordStore, org: Organisation, year: number): Promise<number> {
   const board = boardOf(org);
   if (!board) return 0;
-  return (await bodyMeetings(store, board.id)).filter((m) => m.value.state !== 'cancelled' && osloDay(m.value.start).startsWith(`${year}-`)).length;
+  return (await bodyMeetings(store, board.id)).filter(
+    (m) => m.value.state !== 'cancelled' && osloDay(m.value.start).startsWith(`${year}-`),
+  ).length;
 }
 
 export const warningText = (t: Translator, w: BoardWarning): string => t.t(`board-rules.${w.code}`, w.params);
@@ -31,11 +33,17 @@ export const warningText = (t: Translator, w: BoardWarning): string => t.t(`boar
 const dateText = (iso: string, t: Translator) => formatDate(new Date(`${iso}T12:00:00Z`), t.locale);
 
 /** Every line the check has to say on the date: the rules broken, terms ending, too few meetings. */
-export async function boardCheckLines(store: RecordStore, org: Organisation, t: Translator, now: Date): Promise<string[]> {
+export async function boardCheckLines(
+  store: RecordStore,
+  org: Organisation,
+  t: Translator,
+  now: Date,
+): Promise<string[]> {
   const today = osloDate(now);
   const year = Number(today.slice(0, 4));
   const lines = boardWarnings(org, today).map((w) => warningText(t, w));
-  for (const term of termsEnding(org, today)) lines.push(t.t('board-rules.term-ending', { name: term.name, to: dateText(term.to, t) }));
+  for (const term of termsEnding(org, today))
+    lines.push(t.t('board-rules.term-ending', { name: term.name, to: dateText(term.to, t) }));
   const few = tooFewBoardMeetings(org, await boardMeetingsIn(store, org, year));
   if (few) lines.push(t.t('board-rules.few-meetings', { year, ...few }));
   return lines;
@@ -45,7 +53,15 @@ export async function boardCheckLines(store: RecordStore, org: Organisation, t: 
 export async function scheduleBoardCheck(scheduler: JobScheduler, clock: Clock): Promise<void> {
   const now = clock.now();
   const today = osloDate(now);
-  const at = (day: string) => osloInstant({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)), hour: 8, minute: 0, second: 0 });
+  const at = (day: string) =>
+    osloInstant({
+      year: Number(day.slice(0, 4)),
+      month: Number(day.slice(5, 7)),
+      day: Number(day.slice(8, 10)),
+      hour: 8,
+      minute: 0,
+      second: 0,
+    });
   let day = today;
   if (at(day) <= now.toISOString()) {
     const d = new Date(`${today}T12:00:00Z`);
@@ -60,7 +76,13 @@ export async function scheduleBoardCheck(scheduler: JobScheduler, clock: Clock):
  * fewer than four board meetings planned (once a year, from 1 February, when the year's plan
  * should stand). The next day's check is scheduled first, so a failing send does not stop them.
  */
-export function boardCheck(deps: { store: RecordStore; scheduler: JobScheduler; organisation: () => Organisation; t: Translator; clock: Clock }): JobHandler<{ day: string }> {
+export function boardCheck(deps: {
+  store: RecordStore;
+  scheduler: JobScheduler;
+  organisation: () => Organisation;
+  t: Translator;
+  clock: Clock;
+}): JobHandler<{ day: string }> {
   return async ({ job }) => {
     await scheduleBoardCheck(deps.scheduler, deps.clock);
     const org = deps.organisation();
@@ -68,10 +90,15 @@ export function boardCheck(deps: { store: RecordStore; scheduler: JobScheduler; 
     const year = Number(day.slice(0, 4));
     const prompts: { key: string; message: string }[] = [];
     for (const term of termsEnding(org, day)) {
-      prompts.push({ key: `term:${term.memberId}:${term.to}`, message: deps.t.t('board-rules.prompt.term-ending', { name: term.name, to: dateText(term.to, deps.t) }) });
+      prompts.push({
+        key: `term:${term.memberId}:${term.to}`,
+        message: deps.t.t('board-rules.prompt.term-ending', { name: term.name, to: dateText(term.to, deps.t) }),
+      });
     }
-    const few = day.slice(5) >= '02-01' ? tooFewBoardMeetings(org, await boardMeetingsIn(deps.store, org, year)) : undefined;
-    if (few) prompts.push({ key: `meetings:${year}`, message: deps.t.t('board-rules.prompt.few-meetings', { year, ...few }) });
+    const few =
+      day.slice(5) >= '02-01' ? tooFewBoardMeetings(org, await boardMeetingsIn(deps.store, org, year)) : undefined;
+    if (few)
+      prompts.push({ key: `meetings:${year}`, message: deps.t.t('board-rules.prompt.few-meetings', { year, ...few }) });
     // Each prompt once: its key is written before it is sent (a crash after that loses one prompt
     // rather than repeating it daily), and the day's new prompts go as one message, so one
     // chat does not get a burst that Teams' per-conversation limit would hold back.
@@ -89,7 +116,14 @@ export function boardCheck(deps: { store: RecordStore; scheduler: JobScheduler; 
     const jobs = [];
     for (const coordinator of coordinators(org)) {
       const chat = await chats.of(coordinator);
-      if (chat) jobs.push(messageJob(`board.prompt:${day}:${coordinator.id}`, { conversationId: chat, message: text(fresh.join('\n\n')) }, job.dueAt));
+      if (chat)
+        jobs.push(
+          messageJob(
+            `board.prompt:${day}:${coordinator.id}`,
+            { conversationId: chat, message: text(fresh.join('\n\n')) },
+            job.dueAt,
+          ),
+        );
     }
     await deps.scheduler.scheduleMany(jobs);
     return { outcome: 'done' };

@@ -17,8 +17,19 @@ export const agendaCommand = declareCommand({
     if ('reply' in found) return [found.reply];
     const meeting = found.record;
     // The coordinator is told of open follow-up tasks to review; taking them up is a choice (`oppfølging <møte>`).
-    const review = actor.roles.has('coordinator') && meeting.value.state === 'planned' ? await reviewFor(store, meeting.value) : [];
-    const hint = review.length > 0 ? [text(t.t('follow-up.review.hint', { count: review.length, usage: `${t.t('command.follow-up.name')} ${meeting.id}` }))] : [];
+    const review =
+      actor.roles.has('coordinator') && meeting.value.state === 'planned' ? await reviewFor(store, meeting.value) : [];
+    const hint =
+      review.length > 0
+        ? [
+            text(
+              t.t('follow-up.review.hint', {
+                count: review.length,
+                usage: `${t.t('command.follow-up.name')} ${meeting.id}`,
+              }),
+            ),
+          ]
+        : [];
     return [await meetingCardNow(store, org, t, meeting.value), ...hint];
   },
 });

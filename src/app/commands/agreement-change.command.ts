@@ -41,7 +41,12 @@ export const agreementChangeCommand: Command = {
       if (changes.length === 0) return [text(t.t('agreement.none', { usage }))];
       const lines = changes.map((c) => {
         const s = agreementStatus(c, withdrawals, today);
-        return t.t('agreement.list-line', { id: c.id, title: c.title, state: t.t(`agreement.state.${s.state}`), progress: progressLine(org, t, s) });
+        return t.t('agreement.list-line', {
+          id: c.id,
+          title: c.title,
+          state: t.t(`agreement.state.${s.state}`),
+          progress: progressLine(org, t, s),
+        });
       });
       return [text([t.t('agreement.list-heading'), ...lines].join('\n\n'))];
     }
@@ -68,11 +73,24 @@ export const agreementChangeCommand: Command = {
         if (isStoreError(e, 'STORE.ALREADY_EXISTS')) continue;
         throw e;
       }
-      await audit(store, { kind: 'agreement.started', memberId: actor.member.id, at: now.toISOString(), details: { changeId: change.id } });
+      await audit(store, {
+        kind: 'agreement.started',
+        memberId: actor.member.id,
+        at: now.toISOString(),
+        details: { changeId: change.id },
+      });
       const sent = await distributeChange({ store, scheduler }, org, t, change, now);
       await scheduleAgreementReminders(scheduler, change, now);
       return [
-        text(t.t('agreement.started', { id: change.id, title: change.title, count: change.municipalities.length, sent, answerBy: dateText(change.answerBy, t) })),
+        text(
+          t.t('agreement.started', {
+            id: change.id,
+            title: change.title,
+            count: change.municipalities.length,
+            sent,
+            answerBy: dateText(change.answerBy, t),
+          }),
+        ),
         trackerCard(org, t, change, agreementStatus(change, withdrawals, today), links, now),
       ];
     }

@@ -24,7 +24,9 @@ export const bodiesCommand: Command = {
         bodies: org.bodies.map((b) => ({
           name: b.name,
           // "Overordnet samarbeidsutvalg" need not be told it is one; "LSU Bærum" is told what LSU is.
-          detail: [kindUnlessNamed(b.name, t.t(`body.${b.kind}`)), seatSummary(t, seatsOf(org, b.id, today))].filter(Boolean).join(' · '),
+          detail: [kindUnlessNamed(b.name, t.t(`body.${b.kind}`)), seatSummary(t, seatsOf(org, b.id, today))]
+            .filter(Boolean)
+            .join(' · '),
         })),
       }),
     ];

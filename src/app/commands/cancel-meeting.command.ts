@@ -25,7 +25,12 @@ export const cancelMeetingCommand = declareCommand({
     const cancelled = cancelMeeting(meeting.value, now, reason);
     if (!cancelled.ok) return [text(errorText(t, cancelled.error))];
     if (!(await replaceMeeting(store, meeting, cancelled.value))) return [text(t.t('error.MEETING.CHANGED'))];
-    await audit(store, { kind: 'meeting.cancelled', memberId: actor.member.id, at: now.toISOString(), details: { meetingId: meeting.id } });
+    await audit(store, {
+      kind: 'meeting.cancelled',
+      memberId: actor.member.id,
+      at: now.toISOString(),
+      details: { meetingId: meeting.id },
+    });
     await meetingCancelled({ store, clock, scheduler }, org, cancelled.value);
     return [meetingCard(org, t, cancelled.value, t.t('meeting.cancelled-told'))];
   },

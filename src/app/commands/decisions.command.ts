@@ -26,7 +26,8 @@ export const decisionsCommand = declareCommand({
     const query = parseDecisionQuery(args, org.bodies);
     const found = searchDecisions(await decisionEntries(store, now), query);
     const csv = `${links.link(`/exports/${registerExportId(query.year)}/vedtak.csv`, now)}&lang=${t.locale}`;
-    if (found.length === 0) return [text(t.t(args.trim() === '' ? 'decisions.none' : 'decisions.none-found', { query: args.trim() }))];
+    if (found.length === 0)
+      return [text(t.t(args.trim() === '' ? 'decisions.none' : 'decisions.none-found', { query: args.trim() }))];
     const lines = found.slice(0, DECISIONS_SHOWN).map((e) =>
       t.t('decisions.line', {
         case: formatCaseNumber(e.caseNumber),

@@ -13,14 +13,18 @@ const SHOWN = 20;
 function who(t: Translator, r: Recipient): string {
   switch (r.kind) {
     case 'member':
-      return r.municipalities.length > 0 ? t.t('delivery-failures.person-in', { name: r.name, municipalities: r.municipalities.join(', ') }) : r.name;
+      return r.municipalities.length > 0
+        ? t.t('delivery-failures.person-in', { name: r.name, municipalities: r.municipalities.join(', ') })
+        : r.name;
     case 'channel':
       if (r.secretariat) return t.t('delivery-failures.secretariat-channel');
       return r.body ? t.t('delivery-failures.body-channel', { body: r.body }) : t.t('delivery-failures.channel');
     case 'groupChat':
       return t.t('delivery-failures.group-chat');
     case 'unknown':
-      return r.objectId ? t.t('delivery-failures.unknown-person-id', { id: r.objectId }) : t.t('delivery-failures.unknown-person');
+      return r.objectId
+        ? t.t('delivery-failures.unknown-person-id', { id: r.objectId })
+        : t.t('delivery-failures.unknown-person');
   }
 }
 
@@ -49,6 +53,14 @@ export const deliveryFailuresCommand: Command = {
         why: why(t, f),
       }),
     );
-    return [text([t.t('delivery-failures.title', { count: failures.length }), ...lines.map((l) => `- ${l}`), t.t('delivery-failures.why')].join('\n\n'))];
+    return [
+      text(
+        [
+          t.t('delivery-failures.title', { count: failures.length }),
+          ...lines.map((l) => `- ${l}`),
+          t.t('delivery-failures.why'),
+        ].join('\n\n'),
+      ),
+    ];
   },
 };

@@ -20,19 +20,32 @@ export const extendHearingCommand = declareCommand({
   args: z.object({ hearing: arg.hearing(), deadline: arg.date() }),
   async run(ctx, { store, hearings }) {
     const { actor, t, input } = ctx;
-    const picked = pickedOrReply(await pickHearing(store, input.hearing), t, {
-      commandId: 'extend-hearing',
-      typedRef: ctx.typed['hearing'],
-      args: ctx.args,
-      none: t.t('hearings.none'),
-      unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),
-      which: t.t('pick.hearing.which'),
-    }, hearingCandidate);
+    const picked = pickedOrReply(
+      await pickHearing(store, input.hearing),
+      t,
+      {
+        commandId: 'extend-hearing',
+        typedRef: ctx.typed['hearing'],
+        args: ctx.args,
+        none: t.t('hearings.none'),
+        unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),
+        which: t.t('pick.hearing.which'),
+      },
+      hearingCandidate,
+    );
     if ('reply' in picked) return [picked.reply];
     const to = osloInstantAt(input.deadline.date!, input.deadline.time ?? NOON);
     const extended = await extendHearing(hearings, picked.record.id, actor.member.id, to);
     if (!extended.ok) return [text(errorText(t, extended.error))];
     await refreshPostedCard(hearings, picked.record.id);
-    return [text(t.t('hearing.extended', { title: extended.value.title, deadline: formatDateTime(new Date(extended.value.internalDeadline), t.locale), id: extended.value.id }))];
+    return [
+      text(
+        t.t('hearing.extended', {
+          title: extended.value.title,
+          deadline: formatDateTime(new Date(extended.value.internalDeadline), t.locale),
+          id: extended.value.id,
+        }),
+      ),
+    ];
   },
 });

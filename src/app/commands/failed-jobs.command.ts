@@ -31,6 +31,15 @@ export const failedJobsCommand: Command = {
       }),
     );
     const more = failed.length > SHOWN ? [t.t('jobs.failed.more', { count: failed.length - SHOWN })] : [];
-    return [text([t.t('jobs.failed.title', { count: failed.length }), ...lines.map((l) => `- ${l}`), ...more, t.t('jobs.failed.how-to-retry', { ref: jobRef(failed[0]!.id) })].join('\n\n'))];
+    return [
+      text(
+        [
+          t.t('jobs.failed.title', { count: failed.length }),
+          ...lines.map((l) => `- ${l}`),
+          ...more,
+          t.t('jobs.failed.how-to-retry', { ref: jobRef(failed[0]!.id) }),
+        ].join('\n\n'),
+      ),
+    ];
   },
 };

@@ -17,13 +17,18 @@ export async function findVote(
 ): Promise<{ vote: StoredRecord<VoteRecord> } | { reply: Reply }> {
   const wanted = args.trim();
   const commandId = usageKey.replace(/^command\./, '').replace(/\.usage$/, '');
-  const picked = pickedOrReply(await pickVote(store, wanted || undefined), t, {
-    commandId,
-    typedRef: wanted || undefined,
-    args: wanted,
-    none: t.t('vote.which', { usage: t.t(usageKey), open: t.t('vote.none-open') }),
-    unknown: (ref) => t.t('error.VOTE.UNKNOWN', { vote: ref }),
-    which: wanted ? t.t('pick.vote.several', { ref: echo(wanted) }) : t.t('pick.vote.which'),
-  }, voteCandidate);
+  const picked = pickedOrReply(
+    await pickVote(store, wanted || undefined),
+    t,
+    {
+      commandId,
+      typedRef: wanted || undefined,
+      args: wanted,
+      none: t.t('vote.which', { usage: t.t(usageKey), open: t.t('vote.none-open') }),
+      unknown: (ref) => t.t('error.VOTE.UNKNOWN', { vote: ref }),
+      which: wanted ? t.t('pick.vote.several', { ref: echo(wanted) }) : t.t('pick.vote.which'),
+    },
+    voteCandidate,
+  );
   return 'record' in picked ? { vote: picked.record } : picked;
 }

@@ -19,7 +19,8 @@ export const followUpCommand: Command = {
     const now = clock.now();
     const viewer = { memberId: actor.member.id, coordinator: actor.roles.has('coordinator') };
     const named = args.trim();
-    if (named === '' || !viewer.coordinator) return [followUpCard(org, t, await visibleTasks(store, viewer), viewer, now)];
+    if (named === '' || !viewer.coordinator)
+      return [followUpCard(org, t, await visibleTasks(store, viewer), viewer, now)];
     const meeting = await findMeeting(store, named, now);
     if (!meeting) return [text(t.t('error.MEETING.UNKNOWN', { meeting: named }))];
     const tasks = await reviewFor(store, meeting.value);

@@ -16,7 +16,11 @@ export const hearingCommand: Command = {
     // In her own chat the coordinator gets her view; a card in a channel or group is shared, so
     // it is neutral and Teams refreshes it into the coordinators' view.
     const viewer: StatusViewer =
-      conversation.kind !== 'personal' ? await coordinatorRefresh(store, org) : actor.roles.has('coordinator') ? { kind: 'coordinator' } : { kind: 'other' };
+      conversation.kind !== 'personal'
+        ? await coordinatorRefresh(store, org)
+        : actor.roles.has('coordinator')
+          ? { kind: 'coordinator' }
+          : { kind: 'other' };
     return [hearingStatusCard(org, t, found.hearing, await hearingResponses(store, found.hearing.id), '', viewer)];
   },
 };

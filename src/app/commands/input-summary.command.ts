@@ -22,6 +22,8 @@ export const inputSummaryCommand: Command = {
       ? await archiveBasisDocument({ store, scheduler, clock }, meeting.value, request, answers)
       : await libraryUrl(store, 'basis-document', meeting.id);
     const file = (ext: string) => links.link(`/exports/${meeting.id}/grunnlag.${ext}`, now) + `&lang=${t.locale}`;
-    return [inputSummaryCard(org, t, meeting.value, request, answers, { docx: file('docx'), markdown: file('md'), library })];
+    return [
+      inputSummaryCard(org, t, meeting.value, request, answers, { docx: file('docx'), markdown: file('md'), library }),
+    ];
   },
 };

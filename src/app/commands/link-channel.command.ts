@@ -20,15 +20,28 @@ export const linkChannelCommand: Command = {
   inMenu: false,
   async run({ actor, org, t, args, conversation }, { store, clock }) {
     if (conversation.kind !== 'channel') return [text(t.t('channel.only-in-channel'))];
-    const secretariat = t.t('channel.secretariat-words').split('|').some((w) => foldText(w) === foldText(args));
+    const secretariat = t
+      .t('channel.secretariat-words')
+      .split('|')
+      .some((w) => foldText(w) === foldText(args));
     const body = secretariat ? undefined : findBody(org, args.trim());
     if (!secretariat && !body) return [text(t.t('channel.which-body', { usage: t.t('command.link-channel.usage') }))];
     const bodyId = body?.id ?? SECRETARIAT_CHANNEL;
     const now = clock.now().toISOString();
     // The channel, not the thread `knytt kanal` was typed in: notices are new posts where people look.
     const conversationId = channelRoot(conversation.id);
-    await upsert<BodyChannel>(store, BODY_CHANNELS, bodyId, () => ({ bodyId, conversationId, linkedBy: actor.member.id, at: now }));
-    await audit(store, { kind: 'body.channel-linked', memberId: actor.member.id, at: now, details: { bodyId, conversationId } });
+    await upsert<BodyChannel>(store, BODY_CHANNELS, bodyId, () => ({
+      bodyId,
+      conversationId,
+      linkedBy: actor.member.id,
+      at: now,
+    }));
+    await audit(store, {
+      kind: 'body.channel-linked',
+      memberId: actor.member.id,
+      at: now,
+      details: { bodyId, conversationId },
+    });
     return [text(secretariat ? t.t('channel.linked-secretariat') : t.t('channel.linked', { body: body!.name }))];
   },
 };

@@ -15,12 +15,17 @@ export async function meetingArg<S extends ArgsSchema>(
   now: Date,
 ): Promise<{ record: StoredRecord<Meeting> } | { reply: Reply }> {
   const { t, actor } = ctx;
-  return pickedOrReply(await pickMeeting(store, ref, now), t, {
-    commandId,
-    typedRef: ctx.typed['meeting'],
-    args: ctx.args,
-    none: t.t(actor.roles.has('coordinator') ? 'meetings.none-coordinator' : 'meetings.none'),
-    unknown: (r) => t.t('error.MEETING.UNKNOWN', { meeting: r }),
-    which: t.t('pick.meeting.several', { ref: echo(ref ?? '') }),
-  }, meetingCandidate(t));
+  return pickedOrReply(
+    await pickMeeting(store, ref, now),
+    t,
+    {
+      commandId,
+      typedRef: ctx.typed['meeting'],
+      args: ctx.args,
+      none: t.t(actor.roles.has('coordinator') ? 'meetings.none-coordinator' : 'meetings.none'),
+      unknown: (r) => t.t('error.MEETING.UNKNOWN', { meeting: r }),
+      which: t.t('pick.meeting.several', { ref: echo(ref ?? '') }),
+    },
+    meetingCandidate(t),
+  );
 }

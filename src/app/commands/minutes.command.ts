@@ -15,6 +15,11 @@ export const minutesCommand: Command = {
     const found = await namedForMinutes(store, t, args, clock.now());
     if ('reply' in found) return [found.reply];
     if (actor.roles.has('coordinator')) return [await formFor({ store, clock, links }, { t, org }, found.meetingId)];
-    return [await showMinutes({ store, clock, links }, org, t, found.meetingId, { memberId: actor.member.id, coordinator: false })];
+    return [
+      await showMinutes({ store, clock, links }, org, t, found.meetingId, {
+        memberId: actor.member.id,
+        coordinator: false,
+      }),
+    ];
   },
 };

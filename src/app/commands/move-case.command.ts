@@ -30,6 +30,14 @@ export const moveCaseCommand: Command = {
     if (!reordered.ok) return [text(errorText(t, reordered.error))];
     if (!(await replaceMeeting(store, found.meeting, reordered.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await scheduleAnnouncement(scheduler, reordered.value, 'agenda', clock.now());
-    return [await meetingCardNow(store, org, t, reordered.value, t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }))];
+    return [
+      await meetingCardNow(
+        store,
+        org,
+        t,
+        reordered.value,
+        t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }),
+      ),
+    ];
   },
 };

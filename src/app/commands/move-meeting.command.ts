@@ -32,14 +32,33 @@ export const moveMeetingCommand = declareCommand({
     const date = input.when.date ?? osloDate(meeting.value.start);
     const start = osloInstantAt(date, input.when.time!);
     const length = Date.parse(meeting.value.end) - Date.parse(meeting.value.start);
-    const end = input.when.endTime ? osloInstantAt(date, input.when.endTime) : new Date(Date.parse(start) + length).toISOString();
+    const end = input.when.endTime
+      ? osloInstantAt(date, input.when.endTime)
+      : new Date(Date.parse(start) + length).toISOString();
     const others = (await bodyMeetings(store, meeting.value.bodyId)).map((r) => r.value);
-    const moved = moveMeeting(meeting.value, { start, end }, { now, bodyIds: new Set(org.bodies.map((b) => b.id)), meetings: others });
+    const moved = moveMeeting(
+      meeting.value,
+      { start, end },
+      { now, bodyIds: new Set(org.bodies.map((b) => b.id)), meetings: others },
+    );
     if (!moved.ok) return [text(errorText(t, moved.error))];
     if (!(await replaceMeeting(store, meeting, moved.value.meeting))) return [text(t.t('error.MEETING.CHANGED'))];
-    await audit(store, { kind: 'meeting.moved', memberId: actor.member.id, at: now.toISOString(), details: { meetingId: meeting.id, from: meeting.value.start, to: moved.value.meeting.start } });
+    await audit(store, {
+      kind: 'meeting.moved',
+      memberId: actor.member.id,
+      at: now.toISOString(),
+      details: { meetingId: meeting.id, from: meeting.value.start, to: moved.value.meeting.start },
+    });
     const pre = await meetingMoved({ store, clock, scheduler }, org, moved.value.meeting);
     const warnings = moved.value.warnings.map((w) => errorText(t, w));
-    return [meetingCard(org, t, moved.value.meeting, [t.t('meeting.moved'), ...warnings].join(' '), pre ? { preMeeting: pre } : {})];
+    return [
+      meetingCard(
+        org,
+        t,
+        moved.value.meeting,
+        [t.t('meeting.moved'), ...warnings].join(' '),
+        pre ? { preMeeting: pre } : {},
+      ),
+    ];
   },
 });

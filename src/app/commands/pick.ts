@@ -24,7 +24,12 @@ export type Picked<T> =
 
 const NEXT = new Set(['neste', 'next', 'neste mote', 'next meeting']);
 
-function choose<T>(ref: string, all: readonly StoredRecord<T>[], open: readonly StoredRecord<T>[], title: (v: T) => string): Picked<T> {
+function choose<T>(
+  ref: string,
+  all: readonly StoredRecord<T>[],
+  open: readonly StoredRecord<T>[],
+  title: (v: T) => string,
+): Picked<T> {
   const wanted = foldText(ref);
   const byId = all.find((r) => foldText(r.id) === wanted);
   if (byId) return { kind: 'one', record: byId };
@@ -35,7 +40,11 @@ function choose<T>(ref: string, all: readonly StoredRecord<T>[], open: readonly 
 }
 
 const fromOpen = <T>(open: readonly StoredRecord<T>[]): Picked<T> =>
-  open.length === 1 ? { kind: 'one', record: open[0]! } : open.length ? { kind: 'several', candidates: open } : { kind: 'none' };
+  open.length === 1
+    ? { kind: 'one', record: open[0]! }
+    : open.length
+      ? { kind: 'several', candidates: open }
+      : { kind: 'none' };
 
 /** Without a name, the next planned meeting (what meeting commands have always meant). */
 export async function pickMeeting(store: RecordStore, ref: string | undefined, now: Date): Promise<Picked<Meeting>> {
@@ -60,7 +69,9 @@ export async function pickVote(store: RecordStore, ref: string | undefined): Pro
 /** Without a name, the open hearing if only one is open; the nearest deadline first. */
 export async function pickHearing(store: RecordStore, ref: string | undefined): Promise<Picked<HearingRecord>> {
   const all = await store.find<HearingRecord>(HEARINGS);
-  const open = all.filter((h) => h.value.state === 'open').sort((a, b) => a.value.internalDeadline.localeCompare(b.value.internalDeadline));
+  const open = all
+    .filter((h) => h.value.state === 'open')
+    .sort((a, b) => a.value.internalDeadline.localeCompare(b.value.internalDeadline));
   if (!ref || NEXT.has(foldText(ref))) return fromOpen(open);
   return choose(ref, all, open, (h) => h.title);
 }
@@ -77,7 +88,14 @@ export interface Candidate {
  * The question "which one?" as a card: each button types the command again with the id in
  * place of what was typed, so the answer goes through the same command and its checks.
  */
-export function choiceReply(t: Translator, question: string, commandId: string, candidates: readonly Candidate[], typedRef: string | undefined, args: string): Reply {
+export function choiceReply(
+  t: Translator,
+  question: string,
+  commandId: string,
+  candidates: readonly Candidate[],
+  typedRef: string | undefined,
+  args: string,
+): Reply {
   const name = t.t(`command.${commandId}.name`);
   const retype = (id: string) => {
     // What was typed rides on every button: a long text would make the card too large for Teams.
@@ -91,10 +109,12 @@ export function choiceReply(t: Translator, question: string, commandId: string, 
   });
 }
 
-export const meetingCandidate = (t: Translator) => (m: StoredRecord<Meeting>): Candidate => ({
-  id: m.id,
-  title: `${m.value.title}, ${formatDateTime(new Date(m.value.start), t.locale)}`,
-});
+export const meetingCandidate =
+  (t: Translator) =>
+  (m: StoredRecord<Meeting>): Candidate => ({
+    id: m.id,
+    title: `${m.value.title}, ${formatDateTime(new Date(m.value.start), t.locale)}`,
+  });
 export const voteCandidate = (v: StoredRecord<VoteRecord>): Candidate => ({ id: v.id, title: v.value.title });
 export const hearingCandidate = (h: StoredRecord<HearingRecord>): Candidate => ({ id: h.id, title: h.value.title });
 
@@ -124,6 +144,15 @@ export function pickedOrReply<T>(
     case 'unknown':
       return { reply: { kind: 'text', text: words.unknown(echo(picked.ref)) } };
     case 'several':
-      return { reply: choiceReply(t, words.which, words.commandId, picked.candidates.map(candidate), words.typedRef, words.args) };
+      return {
+        reply: choiceReply(
+          t,
+          words.which,
+          words.commandId,
+          picked.candidates.map(candidate),
+          words.typedRef,
+          words.args,
+        ),
+      };
   }
 }

@@ -16,15 +16,24 @@ export interface HearingWords {
  * The hearing a declared command names (id, title fragment or "neste"); without one, the one
  * open hearing; several are offered as buttons that type `commandId` again with the id.
  */
-export async function pickedHearing(store: RecordStore, commandId: string, ctx: HearingWords): Promise<{ hearing: HearingRecord } | { reply: Reply }> {
+export async function pickedHearing(
+  store: RecordStore,
+  commandId: string,
+  ctx: HearingWords,
+): Promise<{ hearing: HearingRecord } | { reply: Reply }> {
   const { t } = ctx;
-  const picked = pickedOrReply(await pickHearing(store, ctx.input.hearing), t, {
-    commandId,
-    typedRef: ctx.typed['hearing'],
-    args: ctx.args,
-    none: t.t('hearings.none'),
-    unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),
-    which: t.t('pick.hearing.which'),
-  }, hearingCandidate);
+  const picked = pickedOrReply(
+    await pickHearing(store, ctx.input.hearing),
+    t,
+    {
+      commandId,
+      typedRef: ctx.typed['hearing'],
+      args: ctx.args,
+      none: t.t('hearings.none'),
+      unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),
+      which: t.t('pick.hearing.which'),
+    },
+    hearingCandidate,
+  );
   return 'record' in picked ? { hearing: picked.record.value } : picked;
 }

@@ -16,7 +16,8 @@ export const remindVoteCommand = declareCommand({
   async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const found = await findVote(store, t, input.vote ?? '', 'command.remind-vote.usage');
     if ('reply' in found) return [found.reply];
-    if (!mayCloseVote(found.vote.value, actor.member, actor.roles)) return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
+    if (!mayCloseVote(found.vote.value, actor.member, actor.roles))
+      return [text(t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'))];
     const report = await remindNonVoters({ store, clock, scheduler }, org, t, found.vote.id);
     if (!report.ok) return [text(errorText(t, report.error))];
     const { reminded, unreachable } = report.value;

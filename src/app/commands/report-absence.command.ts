@@ -30,7 +30,12 @@ export const reportAbsenceCommand = declareCommand({
     const reported = reportAbsence(org, meeting.value, absences, { memberId: actor.member.id, reason }, clock.now());
     if (!reported.ok) return [text(errorText(t, reported.error))];
     await upsert<Absence>(store, ABSENCES, absenceId(meeting.id, actor.member.id), () => reported.value);
-    await audit(store, { kind: 'meeting.absence', memberId: actor.member.id, at: clock.now().toISOString(), details: { meetingId: meeting.id } });
+    await audit(store, {
+      kind: 'meeting.absence',
+      memberId: actor.member.id,
+      at: clock.now().toISOString(),
+      details: { meetingId: meeting.id },
+    });
     await tellAboutAbsence({ store, scheduler }, org, t, meeting.value, reported.value, clock.now());
     const deputies = reported.value.deputiesCalled.map((id) => memberById(org, id)?.name ?? id);
     return [

@@ -24,7 +24,9 @@ export const reportWithdrawalCommand = declareCommand({
   async run({ actor, org, t, input, typed }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
-    const say = (code: string, params: Record<string, string | number> = {}) => [text(t.t(`error.${code}`, { ...params, usage: usageText(t, 'report-withdrawal', withdrawalArgs) }))];
+    const say = (code: string, params: Record<string, string | number> = {}) => [
+      text(t.t(`error.${code}`, { ...params, usage: usageText(t, 'report-withdrawal', withdrawalArgs) })),
+    ];
     const date = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), t.locale);
     const parsed = withdrawalFrom(org, input, typed['noticeDate'] ?? '', today);
     if (!parsed.ok) return say(parsed.error.code, parsed.error.params as Record<string, string | number>);
@@ -44,9 +46,18 @@ export const reportWithdrawalCommand = declareCommand({
     } catch (e) {
       if (!isStoreError(e, 'STORE.ALREADY_EXISTS')) throw e;
       const earlier = (await store.get<Withdrawal>(WITHDRAWALS, w.municipality))?.value ?? w;
-      return say('WITHDRAWAL.ALREADY_RECORDED', { municipality: municipalityName(org, w.municipality), noticeDate: date(earlier.noticeDate), effectiveDate: date(earlier.effectiveDate) });
+      return say('WITHDRAWAL.ALREADY_RECORDED', {
+        municipality: municipalityName(org, w.municipality),
+        noticeDate: date(earlier.noticeDate),
+        effectiveDate: date(earlier.effectiveDate),
+      });
     }
-    await audit(store, { kind: 'withdrawal.recorded', memberId: actor.member.id, at: now.toISOString(), details: { municipality: w.municipality, noticeDate: w.noticeDate, effectiveDate: w.effectiveDate } });
+    await audit(store, {
+      kind: 'withdrawal.recorded',
+      memberId: actor.member.id,
+      at: now.toISOString(),
+      details: { municipality: w.municipality, noticeDate: w.noticeDate, effectiveDate: w.effectiveDate },
+    });
     const told = await tellBoardOfWithdrawal({ store, scheduler }, org, t, w, today, now);
     return [
       text(

@@ -31,19 +31,35 @@ export const requestInputCommand = declareCommand({
     if ('reply' in found) return [found.reply];
     const meeting = found.record;
     const pre = await loadPreMeeting(store, meeting.id);
-    const planned = planInputRequest(meeting.value, pre, await membersOn(store, org, osloDay(meeting.value.start)), requestOptions(input, now), now);
+    const planned = planInputRequest(
+      meeting.value,
+      pre,
+      await membersOn(store, org, osloDay(meeting.value.start)),
+      requestOptions(input, now),
+      now,
+    );
     if (!planned.ok) return [text(errorText(t, planned.error))];
     await upsert<InputRequest>(store, INPUT_REQUESTS, meeting.id, () => planned.value);
     // Cards now, reminders and the summary later; jobs of an earlier plan find other times and stand down.
     await scheduleInputJobs(scheduler, planned.value);
-    await audit(store, { kind: 'input.requested', memberId: actor.member.id, at: now.toISOString(), details: { meetingId: meeting.id } });
+    await audit(store, {
+      kind: 'input.requested',
+      memberId: actor.member.id,
+      at: now.toISOString(),
+      details: { meetingId: meeting.id },
+    });
     const deadline = formatDateTime(new Date(planned.value.deadline), t.locale);
     const count = planned.value.municipalities.length;
     const later = Date.parse(planned.value.sendAt) > now.getTime();
     return [
       text(
         later
-          ? t.t('input.requested-later', { title: meeting.value.title, count, deadline, send: formatDateTime(new Date(planned.value.sendAt), t.locale) })
+          ? t.t('input.requested-later', {
+              title: meeting.value.title,
+              count,
+              deadline,
+              send: formatDateTime(new Date(planned.value.sendAt), t.locale),
+            })
           : t.t('input.requested', { title: meeting.value.title, count, deadline, id: meeting.id }),
       ),
     ];

@@ -17,7 +17,8 @@ export const retryJobCommand: Command = {
     if (!typed) return [text(t.t('jobs.retry.which'))];
     const found = await findJobByRef(scheduler, typed);
     if (found.length === 0) return [text(t.t('jobs.retry.unknown', { ref: typed }))];
-    if (found.length > 1) return [text(t.t('jobs.retry.ambiguous', { ref: typed, ids: found.map((j) => j.id).join(', ') }))];
+    if (found.length > 1)
+      return [text(t.t('jobs.retry.ambiguous', { ref: typed, ids: found.map((j) => j.id).join(', ') }))];
     const job = found[0]!;
     const what = describeJob(job, org, t);
     const ref = jobRef(job.id);

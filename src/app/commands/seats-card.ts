@@ -9,7 +9,11 @@ import type { Reply } from '../reply';
 /** Deputies and observers hold no seat of their own: "7 medlemmer og 1 vara", not "8 medlemmer". */
 export function seatSummary(t: Translator, seats: readonly Seat[]): string {
   const count = (roles: readonly string[]) => seats.filter((s) => roles.includes(s.role)).length;
-  return t.t('members.summary-seats', { members: count(['chair', 'member']), deputies: count(['deputy']), observers: count(['observer']) });
+  return t.t('members.summary-seats', {
+    members: count(['chair', 'member']),
+    deputies: count(['deputy']),
+    observers: count(['observer']),
+  });
 }
 
 /** The members of one body as a card: shared by `styret` and `medlemmer <organ>`. */
@@ -21,7 +25,9 @@ export function seatsCard(org: Organisation, body: Body, t: Translator, now: Dat
     empty: seats.length === 0 ? t.t('members.empty') : '',
     seats: seats.map((s) => ({
       name: s.member.name,
-      role: s.deputyFor ? t.t('seat.deputy-for', { name: memberById(org, s.deputyFor)?.name ?? s.deputyFor }) : t.t(`seat.${s.role}`),
+      role: s.deputyFor
+        ? t.t('seat.deputy-for', { name: memberById(org, s.deputyFor)?.name ?? s.deputyFor })
+        : t.t(`seat.${s.role}`),
       represents: s.represents,
       title: s.member.title ?? '',
     })),

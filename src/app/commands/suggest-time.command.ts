@@ -36,7 +36,8 @@ export const suggestTimeCommand: Command = {
   inMenu: false,
   async run({ org, t, args }, { clock, freeBusy }) {
     const bodies = org.bodies.map((b) => b.name).join(', ');
-    if (args.trim() === '') return [text(t.t('schedule.which-body', { usage: t.t('command.suggest-time.usage'), bodies }))];
+    if (args.trim() === '')
+      return [text(t.t('schedule.which-body', { usage: t.t('command.suggest-time.usage'), bodies }))];
     const now = clock.now();
     const parsed = parseTimeSuggestionArgs(args, now);
     if (!parsed.ok) return [text(errorText(t, parsed.error))];
@@ -44,12 +45,16 @@ export const suggestTimeCommand: Command = {
     if (!body) return [text(t.t('schedule.unknown-body', { name: parsed.value.body, bodies }))];
     const window = searchWindow(parsed.value.from, now);
     const people = new Map<string, Member>();
-    for (const seat of seatsOf(org, body.id, osloDate(new Date(window.start)))) if (seat.role !== 'deputy') people.set(seat.member.email.toLowerCase(), seat.member);
+    for (const seat of seatsOf(org, body.id, osloDate(new Date(window.start))))
+      if (seat.role !== 'deputy') people.set(seat.member.email.toLowerCase(), seat.member);
     if (people.size === 0) return [text(t.t('schedule.no-members', { body: body.name }))];
     if (!freeBusy) return [text(t.t('error.SCHEDULE.UNAVAILABLE'))];
     let availability;
     try {
-      availability = await freeBusy.busy([...people.values()].map((m) => m.email), window);
+      availability = await freeBusy.busy(
+        [...people.values()].map((m) => m.email),
+        window,
+      );
     } catch (e) {
       if (e instanceof FreeBusyError) return [text(t.t('error.SCHEDULE.UNAVAILABLE'))];
       throw e;
@@ -64,7 +69,15 @@ export const suggestTimeCommand: Command = {
     });
     const unknown = availability.filter((a) => !a.known).map((a) => people.get(a.email.toLowerCase())?.name ?? a.email);
     return [
-      timeSuggestionsCard(t, { body, durationMinutes: parsed.value.durationMinutes, from: window.start, hours: OFFICE_HOURS, checked: people.size, unknown, slots }),
+      timeSuggestionsCard(t, {
+        body,
+        durationMinutes: parsed.value.durationMinutes,
+        from: window.start,
+        hours: OFFICE_HOURS,
+        checked: people.size,
+        unknown,
+        slots,
+      }),
     ];
   },
 };

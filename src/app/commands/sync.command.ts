@@ -16,7 +16,11 @@ export const syncCommand: Command = {
       kind: 'roster.synchronised',
       memberId: actor.member.id,
       at: clock.now().toISOString(),
-      details: { linked: report.linked.length, missing: report.notInTeam.length, unknown: report.notInOrganisation.length },
+      details: {
+        linked: report.linked.length,
+        missing: report.notInTeam.length,
+        unknown: report.notInOrganisation.length,
+      },
     });
     const names = (list: readonly { name: string }[]) => list.map((p) => ({ name: p.name }));
     return [
@@ -26,7 +30,10 @@ export const syncCommand: Command = {
         sections: [
           { heading: t.t('sync.linked', { count: report.linked.length }), people: names(report.linked) },
           { heading: t.t('sync.not-in-team', { count: report.notInTeam.length }), people: names(report.notInTeam) },
-          { heading: t.t('sync.not-in-organisation', { count: report.notInOrganisation.length }), people: names(report.notInOrganisation) },
+          {
+            heading: t.t('sync.not-in-organisation', { count: report.notInOrganisation.length }),
+            people: names(report.notInOrganisation),
+          },
         ],
       }),
     ];

@@ -15,7 +15,8 @@ export const whoamiCommand: Command = {
       text: t.t('whoami.seat', {
         role: t.t(`seat.${m.role}`),
         body: bodyName(org, m.body),
-        represents: 'municipality' in m.represents ? municipalityName(org, m.represents.municipality) : m.represents.party,
+        represents:
+          'municipality' in m.represents ? municipalityName(org, m.represents.municipality) : m.represents.party,
       }),
     }));
     const respondent = member.respondentFor.map((r) => ({

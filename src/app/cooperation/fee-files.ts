@@ -46,7 +46,9 @@ export function feeBasis(s: FeeSchedule, t: Translator): string {
 export async function feeCsvFile(deps: Deps, id: string): Promise<DownloadFile | undefined> {
   const s = await scheduleFor(deps, id);
   if (!s) return undefined;
-  const header = ['number', 'municipality', 'population', 'rate', 'amount', 'due', 'note'].map((k) => deps.t.t(`fees.csv.${k}`));
+  const header = ['number', 'municipality', 'population', 'rate', 'amount', 'due', 'note'].map((k) =>
+    deps.t.t(`fees.csv.${k}`),
+  );
   const rows = s.lines.map((l) => [
     l.municipality,
     l.name,
@@ -70,7 +72,13 @@ export function feeDocument(org: Organisation, s: FeeSchedule, t: Translator): E
         kind: 'table',
         header: ['number', 'municipality', 'population', 'amount', 'note'].map((k) => t.t(`fees.csv.${k}`)),
         rows: [
-          ...s.lines.map((l) => [l.municipality, l.name, l.population === undefined ? '' : t.t('number', { value: l.population }), formatKroner(l.ore, t.locale), feeNote(l, t)]),
+          ...s.lines.map((l) => [
+            l.municipality,
+            l.name,
+            l.population === undefined ? '' : t.t('number', { value: l.population }),
+            formatKroner(l.ore, t.locale),
+            feeNote(l, t),
+          ]),
           ['', t.t('fees.total'), '', formatKroner(s.totalOre, t.locale), ''],
         ],
         numeric: [2, 3],
@@ -79,8 +87,16 @@ export function feeDocument(org: Organisation, s: FeeSchedule, t: Translator): E
   };
 }
 
-export async function feeDocumentFile(deps: Deps, id: string, renderer: DocumentRenderer): Promise<DownloadFile | undefined> {
+export async function feeDocumentFile(
+  deps: Deps,
+  id: string,
+  renderer: DocumentRenderer,
+): Promise<DownloadFile | undefined> {
   const s = await scheduleFor(deps, id);
   if (!s) return undefined;
-  return { body: await renderer.render(feeDocument(deps.org, s, deps.t)), mediaType: renderer.mediaType, fileName: `kontingent-${s.year}.${renderer.extension}` };
+  return {
+    body: await renderer.render(feeDocument(deps.org, s, deps.t)),
+    mediaType: renderer.mediaType,
+    fileName: `kontingent-${s.year}.${renderer.extension}`,
+  };
 }

@@ -23,16 +23,33 @@ export const FEE_REMINDER_DAYS_BEFORE = 30;
 export function feeReminderDue(org: Organisation, year: number): string {
   const due = new Date(`${feeDueDate(feeTerms(org), year)}T00:00:00Z`);
   due.setUTCDate(due.getUTCDate() - FEE_REMINDER_DAYS_BEFORE);
-  return osloInstant({ year: due.getUTCFullYear(), month: due.getUTCMonth() + 1, day: due.getUTCDate(), hour: 9, minute: 0, second: 0 });
+  return osloInstant({
+    year: due.getUTCFullYear(),
+    month: due.getUTCMonth() + 1,
+    day: due.getUTCDate(),
+    hour: 9,
+    minute: 0,
+    second: 0,
+  });
 }
 
 /**
  * The reminder for the year's fee, once (its id is the year). Nothing after the due day: a
  * reminder then would only be noise. A reminder whose day has passed runs at once.
  */
-export async function scheduleFeeReminder(scheduler: JobScheduler, org: Organisation, year: number, now: Date): Promise<void> {
+export async function scheduleFeeReminder(
+  scheduler: JobScheduler,
+  org: Organisation,
+  year: number,
+  now: Date,
+): Promise<void> {
   if (`${feeDueDate(feeTerms(org), year)}T23:59:59Z` < now.toISOString()) return;
-  await scheduler.schedule({ id: `fees.remind:${year}`, kind: FEES_REMIND, dueAt: feeReminderDue(org, year), payload: { year } });
+  await scheduler.schedule({
+    id: `fees.remind:${year}`,
+    kind: FEES_REMIND,
+    dueAt: feeReminderDue(org, year),
+    payload: { year },
+  });
 }
 
 /** At start: this year's reminder if its due day is still ahead, else next year's. */
@@ -44,7 +61,13 @@ export async function scheduleNextFeeReminder(scheduler: JobScheduler, org: Orga
 }
 
 /** Tells each coordinator the year's total and due day, then plans next year's reminder. */
-export function feeReminder(deps: { store: RecordStore; scheduler: JobScheduler; organisation: () => Organisation; t: Translator; clock: Clock }): JobHandler<{ year: number }> {
+export function feeReminder(deps: {
+  store: RecordStore;
+  scheduler: JobScheduler;
+  organisation: () => Organisation;
+  t: Translator;
+  clock: Clock;
+}): JobHandler<{ year: number }> {
   return async ({ job }) => {
     const org = deps.organisation();
     const { year } = job.payload;
@@ -61,7 +84,14 @@ export function feeReminder(deps: { store: RecordStore; scheduler: JobScheduler;
     const jobs = [];
     for (const coordinator of coordinators(org)) {
       const chat = await chats.of(coordinator);
-      if (chat) jobs.push(messageJob(`fees.remind:${year}:${coordinator.id}`, { conversationId: chat, message: text(message) }, job.dueAt));
+      if (chat)
+        jobs.push(
+          messageJob(
+            `fees.remind:${year}:${coordinator.id}`,
+            { conversationId: chat, message: text(message) },
+            job.dueAt,
+          ),
+        );
     }
     await deps.scheduler.scheduleMany(jobs);
     await scheduleFeeReminder(deps.scheduler, org, year + 1, deps.clock.now());

@@ -23,7 +23,8 @@ export function withdrawalFrom(
   today: string,
 ): Result<{ municipality: MunicipalityNumber; noticeDate: string }> {
   let noticeDate = input.noticeDate.date!;
-  if (WITHOUT_YEAR.test(typedDate.trim()) && noticeDate > today) noticeDate = `${Number(noticeDate.slice(0, 4)) - 1}${noticeDate.slice(4)}`;
+  if (WITHOUT_YEAR.test(typedDate.trim()) && noticeDate > today)
+    noticeDate = `${Number(noticeDate.slice(0, 4)) - 1}${noticeDate.slice(4)}`;
   const wanted = foldText(input.municipality);
   const found = org.municipalities.find((m) => m.number === input.municipality || foldText(m.name) === wanted);
   if (!found) return fail('WITHDRAWAL.UNKNOWN_MUNICIPALITY', { value: input.municipality });

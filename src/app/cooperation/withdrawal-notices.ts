@@ -24,7 +24,9 @@ export async function tellBoardOfWithdrawal(
   now: Date,
 ): Promise<number> {
   const board = boardOf(org);
-  const people = new Map([...(board ? seatsOf(org, board.id, today).map((s) => s.member) : []), ...coordinators(org)].map((m) => [m.id, m]));
+  const people = new Map(
+    [...(board ? seatsOf(org, board.id, today).map((s) => s.member) : []), ...coordinators(org)].map((m) => [m.id, m]),
+  );
   const chats = await personalChats(deps.store);
   const message = text(
     t.t('withdrawal.to-board', {
@@ -37,7 +39,8 @@ export async function tellBoardOfWithdrawal(
   const jobs = [];
   for (const person of people.values()) {
     const chat = await chats.of(person);
-    if (chat) jobs.push(messageJob(`withdrawal:${w.municipality}:${person.id}`, { conversationId: chat, message }, now));
+    if (chat)
+      jobs.push(messageJob(`withdrawal:${w.municipality}:${person.id}`, { conversationId: chat, message }, now));
   }
   await deps.scheduler.scheduleMany(jobs);
   return jobs.length;

@@ -28,9 +28,27 @@ import type { BallotBox } from '../../domain/ballot';
 export interface Dashboard {
   readonly meetings: readonly DashboardMeeting[];
   readonly hearings: readonly HearingTrack[];
-  readonly votes: readonly { readonly voteId: string; readonly title: string; readonly caseNumber?: string; readonly cast: number; readonly voters: number; readonly deadline?: string }[];
-  readonly overdue: readonly { readonly taskId: string; readonly description: string; readonly caseNumber: string; readonly owner: string; readonly due: string }[];
-  readonly deliveryFailures: readonly { readonly id: string; readonly message: string; readonly kind: string; readonly at: string }[];
+  readonly votes: readonly {
+    readonly voteId: string;
+    readonly title: string;
+    readonly caseNumber?: string;
+    readonly cast: number;
+    readonly voters: number;
+    readonly deadline?: string;
+  }[];
+  readonly overdue: readonly {
+    readonly taskId: string;
+    readonly description: string;
+    readonly caseNumber: string;
+    readonly owner: string;
+    readonly due: string;
+  }[];
+  readonly deliveryFailures: readonly {
+    readonly id: string;
+    readonly message: string;
+    readonly kind: string;
+    readonly at: string;
+  }[];
   readonly failedJobs: readonly { readonly ref: string; readonly what: string; readonly at: string }[];
 }
 
@@ -45,7 +63,13 @@ export interface DashboardMeeting {
     readonly asked: number;
     readonly answered: number;
     /** The "one voice" matrix: a row per municipality asked, a cell per case. */
-    readonly cases: readonly { readonly itemId: string; readonly caseNumber: string; readonly title: string; readonly majority?: Position; readonly diverging: number }[];
+    readonly cases: readonly {
+      readonly itemId: string;
+      readonly caseNumber: string;
+      readonly title: string;
+      readonly majority?: Position;
+      readonly diverging: number;
+    }[];
     readonly rows: readonly MatrixRow[];
   };
 }
@@ -64,7 +88,13 @@ export interface HearingTrack {
   readonly internalDeadline: string;
   readonly externalDeadline: string;
   readonly reminderDaysBefore: readonly number[];
-  readonly rows: readonly { readonly municipality: string; readonly name: string; readonly state: 'submitted' | 'draft' | 'none'; readonly late: boolean; readonly position?: HearingPosition }[];
+  readonly rows: readonly {
+    readonly municipality: string;
+    readonly name: string;
+    readonly state: 'submitted' | 'draft' | 'none';
+    readonly late: boolean;
+    readonly position?: HearingPosition;
+  }[];
 }
 
 export interface DashboardDeps {
@@ -98,7 +128,13 @@ export async function dashboard(deps: DashboardDeps, org: Organisation, t: Trans
     overdue: tasks
       .filter((task) => isOpenTask(task) && dueHasPassed(task.due, now))
       .sort((a, b) => a.due.localeCompare(b.due))
-      .map((task) => ({ taskId: task.id, description: task.description, caseNumber: formatCaseNumber(task.caseNumber), owner: memberById(org, task.owner)?.name ?? task.owner, due: task.due })),
+      .map((task) => ({
+        taskId: task.id,
+        description: task.description,
+        caseNumber: formatCaseNumber(task.caseNumber),
+        owner: memberById(org, task.owner)?.name ?? task.owner,
+        due: task.due,
+      })),
     deliveryFailures: failures.map((f) => ({ id: f.id, message: f.message, kind: f.kind ?? 'forbidden', at: f.at })),
     failedJobs: failedJobs
       .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt))
@@ -116,14 +152,24 @@ async function meetingView(store: RecordStore, org: Organisation, m: Meeting): P
   const summaries = items.map((i) => summarizeItem(request, answers, i.id));
   const rows: MatrixRow[] = request.municipalities.map((municipality) => {
     const latest = latestAnswer(answers, m.id, municipality);
-    const state = !latest ? 'none' : answers.some((a) => a.municipality === municipality && a.status === 'submitted') ? 'submitted' : 'draft';
+    const state = !latest
+      ? 'none'
+      : answers.some((a) => a.municipality === municipality && a.status === 'submitted')
+        ? 'submitted'
+        : 'draft';
     return {
       municipality,
       name: municipalityName(org, municipality),
       state,
       cells: summaries.map((s) => {
         const counted = s.answered.find((a) => a.municipality === municipality);
-        return counted ? { position: counted.position, text: counted.text, diverges: s.diverging.some((d) => d.municipality === municipality) } : { text: '', diverges: false };
+        return counted
+          ? {
+              position: counted.position,
+              text: counted.text,
+              diverges: s.diverging.some((d) => d.municipality === municipality),
+            }
+          : { text: '', diverges: false };
       }),
     };
   });
@@ -135,7 +181,13 @@ async function meetingView(store: RecordStore, org: Organisation, m: Meeting): P
       answered: rows.filter((r) => r.state === 'submitted').length,
       cases: items.map((item, n) => {
         const majority = summaries[n]!.majority;
-        return { itemId: item.id, caseNumber: formatCaseNumber(item.caseNumber), title: item.title, ...(majority.kind === 'position' && { majority: majority.position }), diverging: summaries[n]!.diverging.length };
+        return {
+          itemId: item.id,
+          caseNumber: formatCaseNumber(item.caseNumber),
+          title: item.title,
+          ...(majority.kind === 'position' && { majority: majority.position }),
+          diverging: summaries[n]!.diverging.length,
+        };
       }),
       rows,
     },
@@ -179,8 +231,21 @@ async function openVotes(store: RecordStore): Promise<Dashboard['votes']> {
         : [
             (async () => {
               const box = (await store.get<BallotBox>(BALLOT_BOXES, vote.id))?.value;
-              const cast = box ? new Set(box.secrecy === 'named' ? box.ballots.map((b) => b.voterKey) : box.participation.map((p) => p.voterKey)).size : 0;
-              return { voteId: vote.id, title: vote.title, ...(vote.caseNumber && { caseNumber: vote.caseNumber }), cast, voters: vote.electorate.voters.length, ...(vote.settings.deadline && { deadline: vote.settings.deadline }) };
+              const cast = box
+                ? new Set(
+                    box.secrecy === 'named'
+                      ? box.ballots.map((b) => b.voterKey)
+                      : box.participation.map((p) => p.voterKey),
+                  ).size
+                : 0;
+              return {
+                voteId: vote.id,
+                title: vote.title,
+                ...(vote.caseNumber && { caseNumber: vote.caseNumber }),
+                cast,
+                voters: vote.electorate.voters.length,
+                ...(vote.settings.deadline && { deadline: vote.settings.deadline }),
+              };
             })(),
           ],
     ),
@@ -188,4 +253,5 @@ async function openVotes(store: RecordStore): Promise<Dashboard['votes']> {
 }
 
 /** A strong validator for the whole view: the dashboard polls with If-None-Match and gets 304 while nothing changed. */
-export const dashboardEtag = (view: unknown): string => `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27)}"`;
+export const dashboardEtag = (view: unknown): string =>
+  `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27)}"`;

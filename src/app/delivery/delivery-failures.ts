@@ -11,7 +11,14 @@ export const DELIVERY_FAILURES = 'deliveryFailures';
  * another 403, the conversation is gone (404 `ConversationNotFound`), the message too large
  * (413 `MessageSizeTooBig`).
  */
-export const DELIVERY_FAILURE_KINDS = ['blocked-by-user', 'bot-removed', 'disabled-by-admin', 'forbidden', 'not-found', 'too-large'] as const;
+export const DELIVERY_FAILURE_KINDS = [
+  'blocked-by-user',
+  'bot-removed',
+  'disabled-by-admin',
+  'forbidden',
+  'not-found',
+  'too-large',
+] as const;
 export type DeliveryFailureKind = (typeof DELIVERY_FAILURE_KINDS)[number];
 
 /**
@@ -52,7 +59,11 @@ export function describeMessage(message: unknown): string {
  * Records a failure once per id (the outbox job id, or the updated activity): a job that is
  * run again after a crash, or the same card refused twice, leaves one record. True when new.
  */
-export async function recordDeliveryFailure(store: RecordStore, id: string, failure: DeliveryFailure): Promise<boolean> {
+export async function recordDeliveryFailure(
+  store: RecordStore,
+  id: string,
+  failure: DeliveryFailure,
+): Promise<boolean> {
   try {
     await store.create(DELIVERY_FAILURES, id, failure);
     return true;
@@ -63,7 +74,10 @@ export async function recordDeliveryFailure(store: RecordStore, id: string, fail
 }
 
 /** The most recent failures first. */
-export async function recentDeliveryFailures(store: RecordStore, count: number): Promise<(DeliveryFailure & { id: string })[]> {
+export async function recentDeliveryFailures(
+  store: RecordStore,
+  count: number,
+): Promise<(DeliveryFailure & { id: string })[]> {
   const all = await store.find<DeliveryFailure>(DELIVERY_FAILURES);
   return all
     .map((r) => ({ ...r.value, id: r.id }))

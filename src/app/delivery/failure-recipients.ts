@@ -63,7 +63,11 @@ export async function recipientsOf(
     store.find<IdentityLink>('identityLinks'),
     store.find<TeamsUserRecord>('teamsUsers'),
     store.find<BodyChannel>(BODY_CHANNELS),
-    Promise.all([...new Set(failures.map((f) => f.conversationId))].map((id) => store.get<ConversationRecord>('conversations', id))),
+    Promise.all(
+      [...new Set(failures.map((f) => f.conversationId))].map((id) =>
+        store.get<ConversationRecord>('conversations', id),
+      ),
+    ),
   ]);
   const linkByObjectId = new Map(links.map((l) => [l.id.toLowerCase(), l.value]));
   const memberByUserId = new Map(teamsUsers.map((u) => [u.value.userId, u.value.memberId]));
@@ -75,7 +79,8 @@ export async function recipientsOf(
     const objectId = f.aadObjectId ?? conversation?.aadObjectId ?? str(user.aadObjectId);
     const found = objectId ? linkByObjectId.get(objectId.toLowerCase()) : undefined;
     // An address is evidence only when the host tenant wrote it (a look-alike guest is nobody we know).
-    const link = found && (found.address === undefined || isInvitedBy(found.address, tenantDomains)) ? found : undefined;
+    const link =
+      found && (found.address === undefined || isInvitedBy(found.address, tenantDomains)) ? found : undefined;
     const userId = str(user.id);
     const upn = trustedUpn(str(user.userPrincipalName), tenantDomains);
     const email = str(user.email);

@@ -57,7 +57,12 @@ export async function updateSharedCard(
   const now = deps.clock.now();
   const final = options.final ?? false;
   const dueAt = final ? now : new Date((Math.floor(now.getTime() / COALESCE_MS) + 1) * COALESCE_MS);
-  await deps.scheduler.schedule({ id: sharedCardJobId(ref, now, final), kind: SHARED_CARD_UPDATE, dueAt, payload: ref });
+  await deps.scheduler.schedule({
+    id: sharedCardJobId(ref, now, final),
+    kind: SHARED_CARD_UPDATE,
+    dueAt,
+    payload: ref,
+  });
 }
 
 /**

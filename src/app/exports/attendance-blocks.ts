@@ -32,7 +32,10 @@ export function attendee(org: Organisation, meeting: Meeting, memberId: string, 
 }
 
 /** One list line per municipality or party, sorted by its name, people in the order given. */
-function grouped(entries: readonly { readonly represents: string; readonly text: string }[], t: Translator): TextRun[][] {
+function grouped(
+  entries: readonly { readonly represents: string; readonly text: string }[],
+  t: Translator,
+): TextRun[][] {
   const groups = new Map<string, string[]>();
   for (const e of entries) groups.set(e.represents, [...(groups.get(e.represents) ?? []), e.text]);
   return [...groups.entries()]
@@ -51,14 +54,25 @@ export function attendanceBlocks(org: Organisation, meeting: Meeting, a: Attenda
     const p = who(x.memberId);
     // No reason given: the name alone, not "Anne Moe ()".
     const reason = x.reason?.trim();
-    return { represents: p.represents, text: reason ? t.t('export.minutes.absentWithReason', { name: p.name, reason }) : p.name };
+    return {
+      represents: p.represents,
+      text: reason ? t.t('export.minutes.absentWithReason', { name: p.name, reason }) : p.name,
+    };
   });
   const deputies = a.deputies.map((d) => {
     const p = who(d.memberId);
-    return { represents: p.represents, text: t.t('export.minutes.deputyFor', { name: p.name, member: who(d.standsInFor).name }) };
+    return {
+      represents: p.represents,
+      text: t.t('export.minutes.deputyFor', { name: p.name, member: who(d.standsInFor).name }),
+    };
   });
   const section = (key: string, entries: typeof present): Block[] =>
-    entries.length === 0 ? [] : [{ kind: 'heading', level: 3, text: t.t(key) }, { kind: 'list', items: grouped(entries, t) }];
+    entries.length === 0
+      ? []
+      : [
+          { kind: 'heading', level: 3, text: t.t(key) },
+          { kind: 'list', items: grouped(entries, t) },
+        ];
   return [
     { kind: 'heading', level: 2, text: t.t('export.minutes.attendance') },
     ...section('export.minutes.present', present),

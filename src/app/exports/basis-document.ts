@@ -9,7 +9,17 @@ import { municipalityName } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
 import type { Block, ExportDocument, TextRun } from '../../ports/documents';
-import { itemHeading, labelled, listOf, meetingPlace, meetingSubtitle, meetingTime, proposalBlocks, quoted, run } from './export-text';
+import {
+  itemHeading,
+  labelled,
+  listOf,
+  meetingPlace,
+  meetingSubtitle,
+  meetingTime,
+  proposalBlocks,
+  quoted,
+  run,
+} from './export-text';
 
 /** What the grunnlagsdokument is made from: the meeting, whom it asked, and the summary of their input. */
 export interface BasisDocumentSource {
@@ -27,7 +37,11 @@ export const positionLabel = (p: Position, t: Translator): string => t.t(`export
  */
 export function basisDocument(src: BasisDocumentSource, t: Translator): ExportDocument {
   const { org, meeting, request, summary } = src;
-  const names = (ms: readonly string[]): string => listOf(ms.map((m) => municipalityName(org, m)), t.locale);
+  const names = (ms: readonly string[]): string =>
+    listOf(
+      ms.map((m) => municipalityName(org, m)),
+      t.locale,
+    );
   const answered = request.municipalities.length - summary.notAnswered.length;
   const head: Block[] = [
     {
@@ -36,8 +50,13 @@ export function basisDocument(src: BasisDocumentSource, t: Translator): ExportDo
         { label: t.t('export.meeting.time'), value: meetingTime(meeting, t.locale) },
         { label: t.t('export.meeting.place'), value: meetingPlace(meeting, t) },
         { label: t.t('export.basis.deadline'), value: formatDateTime(new Date(request.deadline), t.locale) },
-        { label: t.t('export.basis.answers'), value: t.t('export.basis.answeredOf', { answered, asked: request.municipalities.length }) },
-        ...(summary.notAnswered.length > 0 ? [{ label: t.t('export.basis.notAnswered'), value: names(summary.notAnswered) }] : []),
+        {
+          label: t.t('export.basis.answers'),
+          value: t.t('export.basis.answeredOf', { answered, asked: request.municipalities.length }),
+        },
+        ...(summary.notAnswered.length > 0
+          ? [{ label: t.t('export.basis.notAnswered'), value: names(summary.notAnswered) }]
+          : []),
       ],
     },
     { kind: 'paragraph', runs: [run(t.t('export.basis.intro'))] },
@@ -54,7 +73,13 @@ export function basisDocument(src: BasisDocumentSource, t: Translator): ExportDo
   };
 }
 
-function itemBlocks(item: AgendaItem, s: ItemSummary, src: BasisDocumentSource, t: Translator, names: (ms: readonly string[]) => string): Block[] {
+function itemBlocks(
+  item: AgendaItem,
+  s: ItemSummary,
+  src: BasisDocumentSource,
+  t: Translator,
+  names: (ms: readonly string[]) => string,
+): Block[] {
   const inputLine = (i: MunicipalInput): TextRun[] => [
     run(municipalityName(src.org, i.municipality), true),
     run(` \u2013 ${positionLabel(i.position, t)}`),
@@ -75,16 +100,34 @@ function itemBlocks(item: AgendaItem, s: ItemSummary, src: BasisDocumentSource, 
     s.diverging.length > 0
       ? { kind: 'list', items: s.diverging.map(inputLine) }
       : { kind: 'paragraph', runs: [run(t.t('export.basis.noneDiverging'))] },
-    ...(others.length > 0 ? [{ kind: 'heading', level: 3, text: t.t('export.basis.otherInput') } as const, { kind: 'list', items: others.map(inputLine) } as const] : []),
+    ...(others.length > 0
+      ? [
+          { kind: 'heading', level: 3, text: t.t('export.basis.otherInput') } as const,
+          { kind: 'list', items: others.map(inputLine) } as const,
+        ]
+      : []),
     {
       kind: 'paragraph',
-      runs: s.notAnswered.length > 0 ? labelled(t.t('export.basis.notAnswered'), names(s.notAnswered)) : [run(t.t('export.basis.allAnswered'))],
+      runs:
+        s.notAnswered.length > 0
+          ? labelled(t.t('export.basis.notAnswered'), names(s.notAnswered))
+          : [run(t.t('export.basis.allAnswered'))],
     },
   ];
 }
 
 function majorityText(m: MajorityPosition, s: ItemSummary, t: Translator): string {
   if (m.kind === 'none') return t.t('export.basis.majorityNone');
-  if (m.kind === 'tie') return t.t('export.basis.majorityTie', { positions: listOf(m.positions.map((p) => positionLabel(p, t).toLocaleLowerCase()), t.locale) });
-  return t.t('export.basis.majorityOf', { position: positionLabel(m.position, t), count: s.counts[m.position], answered: s.answered.length });
+  if (m.kind === 'tie')
+    return t.t('export.basis.majorityTie', {
+      positions: listOf(
+        m.positions.map((p) => positionLabel(p, t).toLocaleLowerCase()),
+        t.locale,
+      ),
+    });
+  return t.t('export.basis.majorityOf', {
+    position: positionLabel(m.position, t),
+    count: s.counts[m.position],
+    answered: s.answered.length,
+  });
 }

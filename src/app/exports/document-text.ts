@@ -6,7 +6,8 @@ import type { Block, ExportDocument, TextRun } from '../../ports/documents';
  * Word refuse the whole document, so every document writer drops them here, in one place.
  * DEL and the C1 controls are allowed by XML 1.0 and are left alone.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export const withoutForbiddenCharacters = (text: string): string => text.replace(FORBIDDEN, '');
 
@@ -21,7 +22,13 @@ function block(b: Block): Block {
     case 'paragraph':
       return { ...b, runs: runs(b.runs) };
     case 'fields':
-      return { ...b, rows: b.rows.map((r) => ({ label: withoutForbiddenCharacters(r.label), value: withoutForbiddenCharacters(r.value) })) };
+      return {
+        ...b,
+        rows: b.rows.map((r) => ({
+          label: withoutForbiddenCharacters(r.label),
+          value: withoutForbiddenCharacters(r.value),
+        })),
+      };
     case 'list':
       return { ...b, items: b.items.map(runs) };
     case 'table':

@@ -39,9 +39,11 @@ export function meetingPlace(m: Meeting, t: Translator): string {
 }
 
 /** Norwegian quotes with «sjevroner», English with curly quotes. */
-export const quoted = (text: string, locale: Locale): string => (locale === 'nb' ? `\u00ab${text}\u00bb` : `\u201c${text}\u201d`);
+export const quoted = (text: string, locale: Locale): string =>
+  locale === 'nb' ? `\u00ab${text}\u00bb` : `\u201c${text}\u201d`;
 
-export const itemTitle = (i: AgendaItem, t: Translator): string => (i.kind === 'minutes-approval' ? t.t('export.item.minutesApproval') : i.title);
+export const itemTitle = (i: AgendaItem, t: Translator): string =>
+  i.kind === 'minutes-approval' ? t.t('export.item.minutesApproval') : i.title;
 
 /** "Sak 6/2026 Handlingsplan 2026", marked when withdrawn. */
 export function itemHeading(i: AgendaItem, t: Translator): string {
@@ -54,15 +56,24 @@ export function itemHeading(i: AgendaItem, t: Translator): string {
  * "formulated in the meeting" said so in italics, never quoted as if someone had written it.
  */
 export function proposalBlocks(label: string, i: AgendaItem, t: Translator, text?: string): Block[] {
-  const written = text ?? (i.proposal.kind === 'text' ? i.proposal.text : i.proposal.kind === 'standard' ? t.t('export.proposal.standard') : undefined);
+  const written =
+    text ??
+    (i.proposal.kind === 'text'
+      ? i.proposal.text
+      : i.proposal.kind === 'standard'
+        ? t.t('export.proposal.standard')
+        : undefined);
   return [
     { kind: 'paragraph', runs: [run(`${label}:`, true)] },
-    written !== undefined ? { kind: 'quote', text: quoted(written, t.locale) } : { kind: 'paragraph', runs: [{ text: t.t('export.proposal.inMeeting'), italic: true }] },
+    written !== undefined
+      ? { kind: 'quote', text: quoted(written, t.locale) }
+      : { kind: 'paragraph', runs: [{ text: t.t('export.proposal.inMeeting'), italic: true }] },
   ];
 }
 
 /** "OSU, møte 2/2026 – OSU-møte våren 2026": what a document is about, under its title. */
-export const meetingSubtitle = (org: Organisation, m: Meeting, t: Translator): string => `${meetingName(org, m, t)} \u2013 ${m.title}`;
+export const meetingSubtitle = (org: Organisation, m: Meeting, t: Translator): string =>
+  `${meetingName(org, m, t)} \u2013 ${m.title}`;
 
 export const run = (text: string, bold = false): TextRun => (bold ? { text, bold } : { text });
 

@@ -14,8 +14,17 @@ import { labelled, listOf, quoted, run } from './export-text';
  * counted, then per question every answer under the position its municipality took, with the
  * municipality's name; late responses are marked, silent municipalities named.
  */
-export function jointStatementDocument(org: Organisation, h: Hearing, s: JointStatement, t: Translator): ExportDocument {
-  const names = (ms: readonly string[]): string => listOf(ms.map((m) => municipalityName(org, m)), t.locale);
+export function jointStatementDocument(
+  org: Organisation,
+  h: Hearing,
+  s: JointStatement,
+  t: Translator,
+): ExportDocument {
+  const names = (ms: readonly string[]): string =>
+    listOf(
+      ms.map((m) => municipalityName(org, m)),
+      t.locale,
+    );
   const answered = h.municipalities.length - s.notAnswered.length;
   const when = (iso: string) => formatDateTime(new Date(iso), t.locale);
   const head: Block[] = [
@@ -25,12 +34,20 @@ export function jointStatementDocument(org: Organisation, h: Hearing, s: JointSt
         { label: t.t('export.statement.issuer'), value: h.issuer },
         { label: t.t('export.statement.externalDeadline'), value: when(h.externalDeadline) },
         { label: t.t('export.statement.internalDeadline'), value: when(h.internalDeadline) },
-        { label: t.t('export.statement.answers'), value: t.t('export.basis.answeredOf', { answered, asked: h.municipalities.length }) },
+        {
+          label: t.t('export.statement.answers'),
+          value: t.t('export.basis.answeredOf', { answered, asked: h.municipalities.length }),
+        },
         ...(s.notAnswered.length > 0 ? [{ label: t.t('export.basis.notAnswered'), value: names(s.notAnswered) }] : []),
         ...(s.late.length > 0 ? [{ label: t.t('export.statement.lateLabel'), value: names(s.late) }] : []),
       ],
     },
-    ...(h.background ? [{ kind: 'heading', level: 2, text: t.t('export.statement.background') } as const, { kind: 'paragraph', runs: [run(h.background)] } as const] : []),
+    ...(h.background
+      ? [
+          { kind: 'heading', level: 2, text: t.t('export.statement.background') } as const,
+          { kind: 'paragraph', runs: [run(h.background)] } as const,
+        ]
+      : []),
     { kind: 'heading', level: 2, text: t.t('export.statement.positions') },
     {
       kind: 'table',
@@ -48,15 +65,34 @@ export function jointStatementDocument(org: Organisation, h: Hearing, s: JointSt
     groups
       .filter((g) => g.entries.length > 0)
       .flatMap((g) => [
-        { kind: 'heading', level: 3, text: t.t('export.statement.group', { position: t.t(`export.statement.position.${g.position}`), count: g.entries.length }) } as const,
+        {
+          kind: 'heading',
+          level: 3,
+          text: t.t('export.statement.group', {
+            position: t.t(`export.statement.position.${g.position}`),
+            count: g.entries.length,
+          }),
+        } as const,
         { kind: 'list', items: g.entries.map(entryLine) } as const,
       ]);
-  const overall: Block[] = [{ kind: 'heading', level: 2, text: t.t('export.statement.overall') }, ...grouped(s.overall)];
+  const overall: Block[] = [
+    { kind: 'heading', level: 2, text: t.t('export.statement.overall') },
+    ...grouped(s.overall),
+  ];
   const questions = s.questions.flatMap((q, i): Block[] => [
     { kind: 'heading', level: 2, text: t.t('export.statement.question', { n: i + 1, text: q.question.text }) },
     ...grouped(q.groups),
-    ...(q.blank.length > 0 ? [{ kind: 'paragraph', runs: labelled(t.t('export.statement.blank'), names(q.blank)) } as const] : []),
-    ...(s.notAnswered.length > 0 ? [{ kind: 'paragraph', runs: labelled(t.t('export.basis.notAnswered'), names(s.notAnswered)) } as const] : []),
+    ...(q.blank.length > 0
+      ? [{ kind: 'paragraph', runs: labelled(t.t('export.statement.blank'), names(q.blank)) } as const]
+      : []),
+    ...(s.notAnswered.length > 0
+      ? [{ kind: 'paragraph', runs: labelled(t.t('export.basis.notAnswered'), names(s.notAnswered)) } as const]
+      : []),
   ]);
-  return { title: t.t('export.statement.title'), subtitle: h.title, locale: t.locale, blocks: [...head, ...overall, ...questions] };
+  return {
+    title: t.t('export.statement.title'),
+    subtitle: h.title,
+    locale: t.locale,
+    blocks: [...head, ...overall, ...questions],
+  };
 }

@@ -17,7 +17,9 @@ export function escapeMarkdown(text: string, atLineStart = true): string {
   return text
     .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
     .split('\n')
-    .map((line, k) => (k === 0 && !atLineStart ? line : line.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2')))
+    .map((line, k) =>
+      k === 0 && !atLineStart ? line : line.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2'),
+    )
     .join('\n');
 }
 
@@ -55,7 +57,11 @@ function block(b: Block): string {
     case 'table': {
       const numeric = new Set(b.numeric ?? []);
       const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
-      return [row(b.header), `| ${b.header.map((_, k) => (numeric.has(k) ? '---:' : '---')).join(' | ')} |`, ...b.rows.map(row)].join('\n');
+      return [
+        row(b.header),
+        `| ${b.header.map((_, k) => (numeric.has(k) ? '---:' : '---')).join(' | ')} |`,
+        ...b.rows.map(row),
+      ].join('\n');
     }
   }
 }

@@ -8,7 +8,18 @@ import type { Translator } from '../../i18n/catalogue';
 import { formatDate } from '../../i18n/dates';
 import type { Block, ExportDocument } from '../../ports/documents';
 import { attendanceBlocks, attendee } from './attendance-blocks';
-import { itemHeading, labelled, listOf, meetingName, meetingPlace, meetingSubtitle, meetingTime, proposalBlocks, quoted, run } from './export-text';
+import {
+  itemHeading,
+  labelled,
+  listOf,
+  meetingName,
+  meetingPlace,
+  meetingSubtitle,
+  meetingTime,
+  proposalBlocks,
+  quoted,
+  run,
+} from './export-text';
 
 export interface MinutesDocumentSource {
   readonly org: Organisation;
@@ -31,16 +42,37 @@ export function minutesDocument(src: MinutesDocumentSource, t: Translator): Expo
       { label: t.t('export.meeting.place'), value: meetingPlace(meeting, t) },
       { label: t.t('export.minutes.status'), value: statusText(src, t) },
       ...(minutes.change
-        ? [{ label: t.t('export.minutes.changed'), value: t.t('export.minutes.changedBy', { date: formatDate(new Date(minutes.change.at), t.locale), by: nameOf(org, minutes.change.by), reason: minutes.change.reason }) }]
+        ? [
+            {
+              label: t.t('export.minutes.changed'),
+              value: t.t('export.minutes.changedBy', {
+                date: formatDate(new Date(minutes.change.at), t.locale),
+                by: nameOf(org, minutes.change.by),
+                reason: minutes.change.reason,
+              }),
+            },
+          ]
         : []),
     ],
   };
-  const items = meeting.agenda.flatMap((item) => itemBlocks(item, minutes.content.items.find((m) => m.itemId === item.id), src, t));
+  const items = meeting.agenda.flatMap((item) =>
+    itemBlocks(
+      item,
+      minutes.content.items.find((m) => m.itemId === item.id),
+      src,
+      t,
+    ),
+  );
   return {
     title: t.t('export.minutes.title'),
     subtitle: meetingSubtitle(org, meeting, t),
     locale: t.locale,
-    blocks: [head, ...attendanceBlocks(org, meeting, minutes.content.attendance, t), { kind: 'heading', level: 2, text: t.t('export.minutes.items') }, ...items],
+    blocks: [
+      head,
+      ...attendanceBlocks(org, meeting, minutes.content.attendance, t),
+      { kind: 'heading', level: 2, text: t.t('export.minutes.items') },
+      ...items,
+    ],
   };
 }
 
@@ -62,16 +94,30 @@ function approvalText(src: MinutesDocumentSource, t: Translator, version: number
   if (!minutes.approval) return t.t('export.minutes.draft', { version });
   const date = formatDate(new Date(minutes.approval.at), t.locale);
   const by = minutes.approval.by;
-  if ('members' in by) return t.t('export.minutes.approvedByMembers', { date, version, members: listOf(by.members.map((id) => nameOf(org, id)), t.locale) });
+  if ('members' in by)
+    return t.t('export.minutes.approvedByMembers', {
+      date,
+      version,
+      members: listOf(
+        by.members.map((id) => nameOf(org, id)),
+        t.locale,
+      ),
+    });
   const approving = src.meetings?.find((m) => m.id === by.meeting);
   return approving
     ? t.t('export.minutes.approvedInMeeting', { date, version, meeting: meetingName(org, approving, t) })
     : t.t('export.minutes.approved', { date, version });
 }
 
-function itemBlocks(item: AgendaItem, entry: ItemMinutes | undefined, src: MinutesDocumentSource, t: Translator): Block[] {
+function itemBlocks(
+  item: AgendaItem,
+  entry: ItemMinutes | undefined,
+  src: MinutesDocumentSource,
+  t: Translator,
+): Block[] {
   const heading: Block = { kind: 'heading', level: 3, text: itemHeading(item, t) };
-  if (item.status === 'withdrawn') return [heading, { kind: 'paragraph', runs: [run(t.t('export.minutes.withdrawn'))] }];
+  if (item.status === 'withdrawn')
+    return [heading, { kind: 'paragraph', runs: [run(t.t('export.minutes.withdrawn'))] }];
   const decision = entry?.decision.trim() ?? '';
   return [
     heading,
@@ -104,13 +150,22 @@ export function optionLabel(option: string, t: Translator): string {
 
 /** The counts in the order for, against, abstain, then any other options as recorded. */
 function countsText(v: RecordedVote, t: Translator): string {
-  const options = [...standardOrder.filter((o) => o in v.counts), ...Object.keys(v.counts).filter((o) => !standardOrder.includes(o))];
+  const options = [
+    ...standardOrder.filter((o) => o in v.counts),
+    ...Object.keys(v.counts).filter((o) => !standardOrder.includes(o)),
+  ];
   return options.map((o) => `${optionLabel(o, t)}: ${v.counts[o] ?? 0}`).join(', ');
 }
 
 function voteBlocks(v: RecordedVote, src: MinutesDocumentSource, t: Translator): Block[] {
   return [
-    { kind: 'paragraph', runs: labelled(t.t('export.minutes.vote'), t.t('export.minutes.voteOn', { proposal: quoted(v.proposal, t.locale), counts: countsText(v, t) })) },
+    {
+      kind: 'paragraph',
+      runs: labelled(
+        t.t('export.minutes.vote'),
+        t.t('export.minutes.voteOn', { proposal: quoted(v.proposal, t.locale), counts: countsText(v, t) }),
+      ),
+    },
     ...(v.named
       ? [
           {

@@ -15,11 +15,18 @@ import { addFollowUp, finishFollowUp } from './follow-up-tasks';
 import { reminderJobs } from './follow-up-reminders';
 
 const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
-const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
-const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
+const field = (ctx: CardActionContext, key: string): string =>
+  typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '';
+const viewerOf = (ctx: CardActionContext) => ({
+  memberId: ctx.actor.member.id,
+  coordinator: ctx.actor.roles.has('coordinator'),
+});
 
 /** The open tasks this person sees: all for the coordinator, their own for others. */
-export async function visibleTasks(store: MinutesViewDeps['store'], viewer: { memberId: string; coordinator: boolean }) {
+export async function visibleTasks(
+  store: MinutesViewDeps['store'],
+  viewer: { memberId: string; coordinator: boolean },
+) {
   return openTasks(await allTasks(store, viewer.coordinator ? {} : { owner: viewer.memberId }));
 }
 
@@ -33,13 +40,32 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
       refuse: notAllowed,
       async run(ctx) {
         const meetingId = field(ctx, 'meetingId');
-        const request = { meetingId, itemId: field(ctx, 'itemId'), owner: field(ctx, 'owner'), due: field(ctx, 'due'), description: field(ctx, 'description') };
+        const request = {
+          meetingId,
+          itemId: field(ctx, 'itemId'),
+          owner: field(ctx, 'owner'),
+          due: field(ctx, 'due'),
+          description: field(ctx, 'description'),
+        };
         const added = await addFollowUp(deps, ctx.org, { ...request, by: ctx.actor.member.id, actionId: ctx.actionId });
         // Refused, the task form keeps what was typed.
-        if (!added.ok) return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), message(ctx, added.error), ctx.data) };
+        if (!added.ok)
+          return {
+            respond: await showMinutes(
+              deps,
+              ctx.org,
+              ctx.t,
+              meetingId,
+              viewerOf(ctx),
+              message(ctx, added.error),
+              ctx.data,
+            ),
+          };
         // A reminder is promised only when one can come before the due date (a task due tomorrow gets none).
         const remindedBefore = reminderJobs(added.value, deps.clock.now()).some((j) => j.payload.when !== 'overdue');
-        const notice = ctx.t.t(remindedBefore ? 'follow-up.created' : 'follow-up.created.no-reminder-before', { id: added.value.id });
+        const notice = ctx.t.t(remindedBefore ? 'follow-up.created' : 'follow-up.created.no-reminder-before', {
+          id: added.value.id,
+        });
         return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), success(notice)) };
       },
     },
@@ -50,8 +76,19 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
       async run(ctx) {
         const viewer = viewerOf(ctx);
         const done = await finishFollowUp(deps, field(ctx, 'taskId'), viewer);
-        const notice = done.ok ? success(ctx.t.t('follow-up.closed', { description: done.value.description })) : message(ctx, done.error);
-        return { respond: followUpCard(ctx.org, ctx.t, await visibleTasks(deps.store, viewer), viewer, deps.clock.now(), notice) };
+        const notice = done.ok
+          ? success(ctx.t.t('follow-up.closed', { description: done.value.description }))
+          : message(ctx, done.error);
+        return {
+          respond: followUpCard(
+            ctx.org,
+            ctx.t,
+            await visibleTasks(deps.store, viewer),
+            viewer,
+            deps.clock.now(),
+            notice,
+          ),
+        };
       },
     },
     {
@@ -60,7 +97,11 @@ export function followUpActions(deps: MinutesViewDeps & { scheduler: JobSchedule
       refuse: notAllowed,
       async run(ctx) {
         const added = await addReviewItem(deps.store, ctx.org, ctx.t, field(ctx, 'meetingId'));
-        return { respond: added.ok ? await meetingCardNow(deps.store, ctx.org, ctx.t, added.value) : text(message(ctx, added.error)) };
+        return {
+          respond: added.ok
+            ? await meetingCardNow(deps.store, ctx.org, ctx.t, added.value)
+            : text(message(ctx, added.error)),
+        };
       },
     },
   ];

@@ -12,7 +12,13 @@ import { card } from '../reply';
 import type { Reply } from '../reply';
 
 /** The tasks as card rows: case and description, owner and due day, overdue marked, a done button where allowed. */
-function rows(org: Organisation, t: Translator, tasks: readonly FollowUpTask[], viewer: { memberId: string; coordinator: boolean }, now: Date) {
+function rows(
+  org: Organisation,
+  t: Translator,
+  tasks: readonly FollowUpTask[],
+  viewer: { memberId: string; coordinator: boolean },
+  now: Date,
+) {
   return tasks.map((task) => ({
     taskId: task.id,
     heading: t.t('follow-up.task', { caseNumber: formatCaseNumber(task.caseNumber), description: task.description }),
@@ -37,7 +43,9 @@ export function followUpCard(
   review?: { meeting: Meeting; open: boolean },
 ): Reply {
   return card('follow-up', {
-    heading: review ? t.t('follow-up.review.heading', { title: review.meeting.title }) : t.t(viewer.coordinator ? 'follow-up.heading.all' : 'follow-up.heading.own'),
+    heading: review
+      ? t.t('follow-up.review.heading', { title: review.meeting.title })
+      : t.t(viewer.coordinator ? 'follow-up.heading.all' : 'follow-up.heading.own'),
     ...noticeFields(notice),
     empty: tasks.length === 0 ? t.t('follow-up.none') : '',
     tasks: rows(org, t, tasks, viewer, now),

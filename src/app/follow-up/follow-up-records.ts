@@ -16,6 +16,9 @@ export function followUpId(actionId: string): string {
   return `F${Array.from(digest.subarray(0, 5), (b) => alphabet[b % alphabet.length]).join('')}`;
 }
 
-export async function allTasks(store: RecordStore, where: { owner?: string; bodyId?: string } = {}): Promise<FollowUpTask[]> {
+export async function allTasks(
+  store: RecordStore,
+  where: { owner?: string; bodyId?: string } = {},
+): Promise<FollowUpTask[]> {
   return (await store.find<FollowUpTask>(FOLLOW_UPS, where)).map((r) => r.value);
 }

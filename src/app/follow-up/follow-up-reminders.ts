@@ -26,7 +26,8 @@ export interface FollowUpReminder {
 
 const REMINDER_TIME = '09:00';
 
-const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export const reminderJobId = (taskId: string, when: ReminderWhen): string => `follow-up-remind:${taskId}:${when}`;
 
@@ -34,7 +35,9 @@ export const reminderJobId = (taskId: string, when: ReminderWhen): string => `fo
 export function reminderJobs(task: FollowUpTask, now: Date): JobSpec<FollowUpReminder>[] {
   return (Object.keys(reminderDays) as ReminderWhen[]).flatMap((when) => {
     const at = osloInstant(addDays(task.due, reminderDays[when]), REMINDER_TIME);
-    return at && at.getTime() > now.getTime() ? [{ id: reminderJobId(task.id, when), kind: FOLLOW_UP_REMIND, dueAt: at, payload: { taskId: task.id, when } }] : [];
+    return at && at.getTime() > now.getTime()
+      ? [{ id: reminderJobId(task.id, when), kind: FOLLOW_UP_REMIND, dueAt: at, payload: { taskId: task.id, when } }]
+      : [];
   });
 }
 
@@ -65,7 +68,9 @@ export function followUpReminder(deps: {
         usage: deps.t.t('command.follow-up.name'),
       }),
     );
-    await deps.scheduler.schedule(messageJob(`follow-up-message:${taskId}:${when}`, { conversationId: chat, message }, job.dueAt));
+    await deps.scheduler.schedule(
+      messageJob(`follow-up-message:${taskId}:${when}`, { conversationId: chat, message }, job.dueAt),
+    );
     return { outcome: 'done' };
   };
 }

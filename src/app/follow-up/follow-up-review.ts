@@ -26,7 +26,12 @@ export const reviewItemId = (meetingId: string): string => `${meetingId}:follow-
  * Offered, not imposed: at the coordinator's press, one case "follow-up of earlier decisions"
  * listing the open tasks goes on the agenda. Its fixed id makes a second press a refusal.
  */
-export async function addReviewItem(store: RecordStore, org: Organisation, t: Translator, meetingId: string): Promise<Result<Meeting>> {
+export async function addReviewItem(
+  store: RecordStore,
+  org: Organisation,
+  t: Translator,
+  meetingId: string,
+): Promise<Result<Meeting>> {
   const stored = await store.get<Meeting>(MEETINGS, meetingId);
   if (!stored) return fail('MEETING.UNKNOWN', { meeting: meetingId });
   const tasks = await reviewFor(store, stored.value);
@@ -41,7 +46,11 @@ export async function addReviewItem(store: RecordStore, org: Organisation, t: Tr
       }),
     )
     .join('\n');
-  const draft = { title: t.t('follow-up.review.title'), background, proposal: { kind: 'text' as const, text: t.t('follow-up.review.proposal') } };
+  const draft = {
+    title: t.t('follow-up.review.title'),
+    background,
+    proposal: { kind: 'text' as const, text: t.t('follow-up.review.proposal') },
+  };
   const others = (await bodyMeetings(store, stored.value.bodyId)).map((r) => r.value);
   const added = addItem(stored.value, others, { id: reviewItemId(meetingId), draft });
   if (!added.ok) return added.error.code === 'AGENDA.DUPLICATE_ITEM' ? fail('FOLLOW_UP.REVIEW_ON_AGENDA') : added;

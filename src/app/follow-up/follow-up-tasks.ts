@@ -35,18 +35,33 @@ export interface NewTask {
  * The coordinator gives a decision a follow-up task from the minutes card. The task and its
  * reminders are keyed by the invoke, so a retried submit makes one task and one set of jobs.
  */
-export async function addFollowUp(deps: FollowUpDeps, org: Organisation, request: NewTask): Promise<Result<FollowUpTask>> {
+export async function addFollowUp(
+  deps: FollowUpDeps,
+  org: Organisation,
+  request: NewTask,
+): Promise<Result<FollowUpTask>> {
   const meeting = (await deps.store.get<Meeting>(MEETINGS, request.meetingId))?.value;
   const record = meeting && (await loadMinutes(deps.store, request.meetingId));
   if (!meeting || !record) return fail('MINUTES.UNKNOWN', { meeting: request.meetingId });
   const now = deps.clock.now();
-  const draft = { id: followUpId(request.actionId), itemId: request.itemId, owner: request.owner, due: request.due, description: request.description };
+  const draft = {
+    id: followUpId(request.actionId),
+    itemId: request.itemId,
+    owner: request.owner,
+    due: request.due,
+    description: request.description,
+  };
   const created = createFollowUp(meeting, record.value.minutes, org, draft, now);
   if (!created.ok) return created;
   let task = created.value;
   try {
     await deps.store.create<FollowUpTask>(FOLLOW_UPS, task.id, task);
-    await audit(deps.store, { kind: 'follow-up.created', memberId: request.by, at: now.toISOString(), details: { taskId: task.id, meetingId: meeting.id } });
+    await audit(deps.store, {
+      kind: 'follow-up.created',
+      memberId: request.by,
+      at: now.toISOString(),
+      details: { taskId: task.id, meetingId: meeting.id },
+    });
   } catch (e) {
     if (!isStoreError(e, 'STORE.ALREADY_EXISTS')) throw e;
     task = (await deps.store.get<FollowUpTask>(FOLLOW_UPS, task.id))?.value ?? task;
@@ -56,7 +71,11 @@ export async function addFollowUp(deps: FollowUpDeps, org: Organisation, request
 }
 
 /** The owner (or the coordinator) marks a task done; its reminders still pending are cancelled. */
-export async function finishFollowUp(deps: FollowUpDeps, taskId: string, actor: { memberId: string; coordinator: boolean }): Promise<Result<FollowUpTask>> {
+export async function finishFollowUp(
+  deps: FollowUpDeps,
+  taskId: string,
+  actor: { memberId: string; coordinator: boolean },
+): Promise<Result<FollowUpTask>> {
   const now = deps.clock.now();
   let refusal: DomainError | undefined;
   const written = await upsert<FollowUpTask>(deps.store, FOLLOW_UPS, taskId, (task) => {
@@ -75,8 +94,14 @@ export async function finishFollowUp(deps: FollowUpDeps, taskId: string, actor: 
   });
   if (refusal) return { ok: false, error: refusal };
   if (!written) return fail('FOLLOW_UP.UNKNOWN', { task: taskId });
-  await audit(deps.store, { kind: 'follow-up.done', memberId: actor.memberId, at: now.toISOString(), details: { taskId } });
+  await audit(deps.store, {
+    kind: 'follow-up.done',
+    memberId: actor.memberId,
+    at: now.toISOString(),
+    details: { taskId },
+  });
   // A reminder that is already running finds the task done and sends nothing.
-  for (const when of Object.keys(reminderDays) as ReminderWhen[]) await deps.scheduler.cancel(reminderJobId(taskId, when));
+  for (const when of Object.keys(reminderDays) as ReminderWhen[])
+    await deps.scheduler.cancel(reminderJobId(taskId, when));
   return ok(written.value);
 }

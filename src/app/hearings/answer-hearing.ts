@@ -13,7 +13,8 @@ import type { HearingRecord, ResponseHistory } from './hearing-records';
 import { HEARING_RESPONSES, hearingResponses, loadHearing, responsesId } from './hearing-records';
 import { coordinatorRefresh, hearingStatusCard } from './hearing-status';
 
-const field = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const field = (data: Readonly<Record<string, unknown>>, key: string): string =>
+  typeof data[key] === 'string' ? (data[key] as string) : '';
 
 /** What the card sent, read against the hearing's questions (the version checks it is the same hearing). */
 function answersFrom(h: HearingRecord, data: Readonly<Record<string, unknown>>): QuestionAnswer[] {
@@ -27,7 +28,14 @@ export async function refreshPostedCard(deps: HearingDeps, hearingId: string): P
   const t = deps.translator(h.locale ?? 'nb');
   const org = deps.organisation();
   // Posted where everyone sees it: neutral, and refreshed into the coordinators' own view.
-  const card = hearingStatusCard(org, t, h, await hearingResponses(deps.store, h.id), '', await coordinatorRefresh(deps.store, org));
+  const card = hearingStatusCard(
+    org,
+    t,
+    h,
+    await hearingResponses(deps.store, h.id),
+    '',
+    await coordinatorRefresh(deps.store, org),
+  );
   await deps.messenger.update(h.posted.conversationId, h.posted.activityId, card).catch((error: Error) => {
     deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message });
   });
@@ -61,7 +69,9 @@ export function refreshPostedCardSoon(deps: HearingDeps, hearingId: string): Pro
     try {
       do {
         refresh.again = false;
-        await refreshPostedCard(deps, hearingId).catch((error: Error) => deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message }));
+        await refreshPostedCard(deps, hearingId).catch((error: Error) =>
+          deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message }),
+        );
       } while (refresh.again);
     } finally {
       byHearing.delete(hearingId);
@@ -78,7 +88,11 @@ export function refreshPostedCardSoon(deps: HearingDeps, hearingId: string): Pro
  * eTag, so two people submitting at once are both kept in order). The card comes back with the
  * latest version and what happened; a refused card comes back as it was typed, nothing saved.
  */
-export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, status: 'draft' | 'submitted'): Promise<CardActionOutcome> {
+export async function answerHearing(
+  deps: HearingDeps,
+  ctx: CardActionContext,
+  status: 'draft' | 'submitted',
+): Promise<CardActionOutcome> {
   const hearingId = field(ctx.data, 'hearingId');
   const h = await loadHearing(deps.store, hearingId);
   if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id: hearingId })) };
@@ -106,7 +120,9 @@ export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, s
     refusal = given.ok ? undefined : given.error;
     recorded = given.ok && given.value.recorded;
     late = given.ok && given.value.response.late;
-    return given.ok && given.value.recorded ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses } : undefined;
+    return given.ok && given.value.recorded
+      ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses }
+      : undefined;
   });
   const responses = await hearingResponses(deps.store, h.id);
   // A draft shows on the coordinator's card too ("Utkast"), so any recorded change refreshes it.
@@ -114,10 +130,36 @@ export async function answerHearing(deps: HearingDeps, ctx: CardActionContext, s
   if (refusal) {
     // Refused: the card comes back as typed (answers of up to 4,000 characters are not retyped),
     // with the reason beside the field it concerns.
-    const typed = { position: submission.position, text: submission.text, links: field(ctx.data, 'links'), answers: h.questions.map((_, n) => field(ctx.data, `answer-${n}`)) };
-    return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, refusalNotice(errorText(ctx.t, refusal)), { typed, field: fieldOf(refusal) }) };
+    const typed = {
+      position: submission.position,
+      text: submission.text,
+      links: field(ctx.data, 'links'),
+      answers: h.questions.map((_, n) => field(ctx.data, `answer-${n}`)),
+    };
+    return {
+      respond: hearingCard(
+        ctx.org,
+        ctx.t,
+        h,
+        who.value.municipality,
+        responses,
+        now,
+        refusalNotice(errorText(ctx.t, refusal)),
+        { typed, field: fieldOf(refusal) },
+      ),
+    };
   }
-  return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, responses, now, success(ctx.t.t(doneKey(status, late, responses, h.id, who.value.municipality)))) };
+  return {
+    respond: hearingCard(
+      ctx.org,
+      ctx.t,
+      h,
+      who.value.municipality,
+      responses,
+      now,
+      success(ctx.t.t(doneKey(status, late, responses, h.id, who.value.municipality))),
+    ),
+  };
 }
 
 /** The field a refusal is about, so the card says it there. */
@@ -128,7 +170,13 @@ function fieldOf(e: DomainError): ResponseField | undefined {
 }
 
 /** A draft saved after a submitted answer is a draft of a change: the message says the answer still counts. */
-function doneKey(status: 'draft' | 'submitted', late: boolean, responses: readonly HearingResponse[], hearingId: string, municipality: string): string {
+function doneKey(
+  status: 'draft' | 'submitted',
+  late: boolean,
+  responses: readonly HearingResponse[],
+  hearingId: string,
+  municipality: string,
+): string {
   if (status === 'submitted') return late ? 'hearing.submitted-late' : 'hearing.submitted';
   return countingResponse(responses, hearingId, municipality) ? 'hearing.saved-revision' : 'hearing.saved';
 }

@@ -14,7 +14,11 @@ import { HEARINGS } from './hearing-records';
 import { cancelReminders, scheduleReminders } from './remind-non-responders';
 
 /** A read-modify-write of the hearing under its eTag; the rule decides, the refusal is returned. */
-async function change(deps: HearingDeps, id: string, rule: (h: HearingRecord) => Result<Hearing>): Promise<Result<HearingRecord>> {
+async function change(
+  deps: HearingDeps,
+  id: string,
+  rule: (h: HearingRecord) => Result<Hearing>,
+): Promise<Result<HearingRecord>> {
   let outcome: Result<HearingRecord> = fail('HEARING.UNKNOWN', { id });
   await upsert<HearingRecord>(deps.store, HEARINGS, id, (current) => {
     if (!current) return undefined;
@@ -30,20 +34,45 @@ async function change(deps: HearingDeps, id: string, rule: (h: HearingRecord) =>
  * an asked municipality is told. Cards from before refresh to the new deadline; pressed without
  * refreshing, they are refused as stale and come back new.
  */
-export async function extendHearing(deps: HearingDeps, id: string, by: string, internalDeadline: string): Promise<Result<HearingRecord>> {
+export async function extendHearing(
+  deps: HearingDeps,
+  id: string,
+  by: string,
+  internalDeadline: string,
+): Promise<Result<HearingRecord>> {
   const now = deps.clock.now();
   const extended = await change(deps, id, (h) => extendDeadline(h, { internalDeadline, by }, now));
   if (!extended.ok) return extended;
   const h = extended.value;
   const locale = h.locale ?? 'nb';
-  await audit(deps.store, { kind: 'hearing.extended', memberId: by, at: now.toISOString(), details: { hearingId: id, to: h.internalDeadline } });
+  await audit(deps.store, {
+    kind: 'hearing.extended',
+    memberId: by,
+    at: now.toISOString(),
+    details: { hearingId: id, to: h.internalDeadline },
+  });
   await cancelReminders(deps, id);
   await scheduleReminders(deps, h, locale);
   const t = deps.translator(locale);
-  const { reachable } = await hearingRecipients(deps.store, deps.organisation(), h.municipalities, ['respondent', 'deputy']);
-  const message = text(t.t('hearing.extended', { title: h.title, deadline: formatDateTime(new Date(h.internalDeadline), t.locale), id: h.id }));
+  const { reachable } = await hearingRecipients(deps.store, deps.organisation(), h.municipalities, [
+    'respondent',
+    'deputy',
+  ]);
+  const message = text(
+    t.t('hearing.extended', {
+      title: h.title,
+      deadline: formatDateTime(new Date(h.internalDeadline), t.locale),
+      id: h.id,
+    }),
+  );
   await deps.scheduler.scheduleMany(
-    reachable.map((r) => messageJob(`hearing-extended:${id}:v${h.version}:${r.municipality}:${r.memberId}`, { conversationId: r.conversationId, message }, now)),
+    reachable.map((r) =>
+      messageJob(
+        `hearing-extended:${id}:v${h.version}:${r.municipality}:${r.memberId}`,
+        { conversationId: r.conversationId, message },
+        now,
+      ),
+    ),
   );
   return extended;
 }

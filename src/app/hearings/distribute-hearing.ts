@@ -24,17 +24,32 @@ export interface DistributePayload {
  * process dies before or during the fan-out, the job runs again and `scheduleMany` adds only
  * the cards that are missing. Each card is an outbox job with an id per person and municipality.
  */
-export async function scheduleDistribution(deps: Pick<HearingDeps, 'scheduler' | 'clock'>, hearing: HearingRecord, locale: Locale): Promise<void> {
-  await deps.scheduler.schedule<DistributePayload>({ id: distributeJobId(hearing.id), kind: HEARING_DISTRIBUTE, dueAt: deps.clock.now(), payload: { hearingId: hearing.id, locale } });
+export async function scheduleDistribution(
+  deps: Pick<HearingDeps, 'scheduler' | 'clock'>,
+  hearing: HearingRecord,
+  locale: Locale,
+): Promise<void> {
+  await deps.scheduler.schedule<DistributePayload>({
+    id: distributeJobId(hearing.id),
+    kind: HEARING_DISTRIBUTE,
+    dueAt: deps.clock.now(),
+    payload: { hearingId: hearing.id, locale },
+  });
 }
 
-export const cardJobId = (hearingId: string, municipality: string, memberId: string): string => `hearing-card:${hearingId}:${municipality}:${memberId}`;
+export const cardJobId = (hearingId: string, municipality: string, memberId: string): string =>
+  `hearing-card:${hearingId}:${municipality}:${memberId}`;
 
 /**
  * The notice to the secretariat's channel: how many municipalities and persons were reached,
  * counted from the same list as those who cannot be reached, so the two never disagree.
  */
-function notice(t: Translator, h: HearingRecord, reachable: readonly Recipient[], unreachable: readonly string[]): string {
+function notice(
+  t: Translator,
+  h: HearingRecord,
+  reachable: readonly Recipient[],
+  unreachable: readonly string[],
+): string {
   const sent = t.t('hearing.distributed-to', {
     title: h.title,
     id: h.id,
@@ -43,7 +58,10 @@ function notice(t: Translator, h: HearingRecord, reachable: readonly Recipient[]
     count: h.municipalities.length,
     deadline: formatDateTime(new Date(h.internalDeadline), t.locale),
   });
-  const names = unreachable.length > 0 ? ` ${t.t('hearing.unreachable-count', { count: unreachable.length, names: unreachable.join(', ') })}` : '';
+  const names =
+    unreachable.length > 0
+      ? ` ${t.t('hearing.unreachable-count', { count: unreachable.length, names: unreachable.join(', ') })}`
+      : '';
   return `${sent}${names}`;
 }
 
@@ -55,17 +73,26 @@ export function distributeHearing(deps: HearingDeps): JobHandler<DistributePaylo
     const org = deps.organisation();
     const t = deps.translator(job.payload.locale);
     const now = deps.clock.now();
-    const { reachable, unreachable } = await hearingRecipients(deps.store, org, hearing.municipalities, ['respondent', 'deputy']);
+    const { reachable, unreachable } = await hearingRecipients(deps.store, org, hearing.municipalities, [
+      'respondent',
+      'deputy',
+    ]);
     const responses = await hearingResponses(deps.store, hearing.id);
     const cards = reachable.map((r) =>
-      messageJob(cardJobId(hearing.id, r.municipality, r.memberId), { conversationId: r.conversationId, message: hearingCard(org, t, hearing, r.municipality, responses, now) }, now),
+      messageJob(
+        cardJobId(hearing.id, r.municipality, r.memberId),
+        { conversationId: r.conversationId, message: hearingCard(org, t, hearing, r.municipality, responses, now) },
+        now,
+      ),
     );
     await deps.scheduler.scheduleMany(cards);
     // The secretariat's channel when one is linked (`knytt kanal sekretariatet`), else where it was registered.
     const noticeTo = (await bodyChannel(deps.store, SECRETARIAT_CHANNEL))?.conversationId ?? hearing.registeredIn;
     if (noticeTo) {
       const message = text(notice(t, hearing, reachable, unreachable));
-      await deps.scheduler.schedule(messageJob(`hearing-notice:${hearing.id}`, { conversationId: noticeTo, message }, now));
+      await deps.scheduler.schedule(
+        messageJob(`hearing-notice:${hearing.id}`, { conversationId: noticeTo, message }, now),
+      );
     }
     return { outcome: 'done' };
   };

@@ -19,11 +19,17 @@ import { registerNewHearing } from './register-hearing';
 import { statementCard, statementLinks } from './statement-card';
 import { archiveJointStatement } from '../archive/archive-triggers';
 
-const field = (ctx: CardActionContext, key: string): string => (typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '');
+const field = (ctx: CardActionContext, key: string): string =>
+  typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '';
 const message = (ctx: CardActionContext, e: DomainError) => errorText(ctx.t, e);
 
 /** The hearing as the person who pressed sees it: the coordinator with her buttons, anyone else without. */
-async function statusView(deps: HearingDeps, ctx: CardActionContext, id: string, notice: Notice | string = ''): Promise<CardActionOutcome> {
+async function statusView(
+  deps: HearingDeps,
+  ctx: CardActionContext,
+  id: string,
+  notice: Notice | string = '',
+): Promise<CardActionOutcome> {
   const h = await loadHearing(deps.store, id);
   if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
   const viewer = ctx.actor.roles.has('coordinator') ? ({ kind: 'coordinator' } as const) : ({ kind: 'other' } as const);
@@ -31,7 +37,11 @@ async function statusView(deps: HearingDeps, ctx: CardActionContext, id: string,
 }
 
 /** Extending, closing and compiling are the coordinator's; anyone else gets the card back (without her buttons) and why. */
-function coordinatorOnly(deps: HearingDeps, verb: CardVerb, run: (ctx: CardActionContext, id: string) => Promise<CardActionOutcome>): CardAction {
+function coordinatorOnly(
+  deps: HearingDeps,
+  verb: CardVerb,
+  run: (ctx: CardActionContext, id: string) => Promise<CardActionOutcome>,
+): CardAction {
   return {
     verb,
     audience: ['coordinator'],
@@ -47,22 +57,39 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
       audience: ['coordinator'],
       refuse: async (ctx) => ({ respond: text(ctx.t.t('error.HEARING.NOT_ALLOWED')) }),
       async run(ctx) {
-        const refuse = (e: DomainError) => ({ respond: hearingForm(ctx.org, ctx.t, hearingFormValues(ctx.data), message(ctx, e)) });
+        const refuse = (e: DomainError) => ({
+          respond: hearingForm(ctx.org, ctx.t, hearingFormValues(ctx.data), message(ctx, e)),
+        });
         const draft = readHearingForm(ctx.data, deps.clock.now());
         if (!draft.ok) return refuse(draft.error);
-        const who = { memberId: ctx.actor.member.id, org: ctx.org, locale: ctx.t.locale, conversationId: ctx.conversationId };
+        const who = {
+          memberId: ctx.actor.member.id,
+          org: ctx.org,
+          locale: ctx.t.locale,
+          conversationId: ctx.conversationId,
+        };
         const registered = await registerNewHearing(deps, who, draft.value);
         if (!registered.ok) return refuse(registered.error);
         const h = registered.value;
         // The form becomes the hearing, so it cannot register a second one; the card posted
         // below is the one that follows the responses.
-        const own = await statusView(deps, ctx, h.id, success(ctx.t.t('hearing.registered', { id: h.id, count: h.municipalities.length })));
+        const own = await statusView(
+          deps,
+          ctx,
+          h.id,
+          success(ctx.t.t('hearing.registered', { id: h.id, count: h.municipalities.length })),
+        );
         return {
           ...own,
           post: {
             reply: hearingStatusCard(ctx.org, ctx.t, h, [], '', await coordinatorRefresh(deps.store, ctx.org)),
             posted: async (activityId: string) => {
-              await upsert<HearingRecord>(deps.store, HEARINGS, h.id, (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } });
+              await upsert<HearingRecord>(
+                deps.store,
+                HEARINGS,
+                h.id,
+                (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } },
+              );
             },
           },
         };
@@ -79,11 +106,24 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
         if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id: field(ctx, 'hearingId') })) };
         const who = respondingFor(h, ctx.org, ctx.actor.member.id, field(ctx, 'municipality') || undefined);
         if (!who.ok) return { respond: text(message(ctx, who.error)) };
-        return { respond: hearingCard(ctx.org, ctx.t, h, who.value.municipality, await hearingResponses(deps.store, h.id), deps.clock.now()) };
+        return {
+          respond: hearingCard(
+            ctx.org,
+            ctx.t,
+            h,
+            who.value.municipality,
+            await hearingResponses(deps.store, h.id),
+            deps.clock.now(),
+          ),
+        };
       },
     },
     // The shared card's refresh and its "Oppdater": everyone sees the progress, the coordinator her buttons too.
-    { verb: 'hearing.status', audience: ['anyone-registered'], run: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId')) },
+    {
+      verb: 'hearing.status',
+      audience: ['anyone-registered'],
+      run: (ctx) => statusView(deps, ctx, field(ctx, 'hearingId')),
+    },
     coordinatorOnly(deps, 'hearing.extend', async (ctx, id) => {
       const to = readDeadline(field(ctx, 'newDeadline'), deps.clock.now());
       if (!to.ok || !to.value) return statusView(deps, ctx, id, ctx.t.t('error.HEARING.BAD_DEADLINE'));

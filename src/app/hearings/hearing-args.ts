@@ -16,14 +16,19 @@ export async function hearingFromArgs(
 ): Promise<{ hearing: HearingRecord; rest: string } | { reply: Reply }> {
   const [first = '', ...words] = args.trim().split(/\s+/);
   const named = /^[A-Za-z0-9]{5}$/.test(first) || /^(neste|next)$/i.test(first);
-  const picked = pickedOrReply(await pickHearing(store, named ? first : undefined), t, {
-    commandId,
-    typedRef: named ? first : undefined,
-    args: args.trim(),
-    none: t.t('hearings.none'),
-    unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),
-    which: t.t('pick.hearing.which'),
-  }, hearingCandidate);
+  const picked = pickedOrReply(
+    await pickHearing(store, named ? first : undefined),
+    t,
+    {
+      commandId,
+      typedRef: named ? first : undefined,
+      args: args.trim(),
+      none: t.t('hearings.none'),
+      unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),
+      which: t.t('pick.hearing.which'),
+    },
+    hearingCandidate,
+  );
   if ('reply' in picked) return picked;
   return { hearing: picked.record.value, rest: named ? words.join(' ') : args.trim() };
 }

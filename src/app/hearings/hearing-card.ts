@@ -40,13 +40,23 @@ export type ResponseField = 'position' | 'text' | 'links';
  * of a change: the submitted answer still counts (as `høring` and `høringer` count it), and the
  * card says both.
  */
-function statusLine(org: Organisation, t: Translator, responses: readonly HearingResponse[], h: HearingRecord, municipality: string): string {
+function statusLine(
+  org: Organisation,
+  t: Translator,
+  responses: readonly HearingResponse[],
+  h: HearingRecord,
+  municipality: string,
+): string {
   const latest = latestResponse(responses, h.id, municipality);
   if (!latest) return t.t('hearing.card.status.none');
   const by = (r: HearingResponse) => memberById(org, r.givenBy)?.name ?? r.givenBy;
   const counting = countingResponse(responses, h.id, municipality);
   if (latest.status === 'draft' && counting)
-    return t.t('hearing.card.status.revision', { when: when(counting.at, t), by: by(counting), draftWhen: when(latest.at, t) });
+    return t.t('hearing.card.status.revision', {
+      when: when(counting.at, t),
+      by: by(counting),
+      draftWhen: when(latest.at, t),
+    });
   return t.t(`hearing.card.status.${latest.status}`, { when: when(latest.at, t), by: by(latest) });
 }
 
@@ -70,7 +80,9 @@ export function hearingCard(
   const closed = isHearingClosed(h);
   const deadline = closed
     ? t.t('hearing.card.closed')
-    : t.t(isPastInternalDeadline(h, now) ? 'hearing.card.deadline-passed' : 'hearing.card.deadline', { when: when(h.internalDeadline, t) });
+    : t.t(isPastInternalDeadline(h, now) ? 'hearing.card.deadline-passed' : 'hearing.card.deadline', {
+        when: when(h.internalDeadline, t),
+      });
   const data = { hearingId: h.id, version: h.version, municipality, lang: t.locale };
   const shown = noticeFields(notice);
   // A refusal tied to one field is said there, not above the form.
@@ -86,7 +98,12 @@ export function hearingCard(
     open: !closed,
     data,
     max: HEARING_TEXT_MAX,
-    labels: Object.fromEntries(['position', 'text', 'documents', 'save', 'submit', 'background'].map((k) => [k, t.t(`hearing.card.${k}`, { max: HEARING_TEXT_MAX })])),
+    labels: Object.fromEntries(
+      ['position', 'text', 'documents', 'save', 'submit', 'background'].map((k) => [
+        k,
+        t.t(`hearing.card.${k}`, { max: HEARING_TEXT_MAX }),
+      ]),
+    ),
     position: typed ? typed.position : (latest?.position ?? ''),
     text: typed ? typed.text : (latest?.text ?? ''),
     links: typed ? typed.links : (latest?.documents.join('\n') ?? ''),

@@ -15,7 +15,11 @@ import { hearingResponses, loadHearing } from './hearing-records';
 type Deps = { store: RecordStore; org: Organisation; t: Translator };
 
 /** The joint statement draft as it stands now, in the renderer's format. */
-export async function jointStatementFile(deps: Deps, hearingId: string, renderer: DocumentRenderer): Promise<DownloadFile | undefined> {
+export async function jointStatementFile(
+  deps: Deps,
+  hearingId: string,
+  renderer: DocumentRenderer,
+): Promise<DownloadFile | undefined> {
   const h = await loadHearing(deps.store, hearingId);
   if (!h) return undefined;
   const statement = compileJointStatement(h, await hearingResponses(deps.store, h.id));
@@ -27,8 +31,14 @@ export async function jointStatementFile(deps: Deps, hearingId: string, renderer
 }
 
 /** Every asked municipality and question, one row each, with the response that counts (if any). */
-export function responseRows(org: Organisation, h: HearingRecord, responses: Parameters<typeof countingResponse>[0], t: Translator): string[][] {
-  const questions = h.questions.length > 0 ? h.questions.map((q, i) => ({ ...q, n: String(i + 1) })) : [{ id: '', text: '', n: '' }];
+export function responseRows(
+  org: Organisation,
+  h: HearingRecord,
+  responses: Parameters<typeof countingResponse>[0],
+  t: Translator,
+): string[][] {
+  const questions =
+    h.questions.length > 0 ? h.questions.map((q, i) => ({ ...q, n: String(i + 1) })) : [{ id: '', text: '', n: '' }];
   return h.municipalities.flatMap((m) => {
     const r = countingResponse(responses, h.id, m);
     const status = t.t(`hearing.municipality-status.${statusOf(responses, h.id, m)}`);
@@ -53,7 +63,21 @@ export function responseRows(org: Organisation, h: HearingRecord, responses: Par
 export async function responsesCsvFile(deps: Deps, hearingId: string): Promise<DownloadFile | undefined> {
   const h = await loadHearing(deps.store, hearingId);
   if (!h) return undefined;
-  const header = ['number', 'municipality', 'status', 'position', 'questionNumber', 'question', 'answer', 'text', 'documents', 'givenBy', 'givenAs', 'at', 'late'].map((k) => deps.t.t(`hearing.csv.${k}`));
+  const header = [
+    'number',
+    'municipality',
+    'status',
+    'position',
+    'questionNumber',
+    'question',
+    'answer',
+    'text',
+    'documents',
+    'givenBy',
+    'givenAs',
+    'at',
+    'late',
+  ].map((k) => deps.t.t(`hearing.csv.${k}`));
   return {
     body: toCsv(header, responseRows(deps.org, h, await hearingResponses(deps.store, h.id), deps.t)),
     mediaType: 'text/csv; charset=utf-8',

@@ -12,20 +12,38 @@ import type { Reply } from '../reply';
 export const DEFAULT_DEADLINE_TIME = '12:00';
 const NOON = { hour: 12, minute: 0 };
 
-const fields = ['title', 'issuer', 'documents', 'externalDeadline', 'internalDeadline', 'questions', 'municipalities', 'background', 'reminders'] as const;
+const fields = [
+  'title',
+  'issuer',
+  'documents',
+  'externalDeadline',
+  'internalDeadline',
+  'questions',
+  'municipalities',
+  'background',
+  'reminders',
+] as const;
 
 /**
  * The form behind `ny høring`. Deadlines are plain text fields ("2026-12-15" or "15.12.2026",
  * optionally with "14:00"): a date picker's look differs by client and typing is quicker.
  */
-export function hearingForm(org: Organisation, t: Translator, prefill: Record<string, string> = {}, notice = ''): Reply {
+export function hearingForm(
+  org: Organisation,
+  t: Translator,
+  prefill: Record<string, string> = {},
+  notice = '',
+): Reply {
   return card('hearing-form', {
     heading: t.t('hearing.form.heading'),
     notice,
     lang: t.locale,
     ...Object.fromEntries(fields.map((f) => [f, prefill[f] ?? (f === 'reminders' ? '5, 2, 0' : '')])),
     labels: Object.fromEntries(
-      [...fields, 'deadlineHint', 'internalHint', 'municipalitiesHint', 'register', 'required'].map((k) => [k, t.t(`hearing.form.${k}`)]),
+      [...fields, 'deadlineHint', 'internalHint', 'municipalitiesHint', 'register', 'required'].map((k) => [
+        k,
+        t.t(`hearing.form.${k}`),
+      ]),
     ),
     choices: municipalitiesSorted(org).map((m) => ({ title: m.name, value: m.number })),
   });
@@ -43,7 +61,11 @@ export function readDeadline(value: string, now: Date): Result<string | undefine
   return ok(osloInstantAt(when.date, when.time ?? NOON));
 }
 
-const lines = (value: string): string[] => value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+const lines = (value: string): string[] =>
+  value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 
 /** The server reads the form again: the card's own checks are a courtesy, not a guarantee. */
 export function readHearingForm(data: Readonly<Record<string, unknown>>, now: Date): Result<HearingDraft> {
@@ -53,8 +75,16 @@ export function readHearingForm(data: Readonly<Record<string, unknown>>, now: Da
   const internal = readDeadline(text('internalDeadline'), now);
   if (!internal.ok) return internal;
   const reminderText = text('reminders');
-  const reminderDays = reminderText ? reminderText.split(/[\s,;]+/).filter(Boolean).map(Number) : [];
-  const municipalities = text('municipalities').split(',').map((m) => m.trim()).filter(Boolean);
+  const reminderDays = reminderText
+    ? reminderText
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map(Number)
+    : [];
+  const municipalities = text('municipalities')
+    .split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   return ok({
     title: text('title'),
     issuer: text('issuer'),

@@ -27,7 +27,10 @@ export function progressLine(h: HearingRecord, responses: readonly HearingRespon
  * the card posted in a chat or channel, the same for everyone and so with none of the
  * coordinator's buttons; Teams refreshes it into her view for the listed users (at most 60).
  */
-export type StatusViewer = { readonly kind: 'coordinator' } | { readonly kind: 'other' } | { readonly kind: 'shared'; readonly refreshUserIds: readonly string[] };
+export type StatusViewer =
+  | { readonly kind: 'coordinator' }
+  | { readonly kind: 'other' }
+  | { readonly kind: 'shared'; readonly refreshUserIds: readonly string[] };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -70,7 +73,10 @@ export function hearingStatusCard(
     shortenedNotice: t.t('safety.card-shortened.hearing-status', { id: h.id }),
     ...hearingFacts(h, t),
     heading: t.t('hearing.status.heading', { id: h.id }),
-    deadlines: t.t('hearing.deadlines', { internal: when(h.internalDeadline, t), external: when(h.externalDeadline, t) }),
+    deadlines: t.t('hearing.deadlines', {
+      internal: when(h.internalDeadline, t),
+      external: when(h.externalDeadline, t),
+    }),
     state: closed ? t.t('hearing.status.closed', { when: when(h.closedAt ?? h.internalDeadline, t) }) : '',
     progress: progressLine(h, responses, t),
     ...noticeFields(notice),
@@ -87,7 +93,9 @@ export function hearingStatusCard(
     }),
     data: { hearingId: h.id, lang: t.locale },
     labels: {
-      ...Object.fromEntries(['newDeadline', 'extend', 'close', 'compile', 'refresh'].map((k) => [k, t.t(`hearing.status.${k}`)])),
+      ...Object.fromEntries(
+        ['newDeadline', 'extend', 'close', 'compile', 'refresh'].map((k) => [k, t.t(`hearing.status.${k}`)]),
+      ),
       deadlineHint: t.t('hearing.status.deadline-example', { example: deadlineExample(h, t) }),
     },
   });

@@ -36,7 +36,12 @@ export async function registerNewHearing(
       if (isStoreError(e, 'STORE.ALREADY_EXISTS')) continue;
       throw e;
     }
-    await audit(deps.store, { kind: 'hearing.registered', memberId: who.memberId, at: now.toISOString(), details: { hearingId: record.id } });
+    await audit(deps.store, {
+      kind: 'hearing.registered',
+      memberId: who.memberId,
+      at: now.toISOString(),
+      details: { hearingId: record.id },
+    });
     await scheduleDistribution(deps, record, who.locale);
     await scheduleReminders(deps, record, who.locale);
     return { ok: true, value: record };

@@ -22,10 +22,19 @@ export interface ReminderPayload extends HearingReminder {
  * One job per reminder time; the date in the id keeps a moved deadline's reminders apart from
  * the old ones, which are cancelled. Who is reminded is worked out when the job runs.
  */
-export async function scheduleReminders(deps: Pick<HearingDeps, 'scheduler' | 'clock'>, h: HearingRecord, locale: Locale): Promise<void> {
+export async function scheduleReminders(
+  deps: Pick<HearingDeps, 'scheduler' | 'clock'>,
+  h: HearingRecord,
+  locale: Locale,
+): Promise<void> {
   const reminders = hearingReminders(h, deps.clock.now());
   await deps.scheduler.scheduleMany<ReminderPayload>(
-    reminders.map((r) => ({ id: reminderJobId(h.id, r.at), kind: HEARING_REMIND, dueAt: r.at, payload: { hearingId: h.id, locale, ...r } })),
+    reminders.map((r) => ({
+      id: reminderJobId(h.id, r.at),
+      kind: HEARING_REMIND,
+      dueAt: r.at,
+      payload: { hearingId: h.id, locale, ...r },
+    })),
   );
 }
 
@@ -44,14 +53,21 @@ export function remindNonResponders(deps: HearingDeps): JobHandler<ReminderPaylo
   return async ({ job }) => {
     const { hearingId, at, toDeputies, locale } = job.payload;
     const hearing = await loadHearing(deps.store, hearingId);
-    if (!hearing || isHearingClosed(hearing) || Date.parse(at) >= Date.parse(hearing.internalDeadline)) return { outcome: 'done' };
+    if (!hearing || isHearingClosed(hearing) || Date.parse(at) >= Date.parse(hearing.internalDeadline))
+      return { outcome: 'done' };
     // Caught up after downtime with a later reminder also due: that one speaks, this one stays quiet.
     const now = deps.clock.now();
-    if (hearingReminders(hearing, new Date(at)).some((r) => Date.parse(r.at) <= now.getTime())) return { outcome: 'done' };
+    if (hearingReminders(hearing, new Date(at)).some((r) => Date.parse(r.at) <= now.getTime()))
+      return { outcome: 'done' };
     const missing = notAnswered(hearing, await hearingResponses(deps.store, hearingId));
     const org = deps.organisation();
     const t = deps.translator(locale);
-    const { reachable } = await hearingRecipients(deps.store, org, missing, toDeputies ? ['respondent', 'deputy'] : ['respondent']);
+    const { reachable } = await hearingRecipients(
+      deps.store,
+      org,
+      missing,
+      toDeputies ? ['respondent', 'deputy'] : ['respondent'],
+    );
     const deadline = formatDateTime(new Date(hearing.internalDeadline), t.locale);
     await deps.scheduler.scheduleMany(
       reachable.map((r) =>
@@ -59,7 +75,15 @@ export function remindNonResponders(deps: HearingDeps): JobHandler<ReminderPaylo
           `${reminderJobId(hearingId, at)}:${r.municipality}:${r.memberId}`,
           {
             conversationId: r.conversationId,
-            message: text(t.t('hearing.reminder', { name: r.name, municipality: municipalityName(org, r.municipality), title: hearing.title, deadline, id: hearing.id })),
+            message: text(
+              t.t('hearing.reminder', {
+                name: r.name,
+                municipality: municipalityName(org, r.municipality),
+                title: hearing.title,
+                deadline,
+                id: hearing.id,
+              }),
+            ),
           },
           now,
         ),

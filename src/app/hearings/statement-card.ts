@@ -17,7 +17,13 @@ export function statementLinks(links: SignedLinks, hearingId: string, locale: st
 }
 
 /** `sammenstill høring`: the positions counted, who stands where per question, and the downloads. */
-export function statementCard(org: Organisation, t: Translator, h: HearingRecord, responses: readonly HearingResponse[], links: { docx: string; csv: string; library?: string | undefined }): Reply {
+export function statementCard(
+  org: Organisation,
+  t: Translator,
+  h: HearingRecord,
+  responses: readonly HearingResponse[],
+  links: { docx: string; csv: string; library?: string | undefined },
+): Reply {
   const s = compileJointStatement(h, responses);
   const names = (ms: readonly string[]) => ms.map((m) => municipalityName(org, m)).join(', ');
   const position = (p: string) => t.t(`hearing.position.${p}`);
@@ -31,7 +37,9 @@ export function statementCard(org: Organisation, t: Translator, h: HearingRecord
     late: s.late.length > 0 ? t.t('hearing.statement.late', { names: names(s.late) }) : '',
     questions: s.questions.map((q, i) => ({
       heading: t.t('hearing.question', { n: i + 1, text: q.question.text }),
-      lines: q.groups.filter((g) => g.entries.length > 0).map((g) => ({ line: `${position(g.position)}: ${names(g.entries.map((e) => e.municipality))}` })),
+      lines: q.groups
+        .filter((g) => g.entries.length > 0)
+        .map((g) => ({ line: `${position(g.position)}: ${names(g.entries.map((e) => e.municipality))}` })),
     })),
     docxLabel: t.t('hearing.statement.docx'),
     csvLabel: t.t('hearing.statement.csv'),

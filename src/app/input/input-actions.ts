@@ -36,7 +36,8 @@ function itemsFrom(ids: readonly string[], data: Readonly<Record<string, unknown
     const written = data[`text-${i}`];
     return {
       itemId,
-      ...(typeof position === 'string' && (positions as readonly string[]).includes(position) && { position: position as Position }),
+      ...(typeof position === 'string' &&
+        (positions as readonly string[]).includes(position) && { position: position as Position }),
       text: typeof written === 'string' ? written : '',
     };
   });
@@ -46,13 +47,22 @@ function itemsFrom(ids: readonly string[], data: Readonly<Record<string, unknown
  * A card drawn from an older agenda: what still applies is saved as a draft on the current
  * one, and the respondent is told which cases were removed or added, to look over and send.
  */
-function staleCarryOver(meeting: Meeting, ids: readonly string[] | undefined, data: Readonly<Record<string, unknown>>, t: CardActionContext['t']) {
+function staleCarryOver(
+  meeting: Meeting,
+  ids: readonly string[] | undefined,
+  data: Readonly<Record<string, unknown>>,
+  t: CardActionContext['t'],
+) {
   if (!ids || Number(data.version) === meeting.version) return undefined;
   const kept = carryOver(meeting, ids, itemsFrom(ids, data));
   const name = (i: AgendaItem) => `${t.t('agenda.case', { caseNumber: formatCaseNumber(i.caseNumber) })} ${i.title}`;
   const changes = [
-    ...(kept.removed.length > 0 ? [t.t('input.stale.removed', { count: kept.removed.length, cases: kept.removed.map(name).join(', ') })] : []),
-    ...(kept.added.length > 0 ? [t.t('input.stale.added', { count: kept.added.length, cases: kept.added.map(name).join(', ') })] : []),
+    ...(kept.removed.length > 0
+      ? [t.t('input.stale.removed', { count: kept.removed.length, cases: kept.removed.map(name).join(', ') })]
+      : []),
+    ...(kept.added.length > 0
+      ? [t.t('input.stale.added', { count: kept.added.length, cases: kept.added.map(name).join(', ') })]
+      : []),
   ];
   return { items: kept.items, notice: t.t('input.stale.kept', { changes: changes.join(' ') }) };
 }
@@ -86,25 +96,64 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
       return undefined;
     }
     refusal = undefined;
-    return given.value.recorded ? { meetingId, municipality: given.value.answer.municipality, answers: given.value.answers } : undefined;
+    return given.value.recorded
+      ? { meetingId, municipality: given.value.answer.municipality, answers: given.value.answers }
+      : undefined;
   });
   const answers = await meetingAnswers(deps.store, meetingId);
   if (refusal) {
     // Refused: the card comes back as typed, with the reason beside the case it is about.
     const typed = new Map(
-      (ids ?? itemsForInput(meeting).map((item) => item.id)).map((itemId, i) => [itemId, { position: stringAt(ctx.data, `position-${i}`), text: stringAt(ctx.data, `text-${i}`) }] as const),
+      (ids ?? itemsForInput(meeting).map((item) => item.id)).map(
+        (itemId, i) =>
+          [itemId, { position: stringAt(ctx.data, `position-${i}`), text: stringAt(ctx.data, `text-${i}`) }] as const,
+      ),
     );
     const itemId = typeof refusal.params?.itemId === 'string' ? refusal.params.itemId : undefined;
-    const field: 'text' | 'position' | undefined = refusal.code === 'INPUT.TEXT_TOO_LONG' ? 'text' : refusal.code === 'INPUT.POSITION_REQUIRED' || refusal.code === 'INPUT.BAD_POSITION' ? 'position' : undefined;
+    const field: 'text' | 'position' | undefined =
+      refusal.code === 'INPUT.TEXT_TOO_LONG'
+        ? 'text'
+        : refusal.code === 'INPUT.POSITION_REQUIRED' || refusal.code === 'INPUT.BAD_POSITION'
+          ? 'position'
+          : undefined;
     const refused: RefusedInput = { typed, ...(itemId && field && { itemId, field }) };
-    return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, refusalNotice(errorText(ctx.t, refusal)), refused) };
+    return {
+      respond: inputCard(
+        ctx.org,
+        ctx.t,
+        meeting,
+        request,
+        shown,
+        answers,
+        now,
+        refusalNotice(errorText(ctx.t, refusal)),
+        refused,
+      ),
+    };
   }
   // A draft after a submitted answer is a draft of a change; the message says the answer still counts.
-  const done = status === 'submitted' ? 'input.submitted' : countingAnswer(answers, meetingId, shown) ? 'input.saved-revision' : 'input.saved';
-  return { respond: inputCard(ctx.org, ctx.t, meeting, request, shown, answers, now, stale ? stale.notice : success(ctx.t.t(done))) };
+  const done =
+    status === 'submitted'
+      ? 'input.submitted'
+      : countingAnswer(answers, meetingId, shown)
+        ? 'input.saved-revision'
+        : 'input.saved';
+  return {
+    respond: inputCard(
+      ctx.org,
+      ctx.t,
+      meeting,
+      request,
+      shown,
+      answers,
+      now,
+      stale ? stale.notice : success(ctx.t.t(done)),
+    ),
+  };
 }
 
-const stringAt = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string) : '');
+const stringAt = (data: Readonly<Record<string, unknown>>, key: string): string =>
+  typeof data[key] === 'string' ? (data[key] as string) : '';
 
 export function inputActions(deps: InputDeps): CardAction[] {
   return [
@@ -120,8 +169,19 @@ export function inputActions(deps: InputDeps): CardAction[] {
         const request = meeting && (await loadRequest(deps.store, meetingId));
         if (!meeting || !request) return { respond: text(ctx.t.t('error.INPUT.NO_REQUEST', { meeting: meetingId })) };
         const municipality = typeof ctx.data.municipality === 'string' ? ctx.data.municipality : '';
-        if (!representedBy(ctx.org, ctx.actor.member.id).some((r) => r.municipality === municipality)) return { respond: text(ctx.t.t('error.INPUT.NOT_REPRESENTATIVE')) };
-        return { respond: inputCard(ctx.org, ctx.t, meeting, request, municipality, await meetingAnswers(deps.store, meetingId), deps.clock.now()) };
+        if (!representedBy(ctx.org, ctx.actor.member.id).some((r) => r.municipality === municipality))
+          return { respond: text(ctx.t.t('error.INPUT.NOT_REPRESENTATIVE')) };
+        return {
+          respond: inputCard(
+            ctx.org,
+            ctx.t,
+            meeting,
+            request,
+            municipality,
+            await meetingAnswers(deps.store, meetingId),
+            deps.clock.now(),
+          ),
+        };
       },
     },
     { verb: 'input.submit', audience: ['anyone-registered'], run: (ctx) => answer(deps, ctx, 'submitted') },

@@ -60,14 +60,18 @@ export function inputCard(
   return card('input-request', {
     heading: t.t('input.heading', { municipality: municipalityName(org, municipality) }),
     title: meeting.title,
-    deadline: t.t(open ? 'input.deadline' : 'input.deadline-passed', { when: formatDateTime(new Date(request.deadline), t.locale) }),
+    deadline: t.t(open ? 'input.deadline' : 'input.deadline-passed', {
+      when: formatDateTime(new Date(request.deadline), t.locale),
+    }),
     status,
     ...(beside ? { notice: '', noticeColor: shown.noticeColor } : shown),
     open,
     meetingId: meeting.id,
     version: meeting.version,
     // Which case each numbered field answers: a card from an older agenda still saves what it can.
-    itemIds: itemsForInput(meeting).map((item) => item.id).join(','),
+    itemIds: itemsForInput(meeting)
+      .map((item) => item.id)
+      .join(','),
     municipality,
     lang: t.locale,
     positionLabel: t.t('input.position'),
@@ -78,12 +82,16 @@ export function inputCard(
     items: itemsForInput(meeting).map((item, i) => {
       const typed = refused?.typed.get(item.id);
       const mine = refused ? typed : latest?.items.find((x) => x.itemId === item.id);
-      const error = (field: 'position' | 'text') => (beside && refused.itemId === item.id && refused.field === field ? shown.notice : '');
+      const error = (field: 'position' | 'text') =>
+        beside && refused.itemId === item.id && refused.field === field ? shown.notice : '';
       return {
         n: i,
         itemId: item.id,
         heading: t.t('agenda.case', { caseNumber: formatCaseNumber(item.caseNumber) }) + ' ' + item.title,
-        proposal: item.proposal.kind === 'text' ? t.t('agenda.proposal', { text: item.proposal.text }) : t.t('agenda.proposal-in-meeting'),
+        proposal:
+          item.proposal.kind === 'text'
+            ? t.t('agenda.proposal', { text: item.proposal.text })
+            : t.t('agenda.proposal-in-meeting'),
         // The papers the respondent decides on: the case's background and its documents.
         background: item.background?.trim() ?? '',
         documents: documentLinks(t, item),

@@ -39,8 +39,17 @@ export interface InputJobPayload {
 }
 
 export function inputJobs(request: InputRequest): JobSpec<InputJobPayload>[] {
-  const job = (kind: string, at: string): JobSpec<InputJobPayload> => ({ id: `${kind}:${request.meetingId}:${at}`, kind, dueAt: at, payload: { meetingId: request.meetingId, at } });
-  return [job(INPUT_SEND, request.sendAt), ...request.reminders.map((at) => job(INPUT_REMIND, at)), job(INPUT_SUMMARY, request.deadline)];
+  const job = (kind: string, at: string): JobSpec<InputJobPayload> => ({
+    id: `${kind}:${request.meetingId}:${at}`,
+    kind,
+    dueAt: at,
+    payload: { meetingId: request.meetingId, at },
+  });
+  return [
+    job(INPUT_SEND, request.sendAt),
+    ...request.reminders.map((at) => job(INPUT_REMIND, at)),
+    job(INPUT_SUMMARY, request.deadline),
+  ];
 }
 
 export async function scheduleInputJobs(scheduler: JobScheduler, request: InputRequest): Promise<void> {
@@ -76,9 +85,18 @@ async function toRespondents(
   const chats = await personalChats(deps.store);
   const jobs = [];
   for (const municipality of municipalities) {
-    for (const person of respondentsOf(org, municipality).filter((p) => p.respondentFor.some((r) => r.municipality === municipality && r.role === 'respondent'))) {
+    for (const person of respondentsOf(org, municipality).filter((p) =>
+      p.respondentFor.some((r) => r.municipality === municipality && r.role === 'respondent'),
+    )) {
       const chat = await chats.of(person);
-      if (chat) jobs.push(messageJob(`${kind}:${payload.meetingId}:${payload.at}:${municipality}:${person.id}`, { conversationId: chat, message: message(municipality) }, deps.clock.now()));
+      if (chat)
+        jobs.push(
+          messageJob(
+            `${kind}:${payload.meetingId}:${payload.at}:${municipality}:${person.id}`,
+            { conversationId: chat, message: message(municipality) },
+            deps.clock.now(),
+          ),
+        );
     }
   }
   await deps.scheduler.scheduleMany(jobs);
@@ -99,10 +117,19 @@ export function remindAboutInput(deps: InputJobDeps): JobHandler<InputJobPayload
     if (!found) return;
     const org = deps.organisation();
     const answers = await meetingAnswers(deps.store, found.meeting.id);
-    const missing = found.request.municipalities.filter((m) => latestAnswer(answers, found.meeting.id, m)?.status !== 'submitted');
+    const missing = found.request.municipalities.filter(
+      (m) => latestAnswer(answers, found.meeting.id, m)?.status !== 'submitted',
+    );
     const deadline = formatDateTime(new Date(found.request.deadline), deps.t.locale);
     await toRespondents(deps, 'input-reminder', job.payload, missing, (m) =>
-      text(deps.t.t('input.reminder', { municipality: municipalityName(org, m), title: found.meeting.title, deadline, id: found.meeting.id })),
+      text(
+        deps.t.t('input.reminder', {
+          municipality: municipalityName(org, m),
+          title: found.meeting.title,
+          deadline,
+          id: found.meeting.id,
+        }),
+      ),
     );
   };
 }
@@ -116,11 +143,27 @@ export function postInputSummary(deps: InputJobDeps): JobHandler<InputJobPayload
     const now = deps.clock.now();
     const answers = await meetingAnswers(deps.store, found.meeting.id);
     const library = await archiveBasisDocument(deps, found.meeting, found.request, answers);
-    const file = (ext: string) => deps.links.link(`/exports/${found.meeting.id}/grunnlag.${ext}`, now, POSTED_LINK_LIFETIME_MS) + `&lang=${deps.t.locale}`;
-    const summary = inputSummaryCard(org, deps.t, found.meeting, found.request, answers, { docx: file('docx'), markdown: file('md'), library });
+    const file = (ext: string) =>
+      deps.links.link(`/exports/${found.meeting.id}/grunnlag.${ext}`, now, POSTED_LINK_LIFETIME_MS) +
+      `&lang=${deps.t.locale}`;
+    const summary = inputSummaryCard(org, deps.t, found.meeting, found.request, answers, {
+      docx: file('docx'),
+      markdown: file('md'),
+      library,
+    });
     const channel = await bodyChannel(deps.store, found.meeting.bodyId);
     const chats = await personalChats(deps.store);
-    const targets = channel ? [channel.conversationId] : (await Promise.all(coordinators(org).map((c) => chats.of(c)))).filter((c) => c !== undefined);
-    await deps.scheduler.scheduleMany(targets.map((conversationId) => messageJob(`input-summary-post:${found.meeting.id}:${job.payload.at}:${conversationId}`, { conversationId, message: summary }, now)));
+    const targets = channel
+      ? [channel.conversationId]
+      : (await Promise.all(coordinators(org).map((c) => chats.of(c)))).filter((c) => c !== undefined);
+    await deps.scheduler.scheduleMany(
+      targets.map((conversationId) =>
+        messageJob(
+          `input-summary-post:${found.meeting.id}:${job.payload.at}:${conversationId}`,
+          { conversationId, message: summary },
+          now,
+        ),
+      ),
+    );
   };
 }

@@ -26,8 +26,13 @@ export function inputSummaryCard(
   return card('input-summary', {
     shortenedNotice: t.t('safety.card-shortened.input-summary'),
     heading: t.t('summary.heading', { title: meeting.title }),
-    progress: t.t('summary.progress', { answered, asked: request.municipalities.length, deadline: formatDateTime(new Date(request.deadline), t.locale) }),
-    notAnswered: summary.notAnswered.length > 0 ? t.t('summary.not-answered', { names: names(summary.notAnswered) }) : '',
+    progress: t.t('summary.progress', {
+      answered,
+      asked: request.municipalities.length,
+      deadline: formatDateTime(new Date(request.deadline), t.locale),
+    }),
+    notAnswered:
+      summary.notAnswered.length > 0 ? t.t('summary.not-answered', { names: names(summary.notAnswered) }) : '',
     // Positions per case at a glance where Teams draws charts; the same counts as a table where it cannot.
     chartTitle: t.t('summary.chart-title'),
     chart: summary.items.map((s) => {
@@ -48,11 +53,19 @@ export function inputSummaryCard(
             ? t.t('summary.tie', { positions: s.majority.positions.map(position).join(', ') })
             : t.t('summary.no-majority');
       return {
-        heading: item ? `${t.t('agenda.case', { caseNumber: formatCaseNumber(item.caseNumber) })} ${item.title}` : s.itemId,
-        counts: Object.entries(s.counts).map(([p, n]) => `${position(p)} ${n}`).join(' · '),
+        heading: item
+          ? `${t.t('agenda.case', { caseNumber: formatCaseNumber(item.caseNumber) })} ${item.title}`
+          : s.itemId,
+        counts: Object.entries(s.counts)
+          .map(([p, n]) => `${position(p)} ${n}`)
+          .join(' · '),
         majority,
         diverging: s.diverging.map((d) => ({
-          line: t.t('summary.diverging-line', { municipality: municipalityName(org, d.municipality), position: position(d.position), text: d.text || '-' }),
+          line: t.t('summary.diverging-line', {
+            municipality: municipalityName(org, d.municipality),
+            position: position(d.position),
+            text: d.text || '-',
+          }),
         })),
         divergingHeading: s.diverging.length > 0 ? t.t('summary.diverging') : '',
       };

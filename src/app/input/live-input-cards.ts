@@ -39,7 +39,8 @@ export interface PostedInputCard {
   readonly activityId: string;
 }
 
-export const inputCardKey = (meetingId: string, municipality: string, memberId: string): string => `${meetingId}:${municipality}:${memberId}`;
+export const inputCardKey = (meetingId: string, municipality: string, memberId: string): string =>
+  `${meetingId}:${municipality}:${memberId}`;
 const cardJobId = (key: string): string => `${INPUT_CARD}:${key}`;
 
 function readKey(key: string): { meetingId: string; municipality: string; memberId: string } | undefined {
@@ -62,14 +63,19 @@ export interface LiveInputDeps {
  */
 export async function inputCardsFollow(deps: LiveInputDeps, meeting: Meeting, request: InputRequest): Promise<void> {
   const now = deps.clock.now();
-  if (meeting.state !== 'planned' || Date.parse(request.sendAt) > now.getTime() || isPastInputDeadline(request, now)) return;
+  if (meeting.state !== 'planned' || Date.parse(request.sendAt) > now.getTime() || isPastInputDeadline(request, now))
+    return;
   const hasCases = itemsForInput(meeting).length > 0;
   const org = deps.organisation();
   const chats = await personalChats(deps.store);
-  const posted = new Set((await deps.store.find<PostedInputCard>(INPUT_CARDS, { meetingId: meeting.id })).map((r) => r.id));
+  const posted = new Set(
+    (await deps.store.find<PostedInputCard>(INPUT_CARDS, { meetingId: meeting.id })).map((r) => r.id),
+  );
   for (const municipality of request.municipalities) {
     // The respondents, not their deputies: a deputy answers with `gi innspill` when needed.
-    const people = respondentsOf(org, municipality).filter((p) => p.respondentFor.some((r) => r.municipality === municipality && r.role === 'respondent'));
+    const people = respondentsOf(org, municipality).filter((p) =>
+      p.respondentFor.some((r) => r.municipality === municipality && r.role === 'respondent'),
+    );
     for (const person of people) {
       const key = inputCardKey(meeting.id, municipality, person.id);
       if (posted.has(key)) {
@@ -94,21 +100,36 @@ export async function inputCardsFollowMeeting(deps: LiveInputDeps, meeting: Meet
 }
 
 /** The card for one respondent's municipality as it is now; nothing when there is none to show. */
-export async function inputCardNow(deps: Pick<LiveInputDeps, 'store' | 'clock' | 'organisation' | 't'>, key: string): Promise<Reply | undefined> {
+export async function inputCardNow(
+  deps: Pick<LiveInputDeps, 'store' | 'clock' | 'organisation' | 't'>,
+  key: string,
+): Promise<Reply | undefined> {
   const parts = readKey(key);
   if (!parts) return undefined;
   const meeting = (await deps.store.get<Meeting>(MEETINGS, parts.meetingId))?.value;
   const request = meeting && (await loadRequest(deps.store, meeting.id));
   if (!meeting || !request || itemsForInput(meeting).length === 0) return undefined;
-  return inputCard(deps.organisation(), deps.t, meeting, request, parts.municipality, await meetingAnswers(deps.store, meeting.id), deps.clock.now());
+  return inputCard(
+    deps.organisation(),
+    deps.t,
+    meeting,
+    request,
+    parts.municipality,
+    await meetingAnswers(deps.store, meeting.id),
+    deps.clock.now(),
+  );
 }
 
 /** The posted card as it is now, for the shared-card job. */
-export function postedInputCardNow(deps: Pick<LiveInputDeps, 'store' | 'clock' | 'organisation' | 't'>): SharedCardRenderer {
+export function postedInputCardNow(
+  deps: Pick<LiveInputDeps, 'store' | 'clock' | 'organisation' | 't'>,
+): SharedCardRenderer {
   return async ({ id }) => {
     const posted = (await deps.store.get<PostedInputCard>(INPUT_CARDS, id))?.value;
     const reply = posted && (await inputCardNow(deps, id));
-    return posted && reply ? { conversationId: posted.conversationId, activityId: posted.activityId, reply } : undefined;
+    return posted && reply
+      ? { conversationId: posted.conversationId, activityId: posted.activityId, reply }
+      : undefined;
   };
 }
 
@@ -119,6 +140,11 @@ export function rememberInputCard(store: RecordStore): (sent: SentMessage) => Pr
     const key = sent.jobId.slice(INPUT_CARD.length + 1);
     const parts = readKey(key);
     if (!parts) return;
-    await upsert<PostedInputCard>(store, INPUT_CARDS, key, (c) => c ?? { ...parts, conversationId: sent.conversationId, activityId: sent.activityId });
+    await upsert<PostedInputCard>(
+      store,
+      INPUT_CARDS,
+      key,
+      (c) => c ?? { ...parts, conversationId: sent.conversationId, activityId: sent.activityId },
+    );
   };
 }

@@ -30,16 +30,36 @@ export async function tellAboutAbsence(
   for (const coordinator of coordinators(org)) {
     const chat = await chats.of(coordinator);
     const message = text(
-      t.t('absence.to-coordinator', { name: absent, title: meeting.title, id: meeting.id, reason: absence.reason || '-', deputies: deputies.map((d) => d.name).join(', ') || '-' }),
+      t.t('absence.to-coordinator', {
+        name: absent,
+        title: meeting.title,
+        id: meeting.id,
+        reason: absence.reason || '-',
+        deputies: deputies.map((d) => d.name).join(', ') || '-',
+      }),
     );
-    if (chat) jobs.push(messageJob(`absence:${meeting.id}:${absence.memberId}:coordinator:${coordinator.id}`, { conversationId: chat, message }, now));
+    if (chat)
+      jobs.push(
+        messageJob(
+          `absence:${meeting.id}:${absence.memberId}:coordinator:${coordinator.id}`,
+          { conversationId: chat, message },
+          now,
+        ),
+      );
   }
   const pre = await loadPreMeeting(deps.store, meeting.id);
   for (const deputy of deputies) {
     const chat = await chats.of(deputy);
     const notice = t.t('absence.deputy-called', { name: deputy.name, absent });
     const toPre = pre?.attendees.includes(deputy.id) ? { preMeeting: pre } : {};
-    if (chat) jobs.push(messageJob(`absence:${meeting.id}:${absence.memberId}:deputy:${deputy.id}`, { conversationId: chat, message: meetingCard(org, t, meeting, notice, toPre) }, now));
+    if (chat)
+      jobs.push(
+        messageJob(
+          `absence:${meeting.id}:${absence.memberId}:deputy:${deputy.id}`,
+          { conversationId: chat, message: meetingCard(org, t, meeting, notice, toPre) },
+          now,
+        ),
+      );
   }
   await deps.scheduler.scheduleMany(jobs);
 }

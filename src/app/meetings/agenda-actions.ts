@@ -27,7 +27,9 @@ async function changeAgenda(
   const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
   if (!stored) return { respond: text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId })) };
   const item = itemId ? stored.value.agenda.find((i) => i.id === itemId) : undefined;
-  const again = (message: string) => ({ respond: agendaItemForm(ctx.t, ctx.org, stored.value, message, '', item, ctx.data) });
+  const again = (message: string) => ({
+    respond: agendaItemForm(ctx.t, ctx.org, stored.value, message, '', item, ctx.data),
+  });
   const others = (await bodyMeetings(deps.store, stored.value.bodyId)).map((r) => r.value);
   const changed = change(stored.value, others);
   if (!changed.ok) return again(errorText(ctx.t, changed.error));
@@ -36,7 +38,9 @@ async function changeAgenda(
   return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, changed.value) };
 }
 
-const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) });
+const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({
+  respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')),
+});
 
 export function agendaActions(deps: MeetingDeps): CardAction[] {
   return [
@@ -44,13 +48,17 @@ export function agendaActions(deps: MeetingDeps): CardAction[] {
       verb: 'agenda.add',
       audience: ['coordinator'],
       refuse: notAllowed,
-      run: (ctx) => changeAgenda(deps, ctx, (m, others) => addItem(m, others, { id: `${m.id}:${shortId()}`, draft: readAgendaItemForm(ctx.data) })),
+      run: (ctx) =>
+        changeAgenda(deps, ctx, (m, others) =>
+          addItem(m, others, { id: `${m.id}:${shortId()}`, draft: readAgendaItemForm(ctx.data) }),
+        ),
     },
     {
       verb: 'agenda.edit',
       audience: ['coordinator'],
       refuse: notAllowed,
-      run: (ctx) => changeAgenda(deps, ctx, (m) => editItem(m, String(ctx.data.itemId ?? ''), readAgendaItemForm(ctx.data))),
+      run: (ctx) =>
+        changeAgenda(deps, ctx, (m) => editItem(m, String(ctx.data.itemId ?? ''), readAgendaItemForm(ctx.data))),
     },
   ];
 }

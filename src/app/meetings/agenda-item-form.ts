@@ -35,7 +35,9 @@ export function agendaItemForm(
     background: typed('background') ?? item?.background ?? '',
     proposal: typed('proposal') ?? (item?.proposal.kind === 'text' ? item.proposal.text : ''),
     inMeeting: typed('inMeeting') ?? (item?.proposal.kind === 'in-meeting' ? 'true' : 'false'),
-    documents: typed('documents') ?? (item?.documents ?? []).map((d) => (d.title === d.url ? d.url : `${d.title} | ${d.url}`)).join('\n'),
+    documents:
+      typed('documents') ??
+      (item?.documents ?? []).map((d) => (d.title === d.url ? d.url : `${d.title} | ${d.url}`)).join('\n'),
     responsible: typed('responsible') ?? item?.responsible ?? '',
     people: choices,
     verb: item ? 'agenda.edit' : 'agenda.add',
@@ -44,7 +46,9 @@ export function agendaItemForm(
     version: meeting.version,
     lang: t.locale,
     labels: Object.fromEntries(
-      ['title', 'background', 'proposal', 'inMeeting', 'documents', 'responsible', 'required'].map((k) => [k, t.t(`agenda.form.${k}`)]).concat([['submit', t.t(item ? 'agenda.form.save' : 'agenda.form.add')]]),
+      ['title', 'background', 'proposal', 'inMeeting', 'documents', 'responsible', 'required']
+        .map((k) => [k, t.t(`agenda.form.${k}`)])
+        .concat([['submit', t.t(item ? 'agenda.form.save' : 'agenda.form.add')]]),
     ),
   });
 }
@@ -69,7 +73,10 @@ export function readAgendaItemForm(data: Readonly<Record<string, unknown>>): Age
   return {
     title: field('title'),
     ...(field('background') && { background: field('background') }),
-    proposal: field('inMeeting') === 'true' || !field('proposal') ? { kind: 'in-meeting' } : { kind: 'text', text: field('proposal') },
+    proposal:
+      field('inMeeting') === 'true' || !field('proposal')
+        ? { kind: 'in-meeting' }
+        : { kind: 'text', text: field('proposal') },
     documents: readDocumentLinks(field('documents')),
     ...(field('responsible') && { responsible: field('responsible') }),
   };

@@ -50,8 +50,18 @@ export interface AnnounceDeps {
   readonly organiser?: CalendarPerson;
 }
 
-export async function scheduleAnnouncement(scheduler: JobScheduler, meeting: Meeting, reason: AnnounceReason, now: Date): Promise<void> {
-  await scheduler.schedule<AnnouncePayload>({ id: `meeting-announce:${meeting.id}:${meeting.version}:${reason}`, kind: ANNOUNCE_MEETING, dueAt: now, payload: { meetingId: meeting.id, reason } });
+export async function scheduleAnnouncement(
+  scheduler: JobScheduler,
+  meeting: Meeting,
+  reason: AnnounceReason,
+  now: Date,
+): Promise<void> {
+  await scheduler.schedule<AnnouncePayload>({
+    id: `meeting-announce:${meeting.id}:${meeting.version}:${reason}`,
+    kind: ANNOUNCE_MEETING,
+    dueAt: now,
+    payload: { meetingId: meeting.id, reason },
+  });
 }
 
 export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload> {
@@ -61,12 +71,27 @@ export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload>
     const org = deps.organisation();
     const pre = await loadPreMeeting(deps.store, meeting.id);
     const organiser = organiserOf(org, deps.organiser);
-    const main = await syncEvent(deps, meetingEventKey(meeting.id), meeting.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : meetingEvent(org, deps.t, meeting, organiser));
-    const preEvent = pre && (await syncEvent(deps, preMeetingEventKey(meeting.id), pre.state === 'cancelled' ? { cancel: meeting.cancelled?.reason } : preMeetingEvent(org, deps.t, meeting, pre, organiser)));
+    const main = await syncEvent(
+      deps,
+      meetingEventKey(meeting.id),
+      meeting.state === 'cancelled'
+        ? { cancel: meeting.cancelled?.reason }
+        : meetingEvent(org, deps.t, meeting, organiser),
+    );
+    const preEvent =
+      pre &&
+      (await syncEvent(
+        deps,
+        preMeetingEventKey(meeting.id),
+        pre.state === 'cancelled'
+          ? { cancel: meeting.cancelled?.reason }
+          : preMeetingEvent(org, deps.t, meeting, pre, organiser),
+      ));
     await tellAboutMissingJoinLink(deps, org, meeting, organiser, [main, preEvent], deps.clock.now());
     if (main?.joinUrl && main.joinUrl !== meeting.joinUrl) await rememberJoinUrl(deps.store, meeting.id, main.joinUrl);
     const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
-    if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees) await invite(deps, org, shown, pre, main, job.payload.reason);
+    if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees)
+      await invite(deps, org, shown, pre, main, job.payload.reason);
     await refreshNotice(deps, org, shown, pre, main);
     // The input cards already out show the agenda and deadline as they are now.
     await inputCardsFollowMeeting(deps, shown);
@@ -82,7 +107,11 @@ async function syncEvent(deps: AnnounceDeps, key: string, wanted: Wanted): Promi
     if ('cancel' in wanted) return undefined;
     // Idempotent by key: a crash before the record below makes the same event again.
     const made = await deps.calendar.schedule(wanted);
-    await upsert<MeetingEventRecord>(deps.store, MEETING_EVENTS, key, () => ({ eventId: made.id, webLink: made.webLink, ...(made.joinUrl ? { joinUrl: made.joinUrl } : {}) }));
+    await upsert<MeetingEventRecord>(deps.store, MEETING_EVENTS, key, () => ({
+      eventId: made.id,
+      webLink: made.webLink,
+      ...(made.joinUrl ? { joinUrl: made.joinUrl } : {}),
+    }));
     return made;
   }
   if ('cancel' in wanted) return deps.calendar.cancel(known.eventId, wanted.cancel);
@@ -91,16 +120,33 @@ async function syncEvent(deps: AnnounceDeps, key: string, wanted: Wanted): Promi
 }
 
 async function rememberJoinUrl(store: RecordStore, meetingId: string, joinUrl: string): Promise<void> {
-  await upsert<Meeting>(store, MEETINGS, meetingId, (m) => (m && m.joinUrl !== joinUrl ? { ...m, joinUrl } : undefined));
+  await upsert<Meeting>(store, MEETINGS, meetingId, (m) =>
+    m && m.joinUrl !== joinUrl ? { ...m, joinUrl } : undefined,
+  );
 }
 
 /** The invitation changes only when the time, place or state does; the agenda is on the notice. */
 function fingerprint(meeting: Meeting, pre: PreMeeting | undefined): string {
-  const parts = [meeting.state, meeting.start, meeting.end, meeting.place ?? '', meeting.joinUrl ?? '', pre?.state ?? '', pre?.start ?? ''];
+  const parts = [
+    meeting.state,
+    meeting.start,
+    meeting.end,
+    meeting.place ?? '',
+    meeting.joinUrl ?? '',
+    pre?.state ?? '',
+    pre?.start ?? '',
+  ];
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 12);
 }
 
-async function invite(deps: AnnounceDeps, org: Organisation, meeting: Meeting, pre: PreMeeting | undefined, main: ScheduledEvent | undefined, reason: AnnounceReason): Promise<void> {
+async function invite(
+  deps: AnnounceDeps,
+  org: Organisation,
+  meeting: Meeting,
+  pre: PreMeeting | undefined,
+  main: ScheduledEvent | undefined,
+  reason: AnnounceReason,
+): Promise<void> {
   const chats = await personalChats(deps.store);
   const called = new Set([...(main?.event.attendees ?? []).map((a) => a.email.toLowerCase())]);
   const people = org.members.filter((m) => called.has(m.email.toLowerCase()) || pre?.attendees.includes(m.id));
@@ -112,24 +158,38 @@ async function invite(deps: AnnounceDeps, org: Organisation, meeting: Meeting, p
     if (!chat) continue;
     const toPre = pre?.attendees.includes(person.id) ? pre : undefined;
     const notice = deps.t.t(`meeting.invitation.${reason}`, { name: person.name });
-    const message = meetingCard(org, deps.t, meeting, notice, { ...(toPre ? { preMeeting: toPre } : {}), ...(main ? { calendarLink: main.webLink } : {}) });
+    const message = meetingCard(org, deps.t, meeting, notice, {
+      ...(toPre ? { preMeeting: toPre } : {}),
+      ...(main ? { calendarLink: main.webLink } : {}),
+    });
     jobs.push(messageJob(`invite:${meeting.id}:${print}:${person.id}`, { conversationId: chat, message }, now));
   }
   await deps.scheduler.scheduleMany(jobs);
 }
 
-async function refreshNotice(deps: AnnounceDeps, org: Organisation, meeting: Meeting, pre: PreMeeting | undefined, main: ScheduledEvent | undefined): Promise<void> {
+async function refreshNotice(
+  deps: AnnounceDeps,
+  org: Organisation,
+  meeting: Meeting,
+  pre: PreMeeting | undefined,
+  main: ScheduledEvent | undefined,
+): Promise<void> {
   const channel = await bodyChannel(deps.store, meeting.bodyId);
   if (!channel) return;
   const posted = (await deps.store.get<MeetingNotice>(MEETING_NOTICES, meeting.id))?.value;
   if (posted) {
-    const notice = meetingCard(org, deps.t, meeting, '', { ...(pre ? { preMeeting: pre } : {}), ...(main ? { calendarLink: main.webLink } : {}) });
+    const notice = meetingCard(org, deps.t, meeting, '', {
+      ...(pre ? { preMeeting: pre } : {}),
+      ...(main ? { calendarLink: main.webLink } : {}),
+    });
     await deps.messenger.update(posted.conversationId, posted.activityId, notice);
     return;
   }
   // Rendered when it is sent: cases added while it waits are on it, and it goes out once.
   const message: RenderAtSend = { render: MEETING_NOTICE, id: meeting.id };
-  await deps.scheduler.schedule(messageJob(noticeJobId(meeting.id), { conversationId: channel.conversationId, message }, deps.clock.now()));
+  await deps.scheduler.schedule(
+    messageJob(noticeJobId(meeting.id), { conversationId: channel.conversationId, message }, deps.clock.now()),
+  );
   // A change made while the notice is being sent (rendered, not yet remembered) lands with this trailing update.
   await updateSharedCard(deps, { card: MEETING_NOTICE, id: meeting.id });
 }
@@ -138,12 +198,18 @@ async function refreshNotice(deps: AnnounceDeps, org: Organisation, meeting: Mee
 export const MEETING_NOTICE = 'meeting-notice';
 
 /** The notice as it is now, from what the announcement stored: the formøte and the calendar file. */
-export async function meetingNoticeNow(deps: Pick<AnnounceDeps, 'store' | 'organisation' | 't'>, meetingId: string): Promise<Reply | undefined> {
+export async function meetingNoticeNow(
+  deps: Pick<AnnounceDeps, 'store' | 'organisation' | 't'>,
+  meetingId: string,
+): Promise<Reply | undefined> {
   const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
   if (!meeting) return undefined;
   const pre = await loadPreMeeting(deps.store, meetingId);
   const event = (await deps.store.get<MeetingEventRecord>(MEETING_EVENTS, meetingEventKey(meetingId)))?.value;
-  return meetingCard(deps.organisation(), deps.t, meeting, '', { ...(pre ? { preMeeting: pre } : {}), ...(event ? { calendarLink: event.webLink } : {}) });
+  return meetingCard(deps.organisation(), deps.t, meeting, '', {
+    ...(pre ? { preMeeting: pre } : {}),
+    ...(event ? { calendarLink: event.webLink } : {}),
+  });
 }
 
 /** The posted notice as it is now, for the shared-card job (nothing while it is not posted yet). */
@@ -151,7 +217,9 @@ export function postedNoticeNow(deps: Pick<AnnounceDeps, 'store' | 'organisation
   return async ({ id }) => {
     const posted = (await deps.store.get<MeetingNotice>(MEETING_NOTICES, id))?.value;
     const reply = posted && (await meetingNoticeNow(deps, id));
-    return posted && reply ? { conversationId: posted.conversationId, activityId: posted.activityId, reply } : undefined;
+    return posted && reply
+      ? { conversationId: posted.conversationId, activityId: posted.activityId, reply }
+      : undefined;
   };
 }
 
@@ -162,6 +230,11 @@ export function rememberNotice(store: RecordStore): (sent: SentMessage) => Promi
   return async (sent) => {
     if (!sent.jobId.startsWith('notice:')) return;
     const meetingId = sent.jobId.slice('notice:'.length);
-    await upsert<MeetingNotice>(store, MEETING_NOTICES, meetingId, (n) => n ?? { meetingId, conversationId: sent.conversationId, activityId: sent.activityId });
+    await upsert<MeetingNotice>(
+      store,
+      MEETING_NOTICES,
+      meetingId,
+      (n) => n ?? { meetingId, conversationId: sent.conversationId, activityId: sent.activityId },
+    );
   };
 }

@@ -37,7 +37,8 @@ export async function meetingPlanned(deps: FollowDeps, org: Organisation, meetin
   // Cards go out at the default lead time; `be om innspill` asks at once instead.
   // A municipality that has left by the meeting is not asked (its notice's effective date).
   const planned = planInputRequest(meeting, pre, await membersOn(deps.store, org, osloDay(meeting.start)), {}, now);
-  if (planned.ok) await scheduleInputJobs(deps.scheduler, await keep(deps.store, INPUT_REQUESTS, meeting.id, planned.value));
+  if (planned.ok)
+    await scheduleInputJobs(deps.scheduler, await keep(deps.store, INPUT_REQUESTS, meeting.id, planned.value));
   await scheduleAnnouncement(deps.scheduler, meeting, 'planned', now);
 }
 
@@ -45,7 +46,11 @@ export async function meetingPlanned(deps: FollowDeps, org: Organisation, meetin
  * A moved meeting moves its formøte and plans its input request again from the new times.
  * Returns the formøte as it now stands, for the answer to show.
  */
-export async function meetingMoved(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<PreMeeting | undefined> {
+export async function meetingMoved(
+  deps: FollowDeps,
+  org: Organisation,
+  meeting: Meeting,
+): Promise<PreMeeting | undefined> {
   const now = deps.clock.now();
   const pre = await followPre(deps, org, meeting);
   const earlier = await loadRequest(deps.store, meeting.id);

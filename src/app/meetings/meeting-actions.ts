@@ -43,7 +43,12 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
             if (isStoreError(e, 'STORE.ALREADY_EXISTS')) continue;
             throw e;
           }
-          await audit(deps.store, { kind: 'meeting.planned', memberId: ctx.actor.member.id, at: context.now.toISOString(), details: { meetingId: planned.value.meeting.id } });
+          await audit(deps.store, {
+            kind: 'meeting.planned',
+            memberId: ctx.actor.member.id,
+            at: context.now.toISOString(),
+            details: { meetingId: planned.value.meeting.id },
+          });
           // Formøte, input request and announcement; all keyed by the meeting, so a retry adds nothing.
           await meetingPlanned(deps, ctx.org, planned.value.meeting);
           const warnings = planned.value.warnings.map((w) => errorText(ctx.t, w)).join(' ');

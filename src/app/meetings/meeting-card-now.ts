@@ -10,7 +10,13 @@ import { meetingCard } from './meeting-view';
  * The meeting card with its formøte, wherever the card is shown (the form's answer,
  * `saksliste`, an agenda change): the formøte is planned with the meeting and stored beside it.
  */
-export async function meetingCardNow(store: RecordStore, org: Organisation, t: Translator, meeting: Meeting, notice = ''): Promise<Reply> {
+export async function meetingCardNow(
+  store: RecordStore,
+  org: Organisation,
+  t: Translator,
+  meeting: Meeting,
+  notice = '',
+): Promise<Reply> {
   const pre = await loadPreMeeting(store, meeting.id);
   return meetingCard(org, t, meeting, notice, pre ? { preMeeting: pre } : {});
 }

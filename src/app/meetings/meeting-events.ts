@@ -20,7 +20,9 @@ export const preMeetingEventKey = (meetingId: string): string => `pre-meeting:${
 export function organiserOf(org: Organisation, configured?: CalendarPerson): CalendarPerson {
   if (configured) return configured;
   const first = coordinators(org)[0];
-  return first ? { name: first.name, email: first.email } : { name: org.cooperation.name, email: 'sekretariat@samrad.invalid' };
+  return first
+    ? { name: first.name, email: first.email }
+    : { name: org.cooperation.name, email: 'sekretariat@samrad.invalid' };
 }
 
 /** Members and chairs are called; observers are told. Deputies come in through `meld forfall`. */
@@ -30,12 +32,21 @@ export function meetingAttendees(org: Organisation, meeting: Meeting): CalendarA
   for (const seat of seatsOf(org, meeting.bodyId, osloDate(meeting.start))) {
     if (seat.role === 'deputy' || seen.has(seat.member.id)) continue;
     seen.add(seat.member.id);
-    out.push({ name: seat.member.name, email: seat.member.email, attendance: seat.role === 'observer' ? 'optional' : 'required' });
+    out.push({
+      name: seat.member.name,
+      email: seat.member.email,
+      attendance: seat.role === 'observer' ? 'optional' : 'required',
+    });
   }
   return out;
 }
 
-export function meetingEvent(org: Organisation, t: Translator, meeting: Meeting, organiser: CalendarPerson): CalendarEvent {
+export function meetingEvent(
+  org: Organisation,
+  t: Translator,
+  meeting: Meeting,
+  organiser: CalendarPerson,
+): CalendarEvent {
   const body = bodyName(org, meeting.bodyId);
   return {
     idempotencyKey: meetingEventKey(meeting.id),
@@ -52,7 +63,13 @@ export function meetingEvent(org: Organisation, t: Translator, meeting: Meeting,
   };
 }
 
-export function preMeetingEvent(org: Organisation, t: Translator, meeting: Meeting, pre: PreMeeting, organiser: CalendarPerson): CalendarEvent {
+export function preMeetingEvent(
+  org: Organisation,
+  t: Translator,
+  meeting: Meeting,
+  pre: PreMeeting,
+  organiser: CalendarPerson,
+): CalendarEvent {
   const body = bodyName(org, meeting.bodyId);
   const attendees = pre.attendees
     .map((id) => memberById(org, id))

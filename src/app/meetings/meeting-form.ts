@@ -9,7 +9,12 @@ import { card } from '../reply';
 import type { Reply } from '../reply';
 
 /** The form behind `nytt møte`; times are Oslo wall-clock times. */
-export function meetingForm(org: Organisation, t: Translator, prefill: Record<string, string> = {}, notice = ''): Reply {
+export function meetingForm(
+  org: Organisation,
+  t: Translator,
+  prefill: Record<string, string> = {},
+  notice = '',
+): Reply {
   return card('meeting-form', {
     heading: t.t('meeting.form.heading'),
     notice,
@@ -23,7 +28,10 @@ export function meetingForm(org: Organisation, t: Translator, prefill: Record<st
     online: prefill.online ?? 'true',
     notes: prefill.notes ?? '',
     labels: Object.fromEntries(
-      ['body', 'title', 'date', 'start', 'end', 'place', 'online', 'notes', 'create', 'required'].map((k) => [k, t.t(`meeting.form.${k}`)]),
+      ['body', 'title', 'date', 'start', 'end', 'place', 'online', 'notes', 'create', 'required'].map((k) => [
+        k,
+        t.t(`meeting.form.${k}`),
+      ]),
     ),
     bodies: org.bodies.map((b) => ({ title: b.name, value: b.id })),
   });

@@ -1,6 +1,13 @@
 import type { JobHandler } from '../scheduling/execute-job';
 import type { InputJobDeps } from '../input/input-jobs';
-import { INPUT_REMIND, INPUT_SEND, INPUT_SUMMARY, postInputSummary, remindAboutInput, sendInputCards } from '../input/input-jobs';
+import {
+  INPUT_REMIND,
+  INPUT_SEND,
+  INPUT_SUMMARY,
+  postInputSummary,
+  remindAboutInput,
+  sendInputCards,
+} from '../input/input-jobs';
 import type { AnnounceDeps } from './announce-meeting';
 import { ANNOUNCE_MEETING, announceMeeting } from './announce-meeting';
 

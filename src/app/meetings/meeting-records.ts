@@ -17,7 +17,11 @@ export async function meetingAbsences(store: RecordStore, meetingId: string): Pr
 }
 
 /** A meeting named by its id, or the next planned one when nothing is named. */
-export async function findMeeting(store: RecordStore, named: string, now: Date): Promise<StoredRecord<Meeting> | undefined> {
+export async function findMeeting(
+  store: RecordStore,
+  named: string,
+  now: Date,
+): Promise<StoredRecord<Meeting> | undefined> {
   const all = await store.find<Meeting>(MEETINGS);
   const wanted = foldText(named);
   if (wanted) return all.find((m) => foldText(m.id) === wanted);
@@ -30,7 +34,9 @@ export async function findMeeting(store: RecordStore, named: string, now: Date):
 export async function findCase(store: RecordStore, caseNumber: { number: number; year: number }) {
   const all = (await store.find<Meeting>(MEETINGS)).sort((a, b) => b.value.start.localeCompare(a.value.start));
   for (const meeting of all) {
-    const item = meeting.value.agenda.find((i) => i.caseNumber.number === caseNumber.number && i.caseNumber.year === caseNumber.year);
+    const item = meeting.value.agenda.find(
+      (i) => i.caseNumber.number === caseNumber.number && i.caseNumber.year === caseNumber.year,
+    );
     if (item) return { meeting, item };
   }
   return undefined;

@@ -23,7 +23,13 @@ export interface NoticeExtras {
  * The meeting as a Norwegian municipal notice (møteinnkalling) reads: body and number, time,
  * place or join link, the formøte, who is called, how to report absence, and the agenda.
  */
-export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, notice = '', extras: NoticeExtras = {}): Reply {
+export function meetingCard(
+  org: Organisation,
+  t: Translator,
+  meeting: Meeting,
+  notice = '',
+  extras: NoticeExtras = {},
+): Reply {
   const body = bodyName(org, meeting.bodyId);
   const start = new Date(meeting.start);
   const end = new Date(meeting.end);
@@ -33,9 +39,18 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
     title: meeting.title,
     state: meeting.state === 'planned' ? '' : t.t(`meeting.state.${meeting.state}`),
     facts: [
-      { label: t.t('meeting.when'), value: t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatClock(end, t.locale) }) },
+      {
+        label: t.t('meeting.when'),
+        value: t.t('meeting.when-value', {
+          date: formatLongDate(start, t.locale),
+          from: formatTime(start, t.locale),
+          to: formatClock(end, t.locale),
+        }),
+      },
       { label: t.t('meeting.where'), value: where || '-' },
-      ...(extras.preMeeting?.state === 'planned' ? [{ label: t.t('meeting.pre-meeting'), value: preMeetingTime(t, extras.preMeeting) }] : []),
+      ...(extras.preMeeting?.state === 'planned'
+        ? [{ label: t.t('meeting.pre-meeting'), value: preMeetingTime(t, extras.preMeeting) }]
+        : []),
       ...(meeting.notes ? [{ label: t.t('meeting.notes'), value: meeting.notes }] : []),
       { label: t.t('meeting.papers'), value: t.t('meeting.papers-value', { id: meeting.id }) },
     ],
@@ -58,7 +73,11 @@ export function meetingCard(org: Organisation, t: Translator, meeting: Meeting, 
 
 function preMeetingTime(t: Translator, pre: PreMeeting): string {
   const start = new Date(pre.start);
-  return t.t('meeting.when-value', { date: formatLongDate(start, t.locale), from: formatTime(start, t.locale), to: formatClock(new Date(pre.end), t.locale) });
+  return t.t('meeting.when-value', {
+    date: formatLongDate(start, t.locale),
+    from: formatTime(start, t.locale),
+    to: formatClock(new Date(pre.end), t.locale),
+  });
 }
 
 function agendaLine(org: Organisation, t: Translator, item: AgendaItem) {
@@ -77,11 +96,19 @@ function agendaLine(org: Organisation, t: Translator, item: AgendaItem) {
     status: item.status === 'open' ? '' : t.t(`agenda.status.${item.status}`),
     background: item.background?.trim() ?? '',
     documents: documentLinks(t, item),
-    responsible: item.responsible ? t.t('agenda.responsible', { name: memberById(org, item.responsible)?.name ?? item.responsible }) : '',
+    responsible: item.responsible
+      ? t.t('agenda.responsible', { name: memberById(org, item.responsible)?.name ?? item.responsible })
+      : '',
   };
 }
 
 /** A case's documents as one line; the secretariat's links shown as their address: a title cannot disguise where one leads. */
 export function documentLinks(t: Translator, item: AgendaItem): Markup | '' {
-  return item.documents.length > 0 ? markup(t.t('agenda.documents', { links: item.documents.map((d) => `${plainText(d.title)} (${addressLink(d.url)})`).join(', ') })) : '';
+  return item.documents.length > 0
+    ? markup(
+        t.t('agenda.documents', {
+          links: item.documents.map((d) => `${plainText(d.title)} (${addressLink(d.url)})`).join(', '),
+        }),
+      )
+    : '';
 }

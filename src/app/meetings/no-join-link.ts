@@ -24,11 +24,14 @@ export async function tellAboutMissingJoinLink(
 ): Promise<void> {
   if (meeting.state === 'cancelled' || !events.some((e) => e?.joinLinkMissing && e.status !== 'cancelled')) return;
   const chats = await personalChats(deps.store);
-  const message = text(deps.t.t('meeting.no-join-link', { title: meeting.title, id: meeting.id, organiser: organiser.email }));
+  const message = text(
+    deps.t.t('meeting.no-join-link', { title: meeting.title, id: meeting.id, organiser: organiser.email }),
+  );
   const jobs = [];
   for (const coordinator of coordinators(org)) {
     const chat = await chats.of(coordinator);
-    if (chat) jobs.push(messageJob(`no-join-link:${meeting.id}:${coordinator.id}`, { conversationId: chat, message }, now));
+    if (chat)
+      jobs.push(messageJob(`no-join-link:${meeting.id}:${coordinator.id}`, { conversationId: chat, message }, now));
   }
   await deps.scheduler.scheduleMany(jobs);
 }

@@ -59,8 +59,13 @@ export function parseTimeSuggestionArgs(args: string, now: Date): Result<TimeSug
   const maybeDuration = words.at(-1);
   if (maybeDuration && /^\d/.test(maybeDuration) && words.length > 1) {
     duration = parseDuration(maybeDuration);
-    if (duration === undefined || duration < SHORTEST || duration > LONGEST) return fail('SCHEDULE.BAD_DURATION', { text: maybeDuration });
+    if (duration === undefined || duration < SHORTEST || duration > LONGEST)
+      return fail('SCHEDULE.BAD_DURATION', { text: maybeDuration });
     words.pop();
   }
-  return ok({ body: words.join(' '), durationMinutes: duration ?? DEFAULT_DURATION_MINUTES, ...(from ? { from } : {}) });
+  return ok({
+    body: words.join(' '),
+    durationMinutes: duration ?? DEFAULT_DURATION_MINUTES,
+    ...(from ? { from } : {}),
+  });
 }

@@ -27,7 +27,10 @@ export function timeSuggestionsCard(
   // Norwegians write a full stop between hours and minutes, as formatTime does.
   const hhmm = (s: string) => (t.locale === 'nb' ? s.replace(':', '.') : s);
   const [hours, minutes] = [Math.floor(o.durationMinutes / 60), o.durationMinutes % 60];
-  const duration = t.t(hours && minutes ? 'schedule.duration.both' : hours ? 'schedule.duration.hours' : 'schedule.duration.minutes', { hours, minutes });
+  const duration = t.t(
+    hours && minutes ? 'schedule.duration.both' : hours ? 'schedule.duration.hours' : 'schedule.duration.minutes',
+    { hours, minutes },
+  );
   return card('time-suggestions', {
     heading: t.t('schedule.heading', { body: o.body.name }),
     summary: t.t('schedule.summary', {
@@ -37,7 +40,10 @@ export function timeSuggestionsCard(
       end: hhmm(o.hours.to),
       people: o.checked,
     }),
-    notice: o.unknown.length > 0 ? t.t('schedule.unknown-people', { count: o.unknown.length, names: o.unknown.join(', ') }) : '',
+    notice:
+      o.unknown.length > 0
+        ? t.t('schedule.unknown-people', { count: o.unknown.length, names: o.unknown.join(', ') })
+        : '',
     none: o.slots.length === 0 ? t.t('schedule.none') : '',
     lang: t.locale,
     choose: t.t('schedule.choose'),

@@ -16,12 +16,23 @@ import type { JobScheduler } from '../scheduling/scheduler';
 import { archiveApprovedMinutes } from '../archive/archive-triggers';
 
 const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
-const meetingIdOf = (ctx: CardActionContext): string => (typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '');
-const viewerOf = (ctx: CardActionContext) => ({ memberId: ctx.actor.member.id, coordinator: ctx.actor.roles.has('coordinator') });
-const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({ respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')) });
+const meetingIdOf = (ctx: CardActionContext): string =>
+  typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
+const viewerOf = (ctx: CardActionContext) => ({
+  memberId: ctx.actor.member.id,
+  coordinator: ctx.actor.roles.has('coordinator'),
+});
+const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({
+  respond: text(ctx.t.t('error.MINUTES.NOT_ALLOWED')),
+});
 
 /** The coordinator's form: the draft, or for approved minutes the form for a new version. */
-export async function formFor(deps: MinutesViewDeps, ctx: Pick<CardActionContext, 't' | 'org'>, meetingId: string, notice = '') {
+export async function formFor(
+  deps: MinutesViewDeps,
+  ctx: Pick<CardActionContext, 't' | 'org'>,
+  meetingId: string,
+  notice = '',
+) {
   const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
   if (!stored) return text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId }));
   const held = await heldMeeting(deps, stored.value);
@@ -39,14 +50,30 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
       refuse: notAllowed,
       async run(ctx) {
         const meetingId = meetingIdOf(ctx);
-        const saved = await saveMinutes(deps, ctx.org, { meetingId, revision: Number(ctx.data.revision), data: ctx.data, by: ctx.actor.member.id, actionId: ctx.actionId });
+        const saved = await saveMinutes(deps, ctx.org, {
+          meetingId,
+          revision: Number(ctx.data.revision),
+          data: ctx.data,
+          by: ctx.actor.member.id,
+          actionId: ctx.actionId,
+        });
         if (!saved.ok) {
           // The form again with the refusal on it and everything as typed (a stale card too:
           // its newer revision is what the next save checks against).
           const current = await loadMinutes(deps.store, meetingId);
           const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
           if (!current || !meeting) return { respond: text(message(ctx, saved.error)) };
-          return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, meeting, current.value, message(ctx, saved.error), ctx.data) };
+          return {
+            respond: await showMinutesForm(
+              deps.store,
+              ctx.org,
+              ctx.t,
+              meeting,
+              current.value,
+              message(ctx, saved.error),
+              ctx.data,
+            ),
+          };
         }
         const previous = saved.value.approvedPrevious;
         // A new version of approved minutes, and minutes approved by this meeting's first item, go to the library.
@@ -54,9 +81,24 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
         if (previous?.ok) await archiveApprovedMinutes(deps, previous.value.id);
         const notice = [
           ctx.t.t('minutes.saved', { version: saved.value.record.value.minutes.version }),
-          ...(previous ? [previous.ok ? ctx.t.t('minutes.previous-approved', { title: previous.value.title }) : message(ctx, previous.error)] : []),
+          ...(previous
+            ? [
+                previous.ok
+                  ? ctx.t.t('minutes.previous-approved', { title: previous.value.title })
+                  : message(ctx, previous.error),
+              ]
+            : []),
         ].join(' ');
-        return { respond: await showMinutesForm(deps.store, ctx.org, ctx.t, saved.value.meeting, saved.value.record.value, previous && !previous.ok ? warning(notice) : success(notice)) };
+        return {
+          respond: await showMinutesForm(
+            deps.store,
+            ctx.org,
+            ctx.t,
+            saved.value.meeting,
+            saved.value.record.value,
+            previous && !previous.ok ? warning(notice) : success(notice),
+          ),
+        };
       },
     },
     {
@@ -81,7 +123,12 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
         const asked = await requestApproval(deps, ctx.org, ctx.t, meetingId);
         const notice = !asked.ok
           ? message(ctx, asked.error)
-          : ctx.t.t('minutes.approval-requested', { count: asked.value.sent.length, names: asked.value.sent.join(', '), unreachable: asked.value.unreachable.length, unreachableNames: asked.value.unreachable.join(', ') });
+          : ctx.t.t('minutes.approval-requested', {
+              count: asked.value.sent.length,
+              names: asked.value.sent.join(', '),
+              unreachable: asked.value.unreachable.length,
+              unreachableNames: asked.value.unreachable.join(', '),
+            });
         return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
       },
     },
@@ -91,9 +138,15 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
       audience: ['anyone-registered'],
       async run(ctx) {
         const meetingId = meetingIdOf(ctx);
-        const given = await approveMinutesAsMember(deps, { meetingId, revision: Number(ctx.data.revision), memberId: ctx.actor.member.id });
+        const given = await approveMinutesAsMember(deps, {
+          meetingId,
+          revision: Number(ctx.data.revision),
+          memberId: ctx.actor.member.id,
+        });
         if (given.ok && given.value.approved) await archiveApprovedMinutes(deps, meetingId);
-        const notice = !given.ok ? message(ctx, given.error) : ctx.t.t(given.value.approved ? 'minutes.approved' : 'minutes.approval-recorded');
+        const notice = !given.ok
+          ? message(ctx, given.error)
+          : ctx.t.t(given.value.approved ? 'minutes.approved' : 'minutes.approval-recorded');
         return { respond: await showMinutes(deps, ctx.org, ctx.t, meetingId, viewerOf(ctx), notice) };
       },
     },

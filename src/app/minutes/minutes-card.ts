@@ -19,7 +19,11 @@ export interface MinutesViewer {
   readonly coordinator: boolean;
 }
 
-const runsText = (runs: readonly TextRun[]): string => runs.map((r) => (r.bold ? `**${r.text.trim()}** ` : r.text)).join('').trim();
+const runsText = (runs: readonly TextRun[]): string =>
+  runs
+    .map((r) => (r.bold ? `**${r.text.trim()}** ` : r.text))
+    .join('')
+    .trim();
 
 /** The export document's blocks as card lines, so the card and the DOCX say the same thing in the same order. */
 export interface CardLine {
@@ -70,7 +74,14 @@ export function minutesCard(
   const approvedBy = record.memberApprovals.map((a) => memberById(org, a.memberId)?.name ?? a.memberId);
   const decisions = decisionsOf(meeting, minutes).flatMap((d) => {
     const item = meeting.agenda.find((i) => i.id === d.itemId);
-    return item ? [{ title: t.t('minutes.card.decision-choice', { caseNumber: formatCaseNumber(item.caseNumber) }), value: d.itemId }] : [];
+    return item
+      ? [
+          {
+            title: t.t('minutes.card.decision-choice', { caseNumber: formatCaseNumber(item.caseNumber) }),
+            value: d.itemId,
+          },
+        ]
+      : [];
   });
   return card('minutes', {
     shortenedNotice: t.t('safety.card-shortened.minutes'),
@@ -79,14 +90,24 @@ export function minutesCard(
     ...noticeFields(notice),
     followUp: { itemId: as('itemId'), owner: as('owner'), due: as('due'), description: as('description') },
     lines: blockLines(doc.blocks),
-    approvals: draft && approvedBy.length > 0 ? t.t('minutes.card.approvals', { names: approvedBy.join(', '), count: approvedBy.length, needed: approvalsNeeded(minutes) }) : '',
+    approvals:
+      draft && approvedBy.length > 0
+        ? t.t('minutes.card.approvals', {
+            names: approvedBy.join(', '),
+            count: approvedBy.length,
+            needed: approvalsNeeded(minutes),
+          })
+        : '',
     docxLabel: t.t('minutes.card.docx'),
     markdownLabel: t.t('minutes.card.markdown'),
     docx: links.docx,
     markdown: links.markdown,
     libraryLabel: t.t('documents.open-in-library'),
     library: links.library ?? '',
-    mayApprove: draft && attendeesOf(minutes).includes(viewer.memberId) && !record.memberApprovals.some((a) => a.memberId === viewer.memberId),
+    mayApprove:
+      draft &&
+      attendeesOf(minutes).includes(viewer.memberId) &&
+      !record.memberApprovals.some((a) => a.memberId === viewer.memberId),
     approveLabel: t.t('minutes.card.approve'),
     mayEdit: viewer.coordinator,
     editLabel: t.t(draft ? 'minutes.card.edit' : 'minutes.card.new-version'),

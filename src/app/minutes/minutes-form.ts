@@ -20,17 +20,27 @@ import type { MinutesRecord } from './minutes-records';
 import type { CaseVote } from './minutes-votes';
 
 /** The members called to the meeting (chair and members with a seat on its date) and their deputies. */
-export function calledTo(org: Organisation, meeting: Meeting): { members: string[]; deputies: { memberId: string; standsInFor: string }[] } {
+export function calledTo(
+  org: Organisation,
+  meeting: Meeting,
+): { members: string[]; deputies: { memberId: string; standsInFor: string }[] } {
   const onDate = osloDate(meeting.start);
   const members = org.members
-    .filter((p) => p.memberships.some((s) => s.body === meeting.bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate)))
+    .filter((p) =>
+      p.memberships.some(
+        (s) => s.body === meeting.bodyId && (s.role === 'chair' || s.role === 'member') && holdsSeatOn(s, onDate),
+      ),
+    )
     .map((p) => p.id);
-  const deputies = members.flatMap((m) => deputiesFor(org, meeting.bodyId, m, onDate).map((d) => ({ memberId: d, standsInFor: m })));
+  const deputies = members.flatMap((m) =>
+    deputiesFor(org, meeting.bodyId, m, onDate).map((d) => ({ memberId: d, standsInFor: m })),
+  );
   return { members, deputies };
 }
 
 const name = (org: Organisation, id: string): string => memberById(org, id)?.name ?? id;
-const field = (data: Readonly<Record<string, unknown>>, key: string): string => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+const field = (data: Readonly<Record<string, unknown>>, key: string): string =>
+  typeof data[key] === 'string' ? (data[key] as string).trim() : '';
 
 /** Cases the form writes minutes for, in agenda order: the card's inputs are numbered by this. */
 export const formItems = (meeting: Meeting): AgendaItem[] => activeItems(meeting);
@@ -38,8 +48,12 @@ export const formItems = (meeting: Meeting): AgendaItem[] => activeItems(meeting
 /** The vote lines of a case: named votes list each ballot, secret ones the counts. */
 export function voteLines(org: Organisation, t: Translator, votes: ItemMinutes['votes']): string[] {
   return votes.map((v) => {
-    const counts = Object.entries(v.counts).map(([o, n]) => `${optionLabel(o, t)}: ${n}`).join(', ');
-    const who = v.named ? v.ballots.map((b) => `${name(org, b.memberId)} (${optionLabel(b.option, t)})`).join(', ') : t.t('minutes.form.secret');
+    const counts = Object.entries(v.counts)
+      .map(([o, n]) => `${optionLabel(o, t)}: ${n}`)
+      .join(', ');
+    const who = v.named
+      ? v.ballots.map((b) => `${name(org, b.memberId)} (${optionLabel(b.option, t)})`).join(', ')
+      : t.t('minutes.form.secret');
     return t.t('minutes.form.vote', { proposal: v.proposal, counts, who });
   });
 }
@@ -58,7 +72,8 @@ export function minutesForm(
   notice: Notice | string = '',
   typed?: Readonly<Record<string, unknown>>,
 ): Reply {
-  const as = (key: string, stored: string): string => (typeof typed?.[key] === 'string' ? (typed[key] as string) : stored);
+  const as = (key: string, stored: string): string =>
+    typeof typed?.[key] === 'string' ? (typed[key] as string) : stored;
   const { minutes } = record;
   const { attendance } = minutes.content;
   const called = calledTo(org, meeting);
@@ -74,7 +89,12 @@ export function minutesForm(
     reasonLabel: t.t('minutes.form.absence-reason'),
     members: called.members.map((id) => {
       const absent = attendance.absent.find((a) => a.memberId === id);
-      return { id, name: name(org, id), value: as(`att-${id}`, absent ? 'absent' : 'present'), reason: as(`reason-${id}`, absent?.reason ?? '') };
+      return {
+        id,
+        name: name(org, id),
+        value: as(`att-${id}`, absent ? 'absent' : 'present'),
+        reason: as(`reason-${id}`, absent?.reason ?? ''),
+      };
     }),
     presence: [
       { title: t.t('minutes.form.present'), value: 'present' },
@@ -97,11 +117,16 @@ export function minutesForm(
         n,
         heading: itemHeading(item, t),
         hint: item.kind === 'minutes-approval' ? t.t('minutes.form.approval-hint') : '',
-        recommendation: as(`rec-${n}`, entry?.recommendation ?? (item.proposal.kind === 'text' ? item.proposal.text : '')),
+        recommendation: as(
+          `rec-${n}`,
+          entry?.recommendation ?? (item.proposal.kind === 'text' ? item.proposal.text : ''),
+        ),
         proposal: as(`prop-${n}`, ''),
         proposedBy: as(`propBy-${n}`, ''),
         proposals: (entry?.proposals ?? []).map((p) => ({ text: `${name(org, p.by)}: ${p.text}` })),
-        votes: voteLines(org, t, entry?.votes.length ? entry.votes : mine.map((v) => v.recorded)).map((line) => ({ text: line })),
+        votes: voteLines(org, t, entry?.votes.length ? entry.votes : mine.map((v) => v.recorded)).map((line) => ({
+          text: line,
+        })),
         decision: as(`decision-${n}`, entry?.decision || mine.find((v) => v.decision)?.decision || ''),
       };
     }),

@@ -20,6 +20,9 @@ export interface MinutesRecord {
   readonly lastActionId?: string;
 }
 
-export async function loadMinutes(store: RecordStore, meetingId: string): Promise<StoredRecord<MinutesRecord> | undefined> {
+export async function loadMinutes(
+  store: RecordStore,
+  meetingId: string,
+): Promise<StoredRecord<MinutesRecord> | undefined> {
   return store.get<MinutesRecord>(MINUTES, meetingId);
 }

@@ -45,7 +45,15 @@ export async function showMinutes(
   if (!record) return text(t.t('error.MINUTES.UNKNOWN', { meeting: meetingId }));
   const meetings = (await bodyMeetings(deps.store, meeting.bodyId)).map((r) => r.value);
   const library = await libraryUrl(deps.store, 'minutes', meetingId);
-  return minutesCard(org, t, { meeting, record: record.value, meetings }, viewer, { ...minutesLinks(deps.links, meetingId, t, deps.clock.now()), library }, notice, typed);
+  return minutesCard(
+    org,
+    t,
+    { meeting, record: record.value, meetings },
+    viewer,
+    { ...minutesLinks(deps.links, meetingId, t, deps.clock.now()), library },
+    notice,
+    typed,
+  );
 }
 
 /** The form filled from the stored minutes and the closed votes on the meeting's cases. */
@@ -58,14 +66,24 @@ export async function showMinutesForm(
   notice: Notice | string = '',
   typed?: Readonly<Record<string, unknown>>,
 ): Promise<Reply> {
-  const votes = caseVotesFor(await closedCaseVotes(store, meeting.id), meeting.agenda, record.minutes.content.attendance);
+  const votes = caseVotesFor(
+    await closedCaseVotes(store, meeting.id),
+    meeting.agenda,
+    record.minutes.content.attendance,
+  );
   return minutesForm(org, t, meeting, record, votes, notice, typed);
 }
 
 /** The meeting a minutes command names (or the latest begun), or the reply saying there is none. */
-export async function namedForMinutes(store: RecordStore, t: Translator, args: string, now: Date): Promise<{ meetingId: string } | { reply: Reply }> {
+export async function namedForMinutes(
+  store: RecordStore,
+  t: Translator,
+  args: string,
+  now: Date,
+): Promise<{ meetingId: string } | { reply: Reply }> {
   const named = args.trim();
   const meeting = await meetingForMinutes(store, named, now);
-  if (!meeting) return { reply: text(named ? t.t('error.MEETING.UNKNOWN', { meeting: named }) : t.t('minutes.no-meeting')) };
+  if (!meeting)
+    return { reply: text(named ? t.t('error.MEETING.UNKNOWN', { meeting: named }) : t.t('minutes.no-meeting')) };
   return { meetingId: meeting.id };
 }

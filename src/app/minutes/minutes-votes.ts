@@ -62,11 +62,19 @@ export async function closedCaseVotes(store: RecordStore, meetingId: string): Pr
 }
 
 /** The votes as the minutes record them for this attendance, with the vedtak each gave. */
-export function caseVotesFor(closed: readonly ClosedCaseVote[], agenda: readonly AgendaItem[], attendance: Attendance): CaseVote[] {
+export function caseVotesFor(
+  closed: readonly ClosedCaseVote[],
+  agenda: readonly AgendaItem[],
+  attendance: Attendance,
+): CaseVote[] {
   return closed.flatMap(({ vote, box }) => {
     const itemId = vote.agendaItem?.itemId;
     if (!itemId) return [];
-    const decision = decisionOf(vote, box, agenda.find((i) => i.id === itemId));
+    const decision = decisionOf(
+      vote,
+      box,
+      agenda.find((i) => i.id === itemId),
+    );
     return [{ itemId, recorded: recordedVote(vote, box, attendance), ...(decision && { decision }) }];
   });
 }

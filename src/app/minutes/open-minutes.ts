@@ -20,7 +20,11 @@ export interface MinutesDeps {
 }
 
 /** The meeting named, or without a name the latest one that has begun and was not cancelled. */
-export async function meetingForMinutes(store: RecordStore, named: string, now: Date): Promise<StoredRecord<Meeting> | undefined> {
+export async function meetingForMinutes(
+  store: RecordStore,
+  named: string,
+  now: Date,
+): Promise<StoredRecord<Meeting> | undefined> {
   const all = await store.find<Meeting>(MEETINGS);
   const wanted = foldText(named);
   if (wanted) return all.find((m) => foldText(m.id) === wanted);
@@ -55,12 +59,20 @@ export async function heldMeeting(deps: MinutesDeps, meeting: Meeting): Promise<
  * called and the absences reported (meld forfall), each case's proposal as its
  * recommendation, and the closed Samråd votes with the vedtak they gave.
  */
-export async function minutesOf(deps: MinutesDeps, org: Organisation, meeting: Meeting): Promise<Result<StoredRecord<MinutesRecord>>> {
+export async function minutesOf(
+  deps: MinutesDeps,
+  org: Organisation,
+  meeting: Meeting,
+): Promise<Result<StoredRecord<MinutesRecord>>> {
   const existing = await loadMinutes(deps.store, meeting.id);
   if (existing) return ok(existing);
   const drafted = draftMinutes(meeting, org, await meetingAbsences(deps.store, meeting.id));
   if (!drafted.ok) return drafted;
-  const votes = caseVotesFor(await closedCaseVotes(deps.store, meeting.id), meeting.agenda, drafted.value.content.attendance);
+  const votes = caseVotesFor(
+    await closedCaseVotes(deps.store, meeting.id),
+    meeting.agenda,
+    drafted.value.content.attendance,
+  );
   const minutes: Minutes = {
     ...drafted.value,
     content: {
@@ -72,7 +84,13 @@ export async function minutesOf(deps: MinutesDeps, org: Organisation, meeting: M
       })),
     },
   };
-  const record: MinutesRecord = { meetingId: meeting.id, bodyId: meeting.bodyId, minutes, revision: 1, memberApprovals: [] };
+  const record: MinutesRecord = {
+    meetingId: meeting.id,
+    bodyId: meeting.bodyId,
+    minutes,
+    revision: 1,
+    memberApprovals: [],
+  };
   try {
     return ok(await deps.store.create<MinutesRecord>(MINUTES, meeting.id, record));
   } catch (e) {

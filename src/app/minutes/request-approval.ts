@@ -48,8 +48,20 @@ export async function requestApproval(
       continue;
     }
     sent.push(name);
-    const message = minutesCard(org, t, { meeting, record: record.value, meetings }, { memberId, coordinator: false }, links);
-    jobs.push(messageJob(`minutes-approval:${meetingId}:${record.value.revision}:${memberId}`, { conversationId: chat, message }, now));
+    const message = minutesCard(
+      org,
+      t,
+      { meeting, record: record.value, meetings },
+      { memberId, coordinator: false },
+      links,
+    );
+    jobs.push(
+      messageJob(
+        `minutes-approval:${meetingId}:${record.value.revision}:${memberId}`,
+        { conversationId: chat, message },
+        now,
+      ),
+    );
   }
   await deps.scheduler.scheduleMany(jobs);
   return ok({ sent, unreachable });

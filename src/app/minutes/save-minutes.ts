@@ -39,11 +39,19 @@ export interface MinutesSaved {
  * A draft is rewritten; approved minutes change only as a new version with a reason (a
  * changed vedtak without one is named as such). The card's revision must be the stored one.
  */
-function nextMinutes(meeting: Meeting, minutes: Minutes, content: Minutes['content'], by: string, reason: string, now: Date): Result<Minutes> {
+function nextMinutes(
+  meeting: Meeting,
+  minutes: Minutes,
+  content: Minutes['content'],
+  by: string,
+  reason: string,
+  now: Date,
+): Result<Minutes> {
   if (minutes.status === 'approved') {
     // A new version that changes nothing would only make the history longer.
     if (JSON.stringify(minutes.content) === JSON.stringify(content)) return fail('MINUTES.NOTHING_CHANGED');
-    if (reason === '' && decisionsDiffer(minutes.content, content)) return fail('MINUTES.DECISION_LOCKED', { version: minutes.version + 1 });
+    if (reason === '' && decisionsDiffer(minutes.content, content))
+      return fail('MINUTES.DECISION_LOCKED', { version: minutes.version + 1 });
     return amendMinutes(minutes, meeting, { content, by, reason }, now);
   }
   let next = recordAttendance(minutes, content.attendance);
@@ -51,7 +59,11 @@ function nextMinutes(meeting: Meeting, minutes: Minutes, content: Minutes['conte
   return next;
 }
 
-export async function saveMinutes(deps: MinutesDeps, org: Organisation, save: MinutesSave): Promise<Result<MinutesSaved>> {
+export async function saveMinutes(
+  deps: MinutesDeps,
+  org: Organisation,
+  save: MinutesSave,
+): Promise<Result<MinutesSaved>> {
   const stored = await deps.store.get<Meeting>(MEETINGS, save.meetingId);
   if (!stored) return fail('MEETING.UNKNOWN', { meeting: save.meetingId });
   const held = await heldMeeting(deps, stored.value);
@@ -95,7 +107,14 @@ export async function saveMinutes(deps: MinutesDeps, org: Organisation, save: Mi
 }
 
 /** The audit entry, and the previous minutes approved when this save wrote the vedtak under the first item. */
-async function afterSave(deps: MinutesDeps, meeting: Meeting, written: StoredRecord<MinutesRecord>, before: Minutes, by: string, reason: string): Promise<MinutesSaved> {
+async function afterSave(
+  deps: MinutesDeps,
+  meeting: Meeting,
+  written: StoredRecord<MinutesRecord>,
+  before: Minutes,
+  by: string,
+  reason: string,
+): Promise<MinutesSaved> {
   const next = written.value.minutes;
   const now = deps.clock.now();
   const versioned = next.version !== before.version;
@@ -113,11 +132,20 @@ async function afterSave(deps: MinutesDeps, meeting: Meeting, written: StoredRec
  * The first item of every agenda approves the previous minutes: a vedtak written under it
  * approves the body's previous held meeting's minutes, by this meeting. Once only.
  */
-async function approvePreviousIfDecided(deps: MinutesDeps, meeting: Meeting, minutes: Minutes, by: string): Promise<Result<Meeting> | undefined> {
+async function approvePreviousIfDecided(
+  deps: MinutesDeps,
+  meeting: Meeting,
+  minutes: Minutes,
+  by: string,
+): Promise<Result<Meeting> | undefined> {
   const standing = meeting.agenda.find(isMinutesApproval);
-  const decided = standing && (minutes.content.items.find((i) => i.itemId === standing.id)?.decision.trim() ?? '') !== '';
+  const decided =
+    standing && (minutes.content.items.find((i) => i.itemId === standing.id)?.decision.trim() ?? '') !== '';
   if (!decided) return undefined;
-  const previous = previousHeldMeeting((await bodyMeetings(deps.store, meeting.bodyId)).map((r) => r.value), meeting);
+  const previous = previousHeldMeeting(
+    (await bodyMeetings(deps.store, meeting.bodyId)).map((r) => r.value),
+    meeting,
+  );
   if (!previous) return undefined;
   const theirs = await loadMinutes(deps.store, previous.id);
   if (!theirs || theirs.value.minutes.status === 'approved') return undefined;
@@ -134,6 +162,11 @@ async function approvePreviousIfDecided(deps: MinutesDeps, meeting: Meeting, min
     return { ...record, minutes: approved.value, revision: record.revision + 1 };
   });
   if (refusal) return { ok: false, error: refusal };
-  await audit(deps.store, { kind: 'minutes.approved', memberId: by, at: now.toISOString(), details: { meetingId: previous.id, byMeeting: meeting.id } });
+  await audit(deps.store, {
+    kind: 'minutes.approved',
+    memberId: by,
+    at: now.toISOString(),
+    details: { meetingId: previous.id, byMeeting: meeting.id },
+  });
   return ok(previous);
 }

@@ -32,8 +32,13 @@ const RECENT_MS = 24 * 60 * 60_000;
 
 export async function meetingRoom(deps: { store: RecordStore; clock: Clock }, actor: TabActor): Promise<RoomVote[]> {
   const now = deps.clock.now();
-  const [open, closed] = await Promise.all([deps.store.find<VoteRecord>(VOTES, { state: 'open' }), deps.store.find<VoteRecord>(VOTES, { state: 'closed' })]);
-  const recent = closed.filter(({ value: v }) => v.state === 'closed' && now.getTime() - Date.parse(v.closedAt) < RECENT_MS);
+  const [open, closed] = await Promise.all([
+    deps.store.find<VoteRecord>(VOTES, { state: 'open' }),
+    deps.store.find<VoteRecord>(VOTES, { state: 'closed' }),
+  ]);
+  const recent = closed.filter(
+    ({ value: v }) => v.state === 'closed' && now.getTime() - Date.parse(v.closedAt) < RECENT_MS,
+  );
   const votes: RoomVote[] = [];
   for (const { value: vote } of [...open, ...recent]) {
     if (vote.state === 'draft') continue;
@@ -43,7 +48,11 @@ export async function meetingRoom(deps: { store: RecordStore; clock: Clock }, ac
     const mayClose = mayCloseVote(vote, actor.member, actor.roles);
     if (keys.length === 0 && !mayClose) continue; // Not this person's vote.
     const tally = tallyVote(vote, box);
-    const visible = showResults(vote, keys.some((k) => hasVoted(box, k)), now);
+    const visible = showResults(
+      vote,
+      keys.some((k) => hasVoted(box, k)),
+      now,
+    );
     votes.push({
       voteId: vote.id,
       title: vote.title,
@@ -53,7 +62,11 @@ export async function meetingRoom(deps: { store: RecordStore; clock: Clock }, ac
       eligible: tally.eligible,
       mayClose: mayClose && vote.state === 'open',
       castable: vote.state === 'open' ? keys.filter((k) => !hasVoted(box, k)) : [],
-      options: vote.settings.options.map((o) => ({ id: o.id, ...(o.label && { label: o.label }), ...(visible && { count: tally.counts[o.id] ?? 0 }) })),
+      options: vote.settings.options.map((o) => ({
+        id: o.id,
+        ...(o.label && { label: o.label }),
+        ...(visible && { count: tally.counts[o.id] ?? 0 }),
+      })),
       ...(visible && { outcome: tally.outcome.kind }),
     });
   }

@@ -37,7 +37,12 @@ export type WorkItem =
       readonly municipality: string;
       readonly municipalityName: string;
       readonly status: 'none' | 'draft';
-      readonly cases: readonly { readonly caseNumber: string; readonly title: string; readonly position?: Position; readonly text: string }[];
+      readonly cases: readonly {
+        readonly caseNumber: string;
+        readonly title: string;
+        readonly position?: Position;
+        readonly text: string;
+      }[];
     }
   | {
       readonly kind: 'hearing';
@@ -107,7 +112,9 @@ export async function myWork(deps: MyWorkDeps, org: Organisation, actor: Member)
     overdue: dueHasPassed(task.due, now),
   }));
   // Soonest first; work without a deadline (an open vote without one) last.
-  return [...input, ...hearings, ...votes, ...followUps].sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  return [...input, ...hearings, ...votes, ...followUps].sort((a, b) =>
+    (a.due ?? '9999').localeCompare(b.due ?? '9999'),
+  );
 }
 
 async function inputItems(deps: MyWorkDeps, org: Organisation, memberId: string, now: Date): Promise<WorkItem[]> {
@@ -136,7 +143,12 @@ async function inputItems(deps: MyWorkDeps, org: Organisation, memberId: string,
         status: latest ? 'draft' : 'none',
         cases: itemsForInput(meeting).map((item) => {
           const given = latest?.items.find((i) => i.itemId === item.id);
-          return { caseNumber: formatCaseNumber(item.caseNumber), title: item.title, ...(given?.position && { position: given.position }), text: given?.text ?? '' };
+          return {
+            caseNumber: formatCaseNumber(item.caseNumber),
+            title: item.title,
+            ...(given?.position && { position: given.position }),
+            text: given?.text ?? '',
+          };
         }),
       });
     }
@@ -166,7 +178,11 @@ async function hearingItems(deps: MyWorkDeps, org: Organisation, memberId: strin
         status: latest ? 'draft' : 'none',
         ...(latest?.position && { position: latest.position }),
         text: latest?.text ?? '',
-        questions: h.questions.map((q) => ({ id: q.id, text: q.text, answer: latest?.answers.find((a) => a.questionId === q.id)?.text ?? '' })),
+        questions: h.questions.map((q) => ({
+          id: q.id,
+          text: q.text,
+          answer: latest?.answers.find((a) => a.questionId === q.id)?.text ?? '',
+        })),
       });
     }
   }
@@ -182,7 +198,13 @@ async function voteItems(deps: MyWorkDeps, org: Organisation, memberId: string):
     const keys = keysCastableBy(vote.electorate, memberId);
     if (keys.length === 0) continue;
     const box = (await deps.store.get<BallotBox>(BALLOT_BOXES, vote.id))?.value;
-    const cast = new Set(box ? (box.secrecy === 'named' ? box.ballots.map((b) => b.voterKey) : box.participation.map((p) => p.voterKey)) : []);
+    const cast = new Set(
+      box
+        ? box.secrecy === 'named'
+          ? box.ballots.map((b) => b.voterKey)
+          : box.participation.map((p) => p.voterKey)
+        : [],
+    );
     for (const key of keys.filter((k) => !cast.has(k))) {
       items.push({
         kind: 'vote',
@@ -204,5 +226,7 @@ async function voteItems(deps: MyWorkDeps, org: Organisation, memberId: string):
 /** A voter key is a member id or a municipality number (docs/voting-rules.md). */
 function voterLabel(org: Organisation, key: string, memberId: string): string {
   if (key === memberId) return '';
-  return org.municipalities.some((m) => m.number === key) ? municipalityName(org, key) : (org.members.find((m) => m.id === key)?.name ?? key);
+  return org.municipalities.some((m) => m.number === key)
+    ? municipalityName(org, key)
+    : (org.members.find((m) => m.id === key)?.name ?? key);
 }

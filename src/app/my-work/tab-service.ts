@@ -18,7 +18,15 @@ import { meetingRoom, type RoomVote } from './meeting-room';
  * The card actions a tab may press. The tab sends the same fields a card would, and the action
  * runs exactly as from a card: one set of rules. Anything else is refused before it runs.
  */
-export const TAB_VERBS = ['input.save', 'input.submit', 'hearing.save', 'hearing.submit', 'vote.cast', 'vote.close', 'follow-up.done'] as const;
+export const TAB_VERBS = [
+  'input.save',
+  'input.submit',
+  'hearing.save',
+  'hearing.submit',
+  'vote.cast',
+  'vote.close',
+  'follow-up.done',
+] as const;
 /** Chat commands the dashboard runs with an id it already holds, so nobody types one. */
 export const TAB_COMMANDS = ['request-input', 'compile-hearing'] as const;
 
@@ -48,8 +56,12 @@ export class TabService {
     private readonly catalogue: Catalogue,
     private readonly services: CommandServices,
   ) {
-    this.actions = new Map(actions.filter((a) => (TAB_VERBS as readonly string[]).includes(a.verb)).map((a) => [a.verb, a]));
-    this.commands = new Map(commands.filter((c) => (TAB_COMMANDS as readonly string[]).includes(c.id)).map((c) => [c.id, c]));
+    this.actions = new Map(
+      actions.filter((a) => (TAB_VERBS as readonly string[]).includes(a.verb)).map((a) => [a.verb, a]),
+    );
+    this.commands = new Map(
+      commands.filter((c) => (TAB_COMMANDS as readonly string[]).includes(c.id)).map((c) => [c.id, c]),
+    );
   }
 
   /**
@@ -70,7 +82,11 @@ export class TabService {
     const t = this.catalogue.for(locale);
     const org = this.services.registry.organisation;
     const coordinator = coordinators(org)[0]?.name ?? t.t('unregistered.the-coordinator');
-    return t.t('unregistered', { name: actor.user.name || 'none', coordinator, identity: actor.address ?? actor.user.aadObjectId ?? actor.user.userId });
+    return t.t('unregistered', {
+      name: actor.user.name || 'none',
+      coordinator,
+      identity: actor.address ?? actor.user.aadObjectId ?? actor.user.userId,
+    });
   }
 
   myWork(actor: TabActor): Promise<WorkItem[]> {
@@ -89,11 +105,24 @@ export class TabService {
   }
 
   /** A card action pressed in the tab. `actionId` is the tab's idempotency key: a retried request repeats it. */
-  async act(actor: TabActor, verb: string, data: Readonly<Record<string, unknown>>, locale: Locale, actionId: string): Promise<TabOutcome> {
+  async act(
+    actor: TabActor,
+    verb: string,
+    data: Readonly<Record<string, unknown>>,
+    locale: Locale,
+    actionId: string,
+  ): Promise<TabOutcome> {
     const t = this.catalogue.for(locale);
     const action = this.actions.get(verb);
     if (!action) return { ok: false, status: 404, notice: t.t('error.CARD.UNKNOWN_ACTION') };
-    const outcome = await action.run({ actor, t, org: this.services.registry.organisation, data, conversationId: `tab:${actor.member.id}`, actionId: `tab:${actionId || randomUUID()}` });
+    const outcome = await action.run({
+      actor,
+      t,
+      org: this.services.registry.organisation,
+      data,
+      conversationId: `tab:${actor.member.id}`,
+      actionId: `tab:${actionId || randomUUID()}`,
+    });
     return { ok: true, notice: noticeOf(outcome.respond) };
   }
 
@@ -104,9 +133,16 @@ export class TabService {
     if (!command) return { ok: false, status: 404, notice: t.t('error.CARD.UNKNOWN_ACTION') };
     if (!mayUse(actor.roles, command.audience)) return { ok: false, status: 403, notice: t.t('tab.not-allowed') };
     const org = this.services.registry.organisation;
-    const replies = await command.run({ actor, t, org, args, conversation: { kind: 'personal', id: `tab:${actor.member.id}` } }, this.services);
+    const replies = await command.run(
+      { actor, t, org, args, conversation: { kind: 'personal', id: `tab:${actor.member.id}` } },
+      this.services,
+    );
     if (id === 'compile-hearing' && replies.some((r) => r.kind === 'card')) {
-      return { ok: true, notice: t.t('tab.hearing.compiled'), links: statementLinks(this.services.links, args.trim().toUpperCase(), locale, this.services.clock.now()) };
+      return {
+        ok: true,
+        notice: t.t('tab.hearing.compiled'),
+        links: statementLinks(this.services.links, args.trim().toUpperCase(), locale, this.services.clock.now()),
+      };
     }
     return { ok: true, notice: replies.map(noticeOf).filter(Boolean).join('\n\n') };
   }

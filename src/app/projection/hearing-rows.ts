@@ -30,7 +30,11 @@ export function hearingRow(h: Hearing): ResultRow {
  * newest submitted version, what the joint statement is built from). A hearing without
  * questions gives one row for the response as a whole.
  */
-export function hearingResponseRows(history: ResponseHistory, hearing: Hearing | undefined, c: RowContext): ResultRow[] {
+export function hearingResponseRows(
+  history: ResponseHistory,
+  hearing: Hearing | undefined,
+  c: RowContext,
+): ResultRow[] {
   const response = countingResponse(history.responses, history.hearingId, history.municipality);
   if (!response) return [];
   const questions = hearing?.questions ?? [];
@@ -50,7 +54,13 @@ export function hearingResponseRows(history: ResponseHistory, hearing: Hearing |
   const title = `${hearing?.title ?? history.hearingId}: ${municipalityOf(c, history.municipality)}`;
   const base = `hearingResponses/${history.hearingId}:${history.municipality}`;
   if (questions.length === 0)
-    return [{ key: base, title, cells: { ...common, QuestionNumber: null, Question: null, Answer: response.text, Comment: null } }];
+    return [
+      {
+        key: base,
+        title,
+        cells: { ...common, QuestionNumber: null, Question: null, Answer: response.text, Comment: null },
+      },
+    ];
   return questions.map((q, k) => ({
     key: `${base}/${q.id}`,
     title,

@@ -26,10 +26,15 @@ export function meetingRow(m: Meeting, c: RowContext): ResultRow {
 }
 
 /** The title people see: a minutes approval has none of its own (cards give it by kind). */
-export const itemTitle = (i: AgendaItem, c: RowContext): string => (i.kind === 'minutes-approval' ? c.t.t('lists.case.minutes-approval') : i.title);
+export const itemTitle = (i: AgendaItem, c: RowContext): string =>
+  i.kind === 'minutes-approval' ? c.t.t('lists.case.minutes-approval') : i.title;
 
 export const proposalText = (p: ProposedDecision, c: RowContext): string =>
-  p.kind === 'text' ? p.text : p.kind === 'in-meeting' ? c.t.t('lists.proposal.in-meeting') : c.t.t('lists.proposal.standard');
+  p.kind === 'text'
+    ? p.text
+    : p.kind === 'in-meeting'
+      ? c.t.t('lists.proposal.in-meeting')
+      : c.t.t('lists.proposal.standard');
 
 /** Saker: one row per item on the meeting's agenda, withdrawn ones kept with their number. */
 export function caseRows(m: Meeting, c: RowContext): ResultRow[] {

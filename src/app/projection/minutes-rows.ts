@@ -46,7 +46,12 @@ export function followUpState(tasks: readonly FollowUpTask[]): 'none' | 'open' |
 }
 
 /** Vedtak: one row per case with a decision written in the current minutes, with its follow-up. */
-export function decisionRows(record: MinutesRecord, meeting: Meeting | undefined, tasks: readonly FollowUpTask[], c: RowContext): ResultRow[] {
+export function decisionRows(
+  record: MinutesRecord,
+  meeting: Meeting | undefined,
+  tasks: readonly FollowUpTask[],
+  c: RowContext,
+): ResultRow[] {
   if (!meeting) return [];
   return decisionsOf(meeting, record.minutes).map(({ itemId, decision }) => {
     const item = meeting.agenda.find((i) => i.id === itemId)!;

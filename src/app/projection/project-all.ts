@@ -21,7 +21,10 @@ export interface BackfillReport {
  * it writes nothing. Reads each collection whole, as the records store's small collections
  * are read (docs/storage-queries.md); the rows themselves are looked up by record.
  */
-export async function projectAll(deps: ProjectionDeps, progress: (collection: string, done: number) => void = () => {}): Promise<BackfillReport> {
+export async function projectAll(
+  deps: ProjectionDeps,
+  progress: (collection: string, done: number) => void = () => {},
+): Promise<BackfillReport> {
   const total = { records: 0, created: 0, updated: 0, removed: 0, unchanged: 0 };
   for (const collection of Object.keys(PROJECTORS)) {
     const lists: readonly ResultListName[] = PROJECTORS[collection]!.lists;

@@ -19,7 +19,11 @@ export interface ProjectionDeps {
  * list it feeds. Run twice, the second run finds nothing to change; a run cut short (a crash,
  * throttling past the client's retries) is retried by the runner and finishes the rest.
  */
-export async function projectRecord(deps: ProjectionDeps, ref: RecordRef, options: { followOthers?: boolean } = {}): Promise<SyncReport> {
+export async function projectRecord(
+  deps: ProjectionDeps,
+  ref: RecordRef,
+  options: { followOthers?: boolean } = {},
+): Promise<SyncReport> {
   const projector = PROJECTORS[ref.collection];
   const total = { created: 0, updated: 0, removed: 0, unchanged: 0 };
   if (!projector) return total;
@@ -31,7 +35,8 @@ export async function projectRecord(deps: ProjectionDeps, ref: RecordRef, option
     total.removed += report.removed;
     total.unchanged += report.unchanged;
   }
-  if (options.followOthers !== false) for (const other of projection.also) await requestProjection(deps.store, deps.clock, other);
+  if (options.followOthers !== false)
+    for (const other of projection.also) await requestProjection(deps.store, deps.clock, other);
   return total;
 }
 

@@ -50,7 +50,11 @@ export class ProjectingStore implements RecordStore {
     try {
       await requestProjection(this.inner, this.clock, { collection: list, id });
     } catch (e) {
-      this.warn('projection.not_requested', { collection: list, id, error: e instanceof Error ? e.message : String(e) });
+      this.warn('projection.not_requested', {
+        collection: list,
+        id,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   }
 }

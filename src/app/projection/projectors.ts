@@ -39,7 +39,8 @@ interface Projector {
   project(store: RecordStore, id: string, c: RowContext): Promise<Projection>;
 }
 
-const value = async <T>(store: RecordStore, list: string, id: string): Promise<T | undefined> => (await store.get<T>(list, id))?.value;
+const value = async <T>(store: RecordStore, list: string, id: string): Promise<T | undefined> =>
+  (await store.get<T>(list, id))?.value;
 
 /** What each projected collection becomes. Collections not named here are the product's machinery. */
 export const PROJECTORS: Readonly<Record<string, Projector>> = {
@@ -62,7 +63,10 @@ export const PROJECTORS: Readonly<Record<string, Projector>> = {
       if (!record) return { rows: {}, also: [] };
       const meeting = await value<Meeting>(store, MEETINGS, record.meetingId);
       const tasks = (await store.find<FollowUpTask>(FOLLOW_UPS, { meetingId: record.meetingId })).map((r) => r.value);
-      return { rows: { minutes: minutesRows(record, meeting, c), decisions: decisionRows(record, meeting, tasks, c) }, also: [] };
+      return {
+        rows: { minutes: minutesRows(record, meeting, c), decisions: decisionRows(record, meeting, tasks, c) },
+        also: [],
+      };
     },
   },
   [FOLLOW_UPS]: {
@@ -71,7 +75,10 @@ export const PROJECTORS: Readonly<Record<string, Projector>> = {
       const task = await value<FollowUpTask>(store, FOLLOW_UPS, id);
       if (!task) return { rows: {}, also: [] };
       const meeting = await value<Meeting>(store, MEETINGS, task.meetingId);
-      return { rows: { followUps: [followUpRow(task, meeting, c)] }, also: [{ collection: MINUTES, id: task.meetingId }] };
+      return {
+        rows: { followUps: [followUpRow(task, meeting, c)] },
+        also: [{ collection: MINUTES, id: task.meetingId }],
+      };
     },
   },
   [VOTES]: {

@@ -19,7 +19,8 @@ export const projectionJobId = (ref: RecordRef): string => `project:${ref.collec
  */
 export async function requestProjection(store: RecordStore, clock: Clock, ref: RecordRef): Promise<void> {
   const id = projectionJobId(ref);
-  const fresh = (): Job<RecordRef> => newJob({ id, kind: PROJECT, dueAt: clock.now(), payload: { collection: ref.collection, id: ref.id } }, clock.now());
+  const fresh = (): Job<RecordRef> =>
+    newJob({ id, kind: PROJECT, dueAt: clock.now(), payload: { collection: ref.collection, id: ref.id } }, clock.now());
   for (let attempt = 1; ; attempt++) {
     const current = await store.get<Job<RecordRef>>(JOBS, id);
     try {

@@ -8,7 +8,9 @@ import type { RowContext } from './row-context';
 import { bodyOf } from './row-context';
 
 const quorumText = (q: Quorum, c: RowContext): string =>
-  q.kind === 'none' ? c.t.t('lists.quorum.none') : c.t.t('lists.quorum.share', { strict: String(q.strict), numerator: q.numerator, denominator: q.denominator });
+  q.kind === 'none'
+    ? c.t.t('lists.quorum.none')
+    : c.t.t('lists.quorum.share', { strict: String(q.strict), numerator: q.numerator, denominator: q.denominator });
 
 /**
  * Avstemninger: one row per vote, its settings, and its result once it is closed. Only totals,

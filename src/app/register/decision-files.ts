@@ -27,13 +27,26 @@ export function decisionRow(org: Organisation, e: DecisionEntry, t: Translator):
   ];
 }
 
-export async function registerCsvFile(deps: { store: RecordStore; org: Organisation; t: Translator }, id: string, now = new Date()): Promise<DownloadFile | undefined> {
+export async function registerCsvFile(
+  deps: { store: RecordStore; org: Organisation; t: Translator },
+  id: string,
+  now = new Date(),
+): Promise<DownloadFile | undefined> {
   const year = id === 'RALLE' ? undefined : /^R\d{4}$/.test(id) ? Number(id.slice(1)) : null;
   if (year === null) return undefined;
-  const entries = searchDecisions(await decisionEntries(deps.store, now), { words: [], bodyIds: [], ...(year !== undefined && { year }) });
-  const header = ['case', 'body', 'date', 'title', 'decision', 'minutes', 'follow-up'].map((k) => deps.t.t(`decisions.csv.${k}`));
+  const entries = searchDecisions(await decisionEntries(deps.store, now), {
+    words: [],
+    bodyIds: [],
+    ...(year !== undefined && { year }),
+  });
+  const header = ['case', 'body', 'date', 'title', 'decision', 'minutes', 'follow-up'].map((k) =>
+    deps.t.t(`decisions.csv.${k}`),
+  );
   return {
-    body: toCsv(header, entries.map((e) => decisionRow(deps.org, e, deps.t))),
+    body: toCsv(
+      header,
+      entries.map((e) => decisionRow(deps.org, e, deps.t)),
+    ),
     mediaType: 'text/csv; charset=utf-8',
     fileName: `vedtaksregister-${year ?? 'alle'}.csv`,
   };

@@ -13,7 +13,7 @@ import { OUTBOX } from './outbox';
 
 /** Messages by the id's prefix: what the outbox was sending. */
 const messages: Readonly<Record<string, string>> = {
-  'absence': 'absence',
+  absence: 'absence',
   'follow-up-message': 'follow-up',
   'hearing-card': 'hearing-card',
   'hearing-extended': 'hearing-extended',
@@ -23,9 +23,9 @@ const messages: Readonly<Record<string, string>> = {
   'input-card': 'input-card',
   'input.remind': 'input-remind',
   'input-summary-post': 'input-summary',
-  'invite': 'invite',
+  invite: 'invite',
   'minutes-approval': 'minutes-approval',
-  'notice': 'meeting-notice',
+  notice: 'meeting-notice',
   'vote-remind': 'vote-remind',
 };
 

@@ -47,7 +47,10 @@ export type JobResult = 'done' | 'retried' | 'failed' | 'skipped' | 'lost';
 
 export class ClaimLostError extends Error {
   readonly code = 'JOB.CLAIM_LOST';
-  constructor(readonly jobId: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly jobId: string,
+    options?: { cause?: unknown },
+  ) {
     super(`JOB.CLAIM_LOST ${jobId}`, options);
     this.name = 'ClaimLostError';
   }
@@ -70,7 +73,8 @@ export interface ExecuteOptions {
 }
 
 /** Another writer got there first: a runner's claim, a cancel, a reschedule, or a removal. */
-const raced = (e: unknown): boolean => isStoreError(e, 'STORE.PRECONDITION_FAILED') || isStoreError(e, 'STORE.NOT_FOUND');
+const raced = (e: unknown): boolean =>
+  isStoreError(e, 'STORE.PRECONDITION_FAILED') || isStoreError(e, 'STORE.NOT_FOUND');
 
 /**
  * Claims one job with an eTag-guarded write, runs its handler and settles it. Every write
@@ -129,7 +133,9 @@ export async function executeJob(
     writes = write.catch(() => undefined);
     return write;
   };
-  const stopHeartbeat = options.timer ? heartbeat(options.timer, Math.max(1, Math.floor(leaseMs / 3)), runUntil, clock, renew) : () => {};
+  const stopHeartbeat = options.timer
+    ? heartbeat(options.timer, Math.max(1, Math.floor(leaseMs / 3)), runUntil, clock, renew)
+    : () => {};
   let outcome: JobOutcome;
   try {
     outcome = (await handler({
@@ -144,13 +150,19 @@ export async function executeJob(
     // What no retry can mend (a record too large for the store, a query it refuses) fails at once, with the store's reason;
     // a job told to come back later (a conversation's window is full) is put back without using an attempt.
     if (isJobDeferred(e)) outcome = { outcome: 'defer', afterMs: e.afterMs };
-    else if (isPermanentStoreError(e)) outcome = { outcome: 'failed', error: `${errorMessage(e)}: ${errorMessage((e as Error).cause)}` };
+    else if (isPermanentStoreError(e))
+      outcome = { outcome: 'failed', error: `${errorMessage(e)}: ${errorMessage((e as Error).cause)}` };
     else outcome = { outcome: 'retry', error: errorMessage(e) };
   }
   stopHeartbeat();
   await writes;
 
-  const next = settled(current.value, outcome, clock.now(), backoffMs(claimed.attempts, options.backoff, options.random));
+  const next = settled(
+    current.value,
+    outcome,
+    clock.now(),
+    backoffMs(claimed.attempts, options.backoff, options.random),
+  );
   try {
     await store.replace(JOBS, job.id, next, current.etag);
   } catch (e) {
@@ -165,7 +177,13 @@ export async function executeJob(
  * is no longer ours (cancelled, or taken over): stop, and the attempt's next write is fenced
  * off. A renewal the store refuses for another reason is tried again at the next beat.
  */
-function heartbeat(timer: Timer, everyMs: number, runUntil: number, clock: Clock, renew: () => Promise<void>): () => void {
+function heartbeat(
+  timer: Timer,
+  everyMs: number,
+  runUntil: number,
+  clock: Clock,
+  renew: () => Promise<void>,
+): () => void {
   let stopped = false;
   let cancel = (): void => {};
   const beat = (): void => {

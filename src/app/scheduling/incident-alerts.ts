@@ -31,11 +31,17 @@ export function tellCoordinators(deps: IncidentAlertDeps): (incident: SchedulerI
     const chats = await personalChats(deps.store);
     const since = formatDateTime(new Date(incident.since), t.locale);
     const at = formatDateTime(new Date(incident.at), t.locale);
-    const message = text(t.t(incident.phase === 'started' ? 'jobs.incident.started' : 'jobs.incident.ended', { since, at }));
+    const message = text(
+      t.t(incident.phase === 'started' ? 'jobs.incident.started' : 'jobs.incident.ended', { since, at }),
+    );
     for (const coordinator of coordinators(deps.organisation())) {
       const conversationId = await chats.of(coordinator);
       if (!conversationId) {
-        deps.logger.warn('scheduler.incident_not_told', { phase: incident.phase, memberId: coordinator.id, why: 'no personal chat' });
+        deps.logger.warn('scheduler.incident_not_told', {
+          phase: incident.phase,
+          memberId: coordinator.id,
+          why: 'no personal chat',
+        });
         continue;
       }
       try {
@@ -48,9 +54,17 @@ export function tellCoordinators(deps: IncidentAlertDeps): (incident: SchedulerI
           recordSent: async () => {},
         });
         if ('undeliverable' in result)
-          deps.logger.warn('scheduler.incident_not_told', { phase: incident.phase, memberId: coordinator.id, why: result.undeliverable });
+          deps.logger.warn('scheduler.incident_not_told', {
+            phase: incident.phase,
+            memberId: coordinator.id,
+            why: result.undeliverable,
+          });
       } catch (e) {
-        deps.logger.warn('scheduler.incident_not_told', { phase: incident.phase, memberId: coordinator.id, error: errorMessage(e) });
+        deps.logger.warn('scheduler.incident_not_told', {
+          phase: incident.phase,
+          memberId: coordinator.id,
+          error: errorMessage(e),
+        });
       }
     }
   };

@@ -41,7 +41,14 @@ export const DEFAULT_MAX_RUN_MS = 2 * 60_000;
 
 export type PassSummary = Readonly<Record<JobResult | 'error', number>>;
 
-const emptySummary = (): Record<JobResult | 'error', number> => ({ done: 0, retried: 0, failed: 0, skipped: 0, lost: 0, error: 0 });
+const emptySummary = (): Record<JobResult | 'error', number> => ({
+  done: 0,
+  retried: 0,
+  failed: 0,
+  skipped: 0,
+  lost: 0,
+  error: 0,
+});
 
 /**
  * One per process. Each pass reads the due jobs, claims them one by one (an eTag-guarded
@@ -152,7 +159,8 @@ export class JobRunner {
       // A finished job often schedules the next (a distribution its cards): look again at once.
       worked = summary.done > 0;
       // Every claim refused by the store is a pass that could not run either.
-      if (summary.error > 0 && summary.done + summary.retried + summary.failed + summary.lost === 0) this.options.health?.failed(this.lastJobError);
+      if (summary.error > 0 && summary.done + summary.retried + summary.failed + summary.lost === 0)
+        this.options.health?.failed(this.lastJobError);
       else this.options.health?.passed();
     } catch (e) {
       // The store was unreachable: try again at the next poll. The observer, if any, logs it once per incident.
@@ -166,7 +174,9 @@ export class JobRunner {
 
   /** The interval, or less when a job falls due sooner: a message deferred for 2 s goes in 2 s, not 5. */
   private untilNextPoll(): number {
-    const next = this.nextDueAt ? Date.parse(this.nextDueAt) - this.options.clock.now().getTime() : Number.POSITIVE_INFINITY;
+    const next = this.nextDueAt
+      ? Date.parse(this.nextDueAt) - this.options.clock.now().getTime()
+      : Number.POSITIVE_INFINITY;
     return Math.max(0, Math.min(this.pollMs, next));
   }
 
@@ -181,7 +191,9 @@ export class JobRunner {
       store.find<Job>(JOBS, { state: 'pending' }),
       store.find<Job>(JOBS, { state: 'claimed' }),
     ]);
-    const handled = pending.filter((r) => Object.hasOwn(handlers, r.value.kind) && !isRunnable(r.value, now)).map((r) => r.value.dueAt);
+    const handled = pending
+      .filter((r) => Object.hasOwn(handlers, r.value.kind) && !isRunnable(r.value, now))
+      .map((r) => r.value.dueAt);
     this.nextDueAt = handled.length > 0 ? handled.reduce((a, b) => (a < b ? a : b)) : undefined;
     const due = [...pending, ...claimed]
       .filter((r) => isRunnable(r.value, now) && Object.hasOwn(handlers, r.value.kind))
@@ -195,7 +207,16 @@ export class JobRunner {
     const handler = handlers[candidate.value.kind]!;
     try {
       const result = await executeJob(
-        { store, clock, owner, leaseMs: this.leaseMs, maxRunMs: this.maxRunMs, timer: this.options.timer, backoff, random: this.random },
+        {
+          store,
+          clock,
+          owner,
+          leaseMs: this.leaseMs,
+          maxRunMs: this.maxRunMs,
+          timer: this.options.timer,
+          backoff,
+          random: this.random,
+        },
         candidate,
         handler,
       );

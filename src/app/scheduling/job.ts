@@ -169,13 +169,20 @@ export const movedTo = <P>(job: Job<P>, dueAt: string, now: Date): Job<P> => ({
 });
 
 /** A coordinator's retry of a failed job: due now, with fresh attempts and the time noted. */
-export const retriedByCoordinator = <P>(job: Job<P>, now: Date): Job<P> => ({ ...movedTo(job, iso(now), now), retriedAt: iso(now) });
+export const retriedByCoordinator = <P>(job: Job<P>, now: Date): Job<P> => ({
+  ...movedTo(job, iso(now), now),
+  retriedAt: iso(now),
+});
 
 /**
  * Capped exponential backoff with "equal jitter": half the delay is fixed so a retry never
  * comes at once, half is random so runners that failed together do not retry together.
  */
-export function backoffMs(attempt: number, policy: BackoffPolicy = defaultBackoff, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: BackoffPolicy = defaultBackoff,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

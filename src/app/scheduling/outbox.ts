@@ -45,7 +45,10 @@ export interface RenderAtSend {
 export type MessageRenderer = (id: string) => Promise<Reply | undefined>;
 
 export const isRenderAtSend = (m: unknown): m is RenderAtSend =>
-  typeof m === 'object' && m !== null && typeof (m as RenderAtSend).render === 'string' && typeof (m as RenderAtSend).id === 'string';
+  typeof m === 'object' &&
+  m !== null &&
+  typeof (m as RenderAtSend).render === 'string' &&
+  typeof (m as RenderAtSend).id === 'string';
 
 /** A refusal that retrying cannot fix (the bot was blocked or removed: a 403): the job fails. */
 export type SendResult = { readonly activityId: string } | { readonly undeliverable: string };

@@ -16,13 +16,18 @@ export const dayOf = (at: Date | number): string => new Date(at).toISOString().s
 
 export const nextDay = (day: string): string => dayOf(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS);
 
-export const daysBefore = (day: string, days: number): string => dayOf(Date.parse(`${day}T00:00:00.000Z`) - days * DAY_MS);
+export const daysBefore = (day: string, days: number): string =>
+  dayOf(Date.parse(`${day}T00:00:00.000Z`) - days * DAY_MS);
 
 /**
  * Removes one record unless it changed since it was read (a coordinator's `prøv igjen` moved a
  * failed job back) or another runner removed it first: either way it is not ours to remove.
  */
-export async function removeUnchanged(store: RecordStore, list: string, record: StoredRecord<unknown>): Promise<boolean> {
+export async function removeUnchanged(
+  store: RecordStore,
+  list: string,
+  record: StoredRecord<unknown>,
+): Promise<boolean> {
   try {
     await store.remove(list, record.id, record.etag);
     return true;
@@ -89,7 +94,9 @@ export async function sweepUndated(
       refused.push(state);
       continue;
     }
-    for (const record of found.filter((r) => r.value.finishedDay === undefined && (r.value.finishedAt ?? r.value.updatedAt) < before!)) {
+    for (const record of found.filter(
+      (r) => r.value.finishedDay === undefined && (r.value.finishedAt ?? r.value.updatedAt) < before!,
+    )) {
       if (budget.removals <= 0) return { removed, finished: false, refused };
       budget.removals--;
       if (await removeUnchanged(store, JOBS, record)) removed++;

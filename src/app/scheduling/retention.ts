@@ -58,7 +58,12 @@ export interface RetentionDeps {
 
 export const retentionJobId = (day: string): string => `retention:${day}`;
 
-export const retentionJob = (day: string): JobSpec<{ day: string }> => ({ id: retentionJobId(day), kind: RETENTION, dueAt: `${day}${RUN_AT_UTC}`, payload: { day } });
+export const retentionJob = (day: string): JobSpec<{ day: string }> => ({
+  id: retentionJobId(day),
+  kind: RETENTION,
+  dueAt: `${day}${RUN_AT_UTC}`,
+  payload: { day },
+});
 
 /** At start-up: today's run (idempotent, so every instance may ask; once a day, whoever asks). */
 export async function scheduleRetention(scheduler: JobScheduler, clock: Clock): Promise<void> {
@@ -79,12 +84,30 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string 
     await deps.scheduler.schedule(retentionJob(nextDay(job.payload.day > today ? job.payload.day : today)));
     const budget: SweepBudget = { removals: deps.batch ?? 500, queries: deps.queries ?? 120 };
     const progress = (await deps.store.get<RetentionProgress>(RETENTION_LIST, PROGRESS))?.value ?? {};
-    
+
     // Finished on a day before the cutoff: the whole day is older than `days`.
-    const jobs = await sweepJobDays(deps.store, progress.finishedThrough ?? daysBefore(today, days + 1 + BACKFILL_DAYS), daysBefore(today, days + 1), gone, budget);
-    const failures = await sweepJobDays(deps.store, progress.failedThrough ?? daysBefore(today, 2 * days + 1 + BACKFILL_DAYS), daysBefore(today, 2 * days + 1), failed, budget);
+    const jobs = await sweepJobDays(
+      deps.store,
+      progress.finishedThrough ?? daysBefore(today, days + 1 + BACKFILL_DAYS),
+      daysBefore(today, days + 1),
+      gone,
+      budget,
+    );
+    const failures = await sweepJobDays(
+      deps.store,
+      progress.failedThrough ?? daysBefore(today, 2 * days + 1 + BACKFILL_DAYS),
+      daysBefore(today, 2 * days + 1),
+      failed,
+      budget,
+    );
     const cutoff = (n: number) => new Date(now.getTime() - n * DAY_MS).toISOString();
-    const undated = progress.undatedSwept ? { removed: 0, finished: true, refused: [] } : await sweepUndated(deps.store, { done: cutoff(days), cancelled: cutoff(days), failed: cutoff(2 * days) }, budget);
+    const undated = progress.undatedSwept
+      ? { removed: 0, finished: true, refused: [] }
+      : await sweepUndated(
+          deps.store,
+          { done: cutoff(days), cancelled: cutoff(days), failed: cutoff(2 * days) },
+          budget,
+        );
     // Once only, refused or not: a SharePoint list already past the threshold is the migration's
     // to tidy (docs/storage-queries.md); asking again every day would be refused every day.
     if (undated.refused.length > 0) logger.warn('retention.undated_refused', { states: undated.refused.join(',') });
@@ -98,8 +121,14 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string 
         ...(swept && { undatedSwept: true }),
       }));
     const removed = jobs.removed + failures.removed + undated.removed + deliveries.removed;
-    if (removed > 0) logger.info('retention.pass', { jobs: jobs.removed + undated.removed, failedJobs: failures.removed, deliveryFailures: deliveries.removed });
-    if (!jobs.finished || !failures.finished || !undated.finished || !deliveries.finished) return { outcome: 'defer', afterMs: CONTINUE_MS };
+    if (removed > 0)
+      logger.info('retention.pass', {
+        jobs: jobs.removed + undated.removed,
+        failedJobs: failures.removed,
+        deliveryFailures: deliveries.removed,
+      });
+    if (!jobs.finished || !failures.finished || !undated.finished || !deliveries.finished)
+      return { outcome: 'defer', afterMs: CONTINUE_MS };
     return { outcome: 'done' };
   };
 }
@@ -112,7 +141,12 @@ const later = (a: string | undefined, b: string): string => (a && a > b ? a : b)
  * `days` of them: the collection is read whole. If SharePoint still refuses that query, the
  * pass goes on without them and says so in the log, rather than stopping the job chain.
  */
-async function sweepDeliveryFailures(deps: RetentionDeps, before: string, budget: SweepBudget, logger: Logger): Promise<{ removed: number; finished: boolean }> {
+async function sweepDeliveryFailures(
+  deps: RetentionDeps,
+  before: string,
+  budget: SweepBudget,
+  logger: Logger,
+): Promise<{ removed: number; finished: boolean }> {
   let all;
   try {
     all = await deps.store.find<DeliveryFailure>(DELIVERY_FAILURES);

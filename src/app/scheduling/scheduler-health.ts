@@ -58,7 +58,11 @@ export class SchedulerHealth implements PassObserver {
     if (this.failures === 1) this.options.logger.debug('scheduler.pass_failed', { error: errorMessage(error) });
     if (this.inIncident || this.failures < this.threshold) return;
     this.inIncident = true;
-    this.options.logger.error('scheduler.unavailable', { since: this.firstFailureAt, failedPasses: this.failures, error: errorMessage(error) });
+    this.options.logger.error('scheduler.unavailable', {
+      since: this.firstFailureAt,
+      failedPasses: this.failures,
+      error: errorMessage(error),
+    });
     this.tell({ phase: 'started', since: this.firstFailureAt, at: now });
   }
 
@@ -95,7 +99,9 @@ export class SchedulerHealth implements PassObserver {
     const { tell, logger } = this.options;
     if (!tell) return;
     this.telling = this.telling.then(() =>
-      tell(incident).catch((e: unknown) => logger.warn('scheduler.incident_not_told', { phase: incident.phase, error: errorMessage(e) })),
+      tell(incident).catch((e: unknown) =>
+        logger.warn('scheduler.incident_not_told', { phase: incident.phase, error: errorMessage(e) }),
+      ),
     );
   }
 }

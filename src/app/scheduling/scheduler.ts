@@ -64,7 +64,10 @@ export class JobScheduler {
    * A fan-out (one card per municipality): one create per job and no read unless the id
    * exists, a bounded number at a time. Running it again after a crash adds only the missing.
    */
-  async scheduleMany<P>(specs: readonly JobSpec<P>[], parallel = fanOutParallel): Promise<{ created: number; existing: number }> {
+  async scheduleMany<P>(
+    specs: readonly JobSpec<P>[],
+    parallel = fanOutParallel,
+  ): Promise<{ created: number; existing: number }> {
     const now = this.clock.now();
     const jobs = specs.map((s) => newJob(s, now)); // validates every due time before writing any
     let created = 0;
@@ -94,7 +97,8 @@ export class JobScheduler {
     const at = toDueAt(dueAt);
     return this.change<P>(id, (job, now): Job<P> | DomainError => {
       if (job.state === 'claimed') return { code: 'JOB.RUNNING', params: { id } };
-      if (job.state === 'done' || job.state === 'cancelled') return { code: 'JOB.FINISHED', params: { id, state: job.state } };
+      if (job.state === 'done' || job.state === 'cancelled')
+        return { code: 'JOB.FINISHED', params: { id, state: job.state } };
       return movedTo(job, at, now);
     });
   }

@@ -26,22 +26,34 @@ export class SharedWindows implements RateWindows {
   constructor(private readonly store: WindowStore) {}
 
   reserve(keys: readonly LimitedKey[], now: number): Promise<number> {
-    return this.on(keys.map((k) => k.key), (w) => w.reserve(keys, now));
+    return this.on(
+      keys.map((k) => k.key),
+      (w) => w.reserve(keys, now),
+    );
   }
 
   rebook(keys: readonly LimitedKey[], from: number, now: number): Promise<number> {
-    return this.on(keys.map((k) => k.key), (w) => {
-      w.release(keys, from);
-      return w.reserve(keys, now);
-    });
+    return this.on(
+      keys.map((k) => k.key),
+      (w) => {
+        w.release(keys, from);
+        return w.reserve(keys, now);
+      },
+    );
   }
 
   release(keys: readonly LimitedKey[], at: number): Promise<void> {
-    return this.on(keys.map((k) => k.key), (w) => w.release(keys, at));
+    return this.on(
+      keys.map((k) => k.key),
+      (w) => w.release(keys, at),
+    );
   }
 
   move(keys: readonly LimitedKey[], from: number, to: number): Promise<void> {
-    return this.on(keys.map((k) => k.key), (w) => w.move(keys, from, to));
+    return this.on(
+      keys.map((k) => k.key),
+      (w) => w.move(keys, from, to),
+    );
   }
 
   holdBack(key: string, until: number): Promise<void> {

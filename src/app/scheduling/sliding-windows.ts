@@ -40,7 +40,8 @@ export class SlidingWindows {
     for (const k of keys) {
       const held = this.heldUntil.get(k.key);
       if (held !== undefined && held > now) candidates.add(held);
-      for (const w of k.windows) for (const s of this.stamps.get(k.key) ?? []) if (s + w.ms > now) candidates.add(s + w.ms);
+      for (const w of k.windows)
+        for (const s of this.stamps.get(k.key) ?? []) if (s + w.ms > now) candidates.add(s + w.ms);
     }
     const sorted = [...candidates].sort((a, b) => a - b);
     const at = sorted.find((t) => keys.every((k) => this.fits(k, t))) ?? sorted.at(-1)!;
@@ -110,7 +111,11 @@ export class SlidingWindows {
 
   /** Takes a key's bookings and hold as kept elsewhere, replacing what this one had for it. */
   restore(key: string, state: KeyState): void {
-    if (state.stamps.length > 0) this.stamps.set(key, [...state.stamps].sort((a, b) => a - b));
+    if (state.stamps.length > 0)
+      this.stamps.set(
+        key,
+        [...state.stamps].sort((a, b) => a - b),
+      );
     else this.stamps.delete(key);
     if (state.heldUntil !== undefined) this.heldUntil.set(key, state.heldUntil);
     else this.heldUntil.delete(key);

@@ -46,7 +46,10 @@ export class BallotBatcher {
     const batch = this.queues.get(voteId) ?? [];
     this.queues.delete(voteId);
     try {
-      const results = await this.write(voteId, batch.map((w) => w.request));
+      const results = await this.write(
+        voteId,
+        batch.map((w) => w.request),
+      );
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch (error) {
       for (const w of batch) w.reject(error);

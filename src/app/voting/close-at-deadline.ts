@@ -19,7 +19,10 @@ export function closeAtDeadline(
 ): JobHandler<{ voteId: string }> {
   return async ({ job }) => {
     const closed = await closeOpenVote(deps, job.payload.voteId, 'deadline');
-    if (!closed.ok) return closed.error.code === 'VOTE.CLOSED' ? { outcome: 'done' } : { outcome: 'failed', error: closed.error.code };
+    if (!closed.ok)
+      return closed.error.code === 'VOTE.CLOSED'
+        ? { outcome: 'done' }
+        : { outcome: 'failed', error: closed.error.code };
     const posted = closed.value.vote.posted;
     const shared = posted && (await sharedView(deps, { org: deps.organisation(), t: deps.t }, job.payload.voteId));
     // Here, not as a job of its own: this job is already paced and retried, and must not end before the card is the result.

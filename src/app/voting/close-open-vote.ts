@@ -45,12 +45,7 @@ export async function closeOpenVote(
   });
 }
 
-async function recordResult(
-  store: RecordStore,
-  clock: Clock,
-  vote: ClosedVote,
-  closedBy: string,
-): Promise<Tally> {
+async function recordResult(store: RecordStore, clock: Clock, vote: ClosedVote, closedBy: string): Promise<Tally> {
   const voteId = vote.id;
   const tally = tallyVote(vote, await sealBox(store, voteId));
   await audit(store, {

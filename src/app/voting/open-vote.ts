@@ -41,7 +41,8 @@ export async function openNewVote(
 ): Promise<Result<VoteRecord>> {
   const { store, clock, org } = deps;
   const bodyId = request.bodyId ?? boardOf(org)?.id;
-  if (!bodyId || !org.bodies.some((b) => b.id === bodyId)) return fail('VOTE.UNKNOWN_BODY', { body: request.bodyId ?? '' });
+  if (!bodyId || !org.bodies.some((b) => b.id === bodyId))
+    return fail('VOTE.UNKNOWN_BODY', { body: request.bodyId ?? '' });
   if (!mayOpenVote(actor.member, actor.roles, bodyId)) return fail('VOTE.NOT_ALLOWED_TO_OPEN');
   const title = request.title.trim();
   if (title.length === 0) return fail('VOTE.TITLE_MISSING');
@@ -50,7 +51,13 @@ export async function openNewVote(
   const now = clock.now();
   for (let attempt = 0; attempt < 5; attempt++) {
     const id = newVoteId();
-    const draft = draftVote({ id, title, body: bodyId, settings: request.settings, ...(request.caseNumber && { caseNumber: request.caseNumber }) });
+    const draft = draftVote({
+      id,
+      title,
+      body: bodyId,
+      settings: request.settings,
+      ...(request.caseNumber && { caseNumber: request.caseNumber }),
+    });
     if (!draft.ok) return draft;
     // Who may vote is fixed now: later changes to seats do not move an open vote.
     const electorate =
@@ -72,7 +79,12 @@ export async function openNewVote(
       if (isStoreError(e, 'STORE.ALREADY_EXISTS')) continue; // a rare id clash: draw another
       throw e;
     }
-    await audit(store, { kind: 'vote.opened', memberId: actor.member.id, at: now.toISOString(), details: { voteId: id, body: bodyId } });
+    await audit(store, {
+      kind: 'vote.opened',
+      memberId: actor.member.id,
+      at: now.toISOString(),
+      details: { voteId: id, body: bodyId },
+    });
     return ok(record);
   }
   throw new Error('Could not find a free vote id');

@@ -51,7 +51,9 @@ export async function remindNonVoters(
       continue;
     }
     reminded.push(member.name);
-    const message: Reply = text(t.t('vote.reminder', { name: member.name, id: vote.id, title: vote.title, usage: t.t('command.votes.name') }));
+    const message: Reply = text(
+      t.t('vote.reminder', { name: member.name, id: vote.id, title: vote.title, usage: t.t('command.votes.name') }),
+    );
     jobs.push(messageJob(`vote-remind:${vote.id}:${memberId}:${minute}`, { conversationId: chat, message }, now));
   }
   await deps.scheduler.scheduleMany(jobs);

@@ -40,7 +40,9 @@ export class SealedBallotBoxes implements RecordStore {
     if (!this.lists.has(list)) return this.inner.find<T>(list, where);
     // Sealed values cannot be filtered in the store: open them all, then filter.
     const all = (await this.inner.find<T | Sealed>(list)).map((r) => this.opened<T>(list, r));
-    return all.filter((r) => Object.entries(where).every(([f, v]) => ((r.value as Record<string, unknown>)?.[f] ?? null) === v));
+    return all.filter((r) =>
+      Object.entries(where).every(([f, v]) => ((r.value as Record<string, unknown>)?.[f] ?? null) === v),
+    );
   }
 
   async create<T>(list: ListName, id: string, value: T): Promise<StoredRecord<T>> {

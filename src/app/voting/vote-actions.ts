@@ -43,12 +43,19 @@ export function mayCloseVote(vote: VoteRecord, member: Member, roles: ReadonlySe
 const voteIdOf = (ctx: CardActionContext) => (typeof ctx.data.voteId === 'string' ? ctx.data.voteId : '');
 
 /** The card as the person who pressed sees it, or the error in their language. */
-async function personalView(deps: VotingDeps, ctx: CardActionContext, notice?: Notice | string, voteId = voteIdOf(ctx)): Promise<CardActionOutcome> {
+async function personalView(
+  deps: VotingDeps,
+  ctx: CardActionContext,
+  notice?: Notice | string,
+  voteId = voteIdOf(ctx),
+): Promise<CardActionOutcome> {
   const loaded = await loadVote(deps.store, voteId);
   if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteId })) };
   const vote = loaded.vote.value;
   const viewer = { memberId: ctx.actor.member.id, mayClose: mayCloseVote(vote, ctx.actor.member, ctx.actor.roles) };
-  return { respond: voteCard(ctx.org, ctx.t, vote, loaded.box.value, viewer, deps.clock.now(), notice ? { notice } : {}) };
+  return {
+    respond: voteCard(ctx.org, ctx.t, vote, loaded.box.value, viewer, deps.clock.now(), notice ? { notice } : {}),
+  };
 }
 
 /** The card everyone sees: no personal choice; Teams refreshes it per person for up to 60 listed users. */
@@ -58,7 +65,10 @@ export async function sharedView(deps: VotingDeps, ctx: Pick<CardActionContext, 
   const vote = loaded.vote.value;
   const casters = vote.electorate.voters.flatMap((v) => v.casters);
   const refreshUserIds = casters.length <= 60 ? await teamsUserIds(deps.store, casters) : [];
-  return { vote, reply: voteCard(ctx.org, ctx.t, vote, loaded.box.value, { mayClose: false }, deps.clock.now(), { refreshUserIds }) };
+  return {
+    vote,
+    reply: voteCard(ctx.org, ctx.t, vote, loaded.box.value, { mayClose: false }, deps.clock.now(), { refreshUserIds }),
+  };
 }
 
 /**
@@ -68,15 +78,26 @@ export async function sharedView(deps: VotingDeps, ctx: Pick<CardActionContext, 
  */
 export async function voteCardChanged(deps: VotingDeps, vote: VoteRecord, t: Translator, final = false): Promise<void> {
   if (!vote.posted || !deps.scheduler) return;
-  await updateSharedCard({ scheduler: deps.scheduler, clock: deps.clock }, { card: 'vote', id: vote.id, locale: t.locale }, { final });
+  await updateSharedCard(
+    { scheduler: deps.scheduler, clock: deps.clock },
+    { card: 'vote', id: vote.id, locale: t.locale },
+    { final },
+  );
 }
 
 /** The posted vote card as it is now, for the shared-card job. */
-export function voteCardNow(deps: VotingDeps, organisation: () => Organisation, translator: (locale: 'nb' | 'en') => Translator, fallback: 'nb' | 'en'): SharedCardRenderer {
+export function voteCardNow(
+  deps: VotingDeps,
+  organisation: () => Organisation,
+  translator: (locale: 'nb' | 'en') => Translator,
+  fallback: 'nb' | 'en',
+): SharedCardRenderer {
   return async (ref) => {
     const shared = await sharedView(deps, { org: organisation(), t: translator(ref.locale ?? fallback) }, ref.id);
     const posted = shared?.vote.posted;
-    return shared && posted ? { conversationId: posted.conversationId, activityId: posted.activityId, reply: shared.reply } : undefined;
+    return shared && posted
+      ? { conversationId: posted.conversationId, activityId: posted.activityId, reply: shared.reply }
+      : undefined;
   };
 }
 
@@ -89,12 +110,22 @@ export function votingActions(deps: VotingDeps): CardAction[] {
       refuse: async (ctx) => ({ respond: text(errorText(ctx.t, { code: 'VOTE.NOT_ALLOWED_TO_OPEN' })) }),
       async run(ctx) {
         // Refused: the form comes back with everything as typed, and why.
-        const refuse = async (e: DomainError) => ({ respond: voteForm(ctx.org, ctx.t, { notice: errorText(ctx.t, e), typed: ctx.data }, await openCases(deps.store)) });
+        const refuse = async (e: DomainError) => ({
+          respond: voteForm(
+            ctx.org,
+            ctx.t,
+            { notice: errorText(ctx.t, e), typed: ctx.data },
+            await openCases(deps.store),
+          ),
+        });
         const ref = readAgendaRef(ctx.data.case);
         const onCase = ref && (await caseForVote(deps.store, ref));
         if (ref && !onCase) return refuse({ code: 'AGENDA.UNKNOWN_ITEM' });
         if (onCase && onCase.item.status !== 'open')
-          return refuse({ code: onCase.item.status === 'withdrawn' ? 'AGENDA.ITEM_WITHDRAWN' : 'AGENDA.ITEM_DECIDED', params: { caseNumber: formatCaseNumber(onCase.item.caseNumber) } });
+          return refuse({
+            code: onCase.item.status === 'withdrawn' ? 'AGENDA.ITEM_WITHDRAWN' : 'AGENDA.ITEM_DECIDED',
+            params: { caseNumber: formatCaseNumber(onCase.item.caseNumber) },
+          });
         // A vote on a case is about the case: its title unless the coordinator wrote another.
         const form = readVoteForm(onCase && !ctx.data.title ? { ...ctx.data, title: onCase.item.title } : ctx.data);
         if (!form.ok) return refuse(form.error);
@@ -112,18 +143,33 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         if (!opened.ok) return refuse(opened.error);
         const deadline = opened.value.settings.deadline;
         if (deadline && deps.scheduler) {
-          await deps.scheduler.schedule({ id: closeJobId(opened.value.id), kind: CLOSE_AT_DEADLINE, dueAt: deadline, payload: { voteId: opened.value.id } });
+          await deps.scheduler.schedule({
+            id: closeJobId(opened.value.id),
+            kind: CLOSE_AT_DEADLINE,
+            dueAt: deadline,
+            payload: { voteId: opened.value.id },
+          });
         }
         const shared = await sharedView(deps, ctx, opened.value.id);
         // The form becomes the vote, so it cannot be pressed twice to open a second one.
-        const own = await personalView(deps, ctx, success(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })), opened.value.id);
+        const own = await personalView(
+          deps,
+          ctx,
+          success(ctx.t.t('vote.form.opened', { id: opened.value.id, title: opened.value.title })),
+          opened.value.id,
+        );
         return {
           respond: own.respond,
           ...(shared && {
             post: {
               reply: shared.reply,
               posted: async (activityId: string) => {
-                await upsert<VoteRecord>(deps.store, VOTES, opened.value.id, (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } });
+                await upsert<VoteRecord>(
+                  deps.store,
+                  VOTES,
+                  opened.value.id,
+                  (v) => v && { ...v, posted: { conversationId: ctx.conversationId, activityId } },
+                );
               },
             },
           }),
@@ -154,7 +200,8 @@ export function votingActions(deps: VotingDeps): CardAction[] {
       async run(ctx) {
         const loaded = await loadVote(deps.store, voteIdOf(ctx));
         if (!loaded) return { respond: text(ctx.t.t('error.VOTE.UNKNOWN', { vote: voteIdOf(ctx) })) };
-        if (!mayCloseVote(loaded.vote.value, ctx.actor.member, ctx.actor.roles)) return personalView(deps, ctx, ctx.t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'));
+        if (!mayCloseVote(loaded.vote.value, ctx.actor.member, ctx.actor.roles))
+          return personalView(deps, ctx, ctx.t.t('error.VOTE.NOT_ALLOWED_TO_CLOSE'));
         const closed = await closeOpenVote(deps, loaded.vote.id, ctx.actor.member.id);
         if (!closed.ok) return personalView(deps, ctx, errorText(ctx.t, closed.error));
         await voteCardChanged(deps, closed.value.vote, ctx.t, true);

@@ -14,12 +14,30 @@ import type { Reply } from '../reply';
 
 const electorates: readonly ElectorateKind[] = ['members', 'municipalities'];
 const rules: readonly DecisionRule[] = ['simple-majority', 'two-thirds', 'unanimity'];
-const quorums = { 'at-least-half': atLeastHalf, 'more-than-half': moreThanHalf, none: { kind: 'none' } as Quorum } as const;
+const quorums = {
+  'at-least-half': atLeastHalf,
+  'more-than-half': moreThanHalf,
+  none: { kind: 'none' } as Quorum,
+} as const;
 const secrecies: readonly Secrecy[] = ['named', 'secret'];
 const interims: readonly InterimResults[] = ['hidden', 'shown', 'after-own-ballot'];
 
 /** The fields the form sends, as the card names them; a refused form comes back with them as typed. */
-const FIELDS = ['title', 'case', 'caseNumber', 'alternatives', 'body', 'electorate', 'rule', 'quorum', 'secrecy', 'interimResults', 'changeAllowed', 'deadlineDate', 'deadlineTime'] as const;
+const FIELDS = [
+  'title',
+  'case',
+  'caseNumber',
+  'alternatives',
+  'body',
+  'electorate',
+  'rule',
+  'quorum',
+  'secrecy',
+  'interimResults',
+  'changeAllowed',
+  'deadlineDate',
+  'deadlineTime',
+] as const;
 
 /**
  * The form behind `avstemning`: every setting the body's rules may call for. With open cases to
@@ -31,8 +49,10 @@ export function voteForm(
   prefill: { title?: string; notice?: Notice | string; typed?: Readonly<Record<string, unknown>> } = {},
   cases: readonly { title: string; value: string }[] = [],
 ): Reply {
-  const choices = <T extends string>(values: readonly T[], prefix: string) => values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
-  const typed = (key: (typeof FIELDS)[number]) => (typeof prefill.typed?.[key] === 'string' ? (prefill.typed[key] as string) : undefined);
+  const choices = <T extends string>(values: readonly T[], prefix: string) =>
+    values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
+  const typed = (key: (typeof FIELDS)[number]) =>
+    typeof prefill.typed?.[key] === 'string' ? (prefill.typed[key] as string) : undefined;
   const values = {
     electorate: typed('electorate') ?? 'members',
     rule: typed('rule') ?? 'simple-majority',
@@ -116,7 +136,10 @@ export function readVoteForm(data: Record<string, unknown>): Result<VoteFormInpu
     .filter(Boolean);
   if (alternatives.length === 1) return fail('VOTE.TOO_FEW_OPTIONS');
   if (alternatives.some((a) => a.length > 200)) return fail('VOTE.OPTION_TOO_LONG', { max: 200 });
-  const options = alternatives.length > 0 ? [...alternatives.map((label, i) => ({ id: `a${i + 1}`, label })), { id: 'abstain' }] : undefined;
+  const options =
+    alternatives.length > 0
+      ? [...alternatives.map((label, i) => ({ id: `a${i + 1}`, label })), { id: 'abstain' }]
+      : undefined;
   return ok({
     title,
     bodyId: text('body'),

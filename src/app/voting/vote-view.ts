@@ -47,30 +47,58 @@ export function voteCard(
     version: tally.voted,
     // The card answers in its own language when pressed, whatever the client's setting.
     lang: t.locale,
-    heading: t.t('vote.heading', { id: vote.id, body: bodyName(org, vote.body), caseNumber: vote.caseNumber ?? 'none' }),
+    heading: t.t('vote.heading', {
+      id: vote.id,
+      body: bodyName(org, vote.body),
+      caseNumber: vote.caseNumber ?? 'none',
+    }),
     title: vote.title,
     rules: rulesLine(t, vote),
     progress: t.t('vote.progress', { voted: tally.voted, eligible: tally.eligible }),
     yourChoice: yourChoice(t, vote, box, keys, now, optionLabel),
-    ...noticeFields(extra.notice ?? (viewer.memberId && keys.length === 0 && open ? warning(t.t('vote.not-eligible')) : '')),
+    ...noticeFields(
+      extra.notice ?? (viewer.memberId && keys.length === 0 && open ? warning(t.t('vote.not-eligible')) : ''),
+    ),
     showResults: visible,
     outcome: visible ? outcomeText(t, tally, optionLabel, open) : '',
     // A bar per option where Teams draws charts; the same counts as text where it cannot (the chart's fallback).
     chartTitle: t.t('vote.chart-title'),
-    counts: visible ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), number: String(tally.counts[o.id] ?? 0), value: tally.counts[o.id] ?? 0 })) : [],
+    counts: visible
+      ? vote.settings.options.map((o) => ({
+          label: optionLabel(o.id),
+          number: String(tally.counts[o.id] ?? 0),
+          value: tally.counts[o.id] ?? 0,
+        }))
+      : [],
     quorum: !visible
       ? ''
       : vote.settings.quorum.kind === 'none'
         ? t.t('vote.quorum-line.none', { voted: tally.voted, eligible: tally.eligible })
         : tally.outcome.kind === 'no-quorum'
           ? // The outcome above already says "Ikke beslutningsdyktig"; this line gives only the numbers.
-            t.t('vote.quorum-line.numbers', { voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required })
-          : t.t('vote.quorum-line', { met: String(tally.quorum.met), voted: tally.voted, eligible: tally.eligible, required: tally.quorum.required }),
+            t.t('vote.quorum-line.numbers', {
+              voted: tally.voted,
+              eligible: tally.eligible,
+              required: tally.quorum.required,
+            })
+          : t.t('vote.quorum-line', {
+              met: String(tally.quorum.met),
+              voted: tally.voted,
+              eligible: tally.eligible,
+              required: tally.quorum.required,
+            }),
     namedHeading: t.t('vote.named-heading'),
     named: visible && !isSecret(vote) && box.secrecy === 'named' ? namedLines(org, t, vote, box, optionLabel) : [],
-    notVoted: open && tally.notVoted && tally.notVoted.length > 0 ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => whoHoldsTheVote(org, t, vote, k)).join(', ') }) : '',
+    notVoted:
+      open && tally.notVoted && tally.notVoted.length > 0
+        ? t.t('vote.not-voted', { names: tally.notVoted.map((k) => whoHoldsTheVote(org, t, vote, k)).join(', ') })
+        : '',
     // Up to five options are buttons (Teams shows no more); more become a list and one button.
-    ...ballotControls(open && keys.length > 0 && (!votedAlready || mayChange(vote, now)) ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), option: o.id })) : []),
+    ...ballotControls(
+      open && keys.length > 0 && (!votedAlready || mayChange(vote, now))
+        ? vote.settings.options.map((o) => ({ label: optionLabel(o.id), option: o.id }))
+        : [],
+    ),
     pickerLabel: t.t('vote.pick'),
     castLabel: t.t('vote.cast'),
     refreshLabel: t.t('vote.refresh'),
@@ -94,7 +122,13 @@ function rulesLine(t: Translator, vote: VoteRecord): string {
     : s.deadline
       ? t.t('vote.deadline', { when: formatDateTime(new Date(s.deadline), t.locale) })
       : t.t('vote.no-deadline');
-  return [t.t(`vote.secrecy.${s.secrecy}`), t.t(`vote.rule.${s.rule}`), t.t(`vote.quorum.${quorum}`), t.t(`vote.interim.${s.interimResults}`), when].join(' · ');
+  return [
+    t.t(`vote.secrecy.${s.secrecy}`),
+    t.t(`vote.rule.${s.rule}`),
+    t.t(`vote.quorum.${quorum}`),
+    t.t(`vote.interim.${s.interimResults}`),
+    when,
+  ].join(' · ');
 }
 
 function yourChoice(
@@ -110,7 +144,9 @@ function yourChoice(
   if (box.secrecy === 'secret') return t.t('vote.you-voted-secret');
   const ballot = currentBallot(box, key);
   if (!ballot) return '';
-  return t.t(mayChange(vote, now) ? 'vote.your-choice.can-change' : 'vote.your-choice', { option: label(ballot.option) });
+  return t.t(mayChange(vote, now) ? 'vote.your-choice.can-change' : 'vote.your-choice', {
+    option: label(ballot.option),
+  });
 }
 
 export function outcomeText(t: Translator, tally: Tally, label: (id: string) => string, interim: boolean): string {
@@ -119,7 +155,13 @@ export function outcomeText(t: Translator, tally: Tally, label: (id: string) => 
     o.kind === 'adopted'
       ? t.t(o.byCastingVote ? 'vote.outcome.adopted-casting' : 'vote.outcome.adopted')
       : o.kind === 'rejected'
-        ? t.t(o.byCastingVote ? 'vote.outcome.rejected-casting' : o.tie ? 'vote.outcome.rejected-tie' : 'vote.outcome.rejected')
+        ? t.t(
+            o.byCastingVote
+              ? 'vote.outcome.rejected-casting'
+              : o.tie
+                ? 'vote.outcome.rejected-tie'
+                : 'vote.outcome.rejected',
+          )
         : o.kind === 'no-quorum'
           ? t.t('vote.outcome.no-quorum')
           : o.kind === 'chosen'
@@ -128,16 +170,34 @@ export function outcomeText(t: Translator, tally: Tally, label: (id: string) => 
   return interim ? t.t('vote.outcome.interim', { outcome: text }) : text;
 }
 
-function namedLines(org: Organisation, t: Translator, vote: VoteRecord, box: BallotBox & { secrecy: 'named' }, label: (id: string) => string) {
+function namedLines(
+  org: Organisation,
+  t: Translator,
+  vote: VoteRecord,
+  box: BallotBox & { secrecy: 'named' },
+  label: (id: string) => string,
+) {
   if (vote.state === 'draft') return [];
   return vote.electorate.voters.flatMap((v) => {
     const ballot = currentBallot(box, v.key);
-    return ballot ? [{ line: t.t('vote.named-line', { name: voterName(org, vote, v.key), represents: represents(org, vote, v.key), option: label(ballot.option) }) }] : [];
+    return ballot
+      ? [
+          {
+            line: t.t('vote.named-line', {
+              name: voterName(org, vote, v.key),
+              represents: represents(org, vote, v.key),
+              option: label(ballot.option),
+            }),
+          },
+        ]
+      : [];
   });
 }
 
 export function voterName(org: Organisation, vote: VoteRecord, key: string): string {
-  return vote.settings.electorate === 'municipalities' ? municipalityName(org, key) : (memberById(org, key)?.name ?? key);
+  return vote.settings.electorate === 'municipalities'
+    ? municipalityName(org, key)
+    : (memberById(org, key)?.name ?? key);
 }
 
 /**
@@ -157,4 +217,3 @@ function represents(org: Organisation, vote: VoteRecord, key: string): string {
   const seat = seatsOf(org, vote.body, vote.electorate.takenOn).find((s) => s.member.id === key);
   return seat?.represents ?? '';
 }
-

@@ -31,7 +31,14 @@ const runtime = {
   apiVersion: 4,
   isLegacyTeams: false,
   hostVersionsInfo: { adaptiveCardSchemaVersion: { majorVersion: 1, minorVersion: 5 } },
-  supports: { app: {}, appInstallDialog: {}, pages: { appButton: {}, tabs: {}, config: {}, backStack: {} }, teams: { fullTrust: {} }, meeting: {}, dialog: { url: {} } },
+  supports: {
+    app: {},
+    appInstallDialog: {},
+    pages: { appButton: {}, tabs: {}, config: {}, backStack: {} },
+    teams: { fullTrust: {} },
+    meeting: {},
+    dialog: { url: {} },
+  },
 };
 
 const frame = document.getElementById('tab') as HTMLIFrameElement;
@@ -42,7 +49,8 @@ function load(): void {
   const view = views[state.view] ?? views['my-work']!;
   frame.src = view.path;
   const url = new URL(window.location.href);
-  for (const [k, v] of Object.entries({ as: state.person, theme: state.theme, view: state.view, lang: state.lang })) url.searchParams.set(k, v);
+  for (const [k, v] of Object.entries({ as: state.person, theme: state.theme, view: state.view, lang: state.lang }))
+    url.searchParams.set(k, v);
   history.replaceState(null, '', url);
 }
 
@@ -57,12 +65,19 @@ function context(): Record<string, unknown> {
     tid: tenantId,
     entityId: 'samrad',
     appSessionId: 'local',
-    ...(view.frameContext.startsWith('meeting') && { meetingId: 'local-meeting', chatId: '19:meeting_local@thread.v2' }),
+    ...(view.frameContext.startsWith('meeting') && {
+      meetingId: 'local-meeting',
+      chatId: '19:meeting_local@thread.v2',
+    }),
   };
 }
 
 async function token(): Promise<string> {
-  const res = await fetch('/tab-host/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ person: state.person }) });
+  const res = await fetch('/tab-host/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ person: state.person }),
+  });
   if (!res.ok) throw new Error(`token ${res.status}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -106,17 +121,51 @@ function select(id: string, key: keyof typeof state, options: readonly [string, 
 
 async function start(): Promise<void> {
   const res = await fetch('/tab-host/people');
-  const { people, tenantId: tid } = (await res.json()) as { people: { person: string; name: string }[]; tenantId: string };
+  const { people, tenantId: tid } = (await res.json()) as {
+    people: { person: string; name: string }[];
+    tenantId: string;
+  };
   tenantId = tid;
-  select('person', 'person', people.map((p) => [p.person, `${p.name} (${p.person})`] as [string, string]), load);
-  select('view', 'view', Object.keys(views).map((v) => [v, v] as [string, string]), load);
-  select('lang', 'lang', [['nb', 'norsk bokmål'], ['en', 'English']], load);
+  select(
+    'person',
+    'person',
+    people.map((p) => [p.person, `${p.name} (${p.person})`] as [string, string]),
+    load,
+  );
+  select(
+    'view',
+    'view',
+    Object.keys(views).map((v) => [v, v] as [string, string]),
+    load,
+  );
+  select(
+    'lang',
+    'lang',
+    [
+      ['nb', 'norsk bokmål'],
+      ['en', 'English'],
+    ],
+    load,
+  );
   // A theme change is told to the running tab, as Teams does, without reloading it.
-  select('theme', 'theme', [['default', 'light'], ['dark', 'dark'], ['contrast', 'high contrast']], () => {
-    frame.contentWindow?.postMessage({ func: 'themeChange', args: [state.theme] }, window.location.origin);
-  });
+  select(
+    'theme',
+    'theme',
+    [
+      ['default', 'light'],
+      ['dark', 'dark'],
+      ['contrast', 'high contrast'],
+    ],
+    () => {
+      frame.contentWindow?.postMessage({ func: 'themeChange', args: [state.theme] }, window.location.origin);
+    },
+  );
   // pages.config: the host asks the tab to save, as Teams' Save button does.
-  document.getElementById('save')!.addEventListener('click', () => frame.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, window.location.origin));
+  document
+    .getElementById('save')!
+    .addEventListener('click', () =>
+      frame.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, window.location.origin),
+    );
   load();
 }
 

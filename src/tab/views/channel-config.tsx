@@ -9,7 +9,9 @@ export function ChannelConfig({ t }: { t: T }) {
   return (
     <section>
       <Title2 as="h1">{t('tab.config.heading')}</Title2>
-      <Text as="p" block>{t('tab.config.hint')}</Text>
+      <Text as="p" block>
+        {t('tab.config.hint')}
+      </Text>
     </section>
   );
 }

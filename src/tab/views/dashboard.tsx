@@ -32,7 +32,10 @@ const useStyles = makeStyles({
   grid: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   cell: { minWidth: '7rem' },
   support: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1 },
-  'support-with-changes': { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1 },
+  'support-with-changes': {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
   against: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
   'no-view': { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1 },
   none: {},
@@ -88,7 +91,8 @@ export function Dashboard({ t }: { t: T }) {
               {outcome.links && (
                 <>
                   {' '}
-                  <Link href={outcome.links.docx}>{t('tab.dashboard.download-docx')}</Link> <Link href={outcome.links.csv}>{t('tab.dashboard.download-csv')}</Link>
+                  <Link href={outcome.links.docx}>{t('tab.dashboard.download-docx')}</Link>{' '}
+                  <Link href={outcome.links.csv}>{t('tab.dashboard.download-csv')}</Link>
                 </>
               )}
             </MessageBarBody>
@@ -100,20 +104,39 @@ export function Dashboard({ t }: { t: T }) {
         <Title3 as="h2" id="meetings">
           {t('tab.dashboard.meetings')}
         </Title3>
-        {view.meetings.length === 0 && <Text as="p" block>{t('tab.dashboard.no-meetings')}</Text>}
+        {view.meetings.length === 0 && (
+          <Text as="p" block>
+            {t('tab.dashboard.no-meetings')}
+          </Text>
+        )}
         {view.meetings.map((m) => (
-          <MeetingCard key={m.meetingId} t={t} meeting={m} onRequest={() => void command('request-input', m.meetingId)} />
+          <MeetingCard
+            key={m.meetingId}
+            t={t}
+            meeting={m}
+            onRequest={() => void command('request-input', m.meetingId)}
+          />
         ))}
       </section>
       <section aria-labelledby="hearings">
         <Title3 as="h2" id="hearings">
           {t('tab.dashboard.hearings')}
         </Title3>
-        {view.hearings.length === 0 && <Text as="p" block>{t('tab.dashboard.no-hearings')}</Text>}
+        {view.hearings.length === 0 && (
+          <Text as="p" block>
+            {t('tab.dashboard.no-hearings')}
+          </Text>
+        )}
         {view.hearings.map((h) => (
           <Card key={h.hearingId}>
             <h3>{h.title}</h3>
-            <Text>{t('tab.dashboard.hearing-deadlines', { internal: t.dateTime(h.internalDeadline), external: t.dateTime(h.externalDeadline), days: h.reminderDaysBefore.join(', ') })}</Text>
+            <Text>
+              {t('tab.dashboard.hearing-deadlines', {
+                internal: t.dateTime(h.internalDeadline),
+                external: t.dateTime(h.externalDeadline),
+                days: h.reminderDaysBefore.join(', '),
+              })}
+            </Text>
             <div className={styles.scroll}>
               <Table size="small" aria-label={h.title}>
                 <TableHeader>
@@ -147,7 +170,9 @@ export function Dashboard({ t }: { t: T }) {
           {t('tab.dashboard.votes')}
         </Title3>
         {view.votes.length === 0 ? (
-          <Text as="p" block>{t('tab.dashboard.no-votes')}</Text>
+          <Text as="p" block>
+            {t('tab.dashboard.no-votes')}
+          </Text>
         ) : (
           <ul className={styles.list}>
             {view.votes.map((v) => (
@@ -165,11 +190,20 @@ export function Dashboard({ t }: { t: T }) {
           {t('tab.dashboard.overdue')}
         </Title3>
         {view.overdue.length === 0 ? (
-          <Text as="p" block>{t('tab.dashboard.no-overdue')}</Text>
+          <Text as="p" block>
+            {t('tab.dashboard.no-overdue')}
+          </Text>
         ) : (
           <ul className={styles.list}>
             {view.overdue.map((o) => (
-              <li key={o.taskId}>{t('tab.dashboard.overdue-line', { number: o.caseNumber, description: o.description, owner: o.owner, due: t.date(o.due) })}</li>
+              <li key={o.taskId}>
+                {t('tab.dashboard.overdue-line', {
+                  number: o.caseNumber,
+                  description: o.description,
+                  owner: o.owner,
+                  due: t.date(o.due),
+                })}
+              </li>
             ))}
           </ul>
         )}
@@ -179,7 +213,9 @@ export function Dashboard({ t }: { t: T }) {
           {t('tab.dashboard.problems')}
         </Title3>
         {view.deliveryFailures.length + view.failedJobs.length === 0 ? (
-          <Text as="p" block>{t('tab.dashboard.no-problems')}</Text>
+          <Text as="p" block>
+            {t('tab.dashboard.no-problems')}
+          </Text>
         ) : (
           <ul className={styles.list}>
             {view.deliveryFailures.map((f) => (
@@ -200,7 +236,9 @@ function MeetingCard({ t, meeting, onRequest }: { t: T; meeting: DashboardMeetin
   const input = meeting.input;
   return (
     <Card>
-      <h3>{t('tab.dashboard.meeting', { body: meeting.body, title: meeting.title, when: t.dateTime(meeting.start) })}</h3>
+      <h3>
+        {t('tab.dashboard.meeting', { body: meeting.body, title: meeting.title, when: t.dateTime(meeting.start) })}
+      </h3>
       {!input ? (
         <>
           <Text>{t('tab.dashboard.no-input')}</Text>
@@ -212,7 +250,13 @@ function MeetingCard({ t, meeting, onRequest }: { t: T; meeting: DashboardMeetin
         </>
       ) : (
         <>
-          <Text>{t('tab.dashboard.input-status', { answered: input.answered, asked: input.asked, deadline: t.dateTime(input.deadline) })}</Text>
+          <Text>
+            {t('tab.dashboard.input-status', {
+              answered: input.answered,
+              asked: input.asked,
+              deadline: t.dateTime(input.deadline),
+            })}
+          </Text>
           <div className={styles.scroll}>
             <Table size="small" aria-label={t('tab.dashboard.matrix')}>
               <caption>
@@ -227,7 +271,9 @@ function MeetingCard({ t, meeting, onRequest }: { t: T; meeting: DashboardMeetin
                       <span>
                         {c.caseNumber} {c.title}
                         <br />
-                        {c.majority ? t('tab.dashboard.majority', { position: t(`input.position.${c.majority}`) }) : t('tab.dashboard.no-majority')}
+                        {c.majority
+                          ? t('tab.dashboard.majority', { position: t(`input.position.${c.majority}`) })
+                          : t('tab.dashboard.no-majority')}
                         {c.diverging > 0 && ` · ${t('tab.dashboard.diverging', { count: c.diverging })}`}
                       </span>
                     </TableHeaderCell>
@@ -239,7 +285,10 @@ function MeetingCard({ t, meeting, onRequest }: { t: T; meeting: DashboardMeetin
                   <TableRow key={r.municipality}>
                     <TableCell>{r.name}</TableCell>
                     <TableCell>
-                      <Badge appearance={r.state === 'submitted' ? 'filled' : 'outline'} color={r.state === 'none' ? 'danger' : r.state === 'draft' ? 'warning' : 'success'}>
+                      <Badge
+                        appearance={r.state === 'submitted' ? 'filled' : 'outline'}
+                        color={r.state === 'none' ? 'danger' : r.state === 'draft' ? 'warning' : 'success'}
+                      >
                         {t(`tab.dashboard.state.${r.state}`)}
                       </Badge>
                     </TableCell>
@@ -248,7 +297,10 @@ function MeetingCard({ t, meeting, onRequest }: { t: T; meeting: DashboardMeetin
                         {cell.position ? (
                           <Tooltip content={cell.text || t('tab.dashboard.no-text')} relationship="description">
                             {/* Focusable, so the reasons show by keyboard as well as on hover. */}
-                            <span tabIndex={0} className={`${styles.focusable} ${cell.diverges ? styles.diverges : ''}`}>
+                            <span
+                              tabIndex={0}
+                              className={`${styles.focusable} ${cell.diverges ? styles.diverges : ''}`}
+                            >
                               {t(`input.position.${cell.position}`)}
                               {cell.diverges && ` (${t('tab.dashboard.diverges')})`}
                             </span>

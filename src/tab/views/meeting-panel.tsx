@@ -1,4 +1,16 @@
-import { Badge, Button, Card, Field, makeStyles, Radio, RadioGroup, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomVote } from '../../app/my-work/meeting-room';
 import { act, api } from '../api';
@@ -9,9 +21,21 @@ import { Problem } from './problem';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  bars: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  bars: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+  },
   bar: { display: 'grid', gridTemplateColumns: '8rem 1fr 3rem', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  track: { height: '1.25rem', backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflow: 'hidden' },
+  track: {
+    height: '1.25rem',
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    overflow: 'hidden',
+  },
   fill: { height: '100%', backgroundColor: tokens.colorBrandBackground },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -79,9 +103,13 @@ function RoomVoteCard({ t, vote, stage, onDone }: { t: T; vote: RoomVote; stage:
     <Card aria-labelledby={headingId}>
       <h2 id={headingId}>{vote.caseNumber ? `${vote.caseNumber} ${vote.title}` : vote.title}</h2>
       <div className={styles.row}>
-        <Badge appearance={vote.state === 'open' ? 'filled' : 'outline'}>{vote.state === 'open' ? t('tab.kind.vote') : t('tab.meeting.closed')}</Badge>
+        <Badge appearance={vote.state === 'open' ? 'filled' : 'outline'}>
+          {vote.state === 'open' ? t('tab.kind.vote') : t('tab.meeting.closed')}
+        </Badge>
         <Text>{t('tab.meeting.progress', { voted: vote.voted, eligible: vote.eligible })}</Text>
-        {vote.outcome && ['adopted', 'rejected', 'no-quorum'].includes(vote.outcome) && <Text weight="semibold">{t(`vote.outcome.${vote.outcome}`)}</Text>}
+        {vote.outcome && ['adopted', 'rejected', 'no-quorum'].includes(vote.outcome) && (
+          <Text weight="semibold">{t(`vote.outcome.${vote.outcome}`)}</Text>
+        )}
       </div>
       {shown ? (
         <ul className={styles.bars} aria-label={t('tab.meeting.chart')}>
@@ -108,7 +136,11 @@ function RoomVoteCard({ t, vote, stage, onDone }: { t: T; vote: RoomVote; stage:
             </RadioGroup>
           </Field>
           <div>
-            <Button appearance="primary" disabled={busy || option === ''} onClick={() => void run('vote.cast', { voteId: vote.voteId, option, voterKey: vote.castable[0] })}>
+            <Button
+              appearance="primary"
+              disabled={busy || option === ''}
+              onClick={() => void run('vote.cast', { voteId: vote.voteId, option, voterKey: vote.castable[0] })}
+            >
               {t('tab.vote.cast')}
             </Button>
           </div>

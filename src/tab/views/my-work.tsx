@@ -1,4 +1,20 @@
-import { Badge, Button, Card, CardHeader, Field, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Text, Textarea, Title2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Card,
+  CardHeader,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  Textarea,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { WorkItem } from '../../app/my-work/my-work';
 import { act, api } from '../api';
@@ -7,7 +23,14 @@ import type { T } from '../texts';
 import { Problem } from './problem';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, listStyleType: 'none', padding: 0, margin: 0 },
+  list: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    listStyleType: 'none',
+    padding: 0,
+    margin: 0,
+  },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
@@ -43,7 +66,9 @@ export function MyWork({ t, person }: { t: T; person: Person }) {
       <Title2 as="h1" id="my-work-title">
         {t('tab.my-work.title')}
       </Title2>
-      <Text as="p" block>{person.name}</Text>
+      <Text as="p" block>
+        {person.name}
+      </Text>
       <div aria-live="polite">
         {notice && (
           <MessageBar intent="info">
@@ -52,10 +77,14 @@ export function MyWork({ t, person }: { t: T; person: Person }) {
         )}
       </div>
       {items.length === 0 ? (
-        <Text as="p" block>{t('tab.my-work.empty')}</Text>
+        <Text as="p" block>
+          {t('tab.my-work.empty')}
+        </Text>
       ) : (
         <>
-          <Text as="p" block>{t('tab.my-work.count', { count: items.length })}</Text>
+          <Text as="p" block>
+            {t('tab.my-work.count', { count: items.length })}
+          </Text>
           <ul className={styles.list}>
             {items.map((item) => (
               <li key={item.key}>
@@ -102,7 +131,9 @@ function WorkCard({ t, item, onDone }: { t: T; item: WorkItem; onDone: (notice: 
                 {t('tab.overdue')}
               </Badge>
             )}
-            {(item.kind === 'input' || item.kind === 'hearing') && item.status === 'draft' && <Badge appearance="outline">{t('tab.draft-saved')}</Badge>}
+            {(item.kind === 'input' || item.kind === 'hearing') && item.status === 'draft' && (
+              <Badge appearance="outline">{t('tab.draft-saved')}</Badge>
+            )}
           </div>
         }
         action={
@@ -167,14 +198,22 @@ function InputForm({ t, item, onDone }: FormProps<'input'>) {
         <fieldset key={c.caseNumber}>
           <legend>{t('tab.input.case', { number: c.caseNumber, title: c.title })}</legend>
           <Field label={t('tab.input.position')}>
-            <RadioGroup layout="horizontal" value={positions[i] ?? ''} onChange={(_, d) => setPositions(positions.map((p, n) => (n === i ? d.value : p)))}>
+            <RadioGroup
+              layout="horizontal"
+              value={positions[i] ?? ''}
+              onChange={(_, d) => setPositions(positions.map((p, n) => (n === i ? d.value : p)))}
+            >
               {inputPositions.map((p) => (
                 <Radio key={p} value={p} label={t(`input.position.${p}`)} />
               ))}
             </RadioGroup>
           </Field>
           <Field label={t('tab.input.text')}>
-            <Textarea value={texts[i] ?? ''} maxLength={2000} onChange={(_, d) => setTexts(texts.map((x, n) => (n === i ? d.value : x)))} />
+            <Textarea
+              value={texts[i] ?? ''}
+              maxLength={2000}
+              onChange={(_, d) => setTexts(texts.map((x, n) => (n === i ? d.value : x)))}
+            />
           </Field>
         </fieldset>
       ))}
@@ -219,7 +258,10 @@ function HearingForm({ t, item, onDone }: FormProps<'hearing'>) {
       </Field>
       {item.questions.map((q, n) => (
         <Field key={q.id} label={q.text}>
-          <Textarea value={answers[n] ?? ''} onChange={(_, d) => setAnswers(answers.map((a, i) => (i === n ? d.value : a)))} />
+          <Textarea
+            value={answers[n] ?? ''}
+            onChange={(_, d) => setAnswers(answers.map((a, i) => (i === n ? d.value : a)))}
+          />
         </Field>
       ))}
       <Field label={t('tab.hearing.text')}>
@@ -259,7 +301,11 @@ export function VoteForm({ t, item, onDone }: FormProps<'vote'>) {
       </Field>
       <ErrorLine error={error} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy || option === ''} onClick={() => void run('vote.cast', { voteId: item.voteId, option, voterKey: item.voterKey })}>
+        <Button
+          appearance="primary"
+          disabled={busy || option === ''}
+          onClick={() => void run('vote.cast', { voteId: item.voteId, option, voterKey: item.voterKey })}
+        >
           {t('tab.vote.cast')}
         </Button>
       </div>
@@ -275,7 +321,11 @@ function FollowUpForm({ t, item, onDone }: FormProps<'follow-up'>) {
       <Text>{item.body}</Text>
       <ErrorLine error={error} />
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={() => void run('follow-up.done', { taskId: item.taskId })}>
+        <Button
+          appearance="primary"
+          disabled={busy}
+          onClick={() => void run('follow-up.done', { taskId: item.taskId })}
+        >
           {t('tab.follow-up.done')}
         </Button>
       </div>

@@ -40,9 +40,17 @@ export function answerBatch(
   const statuses = new Map<string, number>();
   const responses = requests.map((sub) => {
     const failed = (sub.dependsOn ?? []).find((d) => !ok(statuses.get(d) ?? 424));
-    const reply = failed !== undefined ? graphError(424, 'FailedDependency', `The request it depends on (${failed}) failed.`) : answer(subRequest(request, sub));
+    const reply =
+      failed !== undefined
+        ? graphError(424, 'FailedDependency', `The request it depends on (${failed}) failed.`)
+        : answer(subRequest(request, sub));
     statuses.set(sub.id, reply.status);
-    return { id: sub.id, status: reply.status, headers: { ...(reply.body !== undefined && { 'Content-Type': 'application/json' }), ...reply.headers }, body: reply.body };
+    return {
+      id: sub.id,
+      status: reply.status,
+      headers: { ...(reply.body !== undefined && { 'Content-Type': 'application/json' }), ...reply.headers },
+      body: reply.body,
+    };
   });
   if (random) shuffle(responses, random);
   return { status: 200, body: { responses } };
@@ -55,7 +63,11 @@ function subRequest(outer: FakeGraphRequest, sub: SubRequest): FakeGraphRequest 
     method: sub.method,
     path: url.pathname,
     query: url.searchParams,
-    headers: { ...headers, 'user-agent': outer.headers['user-agent'] ?? '', authorization: outer.headers['authorization'] ?? '' },
+    headers: {
+      ...headers,
+      'user-agent': outer.headers['user-agent'] ?? '',
+      authorization: outer.headers['authorization'] ?? '',
+    },
     body: sub.body,
   };
 }

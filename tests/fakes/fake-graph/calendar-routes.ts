@@ -17,7 +17,10 @@ export interface SentNotice {
   readonly comment?: string;
 }
 
-const graphError = (status: number, code: string, message: string): FakeGraphResponse => ({ status, body: { error: { code, message } } });
+const graphError = (status: number, code: string, message: string): FakeGraphResponse => ({
+  status,
+  body: { error: { code, message } },
+});
 const notFound = () => graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 const invalid = (message: string) => graphError(400, 'ErrorInvalidRequest', message);
 const addressesOf = (e: GraphEvent) => e.attendees.map((a) => a.emailAddress.address.toLowerCase());
@@ -93,7 +96,9 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
     const calendar = this.mailbox(user);
     const transactionId = typeof body.transactionId === 'string' ? body.transactionId : undefined;
     // A retried POST with the same transactionId is the same request: no second event, no second invitation.
-    const earlier = transactionId ? [...calendar.values(), ...this.deletedItems.values()].find((e) => e.transactionId === transactionId) : undefined;
+    const earlier = transactionId
+      ? [...calendar.values(), ...this.deletedItems.values()].find((e) => e.transactionId === transactionId)
+      : undefined;
     if (earlier) return { status: 201, body: earlier };
     const id = `AAMkAGI2TG93AAA${this.next++}=`;
     const stamp = new Date().toISOString();
@@ -110,7 +115,10 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
       organizer: { emailAddress: { address: user } },
       webLink: `https://outlook.office365.com/owa/?itemid=${encodeURIComponent(id)}&exvsurl=1&path=/calendar/item`,
       isOnlineMeeting: body.isOnlineMeeting === true && this.hostsTeams,
-      onlineMeeting: body.isOnlineMeeting === true && this.hostsTeams ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${this.next}%40thread.v2/0` } : null,
+      onlineMeeting:
+        body.isOnlineMeeting === true && this.hostsTeams
+          ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${this.next}%40thread.v2/0` }
+          : null,
     };
     calendar.set(id, event);
     this.notices.push({ kind: 'request', eventId: id, to: addressesOf(event) });
@@ -127,7 +135,8 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
     const event = calendar.get(id);
     if (!event) return notFound();
     if (!isRecord(body)) return invalid('Empty Payload. JSON content expected.');
-    if ('transactionId' in body && body.transactionId !== event.transactionId) return invalid('transactionId cannot be changed.');
+    if ('transactionId' in body && body.transactionId !== event.transactionId)
+      return invalid('transactionId cannot be changed.');
     const merged = { ...event, ...body } as GraphEvent;
     const problem = this.problemWith(merged);
     if (problem) return invalid(problem);
@@ -136,7 +145,11 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
     const updated: GraphEvent = {
       ...merged,
       isOnlineMeeting: online,
-      onlineMeeting: online ? (event.onlineMeeting ?? { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_p${this.next++}%40thread.v2/0` }) : null,
+      onlineMeeting: online
+        ? (event.onlineMeeting ?? {
+            joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_p${this.next++}%40thread.v2/0`,
+          })
+        : null,
       lastModifiedDateTime: new Date().toISOString(),
     };
     calendar.set(id, updated);
@@ -164,11 +177,23 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
     const end = instantOf(e.end);
     if (start === undefined || end === undefined) return 'start and end need a dateTime and a supported timeZone.';
     if (end <= start) return 'The end of the event must be after its start.';
-    if (e.isOnlineMeeting === true && e.onlineMeetingProvider !== undefined && e.onlineMeetingProvider !== 'teamsForBusiness') {
+    if (
+      e.isOnlineMeeting === true &&
+      e.onlineMeetingProvider !== undefined &&
+      e.onlineMeetingProvider !== 'teamsForBusiness'
+    ) {
       return 'This mailbox offers only teamsForBusiness online meetings.';
     }
     const attendees = (e.attendees ?? []) as unknown[];
-    const ok = Array.isArray(attendees) && attendees.every((a) => isRecord(a) && isRecord(a.emailAddress) && typeof a.emailAddress.address === 'string' && ['required', 'optional', 'resource'].includes(String(a.type)));
+    const ok =
+      Array.isArray(attendees) &&
+      attendees.every(
+        (a) =>
+          isRecord(a) &&
+          isRecord(a.emailAddress) &&
+          typeof a.emailAddress.address === 'string' &&
+          ['required', 'optional', 'resource'].includes(String(a.type)),
+      );
     return ok ? undefined : 'attendees need emailAddress.address and type required, optional or resource.';
   }
 
@@ -178,8 +203,16 @@ export class FakeGraphCalendar implements FakeGraphRoutes {
     if (!this.calendars.has(key)) return undefined;
     const meetings = [...this.calendars.values()]
       .flatMap((c) => [...c.values()])
-      .filter((e) => (e.organizer as { emailAddress: { address: string } }).emailAddress.address.toLowerCase() === key || addressesOf(e).includes(key))
-      .map((e) => ({ start: instantOf(e.start)!, end: instantOf(e.end)!, status: (e.showAs as BusyItem['status'] | undefined) ?? 'busy' }));
+      .filter(
+        (e) =>
+          (e.organizer as { emailAddress: { address: string } }).emailAddress.address.toLowerCase() === key ||
+          addressesOf(e).includes(key),
+      )
+      .map((e) => ({
+        start: instantOf(e.start)!,
+        end: instantOf(e.end)!,
+        status: (e.showAs as BusyItem['status'] | undefined) ?? 'busy',
+      }));
     return [...(this.busy.get(key) ?? []), ...meetings];
   }
 }

@@ -39,14 +39,21 @@ export class FakeDrive implements FakeGraphRoutes {
     const path = m[2]!.split('/').map(decodeURIComponent).join('/');
     if (!Buffer.isBuffer(r.body)) return graphError(400, 'invalidRequest', 'the content is the request body');
     if (r.body.length > 250 * 1024 * 1024) return graphError(413, 'requestTooLarge', 'use an upload session');
-    if (this.locked.has(path)) return graphError(423, 'resourceLocked', `The resource you are attempting to access is locked: ${path}`);
+    if (this.locked.has(path))
+      return graphError(423, 'resourceLocked', `The resource you are attempting to access is locked: ${path}`);
     const existing = this.files.get(path);
     if (this.conflictNext > 0) {
       this.conflictNext--;
       return graphError(409, 'conflict', 'Another request is changing this item; try again.');
     }
-    if (existing && r.query.get('@microsoft.graph.conflictBehavior') === 'fail') return graphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
-    const file = { id: existing?.id ?? randomUUID(), path, bytes: r.body, contentType: r.headers['content-type'] ?? '' };
+    if (existing && r.query.get('@microsoft.graph.conflictBehavior') === 'fail')
+      return graphError(409, 'nameAlreadyExists', 'The specified item name already exists.');
+    const file = {
+      id: existing?.id ?? randomUUID(),
+      path,
+      bytes: r.body,
+      contentType: r.headers['content-type'] ?? '',
+    };
     this.files.set(path, file);
     this.uploads++;
     const name = path.split('/').pop()!;

@@ -68,8 +68,17 @@ export class FakeGraph {
   private random: () => number;
   private origin = '';
 
-  private constructor(private readonly server: Server, options: FakeGraphOptions) {
-    this.lists = new FakeSharePointLists(options.siteId ?? 'contoso.sharepoint.com,site-1,web-1', () => this.origin, undefined, options.maxPage, options.viewThreshold);
+  private constructor(
+    private readonly server: Server,
+    options: FakeGraphOptions,
+  ) {
+    this.lists = new FakeSharePointLists(
+      options.siteId ?? 'contoso.sharepoint.com,site-1,web-1',
+      () => this.origin,
+      undefined,
+      options.maxPage,
+      options.viewThreshold,
+    );
     this.batchOrder = options.batchOrder ?? 'shuffled';
     this.drive = new FakeDrive(options.driveId ?? 'drive-1');
     this.views = new FakeListViews(this.lists, () => this.origin);
@@ -103,7 +112,8 @@ export class FakeGraph {
 
   /** Requests answered, by method and path: `count('PATCH', /\/items\//)`. */
   count(method?: string, path?: RegExp, filter: (r: RecordedRequest) => boolean = () => true): number {
-    return this.requests.filter((r) => (!method || r.method === method) && (!path || path.test(r.path)) && filter(r)).length;
+    return this.requests.filter((r) => (!method || r.method === method) && (!path || path.test(r.path)) && filter(r))
+      .length;
   }
 
   /** HTTP requests that reached the server (a `$batch` counts once). */
@@ -125,43 +135,88 @@ export class FakeGraph {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v ?? '']));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+    );
     const url = new URL(req.url ?? '/', this.origin);
     const isJson = (headers['content-type'] ?? '').includes('json');
     let reply: FakeGraphResponse;
     // SharePoint's own REST API on the site's web address: `/sites/samrad/_api/...` becomes `/_api/...`.
-    if (url.pathname.startsWith(`${FAKE_WEB_PATH}/_api/`)) url.pathname = `/v1.0${url.pathname.slice(FAKE_WEB_PATH.length)}`;
+    if (url.pathname.startsWith(`${FAKE_WEB_PATH}/_api/`))
+      url.pathname = `/v1.0${url.pathname.slice(FAKE_WEB_PATH.length)}`;
     if (!VERSION.test(url.pathname)) reply = graphError(400, 'invalidRequest', 'no version segment');
     else if (raw.length > MAX_REQUEST_BYTES && !/:\/content$/.test(url.pathname)) {
-      reply = graphError(413, 'RequestEntityTooLarge', `The request body is ${raw.length} bytes; Microsoft Graph takes at most 4 MB.`);
-      this.record({ method: req.method ?? 'GET', path: url.pathname.replace(VERSION, ''), query: url.searchParams, headers, body: undefined }, false, reply);
+      reply = graphError(
+        413,
+        'RequestEntityTooLarge',
+        `The request body is ${raw.length} bytes; Microsoft Graph takes at most 4 MB.`,
+      );
+      this.record(
+        {
+          method: req.method ?? 'GET',
+          path: url.pathname.replace(VERSION, ''),
+          query: url.searchParams,
+          headers,
+          body: undefined,
+        },
+        false,
+        reply,
+      );
     } else {
       let body: unknown = raw;
       try {
         if (isJson) body = raw.length ? JSON.parse(raw.toString('utf8')) : undefined;
-        reply = this.answer({ method: req.method ?? 'GET', path: url.pathname.replace(VERSION, ''), query: url.searchParams, headers, body }, false);
+        reply = this.answer(
+          {
+            method: req.method ?? 'GET',
+            path: url.pathname.replace(VERSION, ''),
+            query: url.searchParams,
+            headers,
+            body,
+          },
+          false,
+        );
       } catch (e) {
         reply = graphError(400, 'invalidRequest', (e as Error).message);
       }
     }
-    res.writeHead(reply.status, { ...(reply.body !== undefined && { 'content-type': 'application/json' }), ...reply.headers });
+    res.writeHead(reply.status, {
+      ...(reply.body !== undefined && { 'content-type': 'application/json' }),
+      ...reply.headers,
+    });
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   }
 
   private answer(request: FakeGraphRequest, inBatch: boolean): FakeGraphResponse {
-    const reply = this.faults.take(request, inBatch) ?? this.throttled() ?? (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
+    const reply =
+      this.faults.take(request, inBatch) ??
+      this.throttled() ??
+      (request.path === '/$batch' && request.method === 'POST' && !inBatch ? this.batch(request) : this.route(request));
     this.record(request, inBatch, reply);
     return reply;
   }
 
   private record(request: FakeGraphRequest, inBatch: boolean, reply: FakeGraphResponse): void {
-    this.requests.push({ method: request.method, path: request.path, query: request.query.toString(), inBatch, status: reply.status, userAgent: request.headers['user-agent'] ?? '', token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1] });
+    this.requests.push({
+      method: request.method,
+      path: request.path,
+      query: request.query.toString(),
+      inBatch,
+      status: reply.status,
+      userAgent: request.headers['user-agent'] ?? '',
+      token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1],
+    });
   }
 
   private throttled(): FakeGraphResponse | undefined {
     if (this.throttle.share <= 0 || this.random() >= this.throttle.share) return undefined;
     const retryAfter = this.throttle.retryAfter === undefined ? '1' : this.throttle.retryAfter;
-    return graphError(429, 'TooManyRequests', 'Please retry after the time in Retry-After', retryAfter === null ? undefined : { 'Retry-After': retryAfter });
+    return graphError(
+      429,
+      'TooManyRequests',
+      'Please retry after the time in Retry-After',
+      retryAfter === null ? undefined : { 'Retry-After': retryAfter },
+    );
   }
 
   private route(request: FakeGraphRequest): FakeGraphResponse {
@@ -173,6 +228,10 @@ export class FakeGraph {
   }
 
   private batch(request: FakeGraphRequest): FakeGraphResponse {
-    return answerBatch(request, (sub) => this.answer(sub, true), this.batchOrder === 'shuffled' ? this.shuffle : undefined);
+    return answerBatch(
+      request,
+      (sub) => this.answer(sub, true),
+      this.batchOrder === 'shuffled' ? this.shuffle : undefined,
+    );
   }
 }

@@ -42,6 +42,11 @@ export class Faults {
     if (!entry) return undefined;
     entry.left--;
     const { status, retryAfter } = entry.fault;
-    return graphError(status, codes[status] ?? 'generalException', `A fault the test asked for (${status}).`, retryAfter ? { 'Retry-After': retryAfter } : undefined);
+    return graphError(
+      status,
+      codes[status] ?? 'generalException',
+      `A fault the test asked for (${status}).`,
+      retryAfter ? { 'Retry-After': retryAfter } : undefined,
+    );
   }
 }

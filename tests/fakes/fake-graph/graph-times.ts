@@ -10,7 +10,10 @@ export interface DateTimeTimeZone {
 }
 
 export const isDateTimeTimeZone = (v: unknown): v is DateTimeTimeZone =>
-  typeof v === 'object' && v !== null && typeof (v as DateTimeTimeZone).dateTime === 'string' && typeof (v as DateTimeTimeZone).timeZone === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as DateTimeTimeZone).dateTime === 'string' &&
+  typeof (v as DateTimeTimeZone).timeZone === 'string';
 
 /** Milliseconds of a `dateTimeTimeZone`, or undefined when Graph would refuse the zone or the time. */
 export function instantOf(v: unknown): number | undefined {
@@ -30,7 +33,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function dateTimeIn(ms: number, zone: string): DateTimeTimeZone {
   if (zone === WINDOWS_OSLO) {
     const w = osloWallClock(ms);
-    return { dateTime: `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}.0000000`, timeZone: zone };
+    return {
+      dateTime: `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}.0000000`,
+      timeZone: zone,
+    };
   }
   return { dateTime: new Date(ms).toISOString().replace(/\.\d{3}Z$/, '.0000000'), timeZone: 'UTC' };
 }

@@ -34,7 +34,10 @@ export function inProcessGraphClient(routes: FakeGraphRoutes): { client: Client;
         query: url.searchParams,
         headers: headersOf(context.options?.headers),
         body: typeof raw === 'string' && raw !== '' ? JSON.parse(raw) : undefined,
-      }) ?? { status: 501, body: { error: { code: 'NotImplemented', message: `No fake route for ${method} ${path}` } } };
+      }) ?? {
+        status: 501,
+        body: { error: { code: 'NotImplemented', message: `No fake route for ${method} ${path}` } },
+      };
       const hasBody = answer.body !== undefined && answer.status !== 204;
       context.response = new Response(hasBody ? JSON.stringify(answer.body) : null, {
         status: answer.status,
@@ -47,4 +50,7 @@ export function inProcessGraphClient(routes: FakeGraphRoutes): { client: Client;
 
 /** How many calls went to each `METHOD path`. */
 export const callCounts = (calls: readonly GraphCall[]): Record<string, number> =>
-  calls.reduce<Record<string, number>>((n, c) => ({ ...n, [`${c.method} ${c.path}`]: (n[`${c.method} ${c.path}`] ?? 0) + 1 }), {});
+  calls.reduce<Record<string, number>>(
+    (n, c) => ({ ...n, [`${c.method} ${c.path}`]: (n[`${c.method} ${c.path}`] ?? 0) + 1 }),
+    {},
+  );

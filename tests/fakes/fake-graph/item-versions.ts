@@ -43,7 +43,11 @@ export class FakeItemVersions {
   record(listId: string, item: VersionedItem): void {
     const items = this.history.get(listId) ?? new Map<string, ItemVersion[]>();
     this.history.set(listId, items);
-    const version: ItemVersion = { id: `${item.version}.0`, lastModifiedDateTime: item.modified, fields: { ...item.fields } };
+    const version: ItemVersion = {
+      id: `${item.version}.0`,
+      lastModifiedDateTime: item.modified,
+      fields: { ...item.fields },
+    };
     items.set(item.id, this.versioning(listId) ? [version, ...(items.get(item.id) ?? [])] : [version]);
   }
 
@@ -57,7 +61,11 @@ export class FakeItemVersions {
   }
 
   /** The versions routes; `listIdOf` resolves an id or display name, `undefined` for no list. */
-  handle(r: FakeGraphRequest, siteId: string, listIdOf: (key: string) => string | undefined): FakeGraphResponse | undefined {
+  handle(
+    r: FakeGraphRequest,
+    siteId: string,
+    listIdOf: (key: string) => string | undefined,
+  ): FakeGraphResponse | undefined {
     const m = PATH.exec(r.path);
     if (!m || r.method !== 'GET') return undefined;
     if (decodeURIComponent(m[1]!) !== siteId) return graphError(404, 'itemNotFound', 'site not found');

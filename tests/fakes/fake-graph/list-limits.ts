@@ -26,17 +26,16 @@ interface ColumnLike {
  * sp-dev-docs#6826); through Graph the same refusal comes back as a 500 whose inner error
  * names the exception. Not 429 or 503: it does not get better by waiting.
  */
-export const thresholdRefusal = (): FakeGraphResponse =>
-  ({
-    status: 500,
-    body: {
-      error: {
-        code: 'generalException',
-        message: 'The attempted operation is prohibited because it exceeds the list view threshold.',
-        innerError: { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException' },
-      },
+export const thresholdRefusal = (): FakeGraphResponse => ({
+  status: 500,
+  body: {
+    error: {
+      code: 'generalException',
+      message: 'The attempted operation is prohibited because it exceeds the list view threshold.',
+      innerError: { code: '-2147024860, Microsoft.SharePoint.SPQueryThrottledException' },
     },
-  });
+  },
+});
 
 /**
  * SharePoint judges a filter by its FIRST indexed clause: it reads the items that clause
@@ -66,13 +65,20 @@ function maxLength(column: ColumnLike): number | undefined {
 }
 
 /** A write with text longer than its column takes is refused 400, as SharePoint does. */
-export function tooLong(columns: readonly ColumnLike[], fields: Record<string, unknown>): FakeGraphResponse | undefined {
+export function tooLong(
+  columns: readonly ColumnLike[],
+  fields: Record<string, unknown>,
+): FakeGraphResponse | undefined {
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value !== 'string') continue;
     const column = columns.find((c) => c.name === name);
     const max = column && maxLength(column);
     if (max !== undefined && value.length > max)
-      return graphError(400, 'invalidRequest', `The value of field '${name}' is ${value.length} characters long; the column takes at most ${max}.`);
+      return graphError(
+        400,
+        'invalidRequest',
+        `The value of field '${name}' is ${value.length} characters long; the column takes at most ${max}.`,
+      );
   }
   return undefined;
 }

@@ -75,14 +75,25 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     if (!m) return undefined;
     if (decodeURIComponent(m[1]!) !== this.siteId) return graphError(404, 'itemNotFound', 'site not found');
     const [, , listKey, part, itemId, fields] = m;
-    if (!listKey) return r.method === 'GET' ? this.allLists() : r.method === 'POST' ? this.createList(r.body) : undefined;
+    if (!listKey)
+      return r.method === 'GET' ? this.allLists() : r.method === 'POST' ? this.createList(r.body) : undefined;
     const list = this.findList(decodeURIComponent(listKey));
     if (!list) return graphError(404, 'itemNotFound', 'list not found');
-    if (!part) return r.method === 'GET' ? json(200, this.listView(list)) : r.method === 'PATCH' ? this.renameList(list, r.body) : undefined;
+    if (!part)
+      return r.method === 'GET'
+        ? json(200, this.listView(list))
+        : r.method === 'PATCH'
+          ? this.renameList(list, r.body)
+          : undefined;
     if (part === 'columns' && !itemId)
-      return r.method === 'GET' ? json(200, { value: list.columns }) : r.method === 'POST' ? this.addColumn(list, r.body) : undefined;
+      return r.method === 'GET'
+        ? json(200, { value: list.columns })
+        : r.method === 'POST'
+          ? this.addColumn(list, r.body)
+          : undefined;
     if (part !== 'items') return undefined;
-    if (!itemId) return r.method === 'GET' ? this.query(list, r) : r.method === 'POST' ? this.createItem(list, r.body) : undefined;
+    if (!itemId)
+      return r.method === 'GET' ? this.query(list, r) : r.method === 'POST' ? this.createItem(list, r.body) : undefined;
     const item = list.items.get(itemId);
     if (!item) return graphError(404, 'itemNotFound', 'item not found');
     if (r.method === 'GET' && !fields) return json(200, this.itemView(item, true));
@@ -100,14 +111,20 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     return this.lists.get(key) ?? [...this.lists.values()].find((l) => l.displayName === key);
   }
 
-  private listView = (l: FakeList) => ({ id: l.id, displayName: l.displayName, name: l.name, list: { template: 'genericList' } });
+  private listView = (l: FakeList) => ({
+    id: l.id,
+    displayName: l.displayName,
+    name: l.name,
+    list: { template: 'genericList' },
+  });
 
   /** Only the display name may change; the URL name stays what the list was made with. */
   private renameList(list: FakeList, body: unknown): FakeGraphResponse {
     const b = (body ?? {}) as { displayName?: unknown };
     const other = Object.keys(b).find((k) => k !== 'displayName');
     if (other) return graphError(400, 'invalidRequest', `Property '${other}' cannot be changed`);
-    if (typeof b.displayName !== 'string' || b.displayName.trim() === '') return graphError(400, 'invalidRequest', 'displayName is required');
+    if (typeof b.displayName !== 'string' || b.displayName.trim() === '')
+      return graphError(400, 'invalidRequest', 'displayName is required');
     const clash = [...this.lists.values()].find((l) => l !== list && l.displayName === b.displayName);
     if (clash) return graphError(409, 'nameAlreadyExists', 'a list with this name exists');
     list.displayName = b.displayName;
@@ -122,7 +139,14 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     const b = body as { displayName?: string; columns?: Partial<FakeColumn>[] };
     if (!b.displayName) return graphError(400, 'invalidRequest', 'displayName is required');
     if (this.findList(b.displayName)) return graphError(409, 'nameAlreadyExists', 'a list with this name exists');
-    const list: FakeList = { id: randomUUID(), name: b.displayName.replace(/[^A-Za-z0-9_-]/g, ''), displayName: b.displayName, columns: [...BUILT_IN], items: new Map(), nextId: 1 };
+    const list: FakeList = {
+      id: randomUUID(),
+      name: b.displayName.replace(/[^A-Za-z0-9_-]/g, ''),
+      displayName: b.displayName,
+      columns: [...BUILT_IN],
+      items: new Map(),
+      nextId: 1,
+    };
     for (const c of b.columns ?? []) list.columns.push(column(c));
     this.lists.set(list.id, list);
     return json(201, this.listView(list));
@@ -147,7 +171,11 @@ export class FakeSharePointLists implements FakeGraphRoutes {
         const col = list.columns.find((x) => x.name === c.field);
         if (!col) return graphError(400, 'invalidRequest', `no column ${c.field}`);
         if (!col.indexed && !honour)
-          return graphError(400, 'invalidRequest', `Field '${c.field}' cannot be referenced in filter or orderby as it is not indexed.`);
+          return graphError(
+            400,
+            'invalidRequest',
+            `Field '${c.field}' cannot be referenced in filter or orderby as it is not indexed.`,
+          );
       }
       if (overThreshold(clauses, list.columns, items, this.viewThreshold)) return thresholdRefusal();
       items = items.filter((i) => clauses.every((c) => i.fields[c.field] === c.value));
@@ -168,12 +196,23 @@ export class FakeSharePointLists implements FakeGraphRoutes {
 
   private createItem(list: FakeList, body: unknown): FakeGraphResponse {
     const fields = { ...((body as { fields?: Record<string, unknown> }).fields ?? {}) };
-    const unknown = unknownField(list, fields) ?? tooLong(list.columns, fields) ?? typeRefusal(list.columns, fields) ?? this.hyperlinkRefusal(list, fields);
+    const unknown =
+      unknownField(list, fields) ??
+      tooLong(list.columns, fields) ??
+      typeRefusal(list.columns, fields) ??
+      this.hyperlinkRefusal(list, fields);
     if (unknown) return unknown;
     const clash = this.uniqueClash(list, fields, undefined);
     if (clash) return clash;
     const at = this.now().toISOString();
-    const item: FakeItem = { id: String(list.nextId++), guid: randomUUID(), version: 1, fields, created: at, modified: at };
+    const item: FakeItem = {
+      id: String(list.nextId++),
+      guid: randomUUID(),
+      version: 1,
+      fields,
+      created: at,
+      modified: at,
+    };
     list.items.set(item.id, item);
     this.versions.record(list.id, item);
     return json(201, this.itemView(item, true));
@@ -183,7 +222,11 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     const stale = this.precondition(item, r);
     if (stale) return stale;
     const sent = (r.body ?? {}) as Record<string, unknown>;
-    const unknown = unknownField(list, sent) ?? tooLong(list.columns, sent) ?? typeRefusal(list.columns, sent) ?? this.hyperlinkRefusal(list, sent);
+    const unknown =
+      unknownField(list, sent) ??
+      tooLong(list.columns, sent) ??
+      typeRefusal(list.columns, sent) ??
+      this.hyperlinkRefusal(list, sent);
     if (unknown) return unknown;
     const next = { ...item.fields, ...(r.body as Record<string, unknown>) };
     const clash = this.uniqueClash(list, next, item.id);
@@ -205,7 +248,9 @@ export class FakeSharePointLists implements FakeGraphRoutes {
 
   private hyperlinkRefusal(list: FakeList, fields: Record<string, unknown>): FakeGraphResponse | undefined {
     if (!this.refuseHyperlinkValues) return undefined;
-    const link = Object.entries(fields).find(([name, value]) => value !== null && list.columns.some((c) => c.name === name && c['hyperlinkOrPicture']));
+    const link = Object.entries(fields).find(
+      ([name, value]) => value !== null && list.columns.some((c) => c.name === name && c['hyperlinkOrPicture']),
+    );
     return link ? graphError(400, 'invalidRequest', 'Invalid request') : undefined;
   }
 
@@ -215,13 +260,21 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     return graphError(412, 'resourceModified', 'The request ETag value does not match the object ETag value');
   }
 
-  private uniqueClash(list: FakeList, fields: Record<string, unknown>, self: string | undefined): FakeGraphResponse | undefined {
+  private uniqueClash(
+    list: FakeList,
+    fields: Record<string, unknown>,
+    self: string | undefined,
+  ): FakeGraphResponse | undefined {
     for (const col of list.columns.filter((c) => c.enforceUniqueValues)) {
       const value = fields[col.name];
       if (value === undefined || value === null) continue;
       for (const other of list.items.values())
         if (other.id !== self && other.fields[col.name] === value)
-          return graphError(409, 'nameAlreadyExists', `The list item could not be added or updated because duplicate values were found in the column ${col.name}.`);
+          return graphError(
+            409,
+            'nameAlreadyExists',
+            `The list item could not be added or updated because duplicate values were found in the column ${col.name}.`,
+          );
     }
     return undefined;
   }
@@ -250,5 +303,10 @@ function unknownField(list: FakeList, fields: Record<string, unknown>): FakeGrap
 const etag = (i: FakeItem): string => `"${i.guid},${i.version}"`;
 
 function column(c: Partial<FakeColumn>): FakeColumn {
-  return { ...c, name: String(c.name), indexed: c.indexed === true, enforceUniqueValues: c.enforceUniqueValues === true };
+  return {
+    ...c,
+    name: String(c.name),
+    indexed: c.indexed === true,
+    enforceUniqueValues: c.enforceUniqueValues === true,
+  };
 }

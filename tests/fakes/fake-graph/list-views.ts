@@ -30,15 +30,20 @@ export class FakeListViews implements FakeGraphRoutes {
   ) {}
 
   handle(r: FakeGraphRequest): FakeGraphResponse | undefined {
-    if (r.method === 'GET' && r.path === `/sites/${encodeURIComponent(this.lists.siteId)}`) return json(200, { id: this.lists.siteId, webUrl: `${this.origin()}${FAKE_WEB_PATH}` });
-    if (r.method === 'GET' && decodeURIComponent(r.path) === `/sites/${this.lists.siteId}`) return json(200, { id: this.lists.siteId, webUrl: `${this.origin()}${FAKE_WEB_PATH}` });
+    if (r.method === 'GET' && r.path === `/sites/${encodeURIComponent(this.lists.siteId)}`)
+      return json(200, { id: this.lists.siteId, webUrl: `${this.origin()}${FAKE_WEB_PATH}` });
+    if (r.method === 'GET' && decodeURIComponent(r.path) === `/sites/${this.lists.siteId}`)
+      return json(200, { id: this.lists.siteId, webUrl: `${this.origin()}${FAKE_WEB_PATH}` });
     const m = VIEWS.exec(r.path);
     if (!m) return undefined;
     const list = this.lists.lists.get(m[1]!);
     if (!list) return spError(404, 'List does not exist.');
-    const views = this.views.get(list.id) ?? [{ title: 'All Items', fields: ['LinkTitle'], query: '', isDefault: true }];
+    const views = this.views.get(list.id) ?? [
+      { title: 'All Items', fields: ['LinkTitle'], query: '', isDefault: true },
+    ];
     this.views.set(list.id, views);
-    if (r.method === 'GET' && !m[2]) return json(200, { value: views.map((v) => ({ Title: v.title, DefaultView: v.isDefault })) });
+    if (r.method === 'GET' && !m[2])
+      return json(200, { value: views.map((v) => ({ Title: v.title, DefaultView: v.isDefault })) });
     if (r.method !== 'POST' || !m[2]) return undefined;
     const p = ((r.body ?? {}) as { parameters?: Record<string, unknown> }).parameters ?? {};
     const title = typeof p['Title'] === 'string' ? p['Title'].trim() : '';
@@ -58,4 +63,5 @@ export class FakeListViews implements FakeGraphRoutes {
   }
 }
 
-const spError = (status: number, message: string): FakeGraphResponse => graphError(status, 'Microsoft.SharePoint.SPException', message);
+const spError = (status: number, message: string): FakeGraphResponse =>
+  graphError(status, 'Microsoft.SharePoint.SPException', message);

@@ -1,7 +1,12 @@
 import type { FakeGraphResponse } from './route';
 
 /** Graph's error body: `{ error: { code, message } }`. */
-export const graphError = (status: number, code: string, message: string, headers?: Record<string, string>): FakeGraphResponse => ({
+export const graphError = (
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+): FakeGraphResponse => ({
   status,
   ...(headers && { headers }),
   body: { error: { code, message } },
@@ -29,7 +34,13 @@ export function parseFilter(filter: string): EqualityClause[] | string {
     const m = CLAUSE.exec(part.trim());
     if (!m) return `unsupported filter clause: ${part}`;
     const raw = m[2]!;
-    const value = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw === 'true' ? true : raw === 'false' ? false : Number(raw);
+    const value = raw.startsWith("'")
+      ? raw.slice(1, -1).replace(/''/g, "'")
+      : raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : Number(raw);
     clauses.push({ field: m[1]!, value });
   }
   return clauses;

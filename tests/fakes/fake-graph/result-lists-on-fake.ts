@@ -23,7 +23,9 @@ const idleTimer = { after: () => () => {} };
 export const rowsOf = (fake: FakeGraph, internalName: string): Record<string, unknown>[] => {
   const list: FakeList | undefined = fake.lists.list(internalName);
   if (!list) throw new Error(`no list ${internalName} on the fake`);
-  return [...list.items.values()].map((i) => i.fields).sort((a, b) => String(a['SamradKey']).localeCompare(String(b['SamradKey'])));
+  return [...list.items.values()]
+    .map((i) => i.fields)
+    .sort((a, b) => String(a['SamradKey']).localeCompare(String(b['SamradKey'])));
 };
 
 export interface ProjectionOnFake {
@@ -38,7 +40,12 @@ export interface ProjectionOnFake {
 export async function projectionOnFake(
   fake: FakeGraph,
   organisation: () => Organisation,
-  options: { clock: Clock; throttle?: Partial<ThrottlePolicy>; wrap?: (store: RecordStore) => RecordStore; wrapLists?: (lists: ResultLists) => ResultLists },
+  options: {
+    clock: Clock;
+    throttle?: Partial<ThrottlePolicy>;
+    wrap?: (store: RecordStore) => RecordStore;
+    wrapLists?: (lists: ResultLists) => ResultLists;
+  },
 ): Promise<ProjectionOnFake> {
   const graph = graphOnFake(fake, options.throttle);
   const t = Catalogue.load().for('nb');
@@ -55,7 +62,14 @@ export async function projectionOnFake(
     timer: idleTimer,
     owner: 'test-runner',
     backoff: { baseMs: 0, maxMs: 0 },
-    handlers: { [PROJECT]: projectionHandler({ store: records, lists, clock: options.clock, context: () => ({ organisation: organisation(), t }) }) as JobHandler<never> },
+    handlers: {
+      [PROJECT]: projectionHandler({
+        store: records,
+        lists,
+        clock: options.clock,
+        context: () => ({ organisation: organisation(), t }),
+      }) as JobHandler<never>,
+    },
   });
   return {
     store,

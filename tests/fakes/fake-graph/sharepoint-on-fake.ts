@@ -22,12 +22,18 @@ export class RecordedSleeps {
   }
 }
 
-export function graphOnFake(fake: FakeGraph, throttle: Partial<ThrottlePolicy> = new RecordedSleeps().policy): GraphConnection {
+export function graphOnFake(
+  fake: FakeGraph,
+  throttle: Partial<ThrottlePolicy> = new RecordedSleeps().policy,
+): GraphConnection {
   return connectGraph({ baseUrl: fake.baseUrl, version: '0.1.0-test', throttle });
 }
 
 /** A provisioned site on the fake and a store on it. */
-export async function sharePointStoreOnFake(fake: FakeGraph, throttle?: Partial<ThrottlePolicy>): Promise<SharePointStore> {
+export async function sharePointStoreOnFake(
+  fake: FakeGraph,
+  throttle?: Partial<ThrottlePolicy>,
+): Promise<SharePointStore> {
   const graph = graphOnFake(fake, throttle);
   if (!fake.lists.list('SamradRecords')) await provisionSite(graph.http, fake.lists.siteId);
   return openSharePointStore(graph, fake.lists.siteId);

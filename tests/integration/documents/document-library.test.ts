@@ -31,15 +31,23 @@ describe('documents in a SharePoint document library (fake Graph)', () => {
     const file = fake.drive.files.get('Referater/2026/Styret 20. november.docx');
     expect(file?.bytes.equals(bytes)).toBe(true);
     expect(file?.contentType).toBe(DOCX);
-    expect(saved).toEqual({ path: 'Referater/2026/Styret 20. november.docx', size: bytes.length, url: expect.stringContaining('Styret%2020.%20november.docx') });
-    expect(fake.count('PUT', /^\/drives\/b!lib\/root:\/Referater\/2026\/Styret%2020\.%20november\.docx:\/content$/)).toBe(1);
+    expect(saved).toEqual({
+      path: 'Referater/2026/Styret 20. november.docx',
+      size: bytes.length,
+      url: expect.stringContaining('Styret%2020.%20november.docx'),
+    });
+    expect(
+      fake.count('PUT', /^\/drives\/b!lib\/root:\/Referater\/2026\/Styret%2020\.%20november\.docx:\/content$/),
+    ).toBe(1);
     await rejectsBadPaths(library);
   });
 
   it('reports a failed upload plainly', async () => {
     fake = await FakeGraph.start({ driveId: 'b!lib' });
     const library = new DriveDocumentLibrary(graphOnFake(fake).http, 'b!other');
-    await expect(library.save('x.docx', bytes, DOCX)).rejects.toThrow('DOCUMENTS.UPLOAD_FAILED: x.docx: Graph answered 404 itemNotFound');
+    await expect(library.save('x.docx', bytes, DOCX)).rejects.toThrow(
+      'DOCUMENTS.UPLOAD_FAILED: x.docx: Graph answered 404 itemNotFound',
+    );
   });
 });
 

@@ -41,7 +41,9 @@ interface StoredJob {
   payload: { kind: string; subjectId: string; version: string };
 }
 const archiveJobs = async (kind: string, subjectId: string) =>
-  (await bot.samrad.store.find<StoredJob>('jobs', { kind: 'document.archive' })).map((j) => j.value).filter((j) => j.payload.kind === kind && j.payload.subjectId === subjectId);
+  (await bot.samrad.store.find<StoredJob>('jobs', { kind: 'document.archive' }))
+    .map((j) => j.value)
+    .filter((j) => j.payload.kind === kind && j.payload.subjectId === subjectId);
 
 /** Runs the jobs again: a done save is not made a second time, so the file is not written again. */
 async function savedOnce(path: string, kind: string, subjectId: string) {
@@ -56,9 +58,22 @@ async function savedOnce(path: string, kind: string, subjectId: string) {
 
 describe('finished documents go to the document library (a local folder)', () => {
   it('the basis document, when the input summary is posted at the deadline', async () => {
-    await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
-    const meetingId = (await bot.samrad.store.find<{ id: string; bodyId: string }>('meetings', { bodyId: 'styret' }))[0]!.value.id;
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.' });
+    await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
+    const meetingId = (
+      await bot.samrad.store.find<{ id: string; bodyId: string }>('meetings', { bodyId: 'styret' })
+    )[0]!.value.id;
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Handlingsplan 2027',
+      proposal: 'Styret vedtar handlingsplanen.',
+    });
     await say(people.coordinator, `be om innspill ${meetingId} frist 2026-12-08 12:00`);
     await runJobs();
     expect(await archiveJobs('basis-document', meetingId)).toEqual([]); // nothing before the deadline
@@ -81,9 +96,25 @@ describe('finished documents go to the document library (a local folder)', () =>
 
   it('the minutes, when they are approved, and each new version', async () => {
     now = new Date('2026-11-23T10:00:00Z');
-    await press(people.coordinator, 'meeting.create', { body: 'osu', title: 'OSU desember', date: '2026-12-01', startTime: '10:00', endTime: '12:00', online: 'true' });
-    await press(people.coordinator, 'meeting.create', { body: 'osu', title: 'OSU januar', date: '2026-12-15', startTime: '10:00', endTime: '12:00', online: 'true' });
-    const osu = (await bot.samrad.store.find<{ id: string; title: string }>('meetings', { bodyId: 'osu' })).map((r) => r.value);
+    await press(people.coordinator, 'meeting.create', {
+      body: 'osu',
+      title: 'OSU desember',
+      date: '2026-12-01',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
+    await press(people.coordinator, 'meeting.create', {
+      body: 'osu',
+      title: 'OSU januar',
+      date: '2026-12-15',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
+    const osu = (await bot.samrad.store.find<{ id: string; title: string }>('meetings', { bodyId: 'osu' })).map(
+      (r) => r.value,
+    );
     const first = osu.find((m) => m.title === 'OSU desember')!;
     const second = osu.find((m) => m.title === 'OSU januar')!;
     now = new Date('2026-12-01T10:00:00Z');
@@ -94,12 +125,23 @@ describe('finished documents go to the document library (a local folder)', () =>
 
     now = new Date('2026-12-15T10:00:00Z');
     await say(people.coordinator, `protokoll ${second.id}`);
-    expect(await press(people.coordinator, 'minutes.save', { meetingId: second.id, revision: '1', 'decision-0': 'Protokollen fra forrige møte godkjennes.' })).toContain('godkjent og låst');
+    expect(
+      await press(people.coordinator, 'minutes.save', {
+        meetingId: second.id,
+        revision: '1',
+        'decision-0': 'Protokollen fra forrige møte godkjennes.',
+      }),
+    ).toContain('godkjent og låst');
     await runJobs();
     const v1 = 'Protokoller/2026/overordnet-samarbeidsutvalg-møte-1-2026-v1.docx';
     await savedOnce(v1, 'minutes', first.id);
 
-    const amended = await press(people.coordinator, 'minutes.save', { meetingId: first.id, revision: '3', 'decision-0': 'Godkjent med én merknad.', reason: 'Merknaden manglet.' });
+    const amended = await press(people.coordinator, 'minutes.save', {
+      meetingId: first.id,
+      revision: '3',
+      'decision-0': 'Godkjent med én merknad.',
+      reason: 'Merknaden manglet.',
+    });
     expect(amended).toContain('versjon 2');
     await runJobs();
     const jobs = await savedOnce(v1.replace('-v1', '-v2'), 'minutes', first.id);
@@ -111,7 +153,17 @@ describe('finished documents go to the document library (a local folder)', () =>
   it('the joint statement and the responses, when the hearing is compiled', async () => {
     now = new Date('2026-11-23T10:00:00Z');
     await say(people.coordinator, 'hjelp', channel);
-    const registered = await press(people.coordinator, 'hearing.register', { title: 'Ny forskrift: legevakt?', issuer: 'Helsedirektoratet', externalDeadline: '2026-12-15', questions: 'Enig?' }, channel);
+    const registered = await press(
+      people.coordinator,
+      'hearing.register',
+      {
+        title: 'Ny forskrift: legevakt?',
+        issuer: 'Helsedirektoratet',
+        externalDeadline: '2026-12-15',
+        questions: 'Enig?',
+      },
+      channel,
+    );
     const id = /Høring ([A-Z0-9]{5}) er registrert/.exec(registered)![1]!;
     await runJobs();
     expect(await say(people.coordinator, `sammenstill høring ${id}`)).toContain('Felles høringsuttalelse');

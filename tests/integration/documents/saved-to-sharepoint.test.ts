@@ -10,7 +10,9 @@ import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { documentXml } from '../../unit/exports/read-docx';
 import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
 
-const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 const channel = { kind: 'channel' as const };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const statementPath = 'Høringer/2026/ny-forskrift-felles-uttalelse.docx';
@@ -31,7 +33,14 @@ async function onTenant(): Promise<{ bot: BotUnderTest; fake: FakeGraph }> {
   fake = await FakeGraph.start({ driveId: 'b!docs' });
   await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
   bot = await startBot(
-    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, documentsDriveId: 'b!docs' } },
+    {
+      graph: {
+        baseUrl: fake.baseUrl,
+        credential: { kind: 'managedIdentity' },
+        siteId: fake.lists.siteId,
+        documentsDriveId: 'b!docs',
+      },
+    },
     { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
   );
   return { bot, fake };
@@ -40,7 +49,22 @@ async function onTenant(): Promise<{ bot: BotUnderTest; fake: FakeGraph }> {
 /** Registers a hearing; `card()` compiles it as the coordinator and returns the cards shown. */
 async function compile(bot: BotUnderTest): Promise<{ card: () => Promise<string> }> {
   await bot.post(message(bot.connector.url, people.coordinator, 'hjelp', channel));
-  const res = await bot.post(cardAction(bot.connector.url, people.coordinator, 'hearing.register', { lang: 'nb', title: 'Ny forskrift', issuer: 'Helsedirektoratet', externalDeadline: '2026-12-15', questions: 'Enig?' }, channel, randomUUID()));
+  const res = await bot.post(
+    cardAction(
+      bot.connector.url,
+      people.coordinator,
+      'hearing.register',
+      {
+        lang: 'nb',
+        title: 'Ny forskrift',
+        issuer: 'Helsedirektoratet',
+        externalDeadline: '2026-12-15',
+        questions: 'Enig?',
+      },
+      channel,
+      randomUUID(),
+    ),
+  );
   const id = /Høring ([A-Z0-9]{5}) er registrert/.exec(res.body)![1]!;
   const card = async () => {
     bot.connector.clear();
@@ -70,7 +94,9 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
 
     const shown = await card();
     expect(shown).toContain('Åpne i dokumentbiblioteket');
-    expect(shown).toContain('"url":"https://contoso.sharepoint.com/sites/samrad/Shared%20Documents/H%C3%B8ringer/2026/ny-forskrift-felles-uttalelse.docx"');
+    expect(shown).toContain(
+      '"url":"https://contoso.sharepoint.com/sites/samrad/Shared%20Documents/H%C3%B8ringer/2026/ny-forskrift-felles-uttalelse.docx"',
+    );
     expect(shown).toContain('uttalelse.docx?'); // the signed download stays beside it
     await run(bot);
     expect(fake.drive.uploads).toBe(2); // compiled again with nothing changed: nothing uploaded again
@@ -89,8 +115,15 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
     const meanwhile = await card();
     expect(meanwhile).toContain('Felles høringsuttalelse');
     expect(meanwhile).not.toContain('Åpne i dokumentbiblioteket');
-    const jobs = (await bot.samrad.store.find<{ state: string; attempts: number; lastError?: string }>('jobs', { kind: 'document.archive' })).map((j) => j.value);
-    expect(jobs.map((j) => [j.state, j.attempts])).toEqual([['pending', 1], ['pending', 1]]);
+    const jobs = (
+      await bot.samrad.store.find<{ state: string; attempts: number; lastError?: string }>('jobs', {
+        kind: 'document.archive',
+      })
+    ).map((j) => j.value);
+    expect(jobs.map((j) => [j.state, j.attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 1],
+    ]);
     expect(jobs[0]?.lastError).toMatch(/thrott|429/i);
 
     now = new Date(now.getTime() + 2 * 3_600_000); // past the scheduler's backoff
@@ -104,13 +137,28 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
   it('approved minutes land in the drive, and the minutes card then links to them', async () => {
     const { bot, fake } = await onTenant();
     const press = async (verb: string, data: object) => {
-      const res = await bot.post(cardAction(bot.connector.url, people.coordinator, verb, { lang: 'nb', ...data }, { kind: 'personal' }, randomUUID()));
+      const res = await bot.post(
+        cardAction(
+          bot.connector.url,
+          people.coordinator,
+          verb,
+          { lang: 'nb', ...data },
+          { kind: 'personal' },
+          randomUUID(),
+        ),
+      );
       const body = JSON.parse(res.body) as { type: string; value: unknown };
       if (body.type.endsWith('card.adaptive')) expectValidCards([body.value as object]);
       return JSON.stringify(body.value);
     };
-    for (const [title, date] of [['OSU desember', '2026-12-01'], ['OSU januar', '2026-12-15']]) await press('meeting.create', { body: 'osu', title, date, startTime: '10:00', endTime: '12:00', online: 'true' });
-    const osu = (await bot.samrad.store.find<{ id: string; title: string }>('meetings', { bodyId: 'osu' })).map((r) => r.value);
+    for (const [title, date] of [
+      ['OSU desember', '2026-12-01'],
+      ['OSU januar', '2026-12-15'],
+    ])
+      await press('meeting.create', { body: 'osu', title, date, startTime: '10:00', endTime: '12:00', online: 'true' });
+    const osu = (await bot.samrad.store.find<{ id: string; title: string }>('meetings', { bodyId: 'osu' })).map(
+      (r) => r.value,
+    );
     const first = osu.find((m) => m.title === 'OSU desember')!;
     const second = osu.find((m) => m.title === 'OSU januar')!;
     now = new Date('2026-12-01T10:00:00Z');
@@ -118,7 +166,11 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
     await press('minutes.save', { meetingId: first.id, revision: '1', 'decision-0': 'Godkjent.' });
     now = new Date('2026-12-15T10:00:00Z');
     await bot.post(message(bot.connector.url, people.coordinator, `protokoll ${second.id}`));
-    await press('minutes.save', { meetingId: second.id, revision: '1', 'decision-0': 'Protokollen fra forrige møte godkjennes.' });
+    await press('minutes.save', {
+      meetingId: second.id,
+      revision: '1',
+      'decision-0': 'Protokollen fra forrige møte godkjennes.',
+    });
     expect(await press('minutes.show', { meetingId: first.id })).not.toContain('Åpne i dokumentbiblioteket');
     await run(bot);
     const path = 'Protokoller/2026/overordnet-samarbeidsutvalg-møte-1-2026-v1.docx';

@@ -14,7 +14,10 @@ export function boxVersionsInBytes(bytes: Buffer, voteId: string): BoxVersion[] 
 }
 
 export function boxVersionsInText(text: string, voteId: string): BoxVersion[] {
-  const pattern = new RegExp(`\\{"secrecy":"secret","voteId":"${voteId}","participation":\\[(.*?)\\],"choices":(\\{[^}]*\\})`, 'g');
+  const pattern = new RegExp(
+    `\\{"secrecy":"secret","voteId":"${voteId}","participation":\\[(.*?)\\],"choices":(\\{[^}]*\\})`,
+    'g',
+  );
   const seen = new Map<string, BoxVersion>();
   for (const m of text.matchAll(pattern)) {
     const voters = [...m[1]!.matchAll(/"voterKey":"([^"]+)"/g)].map((v) => v[1]!);
@@ -37,7 +40,10 @@ export function boxVersionsInText(text: string, voteId: string): BoxVersion[] {
 export function tornBoxFragments(bytes: Buffer, voteId: string): number {
   const text = bytes.toString('latin1');
   const opening = `"voteId":"${voteId}","participation":[`;
-  const whole = new RegExp(`\\{"secrecy":"secret","voteId":"${voteId}","participation":\\[(.*?)\\],"choices":(\\{[^}]*\\})`, 'g');
+  const whole = new RegExp(
+    `\\{"secrecy":"secret","voteId":"${voteId}","participation":\\[(.*?)\\],"choices":(\\{[^}]*\\})`,
+    'g',
+  );
   return text.split(opening).length - 1 - [...text.matchAll(whole)].length;
 }
 

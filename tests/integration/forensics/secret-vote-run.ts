@@ -28,14 +28,23 @@ const clock: Clock = { now: () => now };
  * `observe` runs once the box exists, after every ballot and after the close: where a test
  * takes its copy.
  */
-export async function runSecretVote(store: RecordStore, observe: (step: number) => Promise<void> | void, voteId = 'S3CRT'): Promise<string> {
+export async function runSecretVote(
+  store: RecordStore,
+  observe: (step: number) => Promise<void> | void,
+  voteId = 'S3CRT',
+): Promise<string> {
   const vote = openVoteOf(7, secret, voteId);
   await store.create(BALLOT_BOXES, vote.id, emptyBox(vote));
   await store.create<VoteRecord>(VOTES, vote.id, { ...vote, openedBy: 'm1' });
   const deps = { store, clock, lock: new KeyedLock() };
   await observe(0);
   for (const [i, [voter, option]] of choices.entries()) {
-    const cast = await castVoteBallot(deps, { voteId: vote.id, castBy: voter, option, idempotencyKey: `invoke-${voter}` });
+    const cast = await castVoteBallot(deps, {
+      voteId: vote.id,
+      castBy: voter,
+      option,
+      idempotencyKey: `invoke-${voter}`,
+    });
     expect(cast.ok).toBe(true);
     await observe(i + 1);
   }

@@ -14,7 +14,12 @@ let fake: FakeGraph;
 afterEach(async () => fake?.close());
 
 type Reply = { status: number; headers: Headers; body: any };
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const raw = typeof body === 'string' || Buffer.isBuffer(body);
   const res = await fetch(path.startsWith('http') ? path : `${fake.baseUrl}${path}`, {
     method,
@@ -48,12 +53,19 @@ function seed(count: number, fields: (i: number) => Record<string, unknown>): vo
   const list = fake.lists.list('Records')!;
   for (let i = 0; i < count; i++) {
     const id = String(list.nextId++);
-    list.items.set(id, { id, guid: randomUUID(), version: 1, fields: fields(i), created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z' });
+    list.items.set(id, {
+      id,
+      guid: randomUUID(),
+      version: 1,
+      fields: fields(i),
+      created: '2026-01-01T00:00:00Z',
+      modified: '2026-01-01T00:00:00Z',
+    });
   }
 }
 
 describe('the fake Graph: SharePoint list limits', () => {
-  it('refuses a filter whose first indexed clause matches more than 5,000 items, with SharePoint\'s SPQueryThrottledException', async () => {
+  it("refuses a filter whose first indexed clause matches more than 5,000 items, with SharePoint's SPQueryThrottledException", async () => {
     fake = await FakeGraph.start();
     await recordsList();
     seed(5_000, (i) => ({ Collection: 'jobs', State: i === 0 ? 'pending' : 'done' }));
@@ -62,7 +74,9 @@ describe('the fake Graph: SharePoint list limits', () => {
     seed(1, () => ({ Collection: 'jobs', State: 'done' }));
     const refused = await call('GET', filter("fields/Collection eq 'jobs' and fields/State eq 'pending'"));
     expect(refused.status).toBe(500);
-    expect(refused.body.error.message).toBe('The attempted operation is prohibited because it exceeds the list view threshold.');
+    expect(refused.body.error.message).toBe(
+      'The attempted operation is prohibited because it exceeds the list view threshold.',
+    );
     expect(refused.body.error.innerError.code).toContain('Microsoft.SharePoint.SPQueryThrottledException');
     // The same filter led by the selective indexed clause passes: only the first one counts.
     const led = await call('GET', filter("fields/State eq 'pending' and fields/Collection eq 'jobs'"));
@@ -73,7 +87,8 @@ describe('the fake Graph: SharePoint list limits', () => {
   it('holds a lowered threshold, for tests that cannot wait for 5,001 items', async () => {
     fake = await FakeGraph.start({ viewThreshold: 3 });
     await recordsList();
-    for (let i = 0; i < 4; i++) expect((await call('POST', items(), { fields: { Collection: 'jobs' } })).status).toBe(201);
+    for (let i = 0; i < 4; i++)
+      expect((await call('POST', items(), { fields: { Collection: 'jobs' } })).status).toBe(201);
     expect((await call('GET', filter("fields/Collection eq 'jobs'"))).status).toBe(500);
   });
 
@@ -93,7 +108,13 @@ describe('the fake Graph: SharePoint list limits', () => {
   it('refuses text over 255 characters in a single-line column and over 63,999 in a multi-line one, on create and update', async () => {
     fake = await FakeGraph.start();
     await recordsList();
-    expect((await call('POST', items(), { fields: { Title: 't'.repeat(255), Collection: 'c'.repeat(255), Value: 'v'.repeat(63_999) } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', items(), {
+          fields: { Title: 't'.repeat(255), Collection: 'c'.repeat(255), Value: 'v'.repeat(63_999) },
+        })
+      ).status,
+    ).toBe(201);
     const title = await call('POST', items(), { fields: { Title: 't'.repeat(256) } });
     expect(title.status).toBe(400);
     expect(title.body.error.message).toContain("'Title'");
@@ -132,12 +153,23 @@ describe('the fake Graph: requests and $batch', () => {
   it('takes at most 20 requests a batch, and answers them in any order, each with its own id', async () => {
     fake = await FakeGraph.start();
     await recordsList();
-    const requests = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, method: 'POST', url: `${site()}/lists/Records/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: { Title: `t${i}` } } }));
+    const requests = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `r${i}`,
+        method: 'POST',
+        url: `${site()}/lists/Records/items`,
+        headers: { 'Content-Type': 'application/json' },
+        body: { fields: { Title: `t${i}` } },
+      }));
     expect((await call('POST', '/$batch', { requests: requests(21) })).status).toBe(400);
     const answered = await call('POST', '/$batch', { requests: requests(20) });
     expect(answered.status).toBe(200);
     const ids = answered.body.responses.map((r: { id: string }) => r.id);
-    expect([...ids].sort()).toEqual(requests(20).map((r) => r.id).sort());
+    expect([...ids].sort()).toEqual(
+      requests(20)
+        .map((r) => r.id)
+        .sort(),
+    );
     expect(ids).not.toEqual(requests(20).map((r) => r.id)); // shuffled
     for (const r of answered.body.responses) expect(r.body.fields.Title).toBe(`t${r.id.slice(1)}`);
   });
@@ -147,11 +179,26 @@ describe('the fake Graph: requests and $batch', () => {
     await recordsList();
     const answered = await call('POST', '/$batch', {
       requests: [
-        { id: 'a', method: 'POST', url: `${site()}/lists/Records/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: { Title: 'x'.repeat(300) } } },
-        { id: 'b', dependsOn: ['a'], method: 'POST', url: `${site()}/lists/Records/items`, headers: { 'Content-Type': 'application/json' }, body: { fields: { Title: 'b' } } },
+        {
+          id: 'a',
+          method: 'POST',
+          url: `${site()}/lists/Records/items`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { fields: { Title: 'x'.repeat(300) } },
+        },
+        {
+          id: 'b',
+          dependsOn: ['a'],
+          method: 'POST',
+          url: `${site()}/lists/Records/items`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { fields: { Title: 'b' } },
+        },
       ],
     });
-    const byId = Object.fromEntries(answered.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    const byId = Object.fromEntries(
+      answered.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]),
+    );
     expect(byId).toEqual({ a: 400, b: 424 });
     expect(fake.lists.list('Records')!.items.size).toBe(0);
   });
@@ -166,7 +213,10 @@ describe('the fake Graph: requests and $batch', () => {
     fake.faults.add({ status: 429, where: 'sub', retryAfter: 'Mon, 23 Nov 2026 12:00:10 GMT' });
     const inside = await call('POST', '/$batch', body);
     expect(inside.status).toBe(200);
-    expect(inside.body.responses[0]).toMatchObject({ status: 429, headers: { 'Retry-After': 'Mon, 23 Nov 2026 12:00:10 GMT' } });
+    expect(inside.body.responses[0]).toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': 'Mon, 23 Nov 2026 12:00:10 GMT' },
+    });
     fake.setThrottle({ share: 1, retryAfter: null });
     const bare = await call('GET', items());
     expect([bare.status, bare.headers.get('retry-after')]).toEqual([429, null]);
@@ -174,7 +224,8 @@ describe('the fake Graph: requests and $batch', () => {
 });
 
 describe('the fake Graph: drive, events and getSchedule', () => {
-  const upload = (path: string, query = '') => call('PUT', `/drives/drive-1/root:/${path}:/content${query}`, 'bytes', { 'content-type': 'text/plain' });
+  const upload = (path: string, query = '') =>
+    call('PUT', `/drives/drive-1/root:/${path}:/content${query}`, 'bytes', { 'content-type': 'text/plain' });
 
   it('answers 423 to an upload onto a locked file and 409 on a conflict, and keeps the file as it was', async () => {
     fake = await FakeGraph.start();
@@ -193,7 +244,13 @@ describe('the fake Graph: drive, events and getSchedule', () => {
     const calendar = new FakeGraphCalendar({ teamsMeetings: false });
     fake = await FakeGraph.start({ routes: [calendar] });
     const when = (h: number) => ({ dateTime: `2026-12-01T${h}:00:00`, timeZone: 'W. Europe Standard Time' });
-    const made = await call('POST', '/users/org@contoso.no/events', { subject: 'Styremøte', start: when(10), end: when(12), isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' });
+    const made = await call('POST', '/users/org@contoso.no/events', {
+      subject: 'Styremøte',
+      start: when(10),
+      end: when(12),
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+    });
     expect(made.status).toBe(201);
     expect(made.body.isOnlineMeeting).toBe(false);
     expect(made.body.onlineMeeting).toBeNull();
@@ -205,7 +262,10 @@ describe('the fake Graph: drive, events and getSchedule', () => {
       call('POST', '/users/org@contoso.no/calendar/getSchedule', {
         schedules: Array.from({ length: people }, (_, i) => `p${i}@contoso.no`),
         startTime: { dateTime: '2026-12-01T00:00:00', timeZone: 'UTC' },
-        endTime: { dateTime: new Date(Date.UTC(2026, 11, 1) + days * 86_400_000).toISOString().slice(0, 19), timeZone: 'UTC' },
+        endTime: {
+          dateTime: new Date(Date.UTC(2026, 11, 1) + days * 86_400_000).toISOString().slice(0, 19),
+          timeZone: 'UTC',
+        },
       });
     expect((await ask(20, 61)).status).toBe(200);
     expect((await ask(21, 1)).status).toBe(400);

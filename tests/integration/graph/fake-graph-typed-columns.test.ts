@@ -29,7 +29,11 @@ beforeEach(async () => {
 afterEach(async () => fake?.close());
 
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${fake.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const res = await fetch(`${fake.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
@@ -62,7 +66,11 @@ describe('the fake Graph refuses what SharePoint refuses for typed columns', () 
     ['a choice not offered', { State: 'Open' }, /not one of the column's choices/],
     ['a hyperlink as a bare string', { Link: 'https://contoso.sharepoint.com/doc.docx' }, /\{ Url, Description \}/],
     ['a hyperlink with other keys', { Link: { url: 'https://a.b/c', description: 'x' } }, /\{ Url, Description \}/],
-    ['a hyperlink address over 255 characters', { Link: { Url: `https://a.b/${'c'.repeat(250)}`, Description: 'x' } }, /at most 255/],
+    [
+      'a hyperlink address over 255 characters',
+      { Link: { Url: `https://a.b/${'c'.repeat(250)}`, Description: 'x' } },
+      /at most 255/,
+    ],
     ['single-line text over 255 characters', { Line: 'x'.repeat(256) }, /takes at most 255/],
     ['multi-line text over 63,999 characters', { Note: 'y'.repeat(64_000) }, /takes at most 63999/],
     ['a field the list has no column for', { Colour: 'red' }, /not recognized/],

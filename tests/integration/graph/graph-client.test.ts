@@ -30,14 +30,18 @@ describe('the Graph client against the fake Graph', () => {
     fake = await FakeGraph.start({ routes: [echo], throttle: { share: 0.5, seed: 7, retryAfter: '3' } });
     const sleeps = new RecordedSleeps();
     const { http } = graphOnFake(fake, { ...sleeps.policy, maxAttempts: 50 });
-    for (let i = 0; i < 20; i++) expect((await http.send({ method: 'GET', url: `/echo/${i}` })).body).toMatchObject({ n: i });
+    for (let i = 0; i < 20; i++)
+      expect((await http.send({ method: 'GET', url: `/echo/${i}` })).body).toMatchObject({ n: i });
     const throttled = fake.count(undefined, undefined, (r) => r.status === 429);
     expect(throttled).toBeGreaterThan(0);
     expect(sleeps.waits).toEqual(Array.from({ length: throttled }, () => 3000));
   });
 
   it('honours a Retry-After given as an HTTP date', async () => {
-    fake = await FakeGraph.start({ routes: [echo], throttle: { share: 1, retryAfter: 'Mon, 23 Nov 2026 12:00:10 GMT' } });
+    fake = await FakeGraph.start({
+      routes: [echo],
+      throttle: { share: 1, retryAfter: 'Mon, 23 Nov 2026 12:00:10 GMT' },
+    });
     const sleeps = new RecordedSleeps();
     const { http } = graphOnFake(fake, { ...sleeps.policy, maxAttempts: 2 });
     await http.send({ method: 'GET', url: '/echo/1' }).catch(() => undefined);
@@ -56,7 +60,11 @@ describe('the Graph client against the fake Graph', () => {
   it('sends calls in $batch requests of at most 20, one reply per call in order', async () => {
     fake = await FakeGraph.start({ routes: [echo] });
     const { http, throttle } = graphOnFake(fake);
-    const calls: GraphCall[] = Array.from({ length: 45 }, (_, i) => ({ method: 'POST', url: `/echo/${i}`, body: { i } }));
+    const calls: GraphCall[] = Array.from({ length: 45 }, (_, i) => ({
+      method: 'POST',
+      url: `/echo/${i}`,
+      body: { i },
+    }));
     const replies = await sendBatched(http, calls, throttle);
     expect(replies.map((r) => (r.body as { n: number }).n)).toEqual(calls.map((_, i) => i));
     expect(replies.every((r) => r.status === 200 && (r.body as { body: { i: number } }).body.i >= 0)).toBe(true);
@@ -68,9 +76,19 @@ describe('the Graph client against the fake Graph', () => {
     fake = await FakeGraph.start({ routes: [echo] });
     const sleeps = new RecordedSleeps();
     const { http } = graphOnFake(fake, sleeps.policy);
-    const calls: GraphCall[] = Array.from({ length: 20 }, (_, i) => ({ method: 'POST', url: `/echo/${i}`, body: { i } }));
+    const calls: GraphCall[] = Array.from({ length: 20 }, (_, i) => ({
+      method: 'POST',
+      url: `/echo/${i}`,
+      body: { i },
+    }));
     fake.setThrottle({ share: 0.3, seed: 3, retryAfter: '2' });
-    const replies = await sendBatched(http, calls, { ...defaultThrottlePolicy, ...sleeps.policy, maxAttempts: 50, maxTotalWaitMs: 10 ** 9, fallbackWaitMs: 1 });
+    const replies = await sendBatched(http, calls, {
+      ...defaultThrottlePolicy,
+      ...sleeps.policy,
+      maxAttempts: 50,
+      maxTotalWaitMs: 10 ** 9,
+      fallbackWaitMs: 1,
+    });
     expect(replies.map((r) => r.status)).toEqual(calls.map(() => 200));
     expect(replies.map((r) => (r.body as { n: number }).n)).toEqual(calls.map((_, i) => i));
     // The last one left goes alone, outside a batch.
@@ -105,7 +123,11 @@ describe('the Graph client against the fake Graph', () => {
     const sleeps = new RecordedSleeps();
     const { http, throttle } = graphOnFake(fake, sleeps.policy);
     fake.faults.add({ status: 429, where: 'batch', retryAfter: '4', times: 2 });
-    const calls: GraphCall[] = Array.from({ length: 30 }, (_, i) => ({ method: 'POST', url: `/echo/${i}`, body: { i } }));
+    const calls: GraphCall[] = Array.from({ length: 30 }, (_, i) => ({
+      method: 'POST',
+      url: `/echo/${i}`,
+      body: { i },
+    }));
     const replies = await sendBatched(http, calls, { ...throttle, ...sleeps.policy });
     expect(replies.map((r) => (r.body as { n: number }).n)).toEqual(calls.map((_, i) => i));
     expect(sleeps.waits).toEqual([4000, 4000]);
@@ -116,7 +138,11 @@ describe('the Graph client against the fake Graph', () => {
   it('splits a batch Graph refuses as over 4 MB (413) into smaller ones, and every call is answered', async () => {
     fake = await FakeGraph.start({ routes: [echo] });
     const { http, throttle } = graphOnFake(fake);
-    const calls: GraphCall[] = Array.from({ length: 20 }, (_, i) => ({ method: 'POST', url: `/echo/${i}`, body: { i, text: 'x'.repeat(300_000) } }));
+    const calls: GraphCall[] = Array.from({ length: 20 }, (_, i) => ({
+      method: 'POST',
+      url: `/echo/${i}`,
+      body: { i, text: 'x'.repeat(300_000) },
+    }));
     const replies = await sendBatched(http, calls, throttle);
     expect(replies.map((r) => [r.status, (r.body as { n: number }).n])).toEqual(calls.map((_, i) => [200, i]));
     expect(fake.count('POST', /^\/\$batch$/, (r) => r.status === 413)).toBe(1); // 20 × 300 kB = 6 MB refused once

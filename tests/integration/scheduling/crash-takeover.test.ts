@@ -11,7 +11,14 @@ import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { Clock } from '../../../src/ports/clock';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { systemTimer } from '../../../src/ports/timer';
-import { ManualClock, RunCounter, idleTimer, minutes, t0, yieldToOthers } from '../../unit/scheduling/scheduling-fixtures';
+import {
+  ManualClock,
+  RunCounter,
+  idleTimer,
+  minutes,
+  t0,
+  yieldToOthers,
+} from '../../unit/scheduling/scheduling-fixtures';
 
 /** Issue 15: by default a crashed instance's due jobs are taken over within 30 s. */
 const takeoverMs = 30_000;
@@ -45,7 +52,14 @@ const senderFor = (
 
 /** The runner's defaults (lease included), driven by runDue; the idle timer means no heartbeat, as in a dead process. */
 const runnerFor = (store: RecordStore, clock: Clock, process: string, sender: MessageSender, concurrency = 8) =>
-  new JobRunner({ store, clock, timer: idleTimer, owner: process, concurrency, handlers: { [OUTBOX]: outboxHandler(sender) } });
+  new JobRunner({
+    store,
+    clock,
+    timer: idleTimer,
+    owner: process,
+    concurrency,
+    handlers: { [OUTBOX]: outboxHandler(sender) },
+  });
 
 const setup = async (municipalities: number) => {
   const file = join(mkdtempSync(join(tmpdir(), 'samrad-outbox-')), 'samrad.db');
@@ -53,7 +67,9 @@ const setup = async (municipalities: number) => {
   const first = new SqliteStore(file);
   const ids = Array.from({ length: municipalities }, (_, i) => String(3301 + i));
   await new JobScheduler(first, clock).scheduleMany(
-    ids.map((m) => messageJob(`card:hearing-7:${m}`, { conversationId: `personal-${m}`, message: { template: 'hearing-card' } }, t0)),
+    ids.map((m) =>
+      messageJob(`card:hearing-7:${m}`, { conversationId: `personal-${m}`, message: { template: 'hearing-card' } }, t0),
+    ),
   );
   return { file, clock, first, ids, teams: new FakeTeams() };
 };
@@ -68,7 +84,15 @@ async function dies(runner: JobRunner, store: RecordStore): Promise<void> {
 describe('outbox: a process dies mid-send, another takes over after the lease', () => {
   it('(a) died before sending: the card goes out exactly once, from the process that took over', async () => {
     const { file, clock, first, teams } = await setup(1);
-    await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => 'before-send')), first);
+    await dies(
+      runnerFor(
+        first,
+        clock,
+        'a',
+        senderFor(teams, 'a', () => 'before-send'),
+      ),
+      first,
+    );
     const second = new SqliteStore(file);
     const b = runnerFor(second, clock, 'b', senderFor(teams, 'b'));
     clock.advance(1_000);
@@ -81,19 +105,38 @@ describe('outbox: a process dies mid-send, another takes over after the lease', 
 
   it('(b) died after sending and recording the activity id: the other process does not send again', async () => {
     const { file, clock, first, teams } = await setup(1);
-    await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => 'after-record')), first);
+    await dies(
+      runnerFor(
+        first,
+        clock,
+        'a',
+        senderFor(teams, 'a', () => 'after-record'),
+      ),
+      first,
+    );
     const second = new SqliteStore(file);
     clock.advance(takeoverMs);
     expect(await runnerFor(second, clock, 'b', senderFor(teams, 'b')).runDue()).toMatchObject({ done: 1 });
     expect(teams.arrived).toEqual([{ conversationId: 'personal-3301', process: 'a' }]);
-    expect((await new JobScheduler(second, clock).get('card:hearing-7:3301'))?.receipt).toEqual({ activityId: 'a:card:hearing-7:3301' });
+    expect((await new JobScheduler(second, clock).get('card:hearing-7:3301'))?.receipt).toEqual({
+      activityId: 'a:card:hearing-7:3301',
+    });
     await second.close();
   });
 
   it('a hearing to 26 municipalities, the process dying at the tenth card: after restart each has exactly one', async () => {
     const { file, clock, first, ids, teams } = await setup(26);
     let sends = 0;
-    await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => (++sends === 10 ? 'after-record' : undefined)), 1), first);
+    await dies(
+      runnerFor(
+        first,
+        clock,
+        'a',
+        senderFor(teams, 'a', () => (++sends === 10 ? 'after-record' : undefined)),
+        1,
+      ),
+      first,
+    );
     expect(teams.arrived).toHaveLength(10);
     const second = new SqliteStore(file);
     clock.advance(takeoverMs);
@@ -106,7 +149,15 @@ describe('outbox: a process dies mid-send, another takes over after the lease', 
     // Bot Framework takes no idempotency key on a proactive send, so this window cannot be
     // closed from our side; the design keeps it to one store write. See docs/scheduling.md.
     const { file, clock, first, teams } = await setup(1);
-    await dies(runnerFor(first, clock, 'a', senderFor(teams, 'a', () => 'after-send')), first);
+    await dies(
+      runnerFor(
+        first,
+        clock,
+        'a',
+        senderFor(teams, 'a', () => 'after-send'),
+      ),
+      first,
+    );
     const second = new SqliteStore(file);
     clock.advance(takeoverMs);
     await runnerFor(second, clock, 'b', senderFor(teams, 'b')).runDue();
@@ -122,16 +173,40 @@ describe('the lease on the fake clock: short for a crash, renewed for a live job
 
   // Fake timers move Date too, so the clock follows the runners' poll timers.
   const fakeClock: Clock = { now: () => new Date() };
-  const loopRunner = (store: RecordStore, owner: string, handler: JobHandler<never>, extra: { maxRunMs?: number } = {}) =>
-    new JobRunner({ store, clock: fakeClock, timer: systemTimer, owner, pollMs: 5_000, handlers: { long: handler }, ...extra });
+  const loopRunner = (
+    store: RecordStore,
+    owner: string,
+    handler: JobHandler<never>,
+    extra: { maxRunMs?: number } = {},
+  ) =>
+    new JobRunner({
+      store,
+      clock: fakeClock,
+      timer: systemTimer,
+      owner,
+      pollMs: 5_000,
+      handlers: { long: handler },
+      ...extra,
+    });
   const sqlite = () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-lease-')), 'samrad.db'));
 
   it('a process dies holding a due job: the other, polling every 5 s, runs it within 30 s and not before the lease', async () => {
     vi.useFakeTimers({ now: t0 });
     const store = sqlite();
     const counter = new RunCounter();
-    await new JobScheduler(store, fakeClock).schedule({ id: 'reminder:vote-K7P3Q', kind: 'long', dueAt: t0, payload: {} });
-    const dead = new JobRunner({ store, clock: fakeClock, timer: idleTimer, owner: 'a', handlers: { long: () => never } });
+    await new JobScheduler(store, fakeClock).schedule({
+      id: 'reminder:vote-K7P3Q',
+      kind: 'long',
+      dueAt: t0,
+      payload: {},
+    });
+    const dead = new JobRunner({
+      store,
+      clock: fakeClock,
+      timer: idleTimer,
+      owner: 'a',
+      handlers: { long: () => never },
+    });
     void dead.runDue();
     await vi.advanceTimersByTimeAsync(0);
     const b = loopRunner(store, 'b', async ({ job }) => counter.add(job.id));
@@ -140,7 +215,10 @@ describe('the lease on the fake clock: short for a crash, renewed for a live job
     expect(counter.total()).toBe(0); // a's claim is still within its lease
     await vi.advanceTimersByTimeAsync(takeoverMs - 5_000);
     expect(counter.runs.get('reminder:vote-K7P3Q')).toBe(1);
-    expect((await new JobScheduler(store, fakeClock).get('reminder:vote-K7P3Q'))).toMatchObject({ state: 'done', attempts: 2 });
+    expect(await new JobScheduler(store, fakeClock).get('reminder:vote-K7P3Q')).toMatchObject({
+      state: 'done',
+      attempts: 2,
+    });
     await b.stop();
     await store.close();
   });
@@ -177,10 +255,15 @@ describe('the lease on the fake clock: short for a crash, renewed for a live job
     const counter = new RunCounter();
     const scheduler = new JobScheduler(store, fakeClock);
     await scheduler.schedule({ id: 'hung', kind: 'long', dueAt: t0, payload: {} });
-    const a = loopRunner(store, 'a', async ({ job }) => {
-      counter.add(job.id);
-      await never;
-    }, { maxRunMs: minutes(1) });
+    const a = loopRunner(
+      store,
+      'a',
+      async ({ job }) => {
+        counter.add(job.id);
+        await never;
+      },
+      { maxRunMs: minutes(1) },
+    );
     void a.runDue();
     await vi.advanceTimersByTimeAsync(minutes(1) - 1_000);
     expect((await scheduler.get('hung'))?.claim?.owner).toBe('a');

@@ -42,12 +42,21 @@ describe('failed jobs: the coordinator sees them in words and retries one', () =
       'blocked or uninstalled (403)',
       1,
     );
-    const close = await failed('vote-close:K7P3Q', 'vote.close-at-deadline', { voteId: 'K7P3Q' }, 'connect ECONNREFUSED 10.1.2.3:443');
+    const close = await failed(
+      'vote-close:K7P3Q',
+      'vote.close-at-deadline',
+      { voteId: 'K7P3Q' },
+      'connect ECONNREFUSED 10.1.2.3:443',
+    );
 
     const nb = await say(people.coordinator, 'feilede jobber');
     expect(nb).toContain('2 jobber har feilet');
-    expect(nb).toContain(`${jobRef(card.id)}: innspillskort for møte M4TQ2 til Marit Kvam (Gol). Feilet ${formatDateTime(failedAt, 'nb')} etter ett forsøk: Teams svarte at boten er blokkert`);
-    expect(nb).toContain(`${jobRef(close.id)}: lukking av avstemning K7P3Q ved fristen. Feilet ${formatDateTime(failedAt, 'nb')} etter 5 forsøk: forbindelsen til Microsoft brøt`);
+    expect(nb).toContain(
+      `${jobRef(card.id)}: innspillskort for møte M4TQ2 til Marit Kvam (Gol). Feilet ${formatDateTime(failedAt, 'nb')} etter ett forsøk: Teams svarte at boten er blokkert`,
+    );
+    expect(nb).toContain(
+      `${jobRef(close.id)}: lukking av avstemning K7P3Q ved fristen. Feilet ${formatDateTime(failedAt, 'nb')} etter 5 forsøk: forbindelsen til Microsoft brøt`,
+    );
     expect(formatDateTime(failedAt, 'nb')).toContain('09.30');
     expect(nb).not.toMatch(/ECONNREFUSED|10\.1\.2\.3|blocked or uninstalled/);
 
@@ -74,14 +83,19 @@ describe('failed jobs: the coordinator sees them in words and retries one', () =
       'Request failed with status 502',
     );
     const ref = jobRef(job.id);
-    expect(await say(people.coordinator, `prøv igjen ${ref.toLowerCase()}`)).toContain(`Satt i kø igjen: melding om forfall i møte M4TQ2 til Ingrid Haugen (${ref})`);
+    expect(await say(people.coordinator, `prøv igjen ${ref.toLowerCase()}`)).toContain(
+      `Satt i kø igjen: melding om forfall i møte M4TQ2 til Ingrid Haugen (${ref})`,
+    );
     const queued = (await bot.samrad.store.get<Job>(JOBS, job.id))!.value;
     expect(queued).toMatchObject({ state: 'pending', attempts: 0 });
     expect(Date.parse(queued.dueAt)).toBeLessThanOrEqual(Date.now());
 
     bot.connector.clear();
     bot.samrad.jobs.wake();
-    expect((await waitForJobs(bot.samrad.store, [job.id], 10_000)).get(job.id)).toMatchObject({ state: 'done', attempts: 1 });
+    expect((await waitForJobs(bot.samrad.store, [job.id], 10_000)).get(job.id)).toMatchObject({
+      state: 'done',
+      attempts: 1,
+    });
     expect(bot.connector.texts().filter((t) => t === 'Marit Kvam har meldt forfall')).toHaveLength(1);
 
     expect(await say(people.coordinator, `prøv igjen ${job.id}`)).toContain('er allerede gjort');
@@ -89,12 +103,19 @@ describe('failed jobs: the coordinator sees them in words and retries one', () =
   }, 20_000);
 
   it('a second retry while it waits says so; no id or an unknown one gets a clear answer', async () => {
-    const job = await failed('vote-remind:K7P3Q:marit-kvam:0830', 'outbox.message', { conversationId: 'a:personal-nobody', message: text('x') }, 'fetch failed');
+    const job = await failed(
+      'vote-remind:K7P3Q:marit-kvam:0830',
+      'outbox.message',
+      { conversationId: 'a:personal-nobody', message: text('x') },
+      'fetch failed',
+    );
     const ref = jobRef(job.id);
     await bot.samrad.jobs.stop(); // keep it waiting
     expect(await say(people.coordinator, `prøv igjen ${ref}`)).toContain('Satt i kø igjen');
     const first = (await bot.samrad.store.get<Job>(JOBS, job.id))!.value;
-    expect(await say(people.coordinator, `retry ${ref}`, 'en-US')).toContain('Already queued again: reminder of vote K7P3Q to Marit Kvam');
+    expect(await say(people.coordinator, `retry ${ref}`, 'en-US')).toContain(
+      'Already queued again: reminder of vote K7P3Q to Marit Kvam',
+    );
     expect((await bot.samrad.store.get<Job>(JOBS, job.id))!.value.dueAt).toBe(first.dueAt);
     expect(await say(people.coordinator, 'prøv igjen')).toContain('Hvilken jobb?');
     expect(await say(people.coordinator, 'prøv igjen QQQQQQ')).toContain('Fant ingen feilet jobb med id QQQQQQ');

@@ -13,7 +13,14 @@ import { ManualClock, RunCounter, idleTimer, minutes, t0 } from '../../unit/sche
 
 const leaseMs = minutes(2);
 const runnerOn = (store: RecordStore, clock: Clock, owner: string, counter: RunCounter) =>
-  new JobRunner({ store, clock, timer: idleTimer, owner, leaseMs, handlers: { reminder: async ({ job }) => counter.add(job.id) } });
+  new JobRunner({
+    store,
+    clock,
+    timer: idleTimer,
+    owner,
+    leaseMs,
+    handlers: { reminder: async ({ job }) => counter.add(job.id) },
+  });
 
 describe('a restart on the same SQLite file', () => {
   it('runs the pending jobs, never the done ones again, and takes over a claim the old process left', async () => {
@@ -24,8 +31,12 @@ describe('a restart on the same SQLite file', () => {
     const before = new SqliteStore(file);
     const scheduler = new JobScheduler(before, clock);
     const inAnHour = new Date(t0.getTime() + minutes(60));
-    await scheduler.scheduleMany(Array.from({ length: 10 }, (_, i) => ({ id: `now-${i}`, kind: 'reminder', dueAt: t0, payload: {} })));
-    await scheduler.scheduleMany(Array.from({ length: 10 }, (_, i) => ({ id: `later-${i}`, kind: 'reminder', dueAt: inAnHour, payload: {} })));
+    await scheduler.scheduleMany(
+      Array.from({ length: 10 }, (_, i) => ({ id: `now-${i}`, kind: 'reminder', dueAt: t0, payload: {} })),
+    );
+    await scheduler.scheduleMany(
+      Array.from({ length: 10 }, (_, i) => ({ id: `later-${i}`, kind: 'reminder', dueAt: inAnHour, payload: {} })),
+    );
     await scheduler.schedule({ id: 'orphan', kind: 'reminder', dueAt: t0, payload: {} });
     // The old process claimed this one and died before running it.
     const orphan = (await before.get<Job>(JOBS, 'orphan'))!;

@@ -25,7 +25,8 @@ const runner = new JobRunner({
   },
 });
 
-const left = async () => (await store.find(JOBS, { state: 'pending' })).length + (await store.find(JOBS, { state: 'claimed' })).length;
+const left = async () =>
+  (await store.find(JOBS, { state: 'pending' })).length + (await store.find(JOBS, { state: 'claimed' })).length;
 // The project compiles to CommonJS, which has no top-level await.
 async function main(): Promise<void> {
   // Start together: say ready, wait for the test's go (start-up time differs between processes).

@@ -77,7 +77,8 @@ beforeAll(async () => {
   store = new RefusingStore(new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-incident-')), 'samrad.db')));
   bot = await startBot({}, { store, timer: polls, organisationYaml: twoCoordinators });
   // Their personal chats are remembered; Marit, not a coordinator, has one too.
-  for (const person of [people.coordinator, people.boardMember, people.respondent]) await bot.post(message(bot.connector.url, person, 'hjelp'));
+  for (const person of [people.coordinator, people.boardMember, people.respondent])
+    await bot.post(message(bot.connector.url, person, 'hjelp'));
   await polls.poll();
 });
 afterAll(async () => bot.stop());
@@ -89,7 +90,10 @@ const healthz = async () => {
 const logged = (event: string) => bot.logs.filter((l) => (JSON.parse(l) as { event: string }).event === event);
 /** How many messages with these words each personal chat got, coordinators first, then Marit's. */
 const told = (words: string) =>
-  [...coordinatorChats, chatOf(people.respondent)].map((chat) => bot.connector.sent.filter((s) => s.conversationId === chat && (s.activity.text ?? '').includes(words)).length);
+  [...coordinatorChats, chatOf(people.respondent)].map(
+    (chat) =>
+      bot.connector.sent.filter((s) => s.conversationId === chat && (s.activity.text ?? '').includes(words)).length,
+  );
 
 describe('when the scheduler itself cannot run', () => {
   it('healthz goes 503 with the reason, the log and the coordinator hear once at the start and once at the end', async () => {
@@ -109,7 +113,13 @@ describe('when the scheduler itself cannot run', () => {
     expect(JSON.stringify(down.body)).not.toMatch(/\n\s+at |\/work\/|127\.0\.0\.1|samrad\.db/);
 
     // Meanwhile a use case queues a message: it waits, and so does the scheduler.
-    await new JobScheduler(store, systemClock).schedule(messageJob('test:held-back', { conversationId: chatOf(people.coordinator), message: text('Held back during the outage') }, new Date()));
+    await new JobScheduler(store, systemClock).schedule(
+      messageJob(
+        'test:held-back',
+        { conversationId: chatOf(people.coordinator), message: text('Held back during the outage') },
+        new Date(),
+      ),
+    );
     for (let i = 0; i < 10; i++) await polls.poll();
     await bot.samrad.schedulerHealth.settled();
     expect((await healthz()).status).toBe(503);

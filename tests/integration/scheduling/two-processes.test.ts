@@ -20,20 +20,30 @@ describe('two real processes on one SQLite file', () => {
     writeFileSync(out, '');
     const store = new SqliteStore(file);
     await new JobScheduler(store, systemClock).scheduleMany(
-      Array.from({ length: 200 }, (_, i) => ({ id: `reminder:h7:${i}`, kind: 'reminder', dueAt: new Date(0), payload: {} })),
+      Array.from({ length: 200 }, (_, i) => ({
+        id: `reminder:h7:${i}`,
+        kind: 'reminder',
+        dueAt: new Date(0),
+        payload: {},
+      })),
     );
     await store.close();
 
     const go = join(dir, 'go');
     const owners = ['process-a', 'process-b'];
-    const processes = owners.map((owner) => run(process.execPath, ['--import', 'tsx', worker, file, owner, out, go], { cwd: root }));
+    const processes = owners.map((owner) =>
+      run(process.execPath, ['--import', 'tsx', worker, file, owner, out, go], { cwd: root }),
+    );
     let exited = false;
     void Promise.allSettled(processes).then(() => (exited = true)); // a crashed worker ends the wait
     while (!exited && !owners.every((o) => existsSync(`${go}.${o}.ready`))) await new Promise((r) => setTimeout(r, 10));
     writeFileSync(go, '');
     await Promise.all(processes);
 
-    const runs = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(' ') as [string, string]);
+    const runs = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ') as [string, string]);
     const perJob = new Map<string, number>();
     for (const [id] of runs) perJob.set(id, (perJob.get(id) ?? 0) + 1);
     expect(perJob.size).toBe(200);

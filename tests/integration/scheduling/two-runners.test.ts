@@ -22,19 +22,29 @@ afterEach(async () => {
 });
 
 /** Runs each handler after a short wait, so the two runners' claims and writes interleave. */
-const counting = (counter: RunCounter): JobHandler => async ({ job }) => {
-  await yieldToOthers();
-  counter.add(job.id);
-};
+const counting =
+  (counter: RunCounter): JobHandler =>
+  async ({ job }) => {
+    await yieldToOthers();
+    counter.add(job.id);
+  };
 
 async function twoRunnersOn(storeA: RecordStore, storeB: RecordStore, randomA: () => number, randomB: () => number) {
   const clock = new ManualClock();
   const counter = new RunCounter();
-  const specs = Array.from({ length: 200 }, (_, i) => ({ id: `reminder:h7:${String(i).padStart(4, '0')}`, kind: 'reminder', dueAt: t0, payload: { i } }));
+  const specs = Array.from({ length: 200 }, (_, i) => ({
+    id: `reminder:h7:${String(i).padStart(4, '0')}`,
+    kind: 'reminder',
+    dueAt: t0,
+    payload: { i },
+  }));
   await new JobScheduler(storeA, clock).scheduleMany(specs);
   const runner = (store: RecordStore, owner: string, random: () => number) =>
     new JobRunner({ store, clock, timer: idleTimer, owner, handlers: { reminder: counting(counter) }, random });
-  const [a, b] = await Promise.all([runner(storeA, 'process-a', randomA).runDue(), runner(storeB, 'process-b', randomB).runDue()]);
+  const [a, b] = await Promise.all([
+    runner(storeA, 'process-a', randomA).runDue(),
+    runner(storeB, 'process-b', randomB).runDue(),
+  ]);
   const done = await new JobScheduler(storeB, clock).list({ state: 'done' });
   return { counter, a, b, done };
 }
@@ -43,14 +53,20 @@ const sameStart = () => 0;
 
 describe('two runners on one store', () => {
   for (const [name, stores] of [
-    ['two SQLite connections on one file (two processes)', () => {
-      const file = dbFile();
-      return [sqlite(file), sqlite(file)] as const;
-    }],
-    ['one shared memory store', () => {
-      const m = new MemoryStore();
-      return [m, m] as const;
-    }],
+    [
+      'two SQLite connections on one file (two processes)',
+      () => {
+        const file = dbFile();
+        return [sqlite(file), sqlite(file)] as const;
+      },
+    ],
+    [
+      'one shared memory store',
+      () => {
+        const m = new MemoryStore();
+        return [m, m] as const;
+      },
+    ],
   ] as const) {
     it(`${name}: 200 due jobs each run exactly once, none lost (both start at the same job)`, async () => {
       const [storeA, storeB] = stores();
@@ -68,7 +84,12 @@ describe('two runners on one store', () => {
 
     it(`${name}: starting at different places, they split the work with few collisions`, async () => {
       const [storeA, storeB] = stores();
-      const { counter, a, b } = await twoRunnersOn(storeA, storeB, () => 0, () => 0.5);
+      const { counter, a, b } = await twoRunnersOn(
+        storeA,
+        storeB,
+        () => 0,
+        () => 0.5,
+      );
       expect(counter.duplicates()).toEqual([]);
       expect(counter.runs.size).toBe(200);
       expect(Math.min(a.done, b.done)).toBeGreaterThan(50);

@@ -8,7 +8,9 @@ import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
-const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 let fake: FakeGraph | undefined;
 let bot: BotUnderTest | undefined;

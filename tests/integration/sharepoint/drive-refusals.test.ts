@@ -16,7 +16,9 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  */
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const bytes = Buffer.from('PK\u0003\u0004 docx');
-const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 const statementPath = 'Høringer/2026/ny-forskrift-felles-uttalelse.docx';
 
 let fake: FakeGraph | undefined;
@@ -56,12 +58,34 @@ describe('the archive job while the file is locked in SharePoint', () => {
     fake = await FakeGraph.start({ driveId: 'b!docs' });
     await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
     bot = await startBot(
-      { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, documentsDriveId: 'b!docs' } },
+      {
+        graph: {
+          baseUrl: fake.baseUrl,
+          credential: { kind: 'managedIdentity' },
+          siteId: fake.lists.siteId,
+          documentsDriveId: 'b!docs',
+        },
+      },
       { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
     );
     const channel = { kind: 'channel' as const };
     await bot.post(message(bot.connector.url, people.coordinator, 'hjelp', channel));
-    const res = await bot.post(cardAction(bot.connector.url, people.coordinator, 'hearing.register', { lang: 'nb', title: 'Ny forskrift', issuer: 'Helsedirektoratet', externalDeadline: '2026-12-15', questions: 'Enig?' }, channel, randomUUID()));
+    const res = await bot.post(
+      cardAction(
+        bot.connector.url,
+        people.coordinator,
+        'hearing.register',
+        {
+          lang: 'nb',
+          title: 'Ny forskrift',
+          issuer: 'Helsedirektoratet',
+          externalDeadline: '2026-12-15',
+          questions: 'Enig?',
+        },
+        channel,
+        randomUUID(),
+      ),
+    );
     const id = /Høring ([A-Z0-9]{5}) er registrert/.exec(res.body)![1]!;
     await bot.samrad.jobs.runDue(now); // distributes the hearing
     fake.drive.locked.add(statementPath); // someone has the last version open in Word
@@ -69,7 +93,14 @@ describe('the archive job while the file is locked in SharePoint', () => {
     await bot.samrad.jobs.runDue(now);
     await bot.samrad.jobs.runDue(now);
 
-    const archive = async () => (await bot!.samrad.store.find<{ id: string; state: string; dueAt: string; lastError?: string }>('jobs', { kind: 'document.archive' })).map((j) => j.value).find((j) => j.id.startsWith('archive:joint-statement:'));
+    const archive = async () =>
+      (
+        await bot!.samrad.store.find<{ id: string; state: string; dueAt: string; lastError?: string }>('jobs', {
+          kind: 'document.archive',
+        })
+      )
+        .map((j) => j.value)
+        .find((j) => j.id.startsWith('archive:joint-statement:'));
     const locked = await archive();
     expect(locked).toMatchObject({ state: 'pending', lastError: `DOCUMENTS.LOCKED: ${statementPath}` });
     expect(Date.parse(locked!.dueAt) - now.getTime()).toBe(15 * 60_000);

@@ -15,7 +15,9 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  * the Teams join link Graph made is kept on the meeting and shown on the notice.
  */
 const organiser = 'sekretariat@vestreviken-samarbeid.no';
-const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 let now = new Date('2026-11-23T10:00:00Z');
 let fake: FakeGraph;
 let calendar: FakeGraphCalendar;
@@ -38,7 +40,10 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const eventCalls = () => fake.requests.filter((r) => r.path.includes('/events') && r.status < 400).map((r) => `${r.method} ${r.path.replace(/\/events\/[^/]+/, '/events/{id}')}`);
+const eventCalls = () =>
+  fake.requests
+    .filter((r) => r.path.includes('/events') && r.status < 400)
+    .map((r) => `${r.method} ${r.path.replace(/\/events\/[^/]+/, '/events/{id}')}`);
 async function run(at: string): Promise<void> {
   now = new Date(at);
   bot.connector.clear();
@@ -50,10 +55,28 @@ const say = async (from: Person, text: string) => {
 
 describe('a meeting on Microsoft 365, with Graph throttling 30% of calls', () => {
   it('planning it makes two Teams meetings in the organiser mailbox, once each, and no invitation cards', async () => {
-    const created = JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }))).body).value);
+    const created = JSON.stringify(
+      JSON.parse(
+        (
+          await bot.post(
+            cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
+              body: 'styret',
+              title: 'Styremøte',
+              date: '2026-12-10',
+              startTime: '10:00',
+              endTime: '12:00',
+              online: 'true',
+            }),
+          )
+        ).body,
+      ).value,
+    );
     meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
     await run('2026-11-23T10:00:00Z');
-    expect(eventCalls().filter((c) => c.startsWith('POST'))).toEqual([`POST /users/${encodeURIComponent(organiser)}/events`, `POST /users/${encodeURIComponent(organiser)}/events`]);
+    expect(eventCalls().filter((c) => c.startsWith('POST'))).toEqual([
+      `POST /users/${encodeURIComponent(organiser)}/events`,
+      `POST /users/${encodeURIComponent(organiser)}/events`,
+    ]);
     expect(calendar.notices.filter((n) => n.kind === 'request')).toHaveLength(2);
     expect(fake.requests.some((r) => r.status === 429)).toBe(true);
     // Exchange sends the invitations; the bot does not send cards as well.
@@ -67,11 +90,22 @@ describe('a meeting on Microsoft 365, with Graph throttling 30% of calls', () =>
     now = new Date('2026-11-24T09:00:00Z');
     await say(people.coordinator, `flytt møte ${meetingId} 2026-12-11 13:00`);
     await run('2026-11-24T09:00:00Z');
-    expect(eventCalls().slice(before).filter((c) => c.startsWith('PATCH'))).toHaveLength(2);
+    expect(
+      eventCalls()
+        .slice(before)
+        .filter((c) => c.startsWith('PATCH')),
+    ).toHaveLength(2);
     const afterMove = eventCalls().length;
     await say(people.coordinator, `avlys møte ${meetingId} Ingen saker`);
     await run('2026-11-24T09:30:00Z');
-    expect(eventCalls().slice(afterMove).filter((c) => c.endsWith('/cancel'))).toHaveLength(2);
-    expect(calendar.notices.filter((n) => n.kind === 'cancel').map((n) => n.comment)).toEqual(['Ingen saker', 'Ingen saker']);
+    expect(
+      eventCalls()
+        .slice(afterMove)
+        .filter((c) => c.endsWith('/cancel')),
+    ).toHaveLength(2);
+    expect(calendar.notices.filter((n) => n.kind === 'cancel').map((n) => n.comment)).toEqual([
+      'Ingen saker',
+      'Ingen saker',
+    ]);
   });
 });

@@ -14,7 +14,9 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  * language, instead of a Teams meeting silently without a link.
  */
 const organiser = 'sekretariat@vestreviken-samarbeid.no';
-const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 let fake: FakeGraph | undefined;
 let bot: BotUnderTest | undefined;
 afterEach(async () => {
@@ -23,7 +25,9 @@ afterEach(async () => {
   bot = fake = undefined;
 });
 
-async function onTenant(teamsMeetings: boolean): Promise<{ bot: BotUnderTest; calendar: FakeGraphCalendar; run: (at: string) => Promise<void> }> {
+async function onTenant(
+  teamsMeetings: boolean,
+): Promise<{ bot: BotUnderTest; calendar: FakeGraphCalendar; run: (at: string) => Promise<void> }> {
   let now = new Date('2026-11-23T10:00:00Z');
   const calendar = new FakeGraphCalendar({ teamsMeetings });
   fake = await FakeGraph.start({ routes: [calendar] });
@@ -41,10 +45,22 @@ async function onTenant(teamsMeetings: boolean): Promise<{ bot: BotUnderTest; ca
 }
 
 const plan = async (bot: BotUnderTest): Promise<string> => {
-  const res = await bot.post(cardAction(bot.connector.url, people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' }));
+  const res = await bot.post(
+    cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    }),
+  );
   return /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(JSON.parse(res.body).value))![1]!;
 };
-const to = (bot: BotUnderTest, person: Person) => bot.connector.sent.filter((s) => s.conversationId === `a:personal-${person.id}`).map((s) => JSON.stringify(s.activity));
+const to = (bot: BotUnderTest, person: Person) =>
+  bot.connector.sent
+    .filter((s) => s.conversationId === `a:personal-${person.id}`)
+    .map((s) => JSON.stringify(s.activity));
 
 describe('a Teams meeting the organiser mailbox cannot host', () => {
   it('the events are made without a link, and the coordinator is told once, in Norwegian', async () => {
@@ -57,7 +73,9 @@ describe('a Teams meeting the organiser mailbox cannot host', () => {
     ]); // the meeting and its formøte
     const told = to(bot, people.coordinator).filter((m) => m.includes('uten Teams-lenke'));
     expect(told).toHaveLength(1);
-    expect(told[0]).toContain(`«Styremøte» (${id}) ligger i kalenderen, men uten Teams-lenke: postkassen ${organiser} kan ikke være vert for Teams-møter.`);
+    expect(told[0]).toContain(
+      `«Styremøte» (${id}) ligger i kalenderen, men uten Teams-lenke: postkassen ${organiser} kan ikke være vert for Teams-møter.`,
+    );
     expect(to(bot, people.boardMember).join()).not.toContain('Teams-lenke');
     expect((await bot.samrad.store.get<{ joinUrl?: string }>('meetings', id))?.value.joinUrl).toBeUndefined();
 
@@ -70,7 +88,9 @@ describe('a Teams meeting the organiser mailbox cannot host', () => {
     const { bot, run } = await onTenant(true);
     const id = await plan(bot);
     await run('2026-11-23T10:00:00Z');
-    expect((await bot.samrad.store.get<{ joinUrl?: string }>('meetings', id))?.value.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\//);
+    expect((await bot.samrad.store.get<{ joinUrl?: string }>('meetings', id))?.value.joinUrl).toMatch(
+      /^https:\/\/teams\.microsoft\.com\//,
+    );
     expect(to(bot, people.coordinator).join()).not.toContain('Teams-lenke');
   });
 });

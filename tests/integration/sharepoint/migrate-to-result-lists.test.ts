@@ -11,7 +11,9 @@ import { rowsOf } from '../../fakes/fake-graph/result-lists-on-fake';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { runSecretVote } from '../forensics/secret-vote-run';
 
-const tokenCredential: TokenCredential = { getToken: async () => ({ token: 'migration-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const tokenCredential: TokenCredential = {
+  getToken: async () => ({ token: 'migration-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 let fake: FakeGraph | undefined;
 afterEach(async () => {
   await fake?.close();
@@ -19,9 +21,27 @@ afterEach(async () => {
 });
 
 const meeting = (id: string, n: number): Meeting => ({
-  id, bodyId: 'styret', title: `Styremøte ${n}`, start: `2026-0${n}-10T09:00:00.000Z`, end: `2026-0${n}-10T11:00:00.000Z`, place: 'Rådhuset',
-  year: 2026, number: n, state: 'held', version: 3,
-  agenda: [{ id: `${id}-1`, caseNumber: { number: n * 10, year: 2026 }, kind: 'case', title: `Sak ${n}`, proposal: { kind: 'text', text: 'Vedtas.' }, documents: [], status: 'decided' }],
+  id,
+  bodyId: 'styret',
+  title: `Styremøte ${n}`,
+  start: `2026-0${n}-10T09:00:00.000Z`,
+  end: `2026-0${n}-10T11:00:00.000Z`,
+  place: 'Rådhuset',
+  year: 2026,
+  number: n,
+  state: 'held',
+  version: 3,
+  agenda: [
+    {
+      id: `${id}-1`,
+      caseNumber: { number: n * 10, year: 2026 },
+      kind: 'case',
+      title: `Sak ${n}`,
+      proposal: { kind: 'text', text: 'Vedtas.' },
+      documents: [],
+      status: 'decided',
+    },
+  ],
 });
 
 /**
@@ -36,12 +56,20 @@ async function todaysSite(f: FakeGraph): Promise<SharePointStore> {
   await runSecretVote(store, () => undefined);
   const records = f.lists.list('SamradRecords')!;
   const v3 = new Set(columnsAt(3).map((c) => c.name));
-  records.columns.splice(0, records.columns.length, ...records.columns.filter((c) => v3.has(c.name) || ['Title', 'ID', 'Created', 'Modified'].includes(c.name)));
+  records.columns.splice(
+    0,
+    records.columns.length,
+    ...records.columns.filter((c) => v3.has(c.name) || ['Title', 'ID', 'Created', 'Modified'].includes(c.name)),
+  );
   for (const item of records.items.values()) delete item.fields['FilterFinishedDay'];
   return store;
 }
 
-const env = (f: FakeGraph) => ({ SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity', SAMRAD_GRAPH_BASE_URL: f.baseUrl, SAMRAD_SHAREPOINT_SITE_ID: f.lists.siteId });
+const env = (f: FakeGraph) => ({
+  SAMRAD_GRAPH_CREDENTIAL: 'managedIdentity',
+  SAMRAD_GRAPH_BASE_URL: f.baseUrl,
+  SAMRAD_SHAREPOINT_SITE_ID: f.lists.siteId,
+});
 
 describe('npm run migrate, on a copy of today’s single-list layout', () => {
   it('a dry run says what it will do and changes nothing', async () => {
@@ -53,8 +81,12 @@ describe('npm run migrate, on a copy of today’s single-list layout', () => {
     expect(fake.writes()).toBe(writes);
     expect(applied).toEqual([]);
     expect(planned).toEqual(['records-schema', 'result-lists', 'projection']);
-    expect(lines).toContain('  records-schema: would upgrade SamradRecords from schema 3 to 4 (adds FilterFinishedDay, LongRecordId)');
-    expect(lines.some((l) => l.startsWith('  result-lists: would create the result lists SamradMeetings, SamradCases'))).toBe(true);
+    expect(lines).toContain(
+      '  records-schema: would upgrade SamradRecords from schema 3 to 4 (adds FilterFinishedDay, LongRecordId)',
+    );
+    expect(
+      lines.some((l) => l.startsWith('  result-lists: would create the result lists SamradMeetings, SamradCases')),
+    ).toBe(true);
     expect(lines.some((l) => l.includes('3 meetings') && l.includes('1 votes'))).toBe(true);
     expect(fake.lists.list('SamradMeetings')).toBeUndefined();
   });
@@ -77,7 +109,9 @@ describe('npm run migrate, on a copy of today’s single-list layout', () => {
       ['Styremøte 3', 'Holdt'],
     ]);
     expect(rowsOf(fake, 'SamradCases').map((r) => r['CaseNumber'])).toEqual(['10/2026', '20/2026', '30/2026']);
-    expect(rowsOf(fake, 'SamradVotes')).toEqual([expect.objectContaining({ Secrecy: 'Hemmelig', For: 4, Against: 2, Abstained: 1 })]);
+    expect(rowsOf(fake, 'SamradVotes')).toEqual([
+      expect.objectContaining({ Secrecy: 'Hemmelig', For: 4, Against: 2, Abstained: 1 }),
+    ]);
 
     const writes = fake.writes();
     await migrate(env(fake), { apply: true, tokenCredential, print: () => {} });
@@ -88,7 +122,10 @@ describe('npm run migrate, on a copy of today’s single-list layout', () => {
     fake = await FakeGraph.start();
     await todaysSite(fake);
     const lines: string[] = [];
-    await migrate({ ...env(fake), SAMRAD_TABLES_ENDPOINT: 'http://127.0.0.1:10002/devstoreaccount1' }, { tokenCredential, print: (l) => lines.push(l) });
+    await migrate(
+      { ...env(fake), SAMRAD_TABLES_ENDPOINT: 'http://127.0.0.1:10002/devstoreaccount1' },
+      { tokenCredential, print: (l) => lines.push(l) },
+    );
     expect(lines.some((l) => l.startsWith('  machinery: SAMRAD_TABLES_ENDPOINT is set'))).toBe(true);
   });
 });

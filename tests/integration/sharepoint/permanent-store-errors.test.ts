@@ -12,7 +12,7 @@ let fake: FakeGraph;
 afterEach(async () => fake?.close());
 
 describe('a job that meets a permanent refusal of the SharePoint store', () => {
-  it('fails at its first attempt with SharePoint\'s reason, instead of retrying a 400', async () => {
+  it("fails at its first attempt with SharePoint's reason, instead of retrying a 400", async () => {
     fake = await FakeGraph.start();
     const store = await sharePointStoreOnFake(fake);
     const clock = new ManualClock();
@@ -20,7 +20,14 @@ describe('a job that meets a permanent refusal of the SharePoint store', () => {
     const grow: JobHandler = async () => {
       await store.create('ballotBoxes', 'b1', { ballots: 'x'.repeat(70_000) });
     };
-    const runner = new JobRunner({ store, clock, timer: idleTimer, owner: 'a', handlers: { grow: grow as JobHandler<never> }, random: () => 0 });
+    const runner = new JobRunner({
+      store,
+      clock,
+      timer: idleTimer,
+      owner: 'a',
+      handlers: { grow: grow as JobHandler<never> },
+      random: () => 0,
+    });
     await runner.runDue();
     const [job] = await new JobScheduler(store, clock).list({ state: 'failed' });
     expect(job).toMatchObject({ id: 'grow', attempts: 1 });
@@ -28,7 +35,15 @@ describe('a job that meets a permanent refusal of the SharePoint store', () => {
     expect(fake.count('POST', /\/items$/, (r) => r.status === 400)).toBe(1);
     // What `feilede jobber` says of it, in words and in both languages.
     expect(jobErrorCause(job!.lastError)).toBe('too-large-record');
-    expect(Catalogue.load().for('nb').t(`jobs.error.${jobErrorCause(job!.lastError)}`)).toMatch(/for stor for lagringen.*hjelper ikke/);
-    expect(Catalogue.load().for('en').t(`jobs.error.${jobErrorCause(job!.lastError)}`)).toMatch(/too large for the store/);
+    expect(
+      Catalogue.load()
+        .for('nb')
+        .t(`jobs.error.${jobErrorCause(job!.lastError)}`),
+    ).toMatch(/for stor for lagringen.*hjelper ikke/);
+    expect(
+      Catalogue.load()
+        .for('en')
+        .t(`jobs.error.${jobErrorCause(job!.lastError)}`),
+    ).toMatch(/too large for the store/);
   });
 });

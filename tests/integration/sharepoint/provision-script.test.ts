@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { provision } from '../../../scripts/provision';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 
-const tokenCredential: TokenCredential = { getToken: async () => ({ token: 'provisioning-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const tokenCredential: TokenCredential = {
+  getToken: async () => ({ token: 'provisioning-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 
 let fake: FakeGraph | undefined;
 afterEach(async () => {

@@ -19,7 +19,10 @@ const optionWords = ['for', 'against', 'abstain', 'For', 'Mot', 'Avstår'];
 describe('a secret vote in the Avstemninger list', () => {
   it('shows its settings and totals once closed, and no version of any row holds a voter or a choice of anyone', async () => {
     fake = await FakeGraph.start();
-    const p = await projectionOnFake(fake, () => org, { clock, wrap: (s) => new SealedBallotBoxes(s, 'a key from the environment, 32+ chars') });
+    const p = await projectionOnFake(fake, () => org, {
+      clock,
+      wrap: (s) => new SealedBallotBoxes(s, 'a key from the environment, 32+ chars'),
+    });
     const whileOpen: Record<string, unknown>[] = [];
     const voteId = await runSecretVote(p.store, async (step) => {
       await p.project();
@@ -27,7 +30,18 @@ describe('a secret vote in the Avstemninger list', () => {
     });
     await p.project();
     const [row] = rowsOf(fake, 'SamradVotes');
-    expect(row).toMatchObject({ SamradKey: `votes/${voteId}`, VoteState: 'Avsluttet', Secrecy: 'Hemmelig', Eligible: 7, Voted: 7, For: 4, Against: 2, Abstained: 1, Outcome: 'Vedtatt', QuorumMet: true });
+    expect(row).toMatchObject({
+      SamradKey: `votes/${voteId}`,
+      VoteState: 'Avsluttet',
+      Secrecy: 'Hemmelig',
+      Eligible: 7,
+      Voted: 7,
+      For: 4,
+      Against: 2,
+      Abstained: 1,
+      Outcome: 'Vedtatt',
+      QuorumMet: true,
+    });
     // While open: only how many have voted, rising one by one; never a count per option.
     expect(whileOpen.map((r) => r['Voted'])).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(whileOpen.every((r) => r['For'] === null && r['Against'] === null && r['Results'] === null)).toBe(true);

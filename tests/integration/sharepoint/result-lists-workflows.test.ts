@@ -17,7 +17,9 @@ import { requestProjection } from '../../../src/app/projection/request-projectio
  * the typed lists read from the fake as a coordinator opening the site would, and compared
  * with what the cards and summaries say.
  */
-const credential: TokenCredential = { getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
+const credential: TokenCredential = {
+  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
 let now = new Date('2026-11-23T10:00:00Z');
 let fake: FakeGraph;
 let bot: BotUnderTest;
@@ -31,7 +33,14 @@ beforeAll(async () => {
   await provisionSite(http, fake.lists.siteId);
   await provisionResultLists(http, fake.lists.siteId, Catalogue.load().for('nb'));
   bot = await startBot(
-    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, resultLists: true } },
+    {
+      graph: {
+        baseUrl: fake.baseUrl,
+        credential: { kind: 'managedIdentity' },
+        siteId: fake.lists.siteId,
+        resultLists: true,
+      },
+    },
     { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
   );
   for (const p of [people.boardMember, people.respondent, eva]) await bot.post(installation(bot.connector.url, p));
@@ -42,7 +51,13 @@ afterAll(async () => {
 });
 
 const press = async (from: Person, verb: string, data: object) =>
-  JSON.stringify((JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }))).body) as { value: unknown }).value);
+  JSON.stringify(
+    (
+      JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }))).body) as {
+        value: unknown;
+      }
+    ).value,
+  );
 const say = async (from: Person, text: string) => {
   bot.connector.clear();
   await bot.post(message(bot.connector.url, from, text));
@@ -54,16 +69,43 @@ const runJobs = async () => {
 
 describe('the result lists follow the workflows, and show what the cards show', () => {
   it('Møter and Saker: the meeting and its agenda as the notice gives them', async () => {
-    const created = await press(people.coordinator, 'meeting.create', { body: 'styret', title: 'Styremøte', date: '2026-12-10', startTime: '10:00', endTime: '12:00', online: 'true' });
+    const created = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
     meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Handlingsplan 2027', proposal: 'Styret vedtar handlingsplanen.', documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf', responsible: 'ola-berg' });
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Styret vedtar budsjettet.' });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Handlingsplan 2027',
+      proposal: 'Styret vedtar handlingsplanen.',
+      documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf',
+      responsible: 'ola-berg',
+    });
+    await press(people.coordinator, 'agenda.add', {
+      meetingId,
+      title: 'Budsjett 2027',
+      proposal: 'Styret vedtar budsjettet.',
+    });
     await runJobs();
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
     const [meeting] = rowsOf(fake, 'SamradMeetings');
-    expect(meeting).toMatchObject({ Title: 'Styremøte', State: 'Planlagt', MeetingNumber: '1/2026', Start: '2026-12-10T09:00:00Z', End: '2026-12-10T11:00:00Z', Online: true, Cases: 2 });
+    expect(meeting).toMatchObject({
+      Title: 'Styremøte',
+      State: 'Planlagt',
+      MeetingNumber: '1/2026',
+      Start: '2026-12-10T09:00:00Z',
+      End: '2026-12-10T11:00:00Z',
+      Online: true,
+      Cases: 2,
+    });
     expect(agenda).toContain(String(meeting!['Body']));
-    const cases = rowsOf(fake, 'SamradCases').sort((a, b) => String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])));
+    const cases = rowsOf(fake, 'SamradCases').sort((a, b) =>
+      String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])),
+    );
     expect(cases.map((c) => [c['CaseNumber'], c['Title'], c['ItemStatus']])).toEqual([
       ['1/2026', 'Godkjenning av protokoll', 'Til behandling'],
       ['2/2026', 'Handlingsplan 2027', 'Til behandling'],
@@ -73,20 +115,40 @@ describe('the result lists follow the workflows, and show what the cards show', 
       expect(agenda).toContain(String(c['Title']));
       expect(agenda).toContain(String(c['Proposal']));
     }
-    expect(cases[1]).toMatchObject({ Document: { Url: 'https://samarbeid.sharepoint.com/saker/2.pdf', Description: 'Saksframlegg' }, Responsible: 'Ola Berg' });
+    expect(cases[1]).toMatchObject({
+      Document: { Url: 'https://samarbeid.sharepoint.com/saker/2.pdf', Description: 'Saksframlegg' },
+      Responsible: 'Ola Berg',
+    });
   });
 
   it('Innspill: one row per municipality and case from the submitted answer, as the summary gives it', async () => {
     const version = (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
-    await press(people.respondent, 'input.save', { meetingId, version, municipality: '3324', 'position-0': 'support', 'text-0': 'Utkast.' });
+    await press(people.respondent, 'input.save', {
+      meetingId,
+      version,
+      municipality: '3324',
+      'position-0': 'support',
+      'text-0': 'Utkast.',
+    });
     await runJobs();
     expect(rowsOf(fake, 'SamradInput')).toEqual([]); // a draft stays off the list
-    await press(people.respondent, 'input.submit', { meetingId, version, municipality: '3324', 'position-0': 'support', 'position-1': 'against', 'text-1': 'For lite til legevakt.' });
+    await press(people.respondent, 'input.submit', {
+      meetingId,
+      version,
+      municipality: '3324',
+      'position-0': 'support',
+      'position-1': 'against',
+      'text-1': 'For lite til legevakt.',
+    });
     await runJobs();
     const summary = await say(people.boardMember, `innspill ${meetingId}`);
     expect(summary).toContain('Støtter 0 · Støtter med endringer 0 · Mot 1');
-    const rows = rowsOf(fake, 'SamradInput').sort((a, b) => String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])));
-    expect(rows.map((r) => [r['Municipality'], r['CaseNumber'], r['Position'], r['InputText'], r['AnswerStatus']])).toEqual([
+    const rows = rowsOf(fake, 'SamradInput').sort((a, b) =>
+      String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])),
+    );
+    expect(
+      rows.map((r) => [r['Municipality'], r['CaseNumber'], r['Position'], r['InputText'], r['AnswerStatus']]),
+    ).toEqual([
       ['Gol', '2/2026', 'Støtter', null, 'Sendt inn'],
       ['Gol', '3/2026', 'Mot', 'For lite til legevakt.', 'Sendt inn'],
     ]);
@@ -106,17 +168,52 @@ describe('the result lists follow the workflows, and show what the cards show', 
     });
     hearingId = /Høring ([A-Z0-9]{5}) er registrert/.exec(registered)![1]!;
     await runJobs();
-    await press(people.respondent, 'hearing.submit', { hearingId, version: 1, municipality: '3324', position: 'agree-with-remarks', 'answer-0': 'Godt utredet for Gol.', 'answer-1': 'Legevakten i Hallingdal får mer å gjøre.', text: 'Gol ber om midler.', links: '' });
+    await press(people.respondent, 'hearing.submit', {
+      hearingId,
+      version: 1,
+      municipality: '3324',
+      position: 'agree-with-remarks',
+      'answer-0': 'Godt utredet for Gol.',
+      'answer-1': 'Legevakten i Hallingdal får mer å gjøre.',
+      text: 'Gol ber om midler.',
+      links: '',
+    });
     await runJobs();
     const [hearing] = rowsOf(fake, 'SamradHearings');
-    expect(hearing).toMatchObject({ HearingId: hearingId, Title: 'Forslag om krav til helsefellesskap', Issuer: 'Helse- og omsorgsdepartementet', HearingState: 'Åpen', Municipalities: 21, ExternalDeadline: '2026-12-15T11:00:00Z' });
-    expect(hearing!['Document']).toEqual({ Url: 'https://www.regjeringen.no/horing.pdf', Description: 'https://www.regjeringen.no/horing.pdf' });
+    expect(hearing).toMatchObject({
+      HearingId: hearingId,
+      Title: 'Forslag om krav til helsefellesskap',
+      Issuer: 'Helse- og omsorgsdepartementet',
+      HearingState: 'Åpen',
+      Municipalities: 21,
+      ExternalDeadline: '2026-12-15T11:00:00Z',
+    });
+    expect(hearing!['Document']).toEqual({
+      Url: 'https://www.regjeringen.no/horing.pdf',
+      Description: 'https://www.regjeringen.no/horing.pdf',
+    });
     const card = await say(people.coordinator, `høring ${hearingId}`);
     expect(card).toContain('1 av 21 har svart');
     const responses = rowsOf(fake, 'SamradHearingResponses');
-    expect(responses.map((r) => [r['Municipality'], r['QuestionNumber'], r['Question'], r['Answer'], r['Position'], r['Late']])).toEqual([
+    expect(
+      responses.map((r) => [
+        r['Municipality'],
+        r['QuestionNumber'],
+        r['Question'],
+        r['Answer'],
+        r['Position'],
+        r['Late'],
+      ]),
+    ).toEqual([
       ['Gol', 1, 'Er forslaget godt nok utredet?', 'Godt utredet for Gol.', 'Enig med merknader', false],
-      ['Gol', 2, 'Hva betyr forslaget for legevakt?', 'Legevakten i Hallingdal får mer å gjøre.', 'Enig med merknader', false],
+      [
+        'Gol',
+        2,
+        'Hva betyr forslaget for legevakt?',
+        'Legevakten i Hallingdal får mer å gjøre.',
+        'Enig med merknader',
+        false,
+      ],
     ]);
     expect(card).toMatch(/"title":"Gol","value":"[^"]+"/);
     expect(responses.filter((r) => r['AnswerStatus'] === 'Sendt inn')).toHaveLength(1 * 2);
@@ -126,7 +223,8 @@ describe('the result lists follow the workflows, and show what the cards show', 
     await say(people.coordinator, `avlys møte ${meetingId} Ingen saker`);
     await runJobs();
     expect(rowsOf(fake, 'SamradMeetings')[0]).toMatchObject({ State: 'Avlyst', CancelReason: 'Ingen saker' });
-    const typedWrites = () => fake.count(undefined, /\/lists\/[^/]+\/items/, (r) => r.method !== 'GET' && !r.path.includes('SamradRecords'));
+    const typedWrites = () =>
+      fake.count(undefined, /\/lists\/[^/]+\/items/, (r) => r.method !== 'GET' && !r.path.includes('SamradRecords'));
     expect(typedWrites()).toBeGreaterThan(0);
     const before = typedWrites();
     // Asked again (as after a crash before the job settled): read, compared, nothing written.

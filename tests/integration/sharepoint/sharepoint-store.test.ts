@@ -6,7 +6,9 @@ let fake: FakeGraph;
 afterEach(async () => fake?.close());
 
 const filters = () =>
-  fake.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/items')).map((r) => new URLSearchParams(r.query).get('$filter'));
+  fake.requests
+    .filter((r) => r.method === 'GET' && r.path.endsWith('/items'))
+    .map((r) => new URLSearchParams(r.query).get('$filter'));
 
 describe('the SharePoint store on the fake Graph', () => {
   it('filters in SharePoint on the indexed copy of a field, and stops matching once the field changes', async () => {

@@ -11,10 +11,14 @@ import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake
 let fake: FakeGraph;
 afterEach(async () => fake?.close());
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as Error);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
 const writes = () => fake.count(undefined, /\/items/, (r) => r.method !== 'GET');
 
-describe('the SharePoint store at SharePoint\'s limits', () => {
+describe("the SharePoint store at SharePoint's limits", () => {
   it('a record over the 63,999 characters of a multi-line column is STORE.TOO_LARGE, sent once, and nothing is stored', async () => {
     fake = await FakeGraph.start();
     const store = await sharePointStoreOnFake(fake);
@@ -22,7 +26,9 @@ describe('the SharePoint store at SharePoint\'s limits', () => {
     const before = writes();
     const error = await failure(store.create('ballots', 'big', { text: 'x'.repeat(64_000) }));
     expect(isStoreError(error, 'STORE.TOO_LARGE')).toBe(true);
-    expect(String((error?.cause as Error).message)).toMatch(/Graph answered 400 .*Value holds 64\d\d\d characters; the column takes 63999/);
+    expect(String((error?.cause as Error).message)).toMatch(
+      /Graph answered 400 .*Value holds 64\d\d\d characters; the column takes 63999/,
+    );
     expect(writes() - before).toBe(1);
     expect((await store.find('ballots')).map((r) => r.id)).toEqual(['fits']);
   });
@@ -49,7 +55,9 @@ describe('the SharePoint store at SharePoint\'s limits', () => {
     expect((await store.find('deliveryFailures')).map((r) => r.id).sort()).toEqual([id, twin]);
     const keys = [...fake.lists.list('SamradRecords')!.items.values()].map((i) => String(i.fields.RecordKey));
     expect(Math.max(...keys.map((k) => k.length))).toBeLessThanOrEqual(255);
-    expect(isStoreError(await failure(store.create('deliveryFailures', id, { n: 3 })), 'STORE.ALREADY_EXISTS')).toBe(true);
+    expect(isStoreError(await failure(store.create('deliveryFailures', id, { n: 3 })), 'STORE.ALREADY_EXISTS')).toBe(
+      true,
+    );
     const updated = await store.replace('deliveryFailures', id, { n: 4 }, made.etag);
     expect(updated.id).toBe(id);
     await store.remove('deliveryFailures', twin);
@@ -81,7 +89,9 @@ describe('the SharePoint store at SharePoint\'s limits', () => {
     fake = await FakeGraph.start(); // shuffles $batch responses by default
     const store = await sharePointStoreOnFake(fake);
     const made = await Promise.all(Array.from({ length: 45 }, (_, i) => store.create('votes', `v${i}`, { n: i })));
-    expect(made.map((r) => [r.id, (r.value as { n: number }).n])).toEqual(Array.from({ length: 45 }, (_, i) => [`v${i}`, i]));
+    expect(made.map((r) => [r.id, (r.value as { n: number }).n])).toEqual(
+      Array.from({ length: 45 }, (_, i) => [`v${i}`, i]),
+    );
     expect(fake.count('POST', /^\/\$batch$/)).toBe(3);
   });
 });

@@ -14,12 +14,19 @@ describe('the SharePoint store while Graph throttles', () => {
     const store = await sharePointStoreOnFake(fake, { ...sleeps.policy, maxAttempts: 40, maxTotalWaitMs: 10 ** 9 });
     fake.setThrottle({ share: 0.3, seed: 42, retryAfter: '1' });
 
-    await Promise.all(Array.from({ length: 80 }, (_, i) => store.create('responses', `r${i}`, { municipality: i, text: `svar ${i}` })));
+    await Promise.all(
+      Array.from({ length: 80 }, (_, i) => store.create('responses', `r${i}`, { municipality: i, text: `svar ${i}` })),
+    );
     // Every tenth is revised twice (reads and eTag-guarded writes), every seventh withdrawn.
     await Promise.all(
       Array.from({ length: 8 }, (_, k) => k * 10).map(async (i) => {
         for (let n = 0; n < 2; n++)
-          await upsert<{ municipality: number; text: string; revised?: number }>(store, 'responses', `r${i}`, (v) => v && { ...v, revised: (v.revised ?? 0) + 1 });
+          await upsert<{ municipality: number; text: string; revised?: number }>(
+            store,
+            'responses',
+            `r${i}`,
+            (v) => v && { ...v, revised: (v.revised ?? 0) + 1 },
+          );
       }),
     );
     await Promise.all(Array.from({ length: 11 }, (_, k) => k * 7 + 3).map((i) => store.remove('responses', `r${i}`)));
@@ -42,7 +49,9 @@ describe('the SharePoint store while Graph throttles', () => {
     expect(isStoreError(error, 'STORE.UNAVAILABLE')).toBe(true);
     const cause = (error as Error).cause;
     expect(cause).toBeInstanceOf(GraphThrottledError);
-    expect((cause as Error).message).toMatch(/^GRAPH.THROTTLED POST \/v1.0\/sites\/.+\/items: Microsoft Graph answered 429 to 3 attempts over 10 s of waiting; giving up/);
+    expect((cause as Error).message).toMatch(
+      /^GRAPH.THROTTLED POST \/v1.0\/sites\/.+\/items: Microsoft Graph answered 429 to 3 attempts over 10 s of waiting; giving up/,
+    );
     fake.setThrottle({ share: 0 });
     expect(await store.find('responses')).toEqual([]);
   });

@@ -30,7 +30,11 @@ describe('two bot instances sharing one SharePoint site (App Service scale-out)'
       const [storeA, storeB] = [await sharePointStoreOnFake(fake, policy), await sharePointStoreOnFake(fake, policy)];
       const clock = new ManualClock();
       const messages = Array.from({ length: 60 }, (_, i) =>
-        messageJob(`hearing:h1:municipality:${String(i).padStart(3, '0')}`, { conversationId: `c${i}`, message: { template: 'hearing' } }, t0),
+        messageJob(
+          `hearing:h1:municipality:${String(i).padStart(3, '0')}`,
+          { conversationId: `c${i}`, message: { template: 'hearing' } },
+          t0,
+        ),
       );
       await new JobScheduler(storeA, clock).scheduleMany(messages);
       fake.setThrottle({ share, seed: 11 });
@@ -45,7 +49,10 @@ describe('two bot instances sharing one SharePoint site (App Service scale-out)'
           handlers: { [OUTBOX]: outboxHandler(countingSender(counter)) as JobHandler<never> },
           random: () => start,
         });
-      const [a, b] = await Promise.all([runner(storeA, 'instance-a', 0).runDue(), runner(storeB, 'instance-b', 0).runDue()]);
+      const [a, b] = await Promise.all([
+        runner(storeA, 'instance-a', 0).runDue(),
+        runner(storeB, 'instance-b', 0).runDue(),
+      ]);
 
       expect(counter.duplicates()).toEqual([]);
       expect(counter.runs.size).toBe(60);

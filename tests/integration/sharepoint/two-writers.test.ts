@@ -20,7 +20,10 @@ describe('two writers on one SharePoint item', () => {
   it('both holding the same eTag: one write wins, the other is told, nothing is overwritten', async () => {
     const [a, b] = await twoInstances(false);
     await a.create('meetings', 'm1', { title: 'Styremøte', place: 'Gol' });
-    const [seenByA, seenByB] = await Promise.all([a.get<{ title: string }>('meetings', 'm1'), b.get<{ title: string }>('meetings', 'm1')]);
+    const [seenByA, seenByB] = await Promise.all([
+      a.get<{ title: string }>('meetings', 'm1'),
+      b.get<{ title: string }>('meetings', 'm1'),
+    ]);
     const results = await Promise.allSettled([
       a.replace('meetings', 'm1', { title: 'Styremøte', place: 'Nesbyen' }, seenByA!.etag),
       b.replace('meetings', 'm1', { title: 'Styremøte', place: 'Geilo' }, seenByB!.etag),
@@ -54,7 +57,9 @@ describe('two writers on one SharePoint item', () => {
         upsert<{ yes: string[] }>(store, 'tallies', 't', (v) => v && { yes: [...v.yes, who] }, 100);
       await Promise.all(Array.from({ length: 10 }, (_, i) => [vote(a, `a${i}`), vote(b, `b${i}`)]).flat());
       const yes = (await a.get<{ yes: string[] }>('tallies', 't'))!.value.yes;
-      expect([...yes].sort()).toEqual([...Array.from({ length: 10 }, (_, i) => `a${i}`), ...Array.from({ length: 10 }, (_, i) => `b${i}`)].sort());
+      expect([...yes].sort()).toEqual(
+        [...Array.from({ length: 10 }, (_, i) => `a${i}`), ...Array.from({ length: 10 }, (_, i) => `b${i}`)].sort(),
+      );
       expect(fake.count('PATCH', /\/fields$/, (r) => r.status === 412)).toBeGreaterThan(0);
     });
   }

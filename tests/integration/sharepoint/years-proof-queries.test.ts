@@ -28,7 +28,10 @@ const ago = (clock: ManualClock, days: number) => new Date(clock.now().getTime()
 async function collectionFirst(filter: string) {
   const { http } = graphOnFake(fake);
   const query = new URLSearchParams({ $filter: filter, $top: '999' }).toString().replace(/\+/g, '%20');
-  return http.send({ method: 'GET', url: `/sites/${encodeURIComponent(fake.lists.siteId)}/lists/SamradRecords/items?${query}` });
+  return http.send({
+    method: 'GET',
+    url: `/sites/${encodeURIComponent(fake.lists.siteId)}/lists/SamradRecords/items?${query}`,
+  });
 }
 
 function runner(store: RecordStore, clock: ManualClock, owner: string, ran: string[]) {
@@ -40,7 +43,10 @@ function runner(store: RecordStore, clock: ManualClock, owner: string, ran: stri
     timer: idleTimer,
     owner,
     random: () => 0,
-    handlers: { reminder: reminder as JobHandler<never>, [RETENTION]: retentionHandler({ store, scheduler, clock, batch: 100 }) as JobHandler<never> },
+    handlers: {
+      reminder: reminder as JobHandler<never>,
+      [RETENTION]: retentionHandler({ store, scheduler, clock, batch: 100 }) as JobHandler<never>,
+    },
   });
 }
 
@@ -76,9 +82,26 @@ describe('SharePoint queries that stay under the list view threshold as the list
     const old = await fillFinished(a, 4 * THRESHOLD, ago(clock, 91), 40);
     const recent = await fillFinished(a, 2 * THRESHOLD, ago(clock, 2), 40, 'recent');
     await a.create(JOBS, 'failed:1', finishedJob('failed:1', 'failed', ago(clock, 100)));
-    await a.create(DELIVERY_FAILURES, `update:${'c'.repeat(300)}:old`, { conversationId: 'c', message: 'm', operation: 'update', reason: '403', at: ago(clock, 120).toISOString() });
-    await a.create(DELIVERY_FAILURES, 'send:new', { conversationId: 'c', message: 'm', operation: 'send', reason: '403', at: ago(clock, 3).toISOString() });
-    await new JobScheduler(a, clock).schedule({ id: 'reminder:later', kind: 'reminder', dueAt: new Date(clock.now().getTime() + DAY), payload: {} });
+    await a.create(DELIVERY_FAILURES, `update:${'c'.repeat(300)}:old`, {
+      conversationId: 'c',
+      message: 'm',
+      operation: 'update',
+      reason: '403',
+      at: ago(clock, 120).toISOString(),
+    });
+    await a.create(DELIVERY_FAILURES, 'send:new', {
+      conversationId: 'c',
+      message: 'm',
+      operation: 'send',
+      reason: '403',
+      at: ago(clock, 3).toISOString(),
+    });
+    await new JobScheduler(a, clock).schedule({
+      id: 'reminder:later',
+      kind: 'reminder',
+      dueAt: new Date(clock.now().getTime() + DAY),
+      payload: {},
+    });
     const reads = refused();
 
     // Two processes poll; passes of 100 removals a minute apart until the day is through.
@@ -89,7 +112,8 @@ describe('SharePoint queries that stay under the list view threshold as the list
 
     expect(refused() - reads).toBe(0);
     // Read back one by one (by the unique key): a query over all done jobs would itself pass the threshold.
-    const present = async (ids: string[]) => (await Promise.all(ids.map((id) => a.get(JOBS, id)))).filter((r) => r !== undefined).length;
+    const present = async (ids: string[]) =>
+      (await Promise.all(ids.map((id) => a.get(JOBS, id)))).filter((r) => r !== undefined).length;
     expect(await present(old)).toBe(0);
     expect(await present(recent)).toBe(recent.length);
     expect(old).toHaveLength(4 * THRESHOLD);

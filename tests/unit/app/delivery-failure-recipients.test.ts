@@ -15,7 +15,9 @@ import { rememberTeamsUser } from '../../../src/app/teams-users';
 import type { Organisation } from '../../../src/domain/organisation';
 import { Catalogue } from '../../../src/i18n/catalogue';
 
-const parsed = parseOrganisation(readFileSync(join(__dirname, '..', '..', '..', 'config', 'organisation.yaml'), 'utf8'));
+const parsed = parseOrganisation(
+  readFileSync(join(__dirname, '..', '..', '..', 'config', 'organisation.yaml'), 'utf8'),
+);
 if (!parsed.ok) throw new Error('the sample organisation does not load');
 const org: Organisation = parsed.value;
 const catalogue = Catalogue.load();
@@ -49,7 +51,13 @@ describe('whom a delivery failure was for', () => {
     // 1. The object id in the organisation file (Marit, Gol).
     const byFile = failure('c-file', { aadObjectId: '6F1C2A4E-1B2C-4D3E-8F40-000000000003' });
     // 2. A guest linked by address when she first wrote (Siri, Drammen: no object id in the file).
-    await linkIdentity(store, 'siri-lie', 'siri-guest-oid', 'siri.lie_drammen.kommune.no#EXT#@vestreviken.onmicrosoft.com', 'address');
+    await linkIdentity(
+      store,
+      'siri-lie',
+      'siri-guest-oid',
+      'siri.lie_drammen.kommune.no#EXT#@vestreviken.onmicrosoft.com',
+      'address',
+    );
     const byLink = failure('c-link', { aadObjectId: 'siri-guest-oid' });
     // 3. A link whose member id the file no longer has: matched again by the address it kept.
     await linkIdentity(store, 'old-id-of-siri', 'siri-second-oid', 'siri.lie@drammen.kommune.no', 'roster');
@@ -62,11 +70,17 @@ describe('whom a delivery failure was for', () => {
     await chat(store, 'c-user-id', { id: '29:siri-user' });
     const byUserId = failure('c-user-id');
     // 6. A guest UPN in the chat's reference.
-    await chat(store, 'c-upn', { id: '29:someone', userPrincipalName: 'marit.kvam_gol.kommune.no#EXT#@vestreviken.onmicrosoft.com' });
+    await chat(store, 'c-upn', {
+      id: '29:someone',
+      userPrincipalName: 'marit.kvam_gol.kommune.no#EXT#@vestreviken.onmicrosoft.com',
+    });
     const byUpn = failure('c-upn');
 
     // 7. The same guest UPN written by another tenant names nobody (a look-alike).
-    await chat(store, 'c-look-alike', { id: '29:evil', userPrincipalName: 'marit.kvam_gol.kommune.no#EXT#@evil.onmicrosoft.com' });
+    await chat(store, 'c-look-alike', {
+      id: '29:evil',
+      userPrincipalName: 'marit.kvam_gol.kommune.no#EXT#@evil.onmicrosoft.com',
+    });
     const byLookAlike = failure('c-look-alike');
 
     const all = [byFile, byLink, byLinkAddress, byChat, byUserId, byUpn, byLookAlike];
@@ -84,7 +98,12 @@ describe('whom a delivery failure was for', () => {
 
   it('someone no record names is shown with their object id; a channel by its body', async () => {
     const store = new MemoryStore();
-    await store.create(BODY_CHANNELS, 'styret', { bodyId: 'styret', conversationId: '19:board@thread.tacv2', linkedBy: 'ingrid-haugen', at: '2026-11-01T00:00:00.000Z' });
+    await store.create(BODY_CHANNELS, 'styret', {
+      bodyId: 'styret',
+      conversationId: '19:board@thread.tacv2',
+      linkedBy: 'ingrid-haugen',
+      at: '2026-11-01T00:00:00.000Z',
+    });
     const stranger = failure('c-stranger', { aadObjectId: 'aaaa-stranger' });
     const nobody = failure('c-nobody');
     const channel = failure('19:board@thread.tacv2', { conversationKind: 'channel' });
@@ -102,18 +121,39 @@ describe('whom a delivery failure was for', () => {
 describe('leveringsfeil', () => {
   const run = async (store: MemoryStore, locale: 'nb' | 'en') => {
     const ctx = { org, t: catalogue.for(locale) } as unknown as CommandContext;
-    const [reply] = await deliveryFailuresCommand.run(ctx, { store, tenantDomains: ['vestreviken.onmicrosoft.com'] } as unknown as CommandServices);
+    const [reply] = await deliveryFailuresCommand.run(ctx, {
+      store,
+      tenantDomains: ['vestreviken.onmicrosoft.com'],
+    } as unknown as CommandServices);
     return reply?.kind === 'text' ? reply.text : '';
   };
 
   it('says whom and why for each kind of refusal, in Oslo time, in both languages', async () => {
     const store = new MemoryStore();
-    await linkIdentity(store, 'siri-lie', 'siri-guest-oid', 'siri.lie_drammen.kommune.no#EXT#@vestreviken.onmicrosoft.com', 'address');
-    const kinds: DeliveryFailureKind[] = ['blocked-by-user', 'bot-removed', 'disabled-by-admin', 'not-found', 'too-large'];
+    await linkIdentity(
+      store,
+      'siri-lie',
+      'siri-guest-oid',
+      'siri.lie_drammen.kommune.no#EXT#@vestreviken.onmicrosoft.com',
+      'address',
+    );
+    const kinds: DeliveryFailureKind[] = [
+      'blocked-by-user',
+      'bot-removed',
+      'disabled-by-admin',
+      'not-found',
+      'too-large',
+    ];
     for (const [i, kind] of kinds.entries())
-      await recordDeliveryFailure(store, `job-${i}`, failure(`c-${i}`, { aadObjectId: 'siri-guest-oid', kind, at: `2026-11-20T08:3${i}:00.000Z` }));
+      await recordDeliveryFailure(
+        store,
+        `job-${i}`,
+        failure(`c-${i}`, { aadObjectId: 'siri-guest-oid', kind, at: `2026-11-20T08:3${i}:00.000Z` }),
+      );
     const nb = await run(store, 'nb');
-    expect(nb).toContain('20.11.2026 kl. 09.30: Siri Lie (Drammen) fikk ikke «hearing-card» (personen har blokkert Samråd)');
+    expect(nb).toContain(
+      '20.11.2026 kl. 09.30: Siri Lie (Drammen) fikk ikke «hearing-card» (personen har blokkert Samråd)',
+    );
     expect(nb).toContain('(Samråd er ikke lenger med i samtalen)');
     expect(nb).toContain('(administrator har slått av Samråd i tenanten)');
     expect(nb).toContain('(samtalen finnes ikke lenger, trolig fordi Samråd er fjernet)');
@@ -129,11 +169,14 @@ describe('leveringsfeil', () => {
     const store = new MemoryStore();
     const { kind: _none, ...old } = failure('c-old', { aadObjectId: 'nobody-oid' });
     await recordDeliveryFailure(store, 'old', old);
-    expect(await run(store, 'nb')).toContain('en person som ikke er i organisasjonen (objekt-ID nobody-oid) fikk ikke «hearing-card» (Teams nektet å levere)');
+    expect(await run(store, 'nb')).toContain(
+      'en person som ikke er i organisasjonen (objekt-ID nobody-oid) fikk ikke «hearing-card» (Teams nektet å levere)',
+    );
   });
 
   it('every kind has words in both languages', () => {
     for (const locale of ['nb', 'en'] as const)
-      for (const kind of DELIVERY_FAILURE_KINDS) expect(catalogue.for(locale).has(`delivery-failures.kind.${kind}`), `${locale} ${kind}`).toBe(true);
+      for (const kind of DELIVERY_FAILURE_KINDS)
+        expect(catalogue.for(locale).has(`delivery-failures.kind.${kind}`), `${locale} ${kind}`).toBe(true);
   });
 });

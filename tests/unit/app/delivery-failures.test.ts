@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
-import { DELIVERY_FAILURES, describeMessage, recentDeliveryFailures, recordDeliveryFailure } from '../../../src/app/delivery/delivery-failures';
+import {
+  DELIVERY_FAILURES,
+  describeMessage,
+  recentDeliveryFailures,
+  recordDeliveryFailure,
+} from '../../../src/app/delivery/delivery-failures';
 import type { DeliveryFailure } from '../../../src/app/delivery/delivery-failures';
 import { card, text } from '../../../src/app/reply';
 

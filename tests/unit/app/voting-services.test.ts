@@ -19,12 +19,22 @@ const actor = (id: string) => {
   return { member, roles: rolesOf(member, 'styret', '2026-11-23') };
 };
 const open = async (store: RecordStore, settings = {}) => {
-  const opened = await openNewVote({ store, clock, org }, actor('coord'), { title: 'Budsjett 2027', settings, conversationId: 'c' });
+  const opened = await openNewVote({ store, clock, org }, actor('coord'), {
+    title: 'Budsjett 2027',
+    settings,
+    conversationId: 'c',
+  });
   if (!opened.ok) throw new Error(opened.error.code);
   return opened.value;
 };
-const cast = (store: RecordStore, lock: KeyedLock, voteId: string, castBy: string, option: string, key = `${castBy}-${option}`) =>
-  castVoteBallot({ store, clock, lock }, { voteId, castBy, option, idempotencyKey: key });
+const cast = (
+  store: RecordStore,
+  lock: KeyedLock,
+  voteId: string,
+  castBy: string,
+  option: string,
+  key = `${castBy}-${option}`,
+) => castVoteBallot({ store, clock, lock }, { voteId, castBy, option, idempotencyKey: key });
 
 describe('opening a vote', () => {
   it('is for the coordinator or the chair of the body', async () => {
@@ -33,17 +43,30 @@ describe('opening a vote', () => {
     const request = { title: 'Sak', settings: {}, conversationId: 'c' };
     expect((await openNewVote(deps, actor('coord'), request)).ok).toBe(true);
     expect((await openNewVote(deps, actor('m0'), request)).ok).toBe(true);
-    expect(await openNewVote(deps, actor('m1'), request)).toEqual({ ok: false, error: { code: 'VOTE.NOT_ALLOWED_TO_OPEN' } });
+    expect(await openNewVote(deps, actor('m1'), request)).toEqual({
+      ok: false,
+      error: { code: 'VOTE.NOT_ALLOWED_TO_OPEN' },
+    });
   });
 
   it('refuses an empty title, an unknown body and broken settings', async () => {
     const deps = { store: new MemoryStore(), clock, org };
-    expect((await openNewVote(deps, actor('coord'), { title: '  ', settings: {}, conversationId: 'c' })).ok).toBe(false);
-    expect(await openNewVote(deps, actor('coord'), { title: 'x', bodyId: 'nope', settings: {}, conversationId: 'c' })).toMatchObject({
+    expect((await openNewVote(deps, actor('coord'), { title: '  ', settings: {}, conversationId: 'c' })).ok).toBe(
+      false,
+    );
+    expect(
+      await openNewVote(deps, actor('coord'), { title: 'x', bodyId: 'nope', settings: {}, conversationId: 'c' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'VOTE.UNKNOWN_BODY' },
     });
-    expect(await openNewVote(deps, actor('coord'), { title: 'x', settings: { secrecy: 'secret', changeAllowed: true }, conversationId: 'c' })).toMatchObject({
+    expect(
+      await openNewVote(deps, actor('coord'), {
+        title: 'x',
+        settings: { secrecy: 'secret', changeAllowed: true },
+        conversationId: 'c',
+      }),
+    ).toMatchObject({
       ok: false,
     });
   });
@@ -61,7 +84,9 @@ describe('casting ballots', () => {
     const lock = new KeyedLock();
     const vote = await open(store);
     const results = await Promise.all(
-      org.members.filter((m) => m.id !== 'coord').map((m, i) => cast(store, lock, vote.id, m.id, i % 3 === 0 ? 'against' : 'for')),
+      org.members
+        .filter((m) => m.id !== 'coord')
+        .map((m, i) => cast(store, lock, vote.id, m.id, i % 3 === 0 ? 'against' : 'for')),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const closed = await closeOpenVote({ store, clock, lock }, vote.id, 'coord');
@@ -75,7 +100,10 @@ describe('casting ballots', () => {
     const store = new MemoryStore();
     const lock = new KeyedLock();
     const vote = await open(store);
-    await Promise.all([cast(store, lock, vote.id, 'm1', 'for', 'inv-1'), cast(store, lock, vote.id, 'm1', 'for', 'inv-1')]);
+    await Promise.all([
+      cast(store, lock, vote.id, 'm1', 'for', 'inv-1'),
+      cast(store, lock, vote.id, 'm1', 'for', 'inv-1'),
+    ]);
     await cast(store, lock, vote.id, 'm1', 'against', 'inv-2');
     const closed = await closeOpenVote({ store, clock, lock }, vote.id, 'coord');
     expect(closed.ok && closed.value.tally.counts).toMatchObject({ for: 0, against: 1 });
@@ -85,12 +113,21 @@ describe('casting ballots', () => {
     const store = new MemoryStore();
     const lock = new KeyedLock();
     const vote = await open(store);
-    expect(await cast(store, lock, vote.id, 'coord', 'for')).toMatchObject({ ok: false, error: { code: 'VOTE.NOT_ELIGIBLE' } });
-    expect(await cast(store, lock, vote.id, 'm1', 'maybe')).toMatchObject({ ok: false, error: { code: 'VOTE.UNKNOWN_OPTION' } });
+    expect(await cast(store, lock, vote.id, 'coord', 'for')).toMatchObject({
+      ok: false,
+      error: { code: 'VOTE.NOT_ELIGIBLE' },
+    });
+    expect(await cast(store, lock, vote.id, 'm1', 'maybe')).toMatchObject({
+      ok: false,
+      error: { code: 'VOTE.UNKNOWN_OPTION' },
+    });
     expect(await cast(store, lock, 'NOPE1', 'm1', 'for')).toMatchObject({ ok: false, error: { code: 'VOTE.UNKNOWN' } });
     await closeOpenVote({ store, clock, lock }, vote.id, 'coord');
     expect(await cast(store, lock, vote.id, 'm2', 'for')).toMatchObject({ ok: false, error: { code: 'VOTE.CLOSED' } });
-    expect(await closeOpenVote({ store, clock, lock }, vote.id, 'coord')).toMatchObject({ ok: false, error: { code: 'VOTE.CLOSED' } });
+    expect(await closeOpenVote({ store, clock, lock }, vote.id, 'coord')).toMatchObject({
+      ok: false,
+      error: { code: 'VOTE.CLOSED' },
+    });
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { basisDocumentPath, jointStatementPath, minutesPath, responsesPath, safeName } from '../../../src/app/archive/archive-paths';
+import {
+  basisDocumentPath,
+  jointStatementPath,
+  minutesPath,
+  responsesPath,
+  safeName,
+} from '../../../src/app/archive/archive-paths';
 import type { Body } from '../../../src/domain/body';
 import type { Hearing } from '../../../src/domain/hearing';
 import type { Meeting } from '../../../src/domain/meeting';
@@ -28,8 +34,12 @@ describe('names in the document library', () => {
     expect(minutesPath(undefined, meeting, 1, 'docx')).toBe('Protokoller/2026/lsu-baerum-møte-4-2026-v1.docx');
     // Registered on New Year's Eve after midnight in Oslo: the Oslo year.
     const h = hearing('Forslag om krav til helsefellesskap: høring #2 (50 % mer?)');
-    expect(jointStatementPath(h, 'docx')).toBe('Høringer/2027/forslag-om-krav-til-helsefellesskap-høring-2-(50-mer)-felles-uttalelse.docx');
-    expect(responsesPath(h)).toBe('Høringer/2027/forslag-om-krav-til-helsefellesskap-høring-2-(50-mer)-høringssvar.csv');
+    expect(jointStatementPath(h, 'docx')).toBe(
+      'Høringer/2027/forslag-om-krav-til-helsefellesskap-høring-2-(50-mer)-felles-uttalelse.docx',
+    );
+    expect(responsesPath(h)).toBe(
+      'Høringer/2027/forslag-om-krav-til-helsefellesskap-høring-2-(50-mer)-høringssvar.csv',
+    );
     expect(jointStatementPath(hearing('***'), 'docx')).toBe('Høringer/2027/h7k2p-felles-uttalelse.docx');
   });
 

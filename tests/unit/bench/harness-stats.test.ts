@@ -49,7 +49,11 @@ describe('the bench harness plan', () => {
 
   it('reads its options and refuses what it does not know', () => {
     expect(parseOptions([])).toMatchObject({ rounds: 5, longTurns: 0, workflows: true, build: true, coldStarts: 5 });
-    expect(parseOptions(['--rounds', '9', '--long', '--no-workflows'])).toMatchObject({ rounds: 9, longTurns: 20_000, workflows: false });
+    expect(parseOptions(['--rounds', '9', '--long', '--no-workflows'])).toMatchObject({
+      rounds: 9,
+      longTurns: 20_000,
+      workflows: false,
+    });
     expect(() => parseOptions(['--rounds', 'x'])).toThrow(/--rounds needs a whole number/);
     expect(() => parseOptions(['--round', '3'])).toThrow(/unknown option --round/);
   });
@@ -94,7 +98,14 @@ describe('the bench harness table', () => {
         concurrency: 64,
         perRun: 100,
         // Round ratios at p99: 1.2, 1.5, 1.0; at p50: 2, 2, 3.
-        runs: [run('samrad', 0, 20, 120, 2), run('echo', 0, 10, 100, 1), run('samrad', 1, 40, 300, 3), run('echo', 1, 20, 200, 1), run('samrad', 2, 30, 100, 4), run('echo', 2, 10, 100, 2)],
+        runs: [
+          run('samrad', 0, 20, 120, 2),
+          run('echo', 0, 10, 100, 1),
+          run('samrad', 1, 40, 300, 3),
+          run('echo', 1, 20, 200, 1),
+          run('samrad', 2, 30, 100, 4),
+          run('echo', 2, 10, 100, 2),
+        ],
         memory,
       },
     ],
@@ -103,14 +114,25 @@ describe('the bench harness table', () => {
 
   it('shows per-round ratios as median and range, and how many rounds met the p99 goal', () => {
     const md = toMarkdown(report);
-    expect(md).toContain('| Chat turns, 64 at once | 30.0 (20.0–40.0) | 120.0 (100.0–300.0) | 10.0 (10.0–20.0) | 100.0 (100.0–200.0) | 2.00× (2.00×–3.00×) | **1.20× (1.00×–1.50×)** | 2 of 3 | 2.00× (2.00×–3.00×) |');
+    expect(md).toContain(
+      '| Chat turns, 64 at once | 30.0 (20.0–40.0) | 120.0 (100.0–300.0) | 10.0 (10.0–20.0) | 100.0 (100.0–200.0) | 2.00× (2.00×–3.00×) | **1.20× (1.00×–1.50×)** | 2 of 3 | 2.00× (2.00×–3.00×) |',
+    );
     expect(md).toContain('3 round(s) only: a smoke run');
     expect(md).toContain('| Chat turns rounds | 120 | 130 | 90 | 95 |');
   });
 });
 
 describe('the Graph requests per workflow against the goals', () => {
-  const run = (step: string, httpRequests: number, records: number, throttledShare = 0) => ({ step, throttledShare, httpRequests, subRequests: 0, throttled: 0, retryAfterAskedS: 0, wallMs: 1, records });
+  const run = (step: string, httpRequests: number, records: number, throttledShare = 0) => ({
+    step,
+    throttledShare,
+    httpRequests,
+    subRequests: 0,
+    throttled: 0,
+    retryAfterAskedS: 0,
+    wallMs: 1,
+    records,
+  });
 
   it('divides a recording by its responses, compares with the goal, and says what the bench lacks', () => {
     const lines = graphGoalLines({

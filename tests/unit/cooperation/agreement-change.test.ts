@@ -9,7 +9,16 @@ import { must } from '../../fixtures/organisation-builders';
 const now = new Date('2026-03-12T10:00:00Z');
 const today = '2026-03-12';
 const members = ['3201', '3324', '3320'];
-const start = () => must(startAgreementChange({ title: 'Ny kontingentsats', proposedText: 'kr 4 per innbygger', answerBy: '2026-06-01' }, members, { id: 'A7K2P', by: 'ingrid' }, now, today));
+const start = () =>
+  must(
+    startAgreementChange(
+      { title: 'Ny kontingentsats', proposedText: 'kr 4 per innbygger', answerBy: '2026-06-01' },
+      members,
+      { id: 'A7K2P', by: 'ingrid' },
+      now,
+      today,
+    ),
+  );
 const decide = (c: AgreementChange, m: string, approved: boolean, w: Withdrawal[] = [], on = today) =>
   recordCouncilDecision(c, w, m, { approved, caseNumber: '26/12', date: '2026-03-01', by: 'x' }, now, on);
 
@@ -35,14 +44,29 @@ describe('agreement change: unanimity of every member municipality', () => {
   it('a decision may be corrected while the change is open', () => {
     let d = start();
     d = must(decide(d, '3201', true));
-    d = must(recordCouncilDecision(d, [], '3201', { approved: true, caseNumber: '26/13', date: '2026-03-02', by: 'x' }, now, today));
+    d = must(
+      recordCouncilDecision(
+        d,
+        [],
+        '3201',
+        { approved: true, caseNumber: '26/13', date: '2026-03-02', by: 'x' },
+        now,
+        today,
+      ),
+    );
     expect(d.decisions['3201']?.caseNumber).toBe('26/13');
     expect(agreementStatus(d, [], today).approved).toEqual(['3201']);
   });
 
   it('a municipality that has left before deciding no longer blocks unanimity; its history stays', () => {
     // Flå gives notice on 10.03.2026: it leaves on 01.07.2027.
-    const flaLeaves: Withdrawal = { municipality: '3320', noticeDate: '2026-03-10', effectiveDate: withdrawalEffectiveDate('2026-03-10'), recordedBy: 'ingrid', recordedAt: '' };
+    const flaLeaves: Withdrawal = {
+      municipality: '3320',
+      noticeDate: '2026-03-10',
+      effectiveDate: withdrawalEffectiveDate('2026-03-10'),
+      recordedBy: 'ingrid',
+      recordedAt: '',
+    };
     let c = start();
     c = must(decide(c, '3201', true));
     c = must(decide(c, '3324', true));
@@ -55,7 +79,14 @@ describe('agreement change: unanimity of every member municipality', () => {
     const c = start();
     expect(decide(c, '9999', true)).toMatchObject({ ok: false, error: { code: 'AGREEMENT.NOT_ASKED' } });
     const bad = (d: Partial<{ caseNumber: string; date: string; link: string }>) =>
-      recordCouncilDecision(c, [], '3201', { approved: true, caseNumber: '26/1', date: '2026-03-01', by: 'x', ...d }, now, today);
+      recordCouncilDecision(
+        c,
+        [],
+        '3201',
+        { approved: true, caseNumber: '26/1', date: '2026-03-01', by: 'x', ...d },
+        now,
+        today,
+      );
     expect(bad({ caseNumber: ' ' })).toMatchObject({ ok: false, error: { code: 'AGREEMENT.CASE_NUMBER' } });
     expect(bad({ date: '2026-04-01' })).toMatchObject({ ok: false, error: { code: 'AGREEMENT.BAD_DATE' } });
     expect(bad({ link: 'javascript:alert(1)' })).toMatchObject({ ok: false, error: { code: 'AGREEMENT.BAD_LINK' } });
@@ -63,7 +94,8 @@ describe('agreement change: unanimity of every member municipality', () => {
   });
 
   it('refuses a change without title or text, or with an answer-by date already past', () => {
-    const s = (title: string, proposedText: string, answerBy = '2026-06-01') => startAgreementChange({ title, proposedText, answerBy }, members, { id: 'X', by: 'i' }, now, today);
+    const s = (title: string, proposedText: string, answerBy = '2026-06-01') =>
+      startAgreementChange({ title, proposedText, answerBy }, members, { id: 'X', by: 'i' }, now, today);
     expect(s('', 'x')).toMatchObject({ ok: false, error: { code: 'AGREEMENT.TITLE_MISSING' } });
     expect(s('T', '')).toMatchObject({ ok: false, error: { code: 'AGREEMENT.TEXT_MISSING' } });
     expect(s('T', 'x', '2026-03-12')).toMatchObject({ ok: false, error: { code: 'AGREEMENT.ANSWER_BY_PAST' } });
@@ -76,8 +108,17 @@ describe('agreement change: unanimity of every member municipality', () => {
       ok: true,
       value: { kind: 'start', title: 'Ny sats', proposedText: 'kr 4: per innbygger', answerBy: '2026-06-01' },
     });
-    expect(parseAgreementArgs('Ny sats: kr 4', today)).toEqual({ ok: true, value: { kind: 'start', title: 'Ny sats', proposedText: 'kr 4' } });
-    expect(parseAgreementArgs('31.02.2026 Ny sats: kr 4', today)).toMatchObject({ ok: false, error: { code: 'AGREEMENT.BAD_ANSWER_BY' } });
-    expect(parseAgreementArgs('Ny sats uten kolon', today)).toMatchObject({ ok: false, error: { code: 'AGREEMENT.USAGE' } });
+    expect(parseAgreementArgs('Ny sats: kr 4', today)).toEqual({
+      ok: true,
+      value: { kind: 'start', title: 'Ny sats', proposedText: 'kr 4' },
+    });
+    expect(parseAgreementArgs('31.02.2026 Ny sats: kr 4', today)).toMatchObject({
+      ok: false,
+      error: { code: 'AGREEMENT.BAD_ANSWER_BY' },
+    });
+    expect(parseAgreementArgs('Ny sats uten kolon', today)).toMatchObject({
+      ok: false,
+      error: { code: 'AGREEMENT.USAGE' },
+    });
   });
 });

@@ -16,9 +16,24 @@ const org = {
   ],
 } as Organisation;
 const entries: AnnualEntry[] = [
-  { kind: 'meeting', ref: 'meeting-B', date: '2027-06-14', start: '2027-06-14T08:00:00Z', end: '2027-06-14T10:00:00Z', title: 'Ordførermøtet', bodyId: 'ordformotet' },
+  {
+    kind: 'meeting',
+    ref: 'meeting-B',
+    date: '2027-06-14',
+    start: '2027-06-14T08:00:00Z',
+    end: '2027-06-14T10:00:00Z',
+    title: 'Ordførermøtet',
+    bodyId: 'ordformotet',
+  },
   { kind: 'fee-due', ref: 'fee-2027', date: '2027-01-15', title: 'Kontingenten forfaller' },
-  { kind: 'meeting', ref: 'meeting-A', date: '2026-12-10', start: '2026-12-10T08:00:00Z', title: 'Styret', bodyId: 'styret' },
+  {
+    kind: 'meeting',
+    ref: 'meeting-A',
+    date: '2026-12-10',
+    start: '2026-12-10T08:00:00Z',
+    title: 'Styret',
+    bodyId: 'styret',
+  },
 ];
 
 describe('the annual cycle', () => {

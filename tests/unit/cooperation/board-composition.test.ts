@@ -19,21 +19,40 @@ describe("the board's own rules, as warnings", () => {
   });
 
   it('a board seat moved from Sigdal (Midt-Buskerud, small) to Lier warns of the region, Drammen twice and too few small ones; the file still loads', () => {
-    const moved = sampleText.replace('{ body: styret, role: member, municipality: "3332"', '{ body: styret, role: member, municipality: "3312"');
+    const moved = sampleText.replace(
+      '{ body: styret, role: member, municipality: "3332"',
+      '{ body: styret, role: member, municipality: "3312"',
+    );
     const org = load(moved);
     expect(codes(org)).toEqual(expect.arrayContaining(['BOARD.SMALL', 'BOARD.REGION_MISSING', 'BOARD.REGION_TWICE']));
-    expect(boardWarnings(org, '2026-06-01')).toContainEqual({ code: 'BOARD.REGION_MISSING', params: { region: 'Midt-Buskerud' } });
+    expect(boardWarnings(org, '2026-06-01')).toContainEqual({
+      code: 'BOARD.REGION_MISSING',
+      params: { region: 'Midt-Buskerud' },
+    });
     expect(boardWarnings(org, '2026-06-01')).toContainEqual({ code: 'BOARD.SMALL', params: { count: 1, wanted: 2 } });
   });
 
   it('after the terms end (31.12.2026) the board has no seats: a warning, not a refusal', () => {
-    expect(boardWarnings(sample, '2027-01-01')).toContainEqual({ code: 'BOARD.SEATS', params: { count: 0, wanted: 7 } });
+    expect(boardWarnings(sample, '2027-01-01')).toContainEqual({
+      code: 'BOARD.SEATS',
+      params: { count: 0, wanted: 7 },
+    });
   });
 
   it('a term longer than two years or without an end is flagged', () => {
-    const long = load(sampleText.replace('{ body: styret, role: member, municipality: "3201", from: "2025-01-01", to: "2026-12-31" }', '{ body: styret, role: member, municipality: "3201", from: "2025-01-01", to: "2027-01-01" }'));
+    const long = load(
+      sampleText.replace(
+        '{ body: styret, role: member, municipality: "3201", from: "2025-01-01", to: "2026-12-31" }',
+        '{ body: styret, role: member, municipality: "3201", from: "2025-01-01", to: "2027-01-01" }',
+      ),
+    );
     expect(codes(long)).toContain('BOARD.TERM_LONG');
-    const open = load(sampleText.replace('{ body: styret, role: member, municipality: "3201", from: "2025-01-01", to: "2026-12-31" }', '{ body: styret, role: member, municipality: "3201", from: "2025-01-01" }'));
+    const open = load(
+      sampleText.replace(
+        '{ body: styret, role: member, municipality: "3201", from: "2025-01-01", to: "2026-12-31" }',
+        '{ body: styret, role: member, municipality: "3201", from: "2025-01-01" }',
+      ),
+    );
     expect(codes(open)).toContain('BOARD.TERM_OPEN');
   });
 

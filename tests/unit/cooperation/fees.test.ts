@@ -17,14 +17,26 @@ const org: Organisation = {
   municipalities: [municipality('3324', 'Gol'), municipality('3201', 'Bærum')],
   bodies: [],
   members: [],
-  fees: { due: { month: 1, day: 15 }, rates: [{ fromYear: 2019, orePerInhabitant: 300 }, { fromYear: 2021, orePerInhabitant: 350 }] },
+  fees: {
+    due: { month: 1, day: 15 },
+    rates: [
+      { fromYear: 2019, orePerInhabitant: 300 },
+      { fromYear: 2021, orePerInhabitant: 350 },
+    ],
+  },
   populations: [
     { year: 2019, source: 'SSB 07459', sample: false, counts: { '3324': 4600, '3201': 126000 } },
     { year: 2026, source: 'SSB 07459', sample: true, counts: { '3324': 4601, '3201': 130000 } },
   ],
 };
 
-const left = (municipality: string, effectiveDate: string): Withdrawal => ({ municipality, noticeDate: '2026-03-10', effectiveDate, recordedBy: 'x', recordedAt: '' });
+const left = (municipality: string, effectiveDate: string): Withdrawal => ({
+  municipality,
+  noticeDate: '2026-03-10',
+  effectiveDate,
+  recordedBy: 'x',
+  recordedAt: '',
+});
 
 describe('the membership fee (kontingent)', () => {
   it('is kr 3 per inhabitant under the 2019 agreement, due 15 January', () => {
@@ -65,14 +77,20 @@ describe('the membership fee (kontingent)', () => {
   });
 
   it('names municipalities without a figure rather than charging them kr 0 silently', () => {
-    const partial: Organisation = { ...org, populations: [{ year: 2026, source: 'SSB', sample: false, counts: { '3201': 130000 } }] };
+    const partial: Organisation = {
+      ...org,
+      populations: [{ year: 2026, source: 'SSB', sample: false, counts: { '3201': 130000 } }],
+    };
     const s = must(feeSchedule(partial, [], 2026));
     expect(s.missing).toEqual(['3324']);
   });
 
   it('refuses a year before the first rate, and a year without any figures', () => {
     expect(feeSchedule(org, [], 2018)).toMatchObject({ ok: false, error: { code: 'FEES.NO_RATE' } });
-    expect(feeSchedule({ ...org, populations: [] }, [], 2026)).toMatchObject({ ok: false, error: { code: 'FEES.NO_POPULATION' } });
+    expect(feeSchedule({ ...org, populations: [] }, [], 2026)).toMatchObject({
+      ok: false,
+      error: { code: 'FEES.NO_POPULATION' },
+    });
   });
 
   it('falls back to the agreement (kr 3, 15 January) when the file says nothing', () => {
@@ -108,7 +126,10 @@ describe('the fee terms in the organisation file', () => {
       expect(p.source).toContain('07459');
       expect(Object.keys(p.counts)).toHaveLength(loaded.value.municipalities.length);
     }
-    expect(fees?.rates).toEqual([{ fromYear: 2019, orePerInhabitant: 300 }, { fromYear: 2021, orePerInhabitant: 350 }]);
+    expect(fees?.rates).toEqual([
+      { fromYear: 2019, orePerInhabitant: 300 },
+      { fromYear: 2021, orePerInhabitant: 350 },
+    ]);
   });
 
   it('refuses figures for a municipality that is not a member, naming it', () => {
@@ -116,7 +137,9 @@ describe('the fee terms in the organisation file', () => {
     const loaded = parseOrganisation(bad);
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
-    expect(loaded.error.problems).toContainEqual(expect.objectContaining({ code: 'ORGANISATION.UNKNOWN_MUNICIPALITY', params: { value: '9999' } }));
+    expect(loaded.error.problems).toContainEqual(
+      expect.objectContaining({ code: 'ORGANISATION.UNKNOWN_MUNICIPALITY', params: { value: '9999' } }),
+    );
   });
 
   it('refuses a rate with more than two decimals', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { municipalitiesElectorate } from '../../../src/domain/electorate';
 import type { Organisation } from '../../../src/domain/organisation';
-import { isMemberOn, memberMunicipalities, recordWithdrawal, withdrawalEffectiveDate } from '../../../src/domain/withdrawal';
+import {
+  isMemberOn,
+  memberMunicipalities,
+  recordWithdrawal,
+  withdrawalEffectiveDate,
+} from '../../../src/domain/withdrawal';
 import { withdrawalArgs, withdrawalFrom } from '../../../src/app/cooperation/withdrawal-args';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { Catalogue } from '../../../src/i18n/catalogue';
@@ -35,7 +40,9 @@ describe('withdrawal (uttreden): six months counted from 1 January of the year a
   });
 
   it('is a member until the day before the effective date, and not from it', () => {
-    const w = must(recordWithdrawal(org, [], { municipality: '3324', noticeDate: '2026-03-10' }, 'ingrid', now, '2026-03-12'));
+    const w = must(
+      recordWithdrawal(org, [], { municipality: '3324', noticeDate: '2026-03-10' }, 'ingrid', now, '2026-03-12'),
+    );
     expect(isMemberOn([w], '3324', '2027-06-30')).toBe(true);
     expect(isMemberOn([w], '3324', '2027-07-01')).toBe(false);
     expect(memberMunicipalities(org, [w], '2027-07-01')).toEqual(['3320', '3338']);
@@ -43,7 +50,9 @@ describe('withdrawal (uttreden): six months counted from 1 January of the year a
   });
 
   it('takes a left municipality out of a vote by municipality, so unanimity needs only those still members', () => {
-    const w = must(recordWithdrawal(org, [], { municipality: '3324', noticeDate: '2026-03-10' }, 'ingrid', now, '2026-03-12'));
+    const w = must(
+      recordWithdrawal(org, [], { municipality: '3324', noticeDate: '2026-03-10' }, 'ingrid', now, '2026-03-12'),
+    );
     const before = municipalitiesElectorate(org, '2027-06-30', memberMunicipalities(org, [w], '2027-06-30'));
     const after = municipalitiesElectorate(org, '2027-07-01', memberMunicipalities(org, [w], '2027-07-01'));
     expect(before.voters.map((v) => v.key)).toContain('3324');
@@ -51,23 +60,46 @@ describe('withdrawal (uttreden): six months counted from 1 January of the year a
   });
 
   it('records one notice per municipality and refuses a notice dated after today', () => {
-    const w = must(recordWithdrawal(org, [], { municipality: '3324', noticeDate: '2026-03-10' }, 'ingrid', now, '2026-03-12'));
-    expect(recordWithdrawal(org, [w], { municipality: '3324', noticeDate: '2026-03-11' }, 'ingrid', now, '2026-03-12')).toMatchObject({
+    const w = must(
+      recordWithdrawal(org, [], { municipality: '3324', noticeDate: '2026-03-10' }, 'ingrid', now, '2026-03-12'),
+    );
+    expect(
+      recordWithdrawal(org, [w], { municipality: '3324', noticeDate: '2026-03-11' }, 'ingrid', now, '2026-03-12'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WITHDRAWAL.ALREADY_RECORDED', params: { effectiveDate: '2027-07-01' } },
     });
-    expect(recordWithdrawal(org, [], { municipality: '3320', noticeDate: '2026-04-01' }, 'ingrid', now, '2026-03-12')).toMatchObject({
+    expect(
+      recordWithdrawal(org, [], { municipality: '3320', noticeDate: '2026-04-01' }, 'ingrid', now, '2026-03-12'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'WITHDRAWAL.NOTICE_IN_FUTURE' },
     });
   });
 
   it('reads the municipality by name (any case, several words) or number, the date last', () => {
-    expect(parseWithdrawalArgs('nore og uvdal 10.03.2026')).toEqual({ ok: true, value: { municipality: '3338', noticeDate: '2026-03-10' } });
-    expect(parseWithdrawalArgs('3320 2026-03-10')).toEqual({ ok: true, value: { municipality: '3320', noticeDate: '2026-03-10' } });
-    expect(parseWithdrawalArgs('Gol 10.03.')).toEqual({ ok: true, value: { municipality: '3324', noticeDate: '2026-03-10' } });
-    expect(parseWithdrawalArgs('Oslo 10.03.2026')).toMatchObject({ ok: false, error: { code: 'WITHDRAWAL.UNKNOWN_MUNICIPALITY' } });
-    expect(parseWithdrawalArgs('Gol 31.02.2026')).toMatchObject({ ok: false, refused: 'noticeDate', leftOver: '31.02.2026', understood: { municipality: 'Gol' } });
+    expect(parseWithdrawalArgs('nore og uvdal 10.03.2026')).toEqual({
+      ok: true,
+      value: { municipality: '3338', noticeDate: '2026-03-10' },
+    });
+    expect(parseWithdrawalArgs('3320 2026-03-10')).toEqual({
+      ok: true,
+      value: { municipality: '3320', noticeDate: '2026-03-10' },
+    });
+    expect(parseWithdrawalArgs('Gol 10.03.')).toEqual({
+      ok: true,
+      value: { municipality: '3324', noticeDate: '2026-03-10' },
+    });
+    expect(parseWithdrawalArgs('Oslo 10.03.2026')).toMatchObject({
+      ok: false,
+      error: { code: 'WITHDRAWAL.UNKNOWN_MUNICIPALITY' },
+    });
+    expect(parseWithdrawalArgs('Gol 31.02.2026')).toMatchObject({
+      ok: false,
+      refused: 'noticeDate',
+      leftOver: '31.02.2026',
+      understood: { municipality: 'Gol' },
+    });
     expect(parseWithdrawalArgs('Gol')).toMatchObject({ ok: false, refused: 'noticeDate' });
   });
 });

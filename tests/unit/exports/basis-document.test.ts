@@ -5,12 +5,22 @@ import type { InputAnswer } from '../../../src/domain/input';
 import { giveInput } from '../../../src/domain/input';
 import { summarizeInput } from '../../../src/domain/input-summary';
 import { strictTranslator } from './export-messages';
-import { TEXT_DRAMMEN_I1, TEXT_DRAMMEN_I2, TEXT_HOLE_I2, inputSummary, must, org, plannedMeeting, request } from './export-fixtures';
+import {
+  TEXT_DRAMMEN_I1,
+  TEXT_DRAMMEN_I2,
+  TEXT_HOLE_I2,
+  inputSummary,
+  must,
+  org,
+  plannedMeeting,
+  request,
+} from './export-fixtures';
 
 const meeting = plannedMeeting();
 const markdown = (locale: 'nb' | 'en' = 'nb', summary = inputSummary(meeting)) =>
   renderMarkdown(basisDocument({ org, meeting, request, summary }, strictTranslator(locale)));
-const section = (md: string, from: string, to?: string): string => md.slice(md.indexOf(from), to ? md.indexOf(to) : undefined);
+const section = (md: string, from: string, to?: string): string =>
+  md.slice(md.indexOf(from), to ? md.indexOf(to) : undefined);
 
 describe('the basis document as Markdown', () => {
   it('opens with the title, the meeting, Oslo time in Norwegian style, the deadline and who is silent', () => {
@@ -89,10 +99,25 @@ describe('the basis document as Markdown', () => {
   it('escapes what a municipality wrote, so its text cannot turn into a list, a table or bold type', () => {
     const text = '1. Bruk *alle* midler | også <b>';
     const answer = must(
-      giveInput(meeting, request, [], org, {
-        meetingId: 'm1', givenBy: 'per', meetingVersion: meeting.version, status: 'submitted', idempotencyKey: 'x',
-        items: [{ itemId: 'i1', position: 'against', text }, { itemId: 'i2', position: 'support', text: '' }, { itemId: 'i3', position: 'support', text: '' }],
-      }, new Date('2026-04-16T08:00:00Z')),
+      giveInput(
+        meeting,
+        request,
+        [],
+        org,
+        {
+          meetingId: 'm1',
+          givenBy: 'per',
+          meetingVersion: meeting.version,
+          status: 'submitted',
+          idempotencyKey: 'x',
+          items: [
+            { itemId: 'i1', position: 'against', text },
+            { itemId: 'i2', position: 'support', text: '' },
+            { itemId: 'i3', position: 'support', text: '' },
+          ],
+        },
+        new Date('2026-04-16T08:00:00Z'),
+      ),
     ).answers;
     const md = markdown('nb', summarizeInput(meeting, request, answer));
     expect(md).toContain('«1. Bruk \\*alle\\* midler \\| også \\<b\\>»');
@@ -113,7 +138,14 @@ function everyoneSupports(): InputAnswer[] {
   let answers: InputAnswer[] = [];
   for (const givenBy of ['kari', 'eva', 'siri', 'per']) {
     const items = ['i1', 'i2', 'i3'].map((itemId) => ({ itemId, position: 'support' as const, text: '' }));
-    const s = { meetingId: 'm1', givenBy, meetingVersion: meeting.version, status: 'submitted' as const, idempotencyKey: givenBy, items };
+    const s = {
+      meetingId: 'm1',
+      givenBy,
+      meetingVersion: meeting.version,
+      status: 'submitted' as const,
+      idempotencyKey: givenBy,
+      items,
+    };
     answers = [...must(giveInput(meeting, request, answers, org, s, new Date('2026-04-16T08:00:00Z'))).answers];
   }
   return answers;

@@ -18,12 +18,12 @@ function readCsv(text: string): string[][] {
   for (let k = 0; k < text.length; k++) {
     const c = text[k]!;
     if (quoted) {
-      if (c === '"' && text[k + 1] === '"') (field += '"'), k++;
+      if (c === '"' && text[k + 1] === '"') ((field += '"'), k++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[k + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), k++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[k + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), k++);
     else field += c;
   }
   return rows;
@@ -69,9 +69,35 @@ describe('CSV cells that a spreadsheet would run as formulas', () => {
     const h = hearing();
     let responses: readonly HearingResponse[] = [];
     responses = must(
-      respondToHearing(h, responses, org, submission({ givenBy: 'kari', answers: [{ questionId: 'q1', text: hostile[0]! }, { questionId: 'q2', text: hostile[1]! }], text: hostile[2]! }), now),
+      respondToHearing(
+        h,
+        responses,
+        org,
+        submission({
+          givenBy: 'kari',
+          answers: [
+            { questionId: 'q1', text: hostile[0]! },
+            { questionId: 'q2', text: hostile[1]! },
+          ],
+          text: hostile[2]!,
+        }),
+        now,
+      ),
     ).responses;
-    responses = must(respondToHearing(h, responses, org, submission({ givenBy: 'eva', municipality: '3310', answers: [{ questionId: 'q1', text: '-2+3' }], text: '\t@SUM(1+1)' }), now)).responses;
+    responses = must(
+      respondToHearing(
+        h,
+        responses,
+        org,
+        submission({
+          givenBy: 'eva',
+          municipality: '3310',
+          answers: [{ questionId: 'q1', text: '-2+3' }],
+          text: '\t@SUM(1+1)',
+        }),
+        now,
+      ),
+    ).responses;
     const rows = responseRows(org, h, [...responses], Catalogue.load().for('nb'));
     const file = toCsv(['Kommune', 'Svar'].concat(Array(11).fill('x')), rows);
     const cells = readCsv(file.subarray(3).toString('utf8')).flat();

@@ -7,14 +7,25 @@ import { docxRenderer, renderDocx } from '../../../src/adapters/docx/docx-render
 import { basisDocument } from '../../../src/app/exports/basis-document';
 import { minutesDocument } from '../../../src/app/exports/minutes-document';
 import { strictTranslator } from './export-messages';
-import { TEXT_DRAMMEN_I1, TEXT_DRAMMEN_I2, TEXT_HOLE_I2, heldWithMinutes, inputSummary, org, plannedMeeting, request } from './export-fixtures';
+import {
+  TEXT_DRAMMEN_I1,
+  TEXT_DRAMMEN_I2,
+  TEXT_HOLE_I2,
+  heldWithMinutes,
+  inputSummary,
+  org,
+  plannedMeeting,
+  request,
+} from './export-fixtures';
 import type { DocxParagraph } from './read-docx';
 import { documentXml, paragraphs, unzip } from './read-docx';
 
 const meeting = plannedMeeting();
-const basis = () => renderDocx(basisDocument({ org, meeting, request, summary: inputSummary(meeting) }, strictTranslator('nb')));
+const basis = () =>
+  renderDocx(basisDocument({ org, meeting, request, summary: inputSummary(meeting) }, strictTranslator('nb')));
 const held = heldWithMinutes();
-const minutes = () => renderDocx(minutesDocument({ org, meeting: held.meeting, minutes: held.minutes }, strictTranslator('nb')));
+const minutes = () =>
+  renderDocx(minutesDocument({ org, meeting: held.meeting, minutes: held.minutes }, strictTranslator('nb')));
 
 /** Index of the first paragraph at or after `from` whose text is `text` (or matches it). */
 function at(ps: readonly DocxParagraph[], text: string | RegExp, from = 0): number {
@@ -54,8 +65,23 @@ describe('the basis document as DOCX', () => {
 
   it('counts positions in a table under each case, then the majority', () => {
     const k = at(ps, 'Sak 3/2026 Høring: forskrift om akuttmedisin');
-    const cells = ps.slice(k).filter((p) => p.inTable).slice(0, 10).map((p) => p.text);
-    expect(cells).toEqual(['Standpunkt', 'Antall', 'Støtter', '2', 'Støtter med endringer', '0', 'Mot', '1', 'Tar ikke stilling', '0']);
+    const cells = ps
+      .slice(k)
+      .filter((p) => p.inTable)
+      .slice(0, 10)
+      .map((p) => p.text);
+    expect(cells).toEqual([
+      'Standpunkt',
+      'Antall',
+      'Støtter',
+      '2',
+      'Støtter med endringer',
+      '0',
+      'Mot',
+      '1',
+      'Tar ikke stilling',
+      '0',
+    ]);
     expect(ps[at(ps, /^Flertallets standpunkt:/, k)]?.text).toBe('Flertallets standpunkt: Støtter (2 av 3)');
   });
 
@@ -100,7 +126,12 @@ describe('the minutes as DOCX', () => {
       'Sak 4/2026 Utskrivningsklare pasienter',
       'Sak 5/2026 Revisjon av tjenesteavtale 3 (trukket)',
     ]);
-    expect(ps.filter((p) => p.style === 'ListParagraph').slice(0, 6).map((p) => p.text)).toEqual([
+    expect(
+      ps
+        .filter((p) => p.style === 'ListParagraph')
+        .slice(0, 6)
+        .map((p) => p.text),
+    ).toEqual([
       'Drammen: Siri Lunde',
       'Modum: Per Aas',
       'Ringerike: Kari Holm (møteleder)',
@@ -113,7 +144,13 @@ describe('the minutes as DOCX', () => {
   it('records who voted what in a table, and the vedtak with its points on separate lines', () => {
     const k = at(ps, 'Sak 2/2026 Handlingsplan 2026');
     const vote = at(ps, 'Avstemning: «Legevakt tas inn i planen.» – For: 2, Mot: 1, Avstår: 1', k);
-    expect(ps.slice(vote).filter((p) => p.inTable).slice(0, 6).map((p) => p.text)).toEqual(['Navn', 'Representerer', 'Stemme', 'Kari Holm', 'Ringerike', 'For']);
+    expect(
+      ps
+        .slice(vote)
+        .filter((p) => p.inTable)
+        .slice(0, 6)
+        .map((p) => p.text),
+    ).toEqual(['Navn', 'Representerer', 'Stemme', 'Kari Holm', 'Ringerike', 'For']);
     const decision = at(ps, 'Vedtak:', vote);
     expect(ps[decision + 1]?.text).toBe('1. Handlingsplanen for 2026 vedtas.\n2. Legevakt tas inn i planen.');
     expect(decision).toBeLessThan(at(ps, 'Sak 3/2026 Høring: forskrift om akuttmedisin'));
@@ -138,9 +175,21 @@ describe('a DOCX file on disk', () => {
 
   it.skipIf(!hasUnzip)('holds the parts Word requires, as `unzip -l` lists them', async () => {
     const file = join(dir, `protokoll.${docxRenderer.extension}`);
-    writeFileSync(file, await docxRenderer.render(minutesDocument({ org, meeting: held.meeting, minutes: held.minutes }, strictTranslator('nb'))));
+    writeFileSync(
+      file,
+      await docxRenderer.render(
+        minutesDocument({ org, meeting: held.meeting, minutes: held.minutes }, strictTranslator('nb')),
+      ),
+    );
     const listing = execFileSync('unzip', ['-l', file], { encoding: 'utf8' });
-    for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/styles.xml', 'docProps/core.xml']) {
+    for (const part of [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/_rels/document.xml.rels',
+      'word/styles.xml',
+      'docProps/core.xml',
+    ]) {
       expect(listing).toContain(part);
     }
     expect(execFileSync('unzip', ['-tq', file], { encoding: 'utf8' })).toMatch(/No errors detected/);

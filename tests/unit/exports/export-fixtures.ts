@@ -23,8 +23,12 @@ export { must };
 const term = { from: '2025-01-01', to: '2027-12-31' };
 const seat = (role: Membership['role'], represents: Membership['represents'], deputyFor?: string): Membership =>
   seatOf('osu', role, represents, term, deputyFor);
-const person = (id: string, name: string, memberships: Membership[], respondentFor: Member['respondentFor'] = []): Member =>
-  personOf(id, memberships, respondentFor, { name, coordinator: id === 'koord' });
+const person = (
+  id: string,
+  name: string,
+  memberships: Membership[],
+  respondentFor: Member['respondentFor'] = [],
+): Member => personOf(id, memberships, respondentFor, { name, coordinator: id === 'koord' });
 
 export const org: Organisation = {
   cooperation: { name: 'Kommunehelsesamarbeidet', hospitalTrust: 'Vestre Viken HF' },
@@ -37,29 +41,67 @@ export const org: Organisation = {
     { number: '3316', name: 'Modum', areas: [], population: 14000, small: true },
   ],
   members: [
-    person('kari', 'Kari Holm', [seat('chair', { municipality: '3305' })], [{ municipality: '3305', role: 'respondent' }]),
+    person(
+      'kari',
+      'Kari Holm',
+      [seat('chair', { municipality: '3305' })],
+      [{ municipality: '3305', role: 'respondent' }],
+    ),
     person('ola', 'Ola Berg', [seat('member', { municipality: '3310' })]),
-    person('siri', 'Siri Lunde', [seat('member', { municipality: '3301' })], [{ municipality: '3301', role: 'respondent' }]),
-    person('per', 'Per Aas', [seat('member', { municipality: '3316' })], [{ municipality: '3316', role: 'respondent' }]),
+    person(
+      'siri',
+      'Siri Lunde',
+      [seat('member', { municipality: '3301' })],
+      [{ municipality: '3301', role: 'respondent' }],
+    ),
+    person(
+      'per',
+      'Per Aas',
+      [seat('member', { municipality: '3316' })],
+      [{ municipality: '3316', role: 'respondent' }],
+    ),
     person('hanne', 'Hanne Fjeld', [seat('member', { party: 'Vestre Viken HF' })]),
-    person('eva', 'Eva Dahl', [seat('deputy', { municipality: '3310' }, 'ola')], [{ municipality: '3310', role: 'respondent' }]),
+    person(
+      'eva',
+      'Eva Dahl',
+      [seat('deputy', { municipality: '3310' }, 'ola')],
+      [{ municipality: '3310', role: 'respondent' }],
+    ),
     person('koord', 'Nina Solberg', []),
   ],
 };
 
 const planAt = new Date('2026-03-10T08:00:00Z');
-const context = (meetings: readonly Meeting[]): MeetingContext => ({ now: planAt, bodyIds: new Set(['osu']), meetings });
+const context = (meetings: readonly Meeting[]): MeetingContext => ({
+  now: planAt,
+  bodyIds: new Set(['osu']),
+  meetings,
+});
 
 /** OSU on Thursday 23 April 2026, 10:00–14:00 in Oslo, at the hospital and on Teams. */
 export function plannedMeeting(): Meeting {
   let m = must(
-    planMeeting('m1', { bodyId: 'osu', title: 'OSU-møte våren 2026', start: '2026-04-23T08:00:00Z', end: '2026-04-23T12:00:00Z', place: 'Drammen sykehus, auditoriet', online: true }, context([])),
+    planMeeting(
+      'm1',
+      {
+        bodyId: 'osu',
+        title: 'OSU-møte våren 2026',
+        start: '2026-04-23T08:00:00Z',
+        end: '2026-04-23T12:00:00Z',
+        place: 'Drammen sykehus, auditoriet',
+        online: true,
+      },
+      context([]),
+    ),
   ).meeting;
   const add = (id: string, title: string, proposal: { kind: 'text'; text: string } | { kind: 'in-meeting' }) => {
     m = must(addItem(m, [], { id, draft: { title, proposal } }));
   };
   add('i1', 'Handlingsplan 2026', { kind: 'text', text: 'OSU vedtar handlingsplanen for 2026.' });
-  add('i2', 'Høring: forskrift om akuttmedisin', { kind: 'text', text: 'OSU slutter seg til utkastet til høringssvar.' });
+  add('i2', 'Høring: forskrift om akuttmedisin', {
+    kind: 'text',
+    text: 'OSU slutter seg til utkastet til høringssvar.',
+  });
   add('i3', 'Utskrivningsklare pasienter', { kind: 'in-meeting' });
   add('i4', 'Revisjon av tjenesteavtale 3', { kind: 'text', text: 'Saken utsettes.' });
   return must(withdrawItem(m, 'i4'));
@@ -82,12 +124,31 @@ export function inputSummary(meeting: Meeting = plannedMeeting()): InputSummary 
   let answers: InputAnswer[] = [];
   const give = (givenBy: string, items: [Position, string][]) => {
     const entries: ItemInput[] = items.map(([position, text], k) => ({ itemId: `i${k + 1}`, position, text }));
-    const s = { meetingId: 'm1', givenBy, meetingVersion: meeting.version, status: 'submitted' as const, idempotencyKey: `${givenBy}-1`, items: entries };
+    const s = {
+      meetingId: 'm1',
+      givenBy,
+      meetingVersion: meeting.version,
+      status: 'submitted' as const,
+      idempotencyKey: `${givenBy}-1`,
+      items: entries,
+    };
     answers = [...must(giveInput(meeting, request, answers, org, s, at)).answers];
   };
-  give('kari', [['support', ''], ['support', ''], ['support', '']]);
-  give('eva', [['support', ''], ['against', TEXT_HOLE_I2], ['no-view', '']]);
-  give('siri', [['support-with-changes', TEXT_DRAMMEN_I1], ['support', TEXT_DRAMMEN_I2], ['against', 'Må utredes mer.']]);
+  give('kari', [
+    ['support', ''],
+    ['support', ''],
+    ['support', ''],
+  ]);
+  give('eva', [
+    ['support', ''],
+    ['against', TEXT_HOLE_I2],
+    ['no-view', ''],
+  ]);
+  give('siri', [
+    ['support-with-changes', TEXT_DRAMMEN_I1],
+    ['support', TEXT_DRAMMEN_I2],
+    ['against', 'Må utredes mer.'],
+  ]);
   return summarizeInput(meeting, request, answers);
 }
 
@@ -128,11 +189,27 @@ export function heldWithMinutes(): { meeting: Meeting; minutes: Minutes } {
     }),
   );
   write(entry('i2', 'Høringssvaret sendes som foreslått.'));
-  write(entry('i3', 'Kommunene og sykehuset lager felles rutine innen 1. september.', { votes: [{ proposal: 'Felles rutine', named: false, ballots: [], counts: { for: 5 } }] }));
+  write(
+    entry('i3', 'Kommunene og sykehuset lager felles rutine innen 1. september.', {
+      votes: [{ proposal: 'Felles rutine', named: false, ballots: [], counts: { for: 5 } }],
+    }),
+  );
   return { meeting, minutes };
 }
 
 /** The next OSU meeting, where the minutes are approved. */
 export function nextMeeting(previous: Meeting): Meeting {
-  return must(planMeeting('m2', { bodyId: 'osu', title: 'OSU-møte juni 2026', start: '2026-06-04T08:00:00Z', end: '2026-06-04T11:00:00Z', place: 'Ringerike sykehus' }, context([previous]))).meeting;
+  return must(
+    planMeeting(
+      'm2',
+      {
+        bodyId: 'osu',
+        title: 'OSU-møte juni 2026',
+        start: '2026-06-04T08:00:00Z',
+        end: '2026-06-04T11:00:00Z',
+        place: 'Ringerike sykehus',
+      },
+      context([previous]),
+    ),
+  ).meeting;
 }

@@ -24,22 +24,46 @@ function keysUsed(locale: Locale): string[] {
   renderMarkdown(basisDocument({ org, meeting: teamsOnly, request, summary: inputSummary(planned) }, t));
   // Everyone answered: the sentence that replaces the list of the silent.
   const all = { ...request, municipalities: ['3305', '3310', '3301'] };
-  renderMarkdown(basisDocument({ org, meeting: planned, request: all, summary: { ...inputSummary(planned), notAnswered: [], items: inputSummary(planned).items.map((i) => ({ ...i, notAnswered: [] })) } }, t));
+  renderMarkdown(
+    basisDocument(
+      {
+        org,
+        meeting: planned,
+        request: all,
+        summary: {
+          ...inputSummary(planned),
+          notAnswered: [],
+          items: inputSummary(planned).items.map((i) => ({ ...i, notAnswered: [] })),
+        },
+      },
+      t,
+    ),
+  );
 
   const { meeting, minutes } = heldWithMinutes();
   const next = nextMeeting(meeting);
   const approved = must(approveMinutes(minutes, meeting, { meeting: next.id }, new Date('2026-06-04T09:00:00Z')));
   const byMembers = must(approveMinutes(minutes, meeting, { members: ['kari'] }, new Date('2026-06-04T09:00:00Z')));
-  const amended = must(amendMinutes(approved, meeting, { content: approved.content, by: 'koord', reason: 'Skrivefeil' }, new Date('2026-06-05T09:00:00Z')));
+  const amended = must(
+    amendMinutes(
+      approved,
+      meeting,
+      { content: approved.content, by: 'koord', reason: 'Skrivefeil' },
+      new Date('2026-06-05T09:00:00Z'),
+    ),
+  );
   // A proposal from someone with no seat on the body (the coordinator) is listed under "others".
-  const items = minutes.content.items.map((i) => (i.itemId === 'i3' ? { ...i, proposals: [{ by: 'koord', text: 'Felles rutine' }] } : i));
+  const items = minutes.content.items.map((i) =>
+    i.itemId === 'i3' ? { ...i, proposals: [{ by: 'koord', text: 'Felles rutine' }] } : i,
+  );
   const withOutsider = { ...minutes, content: { ...minutes.content, items } };
   for (const m of [minutes, must(draftMinutes(meeting, org, [])), approved, byMembers, amended, withOutsider]) {
     renderMarkdown(minutesDocument({ org, meeting, minutes: m, meetings: [meeting, next] }, t));
   }
   renderMarkdown(minutesDocument({ org, meeting, minutes: approved }, t));
   const h = hearing();
-  for (const responses of [answered(), []]) renderMarkdown(jointStatementDocument(hearingOrg, h, compileJointStatement(h, responses), t));
+  for (const responses of [answered(), []])
+    renderMarkdown(jointStatementDocument(hearingOrg, h, compileJointStatement(h, responses), t));
   return [...used].sort();
 }
 

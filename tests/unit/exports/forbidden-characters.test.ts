@@ -61,7 +61,10 @@ describe('the characters XML 1.0 forbids', () => {
       ],
     };
     const answers: InputAnswer[] = [...must(giveInput(meeting, request, [], org, s, at)).answers];
-    const doc = basisDocument({ org, meeting, request, summary: summarizeInput(meeting, request, answers) }, strictTranslator('nb'));
+    const doc = basisDocument(
+      { org, meeting, request, summary: summarizeInput(meeting, request, answers) },
+      strictTranslator('nb'),
+    );
     expect(JSON.stringify(doc).includes('\uffff')).toBe(true); // the text really reaches the document builder
     const file = await renderDocx(doc);
     await expectStrictDocx(file);
@@ -72,12 +75,18 @@ describe('the characters XML 1.0 forbids', () => {
   it('never reach the joint hearing statement, which stays valid DOCX', async () => {
     const h = hearing({ title: `Høring${'\u0002'} om helsefellesskap` });
     let responses: readonly HearingResponse[] = [];
-    const sub = submission({ givenBy: 'kari', answers: [{ questionId: 'q1', text: hostile }], text: `Samlet${'\uffff'} svar.` });
+    const sub = submission({
+      givenBy: 'kari',
+      answers: [{ questionId: 'q1', text: hostile }],
+      text: `Samlet${'\uffff'} svar.`,
+    });
     responses = must(respondToHearing(h, responses, hearingOrg, sub, now)).responses;
     const doc = jointStatementDocument(hearingOrg, h, compileJointStatement(h, [...responses]), strictTranslator('nb'));
     const file = await renderDocx(doc);
     await expectStrictDocx(file);
-    const text = paragraphs(documentXml(file)).map((p) => p.text).join('\n');
+    const text = paragraphs(documentXml(file))
+      .map((p) => p.text)
+      .join('\n');
     expect(text).toContain('Vi støtter forslaget.');
   });
 });

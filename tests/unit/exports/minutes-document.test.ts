@@ -11,7 +11,8 @@ const { meeting, minutes } = heldWithMinutes();
 const next = nextMeeting(meeting);
 const markdown = (src: Partial<MinutesDocumentSource> = {}, locale: 'nb' | 'en' = 'nb') =>
   renderMarkdown(minutesDocument({ org, meeting, minutes, ...src }, strictTranslator(locale)));
-const section = (md: string, from: string, to?: string): string => md.slice(md.indexOf(from), to ? md.indexOf(to) : undefined);
+const section = (md: string, from: string, to?: string): string =>
+  md.slice(md.indexOf(from), to ? md.indexOf(to) : undefined);
 
 describe('the minutes as Markdown', () => {
   it('opens with the body, meeting number, time and place, and says a draft is not approved', () => {
@@ -38,7 +39,10 @@ describe('the minutes as Markdown', () => {
   });
 
   it('names an absent member without empty brackets when no reason was given', () => {
-    const attendance = { ...minutes.content.attendance, absent: minutes.content.attendance.absent.map((a) => ({ ...a, reason: '' })) };
+    const attendance = {
+      ...minutes.content.attendance,
+      absent: minutes.content.attendance.absent.map((a) => ({ ...a, reason: '' })),
+    };
     const md = markdown({ minutes: { ...minutes, content: { ...minutes.content, attendance } } });
     expect(section(md, '### Forfall', '### Vararepresentanter')).toContain('- **Hole:** Ola Berg\n');
     expect(md).not.toContain('()');
@@ -74,7 +78,9 @@ describe('the minutes as Markdown', () => {
       '### Sak 5/2026 Revisjon av tjenesteavtale 3 (trukket)',
     ]);
     expect(section(md, '### Sak 1/2026', '### Sak 2/2026')).toContain('> «Protokollen fra forrige møte godkjennes.»');
-    expect(section(md, '### Sak 5/2026')).toBe('### Sak 5/2026 Revisjon av tjenesteavtale 3 (trukket)\n\nSaken ble trukket.\n');
+    expect(section(md, '### Sak 5/2026')).toBe(
+      '### Sak 5/2026 Revisjon av tjenesteavtale 3 (trukket)\n\nSaken ble trukket.\n',
+    );
   });
 
   it('shows an unnamed vote by its counts only, and a case proposed in the meeting without a made-up quotation', () => {
@@ -92,20 +98,37 @@ describe('the minutes as Markdown', () => {
 
   it('names the meeting that approved the minutes, or the members who did', () => {
     const approved = must(approveMinutes(minutes, meeting, { meeting: next.id }, new Date('2026-06-04T09:00:00Z')));
-    expect(markdown({ minutes: approved, meetings: [meeting, next] })).toContain('**Status:** Godkjent i OSU, møte 2/2026 04.06.2026, versjon 1');
+    expect(markdown({ minutes: approved, meetings: [meeting, next] })).toContain(
+      '**Status:** Godkjent i OSU, møte 2/2026 04.06.2026, versjon 1',
+    );
     expect(markdown({ minutes: approved })).toContain('**Status:** Godkjent 04.06.2026, versjon 1');
-    const byMembers = must(approveMinutes(minutes, meeting, { members: ['kari', 'siri'] }, new Date('2026-04-30T10:00:00Z')));
-    expect(markdown({ minutes: byMembers })).toContain('**Status:** Godkjent av Kari Holm og Siri Lunde 30.04.2026, versjon 1');
+    const byMembers = must(
+      approveMinutes(minutes, meeting, { members: ['kari', 'siri'] }, new Date('2026-04-30T10:00:00Z')),
+    );
+    expect(markdown({ minutes: byMembers })).toContain(
+      '**Status:** Godkjent av Kari Holm og Siri Lunde 30.04.2026, versjon 1',
+    );
   });
 
   it('shows a change after approval as a new version: who, when and why', () => {
     const approved = must(approveMinutes(minutes, meeting, { meeting: next.id }, new Date('2026-06-04T09:00:00Z')));
-    const items = approved.content.items.map((i) => (i.itemId === 'i2' ? { ...i, decision: 'Høringssvaret sendes med Holes merknad.' } : i));
+    const items = approved.content.items.map((i) =>
+      i.itemId === 'i2' ? { ...i, decision: 'Høringssvaret sendes med Holes merknad.' } : i,
+    );
     const content = { ...approved.content, items };
-    const amended = must(amendMinutes(approved, meeting, { content, by: 'koord', reason: 'Feil i vedtaket i sak 3/2026' }, new Date('2026-06-05T10:00:00Z')));
+    const amended = must(
+      amendMinutes(
+        approved,
+        meeting,
+        { content, by: 'koord', reason: 'Feil i vedtaket i sak 3/2026' },
+        new Date('2026-06-05T10:00:00Z'),
+      ),
+    );
     const md = markdown({ minutes: amended, meetings: [meeting, next] });
     // Its approvers approved version 1, not the change (issue 16, finding 10).
-    expect(md).toContain('**Status:** Versjon 2, endret etter godkjenningen. Godkjent i OSU, møte 2/2026 04.06.2026, versjon 1\\\n**Endret:** 05.06.2026 av Nina Solberg: Feil i vedtaket i sak 3/2026');
+    expect(md).toContain(
+      '**Status:** Versjon 2, endret etter godkjenningen. Godkjent i OSU, møte 2/2026 04.06.2026, versjon 1\\\n**Endret:** 05.06.2026 av Nina Solberg: Feil i vedtaket i sak 3/2026',
+    );
     expect(md).not.toContain('04.06.2026, versjon 2');
     expect(md).toContain('Høringssvaret sendes med Holes merknad.');
     expect(md).not.toContain('Høringssvaret sendes som foreslått.');

@@ -44,7 +44,9 @@ export interface DocxParagraph {
 
 /** The paragraphs of word/document.xml in document order. */
 export function paragraphs(documentXml: string): DocxParagraph[] {
-  const tables = [...documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const tables = [...documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(
+    (m) => [m.index, m.index + m[0].length] as const,
+  );
   return [...documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => ({
     style: /<w:pStyle w:val="([^"]+)"/.exec(m[0])?.[1] ?? '',
     text: [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
@@ -67,10 +69,18 @@ export function documentXml(docx: Buffer): string {
  */
 const XML_CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
 const allowedCode = (n: number): boolean =>
-  n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+  n === 0x9 ||
+  n === 0xa ||
+  n === 0xd ||
+  (n >= 0x20 && n <= 0xd7ff) ||
+  (n >= 0xe000 && n <= 0xfffd) ||
+  (n >= 0x10000 && n <= 0x10ffff);
 
 /** Why this XML part is not well-formed XML 1.0 as Word reads it, or undefined when it is. */
-export function strictXmlProblem(xml: string, wellFormed: (xml: string) => true | { err: { msg: string } }): string | undefined {
+export function strictXmlProblem(
+  xml: string,
+  wellFormed: (xml: string) => true | { err: { msg: string } },
+): string | undefined {
   if (!XML_CHAR.test(xml)) {
     const bad = [...xml].find((c) => !XML_CHAR.test(c)) ?? '';
     return `character U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')} is not allowed in XML 1.0`;

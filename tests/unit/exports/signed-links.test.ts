@@ -12,7 +12,9 @@ describe('signed download links', () => {
     expect(url.startsWith('http://127.0.0.1:3978/exports/M4TQ2/grunnlag.docx?expires=')).toBe(true);
     const { expires, sig } = query(url);
     expect(links.verify('/exports/M4TQ2/grunnlag.docx', expires, sig, new Date(at.getTime() + 59 * 60_000))).toBe(true);
-    expect(links.verify('/exports/M4TQ2/grunnlag.docx', expires, sig, new Date(at.getTime() + 61 * 60_000))).toBe(false);
+    expect(links.verify('/exports/M4TQ2/grunnlag.docx', expires, sig, new Date(at.getTime() + 61 * 60_000))).toBe(
+      false,
+    );
   });
 
   it('refuse another path, a changed expiry, a forged signature, or another secret', () => {

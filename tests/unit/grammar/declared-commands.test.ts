@@ -38,13 +38,20 @@ describe('converted commands refuse a bad argument with what was understood and 
   });
 
   it('årshjul: a year is four digits', () => {
-    expect(refusal(annualPlanCommand, 'neste', 'nb')).toBe('Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».');
-    expect(refusal(annualPlanCommand, '2027 kaffe', 'en')).toBe('I did not understand "kaffe". I understood: year 2027. Type: "annual plan [year]".');
+    expect(refusal(annualPlanCommand, 'neste', 'nb')).toBe(
+      'Jeg forstod ikke «neste» som år. Skriv slik: «årshjul [år]».',
+    );
+    expect(refusal(annualPlanCommand, '2027 kaffe', 'en')).toBe(
+      'I did not understand "kaffe". I understood: year 2027. Type: "annual plan [year]".',
+    );
   });
 
   it('lukk avstemning, påminn: the vote is all the words (an unknown one is answered by picking), the usage generated', () => {
     for (const c of [closeVoteCommand, remindVoteCommand]) {
-      expect(parseArgs(c.args!, 'budsjett 2027 K7P3Q', now, nb)).toMatchObject({ ok: true, value: { vote: 'budsjett 2027 K7P3Q' } });
+      expect(parseArgs(c.args!, 'budsjett 2027 K7P3Q', now, nb)).toMatchObject({
+        ok: true,
+        value: { vote: 'budsjett 2027 K7P3Q' },
+      });
       expect(parseArgs(c.args!, '', now, en)).toMatchObject({ ok: true, value: {} });
     }
     expect(usageText(nb, 'close-vote', closeVoteCommand.args!)).toBe('lukk avstemning [avstemning]');
@@ -55,39 +62,67 @@ describe('converted commands refuse a bad argument with what was understood and 
 
   it('lukk høring, sammenstill høring: the hearing by id or title words, the usage generated', () => {
     for (const c of [closeHearingCommand, compileHearingCommand]) {
-      expect(parseArgs(c.args!, 'regional helseplan', now, nb)).toMatchObject({ ok: true, value: { hearing: 'regional helseplan' } });
+      expect(parseArgs(c.args!, 'regional helseplan', now, nb)).toMatchObject({
+        ok: true,
+        value: { hearing: 'regional helseplan' },
+      });
     }
     expect(usageText(nb, 'close-hearing', closeHearingCommand.args!)).toBe('lukk høring [høring]');
     expect(usageText(en, 'compile-hearing', compileHearingCommand.args!)).toBe('compile hearing [hearing]');
   });
 
   it('avlys møte: the meeting is named by its id, never assumed', () => {
-    expect(refusal(cancelMeetingCommand, 'neste ingen saker', 'nb')).toBe('Jeg forstod ikke «neste ingen saker» som møte. Skriv slik: «avlys møte <møte> [grunn]».');
-    expect(refusal(cancelMeetingCommand, '', 'en')).toBe('The meeting is missing. Type: "cancel meeting <meeting> [reason]".');
+    expect(refusal(cancelMeetingCommand, 'neste ingen saker', 'nb')).toBe(
+      'Jeg forstod ikke «neste ingen saker» som møte. Skriv slik: «avlys møte <møte> [grunn]».',
+    );
+    expect(refusal(cancelMeetingCommand, '', 'en')).toBe(
+      'The meeting is missing. Type: "cancel meeting <meeting> [reason]".',
+    );
     // A quarter of the ids have no digit ("QEKKY"): they are ids all the same.
-    expect(parseArgs(cancelMeetingCommand.args!, 'QEKKY Ingen saker', now, nb)).toMatchObject({ ok: true, value: { meeting: 'QEKKY', reason: 'Ingen saker' } });
-    expect(parseArgs(cancelMeetingCommand.args!, 'M4TQ2 Sykehuset har ikke saker', now, nb)).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', reason: 'Sykehuset har ikke saker' } });
+    expect(parseArgs(cancelMeetingCommand.args!, 'QEKKY Ingen saker', now, nb)).toMatchObject({
+      ok: true,
+      value: { meeting: 'QEKKY', reason: 'Ingen saker' },
+    });
+    expect(parseArgs(cancelMeetingCommand.args!, 'M4TQ2 Sykehuset har ikke saker', now, nb)).toMatchObject({
+      ok: true,
+      value: { meeting: 'M4TQ2', reason: 'Sykehuset har ikke saker' },
+    });
   });
 
   it('meld forfall: a meeting id or "neste" first, the rest the reason; "neste" never stands for a required meeting', () => {
     const args = reportAbsenceCommand.args!;
-    expect(parseArgs(args, 'M4TQ2 Sykdom', now, nb)).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', reason: 'Sykdom' } });
-    expect(parseArgs(args, 'neste Sykdom i familien', now, nb)).toMatchObject({ ok: true, value: { meeting: 'neste', reason: 'Sykdom i familien' } });
+    expect(parseArgs(args, 'M4TQ2 Sykdom', now, nb)).toMatchObject({
+      ok: true,
+      value: { meeting: 'M4TQ2', reason: 'Sykdom' },
+    });
+    expect(parseArgs(args, 'neste Sykdom i familien', now, nb)).toMatchObject({
+      ok: true,
+      value: { meeting: 'neste', reason: 'Sykdom i familien' },
+    });
     const plain = parseArgs(args, 'Sykdom i familien', now, nb);
     expect(plain).toMatchObject({ ok: true, value: { reason: 'Sykdom i familien' } });
     expect(plain.ok && plain.value.meeting).toBe(undefined);
     expect(usageText(nb, 'report-absence', args)).toBe('meld forfall [møte] [grunn]');
     expect(usageText(en, 'report-absence', args)).toBe('report absence [meeting] [reason]');
-    expect(refusal(cancelMeetingCommand, 'next no business', 'en')).toBe('I did not understand "next no business" as meeting. Type: "cancel meeting <meeting> [reason]".');
+    expect(refusal(cancelMeetingCommand, 'next no business', 'en')).toBe(
+      'I did not understand "next no business" as meeting. Type: "cancel meeting <meeting> [reason]".',
+    );
   });
 
   it('meld utmelding: the municipality, then a date that is one', () => {
-    expect(refusal(reportWithdrawalCommand, 'Hole 10.13.2026', 'nb')).toBe('Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole». Skriv slik: «meld utmelding <kommune> <varslet dato>».');
-    expect(refusal(reportWithdrawalCommand, 'Nore og Uvdal', 'en')).toContain('Type: "report withdrawal <municipality> <notice date>".');
+    expect(refusal(reportWithdrawalCommand, 'Hole 10.13.2026', 'nb')).toBe(
+      'Jeg forstod ikke «10.13.2026» som varslet dato. Jeg forstod: kommune «Hole». Skriv slik: «meld utmelding <kommune> <varslet dato>».',
+    );
+    expect(refusal(reportWithdrawalCommand, 'Nore og Uvdal', 'en')).toContain(
+      'Type: "report withdrawal <municipality> <notice date>".',
+    );
   });
 
   it('vedtak: the search is free text, its usage the same as before', () => {
-    expect(parseArgs(decisionsCommand.args!, 'styret 2026 legevakt', now, nb)).toMatchObject({ ok: true, value: { query: 'styret 2026 legevakt' } });
+    expect(parseArgs(decisionsCommand.args!, 'styret 2026 legevakt', now, nb)).toMatchObject({
+      ok: true,
+      value: { query: 'styret 2026 legevakt' },
+    });
     expect(usageText(nb, 'decisions', decisionsCommand.args!)).toBe(nb.t('command.decisions.usage'));
     expect(usageText(en, 'decisions', decisionsCommand.args!)).toBe(en.t('command.decisions.usage'));
   });

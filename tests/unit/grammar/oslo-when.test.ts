@@ -41,8 +41,14 @@ describe('the Oslo date and time reader', () => {
     ['tomorrow 9am', { date: '2026-12-03', time: { hour: 9, minute: 0 } }],
     ['9am tomorrow', { date: '2026-12-03', time: { hour: 9, minute: 0 } }],
     ['2026-12-17 10.00–12.00', { date: '2026-12-17', time: { hour: 10, minute: 0 }, endTime: { hour: 12, minute: 0 } }],
-    ['2026-12-17 10:00 - 12:00', { date: '2026-12-17', time: { hour: 10, minute: 0 }, endTime: { hour: 12, minute: 0 } }],
-    ['tirsdag kl. 10 til kl. 12', { date: '2026-12-08', time: { hour: 10, minute: 0 }, endTime: { hour: 12, minute: 0 } }],
+    [
+      '2026-12-17 10:00 - 12:00',
+      { date: '2026-12-17', time: { hour: 10, minute: 0 }, endTime: { hour: 12, minute: 0 } },
+    ],
+    [
+      'tirsdag kl. 10 til kl. 12',
+      { date: '2026-12-08', time: { hour: 10, minute: 0 }, endTime: { hour: 12, minute: 0 } },
+    ],
   ])('reads %s', (typed, expected) => {
     expect(readWhen(typed, now)).toEqual(expected);
   });

@@ -15,22 +15,47 @@ const move = z.object({ meeting: arg.meeting(), when: arg.time() });
 
 describe('arguments declared in one zod schema', () => {
   it('a reference takes as few words as let the rest fit', () => {
-    expect(parseArgs(move, 'M4TQ2 2026-12-17 9:00', now, nb)).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', when: { date: '2026-12-17', time: { hour: 9, minute: 0 } } } });
-    expect(parseArgs(move, 'styremøte desember tirsdag kl. 10', now, nb)).toMatchObject({ ok: true, value: { meeting: 'styremøte desember', when: { date: '2026-12-08' } } });
-    expect(parseArgs(move, 'kl. 10', now, nb)).toMatchObject({ ok: true, value: { when: { time: { hour: 10, minute: 0 } } } });
+    expect(parseArgs(move, 'M4TQ2 2026-12-17 9:00', now, nb)).toMatchObject({
+      ok: true,
+      value: { meeting: 'M4TQ2', when: { date: '2026-12-17', time: { hour: 9, minute: 0 } } },
+    });
+    expect(parseArgs(move, 'styremøte desember tirsdag kl. 10', now, nb)).toMatchObject({
+      ok: true,
+      value: { meeting: 'styremøte desember', when: { date: '2026-12-08' } },
+    });
+    expect(parseArgs(move, 'kl. 10', now, nb)).toMatchObject({
+      ok: true,
+      value: { when: { time: { hour: 10, minute: 0 } } },
+    });
     const parsed = parseArgs(move, 'kl. 10', now, nb);
     expect(parsed.ok && parsed.value.meeting).toBe(undefined);
   });
 
   it('keyword arguments come in any order, in either language', () => {
     const a = parseArgs(requestInputArgs, 'M4TQ2 påminn 5,2 frist fredag 9:00 utsendelse 10', now, nb);
-    expect(a).toMatchObject({ ok: true, value: { meeting: 'M4TQ2', reminders: [5, 2], lead: 10, deadline: { date: '2026-12-04', time: { hour: 9, minute: 0 } } } });
-    expect(parseArgs(requestInputArgs, 'next deadline tomorrow 9am remind 3', now, en)).toMatchObject({ ok: true, value: { meeting: 'next', reminders: [3], deadline: { date: '2026-12-03' } } });
+    expect(a).toMatchObject({
+      ok: true,
+      value: {
+        meeting: 'M4TQ2',
+        reminders: [5, 2],
+        lead: 10,
+        deadline: { date: '2026-12-04', time: { hour: 9, minute: 0 } },
+      },
+    });
+    expect(parseArgs(requestInputArgs, 'next deadline tomorrow 9am remind 3', now, en)).toMatchObject({
+      ok: true,
+      value: { meeting: 'next', reminders: [3], deadline: { date: '2026-12-03' } },
+    });
   });
 
   it('zod has the last word: days must be whole and positive', () => {
     const refused = parseArgs(requestInputArgs, 'M4TQ2 påminn 2,0', now, nb);
-    expect(refused).toMatchObject({ ok: false, refused: 'reminders', leftOver: '2,0', understood: { meeting: 'M4TQ2' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      refused: 'reminders',
+      leftOver: '2,0',
+      understood: { meeting: 'M4TQ2' },
+    });
   });
 
   it('a refusal says what was understood, what was not, and the usage from the same schema', () => {
@@ -42,12 +67,19 @@ describe('arguments declared in one zod schema', () => {
     );
     const missing = parseArgs(move, '', now, en);
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(refusalText(en, 'move-meeting', move, missing)).toBe('The date and time[–end] is missing. Type: "move meeting [meeting] <date and time[–end]>".');
+    if (!missing.ok)
+      expect(refusalText(en, 'move-meeting', move, missing)).toBe(
+        'The date and time[–end] is missing. Type: "move meeting [meeting] <date and time[–end]>".',
+      );
   });
 
   it('usage is generated in both languages', () => {
-    expect(usageText(nb, 'request-input', requestInputArgs)).toBe('be om innspill [møte] [frist <dato og tid>] [utsendelse <dager før formøtet>] [påminn <dager før fristen>]');
-    expect(usageText(en, 'request-input', requestInputArgs)).toBe('request input [meeting] [deadline <date and time>] [send <days before the pre-meeting>] [remind <days before the deadline>]');
+    expect(usageText(nb, 'request-input', requestInputArgs)).toBe(
+      'be om innspill [møte] [frist <dato og tid>] [utsendelse <dager før formøtet>] [påminn <dager før fristen>]',
+    );
+    expect(usageText(en, 'request-input', requestInputArgs)).toBe(
+      'request input [meeting] [deadline <date and time>] [send <days before the pre-meeting>] [remind <days before the deadline>]',
+    );
   });
 
   it('every command has an area in help, and every declared command parses its own empty input without throwing', () => {
@@ -59,7 +91,7 @@ describe('arguments declared in one zod schema', () => {
 });
 
 describe('long text typed into a command', () => {
-  it('is echoed only in part in a refusal, so the answer stays far below Teams\' 28 KB', () => {
+  it("is echoed only in part in a refusal, so the answer stays far below Teams' 28 KB", () => {
     const parsed = parseArgs(move, `M4TQ2 ${'kaffe '.repeat(20_000)}`, now, nb);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(refusalText(nb, 'move-meeting', move, parsed).length).toBeLessThan(400);

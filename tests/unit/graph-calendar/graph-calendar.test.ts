@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { GraphCalendar } from '../../../src/adapters/graph-calendar/graph-calendar.adapter';
-import { graphDateTime, instantFromGraph, transactionIdFor } from '../../../src/adapters/graph-calendar/graph-event-mapping';
+import {
+  graphDateTime,
+  instantFromGraph,
+  transactionIdFor,
+} from '../../../src/adapters/graph-calendar/graph-event-mapping';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import type { CalendarErrorCode } from '../../../src/ports/calendar';
 import { isCalendarError } from '../../../src/ports/calendar';
@@ -62,7 +66,9 @@ describe('the Graph calendar adapter', () => {
     expect(scheduled.joinUrl).toBe((sent!.onlineMeeting as { joinUrl: string }).joinUrl);
     expect(scheduled.webLink).toBe(sent!.webLink);
     expect(calendar.notifiesAttendees).toBe(true);
-    expect(fake.notices).toEqual([{ kind: 'request', eventId: sent!.id, to: ['ase@grimstad.example.no', 'bjorn@lillesand.example.no'] }]);
+    expect(fake.notices).toEqual([
+      { kind: 'request', eventId: sent!.id, to: ['ase@grimstad.example.no', 'bjorn@lillesand.example.no'] },
+    ]);
   });
 
   it('an event Graph made without a join link (no Teams for the mailbox) says so, and keeps saying so after a move', async () => {
@@ -85,7 +91,10 @@ describe('the Graph calendar adapter', () => {
     const { id } = await calendar.schedule(sampleEvent());
     await calendar.update(id, { start: '2030-10-25T07:00:00Z', end: '2030-10-25T08:00:00Z' });
     expect(patches).toEqual([
-      { start: { dateTime: '2030-10-25T09:00:00', timeZone: 'W. Europe Standard Time' }, end: { dateTime: '2030-10-25T10:00:00', timeZone: 'W. Europe Standard Time' } },
+      {
+        start: { dateTime: '2030-10-25T09:00:00', timeZone: 'W. Europe Standard Time' },
+        end: { dateTime: '2030-10-25T10:00:00', timeZone: 'W. Europe Standard Time' },
+      },
     ]);
   });
 
@@ -117,7 +126,12 @@ describe('the Graph calendar adapter', () => {
     const [graphEvent] = fake.events(organiser);
     const cancelled = await calendar.cancel(id, 'Møtet er flyttet');
     expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 1, cancelled: { reason: 'Møtet er flyttet' } });
-    expect(fake.notices.at(-1)).toEqual({ kind: 'cancel', eventId: graphEvent!.id, to: ['ase@grimstad.example.no', 'bjorn@lillesand.example.no'], comment: 'Møtet er flyttet' });
+    expect(fake.notices.at(-1)).toEqual({
+      kind: 'cancel',
+      eventId: graphEvent!.id,
+      to: ['ase@grimstad.example.no', 'bjorn@lillesand.example.no'],
+      comment: 'Møtet er flyttet',
+    });
     expect(fake.events(organiser)).toEqual([]);
     expect(fake.deletedItems.get(graphEvent!.id)).toMatchObject({ isCancelled: true });
   });
@@ -125,9 +139,16 @@ describe('the Graph calendar adapter', () => {
   it('maps Graph failures to the port: 400 invalid, 404 not found, 503 unavailable', async () => {
     const fake = new FakeGraphCalendar();
     let answer: number | undefined;
-    const { calendar } = setup({ handle: (r) => (answer ? { status: answer, body: { error: { code: 'x', message: 'y' } } } : fake.handle(r)) });
+    const { calendar } = setup({
+      handle: (r) => (answer ? { status: answer, body: { error: { code: 'x', message: 'y' } } } : fake.handle(r)),
+    });
     const { id } = await calendar.schedule(sampleEvent());
-    for (const [status, code] of [[400, 'CALENDAR.INVALID'], [404, 'CALENDAR.NOT_FOUND'], [503, 'CALENDAR.UNAVAILABLE'], [429, 'CALENDAR.UNAVAILABLE']] as const) {
+    for (const [status, code] of [
+      [400, 'CALENDAR.INVALID'],
+      [404, 'CALENDAR.NOT_FOUND'],
+      [503, 'CALENDAR.UNAVAILABLE'],
+      [429, 'CALENDAR.UNAVAILABLE'],
+    ] as const) {
       answer = status;
       expect(await codeOf(calendar.update(id, { title: `Ny ${status}` }))).toBe(code);
       expect(await codeOf(calendar.schedule(sampleEvent()))).toBe(code);
@@ -141,20 +162,33 @@ describe('the Graph mapping', () => {
   it('derives one UUID-shaped transactionId per key', () => {
     expect(transactionIdFor('meeting:M4TQ2')).toBe(transactionIdFor('meeting:M4TQ2'));
     expect(transactionIdFor('meeting:M4TQ2')).not.toBe(transactionIdFor('pre-meeting:M4TQ2'));
-    expect(transactionIdFor('møte: æøå/?#')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(transactionIdFor('møte: æøå/?#')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('writes Oslo wall-clock times, and the repeated October hour in UTC', () => {
-    expect(graphDateTime('2026-01-15T09:00:00Z')).toEqual({ dateTime: '2026-01-15T10:00:00', timeZone: 'W. Europe Standard Time' });
-    expect(graphDateTime('2026-06-15T09:00:00Z')).toEqual({ dateTime: '2026-06-15T11:00:00', timeZone: 'W. Europe Standard Time' });
+    expect(graphDateTime('2026-01-15T09:00:00Z')).toEqual({
+      dateTime: '2026-01-15T10:00:00',
+      timeZone: 'W. Europe Standard Time',
+    });
+    expect(graphDateTime('2026-06-15T09:00:00Z')).toEqual({
+      dateTime: '2026-06-15T11:00:00',
+      timeZone: 'W. Europe Standard Time',
+    });
     // 25 October 2026: 02:30 happens at 00:30Z (summer time) and again at 01:30Z (winter time).
     expect(graphDateTime('2026-10-25T00:30:00Z')).toEqual({ dateTime: '2026-10-25T00:30:00.000', timeZone: 'UTC' });
     expect(graphDateTime('2026-10-25T01:30:00Z')).toEqual({ dateTime: '2026-10-25T01:30:00.000', timeZone: 'UTC' });
-    expect(graphDateTime('2026-10-25T02:30:00Z')).toEqual({ dateTime: '2026-10-25T03:30:00', timeZone: 'W. Europe Standard Time' });
+    expect(graphDateTime('2026-10-25T02:30:00Z')).toEqual({
+      dateTime: '2026-10-25T03:30:00',
+      timeZone: 'W. Europe Standard Time',
+    });
     for (const instant of ['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z', '2026-03-29T01:00:00.000Z']) {
       expect(instantFromGraph(graphDateTime(instant))).toBe(instant);
     }
-    expect(instantFromGraph({ dateTime: '2026-10-25T01:30:00.0000000', timeZone: 'UTC' })).toBe('2026-10-25T01:30:00.000Z');
+    expect(instantFromGraph({ dateTime: '2026-10-25T01:30:00.0000000', timeZone: 'UTC' })).toBe(
+      '2026-10-25T01:30:00.000Z',
+    );
     expect(instantFromGraph({ dateTime: '2026-10-25T01:30:00', timeZone: 'Europe/Oslo' })).toBeUndefined();
   });
 });

@@ -9,8 +9,12 @@ const APP = '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e';
 
 describe('Graph credentials from configuration', () => {
   it('makes the credential the configuration names', () => {
-    expect(graphCredential({ kind: 'secret', tenantId: TENANT, clientId: APP, clientSecret: 's' })).toBeInstanceOf(ClientSecretCredential);
-    expect(graphCredential({ kind: 'certificate', tenantId: TENANT, clientId: APP, certificatePath: '/x.pem' })).toBeInstanceOf(ClientCertificateCredential);
+    expect(graphCredential({ kind: 'secret', tenantId: TENANT, clientId: APP, clientSecret: 's' })).toBeInstanceOf(
+      ClientSecretCredential,
+    );
+    expect(
+      graphCredential({ kind: 'certificate', tenantId: TENANT, clientId: APP, certificatePath: '/x.pem' }),
+    ).toBeInstanceOf(ClientCertificateCredential);
     expect(graphCredential({ kind: 'managedIdentity' })).toBeInstanceOf(ManagedIdentityCredential);
     expect(graphCredential({ kind: 'managedIdentity', clientId: APP })).toBeInstanceOf(ManagedIdentityCredential);
   });

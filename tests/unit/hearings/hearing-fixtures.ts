@@ -16,7 +16,8 @@ export const draft: HearingDraft = {
   background: 'Forslaget gir kommunene nye plikter.',
 };
 
-export const hearing = (extra: Partial<HearingDraft> = {}): Hearing => must(registerHearing({ ...draft, ...extra }, municipalities, { id: 'H1', by: 'koord' }, now));
+export const hearing = (extra: Partial<HearingDraft> = {}): Hearing =>
+  must(registerHearing({ ...draft, ...extra }, municipalities, { id: 'H1', by: 'koord' }, now));
 
 let n = 0;
 export const submission = (extra: Partial<ResponseSubmission> = {}): ResponseSubmission => ({
@@ -38,8 +39,24 @@ export function answered(): HearingResponse[] {
   const give = (extra: Parameters<typeof submission>[0], at = now) => {
     responses = must(respondToHearing(hearing(), responses, org, submission(extra), at)).responses;
   };
-  give({ givenBy: 'kari', position: 'agree', answers: [{ questionId: 'q1', text: 'Godt utredet.' }], text: 'Ringerike støtter.' });
-  give({ givenBy: 'eva', municipality: '3310', position: 'disagree', answers: [{ questionId: 'q1', text: 'Mangler økonomi.' }, { questionId: 'q2', text: 'Mer press på legevakt.' }] }, new Date('2026-04-09T00:00:00Z'));
+  give({
+    givenBy: 'kari',
+    position: 'agree',
+    answers: [{ questionId: 'q1', text: 'Godt utredet.' }],
+    text: 'Ringerike støtter.',
+  });
+  give(
+    {
+      givenBy: 'eva',
+      municipality: '3310',
+      position: 'disagree',
+      answers: [
+        { questionId: 'q1', text: 'Mangler økonomi.' },
+        { questionId: 'q2', text: 'Mer press på legevakt.' },
+      ],
+    },
+    new Date('2026-04-09T00:00:00Z'),
+  );
   give({ givenBy: 'siri', status: 'draft', position: 'agree' }); // a draft: Drammen has not answered
   return [...responses];
 }

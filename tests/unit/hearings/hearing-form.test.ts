@@ -14,22 +14,26 @@ describe('the hearing form as the server reads it', () => {
     expect(must(readDeadline('i morgen', now))).toBe('2026-12-03T11:00:00.000Z');
     expect(must(readDeadline('fredag kl. 9', now))).toBe('2026-12-04T08:00:00.000Z');
     expect(must(readDeadline('15/12/2026', now))).toBe('2026-12-15T11:00:00.000Z');
-    for (const bad of ['2026-02-30', 'snart', '2026-12-15 25:00', 'kl. 9']) expect(readDeadline(bad, now).ok, bad).toBe(false);
+    for (const bad of ['2026-02-30', 'snart', '2026-12-15 25:00', 'kl. 9'])
+      expect(readDeadline(bad, now).ok, bad).toBe(false);
   });
 
   it('reads questions one per line, links by whitespace, municipalities from the multi-select and reminder days', () => {
     const draft = must(
-      readHearingForm({
-        title: ' Ny forskrift ',
-        issuer: 'Helsedirektoratet',
-        externalDeadline: '2026-12-15',
-        internalDeadline: '',
-        documents: 'https://a.no/1.pdf\nhttps://a.no/2.pdf ',
-        questions: 'Første?\r\n\r\nAndre?',
-        municipalities: '3305,3310',
-        background: '',
-        reminders: '3; 1',
-      }, now),
+      readHearingForm(
+        {
+          title: ' Ny forskrift ',
+          issuer: 'Helsedirektoratet',
+          externalDeadline: '2026-12-15',
+          internalDeadline: '',
+          documents: 'https://a.no/1.pdf\nhttps://a.no/2.pdf ',
+          questions: 'Første?\r\n\r\nAndre?',
+          municipalities: '3305,3310',
+          background: '',
+          reminders: '3; 1',
+        },
+        now,
+      ),
     );
     expect(draft).toEqual({
       title: 'Ny forskrift',

@@ -1,17 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { closeHearing, extendDeadline, HEARING_TEXT_MAX } from '../../../src/domain/hearing';
 import type { HearingResponse } from '../../../src/domain/hearing-response';
-import { countingResponse, latestResponse, notAnswered, respondToHearing, statusOf } from '../../../src/domain/hearing-response';
+import {
+  countingResponse,
+  latestResponse,
+  notAnswered,
+  respondToHearing,
+  statusOf,
+} from '../../../src/domain/hearing-response';
 import { code, hearing, must, now, org, submission } from './hearing-fixtures';
 
-const respond = (responses: readonly HearingResponse[], extra: Parameters<typeof submission>[0] = {}, at = now, h = hearing()) =>
-  respondToHearing(h, responses, org, submission(extra), at);
+const respond = (
+  responses: readonly HearingResponse[],
+  extra: Parameters<typeof submission>[0] = {},
+  at = now,
+  h = hearing(),
+) => respondToHearing(h, responses, org, submission(extra), at);
 
 describe('a municipality responds', () => {
   it('records the respondent, the municipality, the position and the answers', () => {
     const given = must(respond([], { text: ' Vi støtter. ', documents: ['https://ringerike.kommune.no/svar.pdf'] }));
     expect(given.recorded).toBe(true);
-    expect(given.response).toMatchObject({ municipality: '3305', givenBy: 'kari', givenAs: 'respondent', status: 'submitted', version: 1, late: false, position: 'agree', text: 'Vi støtter.' });
+    expect(given.response).toMatchObject({
+      municipality: '3305',
+      givenBy: 'kari',
+      givenAs: 'respondent',
+      status: 'submitted',
+      version: 1,
+      late: false,
+      position: 'agree',
+      text: 'Vi støtter.',
+    });
     expect(given.response.documents).toEqual(['https://ringerike.kommune.no/svar.pdf']);
   });
 
@@ -30,7 +49,10 @@ describe('a municipality responds', () => {
   it('keeps both the respondent and the deputy; the later counts', () => {
     const first = must(respond([]));
     const second = must(respond(first.responses, { givenBy: 'eva', municipality: '3305', position: 'disagree' }));
-    expect(second.responses.map((r) => [r.givenBy, r.givenAs, r.version])).toEqual([['kari', 'respondent', 1], ['eva', 'deputy', 2]]);
+    expect(second.responses.map((r) => [r.givenBy, r.givenAs, r.version])).toEqual([
+      ['kari', 'respondent', 1],
+      ['eva', 'deputy', 2],
+    ]);
     expect(countingResponse(second.responses, 'H1', '3305')?.position).toBe('disagree');
   });
 
@@ -39,7 +61,9 @@ describe('a municipality responds', () => {
     const retried = must(respond(first.responses, { idempotencyKey: 'same', position: 'disagree' }));
     expect(retried.recorded).toBe(false);
     expect(retried.response.position).toBe('agree');
-    expect(code(respond(first.responses, { idempotencyKey: 'same', givenBy: 'eva', municipality: '3305' }))).toBe('HEARING.IDEMPOTENCY_CONFLICT');
+    expect(code(respond(first.responses, { idempotencyKey: 'same', givenBy: 'eva', municipality: '3305' }))).toBe(
+      'HEARING.IDEMPOTENCY_CONFLICT',
+    );
     expect(must(respond(first.responses)).recorded).toBe(false);
   });
 
@@ -64,7 +88,15 @@ describe('refusals', () => {
     [{ text: 'x'.repeat(HEARING_TEXT_MAX + 1) }, 'HEARING.TEXT_TOO_LONG'],
     [{ answers: [{ questionId: 'q1', text: 'x'.repeat(HEARING_TEXT_MAX + 1) }] }, 'HEARING.TEXT_TOO_LONG'],
     [{ answers: [{ questionId: 'q9', text: 'Ja' }] }, 'HEARING.UNKNOWN_QUESTION'],
-    [{ answers: [{ questionId: 'q1', text: 'Ja' }, { questionId: 'q1', text: 'Nei' }] }, 'HEARING.DUPLICATE_QUESTION'],
+    [
+      {
+        answers: [
+          { questionId: 'q1', text: 'Ja' },
+          { questionId: 'q1', text: 'Nei' },
+        ],
+      },
+      'HEARING.DUPLICATE_QUESTION',
+    ],
     [{ documents: ['ftp://x'] }, 'HEARING.BAD_LINK'],
     [{ givenBy: 'ola' }, 'HEARING.NOT_REPRESENTATIVE'],
     [{ givenBy: 'nobody' }, 'HEARING.NOT_REPRESENTATIVE'],

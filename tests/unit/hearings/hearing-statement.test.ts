@@ -9,8 +9,12 @@ describe('the joint statement', () => {
     expect(s.notAnswered).toEqual(['3301']);
     expect(s.late).toEqual(['3310']);
     const q1 = s.questions[0]!;
-    expect(q1.groups.find((g) => g.position === 'agree')?.entries).toEqual([{ municipality: '3305', text: 'Godt utredet.', late: false }]);
-    expect(q1.groups.find((g) => g.position === 'disagree')?.entries).toEqual([{ municipality: '3310', text: 'Mangler økonomi.', late: true }]);
+    expect(q1.groups.find((g) => g.position === 'agree')?.entries).toEqual([
+      { municipality: '3305', text: 'Godt utredet.', late: false },
+    ]);
+    expect(q1.groups.find((g) => g.position === 'disagree')?.entries).toEqual([
+      { municipality: '3310', text: 'Mangler økonomi.', late: true },
+    ]);
     const q2 = s.questions[1]!;
     expect(q2.blank).toEqual(['3305']);
     expect(q2.groups.flatMap((g) => g.entries).map((e) => e.municipality)).toEqual(['3310']);

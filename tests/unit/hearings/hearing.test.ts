@@ -9,7 +9,8 @@ import {
 } from '../../../src/domain/hearing';
 import { code, draft, hearing, municipalities, must, now } from './hearing-fixtures';
 
-const register = (extra: object) => registerHearing({ ...draft, ...extra }, municipalities, { id: 'H1', by: 'koord' }, now);
+const register = (extra: object) =>
+  registerHearing({ ...draft, ...extra }, municipalities, { id: 'H1', by: 'koord' }, now);
 
 describe('registering a hearing', () => {
   it('by default asks every member municipality, by an internal deadline a week before the external one', () => {
@@ -22,14 +23,23 @@ describe('registering a hearing', () => {
   });
 
   it('takes an internal deadline, a subset of municipalities and reminder days the coordinator chose', () => {
-    const h = must(register({ internalDeadline: '2026-04-01T10:00:00Z', municipalities: ['3310', '3310'], reminderDaysBefore: [1, 3] }));
+    const h = must(
+      register({
+        internalDeadline: '2026-04-01T10:00:00Z',
+        municipalities: ['3310', '3310'],
+        reminderDaysBefore: [1, 3],
+      }),
+    );
     expect(h.internalDeadline).toBe('2026-04-01T10:00:00.000Z');
     expect(h.municipalities).toEqual(['3310']);
     expect(h.reminderDaysBefore).toEqual([3, 1]);
   });
 
   it('drops blank questions and keeps the order', () => {
-    expect(must(register({ questions: ['', ' A ', '  ', 'B'] })).questions).toEqual([{ id: 'q1', text: 'A' }, { id: 'q2', text: 'B' }]);
+    expect(must(register({ questions: ['', ' A ', '  ', 'B'] })).questions).toEqual([
+      { id: 'q1', text: 'A' },
+      { id: 'q2', text: 'B' },
+    ]);
   });
 
   it.each([
@@ -71,7 +81,9 @@ describe('reminders', () => {
 
   it('drops times already past and times not before the deadline', () => {
     const h = { ...hearing(), internalDeadline: '2026-04-08T06:00:00.000Z' }; // 08:00 Oslo: the 09:00 reminder that day is too late
-    expect(hearingReminders(h, new Date('2026-04-04T00:00:00Z')).map((r) => r.at)).toEqual(['2026-04-06T07:00:00.000Z']);
+    expect(hearingReminders(h, new Date('2026-04-04T00:00:00Z')).map((r) => r.at)).toEqual([
+      '2026-04-06T07:00:00.000Z',
+    ]);
     expect(hearingReminders(h, new Date('2026-04-04T00:00:00Z'))[0]?.toDeputies).toBe(true);
   });
 });
@@ -81,18 +93,38 @@ describe('after the deadline', () => {
     const h = must(extendDeadline(hearing(), { internalDeadline: '2026-04-10T10:00:00Z', by: 'koord' }, now));
     expect(h.internalDeadline).toBe('2026-04-10T10:00:00.000Z');
     expect(h.version).toBe(2);
-    expect(h.extensions).toEqual([{ from: '2026-04-08T10:00:00.000Z', to: '2026-04-10T10:00:00.000Z', at: now.toISOString(), by: 'koord' }]);
+    expect(h.extensions).toEqual([
+      { from: '2026-04-08T10:00:00.000Z', to: '2026-04-10T10:00:00.000Z', at: now.toISOString(), by: 'koord' },
+    ]);
   });
 
   it('refuses an extension that is not later, is past, lands after the external deadline, or comes after closing', () => {
     const h = hearing();
-    expect(code(extendDeadline(h, { internalDeadline: '2026-04-07T10:00:00Z', by: 'koord' }, now))).toBe('HEARING.NOT_LATER');
-    expect(code(extendDeadline(h, { internalDeadline: '2026-04-20T10:00:00Z', by: 'koord' }, now))).toBe('HEARING.INTERNAL_AFTER_EXTERNAL');
+    expect(code(extendDeadline(h, { internalDeadline: '2026-04-07T10:00:00Z', by: 'koord' }, now))).toBe(
+      'HEARING.NOT_LATER',
+    );
+    expect(code(extendDeadline(h, { internalDeadline: '2026-04-20T10:00:00Z', by: 'koord' }, now))).toBe(
+      'HEARING.INTERNAL_AFTER_EXTERNAL',
+    );
     expect(code(extendDeadline(h, { internalDeadline: 'soon', by: 'koord' }, now))).toBe('HEARING.BAD_DEADLINE');
-    expect(code(extendDeadline(h, { internalDeadline: '2026-04-10T10:00:00Z', by: 'koord' }, new Date('2026-04-11T00:00:00Z')))).toBe('HEARING.INTERNAL_DEADLINE_IN_PAST');
-    expect(must(extendDeadline(h, { internalDeadline: '2026-04-20T10:00:00Z', externalDeadline: '2026-04-25T10:00:00Z', by: 'koord' }, now)).externalDeadline).toBe('2026-04-25T10:00:00.000Z');
+    expect(
+      code(
+        extendDeadline(h, { internalDeadline: '2026-04-10T10:00:00Z', by: 'koord' }, new Date('2026-04-11T00:00:00Z')),
+      ),
+    ).toBe('HEARING.INTERNAL_DEADLINE_IN_PAST');
+    expect(
+      must(
+        extendDeadline(
+          h,
+          { internalDeadline: '2026-04-20T10:00:00Z', externalDeadline: '2026-04-25T10:00:00Z', by: 'koord' },
+          now,
+        ),
+      ).externalDeadline,
+    ).toBe('2026-04-25T10:00:00.000Z');
     const closed = must(closeHearing(h, 'koord', now));
-    expect(code(extendDeadline(closed, { internalDeadline: '2026-04-10T10:00:00Z', by: 'koord' }, now))).toBe('HEARING.CLOSED');
+    expect(code(extendDeadline(closed, { internalDeadline: '2026-04-10T10:00:00Z', by: 'koord' }, now))).toBe(
+      'HEARING.CLOSED',
+    );
   });
 
   it('closing records who and when, once', () => {

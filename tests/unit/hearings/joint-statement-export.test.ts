@@ -10,7 +10,7 @@ import { documentXml, paragraphs } from '../exports/read-docx';
 import { answered, hearing, org } from './hearing-fixtures';
 
 describe('the joint statement as DOCX', () => {
-  it('puts each answer under its question and its municipality\'s position, marks late ones and names the silent', async () => {
+  it("puts each answer under its question and its municipality's position, marks late ones and names the silent", async () => {
     const h = hearing();
     const doc = jointStatementDocument(org, h, compileJointStatement(h, answered()), strictTranslator('nb'));
     const ps = paragraphs(documentXml(await renderDocx(doc))).map((p) => p.text);
@@ -31,7 +31,9 @@ describe('the joint statement as DOCX', () => {
     const h = hearing();
     const doc = jointStatementDocument(org, h, compileJointStatement(h, answered()), strictTranslator('en'));
     expect(doc.title).toBe('Joint hearing statement (draft)');
-    expect(doc.blocks.some((b) => b.kind === 'heading' && b.text === 'Question 1: Er forslaget godt nok utredet?')).toBe(true);
+    expect(
+      doc.blocks.some((b) => b.kind === 'heading' && b.text === 'Question 1: Er forslaget godt nok utredet?'),
+    ).toBe(true);
   });
 });
 

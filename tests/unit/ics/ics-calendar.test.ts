@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CALENDAR_EVENTS_LIST, calendarLinkExpiry, eventIdFor, icsPath } from '../../../src/adapters/ics/calendar-event-record';
+import {
+  CALENDAR_EVENTS_LIST,
+  calendarLinkExpiry,
+  eventIdFor,
+  icsPath,
+} from '../../../src/adapters/ics/calendar-event-record';
 import { IcsCalendar } from '../../../src/adapters/ics/ics-calendar.adapter';
 import { serveIcs } from '../../../src/adapters/ics/serve-ics';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
@@ -29,11 +34,18 @@ function setUp(store: RecordStore = new MemoryStore(), attempts?: number) {
   let now = Date.parse('2026-09-01T08:00:00Z');
   const clock = { now: () => new Date(now) };
   const links = new SignedLinks(() => 'https://samrad.example.no/', 'a-test-secret-of-at-least-thirty-two-characters');
-  const calendar = new IcsCalendar({ store, baseUrl: 'https://samrad.example.no/', clock, links, ...(attempts ? { attempts } : {}) });
+  const calendar = new IcsCalendar({
+    store,
+    baseUrl: 'https://samrad.example.no/',
+    clock,
+    links,
+    ...(attempts ? { attempts } : {}),
+  });
   const later = (minutes: number) => (now += minutes * 60_000);
   const served = serveIcs(store, { uidDomain: 'samrad.example.no', links, clock });
   // The file as a calendar fetches it: through the signed link the invitation carries.
-  const serve = (id: string) => served(id, Object.fromEntries(new URL(links.linkUntil(icsPath(id), calendarLinkExpiry(meeting()))).searchParams));
+  const serve = (id: string) =>
+    served(id, Object.fromEntries(new URL(links.linkUntil(icsPath(id), calendarLinkExpiry(meeting()))).searchParams));
   return { store, calendar, later, serve };
 }
 
@@ -46,7 +58,9 @@ describe('IcsCalendar', () => {
     const scheduled = await calendar.schedule(meeting());
     expect(scheduled.id).toBe(eventIdFor('meeting:osu-3-2026'));
     expect(scheduled.id).toMatch(/^ev-[0-9a-f]{32}$/);
-    expect(scheduled.webLink).toMatch(new RegExp(`^https://samrad\\.example\\.no/calendar/${scheduled.id}\\.ics\\?expires=\\d+&sig=[\\w-]{43}$`));
+    expect(scheduled.webLink).toMatch(
+      new RegExp(`^https://samrad\\.example\\.no/calendar/${scheduled.id}\\.ics\\?expires=\\d+&sig=[\\w-]{43}$`),
+    );
     expect(calendar.notifiesAttendees).toBe(false);
     const found = await store.find(CALENDAR_EVENTS_LIST, { idempotencyKey: 'meeting:osu-3-2026' });
     expect(found.map((r) => r.id)).toEqual([scheduled.id]);
@@ -131,8 +145,16 @@ describe('IcsCalendar', () => {
       },
     });
     const { calendar, serve } = setUp(down);
-    for (const attempt of [calendar.schedule(meeting()), calendar.get('ev-1'), calendar.cancel('ev-1'), serve(eventIdFor('x'))]) {
-      const error = await attempt.then(() => undefined, (e: unknown) => e);
+    for (const attempt of [
+      calendar.schedule(meeting()),
+      calendar.get('ev-1'),
+      calendar.cancel('ev-1'),
+      serve(eventIdFor('x')),
+    ]) {
+      const error = await attempt.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(isCalendarError(error, 'CALENDAR.UNAVAILABLE'), String(error)).toBe(true);
       expect((error as Error).cause).toBeInstanceOf(StoreError);
     }
@@ -142,7 +164,11 @@ describe('IcsCalendar', () => {
     const { calendar } = setUp();
     const { id } = await calendar.schedule(meeting());
     expect((await calendar.update(id, { location: undefined, title: 'A' })).event.location).toBe('Rådhuset');
-    const moved = await calendar.update(id, { location: '', onlineMeeting: true, joinUrl: 'https://teams.microsoft.com/l/x' });
+    const moved = await calendar.update(id, {
+      location: '',
+      onlineMeeting: true,
+      joinUrl: 'https://teams.microsoft.com/l/x',
+    });
     expect(moved.event.location).toBeUndefined();
     expect(moved.joinUrl).toBe('https://teams.microsoft.com/l/x');
   });

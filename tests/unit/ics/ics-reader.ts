@@ -71,5 +71,6 @@ export function component(props: readonly IcsProperty[], name: string): IcsPrope
   return props.slice(begin + 1, end);
 }
 
-export const prop = (props: readonly IcsProperty[], name: string): IcsProperty | undefined => props.find((p) => p.name === name);
+export const prop = (props: readonly IcsProperty[], name: string): IcsProperty | undefined =>
+  props.find((p) => p.name === name);
 export const props = (all: readonly IcsProperty[], name: string): IcsProperty[] => all.filter((p) => p.name === name);

@@ -30,7 +30,8 @@ const sample = (over: Partial<IcsSource> = {}): IcsSource => ({
     ],
     location: 'Rådhuset; møterom 2, Kristiansand',
     onlineMeeting: true,
-    joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%22Tid%22%3a%22x%22%7d',
+    joinUrl:
+      'https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc%40thread.v2/0?context=%7b%22Tid%22%3a%22x%22%7d',
     body: agenda,
   },
   ...over,
@@ -64,7 +65,12 @@ describe('icsFor', () => {
   it('is CANCEL with CANCELLED, the same UID, the higher SEQUENCE and the reason', () => {
     const before = icsFor(sample({ sequence: 1 }));
     const after = icsFor(
-      sample({ sequence: 2, status: 'cancelled', updated: '2026-09-02T09:30:00Z', cancelled: { at: '2026-09-02T09:30:00Z', reason: 'Flyttet, se ny innkalling' } }),
+      sample({
+        sequence: 2,
+        status: 'cancelled',
+        updated: '2026-09-02T09:30:00Z',
+        cancelled: { at: '2026-09-02T09:30:00Z', reason: 'Flyttet, se ny innkalling' },
+      }),
     );
     expect(prop(readIcs(after), 'METHOD')?.value).toBe('CANCEL');
     expect(value(after, 'STATUS')).toBe('CANCELLED');
@@ -83,18 +89,30 @@ describe('icsFor', () => {
 
   it('writes times in Europe/Oslo with TZID, summer time the day before the October change', () => {
     const ics = icsFor(sample());
-    expect(prop(event(ics), 'DTSTART')).toEqual({ name: 'DTSTART', params: { TZID: 'Europe/Oslo' }, value: '20261024T100000' });
-    expect(prop(event(ics), 'DTEND')).toEqual({ name: 'DTEND', params: { TZID: 'Europe/Oslo' }, value: '20261024T120000' });
+    expect(prop(event(ics), 'DTSTART')).toEqual({
+      name: 'DTSTART',
+      params: { TZID: 'Europe/Oslo' },
+      value: '20261024T100000',
+    });
+    expect(prop(event(ics), 'DTEND')).toEqual({
+      name: 'DTEND',
+      params: { TZID: 'Europe/Oslo' },
+      value: '20261024T120000',
+    });
   });
 
   it('on the last Sunday of October (winter time from 03:00) 10:00 in Oslo is 09:00 UTC', () => {
-    const ics = icsFor(sample({ event: { ...sample().event, start: '2026-10-25T09:00:00Z', end: '2026-10-25T10:30:00Z' } }));
+    const ics = icsFor(
+      sample({ event: { ...sample().event, start: '2026-10-25T09:00:00Z', end: '2026-10-25T10:30:00Z' } }),
+    );
     expect(value(ics, 'DTSTART')).toBe('20261025T100000');
     expect(value(ics, 'DTEND')).toBe('20261025T113000');
   });
 
   it('a night meeting across the change: the repeated hour is written in UTC, not misread as summer time', () => {
-    const ics = icsFor(sample({ event: { ...sample().event, start: '2026-10-25T00:30:00Z', end: '2026-10-25T01:30:00Z' } }));
+    const ics = icsFor(
+      sample({ event: { ...sample().event, start: '2026-10-25T00:30:00Z', end: '2026-10-25T01:30:00Z' } }),
+    );
     expect(prop(event(ics), 'DTSTART')).toMatchObject({ params: { TZID: 'Europe/Oslo' }, value: '20261025T023000' });
     expect(prop(event(ics), 'DTEND')).toEqual({ name: 'DTEND', params: {}, value: '20261025T013000Z' });
   });
@@ -115,7 +133,10 @@ describe('icsFor', () => {
       return last.getUTCDate() - last.getUTCDay();
     };
     const hourOf = (p: typeof daylight) => Number(prop(p, 'DTSTART')?.value.slice(9, 11));
-    for (const [part, month] of [[daylight, 3], [standard, 10]] as const) {
+    for (const [part, month] of [
+      [daylight, 3],
+      [standard, 10],
+    ] as const) {
       const start = prop(part, 'DTSTART')?.value ?? '';
       expect(start.slice(4, 6)).toBe(String(month).padStart(2, '0'));
       expect(Number(start.slice(6, 8)), 'DTSTART falls on the rule').toBe(lastSunday(Number(start.slice(0, 4)), month));
@@ -139,8 +160,14 @@ describe('icsFor', () => {
       value: 'mailto:sekretariat@samhandling.example.no',
     });
     const [ase, per] = props(event(ics), 'ATTENDEE');
-    expect(ase).toMatchObject({ params: { CN: 'Åse Ødegård', ROLE: 'REQ-PARTICIPANT', PARTSTAT: 'NEEDS-ACTION', RSVP: 'TRUE' }, value: 'mailto:ase@grimstad.example.no' });
-    expect(per).toMatchObject({ params: { CN: "Per 'PJ' Jensen", ROLE: 'OPT-PARTICIPANT' }, value: 'mailto:pj@arendal.example.no' });
+    expect(ase).toMatchObject({
+      params: { CN: 'Åse Ødegård', ROLE: 'REQ-PARTICIPANT', PARTSTAT: 'NEEDS-ACTION', RSVP: 'TRUE' },
+      value: 'mailto:ase@grimstad.example.no',
+    });
+    expect(per).toMatchObject({
+      params: { CN: "Per 'PJ' Jensen", ROLE: 'OPT-PARTICIPANT' },
+      value: 'mailto:pj@arendal.example.no',
+    });
   });
 
   it('gives the Teams link as URL and X-MICROSOFT-SKYPETEAMSMEETINGURL, unescaped, and leaves both out without one', () => {

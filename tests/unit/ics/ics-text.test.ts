@@ -69,7 +69,9 @@ describe('iCalendar text', () => {
   });
 
   it('builds content lines with parameters in the order given', () => {
-    expect(contentLine('DTSTART', '20261025T100000', { TZID: 'Europe/Oslo' })).toBe('DTSTART;TZID=Europe/Oslo:20261025T100000');
+    expect(contentLine('DTSTART', '20261025T100000', { TZID: 'Europe/Oslo' })).toBe(
+      'DTSTART;TZID=Europe/Oslo:20261025T100000',
+    );
   });
 
   it('joins a document with CRLF and ends it with one', () => {

@@ -51,11 +51,14 @@ describe('serveIcs', () => {
     expect(response.body.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
   });
 
-  it('answers 404 to the bare id, a guessed signature, a changed expiry or another event\'s signature: nothing about the event', async () => {
+  it("answers 404 to the bare id, a guessed signature, a changed expiry or another event's signature: nothing about the event", async () => {
     const { calendar, serve, request } = setUp();
     const scheduled = await calendar.schedule(event);
     const other = await calendar.schedule({ ...event, idempotencyKey: 'meeting:osu-3' });
-    const { expires, sig } = Object.fromEntries(new URL(scheduled.webLink).searchParams) as { expires: string; sig: string };
+    const { expires, sig } = Object.fromEntries(new URL(scheduled.webLink).searchParams) as {
+      expires: string;
+      sig: string;
+    };
     const answers = [
       await serve(scheduled.id),
       await serve(scheduled.id, { expires }),
@@ -104,7 +107,9 @@ describe('serveIcs', () => {
 
   it('answers 404 for a signed id it does not know', async () => {
     const { links, request } = setUp();
-    const response = await request(links.linkUntil(icsPath('ev-00000000000000000000000000000000'), new Date('2031-01-01T00:00:00Z')));
+    const response = await request(
+      links.linkUntil(icsPath('ev-00000000000000000000000000000000'), new Date('2031-01-01T00:00:00Z')),
+    );
     expect(response.status).toBe(404);
     expect(response.headers['Content-Type']).toMatch(/^text\/plain/);
   });
@@ -119,16 +124,27 @@ describe('serveIcs', () => {
       },
     });
     const { serve } = setUp(counting);
-    for (const bad of ['../secrets', 'ev-1', 'EV-00000000000000000000000000000000', '', 'ev-00000000000000000000000000000000.ics', 'ev-00000000000000000000000000000000']) {
+    for (const bad of [
+      '../secrets',
+      'ev-1',
+      'EV-00000000000000000000000000000000',
+      '',
+      'ev-00000000000000000000000000000000.ics',
+      'ev-00000000000000000000000000000000',
+    ]) {
       expect((await serve(bad, { expires: '1999999999999', sig: 'x' })).status, bad).toBe(404);
     }
     expect(asked).toBe(0);
   });
 
-  it('says so in the server\'s language when texts are given', async () => {
+  it("says so in the server's language when texts are given", async () => {
     const store = new MemoryStore();
     const links = new SignedLinks(() => 'https://x.example.no', 'a-test-secret-of-at-least-thirty-two-characters');
-    const serve = serveIcs(store, { links, clock: { now: () => new Date() }, texts: { notFound: 'Fant ikke filen.', expired: 'Lenken er utløpt.' } });
+    const serve = serveIcs(store, {
+      links,
+      clock: { now: () => new Date() },
+      texts: { notFound: 'Fant ikke filen.', expired: 'Lenken er utløpt.' },
+    });
     expect((await serve('ev-1')).body).toBe('Fant ikke filen.\n');
   });
 });

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { activeItems, addItem, editItem, itemsForInput, markItemDecided, reorderAgenda, withdrawItem } from '../../../src/domain/agenda';
+import {
+  activeItems,
+  addItem,
+  editItem,
+  itemsForInput,
+  markItemDecided,
+  reorderAgenda,
+  withdrawItem,
+} from '../../../src/domain/agenda';
 import { minutesApprovalItemId } from '../../../src/domain/agenda-item';
 import { formatCaseNumber, nextCaseNumber, parseCaseNumber } from '../../../src/domain/case-number';
 import { cancelMeeting, markHeld } from '../../../src/domain/meeting';
 import { code, draft, must, now, planned, withTwoCases } from './meeting-fixtures';
 
-const numbers = (m: { agenda: readonly { caseNumber: { number: number; year: number } }[] }) => m.agenda.map((i) => formatCaseNumber(i.caseNumber));
+const numbers = (m: { agenda: readonly { caseNumber: { number: number; year: number } }[] }) =>
+  m.agenda.map((i) => formatCaseNumber(i.caseNumber));
 
 describe('case numbers', () => {
   it('reads and writes "sak 6/2026"', () => {
@@ -34,7 +43,9 @@ describe('case numbers', () => {
     const may = planned('may', { start: '2026-05-21T08:00:00Z', end: '2026-05-21T10:00:00Z' }, [april]);
     const r = addItem(may, [april], { id: 'x', draft: draft('Gammel sak'), caseNumber: { number: 2, year: 2026 } });
     expect(r).toEqual({ ok: false, error: { code: 'AGENDA.DUPLICATE_CASE_NUMBER', params: { caseNumber: '2/2026' } } });
-    expect(code(addItem(may, [april], { id: 'x', draft: draft('Egen'), caseNumber: { number: 4, year: 2026 } }))).toBe('AGENDA.DUPLICATE_CASE_NUMBER');
+    expect(code(addItem(may, [april], { id: 'x', draft: draft('Egen'), caseNumber: { number: 4, year: 2026 } }))).toBe(
+      'AGENDA.DUPLICATE_CASE_NUMBER',
+    );
   });
 
   it('takes a free number when given, and goes on from the highest', () => {
@@ -43,8 +54,12 @@ describe('case numbers', () => {
   });
 
   it('refuses a number of another year or below one', () => {
-    expect(code(addItem(planned(), [], { id: 'x', draft: draft('Sak'), caseNumber: { number: 3, year: 2025 } }))).toBe('AGENDA.CASE_YEAR_MISMATCH');
-    expect(code(addItem(planned(), [], { id: 'x', draft: draft('Sak'), caseNumber: { number: 0, year: 2026 } }))).toBe('AGENDA.BAD_CASE_NUMBER');
+    expect(code(addItem(planned(), [], { id: 'x', draft: draft('Sak'), caseNumber: { number: 3, year: 2025 } }))).toBe(
+      'AGENDA.CASE_YEAR_MISMATCH',
+    );
+    expect(code(addItem(planned(), [], { id: 'x', draft: draft('Sak'), caseNumber: { number: 0, year: 2026 } }))).toBe(
+      'AGENDA.BAD_CASE_NUMBER',
+    );
   });
 });
 
@@ -52,7 +67,15 @@ describe('the agenda', () => {
   it('opens with approval of the previous minutes, created with the meeting', () => {
     const m = planned();
     expect(m.agenda).toEqual([
-      { id: minutesApprovalItemId('m1'), caseNumber: { number: 1, year: 2026 }, kind: 'minutes-approval', title: '', proposal: { kind: 'standard' }, documents: [], status: 'open' },
+      {
+        id: minutesApprovalItemId('m1'),
+        caseNumber: { number: 1, year: 2026 },
+        kind: 'minutes-approval',
+        title: '',
+        proposal: { kind: 'standard' },
+        documents: [],
+        status: 'open',
+      },
     ]);
   });
 
@@ -60,10 +83,23 @@ describe('the agenda', () => {
     const m = must(
       addItem(planned(), [], {
         id: 'i1',
-        draft: { title: ' Handlingsplan ', background: 'Bakgrunn', proposal: { kind: 'in-meeting' }, documents: [{ title: 'Plan', url: 'https://sp.example/plan.docx' }], responsible: 'kari' },
+        draft: {
+          title: ' Handlingsplan ',
+          background: 'Bakgrunn',
+          proposal: { kind: 'in-meeting' },
+          documents: [{ title: 'Plan', url: 'https://sp.example/plan.docx' }],
+          responsible: 'kari',
+        },
       }),
     );
-    expect(m.agenda[1]).toMatchObject({ id: 'i1', kind: 'case', title: 'Handlingsplan', proposal: { kind: 'in-meeting' }, responsible: 'kari', status: 'open' });
+    expect(m.agenda[1]).toMatchObject({
+      id: 'i1',
+      kind: 'case',
+      title: 'Handlingsplan',
+      proposal: { kind: 'in-meeting' },
+      responsible: 'kari',
+      status: 'open',
+    });
     expect(m.version).toBe(2);
   });
 
@@ -71,16 +107,28 @@ describe('the agenda', () => {
     const m = planned();
     expect(code(addItem(m, [], { id: 'x', draft: draft(' ') }))).toBe('AGENDA.TITLE_REQUIRED');
     expect(code(addItem(m, [], { id: 'x', draft: draft('x'.repeat(201)) }))).toBe('AGENDA.TITLE_TOO_LONG');
-    expect(code(addItem(m, [], { id: 'x', draft: draft('Sak', { proposal: { kind: 'text', text: ' ' } }) }))).toBe('AGENDA.PROPOSAL_REQUIRED');
-    expect(code(addItem(m, [], { id: 'x', draft: draft('Sak', { proposal: { kind: 'standard' } }) }))).toBe('AGENDA.STANDARD_PROPOSAL_RESERVED');
-    expect(code(addItem(m, [], { id: 'x', draft: draft('Sak', { documents: [{ title: 'P', url: 'file:///C:/sak.docx' }] }) }))).toBe('AGENDA.BAD_DOCUMENT_LINK');
+    expect(code(addItem(m, [], { id: 'x', draft: draft('Sak', { proposal: { kind: 'text', text: ' ' } }) }))).toBe(
+      'AGENDA.PROPOSAL_REQUIRED',
+    );
+    expect(code(addItem(m, [], { id: 'x', draft: draft('Sak', { proposal: { kind: 'standard' } }) }))).toBe(
+      'AGENDA.STANDARD_PROPOSAL_RESERVED',
+    );
+    expect(
+      code(
+        addItem(m, [], { id: 'x', draft: draft('Sak', { documents: [{ title: 'P', url: 'file:///C:/sak.docx' }] }) }),
+      ),
+    ).toBe('AGENDA.BAD_DOCUMENT_LINK');
     expect(code(addItem(withTwoCases(), [], { id: 'i1', draft: draft('Igjen') }))).toBe('AGENDA.DUPLICATE_ITEM');
   });
 
   it('edits a case, keeping its number, and raises the version', () => {
     const m = withTwoCases();
     const e = must(editItem(m, 'i2', { title: 'Høring: akuttmedisinforskriften', proposal: { kind: 'in-meeting' } }));
-    expect(e.agenda[2]).toMatchObject({ title: 'Høring: akuttmedisinforskriften', caseNumber: { number: 3, year: 2026 }, proposal: { kind: 'in-meeting' } });
+    expect(e.agenda[2]).toMatchObject({
+      title: 'Høring: akuttmedisinforskriften',
+      caseNumber: { number: 3, year: 2026 },
+      proposal: { kind: 'in-meeting' },
+    });
     expect(e.version).toBe(m.version + 1);
     expect(code(editItem(m, 'i2', { title: '' }))).toBe('AGENDA.TITLE_REQUIRED');
     expect(code(editItem(m, 'nope', { title: 'x' }))).toBe('AGENDA.UNKNOWN_ITEM');
@@ -102,7 +150,12 @@ describe('the agenda', () => {
   it('withdraws a case: it keeps its number and place, and its number is not given again', () => {
     const m = must(withdrawItem(withTwoCases(), 'i2'));
     expect(m.agenda[2]).toMatchObject({ id: 'i2', status: 'withdrawn', caseNumber: { number: 3, year: 2026 } });
-    expect(numbers(must(addItem(m, [], { id: 'i3', draft: draft('Ny') })))).toEqual(['1/2026', '2/2026', '3/2026', '4/2026']);
+    expect(numbers(must(addItem(m, [], { id: 'i3', draft: draft('Ny') })))).toEqual([
+      '1/2026',
+      '2/2026',
+      '3/2026',
+      '4/2026',
+    ]);
     expect(activeItems(m).map((i) => i.id)).toEqual([minutesApprovalItemId('m1'), 'i1']);
     expect(itemsForInput(m).map((i) => i.id)).toEqual(['i1']);
     expect(code(withdrawItem(m, 'i2'))).toBe('AGENDA.ITEM_WITHDRAWN');
@@ -123,7 +176,14 @@ describe('the agenda', () => {
     for (const m of [held, cancelled]) {
       expect(code(addItem(m, [], { id: 'x', draft: draft('Ny') }))).toBe('AGENDA.MEETING_CLOSED');
       expect(code(editItem(m, 'i1', { title: 'x' }))).toBe('AGENDA.MEETING_CLOSED');
-      expect(code(reorderAgenda(m, m.agenda.map((i) => i.id)))).toBe('AGENDA.MEETING_CLOSED');
+      expect(
+        code(
+          reorderAgenda(
+            m,
+            m.agenda.map((i) => i.id),
+          ),
+        ),
+      ).toBe('AGENDA.MEETING_CLOSED');
       expect(code(withdrawItem(m, 'i1'))).toBe('AGENDA.MEETING_CLOSED');
     }
     expect(must(markItemDecided(held, 'i1')).agenda[1]?.status).toBe('decided');

@@ -9,13 +9,29 @@ import { code, must, org, planned, withTwoCases } from './meeting-fixtures';
 const started = new Date('2026-04-23T08:00:00Z');
 const held = must(markHeld(withTwoCases(), started));
 const decided = (itemId: string, decision: string): ItemMinutes => ({ itemId, proposals: [], votes: [], decision });
-const minutes = must(recordItemMinutes(must(draftMinutes(held, org, [])), held, decided('i1', 'Handlingsplanen vedtas.')));
+const minutes = must(
+  recordItemMinutes(must(draftMinutes(held, org, [])), held, decided('i1', 'Handlingsplanen vedtas.')),
+);
 const task = (d: Partial<FollowUpDraft> = {}) =>
-  createFollowUp(held, minutes, org, { id: 't1', itemId: 'i1', description: 'Send planen til kommunene', owner: 'koord', due: '2026-05-15', ...d }, started);
+  createFollowUp(
+    held,
+    minutes,
+    org,
+    { id: 't1', itemId: 'i1', description: 'Send planen til kommunene', owner: 'koord', due: '2026-05-15', ...d },
+    started,
+  );
 
 describe('follow-up tasks', () => {
   it('follows a decision, with owner and due date, open from the start', () => {
-    expect(must(task())).toMatchObject({ meetingId: 'm1', bodyId: 'osu', itemId: 'i1', caseNumber: { number: 2, year: 2026 }, owner: 'koord', due: '2026-05-15', status: 'open' });
+    expect(must(task())).toMatchObject({
+      meetingId: 'm1',
+      bodyId: 'osu',
+      itemId: 'i1',
+      caseNumber: { number: 2, year: 2026 },
+      owner: 'koord',
+      due: '2026-05-15',
+      status: 'open',
+    });
   });
 
   it('refuses a task for a case without a decision, an unknown case, a blank description, an unknown owner or a bad date', () => {

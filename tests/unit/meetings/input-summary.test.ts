@@ -17,10 +17,33 @@ const request: InputRequest = {
 };
 const at = new Date('2026-04-16T08:00:00Z');
 
-function answer(answers: InputAnswer[], givenBy: string, municipality: string, items: ItemInput[], m: Meeting = meeting, status: 'draft' | 'submitted' = 'submitted'): InputAnswer[] {
+function answer(
+  answers: InputAnswer[],
+  givenBy: string,
+  municipality: string,
+  items: ItemInput[],
+  m: Meeting = meeting,
+  status: 'draft' | 'submitted' = 'submitted',
+): InputAnswer[] {
   return [
-    ...must(giveInput(m, request, answers, org, { meetingId: 'm1', givenBy, municipality, meetingVersion: m.version, status, idempotencyKey: `${givenBy}-${answers.length}`, items }, at))
-      .answers,
+    ...must(
+      giveInput(
+        m,
+        request,
+        answers,
+        org,
+        {
+          meetingId: 'm1',
+          givenBy,
+          municipality,
+          meetingVersion: m.version,
+          status,
+          idempotencyKey: `${givenBy}-${answers.length}`,
+          items,
+        },
+        at,
+      ),
+    ).answers,
   ];
 }
 const both = (i1: Position, i2: Position, t1 = '', t2 = ''): ItemInput[] => [
@@ -38,9 +61,13 @@ describe('summary of input per case', () => {
     const i1 = summarizeItem(request, answers, 'i1');
     expect(i1.counts).toEqual({ ...zero, support: 2, 'support-with-changes': 1 });
     expect(i1.majority).toEqual({ kind: 'position', position: 'support' });
-    expect(i1.diverging).toEqual([{ municipality: '3301', position: 'support-with-changes', text: 'Ta med legevakt', givenBy: 'siri' }]);
+    expect(i1.diverging).toEqual([
+      { municipality: '3301', position: 'support-with-changes', text: 'Ta med legevakt', givenBy: 'siri' },
+    ]);
     const i2 = summarizeItem(request, answers, 'i2');
-    expect(i2.diverging).toEqual([{ municipality: '3310', position: 'against', text: 'For dyrt for små kommuner', givenBy: 'eva' }]);
+    expect(i2.diverging).toEqual([
+      { municipality: '3310', position: 'against', text: 'For dyrt for små kommuner', givenBy: 'eva' },
+    ]);
     expect(i2.notAnswered).toEqual([]);
   });
 
@@ -59,7 +86,11 @@ describe('summary of input per case', () => {
     answers = answer(answers, 'kari', '3305', both('support', 'support'));
     const i1 = summarizeItem(request, answers, 'i1');
     expect(i1.counts).toEqual({ ...zero, support: 1, against: 1 });
-    expect(i1.answered.find((a) => a.municipality === '3301')).toMatchObject({ position: 'against', givenBy: 'lars', text: 'Nei likevel' });
+    expect(i1.answered.find((a) => a.municipality === '3301')).toMatchObject({
+      position: 'against',
+      givenBy: 'lars',
+      text: 'Nei likevel',
+    });
   });
 
   it('has no majority on a tie, and then shows everyone who took a line as diverging', () => {
@@ -81,11 +112,22 @@ describe('summary of input per case', () => {
 
   it('has no majority and no divergence before anyone answers', () => {
     const s = summarizeItem(request, [], 'i1');
-    expect(s).toMatchObject({ majority: { kind: 'none' }, diverging: [], answered: [], notAnswered: ['3305', '3310', '3301'] });
+    expect(s).toMatchObject({
+      majority: { kind: 'none' },
+      diverging: [],
+      answered: [],
+      notAnswered: ['3305', '3310', '3301'],
+    });
   });
 
   it('treats a case added after a municipality answered as not answered by it', () => {
-    const answers = answer([], 'kari', '3305', [{ itemId: 'i1', position: 'support', text: '' }], must(withdrawItem(meeting, 'i2')));
+    const answers = answer(
+      [],
+      'kari',
+      '3305',
+      [{ itemId: 'i1', position: 'support', text: '' }],
+      must(withdrawItem(meeting, 'i2')),
+    );
     expect(summarizeItem(request, answers, 'i1').notAnswered).toEqual(['3310', '3301']);
     expect(summarizeItem(request, answers, 'i2').notAnswered).toEqual(['3305', '3310', '3301']);
   });

@@ -39,14 +39,22 @@ export const org: Organisation = {
     { number: '3301', name: 'Drammen', areas: [], population: 102000, small: false },
   ],
   members: [
-    person('kari', [seat('osu', 'chair', '3305'), seat('styret', 'member', '3305')], [{ municipality: '3305', role: 'respondent' }]),
+    person(
+      'kari',
+      [seat('osu', 'chair', '3305'), seat('styret', 'member', '3305')],
+      [{ municipality: '3305', role: 'respondent' }],
+    ),
     person('ola', [seat('osu', 'member', '3310')]),
     person('siri', [seat('osu', 'member', '3301')], [{ municipality: '3301', role: 'respondent' }]),
     person('hf', [seat('osu', 'member')]),
-    person('eva', [seat('osu', 'deputy', '3310', 'ola')], [
-      { municipality: '3310', role: 'respondent' },
-      { municipality: '3305', role: 'deputy' },
-    ]),
+    person(
+      'eva',
+      [seat('osu', 'deputy', '3310', 'ola')],
+      [
+        { municipality: '3310', role: 'respondent' },
+        { municipality: '3305', role: 'deputy' },
+      ],
+    ),
     person('lars', [], [{ municipality: '3301', role: 'deputy' }]),
     person('koord', []),
   ],

@@ -18,12 +18,18 @@ describe('Oslo wall-clock time', () => {
   });
 
   it('turns a wall-clock time back into the instant, with the offset in force that day', () => {
-    expect(osloInstant({ year: 2026, month: 10, day: 22, hour: 10, minute: 0, second: 0 })).toBe('2026-10-22T08:00:00.000Z');
-    expect(osloInstant({ year: 2026, month: 11, day: 5, hour: 10, minute: 0, second: 0 })).toBe('2026-11-05T09:00:00.000Z');
+    expect(osloInstant({ year: 2026, month: 10, day: 22, hour: 10, minute: 0, second: 0 })).toBe(
+      '2026-10-22T08:00:00.000Z',
+    );
+    expect(osloInstant({ year: 2026, month: 11, day: 5, hour: 10, minute: 0, second: 0 })).toBe(
+      '2026-11-05T09:00:00.000Z',
+    );
   });
 
   it('moves a time skipped in spring forward by the hour skipped', () => {
-    expect(osloInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 })).toBe('2026-03-29T01:30:00.000Z');
+    expect(osloInstant({ year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0 })).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
   });
 
   it('gives the date and year in Oslo, not in UTC', () => {

@@ -12,7 +12,8 @@ import {
 } from '../../../src/domain/meeting';
 import { code, context, details, must, now, planned } from './meeting-fixtures';
 
-const codes = (d: Parameters<typeof meetingProblems>[0], meetings: Meeting[] = []) => meetingProblems(d, context(meetings)).map((p) => p.code);
+const codes = (d: Parameters<typeof meetingProblems>[0], meetings: Meeting[] = []) =>
+  meetingProblems(d, context(meetings)).map((p) => p.code);
 
 describe('planning a meeting', () => {
   it('plans with number 1, version 1, and normalised UTC instants', () => {
@@ -41,7 +42,9 @@ describe('planning a meeting', () => {
 
   it('refuses an end not after the start', () => {
     expect(code(planMeeting('m1', { ...details, end: details.start }, context()))).toBe('MEETING.END_NOT_AFTER_START');
-    expect(code(planMeeting('m1', { ...details, end: '2026-04-23T07:00:00Z' }, context()))).toBe('MEETING.END_NOT_AFTER_START');
+    expect(code(planMeeting('m1', { ...details, end: '2026-04-23T07:00:00Z' }, context()))).toBe(
+      'MEETING.END_NOT_AFTER_START',
+    );
   });
 
   it('refuses times that are not instants, without also claiming they are in the past', () => {
@@ -49,13 +52,17 @@ describe('planning a meeting', () => {
   });
 
   it('refuses a meeting in the past or starting now', () => {
-    expect(code(planMeeting('m1', { ...details, start: '2026-03-09T08:00:00Z', end: '2026-03-09T10:00:00Z' }, context()))).toBe('MEETING.IN_PAST');
+    expect(
+      code(planMeeting('m1', { ...details, start: '2026-03-09T08:00:00Z', end: '2026-03-09T10:00:00Z' }, context())),
+    ).toBe('MEETING.IN_PAST');
     expect(code(planMeeting('m1', { ...details, start: now.toISOString() }, context()))).toBe('MEETING.IN_PAST');
   });
 
   it('warns, but plans, when it overlaps a meeting of the same body', () => {
     const first = planned('m1');
-    const r = must(planMeeting('m2', { ...details, start: '2026-04-23T11:00:00Z', end: '2026-04-23T13:00:00Z' }, context([first])));
+    const r = must(
+      planMeeting('m2', { ...details, start: '2026-04-23T11:00:00Z', end: '2026-04-23T13:00:00Z' }, context([first])),
+    );
     expect(r.warnings).toEqual([{ code: 'MEETING.OVERLAPS', params: { meetingId: 'm1', title: 'OSU-møte' } }]);
   });
 
@@ -70,10 +77,16 @@ describe('planning a meeting', () => {
     const a = planned('a');
     const b = planned('b', { start: '2026-05-23T08:00:00Z', end: '2026-05-23T10:00:00Z' }, [a]);
     expect(b.number).toBe(2);
-    const c = planned('c', { start: '2026-06-23T08:00:00Z', end: '2026-06-23T10:00:00Z' }, [a, must(cancelMeeting(b, now))]);
+    const c = planned('c', { start: '2026-06-23T08:00:00Z', end: '2026-06-23T10:00:00Z' }, [
+      a,
+      must(cancelMeeting(b, now)),
+    ]);
     expect(c.number).toBe(3);
     expect(planned('s', { bodyId: 'styret' }, [a, b]).number).toBe(1);
-    expect(planned('n', { start: '2027-01-14T08:00:00Z', end: '2027-01-14T10:00:00Z' }, [a, b, c])).toMatchObject({ year: 2027, number: 1 });
+    expect(planned('n', { start: '2027-01-14T08:00:00Z', end: '2027-01-14T10:00:00Z' }, [a, b, c])).toMatchObject({
+      year: 2027,
+      number: 1,
+    });
     expect(nextMeetingNumber([a, b, c], 'osu', 2026)).toBe(4);
   });
 
@@ -94,14 +107,20 @@ describe('moving, editing, cancelling and holding', () => {
   it('checks the new times like new ones, and warns of overlap, but not with itself', () => {
     const m = planned();
     expect(code(moveMeeting(m, { start: to.end, end: to.start }, context()))).toBe('MEETING.END_NOT_AFTER_START');
-    expect(code(moveMeeting(m, { start: '2026-03-01T08:00:00Z', end: '2026-03-01T09:00:00Z' }, context()))).toBe('MEETING.IN_PAST');
+    expect(code(moveMeeting(m, { start: '2026-03-01T08:00:00Z', end: '2026-03-01T09:00:00Z' }, context()))).toBe(
+      'MEETING.IN_PAST',
+    );
     const other = planned('m2', { start: to.start, end: to.end });
-    expect(must(moveMeeting(m, { start: '2026-04-23T09:00:00Z', end: '2026-04-23T13:00:00Z' }, context([m]))).warnings).toEqual([]);
+    expect(
+      must(moveMeeting(m, { start: '2026-04-23T09:00:00Z', end: '2026-04-23T13:00:00Z' }, context([m]))).warnings,
+    ).toEqual([]);
     expect(must(moveMeeting(m, to, context([m, other]))).warnings.map((w) => w.code)).toEqual(['MEETING.OVERLAPS']);
   });
 
   it('refuses a move into another year, which would make its numbers wrong', () => {
-    expect(code(moveMeeting(planned(), { start: '2027-01-10T08:00:00Z', end: '2027-01-10T09:00:00Z' }, context()))).toBe('MEETING.MOVE_CHANGES_YEAR');
+    expect(
+      code(moveMeeting(planned(), { start: '2027-01-10T08:00:00Z', end: '2027-01-10T09:00:00Z' }, context())),
+    ).toBe('MEETING.MOVE_CHANGES_YEAR');
   });
 
   it('cancels with a reason, once', () => {
@@ -124,15 +143,30 @@ describe('moving, editing, cancelling and holding', () => {
 
   it('edits place and notes under the same rules, raising the version', () => {
     const m = planned();
-    expect(must(editMeetingDetails(m, { notes: 'Lunsj serveres' }, context()))).toMatchObject({ notes: 'Lunsj serveres', version: 2 });
+    expect(must(editMeetingDetails(m, { notes: 'Lunsj serveres' }, context()))).toMatchObject({
+      notes: 'Lunsj serveres',
+      version: 2,
+    });
     expect(code(editMeetingDetails(m, { place: '', online: false }, context()))).toBe('MEETING.PLACE_REQUIRED');
     expect(code(editMeetingDetails(m, { title: '' }, context()))).toBe('MEETING.TITLE_REQUIRED');
   });
 
   it('finds the previous held meeting of the same body, whose minutes come up first', () => {
-    const jan = must(markHeld(planned('jan', { start: '2026-03-11T08:00:00Z', end: '2026-03-11T09:00:00Z' }), new Date('2026-03-11T08:00:00Z')));
-    const feb = must(cancelMeeting(planned('feb', { start: '2026-03-20T08:00:00Z', end: '2026-03-20T09:00:00Z' }), now));
-    const board = must(markHeld(planned('b', { bodyId: 'styret', start: '2026-03-21T08:00:00Z', end: '2026-03-21T09:00:00Z' }), new Date('2026-03-21T08:00:00Z')));
+    const jan = must(
+      markHeld(
+        planned('jan', { start: '2026-03-11T08:00:00Z', end: '2026-03-11T09:00:00Z' }),
+        new Date('2026-03-11T08:00:00Z'),
+      ),
+    );
+    const feb = must(
+      cancelMeeting(planned('feb', { start: '2026-03-20T08:00:00Z', end: '2026-03-20T09:00:00Z' }), now),
+    );
+    const board = must(
+      markHeld(
+        planned('b', { bodyId: 'styret', start: '2026-03-21T08:00:00Z', end: '2026-03-21T09:00:00Z' }),
+        new Date('2026-03-21T08:00:00Z'),
+      ),
+    );
     expect(previousHeldMeeting([jan, feb, board], planned())?.id).toBe('jan');
   });
 });

@@ -10,7 +10,9 @@ const now = new Date('2026-11-23T10:00:00Z');
 
 describe('reading foreslå tid', () => {
   it('understands durations in minutes, hours and h:mm', () => {
-    expect(['90', '90m', '90min', '2t', '2h', '2', '1,5t', '1.5h', '1:30', '45 '].map(parseDuration)).toEqual([90, 90, 90, 120, 120, 120, 90, 90, 90, 45]);
+    expect(['90', '90m', '90min', '2t', '2h', '2', '1,5t', '1.5h', '1:30', '45 '].map(parseDuration)).toEqual([
+      90, 90, 90, 120, 120, 120, 90, 90, 90, 45,
+    ]);
     expect(parseDuration('lenge')).toBeUndefined();
   });
 
@@ -23,16 +25,37 @@ describe('reading foreslå tid', () => {
   });
 
   it('reads body, duration and date from the end', () => {
-    expect(parseTimeSuggestionArgs('LSU Bærum 1:30 1.12.', now)).toEqual({ ok: true, value: { body: 'LSU Bærum', durationMinutes: 90, from: '2026-12-01' } });
-    expect(parseTimeSuggestionArgs('styret', now)).toEqual({ ok: true, value: { body: 'styret', durationMinutes: 120 } });
-    expect(parseTimeSuggestionArgs('styret 3t', now)).toEqual({ ok: true, value: { body: 'styret', durationMinutes: 180 } });
+    expect(parseTimeSuggestionArgs('LSU Bærum 1:30 1.12.', now)).toEqual({
+      ok: true,
+      value: { body: 'LSU Bærum', durationMinutes: 90, from: '2026-12-01' },
+    });
+    expect(parseTimeSuggestionArgs('styret', now)).toEqual({
+      ok: true,
+      value: { body: 'styret', durationMinutes: 120 },
+    });
+    expect(parseTimeSuggestionArgs('styret 3t', now)).toEqual({
+      ok: true,
+      value: { body: 'styret', durationMinutes: 180 },
+    });
   });
 
   it('refuses a duration it cannot read or outside 15 minutes to 8 hours, and a date that is none', () => {
-    expect(parseTimeSuggestionArgs('styret 9t', now)).toEqual({ ok: false, error: { code: 'SCHEDULE.BAD_DURATION', params: { text: '9t' } } });
-    expect(parseTimeSuggestionArgs('styret 10m', now)).toMatchObject({ ok: false, error: { code: 'SCHEDULE.BAD_DURATION' } });
-    expect(parseTimeSuggestionArgs('styret 2x', now)).toMatchObject({ ok: false, error: { code: 'SCHEDULE.BAD_DURATION' } });
-    expect(parseTimeSuggestionArgs('styret 2t 32.13.2026', now)).toEqual({ ok: false, error: { code: 'SCHEDULE.BAD_DATE', params: { text: '32.13.2026' } } });
+    expect(parseTimeSuggestionArgs('styret 9t', now)).toEqual({
+      ok: false,
+      error: { code: 'SCHEDULE.BAD_DURATION', params: { text: '9t' } },
+    });
+    expect(parseTimeSuggestionArgs('styret 10m', now)).toMatchObject({
+      ok: false,
+      error: { code: 'SCHEDULE.BAD_DURATION' },
+    });
+    expect(parseTimeSuggestionArgs('styret 2x', now)).toMatchObject({
+      ok: false,
+      error: { code: 'SCHEDULE.BAD_DURATION' },
+    });
+    expect(parseTimeSuggestionArgs('styret 2t 32.13.2026', now)).toEqual({
+      ok: false,
+      error: { code: 'SCHEDULE.BAD_DATE', params: { text: '32.13.2026' } },
+    });
   });
 });
 
@@ -44,16 +67,23 @@ describe('free/busy from Samråd’s own meetings', () => {
     await store.create(MEETINGS, osu.id, osu);
     await store.create(MEETINGS, later.id, must(cancelMeeting(later, new Date('2026-03-11T00:00:00Z'))));
     const freeBusy = new MeetingsFreeBusy({ store, organisation: () => org });
-    const answer = await freeBusy.busy(['kari@example.kommune.no', 'EVA@example.kommune.no', 'koord@example.kommune.no', 'stranger@example.no'], {
-      start: '2026-04-20T00:00:00Z',
-      end: '2026-04-27T00:00:00Z',
-    });
+    const answer = await freeBusy.busy(
+      ['kari@example.kommune.no', 'EVA@example.kommune.no', 'koord@example.kommune.no', 'stranger@example.no'],
+      {
+        start: '2026-04-20T00:00:00Z',
+        end: '2026-04-27T00:00:00Z',
+      },
+    );
     expect(answer).toEqual([
       { email: 'kari@example.kommune.no', known: true, busy: [{ start: osu.start, end: osu.end }] },
       { email: 'EVA@example.kommune.no', known: true, busy: [] },
       { email: 'koord@example.kommune.no', known: true, busy: [] },
       { email: 'stranger@example.no', known: false, busy: [] },
     ]);
-    expect((await freeBusy.busy(['kari@example.kommune.no'], { start: '2026-05-01T00:00:00Z', end: '2026-05-02T00:00:00Z' }))[0]!.busy).toEqual([]);
+    expect(
+      (
+        await freeBusy.busy(['kari@example.kommune.no'], { start: '2026-05-01T00:00:00Z', end: '2026-05-02T00:00:00Z' })
+      )[0]!.busy,
+    ).toEqual([]);
   });
 });

@@ -37,7 +37,14 @@ describe('proposing meeting times', () => {
 
   it('one a day when asked, skipping weekends', () => {
     const slots = proposeSlots({ ...base, count: 6, perDay: 1 });
-    expect(slots.map((s) => s.start.slice(0, 10))).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-07']);
+    expect(slots.map((s) => s.start.slice(0, 10))).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-07',
+    ]);
   });
 
   it('never before the window starts (now), never after it ends', () => {
@@ -62,7 +69,15 @@ describe('proposing meeting times', () => {
     const easter = { start: '2027-03-24T00:00:00+01:00', end: '2027-04-02T00:00:00+02:00' };
     const days = proposeSlots({ ...base, window: easter, count: 5, perDay: 1 }).map((s) => s.start.slice(0, 10));
     expect(days).toEqual(['2027-03-24', '2027-03-30', '2027-03-31', '2027-04-01']);
-    expect(proposeSlots({ ...base, window: easter, count: 5, perDay: 1, workingHours: { ...OFFICE_HOURS, skipPublicHolidays: false } }).map((s) => s.start.slice(0, 10))).toContain('2027-03-25');
+    expect(
+      proposeSlots({
+        ...base,
+        window: easter,
+        count: 5,
+        perDay: 1,
+        workingHours: { ...OFFICE_HOURS, skipPublicHolidays: false },
+      }).map((s) => s.start.slice(0, 10)),
+    ).toContain('2027-03-25');
   });
 
   it('nothing for a window with no room, a bad duration or no count', () => {
@@ -76,8 +91,18 @@ describe('proposing meeting times', () => {
 describe('Norwegian public holidays', () => {
   it('has the fixed and the Easter-based days', () => {
     expect([...norwegianPublicHolidays(2026)].sort()).toEqual([
-      '2026-01-01', '2026-04-02', '2026-04-03', '2026-04-05', '2026-04-06', '2026-05-01',
-      '2026-05-14', '2026-05-17', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-04-02',
+      '2026-04-03',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-05-01',
+      '2026-05-14',
+      '2026-05-17',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-12-25',
+      '2026-12-26',
     ]);
     expect(norwegianPublicHolidays(2027).has('2027-05-06')).toBe(true); // Ascension Day
     expect(norwegianPublicHolidays(2027).has('2027-05-17')).toBe(true);

@@ -37,8 +37,11 @@ describe('follow-up reminders', () => {
     expect(summer[0]?.dueAt).toEqual(new Date('2026-06-03T07:00:00Z'));
   });
 
-  it('leave out the times already past: a task due in three days gets no week\'s notice', () => {
-    expect(reminderJobs(task('2026-12-10'), new Date('2026-12-07T10:00:00Z')).map((j) => j.payload.when)).toEqual(['day', 'overdue']);
+  it("leave out the times already past: a task due in three days gets no week's notice", () => {
+    expect(reminderJobs(task('2026-12-10'), new Date('2026-12-07T10:00:00Z')).map((j) => j.payload.when)).toEqual([
+      'day',
+      'overdue',
+    ]);
   });
 
   async function setUp(stored: FollowUpTask) {
@@ -47,7 +50,13 @@ describe('follow-up reminders', () => {
     const scheduler = new JobScheduler(store, clock);
     await store.create(FOLLOW_UPS, stored.id, stored);
     // Siri has opened a personal chat with the bot.
-    await store.create('conversations', 'a:siri', { kind: 'personal', aadObjectId: 'aad-siri', installed: true, reference: {}, updated: '' });
+    await store.create('conversations', 'a:siri', {
+      kind: 'personal',
+      aadObjectId: 'aad-siri',
+      installed: true,
+      reference: {},
+      updated: '',
+    });
     await store.create('identityLinks', 'aad-siri', { memberId: 'siri' });
     const sent: unknown[] = [];
     const runner = new JobRunner({
@@ -56,7 +65,12 @@ describe('follow-up reminders', () => {
       timer: idleTimer,
       owner: 'test',
       handlers: {
-        [FOLLOW_UP_REMIND]: followUpReminder({ store, scheduler, organisation: () => org, t: Catalogue.load().for('nb') }) as never,
+        [FOLLOW_UP_REMIND]: followUpReminder({
+          store,
+          scheduler,
+          organisation: () => org,
+          t: Catalogue.load().for('nb'),
+        }) as never,
         [OUTBOX]: (async ({ job }: { job: Job<{ message: unknown }> }) => void sent.push(job.payload.message)) as never,
       },
     });
@@ -64,12 +78,15 @@ describe('follow-up reminders', () => {
     return { store, runner, sent };
   }
 
-  it('send one message to the owner\'s personal chat through the outbox, even when run again', async () => {
+  it("send one message to the owner's personal chat through the outbox, even when run again", async () => {
     const { store, runner, sent } = await setUp(task('2026-12-10'));
     await runner.runDue();
     await runner.runDue();
     expect(sent).toEqual([{ kind: 'text', text: expect.stringContaining('frist om en uke') }]);
-    expect((await store.get<Job>(JOBS, 'follow-up-message:FABCDE:week'))?.value).toMatchObject({ state: 'done', payload: { conversationId: 'a:siri' } });
+    expect((await store.get<Job>(JOBS, 'follow-up-message:FABCDE:week'))?.value).toMatchObject({
+      state: 'done',
+      payload: { conversationId: 'a:siri' },
+    });
     expect((await store.get<Job>(JOBS, 'follow-up-remind:FABCDE:day'))?.value.state).toBe('pending');
   });
 

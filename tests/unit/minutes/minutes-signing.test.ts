@@ -11,9 +11,18 @@ const started = new Date('2026-04-23T08:00:00Z');
 const held = must(markHeld(withTwoCases(), started));
 const decided = (itemId: string, decision: string): ItemMinutes => ({ itemId, proposals: [], votes: [], decision });
 /** Ola reported absence, so Eva stands in: present Kari, Siri and HF, and Eva. */
-const absence = { meetingId: 'm1', memberId: 'ola', reason: 'Ferie', reportedAt: '2026-04-01T08:00:00Z', deputiesCalled: ['eva'] };
+const absence = {
+  meetingId: 'm1',
+  memberId: 'ola',
+  reason: 'Ferie',
+  reportedAt: '2026-04-01T08:00:00Z',
+  deputiesCalled: ['eva'],
+};
 const draft = must(draftMinutes(held, org, [absence]));
-const complete = ['m1:minutes-approval', 'i1', 'i2'].reduce<Minutes>((m, id) => must(recordItemMinutes(m, held, decided(id, `Vedtak ${id}`))), draft);
+const complete = ['m1:minutes-approval', 'i1', 'i2'].reduce<Minutes>(
+  (m, id) => must(recordItemMinutes(m, held, decided(id, `Vedtak ${id}`))),
+  draft,
+);
 
 /** The minutes after these members approved them on the card, one after the other. */
 function approvedBy(minutes: Minutes, members: readonly string[]): Minutes {
@@ -39,7 +48,10 @@ describe('approval of the minutes by the members on a card', () => {
   it('counts each member once and approves and locks the minutes at the majority', () => {
     const one = must(approveAsMember(complete, held, [], 'kari', started));
     expect(one).toMatchObject({ recorded: true, minutes: { status: 'draft' } });
-    expect(must(approveAsMember(complete, held, one.approvals, 'kari', started))).toMatchObject({ recorded: false, approvals: one.approvals });
+    expect(must(approveAsMember(complete, held, one.approvals, 'kari', started))).toMatchObject({
+      recorded: false,
+      approvals: one.approvals,
+    });
     const two = must(approveAsMember(complete, held, one.approvals, 'eva', started));
     const three = must(approveAsMember(two.minutes, held, two.approvals, 'siri', started));
     expect(three.minutes).toMatchObject({ status: 'approved', approval: { by: { members: ['kari', 'eva', 'siri'] } } });
@@ -49,17 +61,27 @@ describe('approval of the minutes by the members on a card', () => {
   it('tells a changed vedtak from other changes, which is what a new version must carry a reason for', () => {
     const changed = must(recordItemMinutes(complete, held, decided('i1', 'Annet vedtak')));
     expect(decisionsDiffer(complete.content, changed.content)).toBe(true);
-    const reworded = must(recordItemMinutes(complete, held, { ...decided('i1', 'Vedtak i1'), recommendation: 'Ny innstilling' }));
+    const reworded = must(
+      recordItemMinutes(complete, held, { ...decided('i1', 'Vedtak i1'), recommendation: 'Ny innstilling' }),
+    );
     expect(decisionsDiffer(complete.content, reworded.content)).toBe(false);
     const approved = approvedBy(complete, ['kari', 'eva', 'siri']);
-    expect(code(amendMinutes(approved, held, { content: changed.content, by: 'koord', reason: ' ' }, started))).toBe('MINUTES.REASON_REQUIRED');
+    expect(code(amendMinutes(approved, held, { content: changed.content, by: 'koord', reason: ' ' }, started))).toBe(
+      'MINUTES.REASON_REQUIRED',
+    );
   });
 });
 
 describe('follow-up rules added for the app', () => {
   const minutes = complete;
   const task = (d: { owner?: string; due?: string } = {}, at = started) =>
-    createFollowUp(held, minutes, org, { id: 't1', itemId: 'i1', description: 'Send planen', owner: 'siri', due: '2026-05-15', ...d }, at);
+    createFollowUp(
+      held,
+      minutes,
+      org,
+      { id: 't1', itemId: 'i1', description: 'Send planen', owner: 'siri', due: '2026-05-15', ...d },
+      at,
+    );
 
   it('a task needs an owner and a due day that has not passed', () => {
     expect(code(task({ owner: ' ' }))).toBe('FOLLOW_UP.OWNER_REQUIRED');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICES, LIST_SCHEMAS } from '../../../src/adapters/sharepoint/typed-lists/list-schemas';
+import { CHOICES } from '../../../src/adapters/sharepoint/typed-lists/list-columns';
+import { LIST_SCHEMAS } from '../../../src/adapters/sharepoint/typed-lists/list-schemas';
 import { columnDefinition, fieldValue } from '../../../src/adapters/sharepoint/typed-lists/column-values';
 import { Catalogue } from '../../../src/i18n/catalogue';
 import { RESULT_LISTS } from '../../../src/ports/result-lists';
@@ -13,7 +14,8 @@ const INTERNAL_NAME = /^[A-Za-z][A-Za-z0-9]{0,31}$/;
 describe('the result list schemas', () => {
   it('are one per result list, each with its key column unique and indexed', () => {
     expect(LIST_SCHEMAS.map((s) => s.list)).toEqual(RESULT_LISTS);
-    for (const s of LIST_SCHEMAS) expect(s.columns.find((c) => c.name === 'SamradKey')).toMatchObject({ indexed: true, unique: true });
+    for (const s of LIST_SCHEMAS)
+      expect(s.columns.find((c) => c.name === 'SamradKey')).toMatchObject({ indexed: true, unique: true });
   });
 
   it('keep under SharePoint’s index limit and use internal names SharePoint takes', () => {
@@ -30,7 +32,8 @@ describe('the result list schemas', () => {
       const t = catalogue.for(locale);
       for (const s of LIST_SCHEMAS) {
         expect(t.has(`lists.${s.list}.title`)).toBe(true);
-        for (const c of s.columns) expect(t.has(`lists.${s.list}.column.${c.name}`), `${locale} ${s.list}.${c.name}`).toBe(true);
+        for (const c of s.columns)
+          expect(t.has(`lists.${s.list}.column.${c.name}`), `${locale} ${s.list}.${c.name}`).toBe(true);
         for (const v of s.views) expect(t.has(`lists.${s.list}.view.${v.key}`)).toBe(true);
       }
       for (const [set, keys] of Object.entries(CHOICES)) {
@@ -43,8 +46,10 @@ describe('the result list schemas', () => {
   it('say a position in the words the cards use', () => {
     for (const locale of ['nb', 'en'] as const) {
       const t = catalogue.for(locale);
-      for (const k of CHOICES.inputPosition) expect(t.t(`lists.choice.inputPosition.${k}`)).toBe(t.t(`input.position.${k}`));
-      for (const k of CHOICES.hearingPosition) expect(t.t(`lists.choice.hearingPosition.${k}`)).toBe(t.t(`hearing.position.${k}`));
+      for (const k of CHOICES.inputPosition)
+        expect(t.t(`lists.choice.inputPosition.${k}`)).toBe(t.t(`input.position.${k}`));
+      for (const k of CHOICES.hearingPosition)
+        expect(t.t(`lists.choice.hearingPosition.${k}`)).toBe(t.t(`hearing.position.${k}`));
     }
   });
 
@@ -68,7 +73,10 @@ describe('column values', () => {
 
   it('write choices as their text, links as { Url, Description }, days as midnight UTC, instants without milliseconds', () => {
     expect(fieldValue(col('choice', { choices: 'taskStatus' }), 'open', t)).toBe('Åpen');
-    expect(fieldValue(col('link'), { url: 'https://a.example/d.pdf', text: 'Saksframlegg' }, t)).toEqual({ Url: 'https://a.example/d.pdf', Description: 'Saksframlegg' });
+    expect(fieldValue(col('link'), { url: 'https://a.example/d.pdf', text: 'Saksframlegg' }, t)).toEqual({
+      Url: 'https://a.example/d.pdf',
+      Description: 'Saksframlegg',
+    });
     expect(fieldValue(col('link'), { url: 'file://C:/d.pdf', text: 'x' }, t)).toBeNull();
     expect(fieldValue(col('date'), '2027-01-15', t)).toBe('2027-01-15T00:00:00Z');
     expect(fieldValue(col('dateTime'), '2026-12-10T09:00:00.000Z', t)).toBe('2026-12-10T09:00:00Z');
@@ -86,6 +94,10 @@ describe('column values', () => {
   it('define choice columns that take no other text', () => {
     const schema = LIST_SCHEMAS.find((s) => s.list === 'votes')!;
     const secrecy = schema.columns.find((c) => c.name === 'Secrecy')!;
-    expect(columnDefinition(schema, secrecy, t)).toMatchObject({ name: 'Secrecy', displayName: 'Avstemningsform', choice: { allowTextEntry: false, choices: ['Åpen (navngitt)', 'Hemmelig'] } });
+    expect(columnDefinition(schema, secrecy, t)).toMatchObject({
+      name: 'Secrecy',
+      displayName: 'Avstemningsform',
+      choice: { allowTextEntry: false, choices: ['Åpen (navngitt)', 'Hemmelig'] },
+    });
   });
 });

@@ -22,8 +22,12 @@ describe('SAMRAD_SHAREPOINT_LISTS', () => {
   });
 
   it('refuses other words, and lists without a tenant, naming the setting', () => {
-    expect(problems({ ...tenant, SAMRAD_SHAREPOINT_LISTS: 'yes' })).toEqual([expect.stringMatching(/^SAMRAD_SHAREPOINT_LISTS: on or off/)]);
-    expect(problems({ SAMRAD_SHAREPOINT_LISTS: 'on' })).toEqual([expect.stringMatching(/^SAMRAD_SHAREPOINT_LISTS: the lists are on a SharePoint site/)]);
+    expect(problems({ ...tenant, SAMRAD_SHAREPOINT_LISTS: 'yes' })).toEqual([
+      expect.stringMatching(/^SAMRAD_SHAREPOINT_LISTS: on or off/),
+    ]);
+    expect(problems({ SAMRAD_SHAREPOINT_LISTS: 'on' })).toEqual([
+      expect.stringMatching(/^SAMRAD_SHAREPOINT_LISTS: the lists are on a SharePoint site/),
+    ]);
     expect(problems({ SAMRAD_SHAREPOINT_LISTS: 'off' })).toEqual([]);
   });
 });

@@ -12,7 +12,9 @@ import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import { Catalogue } from '../../../src/i18n/catalogue';
 import { ManualClock, t0 } from './scheduling-fixtures';
 
-const parsed = parseOrganisation(readFileSync(join(__dirname, '..', '..', '..', 'config', 'organisation.yaml'), 'utf8'));
+const parsed = parseOrganisation(
+  readFileSync(join(__dirname, '..', '..', '..', 'config', 'organisation.yaml'), 'utf8'),
+);
 if (!parsed.ok) throw new Error('sample organisation does not load');
 const org = parsed.value;
 const catalogue = Catalogue.load();
@@ -20,26 +22,49 @@ const nb = catalogue.for('nb');
 const en = catalogue.for('en');
 
 const job = (id: string, kind: string, payload: unknown = {}): Job => newJob({ id, kind, dueAt: t0, payload }, t0);
-const message = (id: string) => job(id, 'outbox.message', { conversationId: 'a:personal', message: { kind: 'text', text: 'x' } });
+const message = (id: string) =>
+  job(id, 'outbox.message', { conversationId: 'a:personal', message: { kind: 'text', text: 'x' } });
 
 describe('a failed job in words', () => {
   it('names what a message was and whom it was for, from its id and the organisation', () => {
-    expect(describeJob(message('input.send:M4TQ2:2026-11-20T08:00:00.000Z:3324:marit-kvam'), org, nb)).toBe('innspillskort for møte M4TQ2 til Marit Kvam (Gol)');
-    expect(describeJob(message('vote-remind:K7P3Q:marit-kvam:2026-11-20T08:00'), org, nb)).toBe('påminnelse om avstemning K7P3Q til Marit Kvam');
-    expect(describeJob(message('vote-remind:K7P3Q:marit-kvam:2026-11-20T08:00'), org, en)).toBe('reminder of vote K7P3Q to Marit Kvam');
-    expect(describeJob(message('hearing-card:H2Q9R:3324:marit-kvam'), org, nb)).toBe('høringskort for høring H2Q9R til Marit Kvam (Gol)');
+    expect(describeJob(message('input.send:M4TQ2:2026-11-20T08:00:00.000Z:3324:marit-kvam'), org, nb)).toBe(
+      'innspillskort for møte M4TQ2 til Marit Kvam (Gol)',
+    );
+    expect(describeJob(message('vote-remind:K7P3Q:marit-kvam:2026-11-20T08:00'), org, nb)).toBe(
+      'påminnelse om avstemning K7P3Q til Marit Kvam',
+    );
+    expect(describeJob(message('vote-remind:K7P3Q:marit-kvam:2026-11-20T08:00'), org, en)).toBe(
+      'reminder of vote K7P3Q to Marit Kvam',
+    );
+    expect(describeJob(message('hearing-card:H2Q9R:3324:marit-kvam'), org, nb)).toBe(
+      'høringskort for høring H2Q9R til Marit Kvam (Gol)',
+    );
     // An absence notice names the absent member first, its recipient last.
-    expect(describeJob(message('absence:M4TQ2:marit-kvam:coordinator:ingrid-haugen'), org, nb)).toBe('melding om forfall i møte M4TQ2 til Ingrid Haugen');
+    expect(describeJob(message('absence:M4TQ2:marit-kvam:coordinator:ingrid-haugen'), org, nb)).toBe(
+      'melding om forfall i møte M4TQ2 til Ingrid Haugen',
+    );
     expect(describeJob(message('notice:M4TQ2'), org, nb)).toBe('kunngjøring av møte M4TQ2 i kanalen');
     expect(describeJob(message('test:1:0'), org, en)).toBe('message');
   });
 
   it('names other work by its kind and subject, and an unknown kind by its name', () => {
-    expect(describeJob(job('vote-close:K7P3Q', 'vote.close-at-deadline', { voteId: 'K7P3Q' }), org, nb)).toBe('lukking av avstemning K7P3Q ved fristen');
-    expect(describeJob(job('meeting-announce:M4TQ2:3:moved', 'meeting.announce', { meetingId: 'M4TQ2', reason: 'moved' }), org, en)).toBe(
-      'update of meeting M4TQ2 (calendar, invitations and notice)',
+    expect(describeJob(job('vote-close:K7P3Q', 'vote.close-at-deadline', { voteId: 'K7P3Q' }), org, nb)).toBe(
+      'lukking av avstemning K7P3Q ved fristen',
     );
-    expect(describeJob(job('hearing-remind:H2Q9R:2026-11-20T08:00:00.000Z', 'hearing.remind', { hearingId: 'H2Q9R' }), org, nb)).toBe('påminnelser om høring H2Q9R');
+    expect(
+      describeJob(
+        job('meeting-announce:M4TQ2:3:moved', 'meeting.announce', { meetingId: 'M4TQ2', reason: 'moved' }),
+        org,
+        en,
+      ),
+    ).toBe('update of meeting M4TQ2 (calendar, invitations and notice)');
+    expect(
+      describeJob(
+        job('hearing-remind:H2Q9R:2026-11-20T08:00:00.000Z', 'hearing.remind', { hearingId: 'H2Q9R' }),
+        org,
+        nb,
+      ),
+    ).toBe('påminnelser om høring H2Q9R');
     expect(describeJob(job('x:1', 'something.new'), org, nb)).toBe('jobb av typen something.new');
   });
 
@@ -52,13 +77,32 @@ describe('a failed job in words', () => {
     expect(jobErrorCause('Request failed with status 429')).toBe('throttled');
     expect(jobErrorCause('STORE.UNAVAILABLE jobs/x')).toBe('store');
     // The store's refusal of a record too large for it is its own cause, not Teams' 413 nor a store outage.
-    expect(jobErrorCause('STORE.TOO_LARGE ballotBoxes/b1: Graph answered 400 invalidRequest: too long (Value holds 70012 characters; the column takes 63999)')).toBe('too-large-record');
+    expect(
+      jobErrorCause(
+        'STORE.TOO_LARGE ballotBoxes/b1: Graph answered 400 invalidRequest: too long (Value holds 70012 characters; the column takes 63999)',
+      ),
+    ).toBe('too-large-record');
     expect(nb.t('jobs.error.too-large-record')).toContain('for stor for lagringen');
     expect(jobErrorCause('fetch failed')).toBe('network');
     expect(jobErrorCause('Bad Gateway 502')).toBe('service');
     expect(jobErrorCause('TypeError: x is not a function')).toBe('unknown');
     expect(jobErrorCause(undefined)).toBe('unknown');
-    for (const cause of ['lease-expired', 'blocked', 'not-installed', 'conversation-gone', 'too-big', 'too-large-record', 'cannot-render', 'no-conversation', 'throttled', 'locked', 'store', 'network', 'service', 'unknown'])
+    for (const cause of [
+      'lease-expired',
+      'blocked',
+      'not-installed',
+      'conversation-gone',
+      'too-big',
+      'too-large-record',
+      'cannot-render',
+      'no-conversation',
+      'throttled',
+      'locked',
+      'store',
+      'network',
+      'service',
+      'unknown',
+    ])
       for (const t of [nb, en]) expect(t.has(`jobs.error.${cause}`), `${t.locale} ${cause}`).toBe(true);
   });
 });
@@ -76,14 +120,23 @@ describe('short ids and the coordinator retry', () => {
     const store = new MemoryStore();
     const clock = new ManualClock();
     const scheduler = new JobScheduler(store, clock);
-    const failed = failedWith({ ...job('vote-close:K7P3Q', 'vote.close-at-deadline'), attempts: 5 }, 'fetch failed', t0);
+    const failed = failedWith(
+      { ...job('vote-close:K7P3Q', 'vote.close-at-deadline'), attempts: 5 },
+      'fetch failed',
+      t0,
+    );
     await store.create(JOBS, failed.id, failed);
     clock.advance(60_000);
 
     const found = await findJobByRef(scheduler, jobRef(failed.id).toLowerCase());
     expect(found.map((j) => j.id)).toEqual([failed.id]);
     const first = await scheduler.retry(failed.id);
-    expect(first.ok && first.value).toMatchObject({ state: 'pending', attempts: 0, dueAt: clock.now().toISOString(), retriedAt: clock.now().toISOString() });
+    expect(first.ok && first.value).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      dueAt: clock.now().toISOString(),
+      retriedAt: clock.now().toISOString(),
+    });
 
     clock.advance(60_000);
     const again = await scheduler.retry(failed.id);

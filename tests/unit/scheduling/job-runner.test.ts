@@ -10,17 +10,35 @@ const backoff = { baseMs: 1_000, maxMs: 8_000 };
 const setup = (handlers: Record<string, JobHandler<never>>, store: RecordStore = new MemoryStore()) => {
   const clock = new ManualClock();
   const runner = (owner = 'runner-a', over: { concurrency?: number } = {}) =>
-    new JobRunner({ store, clock, timer: idleTimer, owner, handlers, backoff, random: () => 1, leaseMs: minutes(2), ...over });
+    new JobRunner({
+      store,
+      clock,
+      timer: idleTimer,
+      owner,
+      handlers,
+      backoff,
+      random: () => 1,
+      leaseMs: minutes(2),
+      ...over,
+    });
   return { store, clock, scheduler: new JobScheduler(store, clock), runner };
 };
-const counting = (counter: RunCounter): JobHandler => async ({ job }) => counter.add(job.id);
+const counting =
+  (counter: RunCounter): JobHandler =>
+  async ({ job }) =>
+    counter.add(job.id);
 
 describe('JobRunner.runDue', () => {
   it('runs due jobs once and leaves future ones', async () => {
     const counter = new RunCounter();
     const { scheduler, runner, clock } = setup({ reminder: counting(counter) });
     await scheduler.schedule({ id: 'now', kind: 'reminder', dueAt: t0, payload: {} });
-    await scheduler.schedule({ id: 'later', kind: 'reminder', dueAt: new Date(t0.getTime() + minutes(60)), payload: {} });
+    await scheduler.schedule({
+      id: 'later',
+      kind: 'reminder',
+      dueAt: new Date(t0.getTime() + minutes(60)),
+      payload: {},
+    });
     const a = runner();
     expect(await a.runDue()).toMatchObject({ done: 1 });
     expect(await a.runDue()).toMatchObject({ done: 0 });
@@ -28,7 +46,12 @@ describe('JobRunner.runDue', () => {
     expect(await scheduler.get('now')).toMatchObject({ state: 'done', attempts: 1, finishedAt: t0.toISOString() });
     clock.advance(minutes(60));
     await a.runDue();
-    expect(counter.runs).toEqual(new Map([['now', 1], ['later', 1]]));
+    expect(counter.runs).toEqual(
+      new Map([
+        ['now', 1],
+        ['later', 1],
+      ]),
+    );
   });
 
   it('gives the handler the job, its attempt number and its id as idempotency key', async () => {
@@ -50,7 +73,12 @@ describe('JobRunner.runDue', () => {
     await scheduler.schedule({ id: 'r1', kind: 'reminder', dueAt: t0, payload: {}, maxAttempts: 3 });
     const a = runner();
     expect(await a.runDue()).toMatchObject({ retried: 1 });
-    expect(await scheduler.get('r1')).toMatchObject({ state: 'pending', attempts: 1, lastError: 'Teams said 502', dueAt: '2026-11-20T08:00:01.000Z' });
+    expect(await scheduler.get('r1')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'Teams said 502',
+      dueAt: '2026-11-20T08:00:01.000Z',
+    });
     clock.advance(999);
     expect(await a.runDue()).toMatchObject({ retried: 0 });
     clock.advance(1);
@@ -58,7 +86,9 @@ describe('JobRunner.runDue', () => {
     expect((await scheduler.get('r1'))?.dueAt).toBe('2026-11-20T08:00:03.000Z'); // 2 s after the second attempt
     clock.advance(2_000);
     expect(await a.runDue()).toMatchObject({ failed: 1 });
-    expect(await scheduler.list({ state: 'failed' })).toMatchObject([{ id: 'r1', attempts: 3, lastError: 'Teams said 502' }]);
+    expect(await scheduler.list({ state: 'failed' })).toMatchObject([
+      { id: 'r1', attempts: 3, lastError: 'Teams said 502' },
+    ]);
     clock.advance(minutes(60));
     expect(await a.runDue()).toMatchObject({ done: 0, failed: 0, retried: 0 });
   });
@@ -101,7 +131,9 @@ describe('JobRunner.runDue', () => {
         now--;
       },
     });
-    await scheduler.scheduleMany(Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, kind: 'card', dueAt: t0, payload: {} })));
+    await scheduler.scheduleMany(
+      Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, kind: 'card', dueAt: t0, payload: {} })),
+    );
     expect(await runner('a', { concurrency: 8 }).runDue()).toMatchObject({ done: 30 });
     expect(most).toBe(8);
   });

@@ -38,7 +38,11 @@ describe('job rules', () => {
 
   it('a claim counts an attempt and holds the job until its lease runs out', () => {
     const claimed = claimedBy(job(), 'runner-a', t0, minutes(2));
-    expect(claimed).toMatchObject({ state: 'claimed', attempts: 1, claim: { owner: 'runner-a', until: at(minutes(2)).toISOString() } });
+    expect(claimed).toMatchObject({
+      state: 'claimed',
+      attempts: 1,
+      claim: { owner: 'runner-a', until: at(minutes(2)).toISOString() },
+    });
     expect(isRunnable(claimed, at(minutes(2) - 1))).toBe(false);
     expect(isLeaseExpired(claimed, at(minutes(2)))).toBe(true);
     expect(isRunnable(claimed, at(minutes(2)))).toBe(true);
@@ -67,12 +71,17 @@ describe('job rules', () => {
 
   it('honours a retry delay the handler asks for, and keeps error text short', () => {
     const claimed = claimedBy(job(), 'a', t0, 1000);
-    expect(settled(claimed, { outcome: 'retry', error: '429', afterMs: 42_000 }, t0, 5_000).dueAt).toBe(at(42_000).toISOString());
+    expect(settled(claimed, { outcome: 'retry', error: '429', afterMs: 42_000 }, t0, 5_000).dueAt).toBe(
+      at(42_000).toISOString(),
+    );
     expect(settled(claimed, { outcome: 'failed', error: 'x'.repeat(2_000) }, t0, 0).lastError).toHaveLength(500);
   });
 
   it('moving a failed job back starts its attempts over', () => {
-    expect(movedTo(job({ state: 'failed', attempts: 5 }), at(1).toISOString(), t0)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(movedTo(job({ state: 'failed', attempts: 5 }), at(1).toISOString(), t0)).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+    });
     expect(movedTo(job({ attempts: 2 }), at(1).toISOString(), t0).attempts).toBe(2);
   });
 });

@@ -12,14 +12,36 @@ import { idleTimer } from './scheduling-fixtures';
 export const DAY = 24 * 60 * 60_000;
 
 /** A job as the runner leaves it when it finished at `at` (with the day retention reads it by). */
-export function finishedJob(id: string, state: Extract<JobState, 'done' | 'failed' | 'cancelled'>, at: Date, kind = 'outbox.message'): Job {
-  const made = newJob({ id, kind, dueAt: at, payload: { conversationId: 'a:personal-1', message: { kind: 'text', text: 'x' } } }, at);
+export function finishedJob(
+  id: string,
+  state: Extract<JobState, 'done' | 'failed' | 'cancelled'>,
+  at: Date,
+  kind = 'outbox.message',
+): Job {
+  const made = newJob(
+    { id, kind, dueAt: at, payload: { conversationId: 'a:personal-1', message: { kind: 'text', text: 'x' } } },
+    at,
+  );
   const iso = at.toISOString();
-  return { ...made, state, attempts: 1, updatedAt: iso, finishedAt: iso, finishedDay: iso.slice(0, 10), ...(state === 'failed' && { lastError: 'blocked (403)' }) };
+  return {
+    ...made,
+    state,
+    attempts: 1,
+    updatedAt: iso,
+    finishedAt: iso,
+    finishedDay: iso.slice(0, 10),
+    ...(state === 'failed' && { lastError: 'blocked (403)' }),
+  };
 }
 
 /** Writes `count` finished jobs, `perDay` a day going back from `last`. */
-export async function fillFinished(store: RecordStore, count: number, last: Date, perDay: number, prefix = 'old'): Promise<string[]> {
+export async function fillFinished(
+  store: RecordStore,
+  count: number,
+  last: Date,
+  perDay: number,
+  prefix = 'old',
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const at = new Date(last.getTime() - Math.floor(i / perDay) * DAY - (i % perDay) * 1000);
@@ -31,7 +53,12 @@ export async function fillFinished(store: RecordStore, count: number, last: Date
 }
 
 /** A runner that handles retention only, as compose wires it. */
-export function retentionRunner(store: RecordStore, clock: Clock, owner = 'a', options: Partial<RetentionDeps> = {}): JobRunner {
+export function retentionRunner(
+  store: RecordStore,
+  clock: Clock,
+  owner = 'a',
+  options: Partial<RetentionDeps> = {},
+): JobRunner {
   const scheduler = new JobScheduler(store, clock);
   const handler = retentionHandler({ store, scheduler, clock, ...options }) as JobHandler<never>;
   return new JobRunner({ store, clock, timer: idleTimer, owner, handlers: { [RETENTION]: handler }, random: () => 0 });
@@ -39,5 +66,7 @@ export function retentionRunner(store: RecordStore, clock: Clock, owner = 'a', o
 
 /** The retention jobs in the store, by id. */
 export async function retentionJobs(store: RecordStore): Promise<Job[]> {
-  return (await store.find<Job>(JOBS, { kind: RETENTION })).map((r) => r.value).sort((a, b) => a.id.localeCompare(b.id));
+  return (await store.find<Job>(JOBS, { kind: RETENTION }))
+    .map((r) => r.value)
+    .sort((a, b) => a.id.localeCompare(b.id));
 }

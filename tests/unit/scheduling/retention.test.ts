@@ -13,8 +13,8 @@ import { ManualClock, t0 } from './scheduling-fixtures';
 const ids = async (store: MemoryStore, list: string) => (await store.find(list)).map((r) => r.id).sort();
 const ago = (days: number) => new Date(t0.getTime() - days * DAY);
 
-describe('retention of the product\'s own machinery', () => {
-  it('removes done and cancelled jobs and delivery failures older than the period; keeps recent, pending, claimed and people\'s records', async () => {
+describe("retention of the product's own machinery", () => {
+  it("removes done and cancelled jobs and delivery failures older than the period; keeps recent, pending, claimed and people's records", async () => {
     const store = new MemoryStore();
     const clock = new ManualClock();
     await store.create(JOBS, 'done-old', finishedJob('done-old', 'done', ago(91)));
@@ -27,19 +27,66 @@ describe('retention of the product\'s own machinery', () => {
     await store.create(JOBS, 'done-recent', finishedJob('done-recent', 'done', ago(89)));
     await store.create(JOBS, 'failed-old', finishedJob('failed-old', 'failed', ago(120))); // kept: twice the period
     await store.create(JOBS, 'failed-older', finishedJob('failed-older', 'failed', ago(200)));
-    await store.create(JOBS, 'pending-old', newJob({ id: 'pending-old', kind: 'outbox.message', dueAt: ago(300), payload: {} }, ago(300)));
-    await store.create(JOBS, 'claimed', { ...newJob({ id: 'claimed', kind: 'x', dueAt: ago(100), payload: {} }, ago(100)), state: 'claimed' });
-    await store.create(DELIVERY_FAILURES, 'send:old', { conversationId: 'c', message: 'm', operation: 'send', reason: '403', at: ago(95).toISOString() });
-    await store.create(DELIVERY_FAILURES, 'send:new', { conversationId: 'c', message: 'm', operation: 'send', reason: '403', at: ago(10).toISOString() });
-    for (const list of ['meetings', 'votes', 'ballotBoxes', 'hearings', 'hearingResponses', 'minutes', 'auditLog', 'followUps'])
-      await store.create(list, 'kept', { state: 'done', finishedDay: ago(500).toISOString().slice(0, 10), at: ago(500).toISOString() });
+    await store.create(
+      JOBS,
+      'pending-old',
+      newJob({ id: 'pending-old', kind: 'outbox.message', dueAt: ago(300), payload: {} }, ago(300)),
+    );
+    await store.create(JOBS, 'claimed', {
+      ...newJob({ id: 'claimed', kind: 'x', dueAt: ago(100), payload: {} }, ago(100)),
+      state: 'claimed',
+    });
+    await store.create(DELIVERY_FAILURES, 'send:old', {
+      conversationId: 'c',
+      message: 'm',
+      operation: 'send',
+      reason: '403',
+      at: ago(95).toISOString(),
+    });
+    await store.create(DELIVERY_FAILURES, 'send:new', {
+      conversationId: 'c',
+      message: 'm',
+      operation: 'send',
+      reason: '403',
+      at: ago(10).toISOString(),
+    });
+    for (const list of [
+      'meetings',
+      'votes',
+      'ballotBoxes',
+      'hearings',
+      'hearingResponses',
+      'minutes',
+      'auditLog',
+      'followUps',
+    ])
+      await store.create(list, 'kept', {
+        state: 'done',
+        finishedDay: ago(500).toISOString().slice(0, 10),
+        at: ago(500).toISOString(),
+      });
     await scheduleRetention(new JobScheduler(store, clock), clock);
 
     expect(await retentionRunner(store, clock).runDue()).toMatchObject({ done: 1 });
 
-    expect((await ids(store, JOBS)).filter((id) => !id.startsWith('retention:'))).toEqual(['claimed', 'done-recent', 'failed-old', 'pending-old', 'undated-recent']);
+    expect((await ids(store, JOBS)).filter((id) => !id.startsWith('retention:'))).toEqual([
+      'claimed',
+      'done-recent',
+      'failed-old',
+      'pending-old',
+      'undated-recent',
+    ]);
     expect(await ids(store, DELIVERY_FAILURES)).toEqual(['send:new']);
-    for (const list of ['meetings', 'votes', 'ballotBoxes', 'hearings', 'hearingResponses', 'minutes', 'auditLog', 'followUps'])
+    for (const list of [
+      'meetings',
+      'votes',
+      'ballotBoxes',
+      'hearings',
+      'hearingResponses',
+      'minutes',
+      'auditLog',
+      'followUps',
+    ])
       expect(await ids(store, list), list).toEqual(['kept']);
   });
 
@@ -53,7 +100,7 @@ describe('retention of the product\'s own machinery', () => {
     expect((await ids(store, JOBS)).filter((id) => !id.startsWith('retention:'))).toEqual(['d29']);
   });
 
-  it('reschedules itself once a day: today\'s run leaves one job for tomorrow at 02:00 UTC, and that one the next', async () => {
+  it("reschedules itself once a day: today's run leaves one job for tomorrow at 02:00 UTC, and that one the next", async () => {
     const store = new MemoryStore();
     const clock = new ManualClock();
     const scheduler = new JobScheduler(store, clock);
@@ -68,7 +115,11 @@ describe('retention of the product\'s own machinery', () => {
     expect(await runner.runDue()).toMatchObject({ done: 0 }); // not due before tomorrow
     clock.advance(DAY);
     await runner.runDue();
-    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual(['retention:2026-11-20 done', 'retention:2026-11-21 done', 'retention:2026-11-22 pending']);
+    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual([
+      'retention:2026-11-20 done',
+      'retention:2026-11-21 done',
+      'retention:2026-11-22 pending',
+    ]);
   });
 
   it('removes in bounded passes: 1,200 old jobs take three passes of at most 500, a minute apart, the attempts not counted', async () => {
@@ -82,17 +133,25 @@ describe('retention of the product\'s own machinery', () => {
     await runner.runDue();
     expect(await left()).toBe(700);
     const [today] = await retentionJobs(store);
-    expect(today).toMatchObject({ id: 'retention:2026-11-20', state: 'pending', attempts: 0, dueAt: new Date(t0.getTime() + 60_000).toISOString() });
+    expect(today).toMatchObject({
+      id: 'retention:2026-11-20',
+      state: 'pending',
+      attempts: 0,
+      dueAt: new Date(t0.getTime() + 60_000).toISOString(),
+    });
     clock.advance(60_000);
     await runner.runDue();
     expect(await left()).toBe(200);
     clock.advance(60_000);
     await runner.runDue();
     expect(await left()).toBe(0);
-    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual(['retention:2026-11-20 done', 'retention:2026-11-21 pending']);
+    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual([
+      'retention:2026-11-20 done',
+      'retention:2026-11-21 pending',
+    ]);
   });
 
-  it('a failed job the coordinator retried is pending again and out of retention\'s reach', async () => {
+  it("a failed job the coordinator retried is pending again and out of retention's reach", async () => {
     const store = new MemoryStore();
     const clock = new ManualClock();
     const scheduler = new JobScheduler(store, clock);
@@ -108,7 +167,10 @@ describe('retention of the product\'s own machinery', () => {
     class Refusing extends MemoryStore {
       refused: string[] = [];
       override async find<T>(list: ListName, where: Where = {}) {
-        if ((list === JOBS && ['done', 'cancelled', 'failed'].includes(String(where.state))) || list === DELIVERY_FAILURES) {
+        if (
+          (list === JOBS && ['done', 'cancelled', 'failed'].includes(String(where.state))) ||
+          list === DELIVERY_FAILURES
+        ) {
           this.refused.push(`${list} ${JSON.stringify(where)}`);
           throw new StoreError('STORE.REJECTED', list, '');
         }
@@ -128,11 +190,18 @@ describe('retention of the product\'s own machinery', () => {
     clock.advance(DAY);
     expect(await runner.runDue()).toMatchObject({ done: 1 });
     expect(store.refused).toEqual(['deliveryFailures {}']);
-    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual(['retention:2026-11-20 done', 'retention:2026-11-21 done', 'retention:2026-11-22 pending']);
+    expect((await retentionJobs(store)).map((j) => `${j.id} ${j.state}`)).toEqual([
+      'retention:2026-11-20 done',
+      'retention:2026-11-21 done',
+      'retention:2026-11-22 pending',
+    ]);
   });
 
   it('a finished job carries its UTC day; going back to pending drops it', () => {
-    const done = completed(newJob({ id: 'j', kind: 'k', dueAt: t0, payload: {} }, t0), new Date('2026-11-20T23:30:00.000Z'));
+    const done = completed(
+      newJob({ id: 'j', kind: 'k', dueAt: t0, payload: {} }, t0),
+      new Date('2026-11-20T23:30:00.000Z'),
+    );
     expect(done).toMatchObject({ finishedDay: '2026-11-20', finishedAt: '2026-11-20T23:30:00.000Z' });
   });
 });

@@ -16,15 +16,22 @@ const fakeClock: Clock = { now: () => new Date() };
 function refusing(store: MemoryStore, what: { find: boolean; replace: boolean }): RecordStore {
   return Object.assign(Object.create(store) as RecordStore, {
     find: (...args: Parameters<RecordStore['find']>) =>
-      what.find && args[0] === 'jobs' ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', '*')) : store.find(...args),
+      what.find && args[0] === 'jobs'
+        ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', '*'))
+        : store.find(...args),
     replace: (...args: Parameters<RecordStore['replace']>) =>
-      what.replace ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', String(args[1]))) : store.replace(...args),
+      what.replace
+        ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', String(args[1])))
+        : store.replace(...args),
   });
 }
 
 const observed = () => {
   const passes: string[] = [];
-  const observer: PassObserver = { passed: () => passes.push('passed'), failed: (e) => passes.push(`failed ${(e as StoreError).code}`) };
+  const observer: PassObserver = {
+    passed: () => passes.push('passed'),
+    failed: (e) => passes.push(`failed ${(e as StoreError).code}`),
+  };
   return { passes, observer };
 };
 
@@ -41,13 +48,27 @@ describe('the runner tells its health observer how each poll went', () => {
     const what = { find: true, replace: false };
     const lines: string[] = [];
     const { passes, observer } = observed();
-    const runner = new JobRunner({ store: refusing(memory, what), clock: fakeClock, timer: systemTimer, owner: 'a', handlers: {}, pollMs: 5_000, health: observer, logger: createLogger('debug', (l) => lines.push(l)) });
+    const runner = new JobRunner({
+      store: refusing(memory, what),
+      clock: fakeClock,
+      timer: systemTimer,
+      owner: 'a',
+      handlers: {},
+      pollMs: 5_000,
+      health: observer,
+      logger: createLogger('debug', (l) => lines.push(l)),
+    });
     runner.start();
     await vi.advanceTimersByTimeAsync(10_000);
     what.find = false;
     await vi.advanceTimersByTimeAsync(5_000);
     await runner.stop();
-    expect(passes).toEqual(['failed STORE.UNAVAILABLE', 'failed STORE.UNAVAILABLE', 'failed STORE.UNAVAILABLE', 'passed']);
+    expect(passes).toEqual([
+      'failed STORE.UNAVAILABLE',
+      'failed STORE.UNAVAILABLE',
+      'failed STORE.UNAVAILABLE',
+      'passed',
+    ]);
     expect(lines.filter((l) => l.includes('scheduler.pass_failed'))).toEqual([]);
   });
 
@@ -57,7 +78,15 @@ describe('the runner tells its health observer how each poll went', () => {
     const { passes, observer } = observed();
     const runs: string[] = [];
     await new JobScheduler(memory, fakeClock).schedule({ id: 'c1', kind: 'card', dueAt: t0, payload: {} });
-    const runner = new JobRunner({ store: refusing(memory, what), clock: fakeClock, timer: systemTimer, owner: 'a', handlers: { card: async ({ job }) => void runs.push(job.id) }, pollMs: 5_000, health: observer });
+    const runner = new JobRunner({
+      store: refusing(memory, what),
+      clock: fakeClock,
+      timer: systemTimer,
+      owner: 'a',
+      handlers: { card: async ({ job }) => void runs.push(job.id) },
+      pollMs: 5_000,
+      health: observer,
+    });
     runner.start();
     await vi.advanceTimersByTimeAsync(0);
     what.replace = false;

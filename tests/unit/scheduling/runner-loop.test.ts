@@ -76,7 +76,12 @@ describe('JobRunner loop on fake time', () => {
     runner.wake();
     release.resolve();
     await vi.advanceTimersByTimeAsync(0);
-    expect(counter.runs).toEqual(new Map([['c1', 1], ['c2', 1]]));
+    expect(counter.runs).toEqual(
+      new Map([
+        ['c1', 1],
+        ['c2', 1],
+      ]),
+    );
     await runner.stop();
   });
 
@@ -92,7 +97,12 @@ describe('JobRunner loop on fake time', () => {
     await scheduler.schedule({ id: 'd1', kind: 'distribute', dueAt: t0, payload: {} });
     runner.start();
     await vi.advanceTimersByTimeAsync(100); // well inside the 5 s interval
-    expect(counter.runs).toEqual(new Map([['d1', 1], ['card-1', 1]]));
+    expect(counter.runs).toEqual(
+      new Map([
+        ['d1', 1],
+        ['card-1', 1],
+      ]),
+    );
     await runner.stop();
   });
 

@@ -46,7 +46,9 @@ describe('the scheduler health: an incident is passes failing in a row', () => {
     expect(readiness.ready === false && readiness.reason).toContain('STORE.UNAVAILABLE');
     expect(events('scheduler.unavailable')).toHaveLength(1);
     expect(events('scheduler.recovered')).toHaveLength(0);
-    expect(told).toEqual([{ phase: 'started', since: t0.toISOString(), at: new Date(t0.getTime() + 10_000).toISOString() }]);
+    expect(told).toEqual([
+      { phase: 'started', since: t0.toISOString(), at: new Date(t0.getTime() + 10_000).toISOString() },
+    ]);
   });
 
   it('the first pass that runs ends it: ready again, logged once, told once, and a new streak is a new incident', async () => {
@@ -67,7 +69,9 @@ describe('the scheduler health: an incident is passes failing in a row', () => {
 
   it('shows no internals: an error that is not one of our codes leaves only the general reason', () => {
     const { health } = setup();
-    const leaky = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:443 at Socket.connect (node:net:1)'), { code: 'ECONNREFUSED' });
+    const leaky = Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:443 at Socket.connect (node:net:1)'), {
+      code: 'ECONNREFUSED',
+    });
     for (let i = 0; i < 3; i++) health.failed(leaky);
     const readiness = health.readiness();
     expect(readiness.ready).toBe(false);

@@ -19,7 +19,12 @@ const reminder = (id: string, over: Partial<JobSpec> = {}): JobSpec => ({
   ...over,
 });
 const cards = (n: number): JobSpec[] =>
-  Array.from({ length: n }, (_, i) => ({ id: `card:hearing-7:${i}`, kind: 'outbox.message', dueAt: t0, payload: { i } }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `card:hearing-7:${i}`,
+    kind: 'outbox.message',
+    dueAt: t0,
+    payload: { i },
+  }));
 const codeOf = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
 
 describe('JobScheduler', () => {
@@ -118,6 +123,9 @@ describe('JobScheduler', () => {
     await scheduler.schedule(reminder('later', { dueAt: '2026-12-01T00:00:00Z' }));
     await scheduler.schedule(reminder('sooner', { dueAt: '2026-11-21T00:00:00Z' }));
     await scheduler.schedule({ id: 'close', kind: 'vote.close', dueAt: t0, payload: {} });
-    expect((await scheduler.list({ kind: 'reminder', state: 'pending' })).map((j) => j.id)).toEqual(['sooner', 'later']);
+    expect((await scheduler.list({ kind: 'reminder', state: 'pending' })).map((j) => j.id)).toEqual([
+      'sooner',
+      'later',
+    ]);
   });
 });

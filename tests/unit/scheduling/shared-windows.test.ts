@@ -11,7 +11,10 @@ class RacingStore implements WindowStore {
   readonly states = new Map<string, KeyState>();
   conflicts = 0;
   private version = 0;
-  async update<R>(keys: readonly string[], change: (s: ReadonlyMap<string, KeyState>) => { states: ReadonlyMap<string, KeyState>; result: R }): Promise<R> {
+  async update<R>(
+    keys: readonly string[],
+    change: (s: ReadonlyMap<string, KeyState>) => { states: ReadonlyMap<string, KeyState>; result: R },
+  ): Promise<R> {
     for (let attempt = 0; ; attempt++) {
       const seen = this.version;
       const read = new Map(keys.map((k) => [k, this.states.get(k) ?? { stamps: [] }]));
@@ -29,14 +32,22 @@ class RacingStore implements WindowStore {
 }
 
 // Teams' per-conversation and per-tenant windows, written here (bots/how-to/rate-limit.md).
-const conversation: LimitedKey = { key: 'conversation:c', windows: [{ limit: 7, ms: 1_000 }, { limit: 8, ms: 2_000 }] };
+const conversation: LimitedKey = {
+  key: 'conversation:c',
+  windows: [
+    { limit: 7, ms: 1_000 },
+    { limit: 8, ms: 2_000 },
+  ],
+};
 const tenant: LimitedKey = { key: 'tenant:t', windows: [{ limit: 30, ms: 1_000 }] };
 
 describe('windows shared by several instances', () => {
   it('two instances booking together never overfill a window they share', async () => {
     const store = new RacingStore();
     const [one, two] = [new SharedWindows(store), new SharedWindows(store)];
-    const booked = await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? one : two).reserve([conversation, tenant], 0)));
+    const booked = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => (i % 2 ? one : two).reserve([conversation, tenant], 0)),
+    );
     const sorted = booked.sort((a, b) => a - b);
     for (let i = 0; i + 7 < sorted.length; i++) expect(sorted[i + 7]! - sorted[i]!).toBeGreaterThanOrEqual(1_000);
     for (let i = 0; i + 8 < sorted.length; i++) expect(sorted[i + 8]! - sorted[i]!).toBeGreaterThanOrEqual(2_000);

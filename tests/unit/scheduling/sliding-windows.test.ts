@@ -17,7 +17,8 @@ const tenant: LimitedKey = { key: 'tenant', windows: TEAMS_TENANT_LIMITS };
 const both = (id: string) => [conversation(id), tenant];
 
 /** Books `n` calls all asked for at `now`; returns the moments given. */
-const book = (w: SlidingWindows, keys: LimitedKey[], n: number, now = 0) => Array.from({ length: n }, () => w.reserve(keys, now));
+const book = (w: SlidingWindows, keys: LimitedKey[], n: number, now = 0) =>
+  Array.from({ length: n }, () => w.reserve(keys, now));
 
 /** The most calls in any span of `ms` among sorted moments. */
 function busiest(moments: readonly number[], ms: number): number {

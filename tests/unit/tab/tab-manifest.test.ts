@@ -15,16 +15,28 @@ const manifest = JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, 'man
 
 describe('the tab in the manifest', () => {
   it('declares the personal tab on the bot domain, and the configurable tab in team, group chat and meetings', () => {
-    expect(manifest.staticTabs[0]).toMatchObject({ entityId: 'mitt-arbeid', contentUrl: 'https://samrad-test.azurewebsites.net/tab/', scopes: ['personal'] });
+    expect(manifest.staticTabs[0]).toMatchObject({
+      entityId: 'mitt-arbeid',
+      contentUrl: 'https://samrad-test.azurewebsites.net/tab/',
+      scopes: ['personal'],
+    });
     expect(manifest.configurableTabs[0].configurationUrl).toBe('https://samrad-test.azurewebsites.net/tab/config');
     expect(manifest.configurableTabs[0].scopes).toEqual(['team', 'groupChat']);
-    expect(manifest.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingStage']));
+    expect(manifest.configurableTabs[0].context).toEqual(
+      expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingStage']),
+    );
     expect(manifest.validDomains).toContain('samrad-test.azurewebsites.net');
-    expect(manifest.authorization.permissions.resourceSpecific).toContainEqual({ name: 'MeetingStage.Write.Chat', type: 'Delegated' });
+    expect(manifest.authorization.permissions.resourceSpecific).toContainEqual({
+      name: 'MeetingStage.Write.Chat',
+      type: 'Delegated',
+    });
   });
 
   it('asks Teams for an SSO token whose audience the server accepts', () => {
-    expect(manifest.webApplicationInfo).toEqual({ id: values.BOT_ID, resource: `api://${values.BOT_DOMAIN}/${values.BOT_ID}` });
+    expect(manifest.webApplicationInfo).toEqual({
+      id: values.BOT_ID,
+      resource: `api://${values.BOT_DOMAIN}/${values.BOT_ID}`,
+    });
     const config = readConfig(
       {
         SAMRAD_MODE: 'production',

@@ -46,12 +46,26 @@ function token(claims: Record<string, unknown> = {}, header: Record<string, unkn
 
 describe('the tab SSO token check', () => {
   it('accepts a token of the configured tenant for our API and names the person', async () => {
-    expect(await checkTabToken(token(), trust, now)).toEqual({ ok: true, user: { aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000003', name: 'Marit Kvam', upn: 'marit.kvam@gol.kommune.no' } });
+    expect(await checkTabToken(token(), trust, now)).toEqual({
+      ok: true,
+      user: {
+        aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000003',
+        name: 'Marit Kvam',
+        upn: 'marit.kvam@gol.kommune.no',
+      },
+    });
     expect((await checkTabToken(token({ aud: `api://samrad.example.no/${appId}` }), trust, now)).ok).toBe(true);
   });
 
   it.each([
-    ['another tenant', { tid: '00000000-0000-4000-8000-000000000000', iss: 'https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0' }, 'issuer'],
+    [
+      'another tenant',
+      {
+        tid: '00000000-0000-4000-8000-000000000000',
+        iss: 'https://login.microsoftonline.com/00000000-0000-4000-8000-000000000000/v2.0',
+      },
+      'issuer',
+    ],
     ['the right issuer but another tid', { tid: '00000000-0000-4000-8000-000000000000' }, 'tenant'],
     ['a v1 issuer', { iss: `https://sts.windows.net/${tenant}/` }, 'issuer'],
     ['another app', { aud: '11111111-2222-4333-8444-555555555555' }, 'audience'],
@@ -65,11 +79,20 @@ describe('the tab SSO token check', () => {
   });
 
   it('refuses a token signed by another key, an unknown key id, and unsigned or HMAC tokens before any key is fetched', async () => {
-    expect(await checkTabToken(token({}, {}, other.privateKey), trust, now)).toEqual({ ok: false, problem: 'signature' });
+    expect(await checkTabToken(token({}, {}, other.privateKey), trust, now)).toEqual({
+      ok: false,
+      problem: 'signature',
+    });
     expect(await checkTabToken(token({}, { kid: 'k2' }), trust, now)).toEqual({ ok: false, problem: 'unknown key' });
     fetched = 0;
-    expect(await checkTabToken(token({}, { alg: 'none' }), trust, now)).toEqual({ ok: false, problem: 'algorithm not allowed' });
-    expect(await checkTabToken(token({}, { alg: 'HS256' }), trust, now)).toEqual({ ok: false, problem: 'algorithm not allowed' });
+    expect(await checkTabToken(token({}, { alg: 'none' }), trust, now)).toEqual({
+      ok: false,
+      problem: 'algorithm not allowed',
+    });
+    expect(await checkTabToken(token({}, { alg: 'HS256' }), trust, now)).toEqual({
+      ok: false,
+      problem: 'algorithm not allowed',
+    });
     expect(await checkTabToken('Bearer nonsense', trust, now)).toEqual({ ok: false, problem: 'not a bearer JWT' });
     expect(await checkTabToken(undefined, trust, now)).toEqual({ ok: false, problem: 'not a bearer JWT' });
     expect(fetched).toBe(0);

@@ -46,7 +46,11 @@ function world() {
         async () => {
           const refused = teams.answer(d.conversationId);
           if (refused) throw Object.assign(new Error(`HTTP ${refused.status}`), { statusCode: refused.status });
-          arrived.push({ conversationId: d.conversationId, text: (d.message as { text: string }).text, at: clock.now().getTime() - t0.getTime() });
+          arrived.push({
+            conversationId: d.conversationId,
+            text: (d.message as { text: string }).text,
+            at: clock.now().getTime() - t0.getTime(),
+          });
           return `activity-${arrived.length}`;
         },
         { deferKey: d.idempotencyKey },
@@ -56,7 +60,15 @@ function world() {
   };
   const store = new MemoryStore();
   // random 0: candidates in due order, then by id, so B's job comes last of the 41.
-  const runner = new JobRunner({ store, clock, timer, owner: 'runner', handlers: { [OUTBOX]: outboxHandler(sender) }, concurrency: 8, random: () => 0 });
+  const runner = new JobRunner({
+    store,
+    clock,
+    timer,
+    owner: 'runner',
+    handlers: { [OUTBOX]: outboxHandler(sender) },
+    concurrency: 8,
+    random: () => 0,
+  });
 
   /** Runs passes, moving the clock to the next timer while one is running, or to the next due job between passes. */
   async function drain(ids: readonly string[]): Promise<Map<string, Job>> {
@@ -88,7 +100,9 @@ describe('a burst to one conversation does not hold up the others', () => {
   it('40 messages to channel A and 1 to B queued at once: B goes at once, before A gets past its first window; all delivered once, within every limit', async () => {
     const { scheduler, drain, arrived, teams, proactive } = world();
     const ids = [...Array.from({ length: 40 }, (_, i) => `a-${String(i).padStart(2, '0')}`), 'b'];
-    await scheduler.scheduleMany(ids.map((id) => messageJob(id, { conversationId: id === 'b' ? 'chat-B' : 'channel-A', message: text(id) }, t0)));
+    await scheduler.scheduleMany(
+      ids.map((id) => messageJob(id, { conversationId: id === 'b' ? 'chat-B' : 'channel-A', message: text(id) }, t0)),
+    );
     const jobs = await drain(ids);
 
     const b = arrived.findIndex((a) => a.conversationId === 'chat-B');
@@ -108,7 +122,12 @@ describe('a burst to one conversation does not hold up the others', () => {
 
 describe('a deferred job', () => {
   it('comes back at the time given, without using up an attempt, even on its last one', () => {
-    const last = claimedBy({ ...newJob({ id: 'j', kind: OUTBOX, dueAt: t0, payload: {}, maxAttempts: 1 }, t0) }, 'r', t0, 60_000);
+    const last = claimedBy(
+      { ...newJob({ id: 'j', kind: OUTBOX, dueAt: t0, payload: {}, maxAttempts: 1 }, t0) },
+      'r',
+      t0,
+      60_000,
+    );
     const next = settled(last, { outcome: 'defer', afterMs: 1_500 }, t0, 30_000);
     expect(next).toMatchObject({ state: 'pending', attempts: 0, dueAt: new Date(t0.getTime() + 1_500).toISOString() });
     expect(next.claim).toBeUndefined();
@@ -132,7 +151,11 @@ describe('a deferred job', () => {
     });
     await new JobScheduler(store, clock).schedule({ id: 'j', kind: 'k', dueAt: t0, payload: {}, maxAttempts: 1 });
     await runner.runDue();
-    expect((await store.get<Job>(JOBS, 'j'))?.value).toMatchObject({ state: 'pending', attempts: 0, dueAt: new Date(t0.getTime() + 2_000).toISOString() });
+    expect((await store.get<Job>(JOBS, 'j'))?.value).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      dueAt: new Date(t0.getTime() + 2_000).toISOString(),
+    });
     clock.advance(2_000);
     await runner.runDue();
     expect((await store.get<Job>(JOBS, 'j'))?.value).toMatchObject({ state: 'done', attempts: 1 });
@@ -145,7 +168,12 @@ describe('a deferred job', () => {
     const passes: (() => void)[] = [];
     const timer: Timer = { after: (ms, run) => (armed.push(ms), passes.push(run), () => {}) };
     const runner = new JobRunner({ store, clock, timer, owner: 'r', pollMs: 5_000, handlers: { k: async () => {} } });
-    await new JobScheduler(store, clock).schedule({ id: 'soon', kind: 'k', dueAt: new Date(t0.getTime() + 2_000), payload: {} });
+    await new JobScheduler(store, clock).schedule({
+      id: 'soon',
+      kind: 'k',
+      dueAt: new Date(t0.getTime() + 2_000),
+      payload: {},
+    });
     runner.start();
     passes.shift()!(); // the first pass, at once
     for (let i = 0; i < 100 && armed.length < 2; i++) await new Promise<void>((r) => setImmediate(r));

@@ -10,7 +10,10 @@ import { TeamsLimitEnforcer } from '../../fixtures/teams-limit-enforcer';
 /** The fake's own clock: each limit is shown biting at the documented count, not one later. */
 function enforcer() {
   let now = 1_000_000;
-  const teams = new TeamsLimitEnforcer(() => now, () => 0);
+  const teams = new TeamsLimitEnforcer(
+    () => now,
+    () => 0,
+  );
   return { teams, advance: (ms: number) => (now += ms) };
 }
 
@@ -70,13 +73,19 @@ describe('the fake connector holds Teams to its documented limits', () => {
   it('a message over 28 KB is refused 413 MessageSizeTooBig; one at the limit is accepted', () => {
     const { teams } = enforcer();
     expect(teams.answer('a', 28 * 1024)).toBeUndefined();
-    expect(teams.answer('a', 28 * 1024 + 1)).toMatchObject({ status: 413, body: { error: { code: 'MessageSizeTooBig' } } });
+    expect(teams.answer('a', 28 * 1024 + 1)).toMatchObject({
+      status: 413,
+      body: { error: { code: 'MessageSizeTooBig' } },
+    });
   });
 
   it('a 429 can come without Retry-After, or with an HTTP date', () => {
     const { teams } = enforcer();
     teams.fault = { status: 429, share: 1, retryAfter: null };
-    expect(teams.answer('a')).toEqual({ status: 429, body: { error: { code: 'TooManyRequests', message: 'injected' } } });
+    expect(teams.answer('a')).toEqual({
+      status: 429,
+      body: { error: { code: 'TooManyRequests', message: 'injected' } },
+    });
     teams.fault = { status: 429, share: 1, retryAfter: 'Fri, 20 Nov 2026 08:00:04 GMT' };
     expect(teams.answer('a')?.headers).toEqual({ 'retry-after': 'Fri, 20 Nov 2026 08:00:04 GMT' });
   });
@@ -95,7 +104,9 @@ describe('the fake connector answers as Teams does, and the SDK reports it so', 
     const teams = new TeamsLimitEnforcer();
     teams.refused.set('conv', code);
     connector.limits = teams;
-    const error = await client.conversations.sendToConversation('conv', { type: 'message', text: 'x' }).catch((e: unknown) => e);
+    const error = await client.conversations
+      .sendToConversation('conv', { type: 'message', text: 'x' })
+      .catch((e: unknown) => e);
     return refusalOf(error);
   };
 
@@ -112,7 +123,9 @@ describe('the fake connector answers as Teams does, and the SDK reports it so', 
   it('a message too large over HTTP: 413, nothing recorded as sent', async () => {
     connector.limits = new TeamsLimitEnforcer();
     connector.clear();
-    const error = await client.conversations.sendToConversation('conv', { type: 'message', text: 'x'.repeat(30_000) }).catch((e: unknown) => e);
+    const error = await client.conversations
+      .sendToConversation('conv', { type: 'message', text: 'x'.repeat(30_000) })
+      .catch((e: unknown) => e);
     expect(refusalOf(error)).toMatchObject({ kind: 'too-large', status: 413 });
     expect(connector.sent).toEqual([]);
   });
@@ -121,10 +134,18 @@ describe('the fake connector answers as Teams does, and the SDK reports it so', 
     const teams = new TeamsLimitEnforcer();
     connector.limits = teams;
     teams.fault = { status: 429, share: 1, retryAfter: null };
-    const throttled = await client.conversations.sendToConversation('conv', { type: 'message', text: 'x' }).catch((e: unknown) => e);
-    expect([refusalOf(throttled), connectorStatus(throttled), retryAfterMs(throttled, Date.now())]).toEqual([undefined, 429, undefined]);
+    const throttled = await client.conversations
+      .sendToConversation('conv', { type: 'message', text: 'x' })
+      .catch((e: unknown) => e);
+    expect([refusalOf(throttled), connectorStatus(throttled), retryAfterMs(throttled, Date.now())]).toEqual([
+      undefined,
+      429,
+      undefined,
+    ]);
     teams.fault = { status: 503, share: 1 };
-    const down = await client.conversations.sendToConversation('conv', { type: 'message', text: 'x' }).catch((e: unknown) => e);
+    const down = await client.conversations
+      .sendToConversation('conv', { type: 'message', text: 'x' })
+      .catch((e: unknown) => e);
     expect([refusalOf(down), connectorStatus(down)]).toEqual([undefined, 503]);
   });
 });

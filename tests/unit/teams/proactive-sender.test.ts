@@ -21,19 +21,25 @@ function fakeTime() {
 
 /** An error as the Bot Framework SDK throws it for an HTTP status (its RestError carries Teams' code as `code`). */
 const httpError = (status: number, headers: Record<string, string> = {}, code?: string) =>
-  Object.assign(new Error(`HTTP ${status}`), { statusCode: status, ...(code && { code }), response: { status, headers: { get: (n: string) => headers[n] } } });
+  Object.assign(new Error(`HTTP ${status}`), {
+    statusCode: status,
+    ...(code && { code }),
+    response: { status, headers: { get: (n: string) => headers[n] } },
+  });
 
 /** A request that fails with the given statuses in turn, then succeeds; counts its calls. */
 function connector(...failures: number[]) {
   const calls: number[] = [];
   return {
     calls,
-    request: (elapsed: () => number, headers: Record<string, string> = {}) => async () => {
-      calls.push(elapsed());
-      const status = failures.shift();
-      if (status !== undefined) throw httpError(status, headers);
-      return 'activity-1';
-    },
+    request:
+      (elapsed: () => number, headers: Record<string, string> = {}) =>
+      async () => {
+        calls.push(elapsed());
+        const status = failures.shift();
+        if (status !== undefined) throw httpError(status, headers);
+        return 'activity-1';
+      },
   };
 }
 
@@ -98,7 +104,13 @@ describe('ProactiveSender, on a fake clock', () => {
 
   it('gives up after its retries with the last error (the job then retries later), backoff capped', async () => {
     const { clock, timer, waits, elapsed } = fakeTime();
-    const sender = new ProactiveSender({ clock, timer, random: () => 1, maxRetries: 6, backoff: { baseMs: 500, maxMs: 2_000 } });
+    const sender = new ProactiveSender({
+      clock,
+      timer,
+      random: () => 1,
+      maxRetries: 6,
+      backoff: { baseMs: 500, maxMs: 2_000 },
+    });
     const teams = connector(502, 502, 502, 502, 502, 502, 502, 502);
     await expect(sender.run(target, teams.request(elapsed))).rejects.toMatchObject({ statusCode: 502 });
     expect(teams.calls).toHaveLength(7);
@@ -143,18 +155,28 @@ describe('ProactiveSender, on a fake clock', () => {
 
   it('a 429 without Retry-After, then accepted: sent, the wait capped', async () => {
     const { clock, timer, waits, elapsed } = fakeTime();
-    const sender = new ProactiveSender({ clock, timer, random: () => 1, maxThrottled: 8, throttleBackoff: { baseMs: 1_000, maxMs: 5_000 } });
+    const sender = new ProactiveSender({
+      clock,
+      timer,
+      random: () => 1,
+      maxThrottled: 8,
+      throttleBackoff: { baseMs: 1_000, maxMs: 5_000 },
+    });
     const teams = connector(429, 429, 429, 429, 429);
     expect(await sender.run(target, teams.request(elapsed))).toEqual({ sent: 'activity-1' });
     expect(waits).toEqual([1_000, 2_000, 4_000, 5_000, 5_000]);
   });
 
   it('keeps under 30 requests a second for the tenant by default; the setting raises it', async () => {
-    for (const [tenantPerSecond, expected] of [[undefined, 1_000], [50, 0]] as const) {
+    for (const [tenantPerSecond, expected] of [
+      [undefined, 1_000],
+      [50, 0],
+    ] as const) {
       const { clock, timer, elapsed } = fakeTime();
       const sender = new ProactiveSender({ clock, timer, guardMs: 0, ...(tenantPerSecond && { tenantPerSecond }) });
       const moments: number[] = [];
-      for (let i = 0; i < 31; i++) await sender.run({ conversationId: `c-${i}`, tenantId: 't' }, async () => moments.push(elapsed()));
+      for (let i = 0; i < 31; i++)
+        await sender.run({ conversationId: `c-${i}`, tenantId: 't' }, async () => moments.push(elapsed()));
       expect(moments.filter((m) => m === 0)).toHaveLength(expected === 0 ? 31 : 30);
       expect(moments.at(-1)).toBe(expected);
     }
@@ -181,7 +203,9 @@ describe('ProactiveSender, on a fake clock', () => {
     const { clock, timer, elapsed } = fakeTime();
     const sender = new ProactiveSender({ clock, timer, guardMs: 0 });
     for (let i = 0; i < 7; i++) await sender.run(target, async () => undefined);
-    await expect(sender.run(target, async () => undefined, { waitAtMostMs: 500 })).rejects.toBeInstanceOf(DeliveryDeferred);
+    await expect(sender.run(target, async () => undefined, { waitAtMostMs: 500 })).rejects.toBeInstanceOf(
+      DeliveryDeferred,
+    );
     const later = connector();
     await sender.run(target, later.request(elapsed));
     expect(later.calls).toEqual([1_000]);
@@ -205,8 +229,9 @@ describe('ProactiveSender, a burst to one conversation', () => {
     const settle = () => new Promise<void>((r) => setImmediate(r));
     const advance = async (ms: number) => {
       clock.advance(ms);
-      for (const p of pending.splice(0)) if (p.due <= clock.now().getTime()) p.run();
-      else pending.push(p);
+      for (const p of pending.splice(0))
+        if (p.due <= clock.now().getTime()) p.run();
+        else pending.push(p);
       await settle();
     };
     return { clock, timer, elapsed, settle, advance };
@@ -244,7 +269,10 @@ describe('ProactiveSender, a burst to one conversation', () => {
     const sender = new ProactiveSender({ clock, timer, guardMs: 0 });
     const moments: number[] = [];
     for (let i = 0; i < 7; i++) await sender.run(target, async () => moments.push(elapsed()));
-    const waiting = [sender.run(target, async () => moments.push(elapsed())), sender.run(target, async () => moments.push(elapsed()))];
+    const waiting = [
+      sender.run(target, async () => moments.push(elapsed())),
+      sender.run(target, async () => moments.push(elapsed())),
+    ];
     await settle();
     await advance(1_000);
     await advance(1_000);

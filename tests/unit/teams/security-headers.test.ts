@@ -3,7 +3,11 @@ import { attachmentDisposition, fileHeaders } from '../../../src/adapters/teams/
 
 describe('headers on served files', () => {
   it('make every file private, unsniffed, unframed, unscripted and without a Referer', () => {
-    const h = fileHeaders({ 'content-type': 'text/markdown; charset=utf-8', 'Cache-Control': 'public, max-age=3600', ETag: '"1"' });
+    const h = fileHeaders({
+      'content-type': 'text/markdown; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+      ETag: '"1"',
+    });
     expect(h['X-Content-Type-Options']).toBe('nosniff');
     expect(h['Referrer-Policy']).toBe('no-referrer');
     expect(h['Cache-Control']).toBe('private, no-store');
@@ -17,7 +21,9 @@ describe('headers on served files', () => {
   });
 
   it('give attachments a name no browser can be tricked by: no quotes, paths or line breaks', () => {
-    expect(attachmentDisposition('horingssvar-H1.csv')).toBe(`attachment; filename="horingssvar-H1.csv"; filename*=UTF-8''horingssvar-H1.csv`);
+    expect(attachmentDisposition('horingssvar-H1.csv')).toBe(
+      `attachment; filename="horingssvar-H1.csv"; filename*=UTF-8''horingssvar-H1.csv`,
+    );
     const hostile = attachmentDisposition('../../etc/"x"\r\nSet-Cookie: a=b.docx');
     expect(hostile).not.toMatch(/[\r\n]/);
     expect(hostile).not.toContain('..');
@@ -27,9 +33,11 @@ describe('headers on served files', () => {
     );
   });
 
-  it('rewrite a file\'s own Content-Disposition the same safe way, keeping its UTF-8 name', () => {
+  it("rewrite a file's own Content-Disposition the same safe way, keeping its UTF-8 name", () => {
     const h = fileHeaders({ 'Content-Disposition': attachmentDisposition('Protokoll Ål.md') });
     expect(h['Content-Disposition']).toBe(attachmentDisposition('Protokoll Ål.md'));
-    expect(fileHeaders({ 'Content-Disposition': 'attachment; filename="a\\"b.ics"' })['Content-Disposition']).toMatch(/^attachment; filename="[\w.-]+";/);
+    expect(fileHeaders({ 'Content-Disposition': 'attachment; filename="a\\"b.ics"' })['Content-Disposition']).toMatch(
+      /^attachment; filename="[\w.-]+";/,
+    );
   });
 });

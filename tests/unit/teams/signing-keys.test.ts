@@ -13,7 +13,8 @@ function microsoft(keys: object[] = [{ ...rsa, kid: 'k1', endorsements: ['msteam
     const url = String(input);
     state.calls.push(url);
     if (state.mode === 'down') throw new TypeError('fetch failed');
-    if (state.mode === 'hang') return new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    if (state.mode === 'hang')
+      return new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
     if (url === METADATA) return Response.json({ jwks_uri: state.jwksUri });
     if (url === KEYS) return Response.json({ keys });
     throw new Error(`unexpected ${url}`);
@@ -76,10 +77,15 @@ describe('SigningKeys', () => {
   });
 
   it('refuses a key address that is not https, and skips keys that are not RSA', async () => {
-    const ms = microsoft([{ kty: 'EC', kid: 'ec', crv: 'P-256', x: 'x', y: 'y' }, { kty: 'oct', kid: 'sym', k: 'c2VjcmV0' }]);
+    const ms = microsoft([
+      { kty: 'EC', kid: 'ec', crv: 'P-256', x: 'x', y: 'y' },
+      { kty: 'oct', kid: 'sym', k: 'c2VjcmV0' },
+    ]);
     expect(await new SigningKeys(METADATA, { fetch: ms.fetch }).getKey('ec')).toBeNull();
     expect(await new SigningKeys(METADATA, { fetch: ms.fetch }).getKey('sym')).toBeNull();
     ms.state.jwksUri = 'http://attacker.example/keys';
-    await expect(new SigningKeys(METADATA, { fetch: ms.fetch }).getKey('k1')).rejects.toBeInstanceOf(SigningKeysUnavailable);
+    await expect(new SigningKeys(METADATA, { fetch: ms.fetch }).getKey('k1')).rejects.toBeInstanceOf(
+      SigningKeysUnavailable,
+    );
   });
 });

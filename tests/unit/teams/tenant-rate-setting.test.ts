@@ -19,6 +19,9 @@ describe('SAMRAD_TEAMS_TENANT_RATE', () => {
 
   it('takes a whole number from 1 to 50, and names the setting otherwise', () => {
     expect(readConfig({ SAMRAD_TEAMS_TENANT_RATE: '50' }).teamsTenantRate).toBe(50);
-    for (const bad of ['0', '51', '12.5', 'fast']) expect(problemsOf({ SAMRAD_TEAMS_TENANT_RATE: bad })).toEqual([expect.stringMatching(/^SAMRAD_TEAMS_TENANT_RATE:/)]);
+    for (const bad of ['0', '51', '12.5', 'fast'])
+      expect(problemsOf({ SAMRAD_TEAMS_TENANT_RATE: bad })).toEqual([
+        expect.stringMatching(/^SAMRAD_TEAMS_TENANT_RATE:/),
+      ]);
   });
 });

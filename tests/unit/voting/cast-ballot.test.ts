@@ -66,12 +66,16 @@ describe('casting a ballot: refusals', () => {
 
   it('VOTE.CHANGE_NOT_ALLOWED: a second, different ballot when changes are off', () => {
     const box = castAll(vote, [['m1', 'for']]);
-    expect(refusal(vote, ask({ option: 'against', idempotencyKey: 'invoke-2' }), now, box)).toBe('VOTE.CHANGE_NOT_ALLOWED');
+    expect(refusal(vote, ask({ option: 'against', idempotencyKey: 'invoke-2' }), now, box)).toBe(
+      'VOTE.CHANGE_NOT_ALLOWED',
+    );
   });
 
   it('VOTE.IDEMPOTENCY_CONFLICT: another person reusing an invoke id', () => {
     const box = castAll(vote, [['m1', 'for']]);
-    expect(refusal(vote, ask({ castBy: 'm2', idempotencyKey: 'invoke-m1-0' }), now, box)).toBe('VOTE.IDEMPOTENCY_CONFLICT');
+    expect(refusal(vote, ask({ castBy: 'm2', idempotencyKey: 'invoke-m1-0' }), now, box)).toBe(
+      'VOTE.IDEMPOTENCY_CONFLICT',
+    );
   });
 
   it('records nothing when refused', () => {
@@ -86,7 +90,14 @@ describe('versioned ballots', () => {
   const vote = openVoteOf(3, { changeAllowed: true });
 
   it('adds a version on change: the latest counts and the history is kept', () => {
-    const box = named(castAll(vote, [['m1', 'for'], ['m2', 'for'], ['m1', 'against'], ['m1', 'abstain']]));
+    const box = named(
+      castAll(vote, [
+        ['m1', 'for'],
+        ['m2', 'for'],
+        ['m1', 'against'],
+        ['m1', 'abstain'],
+      ]),
+    );
     expect(box.ballots).toHaveLength(4);
     expect(ballotHistory(box, 'm1').map((b) => [b.version, b.option])).toEqual([
       [1, 'for'],
@@ -113,7 +124,10 @@ describe('idempotency', () => {
     const vote = openVoteOf(3);
     const first = castBallot(vote, emptyBox(vote), ask(), now);
     if (!first.ok) throw new Error('cast');
-    expect(first.value).toMatchObject({ recorded: true, receipt: { voteId: 'v1', voterKey: 'm1', version: 1, option: 'for' } });
+    expect(first.value).toMatchObject({
+      recorded: true,
+      receipt: { voteId: 'v1', voterKey: 'm1', version: 1, option: 'for' },
+    });
     const retry = castBallot(vote, first.value.box, ask(), now);
     expect(retry.ok && retry.value.receipt).toEqual(first.value.receipt);
     expect(retry.ok && retry.value.recorded).toBe(false);
@@ -142,7 +156,10 @@ describe('idempotency', () => {
 describe('who has voted', () => {
   it('lists those who have not voted, in electorate order', () => {
     const vote = openVoteOf(4);
-    const box = castAll(vote, [['m3', 'for'], ['m1', 'abstain']]);
+    const box = castAll(vote, [
+      ['m3', 'for'],
+      ['m1', 'abstain'],
+    ]);
     expect(notVotedYet(vote, box)).toEqual(['m2', 'm4']);
     expect(hasVoted(box, 'm1')).toBe(true);
     expect(hasVoted(box, 'm2')).toBe(false);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { castBallot, emptyBox } from '../../../src/domain/ballot';
-import { keysCastableBy, membersElectorate, municipalitiesElectorate, resolveVoterKey } from '../../../src/domain/electorate';
+import {
+  keysCastableBy,
+  membersElectorate,
+  municipalitiesElectorate,
+  resolveVoterKey,
+} from '../../../src/domain/electorate';
 import type { OpenVote } from '../../../src/domain/vote';
 import { draftVote, openVote } from '../../../src/domain/vote';
 import { now, org } from './voting-fixtures';
@@ -8,7 +13,12 @@ import { now, org } from './voting-fixtures';
 const onDate = '2026-03-10';
 
 function open(electorate: ReturnType<typeof membersElectorate>): OpenVote {
-  const d = draftVote({ id: 'v1', title: 'Endring av avtalen', body: 'styret', settings: { electorate: electorate.kind } });
+  const d = draftVote({
+    id: 'v1',
+    title: 'Endring av avtalen',
+    body: 'styret',
+    settings: { electorate: electorate.kind },
+  });
   if (!d.ok) throw new Error('draft');
   const o = openVote(d.value, electorate, now);
   if (!o.ok) throw new Error(o.error.code);
@@ -29,15 +39,30 @@ describe("members' electorate", () => {
     const e = membersElectorate(org, 'styret', onDate, new Set(['ola']));
     expect(e.voters.find((v) => v.key === 'ola')?.casters).toEqual(['eva']);
     const vote = open(e);
-    const byDeputy = castBallot(vote, emptyBox(vote), { voteId: 'v1', castBy: 'eva', option: 'for', idempotencyKey: 'i1' }, now);
+    const byDeputy = castBallot(
+      vote,
+      emptyBox(vote),
+      { voteId: 'v1', castBy: 'eva', option: 'for', idempotencyKey: 'i1' },
+      now,
+    );
     expect(byDeputy.ok && byDeputy.value.receipt.voterKey).toBe('ola');
-    const byAbsent = castBallot(vote, emptyBox(vote), { voteId: 'v1', castBy: 'ola', option: 'for', idempotencyKey: 'i2' }, now);
+    const byAbsent = castBallot(
+      vote,
+      emptyBox(vote),
+      { voteId: 'v1', castBy: 'ola', option: 'for', idempotencyKey: 'i2' },
+      now,
+    );
     expect(byAbsent).toEqual({ ok: false, error: { code: 'VOTE.NOT_ELIGIBLE' } });
   });
 
   it('gives the deputy no vote while the member is present', () => {
     const vote = open(membersElectorate(org, 'styret', onDate));
-    const r = castBallot(vote, emptyBox(vote), { voteId: 'v1', castBy: 'eva', option: 'for', idempotencyKey: 'i1' }, now);
+    const r = castBallot(
+      vote,
+      emptyBox(vote),
+      { voteId: 'v1', castBy: 'eva', option: 'for', idempotencyKey: 'i1' },
+      now,
+    );
     expect(r).toEqual({ ok: false, error: { code: 'VOTE.NOT_ELIGIBLE' } });
   });
 
@@ -67,25 +92,51 @@ describe("municipalities' electorate", () => {
 
   it('a respondent cannot cast for another municipality', () => {
     const vote = open(e);
-    const r = castBallot(vote, emptyBox(vote), { voteId: 'v1', castBy: 'siri', voterKey: '3310', option: 'for', idempotencyKey: 'i1' }, now);
+    const r = castBallot(
+      vote,
+      emptyBox(vote),
+      { voteId: 'v1', castBy: 'siri', voterKey: '3310', option: 'for', idempotencyKey: 'i1' },
+      now,
+    );
     expect(r).toEqual({ ok: false, error: { code: 'VOTE.NOT_ELIGIBLE' } });
-    const own = castBallot(vote, emptyBox(vote), { voteId: 'v1', castBy: 'siri', option: 'for', idempotencyKey: 'i2' }, now);
+    const own = castBallot(
+      vote,
+      emptyBox(vote),
+      { voteId: 'v1', castBy: 'siri', option: 'for', idempotencyKey: 'i2' },
+      now,
+    );
     expect(own.ok && own.value.receipt.voterKey).toBe('3301');
   });
 
   it('asks which municipality when one person may cast for two, and never guesses', () => {
     expect(keysCastableBy(e, 'eva')).toEqual(['3305', '3310']);
-    expect(resolveVoterKey(e, 'eva')).toEqual({ ok: false, error: { code: 'VOTE.WHICH_VOTER', params: { choices: '3305,3310' } } });
+    expect(resolveVoterKey(e, 'eva')).toEqual({
+      ok: false,
+      error: { code: 'VOTE.WHICH_VOTER', params: { choices: '3305,3310' } },
+    });
     expect(resolveVoterKey(e, 'eva', '3310')).toEqual({ ok: true, value: '3310' });
   });
 
   it('counts one vote per municipality whoever casts it', () => {
     const vote = open(e);
-    const first = castBallot(vote, emptyBox(vote), { voteId: 'v1', castBy: 'kari', option: 'for', idempotencyKey: 'i1' }, now);
+    const first = castBallot(
+      vote,
+      emptyBox(vote),
+      { voteId: 'v1', castBy: 'kari', option: 'for', idempotencyKey: 'i1' },
+      now,
+    );
     if (!first.ok) throw new Error('cast');
-    const deputy = castBallot(vote, first.value.box, { voteId: 'v1', castBy: 'eva', voterKey: '3305', option: 'against', idempotencyKey: 'i2' }, now);
+    const deputy = castBallot(
+      vote,
+      first.value.box,
+      { voteId: 'v1', castBy: 'eva', voterKey: '3305', option: 'against', idempotencyKey: 'i2' },
+      now,
+    );
     expect(deputy.ok && deputy.value.receipt).toMatchObject({ voterKey: '3305', version: 2 });
-    expect(deputy.ok && deputy.value.box.secrecy === 'named' && deputy.value.box.ballots.map((b) => b.castBy)).toEqual(['kari', 'eva']);
+    expect(deputy.ok && deputy.value.box.secrecy === 'named' && deputy.value.box.ballots.map((b) => b.castBy)).toEqual([
+      'kari',
+      'eva',
+    ]);
   });
 
   it('can be limited to named municipalities', () => {

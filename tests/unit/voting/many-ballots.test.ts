@@ -33,7 +33,10 @@ describe.each<[string, Partial<VoteSettings>]>([
   it.each([1, 2, 3])('tally is exact, with every invoke retried (seed %i)', (seed) => {
     const next = random(seed);
     const vote = openVoteOf(200, settings);
-    const intended = Array.from({ length: 200 }, (_, i) => ({ voter: `m${i + 1}`, option: options[Math.floor(next() * 3)]! }));
+    const intended = Array.from({ length: 200 }, (_, i) => ({
+      voter: `m${i + 1}`,
+      option: options[Math.floor(next() * 3)]!,
+    }));
     const expected = { for: 0, against: 0, abstain: 0 };
     for (const b of intended) expected[b.option]++;
     // Each invoke arrives twice, in any order: a double click or a retry from Teams.
@@ -41,7 +44,12 @@ describe.each<[string, Partial<VoteSettings>]>([
 
     let box: BallotBox = emptyBox(vote);
     for (const b of invokes) {
-      const r = castBallot(vote, box, { voteId: vote.id, castBy: b.voter, option: b.option, idempotencyKey: `invoke-${b.voter}` }, now);
+      const r = castBallot(
+        vote,
+        box,
+        { voteId: vote.id, castBy: b.voter, option: b.option, idempotencyKey: `invoke-${b.voter}` },
+        now,
+      );
       if (!r.ok) throw new Error(`${b.voter}: ${r.error.code}`);
       box = r.value.box;
     }
@@ -58,7 +66,9 @@ describe('200 voters changing their minds in random order (named)', () => {
     const next = random(42);
     const vote = openVoteOf(200, { changeAllowed: true });
     const invokes = shuffle(
-      Array.from({ length: 200 }, (_, i) => [0, 1].map((n) => ({ voter: `m${i + 1}`, option: options[Math.floor(next() * 3)]!, n }))).flat(),
+      Array.from({ length: 200 }, (_, i) =>
+        [0, 1].map((n) => ({ voter: `m${i + 1}`, option: options[Math.floor(next() * 3)]!, n })),
+      ).flat(),
       next,
     );
     const last = new Map<string, (typeof options)[number]>();
@@ -69,7 +79,12 @@ describe('200 voters changing their minds in random order (named)', () => {
     let box: BallotBox = emptyBox(vote);
     let changes = 0;
     for (const b of invokes) {
-      const r = castBallot(vote, box, { voteId: vote.id, castBy: b.voter, option: b.option, idempotencyKey: `invoke-${b.voter}-${b.n}` }, now);
+      const r = castBallot(
+        vote,
+        box,
+        { voteId: vote.id, castBy: b.voter, option: b.option, idempotencyKey: `invoke-${b.voter}-${b.n}` },
+        now,
+      );
       if (!r.ok) throw new Error(`${b.voter}: ${r.error.code}`);
       if (r.value.recorded) changes++;
       box = r.value.box;

@@ -16,7 +16,10 @@ describe('sealed ballot boxes', () => {
     inner = new SqliteStore(':memory:');
     const store = new SealedBallotBoxes(inner, KEY);
     const vote = openVoteOf(5, secret);
-    const box = castAll(vote, [['m1', 'for'], ['m2', 'against']]);
+    const box = castAll(vote, [
+      ['m1', 'for'],
+      ['m2', 'against'],
+    ]);
     await store.create('ballotBoxes', vote.id, box);
     const raw = JSON.stringify((await inner.get('ballotBoxes', vote.id))?.value);
     expect(raw).toMatch(/^\{"sealed":"[A-Za-z0-9+/=]+"\}$/);
@@ -44,8 +47,14 @@ describe('sealed ballot boxes', () => {
     const vote = openVoteOf(12, secret);
     const voters = Array.from({ length: 10 }, (_, i) => `m${i + 1}`);
     // The same ten voters: all for ("for":10,"against":0) or split ("for":5,"against":5), one character apart in JSON.
-    const allFor = castAll(vote, voters.map((v) => [v, 'for'] as const));
-    const split = castAll(vote, voters.map((v, i) => [v, i < 5 ? 'for' : 'against'] as const));
+    const allFor = castAll(
+      vote,
+      voters.map((v) => [v, 'for'] as const),
+    );
+    const split = castAll(
+      vote,
+      voters.map((v, i) => [v, i < 5 ? 'for' : 'against'] as const),
+    );
     expect(JSON.stringify(allFor).length).not.toBe(JSON.stringify(split).length);
     await store.create('ballotBoxes', 'a', allFor);
     await store.create('ballotBoxes', 'b', split);

@@ -12,6 +12,8 @@ describe('what keeps secret ballots secret', () => {
     expect(readConfig({ SAMRAD_BALLOT_KEY: 'b'.repeat(32) }, '/nonexistent/.env').ballotKey).toBe('b'.repeat(32));
     expect(readConfig({}, '/nonexistent/.env').ballotKey).toBeUndefined();
     expect(() => readConfig({ SAMRAD_BALLOT_KEY: 'too short' }, '/nonexistent/.env')).toThrow(ConfigError);
-    expect(() => readConfig({ SAMRAD_BALLOT_KEY: 'too short' }, '/nonexistent/.env')).toThrow(/SAMRAD_BALLOT_KEY: at least 32 characters/);
+    expect(() => readConfig({ SAMRAD_BALLOT_KEY: 'too short' }, '/nonexistent/.env')).toThrow(
+      /SAMRAD_BALLOT_KEY: at least 32 characters/,
+    );
   });
 });

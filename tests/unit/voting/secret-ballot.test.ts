@@ -18,7 +18,10 @@ const casts = [
  */
 function linkedRecords(box: BallotBox, voters: string[], options: string[]): unknown[] {
   const found: unknown[] = [];
-  const strings = (node: object) => [...Object.keys(node), ...Object.values(node).filter((v): v is string => typeof v === 'string')];
+  const strings = (node: object) => [
+    ...Object.keys(node),
+    ...Object.values(node).filter((v): v is string => typeof v === 'string'),
+  ];
   const walk = (node: unknown) => {
     if (node === null || typeof node !== 'object') return;
     const here = strings(node);
@@ -55,8 +58,14 @@ describe('secret ballot', () => {
 
   it('gives the same box whatever order the same choices arrive in', () => {
     const vote = openVoteOf(5, secret);
-    const a = castAll(vote, [['m1', 'for'], ['m2', 'against']]);
-    const b = castAll(vote, [['m1', 'against'], ['m2', 'for']]);
+    const a = castAll(vote, [
+      ['m1', 'for'],
+      ['m2', 'against'],
+    ]);
+    const b = castAll(vote, [
+      ['m1', 'against'],
+      ['m2', 'for'],
+    ]);
     if (a.secrecy !== 'secret' || b.secrecy !== 'secret') throw new Error('expected secret boxes');
     expect(JSON.stringify(a.choices)).toBe(JSON.stringify(b.choices));
   });

@@ -4,7 +4,11 @@ import type { VoteSettings } from '../../../src/domain/vote';
 import { moreThanHalf } from '../../../src/domain/vote';
 import { castAll, castCounts, openVoteOf } from './voting-fixtures';
 
-const outcomeOf = (n: number, settings: Partial<VoteSettings>, counts: { for?: number; against?: number; abstain?: number }) => {
+const outcomeOf = (
+  n: number,
+  settings: Partial<VoteSettings>,
+  counts: { for?: number; against?: number; abstain?: number },
+) => {
   const vote = openVoteOf(n, { quorum: { kind: 'none' }, ...settings });
   return tallyVote(vote, castCounts(vote, counts)).outcome;
 };
@@ -27,21 +31,50 @@ describe('simple majority of votes cast', () => {
 
   it("a tie follows the chair's ballot when the chair has the casting vote", () => {
     // castCounts hands m1 (the chair) the first option in the list.
-    expect(outcomeOf(6, { chairCastingVote: true }, { for: 3, against: 3 })).toEqual({ kind: 'adopted', byCastingVote: true });
+    expect(outcomeOf(6, { chairCastingVote: true }, { for: 3, against: 3 })).toEqual({
+      kind: 'adopted',
+      byCastingVote: true,
+    });
     const vote = openVoteOf(6, { chairCastingVote: true, quorum: { kind: 'none' } });
-    const box = castAll(vote, [['m1', 'against'], ['m2', 'against'], ['m3', 'for'], ['m4', 'for']]);
+    const box = castAll(vote, [
+      ['m1', 'against'],
+      ['m2', 'against'],
+      ['m3', 'for'],
+      ['m4', 'for'],
+    ]);
     expect(tallyVote(vote, box).outcome).toEqual({ kind: 'rejected', tie: true, byCastingVote: true });
   });
 
   it('a tie stays a tie when the chair abstained or did not vote', () => {
     const vote = openVoteOf(6, { chairCastingVote: true, quorum: { kind: 'none' } });
-    expect(tallyVote(vote, castAll(vote, [['m1', 'abstain'], ['m2', 'for'], ['m3', 'against']])).outcome).toEqual({ kind: 'rejected', tie: true });
-    expect(tallyVote(vote, castAll(vote, [['m2', 'for'], ['m3', 'against']])).outcome).toEqual({ kind: 'rejected', tie: true });
+    expect(
+      tallyVote(
+        vote,
+        castAll(vote, [
+          ['m1', 'abstain'],
+          ['m2', 'for'],
+          ['m3', 'against'],
+        ]),
+      ).outcome,
+    ).toEqual({ kind: 'rejected', tie: true });
+    expect(
+      tallyVote(
+        vote,
+        castAll(vote, [
+          ['m2', 'for'],
+          ['m3', 'against'],
+        ]),
+      ).outcome,
+    ).toEqual({ kind: 'rejected', tie: true });
   });
 
   it('the casting vote decides only a tie', () => {
     const vote = openVoteOf(6, { chairCastingVote: true, quorum: { kind: 'none' } });
-    const box = castAll(vote, [['m1', 'for'], ['m2', 'against'], ['m3', 'against']]);
+    const box = castAll(vote, [
+      ['m1', 'for'],
+      ['m2', 'against'],
+      ['m3', 'against'],
+    ]);
     expect(tallyVote(vote, box).outcome).toEqual({ kind: 'rejected' });
   });
 });
@@ -122,7 +155,15 @@ describe('choosing among alternatives', () => {
 
   it('chooses the alternative with most votes, even without a majority of all', () => {
     const vote = openVoteOf(7, { options, quorum: { kind: 'none' } });
-    const box = castAll(vote, [['m1', 'a'], ['m2', 'b'], ['m3', 'b'], ['m4', 'c'], ['m5', 'abstain'], ['m6', 'abstain'], ['m7', 'abstain']]);
+    const box = castAll(vote, [
+      ['m1', 'a'],
+      ['m2', 'b'],
+      ['m3', 'b'],
+      ['m4', 'c'],
+      ['m5', 'abstain'],
+      ['m6', 'abstain'],
+      ['m7', 'abstain'],
+    ]);
     const t = tallyVote(vote, box);
     expect(t.outcome).toEqual({ kind: 'chosen', option: 'b' });
     expect(t.counts).toEqual({ a: 1, b: 2, c: 1, abstain: 3 });
@@ -131,18 +172,38 @@ describe('choosing among alternatives', () => {
 
   it('reports a tie with the tied alternatives', () => {
     const vote = openVoteOf(5, { options, quorum: { kind: 'none' } });
-    const box = castAll(vote, [['m1', 'a'], ['m2', 'b'], ['m3', 'a'], ['m4', 'b'], ['m5', 'c']]);
+    const box = castAll(vote, [
+      ['m1', 'a'],
+      ['m2', 'b'],
+      ['m3', 'a'],
+      ['m4', 'b'],
+      ['m5', 'c'],
+    ]);
     expect(tallyVote(vote, box).outcome).toEqual({ kind: 'tie', options: ['a', 'b'] });
   });
 
   it("settles a tie by the chair's choice when the chair has the casting vote", () => {
     const vote = openVoteOf(5, { options, quorum: { kind: 'none' }, chairCastingVote: true });
-    const box = castAll(vote, [['m1', 'b'], ['m2', 'a'], ['m3', 'a'], ['m4', 'b'], ['m5', 'c']]);
+    const box = castAll(vote, [
+      ['m1', 'b'],
+      ['m2', 'a'],
+      ['m3', 'a'],
+      ['m4', 'b'],
+      ['m5', 'c'],
+    ]);
     expect(tallyVote(vote, box).outcome).toEqual({ kind: 'chosen', option: 'b', byCastingVote: true });
   });
 
   it('respects quorum', () => {
     const vote = openVoteOf(5, { options, quorum: moreThanHalf });
-    expect(tallyVote(vote, castAll(vote, [['m1', 'a'], ['m2', 'a']])).outcome).toEqual({ kind: 'no-quorum' });
+    expect(
+      tallyVote(
+        vote,
+        castAll(vote, [
+          ['m1', 'a'],
+          ['m2', 'a'],
+        ]),
+      ).outcome,
+    ).toEqual({ kind: 'no-quorum' });
   });
 });

@@ -30,7 +30,11 @@ describe('vote settings', () => {
   it('defaults to a named for / against / abstain vote by simple majority', () => {
     const r = draft();
     expect(r.ok && r.value.settings.options.map((o) => o.id)).toEqual(['for', 'against', 'abstain']);
-    expect(r.ok && r.value.settings).toMatchObject({ rule: 'simple-majority', secrecy: 'named', electorate: 'members' });
+    expect(r.ok && r.value.settings).toMatchObject({
+      rule: 'simple-majority',
+      secrecy: 'named',
+      electorate: 'members',
+    });
     expect(r.ok && isMotion(r.value)).toBe(true);
     expect(codeOf({ options: alternatives })).toBe('ok');
   });
@@ -40,9 +44,25 @@ describe('vote settings', () => {
     ['VOTE.SECRET_HIDES_INTERIM', { secrecy: 'secret', changeAllowed: false, interimResults: 'shown' }],
     ['VOTE.SECRET_HIDES_INTERIM', { secrecy: 'secret', changeAllowed: false, interimResults: 'after-own-ballot' }],
     ['VOTE.SECRET_NO_CASTING_VOTE', { secrecy: 'secret', changeAllowed: false, chairCastingVote: true }],
-    ['VOTE.DUPLICATE_OPTION', { options: [{ id: 'a', label: 'A' }, { id: 'a', label: 'A igjen' }] }],
+    [
+      'VOTE.DUPLICATE_OPTION',
+      {
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'a', label: 'A igjen' },
+        ],
+      },
+    ],
     ['VOTE.TOO_FEW_OPTIONS', { options: [{ id: 'a', label: 'A' }, { id: 'abstain' }] }],
-    ['VOTE.UNLABELLED_OPTION', { options: [{ id: 'a', label: 'A' }, { id: 'b', label: ' ' }] }],
+    [
+      'VOTE.UNLABELLED_OPTION',
+      {
+        options: [
+          { id: 'a', label: 'A' },
+          { id: 'b', label: ' ' },
+        ],
+      },
+    ],
     ['VOTE.ALTERNATIVES_NEED_MAJORITY', { options: alternatives, rule: 'two-thirds' }],
     ['VOTE.BAD_QUORUM', { quorum: { kind: 'share', numerator: 1, denominator: 1, strict: true } }],
     ['VOTE.BAD_QUORUM', { quorum: { kind: 'share', numerator: 0, denominator: 2, strict: false } }],
@@ -61,11 +81,23 @@ describe('vote settings', () => {
     const changed = changeSettings(d.value, { interimResults: 'shown' });
     expect(changed.ok && changed.value.settings.interimResults).toBe('shown');
     const open = openVoteOf(3);
-    expect(changeSettings(open, { secrecy: 'secret', changeAllowed: false })).toEqual({ ok: false, error: { code: 'VOTE.FIXED_ONCE_OPEN' } });
-    expect(changeSettings(open, { interimResults: 'shown' })).toMatchObject({ ok: false, error: { code: 'VOTE.FIXED_ONCE_OPEN' } });
+    expect(changeSettings(open, { secrecy: 'secret', changeAllowed: false })).toEqual({
+      ok: false,
+      error: { code: 'VOTE.FIXED_ONCE_OPEN' },
+    });
+    expect(changeSettings(open, { interimResults: 'shown' })).toMatchObject({
+      ok: false,
+      error: { code: 'VOTE.FIXED_ONCE_OPEN' },
+    });
     const closed = closeVote(open, now);
-    expect(closed.ok && changeSettings(closed.value, { interimResults: 'shown' })).toMatchObject({ ok: false, error: { code: 'VOTE.CLOSED' } });
-    expect(changeSettings(d.value, { secrecy: 'secret' })).toMatchObject({ ok: false, error: { code: 'VOTE.SECRET_CANNOT_CHANGE' } });
+    expect(closed.ok && changeSettings(closed.value, { interimResults: 'shown' })).toMatchObject({
+      ok: false,
+      error: { code: 'VOTE.CLOSED' },
+    });
+    expect(changeSettings(d.value, { secrecy: 'secret' })).toMatchObject({
+      ok: false,
+      error: { code: 'VOTE.SECRET_CANNOT_CHANGE' },
+    });
   });
 });
 
@@ -76,17 +108,24 @@ describe('opening and closing', () => {
     const opened = openVote(d.value, electorateOf(4), now);
     expect(opened.ok && opened.value.electorate.voters).toHaveLength(4);
     expect(opened.ok && opened.value.openedAt).toBe(now.toISOString());
-    expect(opened.ok && openVote(opened.value, electorateOf(4), now)).toMatchObject({ error: { code: 'VOTE.ALREADY_OPENED' } });
+    expect(opened.ok && openVote(opened.value, electorateOf(4), now)).toMatchObject({
+      error: { code: 'VOTE.ALREADY_OPENED' },
+    });
   });
 
   it('refuses to open with the wrong electorate, an empty one, a deadline already past, or a casting vote with no chair', () => {
     const d = draft({ deadline });
     if (!d.ok) throw new Error('draft');
-    expect(openVote(d.value, { ...electorateOf(2), kind: 'municipalities' }, now)).toMatchObject({ error: { code: 'VOTE.ELECTORATE_MISMATCH' } });
+    expect(openVote(d.value, { ...electorateOf(2), kind: 'municipalities' }, now)).toMatchObject({
+      error: { code: 'VOTE.ELECTORATE_MISMATCH' },
+    });
     expect(openVote(d.value, electorateOf(0), now)).toMatchObject({ error: { code: 'VOTE.EMPTY_ELECTORATE' } });
     expect(openVote(d.value, electorateOf(2), later)).toMatchObject({ error: { code: 'VOTE.PAST_DEADLINE' } });
     const casting = draft({ chairCastingVote: true });
-    const noChair = { ...electorateOf(2), voters: electorateOf(2).voters.map((v) => ({ key: v.key, casters: v.casters })) };
+    const noChair = {
+      ...electorateOf(2),
+      voters: electorateOf(2).voters.map((v) => ({ key: v.key, casters: v.casters })),
+    };
     expect(casting.ok && openVote(casting.value, noChair, now)).toMatchObject({ error: { code: 'VOTE.NO_CHAIR' } });
     expect(casting.ok && openVote(casting.value, electorateOf(2), now).ok).toBe(true);
   });

@@ -16,7 +16,11 @@ export function electorateOf(n: number): Electorate {
   return {
     kind: 'members',
     takenOn: '2026-03-10',
-    voters: Array.from({ length: n }, (_, i) => ({ key: `m${i + 1}`, casters: [`m${i + 1}`], ...(i === 0 ? { chair: true } : {}) })),
+    voters: Array.from({ length: n }, (_, i) => ({
+      key: `m${i + 1}`,
+      casters: [`m${i + 1}`],
+      ...(i === 0 ? { chair: true } : {}),
+    })),
   };
 }
 
@@ -29,10 +33,19 @@ export function openVoteOf(n: number, settings: Partial<VoteSettings> = {}, id =
 }
 
 /** Casts each [voter, option] in turn as that voter; any refusal fails the test. */
-export function castAll(vote: OpenVote, casts: readonly (readonly [string, string])[], box: BallotBox = emptyBox(vote)): BallotBox {
+export function castAll(
+  vote: OpenVote,
+  casts: readonly (readonly [string, string])[],
+  box: BallotBox = emptyBox(vote),
+): BallotBox {
   let i = 0;
   for (const [voter, option] of casts) {
-    const r = castBallot(vote, box, { voteId: vote.id, castBy: voter, option, idempotencyKey: `invoke-${voter}-${i++}` }, now);
+    const r = castBallot(
+      vote,
+      box,
+      { voteId: vote.id, castBy: voter, option, idempotencyKey: `invoke-${voter}-${i++}` },
+      now,
+    );
     if (!r.ok) throw new Error(`${voter} ${option} refused: ${r.error.code}`);
     box = r.value.box;
   }
@@ -68,10 +81,14 @@ export const org: Organisation = {
     person('kari', [seat('styret', 'chair', '3305')], [{ municipality: '3305', role: 'respondent' }]),
     person('ola', [seat('styret', 'member', '3310')]),
     person('siri', [seat('styret', 'member', '3301')], [{ municipality: '3301', role: 'respondent' }]),
-    person('eva', [seat('styret', 'deputy', '3310', 'ola')], [
-      { municipality: '3310', role: 'respondent' },
-      { municipality: '3305', role: 'deputy' },
-    ]),
+    person(
+      'eva',
+      [seat('styret', 'deputy', '3310', 'ola')],
+      [
+        { municipality: '3310', role: 'respondent' },
+        { municipality: '3305', role: 'deputy' },
+      ],
+    ),
     person('per', [seat('styret', 'observer', '3301')]),
     person('gammel', [{ ...seat('styret', 'member', '3301'), from: '2021-01-01', to: '2024-12-31' }]),
   ],

@@ -1,7 +1,7 @@
 import type { Translator } from '../../../i18n/catalogue';
 import type { Cell, CellLink } from '../../../ports/result-lists';
-import type { ListSchema, TypedColumn } from './list-schemas';
-import { CHOICES } from './list-schemas';
+import type { ListSchema, TypedColumn } from './list-columns';
+import { CHOICES } from './list-columns';
 
 /** SharePoint's text columns: a single line holds 255 characters, multiple lines 63,999. */
 const SINGLE_LINE = 255;
@@ -10,8 +10,10 @@ const MULTI_LINE = 63_999;
 const LINK_URL = 255;
 
 export const listTitle = (schema: ListSchema, t: Translator): string => t.t(`lists.${schema.list}.title`);
-export const columnTitle = (schema: ListSchema, column: TypedColumn, t: Translator): string => t.t(`lists.${schema.list}.column.${column.name}`);
-export const choiceText = (column: TypedColumn, key: string, t: Translator): string => t.t(`lists.choice.${column.choices}.${key}`);
+export const columnTitle = (schema: ListSchema, column: TypedColumn, t: Translator): string =>
+  t.t(`lists.${schema.list}.column.${column.name}`);
+export const choiceText = (column: TypedColumn, key: string, t: Translator): string =>
+  t.t(`lists.choice.${column.choices}.${key}`);
 
 /** The column as Graph's `POST /sites/{s}/lists/{l}/columns` takes it (columnDefinition). */
 export function columnDefinition(schema: ListSchema, column: TypedColumn, t: Translator): Record<string, unknown> {
@@ -35,7 +37,14 @@ export function columnDefinition(schema: ListSchema, column: TypedColumn, t: Tra
     case 'boolean':
       return { ...head, boolean: {} };
     case 'choice':
-      return { ...head, choice: { allowTextEntry: false, displayAs: 'dropDownMenu', choices: CHOICES[column.choices!].map((k) => choiceText(column, k, t)) } };
+      return {
+        ...head,
+        choice: {
+          allowTextEntry: false,
+          displayAs: 'dropDownMenu',
+          choices: CHOICES[column.choices!].map((k) => choiceText(column, k, t)),
+        },
+      };
     case 'link':
       return { ...head, hyperlinkOrPicture: { isPicture: false } };
   }
@@ -76,7 +85,8 @@ export function fieldValue(column: TypedColumn, cell: Cell | undefined, t: Trans
 export function sameValue(column: TypedColumn, held: unknown, wanted: unknown): boolean {
   const blank = (v: unknown) => v === undefined || v === null || v === '';
   if (blank(held) || blank(wanted)) return blank(held) && blank(wanted);
-  if (column.kind === 'dateTime' || column.kind === 'date') return Date.parse(String(held)) === Date.parse(String(wanted));
+  if (column.kind === 'dateTime' || column.kind === 'date')
+    return Date.parse(String(held)) === Date.parse(String(wanted));
   if (column.kind === 'link') {
     const a = held as { Url?: string; Description?: string };
     const b = wanted as { Url?: string; Description?: string };

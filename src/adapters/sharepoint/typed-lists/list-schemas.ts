@@ -1,64 +1,11 @@
 import type { ResultListName } from '../../../ports/result-lists';
+import type { ListSchema, TypedColumn, ViewSpec } from './list-columns';
 
 /**
  * The nine result lists on the site: stable internal names (the list's URL and each column's
  * internal name never change), display names from `locales/<locale>/lists.json`.
  * Columns are real SharePoint types, so a person can filter, sort, group and export them.
  */
-export type ColumnKind = 'text' | 'note' | 'number' | 'dateTime' | 'date' | 'boolean' | 'choice' | 'link';
-
-export interface TypedColumn {
-  /** Internal name: what the product writes and views refer to. */
-  readonly name: string;
-  readonly kind: ColumnKind;
-  /** Indexed: the product filters on it, or a view groups by it (list view threshold). */
-  readonly indexed?: boolean;
-  readonly unique?: boolean;
-  /** A choice column's keys; the texts are `lists.choice.<choices>.<key>`. */
-  readonly choices?: ChoiceSet;
-}
-
-export type ChoiceSet = keyof typeof CHOICES;
-
-/** Choice keys per set; the texts people see are in the catalogues. */
-export const CHOICES = {
-  meetingState: ['planned', 'cancelled', 'held'],
-  itemKind: ['case', 'minutes-approval'],
-  itemStatus: ['open', 'withdrawn', 'decided'],
-  followUpState: ['none', 'open', 'done'],
-  minutesStatus: ['draft', 'approved'],
-  voteState: ['draft', 'open', 'closed'],
-  secrecy: ['named', 'secret'],
-  rule: ['simple-majority', 'two-thirds', 'unanimity'],
-  electorate: ['members', 'municipalities'],
-  outcome: ['adopted', 'rejected', 'no-quorum', 'chosen', 'tie'],
-  inputPosition: ['support', 'support-with-changes', 'against', 'no-view'],
-  answerStatus: ['draft', 'submitted'],
-  hearingState: ['open', 'closed'],
-  hearingPosition: ['agree', 'agree-with-remarks', 'disagree', 'no-comment'],
-  taskStatus: ['open', 'done'],
-} as const satisfies Record<string, readonly string[]>;
-
-/**
- * A default view. Sorting is by the choice's text: "Åpen" after "Fullført" in Norwegian and
- * "Open" after "Done" in English, so open-first is descending in both.
- */
-export interface ViewSpec {
-  /** `lists.view.<key>` names it. */
-  readonly key: string;
-  readonly fields: readonly string[];
-  readonly orderBy: readonly { readonly field: string; readonly ascending: boolean }[];
-  readonly groupBy?: string;
-  readonly isDefault: boolean;
-}
-
-export interface ListSchema {
-  readonly list: ResultListName;
-  readonly internalName: string;
-  readonly columns: readonly TypedColumn[];
-  readonly views: readonly ViewSpec[];
-}
-
 /** Every list has these two: the row's key (upsert by it) and the record it came from. */
 const KEYS: readonly TypedColumn[] = [
   { name: 'SamradKey', kind: 'text', indexed: true, unique: true },
@@ -72,7 +19,12 @@ const list = (list: ResultListName, internalName: string, columns: TypedColumn[]
   views,
 });
 
-const view = (key: string, fields: string[], orderBy: [string, boolean][], extra: { groupBy?: string; isDefault?: boolean } = {}): ViewSpec => ({
+const view = (
+  key: string,
+  fields: string[],
+  orderBy: [string, boolean][],
+  extra: { groupBy?: string; isDefault?: boolean } = {},
+): ViewSpec => ({
   key,
   fields: ['LinkTitle', ...fields],
   orderBy: orderBy.map(([field, ascending]) => ({ field, ascending })),
@@ -96,7 +48,11 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'Cases', kind: 'number' },
       { name: 'CancelReason', kind: 'note' },
     ],
-    [view('upcoming', ['Body', 'MeetingNumber', 'Start', 'Place', 'State', 'Cases'], [['Start', false]], { isDefault: true })],
+    [
+      view('upcoming', ['Body', 'MeetingNumber', 'Start', 'Place', 'State', 'Cases'], [['Start', false]], {
+        isDefault: true,
+      }),
+    ],
   ),
   list(
     'cases',
@@ -115,7 +71,17 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'Document', kind: 'link' },
       { name: 'Documents', kind: 'note' },
     ],
-    [view('by-meeting', ['CaseNumber', 'Body', 'MeetingStart', 'ItemStatus', 'Responsible', 'Document'], [['MeetingStart', false], ['CaseNumber', true]], { groupBy: 'Body', isDefault: true })],
+    [
+      view(
+        'by-meeting',
+        ['CaseNumber', 'Body', 'MeetingStart', 'ItemStatus', 'Responsible', 'Document'],
+        [
+          ['MeetingStart', false],
+          ['CaseNumber', true],
+        ],
+        { groupBy: 'Body', isDefault: true },
+      ),
+    ],
   ),
   list(
     'decisions',
@@ -130,7 +96,14 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'FollowUp', kind: 'choice', choices: 'followUpState', indexed: true },
       { name: 'OpenTasks', kind: 'number' },
     ],
-    [view('by-body-and-date', ['CaseNumber', 'MeetingStart', 'Decision', 'FollowUp', 'OpenTasks'], [['MeetingStart', false]], { groupBy: 'Body', isDefault: true })],
+    [
+      view(
+        'by-body-and-date',
+        ['CaseNumber', 'MeetingStart', 'Decision', 'FollowUp', 'OpenTasks'],
+        [['MeetingStart', false]],
+        { groupBy: 'Body', isDefault: true },
+      ),
+    ],
   ),
   list(
     'votes',
@@ -155,7 +128,14 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'Outcome', kind: 'choice', choices: 'outcome' },
       { name: 'QuorumMet', kind: 'boolean' },
     ],
-    [view('latest', ['CaseNumber', 'Body', 'VoteState', 'Secrecy', 'ClosedAt', 'For', 'Against', 'Abstained', 'Outcome'], [['OpenedAt', false]], { isDefault: true })],
+    [
+      view(
+        'latest',
+        ['CaseNumber', 'Body', 'VoteState', 'Secrecy', 'ClosedAt', 'For', 'Against', 'Abstained', 'Outcome'],
+        [['OpenedAt', false]],
+        { isDefault: true },
+      ),
+    ],
   ),
   list(
     'input',
@@ -173,7 +153,12 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'GivenBy', kind: 'text' },
       { name: 'GivenAt', kind: 'dateTime' },
     ],
-    [view('by-case', ['Municipality', 'Position', 'InputText', 'AnswerStatus', 'GivenAt'], [['Municipality', true]], { groupBy: 'CaseNumber', isDefault: true })],
+    [
+      view('by-case', ['Municipality', 'Position', 'InputText', 'AnswerStatus', 'GivenAt'], [['Municipality', true]], {
+        groupBy: 'CaseNumber',
+        isDefault: true,
+      }),
+    ],
   ),
   list(
     'hearings',
@@ -190,7 +175,14 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'RegisteredAt', kind: 'dateTime' },
       { name: 'ClosedAt', kind: 'dateTime' },
     ],
-    [view('by-deadline', ['HearingId', 'Issuer', 'ExternalDeadline', 'InternalDeadline', 'HearingState', 'Document'], [['InternalDeadline', false]], { isDefault: true })],
+    [
+      view(
+        'by-deadline',
+        ['HearingId', 'Issuer', 'ExternalDeadline', 'InternalDeadline', 'HearingState', 'Document'],
+        [['InternalDeadline', false]],
+        { isDefault: true },
+      ),
+    ],
   ),
   list(
     'hearingResponses',
@@ -212,7 +204,17 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'GivenAt', kind: 'dateTime' },
       { name: 'Document', kind: 'link' },
     ],
-    [view('by-hearing', ['Municipality', 'QuestionNumber', 'Position', 'Answer', 'AnswerStatus', 'Late', 'GivenAt'], [['Municipality', true], ['QuestionNumber', true]], { groupBy: 'HearingId', isDefault: true })],
+    [
+      view(
+        'by-hearing',
+        ['Municipality', 'QuestionNumber', 'Position', 'Answer', 'AnswerStatus', 'Late', 'GivenAt'],
+        [
+          ['Municipality', true],
+          ['QuestionNumber', true],
+        ],
+        { groupBy: 'HearingId', isDefault: true },
+      ),
+    ],
   ),
   list(
     'minutes',
@@ -231,7 +233,17 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'ChangeReason', kind: 'note' },
       { name: 'Decisions', kind: 'number' },
     ],
-    [view('by-meeting', ['Body', 'MeetingStart', 'MinutesVersion', 'Current', 'MinutesStatus', 'ApprovedAt', 'ChangeReason'], [['MeetingStart', false], ['MinutesVersion', false]], { isDefault: true })],
+    [
+      view(
+        'by-meeting',
+        ['Body', 'MeetingStart', 'MinutesVersion', 'Current', 'MinutesStatus', 'ApprovedAt', 'ChangeReason'],
+        [
+          ['MeetingStart', false],
+          ['MinutesVersion', false],
+        ],
+        { isDefault: true },
+      ),
+    ],
   ),
   list(
     'followUps',
@@ -246,7 +258,17 @@ export const LIST_SCHEMAS: readonly ListSchema[] = [
       { name: 'TaskStatus', kind: 'choice', choices: 'taskStatus', indexed: true },
       { name: 'DoneAt', kind: 'dateTime' },
     ],
-    [view('open-first', ['CaseNumber', 'Body', 'Task', 'Owner', 'Due', 'TaskStatus'], [['TaskStatus', false], ['Due', true]], { isDefault: true })],
+    [
+      view(
+        'open-first',
+        ['CaseNumber', 'Body', 'Task', 'Owner', 'Due', 'TaskStatus'],
+        [
+          ['TaskStatus', false],
+          ['Due', true],
+        ],
+        { isDefault: true },
+      ),
+    ],
   ),
 ];
 

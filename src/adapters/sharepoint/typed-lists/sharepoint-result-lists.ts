@@ -4,11 +4,15 @@ import type { ResultListName, ResultLists, ResultRow, SyncReport } from '../../.
 import { StoreError } from '../../../ports/record-store';
 import { odataString } from '../records-list';
 import { fieldValue, sameValue } from './column-values';
-import type { ListSchema } from './list-schemas';
+import type { ListSchema } from './list-columns';
 import { schemaOf } from './list-schemas';
 
 interface ItemPage {
-  readonly value: readonly { readonly id: string; readonly '@odata.etag': string; readonly fields?: Record<string, unknown> }[];
+  readonly value: readonly {
+    readonly id: string;
+    readonly '@odata.etag': string;
+    readonly fields?: Record<string, unknown>;
+  }[];
   readonly '@odata.nextLink'?: string;
 }
 
@@ -47,7 +51,12 @@ export class SharePointResultLists implements ResultLists {
       const current = held.get(row.key);
       held.delete(row.key);
       if (!current) {
-        const created = this.expect<{ id: string }>(await this.http.send({ method: 'POST', url: items, body: { fields: plain } }), [201], list, row.key);
+        const created = this.expect<{ id: string }>(
+          await this.http.send({ method: 'POST', url: items, body: { fields: plain } }),
+          [201],
+          list,
+          row.key,
+        );
         report.created++;
         await this.writeLinks(items, created.id, this.changed(schema, {}, links), list, row.key);
         continue;
@@ -59,19 +68,38 @@ export class SharePointResultLists implements ResultLists {
         continue;
       }
       if (Object.keys(changed).length > 0)
-        this.expect(await this.http.send({ method: 'PATCH', url: `${items}/${current.id}/fields`, headers: { 'If-Match': current.etag }, body: changed }), [200], list, row.key);
+        this.expect(
+          await this.http.send({
+            method: 'PATCH',
+            url: `${items}/${current.id}/fields`,
+            headers: { 'If-Match': current.etag },
+            body: changed,
+          }),
+          [200],
+          list,
+          row.key,
+        );
       await this.writeLinks(items, current.id, changedLinks, list, row.key);
       report.updated++;
     }
     for (const gone of held.values()) {
-      this.expect(await this.http.send({ method: 'DELETE', url: `${items}/${gone.id}`, headers: { 'If-Match': gone.etag } }), [204, 404], list, String(gone.fields['SamradKey']));
+      this.expect(
+        await this.http.send({ method: 'DELETE', url: `${items}/${gone.id}`, headers: { 'If-Match': gone.etag } }),
+        [204, 404],
+        list,
+        String(gone.fields['SamradKey']),
+      );
       report.removed++;
     }
     return report;
   }
 
   private fields(schema: ListSchema, source: string, row: ResultRow): Record<string, unknown> {
-    const fields: Record<string, unknown> = { Title: row.title.slice(0, 255), SamradKey: row.key, SamradSource: source };
+    const fields: Record<string, unknown> = {
+      Title: row.title.slice(0, 255),
+      SamradKey: row.key,
+      SamradSource: source,
+    };
     for (const column of schema.columns) {
       if (column.name === 'SamradKey' || column.name === 'SamradSource') continue;
       fields[column.name] = fieldValue(column, row.cells[column.name], this.t);
@@ -80,7 +108,10 @@ export class SharePointResultLists implements ResultLists {
   }
 
   /** Link columns apart: they are written on their own (`writeLinks`), and left out once Graph refuses them. */
-  private split(schema: ListSchema, fields: Record<string, unknown>): { plain: Record<string, unknown>; links: Record<string, unknown> } {
+  private split(
+    schema: ListSchema,
+    fields: Record<string, unknown>,
+  ): { plain: Record<string, unknown>; links: Record<string, unknown> } {
     const isLink = (name: string) => schema.columns.some((c) => c.name === name && c.kind === 'link');
     const entries = Object.entries(fields);
     return {
@@ -89,8 +120,14 @@ export class SharePointResultLists implements ResultLists {
     };
   }
 
-  private changed(schema: ListSchema, held: Record<string, unknown>, wanted: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(wanted).filter(([name, value]) => !this.same(schema, name, held[name], value)));
+  private changed(
+    schema: ListSchema,
+    held: Record<string, unknown>,
+    wanted: Record<string, unknown>,
+  ): Record<string, unknown> {
+    return Object.fromEntries(
+      Object.entries(wanted).filter(([name, value]) => !this.same(schema, name, held[name], value)),
+    );
   }
 
   /**
@@ -100,7 +137,13 @@ export class SharePointResultLists implements ResultLists {
    * other column (the documents are also in the rows' text), the refusal is logged once, and
    * links are left out for the rest of the process.
    */
-  private async writeLinks(items: string, itemId: string, links: Record<string, unknown>, list: string, key: string): Promise<void> {
+  private async writeLinks(
+    items: string,
+    itemId: string,
+    links: Record<string, unknown>,
+    list: string,
+    key: string,
+  ): Promise<void> {
     if (this.linksRefused || Object.keys(links).length === 0) return;
     const reply = await this.http.send({ method: 'PATCH', url: `${items}/${itemId}/fields`, body: links });
     if (reply.status === 400) {
@@ -119,7 +162,11 @@ export class SharePointResultLists implements ResultLists {
   /** Every row one record made, following `@odata.nextLink`. */
   private async held(items: string, schema: ListSchema, source: string): Promise<HeldRow[]> {
     const select = ['Title', ...schema.columns.map((c) => c.name)].join(',');
-    const query = new URLSearchParams({ $expand: `fields($select=${select})`, $filter: `fields/SamradSource eq ${odataString(source)}`, $top: '999' });
+    const query = new URLSearchParams({
+      $expand: `fields($select=${select})`,
+      $filter: `fields/SamradSource eq ${odataString(source)}`,
+      $top: '999',
+    });
     let url: string | undefined = `${items}?${query.toString().replace(/\+/g, '%20')}`;
     const rows: HeldRow[] = [];
     while (url) {
@@ -138,10 +185,12 @@ export class SharePointResultLists implements ResultLists {
   /** The list's id, found once by its internal (URL) name: display names are people's to change. */
   private async listUrl(schema: ListSchema): Promise<string> {
     const site = `/sites/${encodeURIComponent(this.siteId)}`;
-    this.listIds ??= this.http.send({ method: 'GET', url: `${site}/lists?$select=id,name,displayName` }).then((reply) => {
-      const lists = this.expect<{ value: { id: string; name?: string }[] }>(reply, [200], schema.list, '');
-      return new Map(lists.value.filter((l) => l.name).map((l) => [l.name!, l.id]));
-    });
+    this.listIds ??= this.http
+      .send({ method: 'GET', url: `${site}/lists?$select=id,name,displayName` })
+      .then((reply) => {
+        const lists = this.expect<{ value: { id: string; name?: string }[] }>(reply, [200], schema.list, '');
+        return new Map(lists.value.filter((l) => l.name).map((l) => [l.name!, l.id]));
+      });
     let id: string | undefined;
     try {
       id = (await this.listIds).get(schema.internalName);
@@ -151,7 +200,9 @@ export class SharePointResultLists implements ResultLists {
     }
     if (!id) {
       this.listIds = undefined;
-      throw new StoreError('STORE.REJECTED', schema.internalName, '', { cause: new Error(`the list ${schema.internalName} is not on the site: run npm run provision`) });
+      throw new StoreError('STORE.REJECTED', schema.internalName, '', {
+        cause: new Error(`the list ${schema.internalName} is not on the site: run npm run provision`),
+      });
     }
     return `${site}/lists/${encodeURIComponent(id)}`;
   }
@@ -160,8 +211,17 @@ export class SharePointResultLists implements ResultLists {
   private expect<B>(reply: GraphReply, statuses: readonly number[], list: string, key: string): B {
     if (statuses.includes(reply.status)) return reply.body as B;
     const error = (reply.body as { error?: { code?: string; message?: string } } | undefined)?.error;
-    const cause = new Error(`Graph answered ${reply.status} ${error?.code ?? ''}: ${error?.message ?? ''}`.replace(/\s+/g, ' ').trim());
-    const code = reply.status === 400 ? 'STORE.REJECTED' : reply.status === 412 ? 'STORE.PRECONDITION_FAILED' : reply.status === 409 ? 'STORE.ALREADY_EXISTS' : 'STORE.UNAVAILABLE';
+    const cause = new Error(
+      `Graph answered ${reply.status} ${error?.code ?? ''}: ${error?.message ?? ''}`.replace(/\s+/g, ' ').trim(),
+    );
+    const code =
+      reply.status === 400
+        ? 'STORE.REJECTED'
+        : reply.status === 412
+          ? 'STORE.PRECONDITION_FAILED'
+          : reply.status === 409
+            ? 'STORE.ALREADY_EXISTS'
+            : 'STORE.UNAVAILABLE';
     throw new StoreError(code, list, key, { cause });
   }
 }

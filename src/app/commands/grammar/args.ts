@@ -44,15 +44,24 @@ export const arg = {
   /** A date and a time in Oslo as people write them (oslo-when.ts). */
   when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
   /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
-  date: () => declared(when.refine((w) => w.date !== undefined), { kind: 'when' }),
+  date: () =>
+    declared(
+      when.refine((w) => w.date !== undefined),
+      { kind: 'when' },
+    ),
   /** A time of day, the date optional ("kl. 10" moves within the same day). */
-  time: () => declared(when.refine((w) => w.time !== undefined), { kind: 'when' }),
+  time: () =>
+    declared(
+      when.refine((w) => w.time !== undefined),
+      { kind: 'when' },
+    ),
   whenOptional: (keyword?: string) => declared(when.optional(), { kind: 'when', ...(keyword && { keyword }) }),
   /** A list of whole days ("5,2" or "5 2"). */
   days: (keyword?: string) =>
     declared(z.array(z.number().int().positive()).min(1).optional(), { kind: 'days', ...(keyword && { keyword }) }),
   /** A whole number of days or items, zero allowed. */
-  count: (keyword?: string) => declared(z.number().int().min(0).optional(), { kind: 'count', ...(keyword && { keyword }) }),
+  count: (keyword?: string) =>
+    declared(z.number().int().min(0).optional(), { kind: 'count', ...(keyword && { keyword }) }),
   /** A four-digit year ("2027"), read as a number: "neste" is refused as a year, not as a count. */
   year: () => declared(z.number().int().min(1000).max(9999).optional(), { kind: 'count' }),
   /** Free text to the end: a reason, a title. */

@@ -48,9 +48,16 @@ function readFixed(kind: ArgKind, words: readonly string[], now: Date): Step | u
 }
 
 /** Where a keyword argument's words occur among `words`, folded: index and length. */
-function findKeyword(words: readonly string[], keyword: string, t: Translator): { at: number; length: number } | undefined {
+function findKeyword(
+  words: readonly string[],
+  keyword: string,
+  t: Translator,
+): { at: number; length: number } | undefined {
   const folded = words.map(foldText);
-  for (const phrase of t.t(keyword).split('|').map((p) => foldText(p).split(' '))) {
+  for (const phrase of t
+    .t(keyword)
+    .split('|')
+    .map((p) => foldText(p).split(' '))) {
     for (let at = 0; at + phrase.length <= words.length; at++) {
       if (phrase.every((p, k) => folded[at + k] === p)) return { at, length: phrase.length };
     }
@@ -86,7 +93,8 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
     // The attempt that placed the most arguments, each taking as few words as it could, explains the refusal best.
     const placed = Object.keys(acc).length;
     const bestPlaced = Object.keys(best.raw).length;
-    if (k > best.next || (k === best.next && (placed > bestPlaced || (placed === bestPlaced && at < best.at)))) best = { raw: { ...acc }, at, next: k };
+    if (k > best.next || (k === best.next && (placed > bestPlaced || (placed === bestPlaced && at < best.at))))
+      best = { raw: { ...acc }, at, next: k };
     if (k === positional.length) {
       if (at !== words.length) return false;
       Object.assign(raw, acc);
@@ -105,13 +113,16 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
       const last = k === positional.length - 1;
       const beforeText = positional.slice(k + 1).some((p) => p.meta.kind === 'text');
       // A short id ("M4TQ2") is the whole reference: "M4TQ2 31.02 10:00" is not a title "M4TQ2 31.02".
-      const lengths = rest[0] && looksLikeShortId(rest[0]) && !last
-        ? [1]
-        : last
-        ? [rest.length]
-        : beforeText
-          ? rest[0] && (looksLikeShortId(rest[0]) || (!a.required && NEXT_WORD.test(rest[0]))) ? [1, 0] : [0]
-          : Array.from({ length: rest.length + 1 }, (_, n) => n);
+      const lengths =
+        rest[0] && looksLikeShortId(rest[0]) && !last
+          ? [1]
+          : last
+            ? [rest.length]
+            : beforeText
+              ? rest[0] && (looksLikeShortId(rest[0]) || (!a.required && NEXT_WORD.test(rest[0])))
+                ? [1, 0]
+                : [0]
+              : Array.from({ length: rest.length + 1 }, (_, n) => n);
       return lengths.some((n) => (n === 0 && a.required ? false : take(n, n ? rest.slice(0, n).join(' ') : undefined)));
     }
     const step = readFixed(a.meta.kind, rest, now);
@@ -121,7 +132,12 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
   if (!go(0, 0, {}, {})) {
     const missing = positional[best.next];
     const leftOver = words.slice(best.at).join(' ');
-    return { ok: false, understood: { ...raw, ...best.raw }, ...(leftOver ? { leftOver } : {}), ...(missing && { refused: missing.name }) };
+    return {
+      ok: false,
+      understood: { ...raw, ...best.raw },
+      ...(leftOver ? { leftOver } : {}),
+      ...(missing && { refused: missing.name }),
+    };
   }
   const checked = schema.safeParse(raw);
   if (!checked.success) {

@@ -30,17 +30,25 @@ function shownValue(t: Translator, value: ArgValue): string {
   const when = value as OsloWhen;
   const parts: string[] = [];
   if (when.date) parts.push(formatDate(new Date(`${when.date}T12:00:00Z`), t.locale));
-  const at = (time: { hour: number; minute: number }) => formatTime(new Date(osloInstantAt(when.date ?? '2026-01-15', time)), t.locale);
-  if (when.time) parts.push(when.endTime ? `${at(when.time)}–${at(when.endTime).replace(/^kl\.\s/, '')}` : at(when.time));
+  const at = (time: { hour: number; minute: number }) =>
+    formatTime(new Date(osloInstantAt(when.date ?? '2026-01-15', time)), t.locale);
+  if (when.time)
+    parts.push(when.endTime ? `${at(when.time)}–${at(when.endTime).replace(/^kl\.\s/, '')}` : at(when.time));
   return parts.join(' ');
 }
 
 /** The answer to arguments that did not fit: what was understood, what was not, and the usage. */
-export function refusalText<S extends ArgsSchema>(t: Translator, commandId: string, schema: S, parsed: Extract<ParsedArgs<S>, { ok: false }>): string {
+export function refusalText<S extends ArgsSchema>(
+  t: Translator,
+  commandId: string,
+  schema: S,
+  parsed: Extract<ParsedArgs<S>, { ok: false }>,
+): string {
   const kinds = new Map(argsOf(schema).map((a) => [a.name, a.meta.kind]));
   const label = (name: string) => argLabel(t, commandId, name, kinds.get(name) ?? 'text');
   const sentences: string[] = [];
-  if (parsed.leftOver && parsed.refused) sentences.push(t.t('grammar.not-understood-as', { text: echo(parsed.leftOver), arg: label(parsed.refused) }));
+  if (parsed.leftOver && parsed.refused)
+    sentences.push(t.t('grammar.not-understood-as', { text: echo(parsed.leftOver), arg: label(parsed.refused) }));
   else if (parsed.leftOver) sentences.push(t.t('grammar.not-understood', { text: echo(parsed.leftOver) }));
   else if (parsed.refused) sentences.push(t.t('grammar.missing', { arg: label(parsed.refused) }));
   const understood = Object.entries(parsed.understood).map(([name, value]) => `${label(name)} ${shownValue(t, value)}`);
