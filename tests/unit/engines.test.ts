@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * Node. The build machines run Node 20, App Service Node 22; both must install silently.
  * The lowest release of each line the project supports, as package.json's engines say:
  */
-const supported = ['20.19.0', '22.12.0', '24.0.0'];
+const supported = ['20.19.0', '22.13.0', '24.0.0'];
 
 type Version = [number, number, number];
 const parse = (v: string): Version => {
