@@ -34,12 +34,10 @@ import { tenantServices } from './tenant-services';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
 import type { TokenCredential } from '@azure/identity';
 import type { DocumentLibrary } from './ports/document-library';
-import { createCloudAdapter } from './adapters/teams/bot-authentication';
-import type { SigningKeyOptions } from './adapters/teams/signing-keys';
+import { teamsAdapter } from './adapters/teams/teams-adapter';
+import type { SigningKeyOptions } from './adapters/signing-keys/signing-keys';
 import { createHttpServer } from './adapters/teams/http-server';
 import { SamradBot } from './adapters/teams/samrad-bot';
-import { tenantGuard } from './adapters/teams/tenant-guard';
-import { turnErrorHandler } from './adapters/teams/turn-errors';
 import { Catalogue } from './i18n/catalogue';
 import type { Logger } from './log';
 import type { Clock } from './ports/clock';
@@ -49,6 +47,8 @@ import { CardRenderer } from './presentation/card-renderer';
 import { ProjectingStore } from './app/projection/projecting-store';
 import { join } from 'node:path';
 import { packageRoot } from './package-root';
+import { docxRenderer } from './adapters/docx/docx-renderer';
+import { annualPlanFile } from './adapters/ics/annual-plan-file';
 import { jobHandlers } from './compose-jobs';
 import { TabService } from './app/my-work/tab-service';
 import { mountTab } from './adapters/tab-api/tab-routes';
@@ -94,9 +94,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   if (config.mode === 'production' && !config.ballotKey)
     log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const cards = new CardRenderer(undefined, catalogue);
-  const adapter = createCloudAdapter(config, options.signingKeys);
-  adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
-  if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
+  const adapter = teamsAdapter(config, options.signingKeys, catalogue, log);
 
   let listeningAt = '';
   const links = new SignedLinks(() => config.publicUrl ?? listeningAt, config.linkSecret);
@@ -227,7 +225,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     },
     log,
     serveIcs(store, { links, clock, texts: fileTexts(catalogue.for(config.defaultLocale)) }),
-    downloads({ store, clock, links, registry, catalogue }),
+    downloads({ store, clock, links, registry, catalogue, makers: { docx: docxRenderer, annualPlanFile } }),
   );
   // The tab (docs/tab.md): the same card actions and commands, behind the SSO token.
   mountTab(server, {

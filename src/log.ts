@@ -1,6 +1,7 @@
 /** One JSON line per event. Never pass tokens, headers or message text here. */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type Logger = Record<LogLevel, (event: string, fields?: Record<string, unknown>) => void>;
+import type { Logger, LogLevel } from './ports/logger';
+
+export { silentLogger, type Logger, type LogLevel } from './ports/logger';
 
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -16,5 +17,3 @@ export function createLogger(
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
-
-export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -1,7 +1,7 @@
-/** What a use case answers; the Teams adapter turns it into activities. Text is already translated. */
-export type Reply =
-  | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'card'; readonly card: string; readonly data: object };
+import type { Reply } from '../ports/reply';
+
+// The type lives with the messenger port that sends it; use cases build replies here.
+export type { Reply } from '../ports/reply';
 
 export const text = (value: string): Reply => ({ kind: 'text', text: value });
 export const card = (name: string, data: object): Reply => ({ kind: 'card', card: name, data });

@@ -1,9 +1,7 @@
 import type { DomainError } from './result';
 import type { ErrorCode } from './error-catalogue';
-import type { Vote, VoteSettings } from './vote';
+import type { VoteSettings } from './vote-settings';
 import { isAbstention, isMotion } from './vote-option';
-import type { OptionId } from './vote-option';
-import type { VoterKey } from './electorate';
 
 /*
  * The rules a vote's settings must keep, each under its own name and code. Every predicate
@@ -74,32 +72,4 @@ const settingsRules: readonly { readonly code: ErrorCode; readonly holds: (s: Vo
 export function settingsProblem(s: VoteSettings): DomainError | undefined {
   const broken = settingsRules.find((r) => !r.holds(s));
   return broken ? { code: broken.code } : undefined;
-}
-
-/** What a voter's click asks for. `castBy` is the authenticated person, never the payload's claim. */
-export interface CastRequest {
-  readonly voteId: string;
-  readonly castBy: string;
-  /** Whose vote: needed only when the person may cast more than one (a respondent for two municipalities). */
-  readonly voterKey?: VoterKey;
-  readonly option: OptionId;
-  /** The same key (the Teams invoke id) arriving twice counts once. */
-  readonly idempotencyKey: string;
-  /** The agenda item was withdrawn (trukket) after the vote opened. */
-  readonly itemWithdrawn?: boolean;
-}
-
-/**
- * Refusals that depend on the vote alone: the wrong vote or a withdrawn item first, then
- * time. Who may vote and what they chose are checked after (see ballot.ts), so a person with
- * no vote learns nothing about the options from the answer.
- */
-export function castRefusal(vote: Vote, request: CastRequest, now: Date): DomainError | undefined {
-  if (request.voteId !== vote.id) return { code: 'VOTE.OTHER_VOTE' };
-  if (request.itemWithdrawn) return { code: 'VOTE.ITEM_WITHDRAWN' };
-  if (vote.state === 'draft') return { code: 'VOTE.NOT_OPEN' };
-  if (vote.state === 'closed') return { code: 'VOTE.CLOSED' };
-  if (vote.settings.deadline !== undefined && Date.parse(vote.settings.deadline) <= now.getTime())
-    return { code: 'VOTE.PAST_DEADLINE' };
-  return undefined;
 }

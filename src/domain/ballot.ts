@@ -1,5 +1,5 @@
-import type { CastRequest } from './ballot-rule';
-import { castRefusal } from './ballot-rule';
+import type { CastRequest } from './cast-request';
+import { castRefusal } from './cast-request';
 import type { VoterKey } from './electorate';
 import { resolveVoterKey } from './electorate';
 import type { Result } from './result';

@@ -6,8 +6,9 @@ import { holdsSeatOn } from './member';
 import type { Municipality } from './municipality';
 import { byName } from './municipality';
 import { sameAddress } from './identity';
-import type { FeeTerms, PopulationCount } from './fees';
-import type { BoardRules } from './board-composition';
+import type { PopulationCount } from './fee-terms';
+import type { FeeTerms } from './fee-terms';
+import type { BoardRules } from './board-rules';
 
 export interface Cooperation {
   readonly name: string;

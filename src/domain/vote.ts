@@ -1,55 +1,18 @@
-import type { Electorate, ElectorateKind } from './electorate';
+import type { Electorate } from './electorate';
 import { chairKey } from './electorate';
 import type { Result } from './result';
 import { fail, ok } from './result';
 import { settingsProblem } from './ballot-rule';
-import type { OptionId, VoteOption } from './vote-option';
-import { isMotion as optionsAreMotion, motionOptions } from './vote-option';
+import type { OptionId } from './vote-option';
+import { isMotion as optionsAreMotion } from './vote-option';
 
 export type { OptionId, VoteOption } from './vote-option';
 export { ABSTAIN, AGAINST, FOR, motionOptions } from './vote-option';
 
-/** Majority of votes cast, two thirds of votes cast, or every eligible voter for. */
-export type DecisionRule = 'simple-majority' | 'two-thirds' | 'unanimity';
-
-/** How many of the eligible must take part: a share of them, reached (`strict: false`) or exceeded. */
-export type Quorum =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'share'; readonly numerator: number; readonly denominator: number; readonly strict: boolean };
-
-/** "Minst halvparten" as in kommuneloven § 11-9. */
-export const atLeastHalf: Quorum = { kind: 'share', numerator: 1, denominator: 2, strict: false };
-export const moreThanHalf: Quorum = { kind: 'share', numerator: 1, denominator: 2, strict: true };
-
-export type Secrecy = 'named' | 'secret';
-
-/** Whether counts show while the vote is open: always, to those who have voted, or never. */
-export type InterimResults = 'shown' | 'after-own-ballot' | 'hidden';
-
-export interface VoteSettings {
-  readonly options: readonly VoteOption[];
-  readonly electorate: ElectorateKind;
-  readonly rule: DecisionRule;
-  readonly quorum: Quorum;
-  readonly secrecy: Secrecy;
-  readonly interimResults: InterimResults;
-  readonly changeAllowed: boolean;
-  /** The chair's ballot decides a tie (kommuneloven § 11-9); off unless the vote says so. */
-  readonly chairCastingVote: boolean;
-  /** ISO instant; without one the vote closes by hand. */
-  readonly deadline?: string;
-}
-
-export const defaultSettings: VoteSettings = {
-  options: motionOptions,
-  electorate: 'members',
-  rule: 'simple-majority',
-  quorum: atLeastHalf,
-  secrecy: 'named',
-  interimResults: 'hidden',
-  changeAllowed: true,
-  chairCastingVote: false,
-};
+export type { DecisionRule, InterimResults, Quorum, Secrecy, VoteSettings } from './vote-settings';
+export { atLeastHalf, defaultSettings, moreThanHalf } from './vote-settings';
+import type { VoteSettings } from './vote-settings';
+import { defaultSettings } from './vote-settings';
 
 interface VoteHead {
   readonly id: string;

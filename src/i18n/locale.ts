@@ -1,5 +1,6 @@
-export const locales = ['nb', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import type { Locale } from '../domain/locale';
+
+export { locales, type Locale } from '../domain/locale';
 
 /**
  * Teams sends the client's locale ("nb-NO", "nn-NO", "en-US", ...). Norwegian of

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n/locale';
+import type { Locale } from '../domain/locale';
 
 /*
  * A document to export (basis document, minutes, joint statement), already worded in the

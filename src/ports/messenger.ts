@@ -1,4 +1,4 @@
-import type { Reply } from '../app/reply';
+import type { Reply } from './reply';
 
 /**
  * Writing to Teams outside a turn: from a scheduled job, the bot updates a card it

@@ -1,3 +1,4 @@
+import type { Person } from './person';
 import {
   Button,
   FluentProvider,
@@ -21,12 +22,6 @@ const Dashboard = lazy(() => import('./views/dashboard').then((m) => ({ default:
 const MeetingPanel = lazy(() => import('./views/meeting-panel').then((m) => ({ default: m.MeetingPanel })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
-
-export interface Person {
-  readonly memberId: string;
-  readonly name: string;
-  readonly roles: readonly string[];
-}
 
 const useStyles = makeStyles({
   nav: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },

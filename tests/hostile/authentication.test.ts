@@ -3,7 +3,7 @@ import { message, people, TENANT } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { FakeTokenIssuer, impossibleTokens } from '../fixtures/fake-token-issuer';
 import { interceptMicrosoftLogin, type MicrosoftLogin } from '../fixtures/microsoft-login';
-import type { SigningKeyOptions } from '../../src/adapters/teams/signing-keys';
+import type { SigningKeyOptions } from '../../src/adapters/signing-keys/signing-keys';
 
 const APP = '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e';
 const OTHER_TENANT = '11111111-2222-4333-8444-555555555555';

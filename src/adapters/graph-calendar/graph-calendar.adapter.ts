@@ -13,7 +13,7 @@ import {
   normaliseEvent,
   sameEvent,
   translateStoreError,
-} from '../ics/calendar-event-record';
+} from '../../ports/calendar-events';
 import { graphEventFor, graphPatchFor, joinUrlOf } from './graph-event-mapping';
 import type { GraphEventRecord } from './graph-event-record';
 import { GRAPH_EVENTS_LIST, isGraphStatus, scheduledEvent, translateGraphError } from './graph-event-record';

@@ -6,17 +6,15 @@ import { systemClock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError, upsert } from '../../ports/record-store';
 import type { CalendarEventRecord } from './calendar-event-record';
+import { CALENDAR_EVENTS_LIST, calendarLinkExpiry, icsPath } from './calendar-event-record';
 import {
-  CALENDAR_EVENTS_LIST,
-  calendarLinkExpiry,
   defined,
   eventIdFor,
   invalidIfBroken,
-  icsPath,
   normaliseEvent,
   sameEvent,
   translateStoreError,
-} from './calendar-event-record';
+} from '../../ports/calendar-events';
 
 export interface IcsCalendarOptions {
   readonly store: RecordStore;

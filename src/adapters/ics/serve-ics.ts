@@ -2,7 +2,8 @@ import type { SignedLinks } from '../../app/exports/signed-links';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import type { CalendarEventRecord } from './calendar-event-record';
-import { CALENDAR_EVENTS_LIST, icsPath, isEventId, translateStoreError } from './calendar-event-record';
+import { CALENDAR_EVENTS_LIST, icsPath, isEventId } from './calendar-event-record';
+import { translateStoreError } from '../../ports/calendar-events';
 import type { IcsOptions } from './ics-render';
 import { icsFor, icsMethod } from './ics-render';
 

@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import { SigningKeys, type SigningKeyOptions } from '../teams/signing-keys';
+import { SigningKeys, type SigningKeyOptions } from '../signing-keys/signing-keys';
 import type { TokenTrust } from './tab-token';
 
 /**

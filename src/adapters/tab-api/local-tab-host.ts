@@ -5,7 +5,7 @@ import type restify from 'restify';
 import { parse } from 'yaml';
 import type { Clock } from '../../ports/clock';
 import type { LocalTokenIssuer } from './local-tab-token';
-import type { StaticFiles } from './tab-routes';
+import type { StaticFiles } from './static-files-port';
 import { pageHeaders, readJsonBody, sendJson } from './tab-http';
 
 /** One of the playground's people (config/playground/<person>.yml): who the local host signs in as. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../../config';
 import { packageRoot } from '../../package-root';
 import type { Clock } from '../../ports/clock';
-import type { SigningKeyOptions } from '../teams/signing-keys';
+import type { SigningKeyOptions } from '../signing-keys/signing-keys';
 import { entraTrust } from './entra-trust';
 import { LocalTabHost, localPeople } from './local-tab-host';
 import { LocalTokenIssuer } from './local-tab-token';

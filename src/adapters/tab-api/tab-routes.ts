@@ -1,3 +1,4 @@
+import type { StaticFiles } from './static-files-port';
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -5,7 +6,8 @@ import type restify from 'restify';
 import type { Logger } from '../../log';
 import type { Clock } from '../../ports/clock';
 import { dashboardEtag } from '../../app/dashboard/dashboard';
-import type { TabActor, TabService } from '../../app/my-work/tab-service';
+import type { TabService } from '../../app/my-work/tab-service';
+import type { TabActor } from '../../app/my-work/tab-actor';
 import type { TabUser, TokenCheck } from './tab-token';
 import { isLoopback, localeOf, pageHeaders, readJsonBody, sendJson } from './tab-http';
 import type { LocalTabHost } from './local-tab-host';
@@ -158,11 +160,6 @@ const types: Record<string, string> = {
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
-
-export interface StaticFiles {
-  serve(req: IncomingMessage, res: ServerResponse, mode: 'local' | 'production'): Promise<void>;
-  read(name: string): Buffer | undefined;
-}
 
 /** The built tab. Hashed bundles are cached for good; the page itself is always asked for again. */
 export function staticFiles(dir: string): StaticFiles {

@@ -8,7 +8,7 @@ import { AuthenticationConstants, AuthenticationError } from 'botframework-conne
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import type { Config } from '../../config';
-import { SigningKeys, type SigningKeyOptions } from './signing-keys';
+import { SigningKeys, type SigningKeyOptions } from '../signing-keys/signing-keys';
 import { impossibleToken } from './token-shape';
 
 /** jsonwebtoken's errors for a token that is badly signed, malformed or not yet valid. */

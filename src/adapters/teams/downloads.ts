@@ -11,25 +11,30 @@ import type { Catalogue } from '../../i18n/catalogue';
 import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
 import { agreementFile } from '../../app/agreement/agreement-file';
 import { registerCsvFile } from '../../app/register/decision-files';
-import { annualPlanFile } from '../ics/annual-plan-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
-import { docxRenderer } from '../docx/docx-renderer';
+import type { DocumentRenderer } from '../../ports/documents';
 import type { Download } from './http-server';
 import { attachmentDisposition } from './security-headers';
 
-type Made = (
+export type Made = (
   deps: { store: RecordStore; org: Organisation; t: Translator },
   id: string,
 ) => Promise<DownloadFile | undefined>;
+
+/** Made elsewhere and given by the composition root: DOCX by its renderer, the calendar by the ICS adapter. */
+export interface FileMakers {
+  readonly docx: DocumentRenderer;
+  readonly annualPlanFile: Made;
+}
 
 /**
  * The files behind signed links, by name: the basis document and the minutes for a meeting's id, the joint
  * hearing statement and the hearing's responses for a hearing's id. The document library gets
  * the same files from the same makers (src/app/archive).
  */
-const files: Readonly<Record<string, Made>> = {
+const filesBy = ({ docx: docxRenderer, annualPlanFile }: FileMakers): Readonly<Record<string, Made>> => ({
   'grunnlag.docx': (deps, id) => basisDocumentFile(deps, id, docxRenderer),
   'grunnlag.md': (deps, id) => basisDocumentFile(deps, id, markdownRenderer),
   'uttalelse.docx': (deps, id) => jointStatementFile(deps, id, docxRenderer),
@@ -45,7 +50,7 @@ const files: Readonly<Record<string, Made>> = {
   'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
   // The annual plan (`A2027`) as a calendar to subscribe to.
   'arshjul.ics': (deps, id) => annualPlanFile(deps, id),
-};
+});
 
 /** What the calendar route says to a dead link, in the server's language. */
 export const fileTexts = (t: Translator) => ({
@@ -66,7 +71,9 @@ export function downloads(deps: {
   links: SignedLinks;
   registry: OrganisationRegistry;
   catalogue: Catalogue;
+  makers: FileMakers;
 }): Download {
+  const files = filesBy(deps.makers);
   return async (id, file, query) => {
     // The language only words the answer; it is outside the signature and grants nothing.
     const t = deps.catalogue.for(localeFrom(query.lang));

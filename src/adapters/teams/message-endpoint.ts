@@ -4,7 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from '../../log';
 import type { SamradAdapter } from './bot-authentication';
 import { readIncomingActivity } from './incoming-activity';
-import { SigningKeysUnavailable } from './signing-keys';
+import { SigningKeysUnavailable } from '../signing-keys/signing-keys';
 
 /** Far above any activity Teams sends (a message is at most about 28 KB); refused unread beyond. */
 export const MAX_ACTIVITY_BYTES = 1024 * 1024;

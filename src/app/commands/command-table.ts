@@ -1,7 +1,7 @@
 import type { Command } from './command';
 import { boardCommand } from './board.command';
 import { bodiesCommand } from './bodies.command';
-import { helpCommand } from './help.command';
+import { helpCommandOver } from './help.command';
 import { membersCommand } from './members.command';
 import { municipalitiesCommand } from './municipalities.command';
 import { reloadOrganisationCommand } from './reload-organisation.command';
@@ -46,75 +46,11 @@ import { boardRulesCommand } from './board-rules.command';
 import { decisionsCommand } from './decisions.command';
 import { annualPlanCommand } from './annual-plan.command';
 
-/** The areas help groups commands by, in the order it shows them (`help.area.<area>`). */
-export const commandAreas = [
-  'meetings',
-  'input',
-  'votes',
-  'hearings',
-  'minutes',
-  'cooperation',
-  'organisation',
-  'operations',
-] as const;
-export type CommandArea = (typeof commandAreas)[number];
-
-const areas: Readonly<Record<string, CommandArea>> = {
-  help: 'organisation',
-  municipalities: 'organisation',
-  board: 'organisation',
-  bodies: 'organisation',
-  members: 'organisation',
-  whoami: 'organisation',
-  meetings: 'meetings',
-  agenda: 'meetings',
-  'new-meeting': 'meetings',
-  'suggest-time': 'meetings',
-  'new-case': 'meetings',
-  'edit-case': 'meetings',
-  'move-case': 'meetings',
-  'withdraw-case': 'meetings',
-  'move-meeting': 'meetings',
-  'cancel-meeting': 'meetings',
-  'link-channel': 'meetings',
-  'report-absence': 'meetings',
-  'request-input': 'input',
-  'give-input': 'input',
-  'input-summary': 'input',
-  minutes: 'minutes',
-  'approve-minutes': 'minutes',
-  'follow-up': 'minutes',
-  'new-hearing': 'hearings',
-  hearings: 'hearings',
-  hearing: 'hearings',
-  'answer-hearing': 'hearings',
-  'compile-hearing': 'hearings',
-  'extend-hearing': 'hearings',
-  'close-hearing': 'hearings',
-  vote: 'votes',
-  votes: 'votes',
-  'close-vote': 'votes',
-  'remind-vote': 'votes',
-  fees: 'cooperation',
-  'report-withdrawal': 'cooperation',
-  'agreement-change': 'cooperation',
-  'board-rules': 'cooperation',
-  'annual-plan': 'cooperation',
-  decisions: 'minutes',
-  reload: 'operations',
-  sync: 'operations',
-  'delivery-failures': 'operations',
-  'failed-jobs': 'operations',
-  'retry-job': 'operations',
-};
-
-/** The area a command belongs to in help; a command without one is a mistake the tests catch. */
-export const areaOf = (commandId: string): CommandArea | undefined => areas[commandId];
-
 /** Every chat command, in the order the Teams menu lists them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
-  return [
-    helpCommand,
+  // Help lists the table it is part of.
+  const table: readonly Command[] = [
+    helpCommandOver(() => table),
     municipalitiesCommand,
     boardCommand,
     bodiesCommand,
@@ -161,4 +97,5 @@ export function commandTable(): readonly Command[] {
     decisionsCommand,
     annualPlanCommand,
   ];
+  return table;
 }

@@ -1,12 +1,12 @@
 import { mayUse } from '../../domain/role';
 import { card } from '../reply';
 import type { Command } from './command';
-import { areaOf, commandAreas, commandTable } from './command-table';
+import { areaOf, commandAreas } from './command-areas';
 import { describeRoles } from './describe-roles';
 import { usageText } from './grammar/usage';
 
 /** Lists what this person may do in their roles, and nothing else, grouped by area. */
-export const helpCommand: Command = {
+export const helpCommandOver = (commandTable: () => readonly Command[]): Command => ({
   id: 'help',
   audience: ['anyone-registered'],
   takesArgument: false,
@@ -33,4 +33,4 @@ export const helpCommand: Command = {
       }),
     ];
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { FeeTerms } from '../../domain/fees';
+import type { FeeTerms } from '../../domain/fee-terms';
 import { feeDueDate } from '../../domain/fees';
 
 /**

@@ -6,7 +6,7 @@ import { text } from '../reply';
 import { shortId } from '../short-id';
 import { readAgendaItemForm, agendaItemForm } from './agenda-item-form';
 import { scheduleAnnouncement } from './announce-meeting';
-import type { MeetingDeps } from './meeting-actions';
+import type { MeetingDeps } from './meeting-deps';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { replaceMeeting } from './replace-meeting';
 import { errorText } from '../error-text';

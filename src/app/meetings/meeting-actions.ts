@@ -1,3 +1,4 @@
+import type { MeetingDeps } from './meeting-deps';
 import { planMeeting } from '../../domain/meeting';
 import type { Meeting } from '../../domain/meeting';
 import type { Clock } from '../../ports/clock';
@@ -15,12 +16,6 @@ import { agendaActions } from './agenda-actions';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { meetingCardNow } from './meeting-card-now';
-
-export interface MeetingDeps {
-  readonly store: RecordStore;
-  readonly clock: Clock;
-  readonly scheduler: JobScheduler;
-}
 
 export function meetingActions(deps: MeetingDeps): CardAction[] {
   return [

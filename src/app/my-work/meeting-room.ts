@@ -7,7 +7,7 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { mayCloseVote } from '../voting/vote-actions';
 import { BALLOT_BOXES, VOTES, type VoteRecord } from '../voting/vote-records';
-import type { TabActor } from './tab-service';
+import type { TabActor } from './tab-actor';
 
 /**
  * The meeting side panel and stage: the votes running now (and those closed in the last day),

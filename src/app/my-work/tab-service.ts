@@ -1,3 +1,4 @@
+import type { TabActor } from './tab-actor';
 import { randomUUID } from 'node:crypto';
 import { coordinators } from '../../domain/organisation';
 import type { Role } from '../../domain/role';
@@ -44,7 +45,6 @@ export type TabOutcome =
   | { readonly ok: false; readonly status: 403 | 404; readonly notice: string };
 
 /** What the tab's person is, once: a member with roles, or someone the organisation does not know. */
-export type TabActor = Extract<Actor, { kind: 'member' }>;
 
 export class TabService {
   private readonly actions: ReadonlyMap<string, CardAction>;

@@ -2,7 +2,7 @@ import type { Organisation } from '../../domain/organisation';
 import { coordinators } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
-import type { Logger } from '../../log';
+import type { Logger } from '../../ports/logger';
 import type { RecordStore } from '../../ports/record-store';
 import { personalChats } from '../personal-chats';
 import { text } from '../reply';

@@ -1,5 +1,5 @@
-import type { Logger } from '../../log';
-import { silentLogger } from '../../log';
+import type { Logger } from '../../ports/logger';
+import { silentLogger } from '../../ports/logger';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import type { Timer } from '../../ports/timer';

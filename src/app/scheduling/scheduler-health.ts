@@ -1,4 +1,4 @@
-import type { Logger } from '../../log';
+import type { Logger } from '../../ports/logger';
 import type { Clock } from '../../ports/clock';
 import type { PassObserver } from './job-runner';
 import { errorMessage } from './job';

@@ -1,13 +1,13 @@
 import type { BallotBox } from '../../domain/ballot';
 import { castBallot } from '../../domain/ballot';
-import type { CastRequest } from '../../domain/ballot-rule';
+import type { CastRequest } from '../../domain/cast-request';
 import type { Result } from '../../domain/result';
 import { fail } from '../../domain/result';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
 import type { KeyedLock } from './keyed-lock';
-import type { CastOutcome } from './cast-vote-ballot';
+import type { CastOutcome } from './cast-outcome';
 import { BALLOT_BOXES, loadVote } from './vote-records';
 import { itemWithdrawn } from './agenda-link';
 

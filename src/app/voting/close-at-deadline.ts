@@ -6,9 +6,7 @@ import { closeOpenVote } from './close-open-vote';
 import { sharedView } from './vote-actions';
 import type { VotingDeps } from './vote-actions';
 
-export const CLOSE_AT_DEADLINE = 'vote.close-at-deadline';
-
-export const closeJobId = (voteId: string): string => `vote-close:${voteId}`;
+export { CLOSE_AT_DEADLINE } from './close-job';
 
 /**
  * A vote with a deadline closes by itself: the scheduler runs this once, on one

@@ -21,7 +21,7 @@ import { caseForVote, openCases, readAgendaRef } from './agenda-link';
 import { formatCaseNumber } from '../../domain/case-number';
 import { voteCard } from './vote-view';
 import type { JobScheduler } from '../scheduling/scheduler';
-import { CLOSE_AT_DEADLINE, closeJobId } from './close-at-deadline';
+import { CLOSE_AT_DEADLINE, closeJobId } from './close-job';
 import { updateSharedCard } from '../delivery/shared-cards';
 import type { Translator } from '../../i18n/catalogue';
 import type { Organisation } from '../../domain/organisation';

@@ -14,7 +14,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { RoomVote } from '../../app/my-work/meeting-room';
 import { act, api } from '../api';
-import type { Person } from '../app';
+import type { Person } from '../person';
 import type { T } from '../texts';
 import { optionLabel } from './my-work';
 import { Problem } from './problem';

@@ -18,7 +18,7 @@ import {
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { WorkItem } from '../../app/my-work/my-work';
 import { act, api } from '../api';
-import type { Person } from '../app';
+import type { Person } from '../person';
 import type { T } from '../texts';
 import { Problem } from './problem';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandTable, areaOf } from '../../../src/app/commands/command-table';
+import { commandTable } from '../../../src/app/commands/command-table';
+import { areaOf } from '../../../src/app/commands/command-areas';
 import { arg } from '../../../src/app/commands/grammar/args';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText, usageText } from '../../../src/app/commands/grammar/usage';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CALENDAR_EVENTS_LIST,
-  calendarLinkExpiry,
-  eventIdFor,
-  icsPath,
-} from '../../../src/adapters/ics/calendar-event-record';
+import { CALENDAR_EVENTS_LIST, calendarLinkExpiry, icsPath } from '../../../src/adapters/ics/calendar-event-record';
+import { eventIdFor } from '../../../src/ports/calendar-events';
 import { IcsCalendar } from '../../../src/adapters/ics/ics-calendar.adapter';
 import { serveIcs } from '../../../src/adapters/ics/serve-ics';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SigningKeys, SigningKeysUnavailable } from '../../../src/adapters/teams/signing-keys';
+import { SigningKeys, SigningKeysUnavailable } from '../../../src/adapters/signing-keys/signing-keys';
 
 const METADATA = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 const KEYS = 'https://login.botframework.com/v1/.well-known/keys';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CastRequest } from '../../../src/domain/ballot-rule';
+import type { CastRequest } from '../../../src/domain/cast-request';
 import type { BallotBox } from '../../../src/domain/ballot';
 import { ballotHistory, castBallot, currentBallot, emptyBox, hasVoted, notVotedYet } from '../../../src/domain/ballot';
 import type { Vote } from '../../../src/domain/vote';
