@@ -8,7 +8,7 @@ import { RETENTION, retentionHandler } from './app/scheduling/retention';
 import { AGREEMENT_REMIND, agreementReminder } from './app/agreement/agreement-jobs';
 import { BOARD_CHECK, boardCheck } from './app/board/board-check';
 import { FEES_REMIND, feeReminder } from './app/cooperation/fee-reminder';
-import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow } from './app/meetings/announce-meeting';
+import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow } from './app/meetings/send-meeting-notice';
 import { meetingJobHandlers } from './app/meetings/meeting-jobs';
 import type { SignedLinks } from './app/exports/signed-links';
 import { docxRenderer } from './adapters/docx/docx-renderer';

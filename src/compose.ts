@@ -14,7 +14,7 @@ import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { SHARED_ARRIVAL_GUARD_MS } from './adapters/teams/teams-rate-limits';
 import { serveIcs } from './adapters/ics/serve-ics';
-import { rememberNotice } from './app/meetings/announce-meeting';
+import { rememberNotice } from './app/meetings/send-meeting-notice';
 import { SignedLinks } from './app/exports/signed-links';
 import { downloads, fileTexts } from './adapters/teams/downloads';
 import type { Timer } from './ports/timer';
@@ -257,13 +257,13 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       // Today's retention run; each run schedules the next day's. A store not answering now is
       // not a reason to refuse to start: the next start schedules it.
       await scheduleRetention(scheduler, clock).catch((e: unknown) =>
-        log.warn('retention.not_scheduled', { error: e instanceof Error ? e.message : String(e) }),
+        log.warn('retention.not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
       );
       await scheduleBoardCheck(scheduler, clock).catch((e: unknown) =>
-        log.warn('board.check_not_scheduled', { error: e instanceof Error ? e.message : String(e) }),
+        log.warn('board.check-not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
       );
       await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) =>
-        log.warn('fees.reminder_not_scheduled', { error: e instanceof Error ? e.message : String(e) }),
+        log.warn('fees.reminder-not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
       );
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);

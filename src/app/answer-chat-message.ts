@@ -3,7 +3,7 @@ import { mayUse } from '../domain/role';
 import type { Catalogue } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import { languageOfText } from '../i18n/text-language';
-import type { Command, CommandServices, ConversationKind } from './commands/command';
+import type { Command, CommandDeps, ConversationKind } from './commands/command';
 import { describeRoles } from './commands/describe-roles';
 import { commandPhrases } from './command-phrases';
 import type { AddressLookup, TeamsUser } from './identify-actor';
@@ -34,7 +34,7 @@ export class ChatCommands {
   constructor(
     private readonly commands: readonly Command[],
     private readonly catalogue: Catalogue,
-    private readonly services: CommandServices,
+    private readonly services: CommandDeps,
   ) {
     this.phrases = commandPhrases(commands, catalogue);
     this.byId = new Map(commands.map((c) => [c.id, c]));
@@ -42,7 +42,7 @@ export class ChatCommands {
 
   async answer(
     message: ChatMessage,
-    services: Partial<CommandServices> = {},
+    services: Partial<CommandDeps> = {},
   ): Promise<{ locale: Locale; replies: Reply[] }> {
     const all = { ...this.services, ...services };
     const parsed = parseCommand(message.text, this.phrases);
@@ -114,7 +114,7 @@ export class ChatCommands {
   private async run(
     id: string,
     ctx: Parameters<Command['run']>[0],
-    services: CommandServices,
+    services: CommandDeps,
     locale: Locale,
   ): Promise<{ locale: Locale; replies: Reply[] }> {
     const command = this.byId.get(id);

@@ -135,6 +135,6 @@ describe('production mode when the key endpoint hangs', () => {
     const res = await post(ctx.bot, bearer(ctx.issuer.token(APP, ctx.bot.connector.url)));
     expect(res.status).toBe(503);
     expect(JSON.parse(res.body)).toEqual({ error: 'Service unavailable' });
-    expect(ctx.bot.logs.some((l) => l.includes('auth.keys_unavailable'))).toBe(true);
+    expect(ctx.bot.logs.some((l) => l.includes('auth.keys-unavailable'))).toBe(true);
   });
 });

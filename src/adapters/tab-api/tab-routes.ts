@@ -49,7 +49,7 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   /** The person behind the request, or the refusal already sent. */
   const signedIn = async (req: IncomingMessage, res: ServerResponse): Promise<TabActor | undefined> => {
     const check = await deps.authenticate(req.headers.authorization).catch((e: Error) => {
-      deps.log.warn('tab.keys_unavailable', { error: e.message });
+      deps.log.warn('tab.keys-unavailable', { error: e.message });
       return undefined;
     });
     if (!check) {
@@ -57,7 +57,7 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
       return undefined;
     }
     if (!check.ok) {
-      deps.log.warn('tab.auth_refused', { problem: check.problem });
+      deps.log.warn('tab.auth-refused', { problem: check.problem });
       sendJson(res, 401, { error: 'unauthorized' });
       return undefined;
     }

@@ -47,17 +47,17 @@ export function messageEndpoint(adapter: SamradAdapter, bot: ActivityHandler, lo
         return refuse(res, 401, log, error.message);
       }
       if (error instanceof SigningKeysUnavailable) {
-        log.warn('auth.keys_unavailable', { reason: causeOf(error) });
+        log.warn('auth.keys-unavailable', { reason: causeOf(error) });
         return send(res, 503, { 'retry-after': '30' });
       }
-      log.error('http.turn_failed', { error: (error as Error).message });
+      log.error('http.turn-failed', { error: (error as Error).message });
       return send(res, 500);
     }
   };
 }
 
 function refuse(res: ServerResponse, status: 400 | 401, log: Logger, problem: string, drain = false): void {
-  log.warn(status === 400 ? 'http.bad_activity' : 'auth.refused', { problem });
+  log.warn(status === 400 ? 'http.bad-activity' : 'auth.refused', { problem });
   send(res, status, drain ? { connection: 'close' } : {});
 }
 

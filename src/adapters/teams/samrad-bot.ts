@@ -27,7 +27,7 @@ import { storedTeamRoster } from './stored-team-roster';
 import { teamsRoster } from './teams-roster';
 import { tenantOf } from './tenant-guard';
 
-export interface BotDependencies {
+export interface BotDeps {
   readonly chat: ChatCommands;
   readonly cardActions: CardActions;
   readonly store: RecordStore;
@@ -45,7 +45,7 @@ export interface BotDependencies {
 
 /** Translates Teams events into the application's use cases and back. */
 export class SamradBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDependencies) {
+  constructor(private readonly deps: BotDeps) {
     super();
     this.onMessage(async (context, next) => {
       await this.answer(context);

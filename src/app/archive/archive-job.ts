@@ -33,7 +33,7 @@ const LOCKED_RETRY_MS = 15 * 60_000;
 export const archiveJobId = (p: ArchivePayload): string => `archive:${p.kind}:${p.subjectId}:${p.version}`;
 
 /** Asks for the document to be saved now; the same document and version is saved once. */
-export async function scheduleSave(
+export async function scheduleArchive(
   deps: { scheduler: JobScheduler; clock: Clock },
   ...documents: ArchivePayload[]
 ): Promise<void> {

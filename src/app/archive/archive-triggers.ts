@@ -7,7 +7,7 @@ import type { RecordStore } from '../../ports/record-store';
 import type { HearingRecord } from '../hearings/hearing-records';
 import { loadMinutes } from '../minutes/minutes-records';
 import type { JobScheduler } from '../scheduling/scheduler';
-import { scheduleSave } from './archive-job';
+import { scheduleArchive } from './archive-job';
 import { contentVersion, libraryUrl } from './archive-records';
 
 /*
@@ -24,7 +24,7 @@ export async function archiveBasisDocument(
   request: InputRequest,
   answers: readonly InputAnswer[],
 ): Promise<string | undefined> {
-  await scheduleSave(deps, {
+  await scheduleArchive(deps, {
     kind: 'basis-document',
     subjectId: meeting.id,
     version: contentVersion(meeting, request, answers),
@@ -36,7 +36,7 @@ export async function archiveBasisDocument(
 export async function archiveApprovedMinutes(deps: Deps, meetingId: string): Promise<void> {
   const minutes = (await loadMinutes(deps.store, meetingId))?.value.minutes;
   if (minutes?.status !== 'approved') return;
-  await scheduleSave(deps, { kind: 'minutes', subjectId: meetingId, version: String(minutes.version) });
+  await scheduleArchive(deps, { kind: 'minutes', subjectId: meetingId, version: String(minutes.version) });
 }
 
 /** The joint statement and the responses behind it, as compiled now. */
@@ -48,7 +48,7 @@ export async function archiveJointStatement(
   // Where the coordinator's card is posted says nothing about the statement.
   const { posted: _posted, ...hearing } = h;
   const version = contentVersion(hearing, responses);
-  await scheduleSave(
+  await scheduleArchive(
     deps,
     { kind: 'joint-statement', subjectId: h.id, version },
     { kind: 'hearing-responses', subjectId: h.id, version },

@@ -26,7 +26,7 @@ export interface CommandContext {
 }
 
 /** What commands may use; the composition root provides it. */
-export interface CommandServices {
+export interface CommandDeps {
   readonly registry: OrganisationRegistry;
   readonly store: RecordStore;
   readonly clock: Clock;
@@ -58,5 +58,5 @@ export interface Command {
   readonly inMenu?: false;
   /** Declared arguments (grammar/args.ts): the usage in help is generated from them. */
   readonly args?: ArgsSchema;
-  run(ctx: CommandContext, services: CommandServices): Promise<Reply[]>;
+  run(ctx: CommandContext, services: CommandDeps): Promise<Reply[]>;
 }

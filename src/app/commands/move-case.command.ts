@@ -1,6 +1,6 @@
 import { reorderAgenda } from '../../domain/agenda';
 import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number';
-import { scheduleAnnouncement } from '../meetings/announce-meeting';
+import { scheduleNotice } from '../meetings/send-meeting-notice';
 import { findCase } from '../meetings/meeting-records';
 import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
@@ -29,7 +29,7 @@ export const moveCaseCommand: Command = {
     const reordered = reorderAgenda(meeting, ids);
     if (!reordered.ok) return [text(errorText(t, reordered.error))];
     if (!(await replaceMeeting(store, found.meeting, reordered.value))) return [text(t.t('error.MEETING.CHANGED'))];
-    await scheduleAnnouncement(scheduler, reordered.value, 'agenda', clock.now());
+    await scheduleNotice(scheduler, reordered.value, 'agenda', clock.now());
     return [
       await meetingCardNow(
         store,

@@ -1,6 +1,6 @@
 import { withdrawItem } from '../../domain/agenda';
 import { parseCaseNumber } from '../../domain/case-number';
-import { scheduleAnnouncement } from '../meetings/announce-meeting';
+import { scheduleNotice } from '../meetings/send-meeting-notice';
 import { findCase } from '../meetings/meeting-records';
 import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
@@ -22,7 +22,7 @@ export const withdrawCaseCommand: Command = {
     const withdrawn = withdrawItem(found.meeting.value, found.item.id);
     if (!withdrawn.ok) return [text(errorText(t, withdrawn.error))];
     if (!(await replaceMeeting(store, found.meeting, withdrawn.value))) return [text(t.t('error.MEETING.CHANGED'))];
-    await scheduleAnnouncement(scheduler, withdrawn.value, 'agenda', clock.now());
+    await scheduleNotice(scheduler, withdrawn.value, 'agenda', clock.now());
     return [await meetingCardNow(store, org, t, withdrawn.value)];
   },
 };

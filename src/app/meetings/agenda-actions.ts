@@ -5,7 +5,7 @@ import type { CardAction, CardActionContext, CardActionOutcome } from '../card-a
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import { readAgendaItemForm, agendaItemForm } from './agenda-item-form';
-import { scheduleAnnouncement } from './announce-meeting';
+import { scheduleNotice } from './send-meeting-notice';
 import type { MeetingDeps } from './meeting-deps';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { replaceMeeting } from './replace-meeting';
@@ -34,7 +34,7 @@ async function changeAgenda(
   const changed = change(stored.value, others);
   if (!changed.ok) return again(errorText(ctx.t, changed.error));
   if (!(await replaceMeeting(deps.store, stored, changed.value))) return again(ctx.t.t('error.MEETING.CHANGED'));
-  await scheduleAnnouncement(deps.scheduler, changed.value, 'agenda', deps.clock.now());
+  await scheduleNotice(deps.scheduler, changed.value, 'agenda', deps.clock.now());
   return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, changed.value) };
 }
 

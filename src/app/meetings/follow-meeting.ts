@@ -13,7 +13,7 @@ import { INPUT_REQUESTS, loadRequest } from '../input/input-records';
 import { scheduleInputJobs } from '../input/input-jobs';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { PRE_MEETINGS } from './announcement-records';
-import { scheduleAnnouncement } from './announce-meeting';
+import { scheduleNotice } from './send-meeting-notice';
 
 /*
  * What follows from a meeting being planned, moved or cancelled: its formøte (by the body's
@@ -39,7 +39,7 @@ export async function meetingPlanned(deps: FollowDeps, org: Organisation, meetin
   const planned = planInputRequest(meeting, pre, await membersOn(deps.store, org, osloDay(meeting.start)), {}, now);
   if (planned.ok)
     await scheduleInputJobs(deps.scheduler, await keep(deps.store, INPUT_REQUESTS, meeting.id, planned.value));
-  await scheduleAnnouncement(deps.scheduler, meeting, 'planned', now);
+  await scheduleNotice(deps.scheduler, meeting, 'planned', now);
 }
 
 /**
@@ -65,14 +65,14 @@ export async function meetingMoved(
       await scheduleInputJobs(deps.scheduler, request);
     }
   }
-  await scheduleAnnouncement(deps.scheduler, meeting, 'moved', now);
+  await scheduleNotice(deps.scheduler, meeting, 'moved', now);
   return pre;
 }
 
 /** The input jobs find the meeting cancelled and do nothing; the formøte is cancelled with it. */
 export async function meetingCancelled(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<void> {
   await followPre(deps, org, meeting);
-  await scheduleAnnouncement(deps.scheduler, meeting, 'cancelled', deps.clock.now());
+  await scheduleNotice(deps.scheduler, meeting, 'cancelled', deps.clock.now());
 }
 
 async function followPre(deps: FollowDeps, org: Organisation, meeting: Meeting): Promise<PreMeeting | undefined> {

@@ -10,7 +10,7 @@ import type { CardAction } from '../card-action';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import type { JobScheduler } from '../scheduling/scheduler';
-import { scheduleAnnouncement } from './announce-meeting';
+import { scheduleNotice } from './send-meeting-notice';
 import { meetingPlanned } from './follow-meeting';
 import { agendaActions } from './agenda-actions';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';

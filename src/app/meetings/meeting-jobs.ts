@@ -8,13 +8,13 @@ import {
   remindAboutInput,
   sendInputCards,
 } from '../input/input-jobs';
-import type { AnnounceDeps } from './announce-meeting';
-import { ANNOUNCE_MEETING, announceMeeting } from './announce-meeting';
+import type { NoticeDeps } from './send-meeting-notice';
+import { SEND_MEETING_NOTICE, sendMeetingNotice } from './send-meeting-notice';
 
 /** The scheduler's handlers for meetings and their input, by job kind, for the composition root. */
-export function meetingJobHandlers(deps: AnnounceDeps & InputJobDeps): Record<string, JobHandler<never>> {
+export function meetingJobHandlers(deps: NoticeDeps & InputJobDeps): Record<string, JobHandler<never>> {
   return {
-    [ANNOUNCE_MEETING]: announceMeeting(deps) as JobHandler<never>,
+    [SEND_MEETING_NOTICE]: sendMeetingNotice(deps) as JobHandler<never>,
     [INPUT_SEND]: sendInputCards(deps) as JobHandler<never>,
     [INPUT_REMIND]: remindAboutInput(deps) as JobHandler<never>,
     [INPUT_SUMMARY]: postInputSummary(deps) as JobHandler<never>,

@@ -6,7 +6,7 @@ import { mayUse } from '../../domain/role';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
 import type { CardAction } from '../card-action';
-import type { Command, CommandServices } from '../commands/command';
+import type { Command, CommandDeps } from '../commands/command';
 import { dashboard, type Dashboard } from '../dashboard/dashboard';
 import type { Actor, AddressLookup, TeamsUser } from '../identify-actor';
 import { identifyActor } from '../identify-actor';
@@ -54,7 +54,7 @@ export class TabService {
     actions: readonly CardAction[],
     commands: readonly Command[],
     private readonly catalogue: Catalogue,
-    private readonly services: CommandServices,
+    private readonly services: CommandDeps,
   ) {
     this.actions = new Map(
       actions.filter((a) => (TAB_VERBS as readonly string[]).includes(a.verb)).map((a) => [a.verb, a]),

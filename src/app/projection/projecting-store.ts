@@ -50,7 +50,7 @@ export class ProjectingStore implements RecordStore {
     try {
       await requestProjection(this.inner, this.clock, { collection: list, id });
     } catch (e) {
-      this.warn('projection.not_requested', {
+      this.warn('projection.not-requested', {
         collection: list,
         id,
         error: e instanceof Error ? e.message : String(e),

@@ -37,7 +37,7 @@ export function tellCoordinators(deps: IncidentAlertDeps): (incident: SchedulerI
     for (const coordinator of coordinators(deps.organisation())) {
       const conversationId = await chats.of(coordinator);
       if (!conversationId) {
-        deps.logger.warn('scheduler.incident_not_told', {
+        deps.logger.warn('scheduler.incident-not-told', {
           phase: incident.phase,
           memberId: coordinator.id,
           why: 'no personal chat',
@@ -54,13 +54,13 @@ export function tellCoordinators(deps: IncidentAlertDeps): (incident: SchedulerI
           recordSent: async () => {},
         });
         if ('undeliverable' in result)
-          deps.logger.warn('scheduler.incident_not_told', {
+          deps.logger.warn('scheduler.incident-not-told', {
             phase: incident.phase,
             memberId: coordinator.id,
             why: result.undeliverable,
           });
       } catch (e) {
-        deps.logger.warn('scheduler.incident_not_told', {
+        deps.logger.warn('scheduler.incident-not-told', {
           phase: incident.phase,
           memberId: coordinator.id,
           error: errorMessage(e),

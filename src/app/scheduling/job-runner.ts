@@ -165,7 +165,7 @@ export class JobRunner {
     } catch (e) {
       // The store was unreachable: try again at the next poll. The observer, if any, logs it once per incident.
       if (this.options.health) this.options.health.failed(e);
-      else this.logger.error('scheduler.pass_failed', { owner: this.options.owner, error: errorMessage(e) });
+      else this.logger.error('scheduler.pass-failed', { owner: this.options.owner, error: errorMessage(e) });
     }
     const soon = this.woken || worked;
     this.woken = false;
@@ -220,12 +220,12 @@ export class JobRunner {
         candidate,
         handler,
       );
-      if (result === 'lost') this.logger.warn('scheduler.claim_lost', { owner, jobId: candidate.id });
-      if (result === 'failed') this.logger.warn('scheduler.job_failed', { owner, jobId: candidate.id });
+      if (result === 'lost') this.logger.warn('scheduler.claim-lost', { owner, jobId: candidate.id });
+      if (result === 'failed') this.logger.warn('scheduler.job-failed', { owner, jobId: candidate.id });
       return result;
     } catch (e) {
       this.lastJobError = e;
-      this.logger.error('scheduler.job_error', { owner, jobId: candidate.id, error: errorMessage(e) });
+      this.logger.error('scheduler.job-error', { owner, jobId: candidate.id, error: errorMessage(e) });
       return 'error';
     }
   }

@@ -110,7 +110,7 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string 
         );
     // Once only, refused or not: a SharePoint list already past the threshold is the migration's
     // to tidy (docs/storage-queries.md); asking again every day would be refused every day.
-    if (undated.refused.length > 0) logger.warn('retention.undated_refused', { states: undated.refused.join(',') });
+    if (undated.refused.length > 0) logger.warn('retention.undated-refused', { states: undated.refused.join(',') });
     const swept = undated.finished && !progress.undatedSwept;
     const deliveries = await sweepDeliveryFailures(deps, cutoff(days), budget, logger);
     if (jobs.through || failures.through || swept)
@@ -152,7 +152,7 @@ async function sweepDeliveryFailures(
     all = await deps.store.find<DeliveryFailure>(DELIVERY_FAILURES);
   } catch (e) {
     if (!isStoreError(e, 'STORE.REJECTED')) throw e;
-    logger.warn('retention.delivery_failures_refused', { error: e.message });
+    logger.warn('retention.delivery-failures-refused', { error: e.message });
     return { removed: 0, finished: true };
   }
   let removed = 0;

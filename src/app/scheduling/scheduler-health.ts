@@ -55,7 +55,7 @@ export class SchedulerHealth implements PassObserver {
     this.firstFailureAt ??= now;
     this.lastCode = safeCode(error);
     // A blip is not news at info level; the incident is logged once below.
-    if (this.failures === 1) this.options.logger.debug('scheduler.pass_failed', { error: errorMessage(error) });
+    if (this.failures === 1) this.options.logger.debug('scheduler.pass-failed', { error: errorMessage(error) });
     if (this.inIncident || this.failures < this.threshold) return;
     this.inIncident = true;
     this.options.logger.error('scheduler.unavailable', {
@@ -100,7 +100,7 @@ export class SchedulerHealth implements PassObserver {
     if (!tell) return;
     this.telling = this.telling.then(() =>
       tell(incident).catch((e: unknown) =>
-        logger.warn('scheduler.incident_not_told', { phase: incident.phase, error: errorMessage(e) }),
+        logger.warn('scheduler.incident-not-told', { phase: incident.phase, error: errorMessage(e) }),
       ),
     );
   }

@@ -124,7 +124,7 @@ describe('when the scheduler itself cannot run', () => {
     await bot.samrad.schedulerHealth.settled();
     expect((await healthz()).status).toBe(503);
     expect(logged('scheduler.unavailable')).toHaveLength(1);
-    expect(logged('scheduler.pass_failed').filter((l) => !l.includes('"level":"debug"'))).toEqual([]);
+    expect(logged('scheduler.pass-failed').filter((l) => !l.includes('"level":"debug"'))).toEqual([]);
     expect(told('får ikke kjørt planlagt arbeid')).toEqual([1, 1, 0]);
     expect(told('Held back')).toEqual([0, 0, 0]);
 

@@ -203,7 +203,7 @@ describe('a tenant whose Graph refuses hyperlink values', () => {
         (c) => c['Document'] === undefined && String(c['Documents']).startsWith('Framlegg: https://x.sharepoint.com/'),
       ),
     ).toBe(true);
-    expect(warnings).toEqual(['result-lists.links_refused']);
+    expect(warnings).toEqual(['result-lists.links-refused']);
     const refused = fake.requests.filter((r) => r.status === 400);
     expect(refused).toHaveLength(1);
   });

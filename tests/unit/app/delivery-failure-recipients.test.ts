@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import { parseOrganisation } from '../../../src/adapters/organisation-file/yaml-organisation-source';
-import type { CommandContext, CommandServices } from '../../../src/app/commands/command';
+import type { CommandContext, CommandDeps } from '../../../src/app/commands/command';
 import { deliveryFailuresCommand } from '../../../src/app/commands/delivery-failures.command';
 import type { DeliveryFailure, DeliveryFailureKind } from '../../../src/app/delivery/delivery-failures';
 import { DELIVERY_FAILURE_KINDS, recordDeliveryFailure } from '../../../src/app/delivery/delivery-failures';
@@ -124,7 +124,7 @@ describe('leveringsfeil', () => {
     const [reply] = await deliveryFailuresCommand.run(ctx, {
       store,
       tenantDomains: ['vestreviken.onmicrosoft.com'],
-    } as unknown as CommandServices);
+    } as unknown as CommandDeps);
     return reply?.kind === 'text' ? reply.text : '';
   };
 

@@ -69,7 +69,7 @@ describe('the runner tells its health observer how each poll went', () => {
       'failed STORE.UNAVAILABLE',
       'passed',
     ]);
-    expect(lines.filter((l) => l.includes('scheduler.pass_failed'))).toEqual([]);
+    expect(lines.filter((l) => l.includes('scheduler.pass-failed'))).toEqual([]);
   });
 
   it('a pass whose every claim the store refuses is a failed pass too; one that runs a job is not', async () => {

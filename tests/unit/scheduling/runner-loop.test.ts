@@ -144,7 +144,7 @@ describe('JobRunner loop on fake time', () => {
     await scheduler.schedule({ id: 'c1', kind: 'card', dueAt: t0, payload: {} });
     runner.start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(lines.some((l) => l.includes('scheduler.pass_failed') && l.includes('STORE.UNAVAILABLE'))).toBe(true);
+    expect(lines.some((l) => l.includes('scheduler.pass-failed') && l.includes('STORE.UNAVAILABLE'))).toBe(true);
     down = false;
     await vi.advanceTimersByTimeAsync(5_000);
     expect(counter.runs.get('c1')).toBe(1);

@@ -88,6 +88,6 @@ describe('the scheduler health: an incident is passes failing in a row', () => {
     health.passed();
     await health.settled();
     expect(calls).toEqual(['started', 'ended']);
-    expect(events('scheduler.incident_not_told')).toHaveLength(2);
+    expect(events('scheduler.incident-not-told')).toHaveLength(2);
   });
 });

@@ -148,7 +148,7 @@ export class SharePointResultLists implements ResultLists {
     const reply = await this.http.send({ method: 'PATCH', url: `${items}/${itemId}/fields`, body: links });
     if (reply.status === 400) {
       this.linksRefused = true;
-      this.warn('result-lists.links_refused', { list, key, columns: Object.keys(links) });
+      this.warn('result-lists.links-refused', { list, key, columns: Object.keys(links) });
       return;
     }
     this.expect(reply, [200], list, key);

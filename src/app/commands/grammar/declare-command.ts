@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Audience } from '../../../domain/role';
 import { text } from '../../reply';
 import type { Reply } from '../../reply';
-import type { Command, CommandContext, CommandServices } from '../command';
+import type { Command, CommandContext, CommandDeps } from '../command';
 import type { ArgsSchema } from './args';
 import { parseArgs } from './parse-args';
 import { refusalText } from './usage';
@@ -19,7 +19,7 @@ export interface CommandDeclaration<S extends ArgsSchema> {
   readonly audience: readonly Audience[];
   readonly inMenu?: false;
   readonly args: S;
-  run(ctx: DeclaredCommandContext<S>, services: CommandServices): Promise<Reply[]>;
+  run(ctx: DeclaredCommandContext<S>, services: CommandDeps): Promise<Reply[]>;
 }
 
 /**

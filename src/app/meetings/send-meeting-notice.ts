@@ -30,16 +30,16 @@ import { tellAboutMissingJoinLink } from './no-join-link';
  * invitations itself), and the notice in the body's channel, updated in place. Every step is
  * idempotent, so a job retried after a crash repeats nothing anyone sees twice.
  */
-export const ANNOUNCE_MEETING = 'meeting.announce';
+export const SEND_MEETING_NOTICE = 'meeting.announce';
 
-export type AnnounceReason = 'planned' | 'moved' | 'cancelled' | 'agenda';
+export type NoticeReason = 'planned' | 'moved' | 'cancelled' | 'agenda';
 
-export interface AnnouncePayload {
+export interface NoticePayload {
   readonly meetingId: string;
-  readonly reason: AnnounceReason;
+  readonly reason: NoticeReason;
 }
 
-export interface AnnounceDeps {
+export interface NoticeDeps {
   readonly store: RecordStore;
   readonly clock: Clock;
   readonly scheduler: JobScheduler;
@@ -50,21 +50,21 @@ export interface AnnounceDeps {
   readonly organiser?: CalendarPerson;
 }
 
-export async function scheduleAnnouncement(
+export async function scheduleNotice(
   scheduler: JobScheduler,
   meeting: Meeting,
-  reason: AnnounceReason,
+  reason: NoticeReason,
   now: Date,
 ): Promise<void> {
-  await scheduler.schedule<AnnouncePayload>({
+  await scheduler.schedule<NoticePayload>({
     id: `meeting-announce:${meeting.id}:${meeting.version}:${reason}`,
-    kind: ANNOUNCE_MEETING,
+    kind: SEND_MEETING_NOTICE,
     dueAt: now,
     payload: { meetingId: meeting.id, reason },
   });
 }
 
-export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload> {
+export function sendMeetingNotice(deps: NoticeDeps): JobHandler<NoticePayload> {
   return async ({ job }) => {
     const meeting = (await deps.store.get<Meeting>(MEETINGS, job.payload.meetingId))?.value;
     if (!meeting || meeting.state === 'held') return;
@@ -101,7 +101,7 @@ export function announceMeeting(deps: AnnounceDeps): JobHandler<AnnouncePayload>
 type Wanted = CalendarEvent | { readonly cancel: string | undefined };
 
 /** Creates the event the first time, updates or cancels it after; the store remembers its id. */
-async function syncEvent(deps: AnnounceDeps, key: string, wanted: Wanted): Promise<ScheduledEvent | undefined> {
+async function syncEvent(deps: NoticeDeps, key: string, wanted: Wanted): Promise<ScheduledEvent | undefined> {
   const known = (await deps.store.get<MeetingEventRecord>(MEETING_EVENTS, key))?.value;
   if (!known) {
     if ('cancel' in wanted) return undefined;
@@ -140,12 +140,12 @@ function fingerprint(meeting: Meeting, pre: PreMeeting | undefined): string {
 }
 
 async function invite(
-  deps: AnnounceDeps,
+  deps: NoticeDeps,
   org: Organisation,
   meeting: Meeting,
   pre: PreMeeting | undefined,
   main: ScheduledEvent | undefined,
-  reason: AnnounceReason,
+  reason: NoticeReason,
 ): Promise<void> {
   const chats = await personalChats(deps.store);
   const called = new Set([...(main?.event.attendees ?? []).map((a) => a.email.toLowerCase())]);
@@ -168,7 +168,7 @@ async function invite(
 }
 
 async function refreshNotice(
-  deps: AnnounceDeps,
+  deps: NoticeDeps,
   org: Organisation,
   meeting: Meeting,
   pre: PreMeeting | undefined,
@@ -199,7 +199,7 @@ export const MEETING_NOTICE = 'meeting-notice';
 
 /** The notice as it is now, from what the announcement stored: the formøte and the calendar file. */
 export async function meetingNoticeNow(
-  deps: Pick<AnnounceDeps, 'store' | 'organisation' | 't'>,
+  deps: Pick<NoticeDeps, 'store' | 'organisation' | 't'>,
   meetingId: string,
 ): Promise<Reply | undefined> {
   const meeting = (await deps.store.get<Meeting>(MEETINGS, meetingId))?.value;
@@ -213,7 +213,7 @@ export async function meetingNoticeNow(
 }
 
 /** The posted notice as it is now, for the shared-card job (nothing while it is not posted yet). */
-export function postedNoticeNow(deps: Pick<AnnounceDeps, 'store' | 'organisation' | 't'>): SharedCardRenderer {
+export function postedNoticeNow(deps: Pick<NoticeDeps, 'store' | 'organisation' | 't'>): SharedCardRenderer {
   return async ({ id }) => {
     const posted = (await deps.store.get<MeetingNotice>(MEETING_NOTICES, id))?.value;
     const reply = posted && (await meetingNoticeNow(deps, id));
