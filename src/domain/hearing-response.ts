@@ -1,11 +1,10 @@
 import type { Hearing } from './hearing';
 import { checkLinks, HEARING_TEXT_MAX, isHearingClosed, isPastInternalDeadline } from './hearing';
-import { representedBy } from './input';
 import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import type { Result } from './result';
 import { fail, ok } from './result';
-import { newestSubmitted, newestVersion } from './versions';
+import { answersFor, countingOf, latestOf, nextVersion, replayed } from './municipal-answer';
 
 /** A municipality's overall position on the hearing. */
 export type HearingPosition = 'agree' | 'agree-with-remarks' | 'disagree' | 'no-comment';
@@ -68,9 +67,7 @@ export function respondingFor(
   memberId: string,
   municipality?: MunicipalityNumber,
 ): Result<{ municipality: MunicipalityNumber; role: 'respondent' | 'deputy' }> {
-  const mine = representedBy(org, memberId).filter(
-    (r) => municipality === undefined || r.municipality === municipality,
-  );
+  const mine = answersFor(org, memberId).filter((r) => municipality === undefined || r.municipality === municipality);
   if (mine.length === 0) return fail('HEARING.NOT_REPRESENTATIVE');
   const asked = mine.filter((r) => hearing.municipalities.includes(r.municipality));
   if (asked.length === 0) return fail('HEARING.NOT_ASKED', { municipality: mine[0]!.municipality });
@@ -124,11 +121,9 @@ export function respondToHearing(
   now: Date,
 ): Result<ResponseGiven> {
   if (s.hearingId !== hearing.id) return fail('HEARING.OTHER_HEARING');
-  const seen = responses.find((r) => r.idempotencyKey === s.idempotencyKey);
-  if (seen)
-    return seen.givenBy === s.givenBy
-      ? ok({ responses, response: seen, recorded: false })
-      : fail('HEARING.IDEMPOTENCY_CONFLICT');
+  const retry = replayed(responses, s.idempotencyKey, s.givenBy);
+  if (retry === 'conflict') return fail('HEARING.IDEMPOTENCY_CONFLICT');
+  if (retry) return ok({ responses, response: retry.seen, recorded: false });
   if (isHearingClosed(hearing)) return fail('HEARING.CLOSED');
   const who = respondingFor(hearing, org, s.givenBy, s.municipality);
   if (!who.ok) return who;
@@ -152,7 +147,7 @@ export function respondToHearing(
     ...content,
     givenBy: s.givenBy,
     givenAs: role,
-    version: (latest?.version ?? 0) + 1,
+    version: nextVersion(latest),
     at: now.toISOString(),
     late: isPastInternalDeadline(hearing, now),
     hearingVersion: s.hearingVersion,
@@ -166,16 +161,14 @@ export const latestResponse = (
   responses: readonly HearingResponse[],
   hearingId: string,
   municipality: MunicipalityNumber,
-): HearingResponse | undefined =>
-  newestVersion(responses, (r) => r.hearingId === hearingId && r.municipality === municipality);
+): HearingResponse | undefined => latestOf(responses, (r) => r.hearingId === hearingId, municipality);
 
 /** The response that counts: the newest submitted version. A later draft does not unsay it. */
 export const countingResponse = (
   responses: readonly HearingResponse[],
   hearingId: string,
   municipality: MunicipalityNumber,
-): HearingResponse | undefined =>
-  newestSubmitted(responses, (r) => r.hearingId === hearingId && r.municipality === municipality);
+): HearingResponse | undefined => countingOf(responses, (r) => r.hearingId === hearingId, municipality);
 
 export type MunicipalityStatus = 'not-answered' | 'draft' | 'submitted' | 'late';
 

@@ -7,7 +7,7 @@ import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import type { Result } from './result';
 import { fail, ok } from './result';
-import { newestSubmitted, newestVersion } from './versions';
+import { answersFor, countingOf, latestOf, nextVersion, replayed } from './municipal-answer';
 
 /** Standpunkt: a municipality's position on a case before the meeting. */
 export type Position = 'support' | 'support-with-changes' | 'against' | 'no-view';
@@ -62,16 +62,7 @@ export interface InputGiven {
 }
 
 /** The municipalities a person answers for, with the capacity they answer in. */
-export function representedBy(
-  org: Organisation,
-  memberId: string,
-): { municipality: MunicipalityNumber; role: 'respondent' | 'deputy' }[] {
-  return (
-    org.members
-      .find((m) => m.id === memberId)
-      ?.respondentFor.map((r) => ({ municipality: r.municipality, role: r.role })) ?? []
-  );
-}
+export const representedBy = answersFor;
 
 /**
  * Saves a draft or submits. Refusals in order: a retried card gets its first answer; then
@@ -87,11 +78,9 @@ export function giveInput(
   now: Date,
 ): Result<InputGiven> {
   if (s.meetingId !== meeting.id || request.meetingId !== meeting.id) return fail('INPUT.OTHER_MEETING');
-  const seen = answers.find((a) => a.idempotencyKey === s.idempotencyKey);
-  if (seen)
-    return seen.givenBy === s.givenBy
-      ? ok({ answers, answer: seen, recorded: false })
-      : fail('INPUT.IDEMPOTENCY_CONFLICT');
+  const retry = replayed(answers, s.idempotencyKey, s.givenBy);
+  if (retry === 'conflict') return fail('INPUT.IDEMPOTENCY_CONFLICT');
+  if (retry) return ok({ answers, answer: retry.seen, recorded: false });
   if (isPastInputDeadline(request, now)) return fail('INPUT.PAST_DEADLINE', { deadline: request.deadline });
   if (meeting.state !== 'planned') return fail('INPUT.MEETING_CLOSED', { state: meeting.state });
 
@@ -117,7 +106,7 @@ export function giveInput(
     givenBy: s.givenBy,
     givenAs: role,
     status: s.status,
-    version: (latest?.version ?? 0) + 1,
+    version: nextVersion(latest),
     at: now.toISOString(),
     meetingVersion: s.meetingVersion,
     idempotencyKey: s.idempotencyKey,
@@ -155,16 +144,14 @@ export const latestAnswer = (
   answers: readonly InputAnswer[],
   meetingId: string,
   municipality: MunicipalityNumber,
-): InputAnswer | undefined =>
-  newestVersion(answers, (a) => a.meetingId === meetingId && a.municipality === municipality);
+): InputAnswer | undefined => latestOf(answers, (a) => a.meetingId === meetingId, municipality);
 
 /** The answer that counts: the newest submitted version. A later draft does not unsay it. */
 export const countingAnswer = (
   answers: readonly InputAnswer[],
   meetingId: string,
   municipality: MunicipalityNumber,
-): InputAnswer | undefined =>
-  newestSubmitted(answers, (a) => a.meetingId === meetingId && a.municipality === municipality);
+): InputAnswer | undefined => countingOf(answers, (a) => a.meetingId === meetingId, municipality);
 
 /** Every version the municipality has saved, oldest first: the record kept of who said what. */
 export function answerHistory(
