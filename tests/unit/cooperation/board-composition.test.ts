@@ -32,8 +32,8 @@ describe("the board's own rules, as warnings", () => {
     expect(boardWarnings(org, '2026-06-01')).toContainEqual({ code: 'BOARD.SMALL', params: { count: 1, wanted: 2 } });
   });
 
-  it('after the terms end (31.12.2026) the board has no seats: a warning, not a refusal', () => {
-    expect(boardWarnings(sample, '2027-01-01')).toContainEqual({
+  it('after the terms end (31.12.2028, the sample’s re-elected board) the board has no seats: a warning, not a refusal', () => {
+    expect(boardWarnings(sample, '2029-01-01')).toContainEqual({
       code: 'BOARD.SEATS',
       params: { count: 0, wanted: 7 },
     });
