@@ -107,6 +107,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     }
     sendJson(res, 200, view, { etag, 'cache-control': 'private, no-cache' });
   });
+  api('get', '/tab/api/forms', async (actor, _req, res) => {
+    const choices = deps.service.choices(actor);
+    sendJson(res, choices ? 200 : 403, choices ?? { error: 'not-allowed' });
+  });
   api('post', '/tab/api/actions/:verb', async (actor, req, res) => {
     const body = await readJsonBody(req);
     if (!body.ok) return sendJson(res, 400, { error: 'bad-request' });
