@@ -94,7 +94,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     sendJson(res, 200, { items: await deps.service.myWork(actor) }),
   );
   api('get', '/tab/api/meeting', async (actor, _req, res) =>
-    sendJson(res, 200, { votes: await deps.service.meetingRoom(actor) }),
+    sendJson(res, 200, {
+      votes: await deps.service.meetingRoom(actor),
+      agenda: (await deps.service.meetingAgenda(actor)) ?? null,
+    }),
   );
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
     const view = await deps.service.dashboard(actor, localeOf(req));

@@ -15,6 +15,7 @@ import { statementLinks } from '../hearings/statement-card';
 import { myWork, type WorkItem } from './my-work';
 import { meetingRoom, type RoomVote } from './meeting-room';
 import { formChoices, type FormChoices } from './form-choices';
+import { meetingAgenda, type RoomAgenda } from './meeting-agenda';
 import { refusedField } from './form-fields';
 import { osloDate } from '../../domain/meeting-time';
 
@@ -34,6 +35,8 @@ export const TAB_VERBS = [
   'meeting.create',
   'agenda.add',
   'hearing.register',
+  // The side panel: the chair opens the vote on a case.
+  'vote.open',
 ] as const;
 /** Chat commands the dashboard runs with an id it already holds, so nobody types one. */
 export const TAB_COMMANDS = ['request-input', 'compile-hearing'] as const;
@@ -105,6 +108,11 @@ export class TabService {
   /** The meeting side panel and stage: the votes running now, as this person may see them. */
   meetingRoom(actor: TabActor): Promise<RoomVote[]> {
     return meetingRoom(this.services, actor);
+  }
+
+  /** The side panel's agenda: the person's meeting now or next, each case with its input summary. */
+  meetingAgenda(actor: TabActor): Promise<RoomAgenda | undefined> {
+    return meetingAgenda(this.services, this.services.registry.organisation, actor);
   }
 
   /** Coordinators only: the whole cooperation. */
