@@ -245,6 +245,31 @@ describe("the secretariat's dashboard", () => {
 });
 
 describe('the meeting side panel, stage and configuration', () => {
+  it("the chair opens the vote on a case from the panel's agenda by keyboard; a member sees the agenda and casts", async () => {
+    const chair = await open('board-member', 'meeting-panel');
+    const agenda = chair.tab.getByRole('group', { name: /^Saksliste: Samarbeidsstyret, Styremøte/ });
+    const item = agenda.getByRole('listitem').filter({ hasText: 'Handlingsplan 2027' });
+    await item.getByText(/har ikke svart/).waitFor();
+    await painted(chair.tab);
+    await chair.page.screenshot({ path: 'docs/screenshots/tab-meeting-panel-agenda.png' });
+    await expectAccessible(chair.page);
+    await item.getByRole('button', { name: /Åpne avstemning om sak/ }).focus();
+    await chair.page.keyboard.press('Enter');
+    await chair.tab.getByRole('group', { name: /Handlingsplan 2027$/ }).waitFor();
+    // No second vote is offered on a case being voted on.
+    await expect.poll(() => item.getByRole('button').count()).toBe(0);
+    await chair.page.close();
+    const member = await open('respondent', 'meeting-panel');
+    const memberAgenda = member.tab.getByRole('group', { name: /^Saksliste:/ });
+    await memberAgenda.getByText('Budsjett 2027').waitFor();
+    expect(await memberAgenda.getByRole('button').count()).toBe(0);
+    const vote = member.tab.getByRole('group', { name: /Handlingsplan 2027$/ });
+    await vote.getByRole('radio', { name: 'For', exact: true }).check();
+    await vote.getByRole('button', { name: 'Avgi stemme' }).click();
+    await vote.getByText(/^1 av \d+ har stemt$/).waitFor();
+    await member.page.close();
+  });
+
   it('the side panel and the stage render in their frame contexts, and the configurable tab saves its settings', async () => {
     const opened = await press(bot, people.coordinator, 'vote.open', { title: 'Møteplan 2027', body: 'styret' });
     const voteId = /Avstemning ([A-Z0-9]{5})/.exec(opened)![1]!;
