@@ -34,6 +34,7 @@ import { runChatWorkload, runVoteWorkload } from './harness/workloads';
 import type { WorkloadResult } from './harness/workloads';
 import { runHearingDeliveryBench } from './hearing-delivery-bench';
 import { hearingGraphLines, runHearingGraphBench } from './hearing-graph-bench';
+import { dashboardLines, runDashboardBench } from './dashboard-bench';
 import { describeMachine } from './machine';
 import { parseOptions } from './harness/options';
 import type { Options } from './harness/options';
@@ -154,6 +155,10 @@ async function inProcessSections(
     sections.hearingDelivery = hearing.section;
     failures.push(...hearing.failures);
     lines.push(...hearingDeliveryLines(hearing.section));
+    const onDashboard = await runDashboardBench(say);
+    sections.dashboard = onDashboard.section;
+    failures.push(...onDashboard.failures);
+    lines.push(...dashboardLines(onDashboard.section));
   }
   return { lines, sections };
 }

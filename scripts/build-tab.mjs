@@ -11,7 +11,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'tab');
 
 /** The catalogue keys the tab shows: its own and the positions and options it names. */
-const prefixes = ['tab.', 'input.position.', 'hearing.position.', 'vote.option.', 'vote.outcome.'];
+const prefixes = [
+  'tab.',
+  'input.position.',
+  'hearing.position.',
+  'vote.option.',
+  'vote.outcome.',
+  // The dashboard's forms are the bot's forms: the same labels.
+  'meeting.form.',
+  'agenda.form.',
+  'hearing.form.',
+];
 
 function texts(locale) {
   const dir = join(root, 'locales', locale);

@@ -1,4 +1,5 @@
 import type { Organisation } from '../domain/organisation';
+import type { DomainError } from '../domain/result';
 import type { Audience } from '../domain/role';
 import type { Translator } from '../i18n/catalogue';
 import type { Actor } from './identify-actor';
@@ -23,6 +24,8 @@ export interface CardActionContext {
 export interface CardActionOutcome {
   readonly respond: Reply;
   readonly post?: { readonly reply: Reply; readonly posted: (activityId: string) => Promise<void> };
+  /** The form came back refused, and why: the tab puts the message beside the field (Teams shows the card). */
+  readonly refused?: DomainError;
 }
 
 /**

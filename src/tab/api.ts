@@ -30,7 +30,9 @@ export async function api<T>(
   });
   if (res.status === 304) return { status: 304 };
   const body = (await res.json().catch(() => ({}))) as T & { error?: string; message?: string; notice?: string };
-  if (!res.ok) throw new ApiError(res.status, body.error ?? String(res.status), body.message ?? body.notice ?? '');
+  // 422 is an answer, not a failure: the form was refused and says why, beside which field.
+  if (!res.ok && res.status !== 422)
+    throw new ApiError(res.status, body.error ?? String(res.status), body.message ?? body.notice ?? '');
   const etag = res.headers.get('etag');
   return { status: res.status, body, ...(etag && { etag }) };
 }
@@ -39,12 +41,18 @@ export interface Outcome {
   readonly ok: boolean;
   readonly notice: string;
   readonly links?: { readonly docx: string; readonly csv: string };
+  /** A refused form: the field the notice is about. */
+  readonly field?: string;
 }
 
 /** A card action from the tab. The idempotency key makes a retried press count once. */
-export const act = async (locale: Locale, verb: string, data: Record<string, unknown>): Promise<Outcome> =>
-  (await api<Outcome>(locale, `actions/${verb}`, { method: 'POST', body: { ...data, actionId: crypto.randomUUID() } }))
-    .body!;
+export const act = async (
+  locale: Locale,
+  verb: string,
+  data: Record<string, unknown>,
+  actionId: string = crypto.randomUUID(),
+): Promise<Outcome> =>
+  (await api<Outcome>(locale, `actions/${verb}`, { method: 'POST', body: { ...data, actionId } })).body!;
 
 export const runCommand = async (locale: Locale, id: string, target: string): Promise<Outcome> =>
   (await api<Outcome>(locale, `commands/${id}`, { method: 'POST', body: { target } })).body!;

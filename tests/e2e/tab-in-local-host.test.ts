@@ -184,6 +184,58 @@ describe("the secretariat's dashboard", () => {
     await page.close();
   });
 
+  it('the coordinator plans a meeting and adds a case by keyboard: a refusal beside the field, nothing typed lost', async () => {
+    const { page, tab } = await open('coordinator', 'dashboard');
+    await tab.getByRole('button', { name: 'Planlegg et møte' }).focus();
+    await page.keyboard.press('Enter');
+    const form = tab.getByRole('form', { name: 'Nytt møte' });
+    await form.getByRole('textbox', { name: /Tittel/ }).focus();
+    await page.keyboard.type('Styremøte i januar');
+    // No date: the server's own reader refuses, and says so beside the date.
+    await form.getByRole('button', { name: 'Opprett møtet' }).focus();
+    await page.keyboard.press('Enter');
+    const date = form.getByLabel(/Dato/);
+    await expect.poll(() => date.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByRole('textbox', { name: /Tittel/ }).inputValue()).toBe('Styremøte i januar');
+    await painted(tab);
+    await page.screenshot({ path: 'docs/screenshots/tab-dashboard-plan-meeting.png' });
+    await expectAccessible(page);
+    await date.fill('2027-01-14');
+    await form.getByLabel(/Fra/).fill('10:00');
+    await form.getByLabel(/^Til/).fill('12:00');
+    await form.getByRole('button', { name: 'Opprett møtet' }).focus();
+    await page.keyboard.press('Enter');
+    const card = tab.locator('h3', { hasText: 'Styremøte i januar' });
+    await card.waitFor();
+    const meetings = await bot.samrad.store.find<{ title: string; start: string }>('meetings', { state: 'planned' });
+    expect(meetings.map((m) => m.value).find((m) => m.title === 'Styremøte i januar')?.start).toBe(
+      '2027-01-14T09:00:00.000Z',
+    );
+    // A case on that meeting: without a title refused beside it, with the proposal kept.
+    const meeting = tab.locator('.fui-Card', { has: card });
+    await meeting.getByRole('button', { name: 'Legg til en sak' }).focus();
+    await page.keyboard.press('Enter');
+    const caseForm = meeting.getByRole('form', { name: 'Legg til en sak' });
+    await caseForm.getByRole('textbox', { name: 'Forslag til vedtak' }).focus();
+    await page.keyboard.type('Styret godkjenner møteplanen.');
+    await caseForm.getByRole('button', { name: 'Legg til saken' }).focus();
+    await page.keyboard.press('Enter');
+    const title = caseForm.getByRole('textbox', { name: /Tittel/ });
+    await expect.poll(() => title.getAttribute('aria-invalid')).toBe('true');
+    expect(await caseForm.getByRole('textbox', { name: 'Forslag til vedtak' }).inputValue()).toBe(
+      'Styret godkjenner møteplanen.',
+    );
+    await title.focus();
+    await page.keyboard.type('Møteplan 2027');
+    await caseForm.getByRole('button', { name: 'Legg til saken' }).focus();
+    await page.keyboard.press('Enter');
+    await meeting
+      .getByRole('list', { name: 'Saksliste' })
+      .getByText(/Møteplan 2027/)
+      .waitFor();
+    await page.close();
+  });
+
   it('a member opening the dashboard sees only their own work', async () => {
     const { page, tab } = await open('respondent', 'dashboard');
     expect(await tab.getByRole('navigation').count()).toBe(0);
@@ -193,6 +245,31 @@ describe("the secretariat's dashboard", () => {
 });
 
 describe('the meeting side panel, stage and configuration', () => {
+  it("the chair opens the vote on a case from the panel's agenda by keyboard; a member sees the agenda and casts", async () => {
+    const chair = await open('board-member', 'meeting-panel');
+    const agenda = chair.tab.getByRole('group', { name: /^Saksliste: Samarbeidsstyret, Styremøte/ });
+    const item = agenda.getByRole('listitem').filter({ hasText: 'Handlingsplan 2027' });
+    await item.getByText(/har ikke svart/).waitFor();
+    await painted(chair.tab);
+    await chair.page.screenshot({ path: 'docs/screenshots/tab-meeting-panel-agenda.png' });
+    await expectAccessible(chair.page);
+    await item.getByRole('button', { name: /Åpne avstemning om sak/ }).focus();
+    await chair.page.keyboard.press('Enter');
+    await chair.tab.getByRole('group', { name: /Handlingsplan 2027$/ }).waitFor();
+    // No second vote is offered on a case being voted on.
+    await expect.poll(() => item.getByRole('button').count()).toBe(0);
+    await chair.page.close();
+    const member = await open('respondent', 'meeting-panel');
+    const memberAgenda = member.tab.getByRole('group', { name: /^Saksliste:/ });
+    await memberAgenda.getByText('Budsjett 2027').waitFor();
+    expect(await memberAgenda.getByRole('button').count()).toBe(0);
+    const vote = member.tab.getByRole('group', { name: /Handlingsplan 2027$/ });
+    await vote.getByRole('radio', { name: 'For', exact: true }).check();
+    await vote.getByRole('button', { name: 'Avgi stemme' }).click();
+    await vote.getByText(/^1 av \d+ har stemt$/).waitFor();
+    await member.page.close();
+  });
+
   it('the side panel and the stage render in their frame contexts, and the configurable tab saves its settings', async () => {
     const opened = await press(bot, people.coordinator, 'vote.open', { title: 'Møteplan 2027', body: 'styret' });
     const voteId = /Avstemning ([A-Z0-9]{5})/.exec(opened)![1]!;

@@ -137,9 +137,14 @@ describe('the tab API', () => {
 
   it('only the listed actions run, and commands keep their audience', async () => {
     expect(
-      (await call('respondent', 'actions/meeting.create', { method: 'POST', body: { body: 'styret', title: 'X' } }))
+      (await call('coordinator', 'actions/minutes.approve', { method: 'POST', body: { meetingId: seed.meetingId } }))
         .status,
     ).toBe(404);
+    // A listed action still keeps its card's audience.
+    expect(
+      (await call('respondent', 'actions/meeting.create', { method: 'POST', body: { body: 'styret', title: 'X' } }))
+        .status,
+    ).toBe(403);
     expect(
       (await call('respondent', 'commands/request-input', { method: 'POST', body: { target: seed.meetingId } })).status,
     ).toBe(403);

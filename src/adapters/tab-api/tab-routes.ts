@@ -94,7 +94,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     sendJson(res, 200, { items: await deps.service.myWork(actor) }),
   );
   api('get', '/tab/api/meeting', async (actor, _req, res) =>
-    sendJson(res, 200, { votes: await deps.service.meetingRoom(actor) }),
+    sendJson(res, 200, {
+      votes: await deps.service.meetingRoom(actor),
+      agenda: (await deps.service.meetingAgenda(actor)) ?? null,
+    }),
   );
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
     const view = await deps.service.dashboard(actor, localeOf(req));
@@ -106,6 +109,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
       return void res.end();
     }
     sendJson(res, 200, view, { etag, 'cache-control': 'private, no-cache' });
+  });
+  api('get', '/tab/api/forms', async (actor, _req, res) => {
+    const choices = deps.service.choices(actor);
+    sendJson(res, choices ? 200 : 403, choices ?? { error: 'not-allowed' });
   });
   api('post', '/tab/api/actions/:verb', async (actor, req, res) => {
     const body = await readJsonBody(req);

@@ -56,7 +56,10 @@ export interface DashboardMeeting {
   readonly meetingId: string;
   readonly title: string;
   readonly body: string;
+  readonly bodyId: string;
   readonly start: string;
+  /** Every case on the agenda, before input is asked for too: the dashboard adds cases here. */
+  readonly agenda: readonly { readonly itemId: string; readonly caseNumber: string; readonly title: string }[];
   /** Absent until input is requested: the dashboard offers the request. */
   readonly input?: {
     readonly deadline: string;
@@ -144,7 +147,16 @@ export async function dashboard(deps: DashboardDeps, org: Organisation, t: Trans
 }
 
 async function meetingView(store: RecordStore, org: Organisation, m: Meeting): Promise<DashboardMeeting> {
-  const head = { meetingId: m.id, title: m.title, body: bodyName(org, m.bodyId), start: m.start };
+  const head = {
+    meetingId: m.id,
+    title: m.title,
+    body: bodyName(org, m.bodyId),
+    bodyId: m.bodyId,
+    start: m.start,
+    agenda: m.agenda
+      .filter((i) => i.status !== 'withdrawn')
+      .map((i) => ({ itemId: i.id, caseNumber: formatCaseNumber(i.caseNumber), title: i.title })),
+  };
   const request = await loadRequest(store, m.id);
   if (!request) return head;
   const answers = await meetingAnswers(store, m.id);

@@ -59,6 +59,7 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
       async run(ctx) {
         const refuse = (e: DomainError) => ({
           respond: hearingForm(ctx.org, ctx.t, hearingFormValues(ctx.data), message(ctx, e)),
+          refused: e,
         });
         const draft = readHearingForm(ctx.data, deps.clock.now());
         if (!draft.ok) return refuse(draft.error);

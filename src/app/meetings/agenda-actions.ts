@@ -1,6 +1,7 @@
 import { addItem, editItem } from '../../domain/agenda';
 import type { Meeting } from '../../domain/meeting';
-import type { Result } from '../../domain/result';
+import type { DomainError, Result } from '../../domain/result';
+import { domainError } from '../../domain/result';
 import type { CardAction, CardActionContext, CardActionOutcome } from '../card-action';
 import { text } from '../reply';
 import { shortId } from '../short-id';
@@ -27,13 +28,14 @@ async function changeAgenda(
   const stored = await deps.store.get<Meeting>(MEETINGS, meetingId);
   if (!stored) return { respond: text(ctx.t.t('error.MEETING.UNKNOWN', { meeting: meetingId })) };
   const item = itemId ? stored.value.agenda.find((i) => i.id === itemId) : undefined;
-  const again = (message: string) => ({
-    respond: agendaItemForm(ctx.t, ctx.org, stored.value, message, '', item, ctx.data),
+  const again = (error: DomainError) => ({
+    respond: agendaItemForm(ctx.t, ctx.org, stored.value, errorText(ctx.t, error), '', item, ctx.data),
+    refused: error,
   });
   const others = (await bodyMeetings(deps.store, stored.value.bodyId)).map((r) => r.value);
   const changed = change(stored.value, others);
-  if (!changed.ok) return again(errorText(ctx.t, changed.error));
-  if (!(await replaceMeeting(deps.store, stored, changed.value))) return again(ctx.t.t('error.MEETING.CHANGED'));
+  if (!changed.ok) return again(changed.error);
+  if (!(await replaceMeeting(deps.store, stored, changed.value))) return again(domainError('MEETING.CHANGED'));
   await scheduleNotice(deps.scheduler, changed.value, 'agenda', deps.clock.now());
   return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, changed.value) };
 }

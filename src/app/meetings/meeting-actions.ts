@@ -1,6 +1,7 @@
 import type { MeetingDeps } from './meeting-deps';
 import { planMeeting } from '../../domain/meeting';
 import type { Meeting } from '../../domain/meeting';
+import type { DomainError } from '../../domain/result';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
@@ -24,14 +25,17 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
       audience: ['coordinator'],
       refuse: async (ctx) => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) }),
       async run(ctx) {
-        const refuse = (message: string) => ({ respond: meetingForm(ctx.org, ctx.t, formValues(ctx.data), message) });
+        const refuse = (error: DomainError) => ({
+          respond: meetingForm(ctx.org, ctx.t, formValues(ctx.data), errorText(ctx.t, error)),
+          refused: error,
+        });
         const details = readMeetingForm(ctx.data);
-        if (!details.ok) return refuse(errorText(ctx.t, details.error));
+        if (!details.ok) return refuse(details.error);
         const others = (await bodyMeetings(deps.store, details.value.bodyId)).map((r) => r.value);
         const context = { now: deps.clock.now(), bodyIds: new Set(ctx.org.bodies.map((b) => b.id)), meetings: others };
         for (let attempt = 0; attempt < 5; attempt++) {
           const planned = planMeeting(shortId(), details.value, context);
-          if (!planned.ok) return refuse(errorText(ctx.t, planned.error));
+          if (!planned.ok) return refuse(planned.error);
           try {
             await deps.store.create<Meeting>(MEETINGS, planned.value.meeting.id, planned.value.meeting);
           } catch (e) {

@@ -14,6 +14,10 @@ import type { Reply } from '../reply';
 import { statementLinks } from '../hearings/statement-card';
 import { myWork, type WorkItem } from './my-work';
 import { meetingRoom, type RoomVote } from './meeting-room';
+import { formChoices, type FormChoices } from './form-choices';
+import { meetingAgenda, type RoomAgenda } from './meeting-agenda';
+import { refusedField } from './form-fields';
+import { osloDate } from '../../domain/meeting-time';
 
 /**
  * The card actions a tab may press. The tab sends the same fields a card would, and the action
@@ -27,6 +31,12 @@ export const TAB_VERBS = [
   'vote.cast',
   'vote.close',
   'follow-up.done',
+  // The dashboard's forms: the same forms as the bot's cards, so nobody types an id.
+  'meeting.create',
+  'agenda.add',
+  'hearing.register',
+  // The side panel: the chair opens the vote on a case.
+  'vote.open',
 ] as const;
 /** Chat commands the dashboard runs with an id it already holds, so nobody types one. */
 export const TAB_COMMANDS = ['request-input', 'compile-hearing'] as const;
@@ -42,7 +52,9 @@ export interface TabPerson {
 
 export type TabOutcome =
   | { readonly ok: true; readonly notice: string; readonly links?: { readonly docx: string; readonly csv: string } }
-  | { readonly ok: false; readonly status: 403 | 404; readonly notice: string };
+  | { readonly ok: false; readonly status: 403 | 404; readonly notice: string }
+  /** A form refused: nothing stored, and the field the message is about, when it is about one. */
+  | { readonly ok: false; readonly status: 422; readonly notice: string; readonly field?: string };
 
 /** What the tab's person is, once: a member with roles, or someone the organisation does not know. */
 
@@ -98,10 +110,21 @@ export class TabService {
     return meetingRoom(this.services, actor);
   }
 
+  /** The side panel's agenda: the person's meeting now or next, each case with its input summary. */
+  meetingAgenda(actor: TabActor): Promise<RoomAgenda | undefined> {
+    return meetingAgenda(this.services, this.services.registry.organisation, actor);
+  }
+
   /** Coordinators only: the whole cooperation. */
   async dashboard(actor: TabActor, locale: Locale): Promise<Dashboard | undefined> {
     if (!actor.roles.has('coordinator')) return undefined;
     return dashboard(this.services, this.services.registry.organisation, this.catalogue.for(locale));
+  }
+
+  /** What the dashboard's forms offer to pick from; coordinators only, as the forms are. */
+  choices(actor: TabActor): FormChoices | undefined {
+    if (!actor.roles.has('coordinator')) return undefined;
+    return formChoices(this.services.registry.organisation, osloDate(this.services.clock.now().toISOString()));
   }
 
   /** A card action pressed in the tab. `actionId` is the tab's idempotency key: a retried request repeats it. */
@@ -115,14 +138,24 @@ export class TabService {
     const t = this.catalogue.for(locale);
     const action = this.actions.get(verb);
     if (!action) return { ok: false, status: 404, notice: t.t('error.CARD.UNKNOWN_ACTION') };
-    const outcome = await action.run({
+    const ctx = {
       actor,
       t,
       org: this.services.registry.organisation,
       data,
       conversationId: `tab:${actor.member.id}`,
       actionId: `tab:${actionId || randomUUID()}`,
-    });
+    };
+    // Who may press is decided as for a card (CardActions): nothing runs for anyone else.
+    if (!mayUse(actor.roles, action.audience)) {
+      const why = action.refuse ? noticeOf((await action.refuse(ctx)).respond) : '';
+      return { ok: false, status: 403, notice: why || t.t('tab.not-allowed') };
+    }
+    const outcome = await action.run(ctx);
+    if (outcome.refused) {
+      const field = refusedField(outcome.refused, data, this.services.clock.now());
+      return { ok: false, status: 422, notice: noticeOf(outcome.respond), ...(field && { field }) };
+    }
     return { ok: true, notice: noticeOf(outcome.respond) };
   }
 

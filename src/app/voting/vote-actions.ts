@@ -117,6 +117,7 @@ export function votingActions(deps: VotingDeps): CardAction[] {
             { notice: errorText(ctx.t, e), typed: ctx.data },
             await openCases(deps.store),
           ),
+          refused: e,
         });
         const ref = readAgendaRef(ctx.data.case);
         const onCase = ref && (await caseForVote(deps.store, ref));

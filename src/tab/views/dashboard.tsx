@@ -24,6 +24,8 @@ import type { Dashboard as View, DashboardMeeting } from '../../app/dashboard/da
 import { api, runCommand, type Outcome } from '../api';
 import type { T } from '../texts';
 import { Problem } from './problem';
+import type { FormChoices } from '../../app/my-work/form-choices';
+import { AddCaseForm, PlanMeetingForm, RegisterHearingForm } from './dashboard-forms';
 
 /** Polling, not server-sent events: one request through Teams' proxies and App Service, 304 when nothing changed (docs/tab.md). */
 const POLL_MS = 4000;
@@ -50,6 +52,8 @@ export function Dashboard({ t }: { t: T }) {
   const [failed, setFailed] = useState(false);
   const [updated, setUpdated] = useState<Date | undefined>();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [choices, setChoices] = useState<FormChoices | undefined>();
+  const [open, setOpen] = useState<'meeting' | 'hearing' | undefined>();
   const etag = useRef<string | undefined>(undefined);
   const load = useCallback(async () => {
     try {
@@ -64,6 +68,17 @@ export function Dashboard({ t }: { t: T }) {
       setFailed(true);
     }
   }, [t]);
+  useEffect(() => {
+    api<FormChoices>(t.locale, 'forms')
+      .then((r) => setChoices(r.body))
+      .catch(() => setChoices(undefined));
+  }, [t]);
+  /** A form that succeeded closes; the dashboard shows what it made at once. */
+  const done = (notice: string) => {
+    setOpen(undefined);
+    setOutcome({ ok: true, notice });
+    void load();
+  };
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), POLL_MS);
@@ -104,6 +119,14 @@ export function Dashboard({ t }: { t: T }) {
         <Title3 as="h2" id="meetings">
           {t('tab.dashboard.meetings')}
         </Title3>
+        {choices &&
+          (open === 'meeting' ? (
+            <PlanMeetingForm t={t} choices={choices} onDone={done} onCancel={() => setOpen(undefined)} />
+          ) : (
+            <div>
+              <Button onClick={() => setOpen('meeting')}>{t('tab.dashboard.plan-meeting')}</Button>
+            </div>
+          ))}
         {view.meetings.length === 0 && (
           <Text as="p" block>
             {t('tab.dashboard.no-meetings')}
@@ -115,6 +138,11 @@ export function Dashboard({ t }: { t: T }) {
             t={t}
             meeting={m}
             onRequest={() => void command('request-input', m.meetingId)}
+            choices={choices}
+            onDone={(notice) => {
+              setOutcome({ ok: true, notice });
+              void load();
+            }}
           />
         ))}
       </section>
@@ -122,6 +150,14 @@ export function Dashboard({ t }: { t: T }) {
         <Title3 as="h2" id="hearings">
           {t('tab.dashboard.hearings')}
         </Title3>
+        {choices &&
+          (open === 'hearing' ? (
+            <RegisterHearingForm t={t} choices={choices} onDone={done} onCancel={() => setOpen(undefined)} />
+          ) : (
+            <div>
+              <Button onClick={() => setOpen('hearing')}>{t('tab.dashboard.register-hearing')}</Button>
+            </div>
+          ))}
         {view.hearings.length === 0 && (
           <Text as="p" block>
             {t('tab.dashboard.no-hearings')}
@@ -231,14 +267,57 @@ export function Dashboard({ t }: { t: T }) {
   );
 }
 
-function MeetingCard({ t, meeting, onRequest }: { t: T; meeting: DashboardMeeting; onRequest: () => void }) {
+function MeetingCard({
+  t,
+  meeting,
+  onRequest,
+  choices,
+  onDone,
+}: {
+  t: T;
+  meeting: DashboardMeeting;
+  onRequest: () => void;
+  choices: FormChoices | undefined;
+  onDone: (notice: string) => void;
+}) {
   const styles = useStyles();
+  const [adding, setAdding] = useState(false);
   const input = meeting.input;
   return (
     <Card>
       <h3>
         {t('tab.dashboard.meeting', { body: meeting.body, title: meeting.title, when: t.dateTime(meeting.start) })}
       </h3>
+      <Text>{t('tab.dashboard.agenda')}</Text>
+      {meeting.agenda.length === 0 ? (
+        <Text>{t('tab.dashboard.no-cases')}</Text>
+      ) : (
+        <ol className={styles.list} aria-label={t('tab.dashboard.agenda')}>
+          {meeting.agenda.map((c) => (
+            <li key={c.itemId}>
+              {c.caseNumber} {c.title}
+            </li>
+          ))}
+        </ol>
+      )}
+      {choices &&
+        (adding ? (
+          <AddCaseForm
+            t={t}
+            choices={choices}
+            meetingId={meeting.meetingId}
+            bodyId={meeting.bodyId}
+            onDone={(notice) => {
+              setAdding(false);
+              onDone(notice);
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <div>
+            <Button onClick={() => setAdding(true)}>{t('tab.dashboard.add-case')}</Button>
+          </div>
+        ))}
       {!input ? (
         <>
           <Text>{t('tab.dashboard.no-input')}</Text>

@@ -18,6 +18,8 @@ import type { Person } from '../person';
 import type { T } from '../texts';
 import { optionLabel } from './my-work';
 import { Problem } from './problem';
+import type { RoomAgenda } from '../../app/my-work/meeting-agenda';
+import { MeetingAgenda } from './meeting-agenda';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -43,11 +45,13 @@ const useStyles = makeStyles({
 /** The side panel (cast, chair closes) and the stage (the result as a chart), polled every 5 s. */
 export function MeetingPanel({ t, person, stage }: { t: T; person: Person; stage: boolean }) {
   const [votes, setVotes] = useState<RoomVote[] | undefined>();
+  const [agenda, setAgenda] = useState<RoomAgenda | undefined>();
   const [failed, setFailed] = useState(false);
   const load = useCallback(() => {
-    api<{ votes: RoomVote[] }>(t.locale, 'meeting')
+    api<{ votes: RoomVote[]; agenda: RoomAgenda | null }>(t.locale, 'meeting')
       .then((r) => {
         setVotes(r.body?.votes ?? []);
+        setAgenda(r.body?.agenda ?? undefined);
         setFailed(false);
       })
       .catch(() => setFailed(true));
@@ -68,6 +72,14 @@ export function MeetingPanel({ t, person, stage }: { t: T; person: Person; stage
         {person.name}
       </Text>
       {failed && <Problem message={t('tab.error.load')} />}
+      {!stage && agenda && (
+        <MeetingAgenda
+          t={t}
+          agenda={agenda}
+          voting={new Set(votes.filter((v) => v.state === 'open' && v.caseNumber).map((v) => v.caseNumber!))}
+          onDone={load}
+        />
+      )}
       {votes.length === 0 && (
         <Text as="p" block>
           {t('tab.dashboard.no-votes')}
