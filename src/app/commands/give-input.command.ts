@@ -1,19 +1,21 @@
+import { z } from 'zod';
 import { itemsForInput } from '../../domain/agenda';
 import { representedBy } from '../../domain/input';
 import { inputCard } from '../input/input-card';
 import { meetingAnswers } from '../input/input-records';
 import { meetingWithRequest } from '../meetings/meeting-args';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** `gi innspill [møte]`: the input card for each municipality this person answers for. */
-export const giveInputCommand: Command = {
+export const giveInputCommand = declareCommand({
   id: 'give-input',
   audience: ['respondent'],
-  takesArgument: true,
-  async run({ actor, org, t, args }, { store, clock }) {
+  args: z.object({ meeting: arg.meeting() }),
+  async run({ actor, org, t, input }, { store, clock }) {
     const now = clock.now();
-    const found = await meetingWithRequest(store, t, args, now);
+    const found = await meetingWithRequest(store, t, input.meeting ?? '', now);
     if ('reply' in found) return [found.reply];
     const { meeting, request } = found;
     const mine = representedBy(org, actor.member.id).filter((r) => request.municipalities.includes(r.municipality));
@@ -23,4 +25,4 @@ export const giveInputCommand: Command = {
     const answers = await meetingAnswers(store, meeting.id);
     return mine.map((r) => inputCard(org, t, meeting.value, request, r.municipality, answers, now));
   },
-};
+});

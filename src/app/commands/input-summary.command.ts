@@ -1,19 +1,21 @@
+import { z } from 'zod';
 import { inputSummaryCard } from '../input/input-summary-card';
 import { meetingAnswers } from '../input/input-records';
 import { meetingWithRequest } from '../meetings/meeting-args';
 import { archiveBasisDocument } from '../archive/archive-triggers';
 import { libraryUrl } from '../archive/archive-records';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** `innspill [møte]`: where the municipalities agree and where they diverge, with the basis document. */
-export const inputSummaryCommand: Command = {
+export const inputSummaryCommand = declareCommand({
   id: 'input-summary',
   audience: ['coordinator', 'member', 'respondent'],
-  takesArgument: true,
+  args: z.object({ meeting: arg.meeting() }),
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock, links, scheduler }) {
+  async run({ actor, org, t, input }, { store, clock, links, scheduler }) {
     const now = clock.now();
-    const found = await meetingWithRequest(store, t, args, now);
+    const found = await meetingWithRequest(store, t, input.meeting ?? '', now);
     if ('reply' in found) return [found.reply];
     const { meeting, request } = found;
     const answers = await meetingAnswers(store, meeting.id);
@@ -26,4 +28,4 @@ export const inputSummaryCommand: Command = {
       inputSummaryCard(org, t, meeting.value, request, answers, { docx: file('docx'), markdown: file('md'), library }),
     ];
   },
-};
+});

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { parseCaseNumber } from '../../../domain/case-number';
 import { foldText } from '../../../domain/fold-text';
+import { parseDuration } from '../../meetings/time-suggestion-args';
 import type { OsloWhen } from '../../../domain/oslo-when';
 import { readWhenAt } from '../../../domain/oslo-when';
 import type { Translator } from '../../../i18n/catalogue';
@@ -36,6 +38,12 @@ function readFixed(kind: ArgKind, words: readonly string[], now: Date): Step | u
     const read = readWhenAt(words, now);
     if (!read || (kind === 'date' && read.value.time)) return undefined;
     return { value: read.value, used: read.used };
+  }
+  if (kind === 'case') return words[0] && parseCaseNumber(words[0]) ? { value: words[0], used: 1 } : undefined;
+  if (kind === 'duration') {
+    // A word that starts like a duration is one, to be refused as one ("2x", "12h") rather than taken for a name.
+    if (!words[0] || !/^\d[\d.,:]*[a-zæøå]*$/i.test(words[0]) || /^\d{1,4}[.-]\d+[.-]/.test(words[0])) return undefined;
+    return { value: parseDuration(words[0]) ?? Number.NaN, used: 1 };
   }
   if (kind === 'count') return words[0] !== undefined ? { value: Number(words[0]), used: 1 } : undefined;
   if (kind === 'days') {
