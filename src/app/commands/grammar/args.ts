@@ -11,6 +11,8 @@ export interface ArgMeta {
   readonly kind: ArgKind;
   /** Catalogue key of the word(s) that introduce it ("frist|deadline"); without one it is positional. */
   readonly keyword?: string;
+  /** The keyword may be left out: the argument is then read where a positional one would be ("fra tirsdag" or "tirsdag"). */
+  readonly keywordOptional?: boolean;
 }
 
 /** Where the parser finds each argument's kind: the schemas themselves stay plain zod. */
@@ -54,7 +56,10 @@ export const arg = {
   when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
   /** A date that may be left out, a time ignored ("fra tirsdag", "1.12."). */
   dateOptional: (keyword?: string) =>
-    declared(when.refine((w) => w.date !== undefined).optional(), { kind: 'when', ...(keyword && { keyword }) }),
+    declared(when.refine((w) => w.date !== undefined).optional(), {
+      kind: 'when',
+      ...(keyword && { keyword, keywordOptional: true }),
+    }),
   /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
   date: () =>
     declared(
