@@ -140,6 +140,27 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(respondent).toContain('"text":"Møter"');
   });
 
+  it('every command reads its words with the grammar: a title fragment for innspill, a refusal with the usage (part 1, 6)', async () => {
+    expect(await say(people.respondent, 'styret kaffe')).toContain('Jeg forstod ikke «kaffe». Skriv slik: «styret».');
+    const several = await say(people.respondent, 'innspill styremøte');
+    expect(several).toContain('Flere møter passer til «styremøte». Hvilket mener du?');
+    expect(buttons().map((b) => b.data?.msteams?.value)).toEqual([`innspill ${december}`, `innspill ${january}`]);
+    expect(await say(people.coordinator, 'flytt sak tolv 2')).toContain(
+      'Jeg forstod ikke «tolv 2» som saksnummer. Skriv slik: «flytt sak <saksnummer> <plass>».',
+    );
+  });
+
+  it('the case form picks the responsible person: the body offered, the organisation typed ahead (part 6)', async () => {
+    await say(people.coordinator, `ny sak ${january} Handlingsplan legevakt`);
+    const form = bot.connector.cards()[0] as { body: { id?: string; style?: string; 'choices.data'?: unknown }[] };
+    const responsible = form.body.find((e) => e.id === 'responsible');
+    expect(responsible).toMatchObject({
+      style: 'filtered',
+      'choices.data': { type: 'Data.Query', dataset: 'samrad.people' },
+    });
+    expect(JSON.stringify(form)).toContain('Handlingsplan legevakt');
+  });
+
   it('organer does not repeat the name as the kind (finding 10)', async () => {
     await say(people.respondent, 'organer');
     const card = JSON.stringify(bot.connector.cards()[0]);

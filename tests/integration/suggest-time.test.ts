@@ -74,12 +74,16 @@ describe('foreslå tid / suggest time', () => {
       'Jeg finner ikke noe organ som heter «Finnesikke»',
     );
     bot.connector.clear();
-    expect(await say(people.coordinator, 'foreslå tid styret 2x')).toContain('«2x» er ikke en varighet jeg forstår');
+    expect(await say(people.coordinator, 'foreslå tid styret 2x')).toContain(
+      'Jeg forstod ikke «2x» som varighet. Jeg forstod: organ «styret».',
+    );
     bot.connector.clear();
-    expect(await say(people.coordinator, 'suggest time board 12h')).toContain('12h\\" is not a duration I understand');
+    expect(await say(people.coordinator, 'suggest time board 12h')).toContain(
+      'did not understand \\"12h\\" as duration',
+    );
     bot.connector.clear();
     expect(await say(people.coordinator, 'foreslå tid styret 2t 31.02.2027')).toContain(
-      '«31.02.2027» er ikke en dato jeg forstår',
+      'Jeg forstod ikke «31.02.2027». Jeg forstod: organ «styret», varighet 120. Skriv slik: «foreslå tid [organ] [varighet] [fra dato]».',
     );
     expect(bot.connector.cards()).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
-import { parseDate } from '../meetings/time-suggestion-args';
+import { arg } from '../commands/grammar/args';
+import { z } from 'zod';
 
 export type AgreementArgs =
   | { readonly kind: 'list' }
@@ -10,24 +11,28 @@ export type AgreementArgs =
 /** Councils need time to put the case on their agenda: three months unless the coordinator says otherwise. */
 export const DEFAULT_ANSWER_DAYS = 90;
 
+/** `avtaleendring [svarfrist] [id | tittel: foreslått tekst]`: the date is read by the Oslo reader. */
+export const agreementArgsSchema = z.object({ answerBy: arg.dateOptional(), change: arg.text() });
+export type AgreementInput = z.infer<typeof agreementArgsSchema>;
+
 /**
  * `avtaleendring` lists, `avtaleendring A7K2P` shows one, and
  * `avtaleendring [svarfrist] <tittel>: <foreslått tekst>` starts one.
  */
-export function parseAgreementArgs(args: string, today: string): Result<AgreementArgs> {
-  const rest = args.trim();
-  if (rest === '') return ok({ kind: 'list' });
-  if (/^[A-Za-z0-9]{5}$/.test(rest)) return ok({ kind: 'show', id: rest.toUpperCase() });
-  const [first, ...others] = rest.split(/\s+/);
-  const date = first && /^\d/.test(first) ? parseDate(first, today) : undefined;
-  if (first && /^\d{1,4}[.-]\d/.test(first) && !date) return fail('AGREEMENT.BAD_ANSWER_BY', { value: first });
-  const body = date ? others.join(' ') : rest;
-  const colon = body.indexOf(':');
+export function agreementArgs(input: AgreementInput): Result<AgreementArgs> {
+  const rest = (input.change ?? '').trim();
+  const answerBy = input.answerBy?.date;
+  if (rest === '' && !answerBy) return ok({ kind: 'list' });
+  if (!answerBy && /^[A-Za-z0-9]{5}$/.test(rest)) return ok({ kind: 'show', id: rest.toUpperCase() });
+  // What looks like a date but is none ("31.02.2027") is the deadline mistyped, not the title's first word.
+  const first = rest.split(/\s+/)[0] ?? '';
+  if (!answerBy && /^\d{1,4}[.-]\d/.test(first)) return fail('AGREEMENT.BAD_ANSWER_BY', { value: first });
+  const colon = rest.indexOf(':');
   if (colon < 0) return fail('AGREEMENT.USAGE', { usage: '' });
   return ok({
     kind: 'start',
-    title: body.slice(0, colon).trim(),
-    proposedText: body.slice(colon + 1).trim(),
-    ...(date && { answerBy: date }),
+    title: rest.slice(0, colon).trim(),
+    proposedText: rest.slice(colon + 1).trim(),
+    ...(answerBy && { answerBy }),
   });
 }

@@ -3,7 +3,9 @@ import { agreementStatus, startAgreementChange } from '../../domain/agreement-ch
 import { osloDate } from '../../i18n/dates';
 import { isStoreError } from '../../ports/record-store';
 import type { AgreementChange } from '../../domain/agreement-change';
-import { DEFAULT_ANSWER_DAYS, parseAgreementArgs } from '../agreement/agreement-args';
+import { agreementArgs, agreementArgsSchema, DEFAULT_ANSWER_DAYS } from '../agreement/agreement-args';
+import { declareCommand } from './grammar/declare-command';
+import { usageText } from './grammar/usage';
 import { distributeChange, scheduleAgreementReminders } from '../agreement/agreement-jobs';
 import { AGREEMENT_CHANGES, allChanges, loadChange } from '../agreement/agreement-records';
 import { dateText, progressLine, trackerCard } from '../agreement/agreement-view';
@@ -11,7 +13,6 @@ import { audit } from '../audit';
 import { loadWithdrawals, membersOn } from '../cooperation/withdrawal-records';
 import { text } from '../reply';
 import { shortId } from '../short-id';
-import type { Command } from './command';
 
 const plusDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -23,16 +24,16 @@ const plusDays = (iso: string, days: number) => {
  * `avtaleendring`: changes to the agreement, each needing every member municipality's council.
  * Starting one is the coordinator's; the board, respondents and the coordinator follow the tracker.
  */
-export const agreementChangeCommand: Command = {
+export const agreementChangeCommand = declareCommand({
   id: 'agreement-change',
   audience: ['coordinator', 'board-member', 'respondent'],
-  takesArgument: true,
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock, scheduler, links }) {
+  args: agreementArgsSchema,
+  async run({ actor, org, t, input }, { store, clock, scheduler, links }) {
     const now = clock.now();
     const today = osloDate(now);
-    const usage = t.t('command.agreement-change.usage');
-    const parsed = parseAgreementArgs(args, today);
+    const usage = usageText(t, 'agreement-change', agreementArgsSchema);
+    const parsed = agreementArgs(input);
     if (!parsed.ok) return [text(errorText(t, { ...parsed.error, params: { ...parsed.error.params, usage } }))];
     const withdrawals = await loadWithdrawals(store);
     const a = parsed.value;
@@ -96,4 +97,4 @@ export const agreementChangeCommand: Command = {
     }
     throw new Error('no free id for an agreement change after 5 attempts');
   },
-};
+});

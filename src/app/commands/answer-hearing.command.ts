@@ -1,18 +1,21 @@
+import { z } from 'zod';
 import { representedBy } from '../../domain/input';
 import { hearingCard } from '../hearings/hearing-card';
-import { hearingFromArgs } from '../hearings/hearing-args';
 import { hearingResponses } from '../hearings/hearing-records';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
+import { pickedHearing } from './picked-hearing';
 
 /** `svar høring [id]`: the response card for each municipality this person answers for. */
-export const answerHearingCommand: Command = {
+export const answerHearingCommand = declareCommand({
   id: 'answer-hearing',
   audience: ['respondent'],
-  takesArgument: true,
+  args: z.object({ hearing: arg.hearing() }),
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock }) {
-    const found = await hearingFromArgs(store, t, args, 'answer-hearing');
+  async run(ctx, { store, clock }) {
+    const { actor, org, t } = ctx;
+    const found = await pickedHearing(store, 'answer-hearing', ctx);
     if ('reply' in found) return [found.reply];
     const h = found.hearing;
     const mine = representedBy(org, actor.member.id).filter((r) => h.municipalities.includes(r.municipality));
@@ -20,4 +23,4 @@ export const answerHearingCommand: Command = {
     const responses = await hearingResponses(store, h.id);
     return mine.map((r) => hearingCard(org, t, h, r.municipality, responses, clock.now()));
   },
-};
+});

@@ -1,19 +1,20 @@
+import { z } from 'zod';
 import { foldText } from '../../domain/fold-text';
 import { seatsOf } from '../../domain/organisation';
 import { osloDate } from '../../i18n/dates';
 import { card } from '../reply';
 import { seatSummary } from './seats-card';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 const kindUnlessNamed = (name: string, kind: string): string => {
   const [n, k] = [foldText(name), foldText(kind)];
   return n.includes(k) || k.includes(n) ? '' : kind;
 };
 
-export const bodiesCommand: Command = {
+export const bodiesCommand = declareCommand({
   id: 'bodies',
   audience: ['anyone-registered'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ org, t }, { clock }) {
     const today = osloDate(clock.now());
@@ -31,4 +32,4 @@ export const bodiesCommand: Command = {
       }),
     ];
   },
-};
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
 import type { DeliveryFailure } from '../delivery/delivery-failures';
@@ -5,7 +6,7 @@ import { recentDeliveryFailures } from '../delivery/delivery-failures';
 import type { Recipient } from '../delivery/failure-recipients';
 import { recipientsOf } from '../delivery/failure-recipients';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 const SHOWN = 20;
 
@@ -36,10 +37,10 @@ const why = (t: Translator, f: DeliveryFailure): string => t.t(`delivery-failure
  * conversation gone, the message too large), most recent first, each with whom it was for and
  * why, so the coordinator can reach those people another way.
  */
-export const deliveryFailuresCommand: Command = {
+export const deliveryFailuresCommand = declareCommand({
   id: 'delivery-failures',
   audience: ['coordinator'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ org, t }, { store, tenantDomains }) {
     const failures = await recentDeliveryFailures(store, SHOWN);
@@ -63,4 +64,4 @@ export const deliveryFailuresCommand: Command = {
       ),
     ];
   },
-};
+});

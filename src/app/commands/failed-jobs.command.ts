@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { formatDateTime } from '../../i18n/dates';
 import { describeJob } from '../scheduling/describe-job';
 import { jobErrorCause } from '../scheduling/job-errors';
 import { jobRef } from '../scheduling/job-ref';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 const SHOWN = 20;
 
@@ -11,10 +12,10 @@ const SHOWN = 20;
  * `feilede jobber`: work that used up its attempts (or that Teams refused for good), most
  * recent first, each with the short id `prøv igjen` takes, what it was and why, in words.
  */
-export const failedJobsCommand: Command = {
+export const failedJobsCommand = declareCommand({
   id: 'failed-jobs',
   audience: ['coordinator'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ org, t }, { scheduler }) {
     const failed = (await scheduler.list({ state: 'failed' })).sort((a, b) =>
@@ -42,4 +43,4 @@ export const failedJobsCommand: Command = {
       ),
     ];
   },
-};
+});

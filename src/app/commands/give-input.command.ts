@@ -1,21 +1,27 @@
+import { z } from 'zod';
 import { itemsForInput } from '../../domain/agenda';
 import { representedBy } from '../../domain/input';
 import { inputCard } from '../input/input-card';
-import { meetingAnswers } from '../input/input-records';
-import { meetingWithRequest } from '../meetings/meeting-args';
+import { loadRequest, meetingAnswers } from '../input/input-records';
+import { meetingArg } from './meeting-pick';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** `gi innspill [møte]`: the input card for each municipality this person answers for. */
-export const giveInputCommand: Command = {
+export const giveInputCommand = declareCommand({
   id: 'give-input',
   audience: ['respondent'],
-  takesArgument: true,
-  async run({ actor, org, t, args }, { store, clock }) {
+  args: z.object({ meeting: arg.meeting() }),
+  async run(ctx, { store, clock }) {
+    const { actor, org, t, input } = ctx;
     const now = clock.now();
-    const found = await meetingWithRequest(store, t, args, now);
-    if ('reply' in found) return [found.reply];
-    const { meeting, request } = found;
+    // A title fragment matching several meetings is answered with a choice, not "unknown".
+    const picked = await meetingArg(ctx, 'give-input', input.meeting, store, now);
+    if ('reply' in picked) return [picked.reply];
+    const meeting = picked.record;
+    const request = await loadRequest(store, meeting.id);
+    if (!request) return [text(t.t('error.INPUT.NO_REQUEST', { meeting: meeting.id }))];
     const mine = representedBy(org, actor.member.id).filter((r) => request.municipalities.includes(r.municipality));
     if (mine.length === 0) return [text(t.t('error.INPUT.NOT_REPRESENTATIVE'))];
     // Only the approval of the minutes: nothing to take a position on yet.
@@ -23,4 +29,4 @@ export const giveInputCommand: Command = {
     const answers = await meetingAnswers(store, meeting.id);
     return mine.map((r) => inputCard(org, t, meeting.value, request, r.municipality, answers, now));
   },
-};
+});

@@ -1,14 +1,15 @@
+import { z } from 'zod';
 import { hearingResponses, openHearings } from '../hearings/hearing-records';
 import { progressLine } from '../hearings/hearing-status';
 import { formatDateTime } from '../../i18n/dates';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 /** `høringer`: the open hearings, nearest deadline first, each with "17 av 26 har svart". */
-export const hearingsCommand: Command = {
+export const hearingsCommand = declareCommand({
   id: 'hearings',
   audience: ['coordinator', 'member', 'respondent'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ t }, { store }) {
     const open = await openHearings(store);
@@ -25,4 +26,4 @@ export const hearingsCommand: Command = {
     );
     return [text([t.t('hearings.heading'), ...lines].join('\n\n'))];
   },
-};
+});

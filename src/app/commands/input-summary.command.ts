@@ -1,21 +1,28 @@
+import { z } from 'zod';
 import { inputSummaryCard } from '../input/input-summary-card';
-import { meetingAnswers } from '../input/input-records';
-import { meetingWithRequest } from '../meetings/meeting-args';
+import { loadRequest, meetingAnswers } from '../input/input-records';
+import { text } from '../reply';
+import { meetingArg } from './meeting-pick';
 import { archiveBasisDocument } from '../archive/archive-triggers';
 import { libraryUrl } from '../archive/archive-records';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** `innspill [møte]`: where the municipalities agree and where they diverge, with the basis document. */
-export const inputSummaryCommand: Command = {
+export const inputSummaryCommand = declareCommand({
   id: 'input-summary',
   audience: ['coordinator', 'member', 'respondent'],
-  takesArgument: true,
+  args: z.object({ meeting: arg.meeting() }),
   inMenu: false,
-  async run({ actor, org, t, args }, { store, clock, links, scheduler }) {
+  async run(ctx, { store, clock, links, scheduler }) {
+    const { actor, org, t, input } = ctx;
     const now = clock.now();
-    const found = await meetingWithRequest(store, t, args, now);
-    if ('reply' in found) return [found.reply];
-    const { meeting, request } = found;
+    // A title fragment matching several meetings is answered with a choice, not "unknown".
+    const picked = await meetingArg(ctx, 'input-summary', input.meeting, store, now);
+    if ('reply' in picked) return [picked.reply];
+    const meeting = picked.record;
+    const request = await loadRequest(store, meeting.id);
+    if (!request) return [text(t.t('error.INPUT.NO_REQUEST', { meeting: meeting.id }))];
     const answers = await meetingAnswers(store, meeting.id);
     // A coordinator asking is taking the basis document as it stands: it goes to the library too.
     const library = actor.roles.has('coordinator')
@@ -26,4 +33,4 @@ export const inputSummaryCommand: Command = {
       inputSummaryCard(org, t, meeting.value, request, answers, { docx: file('docx'), markdown: file('md'), library }),
     ];
   },
-};
+});

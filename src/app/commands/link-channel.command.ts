@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { findBody } from '../../domain/organisation';
 import { upsert } from '../../ports/record-store';
 import { audit } from '../audit';
@@ -6,20 +7,22 @@ import { BODY_CHANNELS, SECRETARIAT_CHANNEL } from '../meetings/announcement-rec
 import { foldText } from '../../domain/fold-text';
 import { text } from '../reply';
 import { channelRoot } from '../remember-conversation';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /**
  * `knytt kanal styret`, written in a channel: that channel becomes the body's, where its
  * meeting notices are posted and kept up to date, and where input summaries are posted.
  * `knytt kanal sekretariatet` makes it the secretariat's, where hearing notices go.
  */
-export const linkChannelCommand: Command = {
+export const linkChannelCommand = declareCommand({
   id: 'link-channel',
   audience: ['coordinator'],
-  takesArgument: true,
+  args: z.object({ body: arg.bodyOptional() }),
   inMenu: false,
-  async run({ actor, org, t, args, conversation }, { store, clock }) {
+  async run({ actor, org, t, input, conversation }, { store, clock }) {
     if (conversation.kind !== 'channel') return [text(t.t('channel.only-in-channel'))];
+    const args = input.body ?? '';
     const secretariat = t
       .t('channel.secretariat-words')
       .split('|')
@@ -44,4 +47,4 @@ export const linkChannelCommand: Command = {
     });
     return [text(secretariat ? t.t('channel.linked-secretariat') : t.t('channel.linked', { body: body!.name }))];
   },
-};
+});

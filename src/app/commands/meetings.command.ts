@@ -1,16 +1,17 @@
+import { z } from 'zod';
 import { bodyName } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meeting';
 import { formatDateTime } from '../../i18n/dates';
 import { MEETINGS } from '../meetings/meeting-records';
 import { loadPreMeeting } from '../meetings/announcement-records';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 /** Upcoming meetings, soonest first: what `saksliste <id>` and `meld forfall <id>` name. */
-export const meetingsCommand: Command = {
+export const meetingsCommand = declareCommand({
   id: 'meetings',
   audience: ['anyone-registered'],
-  takesArgument: false,
+  args: z.object({}),
   async run({ actor, org, t }, { store, clock }) {
     const now = clock.now().getTime();
     const upcoming = (await store.find<Meeting>(MEETINGS))
@@ -36,4 +37,4 @@ export const meetingsCommand: Command = {
     );
     return [text([t.t('meetings.heading'), ...lines].join('\n\n'))];
   },
-};
+});

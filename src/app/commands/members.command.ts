@@ -1,17 +1,19 @@
+import { z } from 'zod';
 import { findBody } from '../../domain/organisation';
 import { text } from '../reply';
-import type { Command } from './command';
 import { seatsCard } from './seats-card';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
-export const membersCommand: Command = {
+export const membersCommand = declareCommand({
   id: 'members',
   audience: ['anyone-registered'],
-  takesArgument: true,
-  async run({ org, t, args }, { clock }) {
+  args: z.object({ body: arg.bodyOptional() }),
+  async run({ org, t, input }, { clock }) {
     const bodies = org.bodies.map((b) => b.name).join(', ');
-    if (args.trim() === '') return [text(t.t('members.which', { usage: t.t('command.members.usage'), bodies }))];
-    const body = findBody(org, args);
-    if (!body) return [text(t.t('members.unknown-body', { name: args.trim(), bodies }))];
+    if (!input.body) return [text(t.t('members.which', { usage: t.t('command.members.usage'), bodies }))];
+    const body = findBody(org, input.body);
+    if (!body) return [text(t.t('members.unknown-body', { name: input.body, bodies }))];
     return [seatsCard(org, body, t, clock.now())];
   },
-};
+});

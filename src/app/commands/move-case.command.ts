@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { reorderAgenda } from '../../domain/agenda';
 import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number';
 import { scheduleNotice } from '../meetings/send-meeting-notice';
@@ -6,23 +7,22 @@ import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
 import { errorText } from '../error-text';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** `flytt sak 12/2026 2`: the case takes that place on the agenda; its number stays. */
-export const moveCaseCommand: Command = {
+export const moveCaseCommand = declareCommand({
   id: 'move-case',
   audience: ['coordinator'],
-  takesArgument: true,
+  args: z.object({ caseNumber: arg.caseNumber(), position: arg.position() }),
   inMenu: false,
-  async run({ org, t, args }, { store, scheduler, clock }) {
+  async run({ org, t, input }, { store, scheduler, clock }) {
     const usage = () => [text(t.t('agenda.move-usage', { usage: t.t('command.move-case.usage') }))];
-    const parts = /^(\S+)\s+(\d+)$/.exec(args.trim());
-    const number = parts && parseCaseNumber(parts[1]!);
-    if (!parts || !number) return usage();
+    const number = parseCaseNumber(input.caseNumber)!;
     const found = await findCase(store, number);
-    if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: parts[1]! }))];
+    if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: input.caseNumber }))];
     const meeting = found.meeting.value;
-    const position = Number(parts[2]);
+    const position = input.position;
     if (position < 1 || position > meeting.agenda.length) return usage();
     const ids = meeting.agenda.map((i) => i.id).filter((id) => id !== found.item.id);
     ids.splice(position - 1, 0, found.item.id);
@@ -40,4 +40,4 @@ export const moveCaseCommand: Command = {
       ),
     ];
   },
-};
+});

@@ -1,11 +1,12 @@
+import { z } from 'zod';
 import { areaNames, municipalitiesSorted } from '../../domain/organisation';
 import { card } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
-export const municipalitiesCommand: Command = {
+export const municipalitiesCommand = declareCommand({
   id: 'municipalities',
   audience: ['anyone-registered'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ org, t }) {
     const municipalities = municipalitiesSorted(org);
@@ -33,4 +34,4 @@ export const municipalitiesCommand: Command = {
       }),
     ];
   },
-};
+});

@@ -1,16 +1,19 @@
+import { z } from 'zod';
 import { agendaItemForm } from '../meetings/agenda-item-form';
-import { meetingFromArgs } from '../meetings/meeting-args';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
+import { meetingArg } from './meeting-pick';
 
 /** `ny sak M4TQ2 Handlingsplan 2027`: the case form for that meeting (or the next one). */
-export const newCaseCommand: Command = {
+export const newCaseCommand = declareCommand({
   id: 'new-case',
   audience: ['coordinator'],
-  takesArgument: true,
+  args: z.object({ meeting: arg.meeting(), title: arg.text() }),
   inMenu: false,
-  async run({ t, org, args }, { store, clock }) {
-    const found = await meetingFromArgs(store, t, args, clock.now(), true);
-    if ('reply' in found) return [found.reply];
-    return [agendaItemForm(t, org, found.meeting.value, '', found.rest)];
+  async run(ctx, { store, clock }) {
+    const { t, org, input } = ctx;
+    const picked = await meetingArg(ctx, 'new-case', input.meeting, store, clock.now());
+    if ('reply' in picked) return [picked.reply];
+    return [agendaItemForm(t, org, picked.record.value, '', input.title ?? '')];
   },
-};
+});

@@ -1,13 +1,15 @@
+import { z } from 'zod';
 import { hearingForm } from '../hearings/hearing-form';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** `ny høring [tittel]`: the coordinator's form; registering it distributes the hearing. */
-export const newHearingCommand: Command = {
+export const newHearingCommand = declareCommand({
   id: 'new-hearing',
   audience: ['coordinator'],
-  takesArgument: true,
+  args: z.object({ title: arg.text() }),
   inMenu: false,
-  async run({ org, t, args }) {
-    return [hearingForm(org, t, { title: args.trim() })];
+  async run({ org, t, input }) {
+    return [hearingForm(org, t, { title: input.title ?? '' })];
   },
-};
+});

@@ -1,11 +1,13 @@
+import { z } from 'zod';
 import { meetingForm } from '../meetings/meeting-form';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
-export const newMeetingCommand: Command = {
+export const newMeetingCommand = declareCommand({
   id: 'new-meeting',
   audience: ['coordinator'],
-  takesArgument: true,
-  async run({ org, t, args }) {
-    return [meetingForm(org, t, { title: args.trim() })];
+  args: z.object({ title: arg.text() }),
+  async run({ org, t, input }) {
+    return [meetingForm(org, t, { title: input.title ?? '' })];
   },
-};
+});

@@ -1,15 +1,16 @@
+import { z } from 'zod';
 import { boardWarnings } from '../../domain/board-composition';
 import { osloDate } from '../../i18n/dates';
 import { audit } from '../audit';
 import { warningText } from '../board/board-check';
 import { card, text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 /** Reads the organisation file again; a faulty file changes nothing and says where it is wrong. */
-export const reloadOrganisationCommand: Command = {
+export const reloadOrganisationCommand = declareCommand({
   id: 'reload',
   audience: ['coordinator'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ actor, t }, { registry, store, clock }) {
     const result = await registry.reload();
@@ -46,4 +47,4 @@ export const reloadOrganisationCommand: Command = {
       ...(warnings.length > 0 ? [text([t.t('board-rules.heading'), ...warnings].join('\n'))] : []),
     ];
   },
-};
+});

@@ -1,19 +1,21 @@
+import { z } from 'zod';
 import { describeJob } from '../scheduling/describe-job';
 import { findJobByRef, jobRef } from '../scheduling/job-ref';
 import { text } from '../reply';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /**
  * `prøv igjen <jobb>`: puts one failed job back, due now with fresh attempts. Saying it twice
  * is harmless: a job already back in the queue is left where it is.
  */
-export const retryJobCommand: Command = {
+export const retryJobCommand = declareCommand({
   id: 'retry-job',
   audience: ['coordinator'],
-  takesArgument: true,
+  args: z.object({ job: arg.text() }),
   inMenu: false,
-  async run({ org, t, args }, { scheduler }) {
-    const typed = args.trim();
+  async run({ org, t, input }, { scheduler }) {
+    const typed = input.job ?? '';
     if (!typed) return [text(t.t('jobs.retry.which'))];
     const found = await findJobByRef(scheduler, typed);
     if (found.length === 0) return [text(t.t('jobs.retry.unknown', { ref: typed }))];
@@ -29,4 +31,4 @@ export const retryJobCommand: Command = {
     }
     return [text(t.t(job.state === 'failed' ? 'jobs.retry.queued' : 'jobs.retry.already', { ref, what }))];
   },
-};
+});

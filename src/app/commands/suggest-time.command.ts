@@ -1,15 +1,17 @@
+import { z } from 'zod';
 import { osloInstant } from '../../domain/meeting-time';
-import { errorText } from '../error-text';
 import type { Member } from '../../domain/member';
 import { findBody, seatsOf } from '../../domain/organisation';
 import { OFFICE_HOURS, proposeSlots } from '../../domain/time-suggestion';
 import { osloDate } from '../../i18n/dates';
 import { FreeBusyError } from '../../ports/free-busy';
 import type { TimeInterval } from '../../ports/free-busy';
-import { parseTimeSuggestionArgs } from '../meetings/time-suggestion-args';
+import { DEFAULT_DURATION_MINUTES } from '../meetings/time-suggestion-args';
+import { arg } from './grammar/args';
+import { declareCommand } from './grammar/declare-command';
+import { usageText } from './grammar/usage';
 import { timeSuggestionsCard } from '../meetings/time-suggestions-card';
 import { text } from '../reply';
-import type { Command } from './command';
 
 /** How far ahead to look, well inside Graph's 62 days for one getSchedule call. */
 const LOOK_AHEAD_DAYS = 28;
@@ -25,25 +27,30 @@ function searchWindow(from: string | undefined, now: Date): TimeInterval {
   return { start: new Date(start).toISOString(), end: new Date(start + LOOK_AHEAD_DAYS * 86_400_000).toISOString() };
 }
 
+const suggestTimeArgs = z.object({
+  body: arg.bodyOptional(),
+  duration: arg.duration(),
+  from: arg.dateOptional('schedule.args.from'),
+});
+
 /**
  * `foreslå tid <organ> [varighet] [fra dato]`: the first times, one a day, when every member of
  * the body is free, asked of the calendar's free/busy (Graph, or Samråd's own meetings).
  */
-export const suggestTimeCommand: Command = {
+export const suggestTimeCommand = declareCommand({
   id: 'suggest-time',
   audience: ['coordinator'],
-  takesArgument: true,
   inMenu: false,
-  async run({ org, t, args }, { clock, freeBusy }) {
+  args: suggestTimeArgs,
+  async run({ org, t, input }, { clock, freeBusy }) {
     const bodies = org.bodies.map((b) => b.name).join(', ');
-    if (args.trim() === '')
-      return [text(t.t('schedule.which-body', { usage: t.t('command.suggest-time.usage'), bodies }))];
+    if (!input.body)
+      return [text(t.t('schedule.which-body', { usage: usageText(t, 'suggest-time', suggestTimeArgs), bodies }))];
     const now = clock.now();
-    const parsed = parseTimeSuggestionArgs(args, now);
-    if (!parsed.ok) return [text(errorText(t, parsed.error))];
-    const body = findBody(org, parsed.value.body);
-    if (!body) return [text(t.t('schedule.unknown-body', { name: parsed.value.body, bodies }))];
-    const window = searchWindow(parsed.value.from, now);
+    const durationMinutes = input.duration ?? DEFAULT_DURATION_MINUTES;
+    const body = findBody(org, input.body);
+    if (!body) return [text(t.t('schedule.unknown-body', { name: input.body, bodies }))];
+    const window = searchWindow(input.from?.date, now);
     const people = new Map<string, Member>();
     for (const seat of seatsOf(org, body.id, osloDate(new Date(window.start))))
       if (seat.role !== 'deputy') people.set(seat.member.email.toLowerCase(), seat.member);
@@ -62,7 +69,7 @@ export const suggestTimeCommand: Command = {
     const slots = proposeSlots({
       busy: availability.flatMap((a) => a.busy),
       window,
-      durationMinutes: parsed.value.durationMinutes,
+      durationMinutes,
       workingHours: OFFICE_HOURS,
       count: SUGGESTIONS,
       perDay: 1,
@@ -71,7 +78,7 @@ export const suggestTimeCommand: Command = {
     return [
       timeSuggestionsCard(t, {
         body,
-        durationMinutes: parsed.value.durationMinutes,
+        durationMinutes,
         from: window.start,
         hours: OFFICE_HOURS,
         checked: people.size,
@@ -80,4 +87,4 @@ export const suggestTimeCommand: Command = {
       }),
     ];
   },
-};
+});

@@ -1,13 +1,14 @@
+import { z } from 'zod';
 import { audit } from '../audit';
 import { card, text } from '../reply';
 import { compareRoster } from '../compare-roster';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
 
 /** Compares the team's roster with the organisation and links the people it can match. */
-export const syncCommand: Command = {
+export const syncCommand = declareCommand({
   id: 'sync',
   audience: ['coordinator'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ actor, org, t }, { roster, store, clock, tenantDomains }) {
     if (!roster) return [text(t.t('sync.no-team'))];
@@ -38,4 +39,4 @@ export const syncCommand: Command = {
       }),
     ];
   },
-};
+});

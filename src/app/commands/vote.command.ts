@@ -1,13 +1,15 @@
+import { z } from 'zod';
 import { voteForm } from '../voting/vote-form';
 import { openCases } from '../voting/agenda-link';
-import type { Command } from './command';
+import { declareCommand } from './grammar/declare-command';
+import { arg } from './grammar/args';
 
 /** Opens the vote form; the title typed after the command fills it in. */
-export const voteCommand: Command = {
+export const voteCommand = declareCommand({
   id: 'vote',
   audience: ['coordinator', 'chair'],
-  takesArgument: true,
-  async run({ org, t, args }, { store }) {
-    return [voteForm(org, t, { title: args.trim() }, await openCases(store))];
+  args: z.object({ title: arg.text() }),
+  async run({ org, t, input }, { store }) {
+    return [voteForm(org, t, { title: input.title ?? '' }, await openCases(store))];
   },
-};
+});

@@ -1,13 +1,14 @@
+import { z } from 'zod';
 import { bodyName, municipalityName } from '../../domain/organisation';
 import { card } from '../reply';
-import type { Command } from './command';
 import { describeRoles } from './describe-roles';
+import { declareCommand } from './grammar/declare-command';
 
 /** Shows a person how the bot sees them: useful when something they expect is missing. */
-export const whoamiCommand: Command = {
+export const whoamiCommand = declareCommand({
   id: 'whoami',
   audience: ['anyone-registered'],
-  takesArgument: false,
+  args: z.object({}),
   inMenu: false,
   async run({ actor, org, t }) {
     const { member } = actor;
@@ -31,4 +32,4 @@ export const whoamiCommand: Command = {
       }),
     ];
   },
-};
+});

@@ -10,8 +10,8 @@ import type { Reply } from '../reply';
 
 /**
  * The form behind `ny sak` and `endre sak`. A new case gets the next free number when it is
- * added; an edited one keeps its number. The responsible person is one of the body's members
- * or the secretariat.
+ * added; an edited one keeps its number. The responsible person is picked: the body's members
+ * and the secretariat are offered, anyone in the organisation found by typing.
  */
 export function agendaItemForm(
   t: Translator,
@@ -38,7 +38,8 @@ export function agendaItemForm(
     documents:
       typed('documents') ??
       (item?.documents ?? []).map((d) => (d.title === d.url ? d.url : `${d.title} | ${d.url}`)).join('\n'),
-    responsible: typed('responsible') ?? item?.responsible ?? '',
+    // One person to choose from is chosen; anyone else in the organisation is found by typing (samrad.people).
+    responsible: typed('responsible') ?? item?.responsible ?? (choices.length === 1 ? choices[0]!.value : ''),
     people: choices,
     verb: item ? 'agenda.edit' : 'agenda.add',
     itemId: item?.id ?? '',

@@ -1,7 +1,4 @@
-import type { Result } from '../../domain/result';
-import { fail, ok } from '../../domain/result';
-import { osloDate } from '../../domain/meeting-time';
-import { readNumericDate, readWhen } from '../../domain/oslo-when';
+import { readNumericDate } from '../../domain/oslo-when';
 
 /** What `foreslå tid <organ> [varighet] [fra dato]` asks for. */
 export interface TimeSuggestionArgs {
@@ -12,8 +9,6 @@ export interface TimeSuggestionArgs {
 }
 
 export const DEFAULT_DURATION_MINUTES = 120;
-const SHORTEST = 15;
-const LONGEST = 8 * 60;
 
 /**
  * "90" or "90m"/"90 min" is minutes, "2t"/"2h"/"1,5t" hours, "1:30" hours and minutes; a bare
@@ -32,40 +27,3 @@ export function parseDuration(word: string): number | undefined {
 
 /** "2026-12-01", "1.12.2026", "1.12.26" or "1.12." (the next 1 December from today): the Oslo date reader's. */
 export const parseDate = (word: string, today: string): string | undefined => readNumericDate(word, today);
-
-const looksLikeDate = (w: string) => /^\d{1,4}[.-]\d/.test(w) && !/[a-z]$/i.test(w);
-
-/** Reads from the end: a date, then a duration; the rest names the body. */
-export function parseTimeSuggestionArgs(args: string, now: Date): Result<TimeSuggestionArgs> {
-  const words = args.trim().split(/\s+/).filter(Boolean);
-  const today = osloDate(now.toISOString());
-  let from: string | undefined;
-  let duration: number | undefined;
-  const last = words.at(-1);
-  // "fra tirsdag", "i morgen", "next Monday": a date in words, read by the one date reader.
-  for (const n of [2, 1]) {
-    if (from || words.length <= n) continue;
-    const read = readWhen(words.slice(-n).join(' '), now);
-    if (read?.date && !read.time && !/^\d/.test(words.at(-n)!)) {
-      from = read.date;
-      words.splice(-n, n);
-    }
-  }
-  if (!from && last && looksLikeDate(last)) {
-    from = parseDate(last, today);
-    if (!from) return fail('SCHEDULE.BAD_DATE', { text: last });
-    words.pop();
-  }
-  const maybeDuration = words.at(-1);
-  if (maybeDuration && /^\d/.test(maybeDuration) && words.length > 1) {
-    duration = parseDuration(maybeDuration);
-    if (duration === undefined || duration < SHORTEST || duration > LONGEST)
-      return fail('SCHEDULE.BAD_DURATION', { text: maybeDuration });
-    words.pop();
-  }
-  return ok({
-    body: words.join(' '),
-    durationMinutes: duration ?? DEFAULT_DURATION_MINUTES,
-    ...(from ? { from } : {}),
-  });
-}

@@ -120,9 +120,10 @@ describe('whom a delivery failure was for', () => {
 
 describe('leveringsfeil', () => {
   const run = async (store: MemoryStore, locale: 'nb' | 'en') => {
-    const ctx = { org, t: catalogue.for(locale) } as unknown as CommandContext;
+    const ctx = { org, t: catalogue.for(locale), args: '' } as unknown as CommandContext;
     const [reply] = await deliveryFailuresCommand.run(ctx, {
       store,
+      clock: { now: () => new Date('2026-12-02T12:00:00Z') },
       tenantDomains: ['vestreviken.onmicrosoft.com'],
     } as unknown as CommandDeps);
     return reply?.kind === 'text' ? reply.text : '';

@@ -3,7 +3,9 @@ import { agreementStatus, recordCouncilDecision, startAgreementChange } from '..
 import type { AgreementChange } from '../../../src/domain/agreement-change';
 import type { Withdrawal } from '../../../src/domain/withdrawal';
 import { withdrawalEffectiveDate } from '../../../src/domain/withdrawal';
-import { parseAgreementArgs } from '../../../src/app/agreement/agreement-args';
+import { agreementArgs, agreementArgsSchema } from '../../../src/app/agreement/agreement-args';
+import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
+import { Catalogue } from '../../../src/i18n/catalogue';
 import { must } from '../../fixtures/organisation-builders';
 
 const now = new Date('2026-03-12T10:00:00Z');
@@ -21,6 +23,14 @@ const start = () =>
   );
 const decide = (c: AgreementChange, m: string, approved: boolean, w: Withdrawal[] = [], on = today) =>
   recordCouncilDecision(c, w, m, { approved, caseNumber: '26/12', date: '2026-03-01', by: 'x' }, now, on);
+
+const nb = Catalogue.load().for('nb');
+/** The command's words read by its declared grammar, then into what it does. */
+const parseAgreementArgs = (typed: string, _today: string) => {
+  const parsed = parseArgs(agreementArgsSchema, typed, now, nb);
+  if (!parsed.ok) throw new Error(`«${typed}» refused by the grammar`);
+  return agreementArgs(parsed.value);
+};
 
 describe('agreement change: unanimity of every member municipality', () => {
   it('is pending until every member has approved, then adopted', () => {

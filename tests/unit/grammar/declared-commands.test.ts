@@ -14,6 +14,7 @@ import { feesCommand } from '../../../src/app/commands/fees.command';
 import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
 import { refusalText } from '../../../src/app/commands/grammar/usage';
 import { Catalogue } from '../../../src/i18n/catalogue';
+import { commandTable } from '../../../src/app/commands/command-table';
 
 const catalogue = Catalogue.load();
 const nb = catalogue.for('nb');
@@ -125,5 +126,54 @@ describe('converted commands refuse a bad argument with what was understood and 
     });
     expect(usageText(nb, 'decisions', decisionsCommand.args!)).toBe(nb.t('command.decisions.usage'));
     expect(usageText(en, 'decisions', decisionsCommand.args!)).toBe(en.t('command.decisions.usage'));
+  });
+});
+
+describe('every command in the table is declared with the grammar', () => {
+  it('has a schema, so its parser, refusal and usage in help come from one place', () => {
+    const undeclared = commandTable()
+      .filter((c) => c.args === undefined)
+      .map((c) => c.id);
+    expect(undeclared).toEqual([]);
+    expect(commandTable().length).toBeGreaterThan(40);
+  });
+
+  it('a command without arguments refuses words it cannot place, with its usage', () => {
+    const board = commandTable().find((c) => c.id === 'board')!;
+    expect(refusal(board, 'kaffe', 'nb')).toBe('Jeg forstod ikke «kaffe». Skriv slik: «styret».');
+  });
+
+  it('flytt sak, endre sak, trekk sak: a case number and a place', () => {
+    const move = commandTable().find((c) => c.id === 'move-case')!;
+    expect(parseArgs(move.args!, '12/2026 2', now, nb)).toMatchObject({
+      ok: true,
+      value: { caseNumber: '12/2026', position: 2 },
+    });
+    expect(refusal(move, 'tolv 2', 'nb')).toBe(
+      'Jeg forstod ikke «tolv 2» som saksnummer. Skriv slik: «flytt sak <saksnummer> <plass>».',
+    );
+    expect(refusal(move, '12/2026 0', 'en')).toBe(
+      'I did not understand "0" as position. I understood: case number «12/2026». Type: "move case <case number> <position>".',
+    );
+    const edit = commandTable().find((c) => c.id === 'edit-case')!;
+    expect(refusal(edit, '', 'nb')).toBe('Det mangler saksnummer. Skriv slik: «endre sak <saksnummer>».');
+  });
+
+  it('foreslå tid: a body, a duration and a date, "fra" or not', () => {
+    const suggest = commandTable().find((c) => c.id === 'suggest-time')!;
+    expect(parseArgs(suggest.args!, 'styret 2t 24.11.', now, nb)).toMatchObject({
+      ok: true,
+      value: { body: 'styret', duration: 120, from: { date: '2027-11-24' } },
+    });
+    expect(parseArgs(suggest.args!, 'LSU Bærum 90 fra tirsdag', now, nb)).toMatchObject({
+      ok: true,
+      value: { body: 'LSU Bærum', duration: 90, from: { date: '2026-12-08' } },
+    });
+    expect(refusal(suggest, 'styret 2x', 'nb')).toBe(
+      'Jeg forstod ikke «2x» som varighet. Jeg forstod: organ «styret». Skriv slik: «foreslå tid [organ] [varighet] [fra dato]».',
+    );
+    expect(refusal(suggest, 'styret 2t 31.02.2027', 'nb')).toContain(
+      'Jeg forstod ikke «31.02.2027». Jeg forstod: organ «styret», varighet 120.',
+    );
   });
 });

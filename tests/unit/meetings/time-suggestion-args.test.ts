@@ -3,10 +3,15 @@ import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import { cancelMeeting } from '../../../src/domain/meeting';
 import { MeetingsFreeBusy } from '../../../src/app/meetings/meetings-free-busy';
 import { MEETINGS } from '../../../src/app/meetings/meeting-records';
-import { parseDate, parseDuration, parseTimeSuggestionArgs } from '../../../src/app/meetings/time-suggestion-args';
+import { parseDate, parseDuration } from '../../../src/app/meetings/time-suggestion-args';
+import { suggestTimeCommand } from '../../../src/app/commands/suggest-time.command';
+import { parseArgs } from '../../../src/app/commands/grammar/parse-args';
+import { Catalogue } from '../../../src/i18n/catalogue';
 import { must, org, planned } from './meeting-fixtures';
 
 const now = new Date('2026-11-23T10:00:00Z');
+const nb = Catalogue.load().for('nb');
+const read = (typed: string) => parseArgs(suggestTimeCommand.args!, typed, now, nb);
 
 describe('reading foreslå tid', () => {
   it('understands durations in minutes, hours and h:mm', () => {
@@ -24,37 +29,23 @@ describe('reading foreslå tid', () => {
     expect(parseDate('31.11.2026', '2026-11-23')).toBeUndefined();
   });
 
-  it('reads body, duration and date from the end', () => {
-    expect(parseTimeSuggestionArgs('LSU Bærum 1:30 1.12.', now)).toEqual({
+  it('reads body, duration and date through the declared grammar', () => {
+    expect(read('LSU Bærum 1:30 1.12.')).toMatchObject({
       ok: true,
-      value: { body: 'LSU Bærum', durationMinutes: 90, from: '2026-12-01' },
+      value: { body: 'LSU Bærum', duration: 90, from: { date: '2026-12-01' } },
     });
-    expect(parseTimeSuggestionArgs('styret', now)).toEqual({
-      ok: true,
-      value: { body: 'styret', durationMinutes: 120 },
-    });
-    expect(parseTimeSuggestionArgs('styret 3t', now)).toEqual({
-      ok: true,
-      value: { body: 'styret', durationMinutes: 180 },
-    });
+    expect(read('styret')).toEqual({ ok: true, value: { body: 'styret' }, typed: { body: 'styret' } });
+    expect(read('styret 3t')).toMatchObject({ ok: true, value: { body: 'styret', duration: 180 } });
   });
 
   it('refuses a duration it cannot read or outside 15 minutes to 8 hours, and a date that is none', () => {
-    expect(parseTimeSuggestionArgs('styret 9t', now)).toEqual({
+    expect(read('styret 9t')).toMatchObject({ ok: false, refused: 'duration', leftOver: '9t' });
+    expect(read('styret 10m')).toMatchObject({ ok: false, refused: 'duration' });
+    expect(read('styret 2x')).toMatchObject({ ok: false, refused: 'duration' });
+    expect(read('styret 2t 32.13.2026')).toMatchObject({
       ok: false,
-      error: { code: 'SCHEDULE.BAD_DURATION', params: { text: '9t' } },
-    });
-    expect(parseTimeSuggestionArgs('styret 10m', now)).toMatchObject({
-      ok: false,
-      error: { code: 'SCHEDULE.BAD_DURATION' },
-    });
-    expect(parseTimeSuggestionArgs('styret 2x', now)).toMatchObject({
-      ok: false,
-      error: { code: 'SCHEDULE.BAD_DURATION' },
-    });
-    expect(parseTimeSuggestionArgs('styret 2t 32.13.2026', now)).toEqual({
-      ok: false,
-      error: { code: 'SCHEDULE.BAD_DATE', params: { text: '32.13.2026' } },
+      understood: { body: 'styret', duration: 120 },
+      leftOver: '32.13.2026',
     });
   });
 });

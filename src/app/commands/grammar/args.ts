@@ -4,12 +4,15 @@ import { z } from 'zod';
  * The kinds of argument a command can declare. Each kind knows how it is read from the
  * words typed (see parse-args.ts) and how it is named in the usage text (`grammar.arg.<kind>`).
  */
-export type ArgKind = 'meeting' | 'vote' | 'hearing' | 'body' | 'when' | 'date' | 'days' | 'count' | 'text';
+export type ArgKind =
+  'meeting' | 'vote' | 'hearing' | 'body' | 'case' | 'duration' | 'when' | 'date' | 'days' | 'count' | 'text';
 
 export interface ArgMeta {
   readonly kind: ArgKind;
   /** Catalogue key of the word(s) that introduce it ("frist|deadline"); without one it is positional. */
   readonly keyword?: string;
+  /** The keyword may be left out: the argument is then read where a positional one would be ("fra tirsdag" or "tirsdag"). */
+  readonly keywordOptional?: boolean;
 }
 
 /** Where the parser finds each argument's kind: the schemas themselves stay plain zod. */
@@ -39,10 +42,24 @@ export const arg = {
   vote: () => declared(z.string().optional(), { kind: 'vote' }),
   hearing: () => declared(z.string().optional(), { kind: 'hearing' }),
   body: () => declared(z.string().min(1), { kind: 'body' }),
+  /** A body that may be left out: the command then lists the bodies to choose from. */
+  bodyOptional: () => declared(z.string().optional(), { kind: 'body' }),
+  /** A case number ("12/2026", "12/26"), one word; the value is as typed. */
+  caseNumber: () => declared(z.string().min(1), { kind: 'case' }),
+  /** How long: "90", "90m", "2t", "1,5h", "1:30" (minutes; a bare number up to 8 is hours), 15 min to 8 h. */
+  duration: () => declared(z.number().int().min(15).max(480).optional(), { kind: 'duration' }),
+  /** A whole number from 1: a place on a list. */
+  position: () => declared(z.number().int().min(1), { kind: 'count' }),
   /** A member municipality by name (several words) or number; read as a body's name is. */
   municipality: () => declared(z.string().min(1), { kind: 'body' }),
   /** A date and a time in Oslo as people write them (oslo-when.ts). */
   when: (keyword?: string) => declared(when, { kind: 'when', ...(keyword && { keyword }) }),
+  /** A date that may be left out, a time ignored ("fra tirsdag", "1.12."). */
+  dateOptional: (keyword?: string) =>
+    declared(when.refine((w) => w.date !== undefined).optional(), {
+      kind: 'when',
+      ...(keyword && { keyword, keywordOptional: true }),
+    }),
   /** A date, with or without a time ("15.12", "fredag kl. 14"): a deadline. */
   date: () =>
     declared(

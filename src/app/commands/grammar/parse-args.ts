@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { parseCaseNumber } from '../../../domain/case-number';
 import { foldText } from '../../../domain/fold-text';
+import { parseDuration } from '../../meetings/time-suggestion-args';
 import type { OsloWhen } from '../../../domain/oslo-when';
 import { readWhenAt } from '../../../domain/oslo-when';
 import type { Translator } from '../../../i18n/catalogue';
@@ -30,12 +32,30 @@ const NEXT_WORD = /^(neste|next)$/i;
 // Ids are five of A–Z and 2–9 (short-id.ts); a quarter have no digit, so five capitals count too.
 const looksLikeShortId = (w: string) => /^[A-Za-z0-9]{5}$/.test(w) && (/\d/.test(w) || /^[A-Z]{5}$/.test(w));
 
+/**
+ * How many words a reference followed only by dates, numbers and durations may take: none from
+ * the first after its first that starts with a digit, so "styret 2t 31.02.2027" refuses the date instead of
+ * looking for a body called all of it.
+ */
+function nameWords(rest: readonly string[], after: readonly { meta: { kind: ArgKind } }[]): number {
+  if (after.some((a) => a.meta.kind === 'text' || REF_KINDS.has(a.meta.kind))) return rest.length;
+  // The first word may be a number: a municipality is named by its number ("3320").
+  const digit = rest.findIndex((w, i) => i > 0 && /^\d/.test(w));
+  return digit < 0 ? rest.length : digit;
+}
+
 /** A value of a fixed-length kind at the start of `words`. */
 function readFixed(kind: ArgKind, words: readonly string[], now: Date): Step | undefined {
   if (kind === 'when' || kind === 'date') {
     const read = readWhenAt(words, now);
     if (!read || (kind === 'date' && read.value.time)) return undefined;
     return { value: read.value, used: read.used };
+  }
+  if (kind === 'case') return words[0] && parseCaseNumber(words[0]) ? { value: words[0], used: 1 } : undefined;
+  if (kind === 'duration') {
+    // A word that starts like a duration is one, to be refused as one ("2x", "12h") rather than taken for a name.
+    if (!words[0] || !/^\d[\d.,:]*[a-zæøå]*$/i.test(words[0]) || /^\d{1,4}[.-]\d+[.-]/.test(words[0])) return undefined;
+    return { value: parseDuration(words[0]) ?? Number.NaN, used: 1 };
   }
   if (kind === 'count') return words[0] !== undefined ? { value: Number(words[0]), used: 1 } : undefined;
   if (kind === 'days') {
@@ -87,7 +107,7 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
     words = [...words.slice(0, found.at), ...after.slice(step.used)];
   }
 
-  const positional = declared.filter((d) => !d.meta.keyword);
+  const positional = declared.filter((d) => !d.meta.keyword || (d.meta.keywordOptional && !(d.name in raw)));
   let best: { raw: Record<string, ArgValue>; at: number; next: number } = { raw: {}, at: 0, next: -1 };
   const go = (k: number, at: number, acc: Record<string, ArgValue>, accTyped: Record<string, string>): boolean => {
     // The attempt that placed the most arguments, each taking as few words as it could, explains the refusal best.
@@ -122,7 +142,7 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
               ? rest[0] && (looksLikeShortId(rest[0]) || (!a.required && NEXT_WORD.test(rest[0])))
                 ? [1, 0]
                 : [0]
-              : Array.from({ length: rest.length + 1 }, (_, n) => n);
+              : Array.from({ length: nameWords(rest, positional.slice(k + 1)) + 1 }, (_, n) => n);
       return lengths.some((n) => (n === 0 && a.required ? false : take(n, n ? rest.slice(0, n).join(' ') : undefined)));
     }
     const step = readFixed(a.meta.kind, rest, now);

@@ -17,8 +17,9 @@ export function argLabel(t: Translator, commandId: string, name: string, kind: s
 export function usageText(t: Translator, commandId: string, schema: ArgsSchema): string {
   const parts = argsOf(schema).map(({ name, meta, required }) => {
     const label = argLabel(t, commandId, name, meta.kind);
-    const shown = meta.keyword ? `${t.t(meta.keyword).split('|')[0]} <${label}>` : required ? `<${label}>` : label;
-    return required && !meta.keyword ? shown : `[${shown.replace(/^\[|\]$/g, '')}]`;
+    const keyword = meta.keyword && !meta.keywordOptional ? meta.keyword : undefined;
+    const shown = keyword ? `${t.t(keyword).split('|')[0]} <${label}>` : required ? `<${label}>` : label;
+    return required && !keyword ? shown : `[${shown.replace(/^\[|\]$/g, '')}]`;
   });
   return [t.t(`command.${commandId}.name`), ...parts].join(' ');
 }
