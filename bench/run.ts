@@ -13,9 +13,13 @@
  *   npm run bench -- --no-workflows    only the separate-process part
  *   npm run bench -- --slow-store      and the in-process vote section with a slowed store
  *   npm run bench -- --no-build        reuse dist/ as it is
+ *   npm run bench -- --three-years     only three years of records on the fake Graph, then the
+ *                                      everyday workflows (bench/three-years; several minutes;
+ *                                      into results/three-years.md and .json)
  *
  * Exits non-zero if any request failed, any turn logged a warning or error, any reply was
- * missing or doubled, or any tally was wrong.
+ * missing or doubled, or any tally was wrong, or (--three-years) any request was refused by
+ * SharePoint's list view threshold or for size.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -38,6 +42,8 @@ import { dashboardLines, runDashboardBench } from './dashboard-bench';
 import { describeMachine } from './machine';
 import { parseOptions } from './harness/options';
 import type { Options } from './harness/options';
+import { runThreeYearsBench } from './three-years/three-years-bench';
+import { threeYearsLines } from './three-years/three-years-report';
 import { runVoteBench } from './vote-bench';
 import { voteLines } from './vote-report';
 
@@ -163,6 +169,21 @@ async function inProcessSections(
   return { lines, sections };
 }
 
+/** `--three-years`: that section alone (it takes minutes), into results/three-years.{md,json}. */
+async function threeYearsOnly(): Promise<number> {
+  const years = await runThreeYearsBench(say);
+  const markdown = [...threeYearsLines(years.section), ...years.failures.map((f) => `- FAILED: ${f}`), ''].join('\n');
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'three-years.md'), markdown);
+  writeFileSync(
+    join(dir, 'three-years.json'),
+    JSON.stringify({ generatedAt: new Date().toISOString(), machine: describeMachine(), ...years }, null, 2) + '\n',
+  );
+  process.stdout.write(markdown);
+  return years.failures.length === 0 ? 0 : 1;
+}
+
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const watchdog = setTimeout(() => {
@@ -170,11 +191,14 @@ async function main(): Promise<number> {
     process.exit(2);
   }, WATCHDOG_MS);
   watchdog.unref();
+  if (options.threeYears) return threeYearsOnly();
 
   const failures: string[] = [];
   const harness = await separateProcesses(options, failures);
   const rest =
-    options.workflows || options.slowStore ? await inProcessSections(options, failures) : { lines: [], sections: {} };
+    options.workflows || options.slowStore || options.threeYears
+      ? await inProcessSections(options, failures)
+      : { lines: [], sections: {} };
   const markdown = [
     toMarkdown({ ...harness, failures }),
     ...(rest.lines.length ? ['## In this process: requests and messages counted', '', ...rest.lines] : []),

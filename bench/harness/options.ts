@@ -8,6 +8,8 @@ export interface Options {
   readonly longTurns: number;
   readonly workflows: boolean;
   readonly slowStore: boolean;
+  /** Three years of records on the fake Graph, then the everyday workflows (bench/three-years). */
+  readonly threeYears: boolean;
   readonly build: boolean;
   readonly coldStarts: number;
   readonly chatRequests: number;
@@ -20,6 +22,7 @@ export function parseOptions(argv: readonly string[]): Options {
     longTurns: 0,
     workflows: true,
     slowStore: false,
+    threeYears: false,
     build: true,
     coldStarts: 5,
     chatRequests: 500,
@@ -39,6 +42,7 @@ export function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--long-turns') options.longTurns = number(flag, argv[++i], 64);
     else if (flag === '--no-workflows') options.workflows = false;
     else if (flag === '--slow-store') options.slowStore = true;
+    else if (flag === '--three-years') options.threeYears = true;
     else if (flag === '--no-build') options.build = false;
     else throw new Error(`unknown option ${flag}; see the top of bench/run.ts`);
   }

@@ -5,11 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TableRecordStore } from '../../src/adapters/azure-tables/table-store';
 import { MemoryStore } from '../../src/adapters/memory/memory-store';
 import { RoutedStore } from '../../src/adapters/routed-store';
+import { CallQueue } from '../../src/adapters/sharepoint/call-queue';
+import { SharePointListItems } from '../../src/adapters/sharepoint/sharepoint-list-items';
+import { SplitRecords } from '../../src/adapters/sharepoint/split-records';
 import { SqliteStore } from '../../src/adapters/sqlite/sqlite-store';
 import { freshTableName, startAzurite } from '../fixtures/azurite';
 import type { Azurite } from '../fixtures/azurite';
 import { FakeGraph } from '../fakes/fake-graph/fake-graph-server';
-import { sharePointStoreOnFake } from '../fakes/fake-graph/sharepoint-on-fake';
+import { graphOnFake, sharePointStoreOnFake } from '../fakes/fake-graph/sharepoint-on-fake';
 import { adaptersImplementing } from './adapters-under-contract';
 import { recordStoreContract } from './record-store.contract';
 
@@ -26,6 +29,23 @@ recordStoreContract('SharePoint list through Graph (fake Graph)', async () => {
   const fake = await FakeGraph.start();
   fakes.push(fake);
   return sharePointStoreOnFake(fake);
+});
+
+/**
+ * Records split into parts at a few characters, so every record of the contract is kept as
+ * several items: the split must keep every promise of the port (eTags, creates, finds).
+ */
+recordStoreContract('split records over SQLite (parts of 16 characters)', async () => {
+  const sqlite = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-c-')), 'store.db'));
+  return new SplitRecords(sqlite, { maxChars: 16, maxParts: 64 });
+});
+recordStoreContract('split records on a SharePoint list (fake Graph, parts of 24 characters)', async () => {
+  const fake = await FakeGraph.start();
+  fakes.push(fake);
+  await sharePointStoreOnFake(fake); // provisions the site
+  const graph = graphOnFake(fake);
+  const items = new SharePointListItems(new CallQueue(graph.http, graph.throttle), fake.lists.siteId);
+  return new SplitRecords(items, { maxChars: 24, maxParts: 64 });
 });
 
 let azurite: Azurite | undefined;
@@ -62,7 +82,8 @@ describe('the store contract', () => {
       'azure-tables/table-store.ts',
       'memory/memory-store.ts',
       'routed-store.ts',
-      'sharepoint/sharepoint-store.ts',
+      'sharepoint/sharepoint-list-items.ts',
+      'sharepoint/split-records.ts',
       'sqlite/sqlite-store.ts',
     ]);
   });

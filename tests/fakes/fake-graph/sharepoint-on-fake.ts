@@ -3,6 +3,8 @@ import type { GraphConnection } from '../../../src/adapters/graph/graph-connecti
 import type { ThrottlePolicy } from '../../../src/adapters/graph/throttling';
 import { openSharePointStore } from '../../../src/adapters/sharepoint/open-sharepoint-store';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
+import { CallQueue } from '../../../src/adapters/sharepoint/call-queue';
+import { SharePointListItems } from '../../../src/adapters/sharepoint/sharepoint-list-items';
 import type { SharePointStore } from '../../../src/adapters/sharepoint/sharepoint-store';
 import type { FakeGraph } from './fake-graph-server';
 
@@ -37,4 +39,11 @@ export async function sharePointStoreOnFake(
   const graph = graphOnFake(fake, throttle);
   if (!fake.lists.list('SamradRecords')) await provisionSite(graph.http, fake.lists.siteId);
   return openSharePointStore(graph, fake.lists.siteId);
+}
+
+/** The list's items without the split of large records: SharePoint's own refusals, one item at a time. */
+export async function listItemsOnFake(fake: FakeGraph): Promise<SharePointListItems> {
+  const graph = graphOnFake(fake);
+  if (!fake.lists.list('SamradRecords')) await provisionSite(graph.http, fake.lists.siteId);
+  return new SharePointListItems(new CallQueue(graph.http, graph.throttle), fake.lists.siteId);
 }

@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isStoreError } from '../../../src/ports/record-store';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
-import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
+import { listItemsOnFake, sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
 /*
  * The SharePoint store meeting SharePoint's refusals on the faithful fake: what no retry can
  * mend is a permanent error (STORE.TOO_LARGE, STORE.REJECTED), asked once, never the
- * STORE.UNAVAILABLE that makes a job try again and again.
+ * STORE.UNAVAILABLE that makes a job try again and again. The tests of one item's refusals use
+ * the list's items directly: the store in use keeps a larger record as several items
+ * (records-that-grow.test.ts).
  */
 let fake: FakeGraph;
 afterEach(async () => fake?.close());
@@ -19,9 +21,9 @@ const failure = (p: Promise<unknown>) =>
 const writes = () => fake.count(undefined, /\/items/, (r) => r.method !== 'GET');
 
 describe("the SharePoint store at SharePoint's limits", () => {
-  it('a record over the 63,999 characters of a multi-line column is STORE.TOO_LARGE, sent once, and nothing is stored', async () => {
+  it('one item over the 63,999 characters of a multi-line column is STORE.TOO_LARGE, sent once, and nothing is stored', async () => {
     fake = await FakeGraph.start();
-    const store = await sharePointStoreOnFake(fake);
+    const store = await listItemsOnFake(fake);
     await store.create('ballots', 'fits', { text: 'x'.repeat(63_900) });
     const before = writes();
     const error = await failure(store.create('ballots', 'big', { text: 'x'.repeat(64_000) }));
@@ -33,9 +35,9 @@ describe("the SharePoint store at SharePoint's limits", () => {
     expect((await store.find('ballots')).map((r) => r.id)).toEqual(['fits']);
   });
 
-  it('an update that grows a record past the column is STORE.TOO_LARGE, and the stored record stays as it was', async () => {
+  it('an update that grows one item past the column is STORE.TOO_LARGE, and the stored record stays as it was', async () => {
     fake = await FakeGraph.start();
-    const store = await sharePointStoreOnFake(fake);
+    const store = await listItemsOnFake(fake);
     const made = await store.create('history', 'h1', { answers: ['kort'] });
     const error = await failure(store.replace('history', 'h1', { answers: ['y'.repeat(70_000)] }, made.etag));
     expect(isStoreError(error, 'STORE.TOO_LARGE')).toBe(true);
@@ -64,9 +66,9 @@ describe("the SharePoint store at SharePoint's limits", () => {
     expect((await store.find('deliveryFailures')).map((r) => [r.id, r.value])).toEqual([[id, { n: 4 }]]);
   });
 
-  it('a request body over 4 MB (413) is STORE.TOO_LARGE', async () => {
+  it('a request body over 4 MB (413) for one item is STORE.TOO_LARGE', async () => {
     fake = await FakeGraph.start();
-    const store = await sharePointStoreOnFake(fake);
+    const store = await listItemsOnFake(fake);
     const error = await failure(store.create('exports', 'e1', { text: 'z'.repeat(4 * 1024 * 1024 + 1) }));
     expect(isStoreError(error, 'STORE.TOO_LARGE')).toBe(true);
     expect(fake.count('POST', /\/items$/, (r) => r.status === 413)).toBe(1);
