@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DelayedStore } from '../../bench/delayed-store';
 import { SqliteStore } from '../../src/adapters/sqlite/sqlite-store';
-import { installation, message, people } from '../fixtures/activities';
+import { cardAction, installation, message, people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 
 // Store calls are deterministic: counted here with a counting decorator (delay 0), never timed.
@@ -41,5 +41,26 @@ describe('store calls on a chat turn', () => {
     await bot.post(message(bot.connector.url, people.coordinator, 'sync'));
     expect(store.takeCounts().get('find conversations')).toBe(1);
     expect(JSON.stringify(bot.connector.cards()[0])).toContain('people in the team');
+  });
+});
+
+describe('store calls on a vote cast', () => {
+  it('one read of the vote and its box, one write of the box; her card shows her ballot', async () => {
+    const where = { kind: 'channel' as const };
+    const opened = await bot.post(
+      cardAction(bot.connector.url, people.coordinator, 'vote.open', { title: 'Budsjett', body: 'styret' }, where),
+    );
+    const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened.body)?.[1];
+    expect(id).toBeDefined();
+    store.takeCounts();
+    const cast = await bot.post(
+      cardAction(bot.connector.url, people.boardMember, 'vote.cast', { voteId: id, option: 'for' }, where),
+    );
+    expect(cast.body).toContain('Du har stemt: For');
+    expect(cast.body).toContain('1 av 7 har stemt');
+    const counts = store.takeCounts();
+    expect(counts.get('get votes')).toBe(1);
+    expect(counts.get('get ballotBoxes')).toBe(1);
+    expect(counts.get('replace ballotBoxes')).toBe(1);
   });
 });
