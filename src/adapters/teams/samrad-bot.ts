@@ -128,7 +128,8 @@ export class SamradBot extends TeamsActivityHandler {
       return;
     }
     const kind = conversationKindOf(context);
-    const roster = kind === 'personal' ? await storedTeamRoster(store, adapter, appId) : teamsRoster(context);
+    // Found only when a command asks (synkroniser): finding it from a personal chat scans the store.
+    const roster = async () => (kind === 'personal' ? storedTeamRoster(store, adapter, appId) : teamsRoster(context));
     const { replies } = await chat.answer(
       {
         text: commandTextOf(context),
@@ -137,7 +138,7 @@ export class SamradBot extends TeamsActivityHandler {
         locale: this.locale(context),
         conversation: { kind, id: context.activity.conversation.id },
       },
-      roster ? { roster } : {},
+      { roster },
     );
     if (replies.length > 0) await context.sendActivities(toActivities(replies, cards));
   }

@@ -39,8 +39,11 @@ export interface CommandDeps {
   readonly freeBusy?: FreeBusy;
   /** Hearings: distribution, reminders and the coordinator's card, also from commands. */
   readonly hearings: HearingDeps;
-  /** The roster of the team this conversation belongs to, when there is one to read. */
-  readonly roster?: TeamRoster;
+  /**
+   * The roster of the team this conversation belongs to, when there is one to read. A function:
+   * finding it may read the store, and only `synkroniser` needs it (not every turn).
+   */
+  readonly roster?: () => Promise<TeamRoster | undefined>;
   /** The host tenant's own domains: guests invited by another tenant are not known by address. */
   readonly tenantDomains?: readonly string[];
 }

@@ -10,7 +10,8 @@ export const syncCommand = declareCommand({
   audience: ['coordinator'],
   args: z.object({}),
   inMenu: false,
-  async run({ actor, org, t }, { roster, store, clock, tenantDomains }) {
+  async run({ actor, org, t }, { roster: findRoster, store, clock, tenantDomains }) {
+    const roster = await findRoster?.();
     if (!roster) return [text(t.t('sync.no-team'))];
     const report = await compareRoster(org, store, roster, tenantDomains);
     await audit(store, {

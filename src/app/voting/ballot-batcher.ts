@@ -75,7 +75,9 @@ export class BallotBatcher {
       if (!changed) return results;
       try {
         await this.deps.store.replace<BallotBox>(BALLOT_BOXES, voteId, box, loaded.box.etag);
-        return results;
+        // Each voter's card shows the box as written (the whole batch), so nobody reads it again.
+        const written = box;
+        return results.map((r) => (r.ok ? { ok: true, value: { ...r.value, box: written } } : r));
       } catch (e) {
         // Another process wrote first: decide the whole batch again on the new box.
         if (!isStoreError(e, 'STORE.PRECONDITION_FAILED') || attempt >= 20) throw e;

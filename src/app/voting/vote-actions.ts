@@ -190,7 +190,13 @@ export function votingActions(deps: VotingDeps): CardAction[] {
         const cast = await castVoteBallot(deps, voterKey ? { ...request, voterKey } : request);
         if (!cast.ok) return personalView(deps, ctx, errorText(ctx.t, cast.error));
         if (cast.value.recorded) await voteCardChanged(deps, cast.value.vote, ctx.t);
-        return personalView(deps, ctx);
+        // The cast read the vote and its box once; her card is built from those, not read again.
+        const { vote, box } = cast.value;
+        const viewer = {
+          memberId: ctx.actor.member.id,
+          mayClose: mayCloseVote(vote, ctx.actor.member, ctx.actor.roles),
+        };
+        return { respond: voteCard(ctx.org, ctx.t, vote, box, viewer, deps.clock.now()) };
       },
     },
     { verb: 'vote.refresh', audience: ['anyone-registered'], run: (ctx) => personalView(deps, ctx) },
