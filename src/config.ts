@@ -165,7 +165,7 @@ export const LOCAL_TENANT_DOMAINS: readonly string[] = ['samrad.onmicrosoft.com'
 /**
  * The domains after `#EXT#@` that make a guest UPN trustworthy. The tenant id does not tell
  * its domains, so production without the setting trusts none: guests are then known only by
- * the object id in the organisation file or a link made earlier (README, Settings).
+ * the object id in the organisation file or a link made earlier (docs/operations.md, Configuration).
  */
 export const tenantDomainsOf = (c: Pick<Config, 'mode' | 'tenantDomains'>): readonly string[] =>
   c.tenantDomains ?? (c.mode === 'local' ? LOCAL_TENANT_DOMAINS : []);
