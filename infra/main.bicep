@@ -35,7 +35,7 @@ param organisationFile string = '/home/data/organisation.yaml'
 ])
 param defaultLocale string = 'nb'
 
-@description('Keep records in SharePoint and documents in its library through Microsoft Graph, signed in as the same managed identity: managedIdentity, or empty for SQLite on /home/data. Grant the identity Sites.Selected first (README, "Running against a real tenant").')
+@description('Keep records in SharePoint and documents in its library through Microsoft Graph, signed in as the same managed identity: managedIdentity, or empty for SQLite on /home/data. Grant the identity Sites.Selected first (docs/operations.md, "Running against a real tenant").')
 @allowed([
   ''
   'managedIdentity'

@@ -83,7 +83,7 @@ export async function provision(
   const { graph } = config;
   if (!graph)
     throw new Error(
-      'npm run provision needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID (see README, "Running against a real tenant")',
+      'npm run provision needs SAMRAD_GRAPH_CREDENTIAL and SAMRAD_SHAREPOINT_SITE_ID (see docs/operations.md, "Running against a real tenant")',
     );
   const connection = connectGraph({
     baseUrl: graph.baseUrl,

@@ -23,7 +23,8 @@ import { remindNonResponders } from './app/hearings/remind-non-responders';
 import type { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
 import type { DocumentLibrary } from './ports/document-library';
-import type { TeamsMessenger } from './adapters/teams/teams-messenger';
+import type { Messenger } from './ports/messenger';
+import type { MessageSender } from './app/scheduling/outbox';
 import type { Catalogue } from './i18n/catalogue';
 import type { Logger } from './log';
 import type { Clock } from './ports/clock';
@@ -39,7 +40,8 @@ export interface JobWiring {
   readonly sealed: RecordStore;
   readonly clock: Clock;
   readonly voting: VotingDeps;
-  readonly messenger: TeamsMessenger;
+  /** Either Teams SDK's messenger (compose-teams.ts). */
+  readonly messenger: Messenger & MessageSender;
   readonly registry: OrganisationRegistry;
   readonly catalogue: Catalogue;
   readonly afterSent: (sent: SentMessage) => Promise<void>;

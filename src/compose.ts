@@ -10,7 +10,6 @@ import { scheduleRetention } from './app/scheduling/retention';
 import { scheduleBoardCheck } from './app/board/board-check';
 import { scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
-import { TeamsMessenger } from './adapters/teams/teams-messenger';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { SHARED_ARRIVAL_GUARD_MS } from './adapters/teams/teams-rate-limits';
 import { serveIcs } from './adapters/ics/serve-ics';
@@ -34,10 +33,9 @@ import { tenantServices } from './tenant-services';
 import { YamlOrganisationSource } from './adapters/organisation-file/yaml-organisation-source';
 import type { TokenCredential } from '@azure/identity';
 import type { DocumentLibrary } from './ports/document-library';
-import { teamsAdapter } from './adapters/teams/teams-adapter';
 import type { SigningKeyOptions } from './adapters/signing-keys/signing-keys';
 import { createHttpServer } from './adapters/teams/http-server';
-import { SamradBot } from './adapters/teams/samrad-bot';
+import { teamsSide } from './compose-teams';
 import { Catalogue } from './i18n/catalogue';
 import type { Logger } from './log';
 import type { Clock } from './ports/clock';
@@ -94,7 +92,6 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   if (config.mode === 'production' && !config.ballotKey)
     log.warn('ballot-boxes.unsealed', { setting: 'SAMRAD_BALLOT_KEY', see: 'docs/voting-rules.md' });
   const cards = new CardRenderer(undefined, catalogue);
-  const adapter = teamsAdapter(config, options.signingKeys, catalogue, log);
 
   let listeningAt = '';
   const links = new SignedLinks(() => config.publicUrl ?? listeningAt, config.linkSecret);
@@ -118,7 +115,8 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     ...(config.teamsTenantRate && { tenantPerSecond: config.teamsTenantRate }),
     ...(tenant.teamsBudget && { shared: tenant.teamsBudget, guardMs: SHARED_ARRIVAL_GUARD_MS }),
   });
-  const messenger = new TeamsMessenger(adapter, config.bot?.appId ?? '', store, cards, proactive, clock);
+  const teams = teamsSide(config, options.signingKeys, catalogue, log, { store, cards, proactive, clock });
+  const { messenger } = teams;
   const hearings: HearingDeps = {
     store,
     clock,
@@ -196,7 +194,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
   });
   // A job due sooner than the next poll (a coalesced card update) is run when due.
   scheduler.onScheduled((dueAt) => runner.expect(dueAt));
-  const bot = new SamradBot({
+  const messages = teams.endpoint({
     choices: new ChoiceSearch({ registry, store, clock, tenantDomains }),
     chat,
     cardActions,
@@ -207,12 +205,9 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     clock,
     log,
     defaultLocale: config.defaultLocale,
-    adapter,
-    appId: config.bot?.appId ?? '',
   });
   const server = createHttpServer(
-    adapter,
-    bot,
+    messages,
     async () => {
       await store.get('conversations', '-healthz-');
       const scheduler = schedulerHealth.readiness();
@@ -271,7 +266,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
           const { port } = server.address() as AddressInfo;
           const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
           listeningAt = `http://${host}:${port}`;
-          log.info('server.listening', { mode: config.mode, host: config.host, port });
+          log.info('server.listening', {
+            mode: config.mode,
+            host: config.host,
+            port,
+            teamsSdk: config.teamsSdk ?? 'botframework',
+          });
           runner.start();
           resolve(`http://${host}:${port}/api/messages`);
         });

@@ -95,6 +95,8 @@ export interface Config {
   readonly jobLeaseMs?: number;
   /** Proactive requests per second to Teams, per tenant (`SAMRAD_TEAMS_TENANT_RATE`); 30 when absent. */
   readonly teamsTenantRate?: number;
+  /** The Teams SDK behind `/api/messages` and proactive sends (`SAMRAD_TEAMS_SDK`); absent: the Bot Framework SDK. */
+  readonly teamsSdk?: 'botframework' | 'agents';
   /** Days finished jobs and delivery failures are kept (`SAMRAD_RETENTION_DAYS`); 90 when absent. */
   readonly retentionDays?: number;
   /** Present when several instances run: the machinery (jobs, outbox, Teams budget) in Azure Table Storage. */
@@ -141,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, dotenv = '.env'
     documentsDir: s.SAMRAD_DOCUMENTS_DIR,
     jobLeaseMs: s.SAMRAD_JOB_LEASE_SECONDS * 1000,
     teamsTenantRate: s.SAMRAD_TEAMS_TENANT_RATE,
+    teamsSdk: s.SAMRAD_TEAMS_SDK,
     retentionDays: s.SAMRAD_RETENTION_DAYS,
     ...(graph && { graph }),
     ...(tables && { tables }),
@@ -165,7 +168,7 @@ export const LOCAL_TENANT_DOMAINS: readonly string[] = ['samrad.onmicrosoft.com'
 /**
  * The domains after `#EXT#@` that make a guest UPN trustworthy. The tenant id does not tell
  * its domains, so production without the setting trusts none: guests are then known only by
- * the object id in the organisation file or a link made earlier (README, Settings).
+ * the object id in the organisation file or a link made earlier (docs/operations.md, Configuration).
  */
 export const tenantDomainsOf = (c: Pick<Config, 'mode' | 'tenantDomains'>): readonly string[] =>
   c.tenantDomains ?? (c.mode === 'local' ? LOCAL_TENANT_DOMAINS : []);

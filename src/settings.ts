@@ -101,6 +101,8 @@ export const settingsSchema = z
     ),
     // Teams' documented limit per app and tenant is 30 requests a second (older pages say 50).
     SAMRAD_TEAMS_TENANT_RATE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(30)),
+    // Which Teams SDK serves the bot: the Bot Framework SDK (default) or the Microsoft 365 Agents SDK (docs/agents-sdk.md).
+    SAMRAD_TEAMS_SDK: z.preprocess(blankToUndefined, z.enum(['botframework', 'agents']).default('botframework')),
   })
   .superRefine((s, ctx) => {
     checkGraph(s, ctx);

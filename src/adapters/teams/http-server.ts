@@ -1,9 +1,7 @@
 import restify from 'restify';
-import type { ActivityHandler } from 'botbuilder';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../log';
 import { fileHeaders, setBaseSecurityHeaders } from './security-headers';
-import type { SamradAdapter } from './bot-authentication';
-import { messageEndpoint } from './message-endpoint';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
@@ -25,9 +23,11 @@ export type Download = (
   query: Readonly<Record<string, string>>,
 ) => Promise<ServedFile>;
 
+/** `POST /api/messages`: the Teams SDK's endpoint (Bot Framework here, or adapters/agents-sdk). */
+export type MessagesEndpoint = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
 export function createHttpServer(
-  adapter: SamradAdapter,
-  bot: ActivityHandler,
+  messages: MessagesEndpoint,
   health: () => Promise<HealthReport>,
   log: Logger,
   calendarFile?: (eventId: string, query: Readonly<Record<string, string>>) => Promise<ServedFile>,
@@ -40,7 +40,6 @@ export function createHttpServer(
     return next();
   });
   // No body parser: the endpoint reads and checks the body itself (message-endpoint.ts).
-  const messages = messageEndpoint(adapter, bot, log);
   server.post('/api/messages', async (req, res) => messages(req, res));
   server.get('/healthz', async (_req, res) => {
     const report = await health().catch((e: Error) => ({ status: 'degraded' as const, error: e.message }));
