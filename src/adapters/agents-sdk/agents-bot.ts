@@ -131,7 +131,8 @@ export class SamradAgentsBot extends ActivityHandler {
       return;
     }
     const kind = conversationKindOf(context);
-    const roster = kind === 'personal' ? await storedTeamRoster(store, adapter, appId) : teamsRoster(context);
+    // Found only when a command asks for it (synkroniser): no scan of stored conversations per turn.
+    const roster = async () => (kind === 'personal' ? storedTeamRoster(store, adapter, appId) : teamsRoster(context));
     const { replies } = await chat.answer(
       {
         text: commandTextOf(context),
@@ -140,7 +141,7 @@ export class SamradAgentsBot extends ActivityHandler {
         locale: this.locale(context),
         conversation: { kind, id: context.activity.conversation?.id ?? '' },
       },
-      roster ? { roster } : {},
+      { roster },
     );
     if (replies.length > 0) await context.sendActivities(toActivities(replies, cards));
   }
