@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementStatus } from '../../domain/agreement-change';
 import { osloInstant } from '../../domain/meeting-time';
@@ -20,6 +21,8 @@ export const AGREEMENT_REMIND = 'agreement.remind';
 
 /** Councils meet about monthly: reminders two weeks and three days before the answer-by date. */
 export const REMINDER_DAYS_BEFORE = [14, 3] as const;
+
+export const agreementReminderPayload = z.object({ changeId: z.string(), days: z.number() });
 
 type Deps = { store: RecordStore; scheduler: JobScheduler };
 
@@ -80,7 +83,7 @@ export async function scheduleAgreementReminders(
 /** Reminds the respondents of municipalities whose council has not decided yet; nothing once decided. */
 export function agreementReminder(
   deps: Deps & { organisation: () => Organisation; t: Translator; clock: Clock },
-): JobHandler<{ changeId: string; days: number }> {
+): JobHandler<z.infer<typeof agreementReminderPayload>> {
   return async ({ job }) => {
     const change = await loadChange(deps.store, job.payload.changeId);
     if (!change) return { outcome: 'done' };
