@@ -24,7 +24,10 @@ export const REMINDER_DAYS_BEFORE = [14, 3] as const;
 
 export const agreementReminderPayload = z.object({ changeId: z.string(), days: z.number() });
 
-type Deps = { store: RecordStore; scheduler: JobScheduler };
+interface Deps {
+  store: RecordStore;
+  scheduler: JobScheduler;
+}
 
 /** The proposed text to each asked municipality's respondent and deputy, once each. */
 export async function distributeChange(

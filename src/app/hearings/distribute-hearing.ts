@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Organisation } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
 import { locales, type Locale } from '../../i18n/locale';

@@ -1,16 +1,12 @@
 import type { MeetingDeps } from './meeting-deps';
 import { planMeeting } from '../../domain/meeting';
 import type { Meeting } from '../../domain/meeting';
-import type { Clock } from '../../ports/clock';
-import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
 import { errorText } from '../error-text';
 import type { CardAction } from '../card-action';
 import { text } from '../reply';
 import { shortId } from '../short-id';
-import type { JobScheduler } from '../scheduling/scheduler';
-import { scheduleNotice } from './send-meeting-notice';
 import { meetingPlanned } from './follow-meeting';
 import { agendaActions } from './agenda-actions';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';

@@ -12,7 +12,7 @@ import type { JobOutcome } from './job';
 export interface JobDefinition {
   readonly kind: string;
   /** Validates the stored payload, then runs the handler; a payload that does not fit fails the job for good. */
-  run(context: JobContext<unknown>, logger?: Logger): Promise<JobOutcome | void>;
+  run(context: JobContext, logger?: Logger): Promise<JobOutcome | void>;
 }
 
 /** The error a job with an unreadable payload fails with (its `lastError`). */

@@ -4,7 +4,6 @@ import { provisionResultLists } from '../../../src/adapters/sharepoint/typed-lis
 import { openSharePointStore } from '../../../src/adapters/sharepoint/open-sharepoint-store';
 import type { ThrottlePolicy } from '../../../src/adapters/graph/throttling';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
-import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import { ProjectingStore } from '../../../src/app/projection/projecting-store';
 import { projectionHandler, projectionPayload } from '../../../src/app/projection/project-job';
 import { PROJECT } from '../../../src/app/projection/request-projection';
@@ -26,7 +25,7 @@ export const rowsOf = (fake: FakeGraph, internalName: string): Record<string, un
   if (!list) throw new Error(`no list ${internalName} on the fake`);
   return [...list.items.values()]
     .map((i) => i.fields)
-    .sort((a, b) => String(a['SamradKey']).localeCompare(String(b['SamradKey'])));
+    .sort((a, b) => String(a.SamradKey).localeCompare(String(b.SamradKey)));
 };
 
 export interface ProjectionOnFake {

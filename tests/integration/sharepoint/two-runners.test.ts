@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
-import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import { OUTBOX, messageJob, outboxHandler, outboxPayload } from '../../../src/app/scheduling/outbox';
 import type { MessageSender } from '../../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';

@@ -1,4 +1,3 @@
-import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import type { Job, JobState } from '../../../src/app/scheduling/job';
 import { JOBS, newJob } from '../../../src/app/scheduling/job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
