@@ -32,13 +32,13 @@ function recordsInFake(fake: FakeGraph): JobReader {
   return {
     async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
       const items = [...(fake.lists.list(RECORDS_LIST)?.items.values() ?? [])].filter(
-        (i) => i.fields['Collection'] === list,
+        (i) => i.fields.Collection === list,
       );
       return items
         .map((i) => ({
-          id: String(i.fields['RecordId']),
+          id: String(i.fields.RecordId),
           etag: String(i.version),
-          value: JSON.parse(String(i.fields['Value'])) as T,
+          value: JSON.parse(String(i.fields.Value)) as T,
           created: i.created,
           modified: i.modified,
         }))

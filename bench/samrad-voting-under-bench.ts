@@ -3,8 +3,6 @@ import { SqliteStore } from '../src/adapters/sqlite/sqlite-store';
 import { composeSamrad } from '../src/compose';
 import { temporaryLocalConfig } from '../tests/fixtures/local-config';
 import type { Samrad } from '../src/compose';
-import { silentLogger } from '../src/log';
-import type { Logger } from '../src/log';
 import { DelayedStore } from './delayed-store';
 
 export interface VotingSamrad {

@@ -10,14 +10,13 @@ import { currentBallots } from '../src/domain/ballot';
 import { tallyVote } from '../src/domain/tally';
 import type { VoteRecord } from '../src/app/voting/vote-records';
 import { cardAction, message } from '../tests/fixtures/activities';
-import type { Person, Where } from '../tests/fixtures/activities';
+import type { Where } from '../tests/fixtures/activities';
 import { FakeConnector } from '../tests/fixtures/fake-connector';
 import { boardOrganisation } from './board-organisation';
 import { startEchoBot } from './echo-bot';
 import { keepAliveAgent } from './http-post';
 import { checkReplies } from './reply-check';
 import { startVotingSamrad } from './samrad-voting-under-bench';
-import type { VotingSamrad } from './samrad-voting-under-bench';
 import type { LatencySummary } from './stats';
 import { percentile, summarise } from './stats';
 
@@ -145,7 +144,11 @@ function parseInvoke(answer: Answer): { type?: string; value?: unknown } {
 }
 
 type Send = (k: number) => Promise<string | undefined | void>;
-type Measured = { latencies: number[]; errors: string[]; wallMs: number };
+interface Measured {
+  latencies: number[];
+  errors: string[];
+  wallMs: number;
+}
 
 /** Sends `count` requests at the same moment; each latency is from its own start to the end of its response. */
 const burst = (count: number, send: Send): Promise<Measured> => measure(count, send, true);

@@ -155,7 +155,7 @@ export async function migrate(
     print,
     ...(options.tokenCredential && { tokenCredential: options.tokenCredential }),
   };
-  const tables = processEnv['SAMRAD_TABLES_ENDPOINT'];
+  const tables = processEnv.SAMRAD_TABLES_ENDPOINT;
   const steps = options.steps ?? [...sharePointSteps, ...(tables ? machinerySteps : [])];
   print(
     options.apply

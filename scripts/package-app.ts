@@ -33,7 +33,7 @@ const VERSION = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
 
 /** Reads the placeholder values, naming every one that is missing or malformed at once. */
 export function readAppValues(env: NodeJS.ProcessEnv): AppValues {
-  const get = (key: string) => (env[key]?.trim() ? env[key]!.trim() : undefined);
+  const get = (key: string) => (env[key]?.trim() ? env[key].trim() : undefined);
   const problems: string[] = [];
   const check = (label: string, value: string | undefined, pattern: RegExp, expected: string) => {
     if (value === undefined) problems.push(`${label} is not set; expected ${expected}`);
@@ -150,7 +150,7 @@ interface CommandList {
   commands: { title: string; description?: string }[];
 }
 export const commandListsOf = (manifest: Json): CommandList[] =>
-  ((manifest.bots as { commandLists?: CommandList[] }[] | undefined)?.[0]?.commandLists ?? []) as CommandList[];
+  (manifest.bots as { commandLists?: CommandList[] }[] | undefined)?.[0]?.commandLists ?? [];
 
 function limitProblems(manifest: Json, localizations: Readonly<Record<string, Json>>): string[] {
   const problems: string[] = [];

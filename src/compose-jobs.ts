@@ -1,25 +1,25 @@
 // The job runner's handlers, one per job kind, wired from what the composition root built.
-import type { JobHandler } from './app/scheduling/execute-job';
-import { CLOSE_AT_DEADLINE, closeAtDeadline } from './app/voting/close-at-deadline';
-import { OUTBOX, outboxHandler } from './app/scheduling/outbox';
+import { defineJob, jobRegistry, type JobRegistry } from './app/scheduling/job-registry';
+import { CLOSE_AT_DEADLINE, closeAtDeadline, closeAtDeadlinePayload } from './app/voting/close-at-deadline';
+import { OUTBOX, outboxHandler, outboxPayload } from './app/scheduling/outbox';
 import type { SentMessage } from './app/scheduling/outbox';
 import { INPUT_CARD, inputCardNow, postedInputCardNow } from './app/input/live-input-cards';
-import { RETENTION, retentionHandler } from './app/scheduling/retention';
-import { AGREEMENT_REMIND, agreementReminder } from './app/agreement/agreement-jobs';
-import { BOARD_CHECK, boardCheck } from './app/board/board-check';
-import { FEES_REMIND, feeReminder } from './app/cooperation/fee-reminder';
+import { RETENTION, retentionHandler, retentionPayload } from './app/scheduling/retention';
+import { AGREEMENT_REMIND, agreementReminder, agreementReminderPayload } from './app/agreement/agreement-jobs';
+import { BOARD_CHECK, boardCheck, boardCheckPayload } from './app/board/board-check';
+import { FEES_REMIND, feeReminder, feeReminderPayload } from './app/cooperation/fee-reminder';
 import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow } from './app/meetings/send-meeting-notice';
-import { meetingJobHandlers } from './app/meetings/meeting-jobs';
+import { meetingJobs } from './app/meetings/meeting-jobs';
 import type { SignedLinks } from './app/exports/signed-links';
 import { docxRenderer } from './adapters/docx/docx-renderer';
-import { ARCHIVE_DOCUMENT, saveToLibrary } from './app/archive/archive-job';
+import { ARCHIVE_DOCUMENT, archivePayload, saveToLibrary } from './app/archive/archive-job';
 import { voteCardNow, type VotingDeps } from './app/voting/vote-actions';
-import { SHARED_CARD_UPDATE, sharedCardUpdater } from './app/delivery/shared-cards';
-import { FOLLOW_UP_REMIND, followUpReminder } from './app/follow-up/follow-up-reminders';
+import { SHARED_CARD_UPDATE, sharedCardPayload, sharedCardUpdater } from './app/delivery/shared-cards';
+import { FOLLOW_UP_REMIND, followUpReminder, followUpReminderPayload } from './app/follow-up/follow-up-reminders';
 import type { HearingDeps } from './app/hearings/hearing-jobs';
 import { HEARING_DISTRIBUTE, HEARING_REMIND } from './app/hearings/hearing-jobs';
-import { distributeHearing } from './app/hearings/distribute-hearing';
-import { remindNonResponders } from './app/hearings/remind-non-responders';
+import { distributeHearing, distributePayload } from './app/hearings/distribute-hearing';
+import { remindNonResponders, reminderPayload } from './app/hearings/remind-non-responders';
 import type { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
 import type { DocumentLibrary } from './ports/document-library';
@@ -30,7 +30,7 @@ import type { Logger } from './log';
 import type { Clock } from './ports/clock';
 import type { RecordStore } from './ports/record-store';
 import { PROJECT } from './app/projection/request-projection';
-import { projectionHandler } from './app/projection/project-job';
+import { projectionHandler, projectionPayload } from './app/projection/project-job';
 import type { JobScheduler } from './app/scheduling/scheduler';
 
 export interface JobWiring {
@@ -48,38 +48,50 @@ export interface JobWiring {
   readonly notices: Parameters<typeof meetingNoticeNow>[0] & Parameters<typeof inputCardNow>[0];
   readonly scheduler: JobScheduler;
   readonly links: SignedLinks;
-  readonly calendar: Parameters<typeof meetingJobHandlers>[0]['calendar'];
+  readonly calendar: Parameters<typeof meetingJobs>[0]['calendar'];
   readonly hearings: HearingDeps;
   readonly documents: DocumentLibrary;
   readonly resultLists: Parameters<typeof projectionHandler>[0]['lists'] | undefined;
   readonly log: Logger;
 }
 
-export function jobHandlers(w: JobWiring): Record<string, JobHandler<never>> {
+export function jobHandlers(w: JobWiring): JobRegistry {
   const { config, store, sealed, clock, voting, messenger, registry, catalogue, afterSent, notices } = w;
   const { scheduler, links, calendar, hearings, documents, resultLists, log } = w;
-  return {
-    [CLOSE_AT_DEADLINE]: closeAtDeadline({
-      ...voting,
-      messenger,
-      organisation: () => registry.organisation,
-      t: catalogue.for(config.defaultLocale),
-    }) as JobHandler<never>,
-    [OUTBOX]: outboxHandler(messenger, afterSent, {
-      [MEETING_NOTICE]: (meetingId) => meetingNoticeNow(notices, meetingId),
-      [INPUT_CARD]: (key) => inputCardNow(notices, key),
-    }) as JobHandler<never>,
-    [SHARED_CARD_UPDATE]: sharedCardUpdater(messenger, {
-      vote: voteCardNow(
-        voting,
-        () => registry.organisation,
-        (locale) => catalogue.for(locale),
-        config.defaultLocale,
-      ),
-      [MEETING_NOTICE]: postedNoticeNow(notices),
-      [INPUT_CARD]: postedInputCardNow(notices),
-    }) as JobHandler<never>,
-    ...meetingJobHandlers({
+  return jobRegistry(
+    defineJob(
+      CLOSE_AT_DEADLINE,
+      closeAtDeadlinePayload,
+      closeAtDeadline({
+        ...voting,
+        messenger,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(
+      OUTBOX,
+      outboxPayload,
+      outboxHandler(messenger, afterSent, {
+        [MEETING_NOTICE]: (meetingId) => meetingNoticeNow(notices, meetingId),
+        [INPUT_CARD]: (key) => inputCardNow(notices, key),
+      }),
+    ),
+    defineJob(
+      SHARED_CARD_UPDATE,
+      sharedCardPayload,
+      sharedCardUpdater(messenger, {
+        vote: voteCardNow(
+          voting,
+          () => registry.organisation,
+          (locale) => catalogue.for(locale),
+          config.defaultLocale,
+        ),
+        [MEETING_NOTICE]: postedNoticeNow(notices),
+        [INPUT_CARD]: postedInputCardNow(notices),
+      }),
+    ),
+    ...meetingJobs({
       store,
       clock,
       scheduler,
@@ -93,57 +105,84 @@ export function jobHandlers(w: JobWiring): Record<string, JobHandler<never>> {
         organiser: { name: registry.organisation.cooperation.name, email: config.graph.organiser },
       }),
     }),
-    [FOLLOW_UP_REMIND]: followUpReminder({
-      store,
-      scheduler,
-      organisation: () => registry.organisation,
-      t: catalogue.for(config.defaultLocale),
-    }) as JobHandler<never>,
-    [HEARING_DISTRIBUTE]: distributeHearing(hearings) as JobHandler<never>,
-    [HEARING_REMIND]: remindNonResponders(hearings) as JobHandler<never>,
-    [ARCHIVE_DOCUMENT]: saveToLibrary({
-      store,
-      clock,
-      library: documents,
-      docx: docxRenderer,
-      organisation: () => registry.organisation,
-      t: catalogue.for(config.defaultLocale),
-    }) as JobHandler<never>,
-    ...(resultLists && {
-      [PROJECT]: projectionHandler({
-        store: sealed,
-        lists: resultLists,
+    defineJob(
+      FOLLOW_UP_REMIND,
+      followUpReminderPayload,
+      followUpReminder({
+        store,
+        scheduler,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(HEARING_DISTRIBUTE, distributePayload, distributeHearing(hearings)),
+    defineJob(HEARING_REMIND, reminderPayload, remindNonResponders(hearings)),
+    defineJob(
+      ARCHIVE_DOCUMENT,
+      archivePayload,
+      saveToLibrary({
+        store,
         clock,
-        context: () => ({ organisation: registry.organisation, t: catalogue.for(config.defaultLocale) }),
-      }) as JobHandler<never>,
-    }),
-    [AGREEMENT_REMIND]: agreementReminder({
-      store,
-      scheduler,
-      clock,
-      organisation: () => registry.organisation,
-      t: catalogue.for(config.defaultLocale),
-    }) as JobHandler<never>,
-    [BOARD_CHECK]: boardCheck({
-      store,
-      scheduler,
-      clock,
-      organisation: () => registry.organisation,
-      t: catalogue.for(config.defaultLocale),
-    }) as JobHandler<never>,
-    [FEES_REMIND]: feeReminder({
-      store,
-      scheduler,
-      clock,
-      organisation: () => registry.organisation,
-      t: catalogue.for(config.defaultLocale),
-    }) as JobHandler<never>,
-    [RETENTION]: retentionHandler({
-      store,
-      scheduler,
-      clock,
-      ...(config.retentionDays !== undefined && { days: config.retentionDays }),
-      logger: log,
-    }) as JobHandler<never>,
-  };
+        library: documents,
+        docx: docxRenderer,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    resultLists &&
+      defineJob(
+        PROJECT,
+        projectionPayload,
+        projectionHandler({
+          store: sealed,
+          lists: resultLists,
+          clock,
+          context: () => ({ organisation: registry.organisation, t: catalogue.for(config.defaultLocale) }),
+        }),
+      ),
+    defineJob(
+      AGREEMENT_REMIND,
+      agreementReminderPayload,
+      agreementReminder({
+        store,
+        scheduler,
+        clock,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(
+      BOARD_CHECK,
+      boardCheckPayload,
+      boardCheck({
+        store,
+        scheduler,
+        clock,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(
+      FEES_REMIND,
+      feeReminderPayload,
+      feeReminder({
+        store,
+        scheduler,
+        clock,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(
+      RETENTION,
+      retentionPayload,
+      retentionHandler({
+        store,
+        scheduler,
+        clock,
+        ...(config.retentionDays !== undefined && { days: config.retentionDays }),
+        logger: log,
+      }),
+    ),
+  );
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { AddressInfo } from 'node:net';
 import { JobRunner } from './app/scheduling/job-runner';
 import { JobScheduler } from './app/scheduling/scheduler';
 import type { SentMessage } from './app/scheduling/outbox';
@@ -263,7 +262,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
-          const { port } = server.address() as AddressInfo;
+          const { port } = server.address();
           const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
           listeningAt = `http://${host}:${port}`;
           log.info('server.listening', {

@@ -36,7 +36,11 @@ export interface TenantServices {
   readonly teamsBudget?: RateWindows;
 }
 
-type TenantOptions = { readonly log: Logger; readonly store?: RecordStore; readonly graphCredential?: TokenCredential };
+interface TenantOptions {
+  readonly log: Logger;
+  readonly store?: RecordStore;
+  readonly graphCredential?: TokenCredential;
+}
 
 /**
  * With Table Storage configured (several instances), the machinery goes there and Teams'

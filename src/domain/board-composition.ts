@@ -1,4 +1,3 @@
-import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import { boardOf } from './organisation';
 import { holdsSeatOn, representedMunicipality } from './member';

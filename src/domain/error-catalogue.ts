@@ -211,6 +211,6 @@ export const errorCatalogue = {
 export type ErrorCode = keyof typeof errorCatalogue;
 
 /** The parameters a code's message takes: all of them, each a name or a number. */
-export type ErrorParams<C extends ErrorCode> = { readonly [K in (typeof errorCatalogue)[C][number]]: string | number };
+export type ErrorParams<C extends ErrorCode> = Readonly<Record<(typeof errorCatalogue)[C][number], string | number>>;
 
 export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(errorCatalogue, code);

@@ -5,7 +5,7 @@ import { fail, ok } from './result';
 import type { Withdrawal } from './withdrawal';
 import { isMemberOn } from './withdrawal';
 
-import type { FeeRate, FeeTerms, PopulationCount } from './fee-terms';
+import type { FeeTerms, PopulationCount } from './fee-terms';
 
 /** What the 2019 agreement says when the organisation file says nothing: kr 3 per inhabitant, 15.01. */
 export const AGREEMENT_FEE_TERMS: FeeTerms = {

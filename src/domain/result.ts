@@ -20,7 +20,7 @@ export type ParamArgs<C extends ErrorCode> = keyof ErrorParams<C> extends never
 
 /** A refusal with its parameters, checked against the catalogue by the compiler. */
 export function domainError<C extends ErrorCode>(code: C, ...[params]: ParamArgs<C>): DomainError {
-  return params ? { code, params: params as Readonly<Record<string, string | number>> } : { code };
+  return params ? { code, params: params } : { code };
 }
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

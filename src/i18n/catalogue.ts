@@ -69,6 +69,6 @@ export class Catalogue {
       mf = new IntlMessageFormat(source, locale === 'nb' ? 'nb-NO' : 'en-GB', undefined, { ignoreTag: true });
       this.compiled.set(cacheKey, mf);
     }
-    return String(mf.format(params as Record<string, string | number | Date> | undefined));
+    return String(mf.format(params));
   }
 }

@@ -63,5 +63,5 @@ export function invalidIfBroken(id: string, event: CalendarEvent): void {
 
 /** `{ location: undefined }` means "not changing"; an empty string removes the location. */
 export function defined(changes: CalendarEventChanges): CalendarEventChanges {
-  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as CalendarEventChanges;
+  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
 }

@@ -23,7 +23,7 @@ async function addCase(s: PlaygroundSession, title: string, proposal: string): P
   await form.getByRole('textbox', { name: /^Forslag til vedtak/ }).fill(proposal);
   await press(form, 'Legg til saken');
   await s
-    .card(new RegExp(`${title}`))
+    .card(new RegExp(title))
     .filter({ hasNot: s.page.getByRole('button', { name: 'Legg til saken' }) })
     .last()
     .waitFor();

@@ -165,7 +165,7 @@ export async function runCase(h: Harness, c: HostileCase): Promise<void> {
   } else {
     expect(answer.statuses).toContain(c.expect.status);
   }
-  expect(answer.text.match(INTERNAL)?.[0] ?? null, 'internal text in the answer').toBeNull();
+  expect(INTERNAL.exec(answer.text)?.[0] ?? null, 'internal text in the answer').toBeNull();
   // Whatever grew from hostile text still fits in one Teams message.
   for (const sent of h.bot.connector.sent)
     expect(Buffer.byteLength(JSON.stringify(sent.activity)), 'a sent message').toBeLessThan(TEAMS_MESSAGE_LIMIT);

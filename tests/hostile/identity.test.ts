@@ -56,7 +56,7 @@ const strangerCases: HostileCase[] = [
   ...[
     'hjelp',
     'møter',
-    `saksliste ${'{meeting}'}`,
+    `saksliste {meeting}`,
     'stemmer',
     'gi innspill',
     'svar høring',

@@ -260,7 +260,7 @@ const csvCases: HostileCase[] = Object.entries(formulas).map(([name, formula]): 
       version: 1,
       municipality: '3324',
       position: 'agree',
-      text: `${formula}`,
+      text: formula,
     });
     return hh.say(people.coordinator, `sammenstill høring ${x.hearingId}`);
   },

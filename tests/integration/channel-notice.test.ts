@@ -9,7 +9,7 @@ import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
  * was typed, and cases added before the first notice was out left it stale (rendered when
  * scheduled). Now it is a new post in the channel, rendered when it is sent.
  */
-let now = new Date('2026-11-23T10:00:00Z');
+const now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
 const thread = `${TEAM_ID};messageid=1732355000000`;
 beforeAll(async () => {

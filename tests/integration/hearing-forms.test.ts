@@ -14,11 +14,11 @@ let bot: BotUnderTest;
 let id = '';
 const channel = { kind: 'channel' as const };
 
-type Card = {
+interface Card {
   body?: unknown[];
   actions?: { verb?: string; title?: string }[];
   refresh?: { userIds?: string[]; action?: { verb?: string } };
-};
+}
 
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });

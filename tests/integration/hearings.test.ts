@@ -165,7 +165,7 @@ describe('a hearing from registration to the joint statement', () => {
       reminded
         .map((r) => [
           r.conversationId,
-          /har ikke sendt inn/.test(r.activity.text!) && /(\w+) har ikke/.exec(r.activity.text!)?.[1],
+          r.activity.text!.includes('har ikke sendt inn') && /(\w+) har ikke/.exec(r.activity.text!)?.[1],
         ])
         .sort(),
     ).toEqual([

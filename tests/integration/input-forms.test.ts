@@ -76,10 +76,12 @@ describe('the input card keeps what was typed', () => {
     // The reason stands under the position of the second case, not the first.
     const containers = elements(card).filter(
       (e) =>
-        e.type === 'Container' && Array.isArray(e.items) && e.items.some((x: any) => /^position-/.test(x.id ?? '')),
+        e.type === 'Container' &&
+        Array.isArray(e.items) &&
+        e.items.some((x: any) => (x.id ?? '').startsWith('position-')),
     );
     const [first, second] = containers.map((c) => c.items as any[]);
-    const after = (items: any[]) => items[items.findIndex((x) => /^position-/.test(x.id ?? '')) + 1];
+    const after = (items: any[]) => items[items.findIndex((x) => (x.id ?? '').startsWith('position-')) + 1];
     expect(after(second!)).toMatchObject({ type: 'TextBlock', color: 'Attention' });
     expect(JSON.stringify(after(second!))).toMatch(/standpunkt/i);
     expect(after(first!).type).not.toBe('TextBlock');

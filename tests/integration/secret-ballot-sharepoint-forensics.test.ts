@@ -70,7 +70,7 @@ describe('a secret vote against a site owner reading the list’s version histor
     expect(seen.every((n) => n === 1)).toBe(true);
     // The probe left nothing behind.
     expect(
-      [...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields['Collection'] === 'samrad.probe'),
+      [...fake.lists.list('SamradRecords')!.items.values()].some((i) => i.fields.Collection === 'samrad.probe'),
     ).toBe(false);
   });
 });

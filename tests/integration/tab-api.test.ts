@@ -41,7 +41,7 @@ const call = async (
     ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
   });
   const text = await res.text();
-  return { status: res.status, etag: res.headers.get('etag'), body: text ? (JSON.parse(text) as any) : undefined };
+  return { status: res.status, etag: res.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
 };
 
 describe('the tab API', () => {

@@ -129,7 +129,7 @@ describe('a card that grows with what people write stays under Teams’ message 
       ...d,
       ...Object.fromEntries(
         Object.entries(d)
-          .filter(([, v]) => typeof v === 'string' && !/^https?:/.test(v as string) && (v as string).length > 0)
+          .filter(([, v]) => typeof v === 'string' && !/^https?:/.test(v) && v.length > 0)
           .map(([k]) => [k, long(4000)]),
       ),
     }),

@@ -18,7 +18,6 @@ import {
 } from '../../scripts/package-app';
 import { commandTable } from '../../src/app/commands/command-table';
 import { loadMessages } from '../../src/i18n/catalogue';
-import type { Locale } from '../../src/i18n/locale';
 
 type Json = Record<string, unknown>;
 const values: AppValues = {
@@ -37,7 +36,7 @@ const filled = (file: string) =>
   JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, file), 'utf8'), values)) as Json;
 const manifest = filled('manifest.json');
 const english = filled('en.json');
-const locale = (l: 'nb' | 'en') => loadMessages(l as Locale) as Record<string, string>;
+const locale = (l: 'nb' | 'en') => loadMessages(l) as Record<string, string>;
 const nb = locale('nb');
 const en = locale('en');
 const ids = commandTable()

@@ -39,7 +39,7 @@ export function fieldsOf(id: string, ver: string, json: string, created: string,
   const chunks: Record<string, string> = {};
   let n = 0;
   for (let at = 0; at < json.length || n === 0; at += CHUNK) chunks[`v${n++}`] = json.slice(at, at + CHUNK);
-  return { id, ver, created, modified, n, ...chunks } as RecordFields;
+  return { id, ver, created, modified, n, ...chunks };
 }
 
 export function recordOf<T>(entity: Readonly<Record<string, unknown>>): StoredRecord<T> {

@@ -94,7 +94,7 @@ export class TableRecordStore implements RecordStore {
       if (!existing?.gone) throw new StoreError('STORE.ALREADY_EXISTS', list, id);
       await this.write(list, id, value, json, existing, fields.ver, now);
     }
-    return recordOf<T>(fields as unknown as Record<string, unknown>);
+    return recordOf<T>(fields);
   }
 
   async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
@@ -112,7 +112,7 @@ export class TableRecordStore implements RecordStore {
       `${incarnation}.${Number(count) + 1}`,
       current.created,
     );
-    return recordOf<T>(fields as unknown as Record<string, unknown>);
+    return recordOf<T>(fields);
   }
 
   async remove(list: ListName, id: string, ifMatch?: string): Promise<void> {

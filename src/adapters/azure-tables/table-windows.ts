@@ -1,4 +1,4 @@
-import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { KeyState, WindowStore } from '../../ports/window-store';
 import { statusOf } from './table-errors';
 import { keyPart } from './table-keys';
@@ -11,11 +11,11 @@ export const BUDGET_PARTITION = 'budget~teams';
 /** Conflicts between instances booking at once are read again; beyond this the send fails and its job retries. */
 const ATTEMPTS = 30;
 
-type BudgetRow = {
+interface BudgetRow {
   /** Booked times: the first in ms, then differences, base 36 (an hour of one conversation's 1,800 stays far under 64 KiB). */
   readonly s: string;
   readonly h?: number;
-};
+}
 
 /**
  * Teams' windows in Azure Table Storage, shared by every instance. The rows a booking touches
@@ -52,7 +52,7 @@ export class TableWindowStore implements WindowStore {
           partitionKey: BUDGET_PARTITION,
           rowKey: keyPart(key),
           ...encode(states.get(key) ?? { stamps: [] }),
-        } as TableEntity<Record<string, unknown>>,
+        },
         etag: rows[i]!.etag,
       }));
       try {

@@ -38,7 +38,7 @@ export function instantFromGraph(v: DateTimeTimeZone | null | undefined): string
   if (!m) return undefined;
   const [year, month, day, hour, minute, second = 0] = m.slice(1).map((s) => Number(s ?? 0)) as number[];
   const wall = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second };
-  if (v?.timeZone === 'UTC') return new Date(Date.UTC(year!, month! - 1, day!, hour!, minute!, second)).toISOString();
+  if (v?.timeZone === 'UTC') return new Date(Date.UTC(year!, month! - 1, day, hour, minute, second)).toISOString();
   if (v?.timeZone === GRAPH_OSLO_ZONE) return osloInstant(wall);
   return undefined;
 }
@@ -85,7 +85,7 @@ export function graphPatchFor(before: CalendarEvent, after: CalendarEvent): Part
   const patch = Object.fromEntries(Object.entries(b).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(a[k])));
   // Start and end go together: Graph checks the pair, and a move changes both.
   if ('start' in patch || 'end' in patch) Object.assign(patch, { start: b.start, end: b.end });
-  return patch as Partial<GraphEvent>;
+  return patch;
 }
 
 /** The Teams join link Graph made for an online meeting. */

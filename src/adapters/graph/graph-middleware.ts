@@ -17,7 +17,7 @@ abstract class Link implements Middleware {
 
 function setHeader(context: Context, name: string, value: string): void {
   const options = (context.options ??= {});
-  const headers = new Headers(options.headers as ConstructorParameters<typeof Headers>[0]);
+  const headers = new Headers(options.headers);
   headers.set(name, value);
   options.headers = Object.fromEntries(headers.entries());
 }

@@ -28,7 +28,7 @@ export class MemoryStore implements RecordStore {
     const now = new Date().toISOString();
     const record = { id, etag: this.nextEtag(), value: clone(value), created: now, modified: now };
     l.set(id, record);
-    return clone(record) as StoredRecord<T>;
+    return clone(record);
   }
 
   async replace<T>(list: ListName, id: string, value: T, ifMatch: string): Promise<StoredRecord<T>> {
@@ -38,7 +38,7 @@ export class MemoryStore implements RecordStore {
     if (current.etag !== ifMatch) throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
     const record = { ...current, etag: this.nextEtag(), value: clone(value), modified: new Date().toISOString() };
     l.set(id, record);
-    return clone(record) as StoredRecord<T>;
+    return clone(record);
   }
 
   async remove(list: ListName, id: string, ifMatch?: string): Promise<void> {

@@ -3,7 +3,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Organisation } from '../../domain/organisation';
 import { checkOrganisation } from '../../domain/organisation-rules';
 import type { OrganisationSource, SourceProblem } from '../../ports/organisation-source';
-import { fail, ok } from '../../domain/result';
+import { ok } from '../../domain/result';
 import type { Result } from '../../domain/result';
 import { organisationFileSchema } from './organisation-schema';
 import type { OrganisationFile } from './organisation-schema';

@@ -59,7 +59,10 @@ export class LocalTabHost {
       '/tab-host/',
       guard(async (_req, res) => {
         const page = files.read('host.html');
-        if (!page) return sendJson(res, 503, { error: 'tab not built: run npm run build' });
+        if (!page) {
+          sendJson(res, 503, { error: 'tab not built: run npm run build' });
+          return;
+        }
         res.removeHeader('X-Frame-Options');
         res.writeHead(200, {
           ...pageHeaders('text/html; charset=utf-8', ["'none'"], "'self'"),
@@ -82,7 +85,10 @@ export class LocalTabHost {
       guard(async (req, res) => {
         const body = await readJsonBody(req);
         const who = body.ok ? this.people.find((p) => p.person === body.value.person) : undefined;
-        if (!who) return sendJson(res, 400, { error: 'unknown person' });
+        if (!who) {
+          sendJson(res, 400, { error: 'unknown person' });
+          return;
+        }
         sendJson(res, 200, {
           token: this.issuer.issue({ aadObjectId: who.aadObjectId, name: who.name, upn: who.upn }, this.clock.now()),
         });

@@ -15,7 +15,10 @@ export function readJsonBody(req: IncomingMessage): Promise<ReadBody> {
     });
     req.on('error', () => resolve({ ok: false }));
     req.on('end', () => {
-      if (size > MAX_TAB_BODY_BYTES) return resolve({ ok: false });
+      if (size > MAX_TAB_BODY_BYTES) {
+        resolve({ ok: false });
+        return;
+      }
       try {
         const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         resolve(

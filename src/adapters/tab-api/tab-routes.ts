@@ -36,8 +36,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   const guard =
     (handler: Handler): Handler =>
     async (req, res) => {
-      if (deps.mode === 'local' && !isLoopback(req.socket.remoteAddress))
-        return sendJson(res, 403, { error: 'forbidden' });
+      if (deps.mode === 'local' && !isLoopback(req.socket.remoteAddress)) {
+        sendJson(res, 403, { error: 'forbidden' });
+        return;
+      }
       try {
         await handler(req, res);
       } catch (error) {
@@ -101,7 +103,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   );
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
     const view = await deps.service.dashboard(actor, localeOf(req));
-    if (!view) return sendJson(res, 403, { error: 'not-allowed' });
+    if (!view) {
+      sendJson(res, 403, { error: 'not-allowed' });
+      return;
+    }
     // Polled every few seconds: unchanged data costs a 304 and no body.
     const etag = dashboardEtag(view);
     if (req.headers['if-none-match'] === etag) {
@@ -116,7 +121,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   });
   api('post', '/tab/api/actions/:verb', async (actor, req, res) => {
     const body = await readJsonBody(req);
-    if (!body.ok) return sendJson(res, 400, { error: 'bad-request' });
+    if (!body.ok) {
+      sendJson(res, 400, { error: 'bad-request' });
+      return;
+    }
     const { actionId, ...data } = body.value;
     const outcome = await deps.service.act(
       actor,
@@ -129,7 +137,10 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   });
   api('post', '/tab/api/commands/:id', async (actor, req, res) => {
     const body = await readJsonBody(req);
-    if (!body.ok || typeof body.value.target !== 'string') return sendJson(res, 400, { error: 'bad-request' });
+    if (!body.ok || typeof body.value.target !== 'string') {
+      sendJson(res, 400, { error: 'bad-request' });
+      return;
+    }
     const outcome = await deps.service.command(
       actor,
       String(req.params?.id ?? ''),
@@ -186,7 +197,10 @@ export function staticFiles(dir: string): StaticFiles {
       const asset = /^[\w.-]+\.(js|css|png|svg|json)$/.test(path) ? path : undefined;
       if (asset) {
         const body = read(asset);
-        if (!body) return sendJson(res, 404, { error: 'not-found' });
+        if (!body) {
+          sendJson(res, 404, { error: 'not-found' });
+          return;
+        }
         res.writeHead(200, {
           ...pageHeaders(types[extname(asset)] ?? 'application/octet-stream'),
           'cache-control': /-[A-Z0-9]{8}\./.test(asset) ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -195,7 +209,10 @@ export function staticFiles(dir: string): StaticFiles {
       }
       // Every page of the app (/tab/, /tab/config, /tab/dashboard, ...) is the same document.
       const page = read('index.html');
-      if (!page) return sendJson(res, 503, { error: 'tab not built: run npm run build' });
+      if (!page) {
+        sendJson(res, 503, { error: 'tab not built: run npm run build' });
+        return;
+      }
       res.removeHeader('X-Frame-Options');
       res.writeHead(200, { ...pageHeaders('text/html; charset=utf-8'), 'cache-control': 'no-cache' });
       res.end(page.toString('utf8').replace('data-mode="production"', `data-mode="${mode}"`));

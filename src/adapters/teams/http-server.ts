@@ -37,7 +37,7 @@ export function createHttpServer(
   // Before routing, so unknown paths and restify's own errors carry them too.
   server.pre((_req, res, next) => {
     setBaseSecurityHeaders(res);
-    return next();
+    next();
   });
   // No body parser: the endpoint reads and checks the body itself (message-endpoint.ts).
   server.post('/api/messages', async (req, res) => messages(req, res));

@@ -27,9 +27,15 @@ type Status = keyof typeof answers;
 export function messageEndpoint(adapter: SamradAdapter, bot: ActivityHandler, log: Logger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJson(req);
-    if (!body.ok) return refuse(res, 400, log, body.problem, body.drain);
+    if (!body.ok) {
+      refuse(res, 400, log, body.problem, body.drain);
+      return;
+    }
     const incoming = readIncomingActivity(body.value);
-    if (!incoming.ok) return refuse(res, 400, log, incoming.problem);
+    if (!incoming.ok) {
+      refuse(res, 400, log, incoming.problem);
+      return;
+    }
     const authorization = req.headers.authorization ?? '';
     try {
       const invoke = await adapter.handle(authorization, incoming.activity, (context) => bot.run(context));
@@ -44,14 +50,17 @@ export function messageEndpoint(adapter: SamradAdapter, bot: ActivityHandler, lo
       }
     } catch (error) {
       if (error instanceof AuthenticationError && (error.statusCode === 401 || error.statusCode === undefined)) {
-        return refuse(res, 401, log, error.message);
+        refuse(res, 401, log, error.message);
+        return;
       }
       if (error instanceof SigningKeysUnavailable) {
         log.warn('auth.keys-unavailable', { reason: causeOf(error) });
-        return send(res, 503, { 'retry-after': '30' });
+        send(res, 503, { 'retry-after': '30' });
+        return;
       }
       log.error('http.turn-failed', { error: (error as Error).message });
-      return send(res, 500);
+      send(res, 500);
+      return;
     }
   };
 }
@@ -90,7 +99,10 @@ function readJson(req: IncomingMessage): Promise<Body> {
     req.on('error', () => resolve({ ok: false, problem: 'body not read', drain: true }));
     req.on('close', () => resolve({ ok: false, problem: 'body not read', drain: true }));
     req.on('end', () => {
-      if (size > MAX_ACTIVITY_BYTES) return resolve({ ok: false, problem: 'body too large', drain: true });
+      if (size > MAX_ACTIVITY_BYTES) {
+        resolve({ ok: false, problem: 'body too large', drain: true });
+        return;
+      }
       try {
         resolve({ ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown });
       } catch {

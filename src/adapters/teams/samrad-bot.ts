@@ -76,7 +76,7 @@ export class SamradBot extends TeamsActivityHandler {
       this.deps.log.warn('conversation.remember-failed', { error: error.message }),
     );
     const action = invokeValue.action;
-    const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
+    const pressed = this.pressed(context, action.verb ?? '', action.data ?? {});
     return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards, this.deps.log);
   }
 

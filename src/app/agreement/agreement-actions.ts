@@ -17,7 +17,7 @@ import { AGREEMENT_CHANGES, loadChange } from './agreement-records';
 import { decisionCard } from './agreement-view';
 
 const field = (ctx: CardActionContext, key: string): string =>
-  typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '';
+  typeof ctx.data[key] === 'string' ? ctx.data[key].trim() : '';
 
 /** Who may record a municipality's council decision: its respondent or deputy, or the coordinator. */
 const mayRecordFor = (ctx: CardActionContext, municipality: string): boolean =>

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementStatus } from '../../domain/agreement-change';
 import { osloInstant } from '../../domain/meeting-time';
@@ -21,7 +22,12 @@ export const AGREEMENT_REMIND = 'agreement.remind';
 /** Councils meet about monthly: reminders two weeks and three days before the answer-by date. */
 export const REMINDER_DAYS_BEFORE = [14, 3] as const;
 
-type Deps = { store: RecordStore; scheduler: JobScheduler };
+export const agreementReminderPayload = z.object({ changeId: z.string(), days: z.number() });
+
+interface Deps {
+  store: RecordStore;
+  scheduler: JobScheduler;
+}
 
 /** The proposed text to each asked municipality's respondent and deputy, once each. */
 export async function distributeChange(
@@ -80,7 +86,7 @@ export async function scheduleAgreementReminders(
 /** Reminds the respondents of municipalities whose council has not decided yet; nothing once decided. */
 export function agreementReminder(
   deps: Deps & { organisation: () => Organisation; t: Translator; clock: Clock },
-): JobHandler<{ changeId: string; days: number }> {
+): JobHandler<z.infer<typeof agreementReminderPayload>> {
   return async ({ job }) => {
     const change = await loadChange(deps.store, job.payload.changeId);
     if (!change) return { outcome: 'done' };

@@ -107,7 +107,7 @@ export function trackerCard(
       name: municipalityName(org, m),
       decision: decisionWord(change, m, s, t),
       caseNumber: change.decisions[m]?.caseNumber ?? '',
-      date: change.decisions[m] ? dateText(change.decisions[m]!.date, t) : '',
+      date: change.decisions[m] ? dateText(change.decisions[m].date, t) : '',
     })),
     docxLabel: t.t('agreement.docx'),
     docx: `${links.link(`/exports/${change.id}/avtaleendring.docx`, now)}&lang=${t.locale}`,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Organisation } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import type { Clock } from '../../ports/clock';
@@ -9,7 +10,7 @@ import type { JobHandler } from '../scheduling/execute-job';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { archiveFiles } from './archive-files';
 import type { ArchivedKind } from './archive-records';
-import { rememberSaved } from './archive-records';
+import { archivedKinds, rememberSaved } from './archive-records';
 
 /*
  * Saving a finished document in the library is a job of its own, keyed by the document and its
@@ -24,6 +25,12 @@ export interface ArchivePayload {
   readonly subjectId: string;
   readonly version: string;
 }
+
+export const archivePayload: z.ZodType<ArchivePayload> = z.object({
+  kind: z.enum(archivedKinds),
+  subjectId: z.string(),
+  version: z.string(),
+});
 
 /** Saving outlasts a few throttled minutes of Graph before it is reported as failed. */
 const ATTEMPTS = 8;

@@ -4,7 +4,8 @@ import type { RecordStore } from '../../ports/record-store';
 import { upsert } from '../../ports/record-store';
 
 /** The documents Samråd saves in the document library, each for one meeting or hearing. */
-export type ArchivedKind = 'basis-document' | 'minutes' | 'joint-statement' | 'hearing-responses';
+export const archivedKinds = ['basis-document', 'minutes', 'joint-statement', 'hearing-responses'] as const;
+export type ArchivedKind = (typeof archivedKinds)[number];
 
 /** One record per document (kind and meeting or hearing): where its latest save went. */
 export const ARCHIVED_DOCUMENTS = 'archivedDocuments';

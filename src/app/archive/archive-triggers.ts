@@ -15,7 +15,11 @@ import { contentVersion, libraryUrl } from './archive-records';
  * the save (a job, so the answer in chat never waits on it) and returns the library address
  * of what is saved so far, for the card's "open in the document library" link.
  */
-type Deps = { readonly store: RecordStore; readonly scheduler: JobScheduler; readonly clock: Clock };
+interface Deps {
+  readonly store: RecordStore;
+  readonly scheduler: JobScheduler;
+  readonly clock: Clock;
+}
 
 /** The basis document as the input stands: saved again only when the input has changed. */
 export async function archiveBasisDocument(

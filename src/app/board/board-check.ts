@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { BoardWarning } from '../../domain/board-composition';
 import { boardWarnings, termsEnding, tooFewBoardMeetings } from '../../domain/board-composition';
 import { osloDate as osloDay, osloInstant } from '../../domain/meeting-time';
@@ -18,6 +19,8 @@ import type { JobScheduler } from '../scheduling/scheduler';
 export const BOARD_CHECK = 'board.check';
 /** The prompts already given, by key: one per ending term and one per year; a few a year. */
 export const BOARD_PROMPTS = 'boardPrompts';
+
+export const boardCheckPayload = z.object({ day: z.string() });
 
 /** The board's meetings in the Oslo calendar year, planned or held (cancelled ones do not count). */
 export async function boardMeetingsIn(store: RecordStore, org: Organisation, year: number): Promise<number> {
@@ -82,7 +85,7 @@ export function boardCheck(deps: {
   organisation: () => Organisation;
   t: Translator;
   clock: Clock;
-}): JobHandler<{ day: string }> {
+}): JobHandler<z.infer<typeof boardCheckPayload>> {
   return async ({ job }) => {
     await scheduleBoardCheck(deps.scheduler, deps.clock);
     const org = deps.organisation();

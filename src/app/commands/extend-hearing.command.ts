@@ -25,7 +25,7 @@ export const extendHearingCommand = declareCommand({
       t,
       {
         commandId: 'extend-hearing',
-        typedRef: ctx.typed['hearing'],
+        typedRef: ctx.typed.hearing,
         args: ctx.args,
         none: t.t('hearings.none'),
         unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),

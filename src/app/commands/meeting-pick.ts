@@ -20,7 +20,7 @@ export async function meetingArg<S extends ArgsSchema>(
     t,
     {
       commandId,
-      typedRef: ctx.typed['meeting'],
+      typedRef: ctx.typed.meeting,
       args: ctx.args,
       none: t.t(actor.roles.has('coordinator') ? 'meetings.none-coordinator' : 'meetings.none'),
       unknown: (r) => t.t('error.MEETING.UNKNOWN', { meeting: r }),

@@ -27,7 +27,7 @@ export async function pickedHearing(
     t,
     {
       commandId,
-      typedRef: ctx.typed['hearing'],
+      typedRef: ctx.typed.hearing,
       args: ctx.args,
       none: t.t('hearings.none'),
       unknown: (ref) => t.t('error.HEARING.UNKNOWN', { id: ref }),

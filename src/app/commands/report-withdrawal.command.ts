@@ -28,8 +28,8 @@ export const reportWithdrawalCommand = declareCommand({
       text(t.t(`error.${code}`, { ...params, usage: usageText(t, 'report-withdrawal', withdrawalArgs) })),
     ];
     const date = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`), t.locale);
-    const parsed = withdrawalFrom(org, input, typed['noticeDate'] ?? '', today);
-    if (!parsed.ok) return say(parsed.error.code, parsed.error.params as Record<string, string | number>);
+    const parsed = withdrawalFrom(org, input, typed.noticeDate ?? '', today);
+    if (!parsed.ok) return say(parsed.error.code, parsed.error.params);
     const recorded = recordWithdrawal(org, await loadWithdrawals(store), parsed.value, actor.member.id, now, today);
     if (!recorded.ok) {
       const p = recorded.error.params ?? {};

@@ -10,7 +10,11 @@ import { toCsv } from '../exports/csv';
 import type { DownloadFile } from '../input/basis-document-file';
 import { loadWithdrawals } from './withdrawal-records';
 
-type Deps = { store: RecordStore; org: Organisation; t: Translator };
+interface Deps {
+  store: RecordStore;
+  org: Organisation;
+  t: Translator;
+}
 
 /** Download ids are five capitals or digits: the fee list for 2027 is `K2027`. */
 export const feeExportId = (year: number): string => `K${year}`;

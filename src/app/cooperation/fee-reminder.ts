@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { errorText } from '../error-text';
 import { feeDueDate, feeSchedule, feeTerms } from '../../domain/fees';
 import { osloInstant } from '../../domain/meeting-time';
@@ -19,6 +20,8 @@ export const FEES_REMIND = 'fees.remind';
 
 /** Invoices go out in good time before the due day: a month ahead, at 09.00 Oslo time. */
 export const FEE_REMINDER_DAYS_BEFORE = 30;
+
+export const feeReminderPayload = z.object({ year: z.number().int() });
 
 export function feeReminderDue(org: Organisation, year: number): string {
   const due = new Date(`${feeDueDate(feeTerms(org), year)}T00:00:00Z`);
@@ -67,7 +70,7 @@ export function feeReminder(deps: {
   organisation: () => Organisation;
   t: Translator;
   clock: Clock;
-}): JobHandler<{ year: number }> {
+}): JobHandler<z.infer<typeof feeReminderPayload>> {
   return async ({ job }) => {
     const org = deps.organisation();
     const { year } = job.payload;

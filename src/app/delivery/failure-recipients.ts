@@ -75,7 +75,7 @@ export async function recipientsOf(
   const bodyByChannel = new Map(channels.map((c) => [c.value.conversationId, c.value.bodyId]));
 
   const person = (f: DeliveryFailure, conversation: ConversationRecord | undefined): Member | undefined => {
-    const user = ((conversation?.reference as { user?: ReferenceUser } | undefined)?.user ?? {}) as ReferenceUser;
+    const user = (conversation?.reference as { user?: ReferenceUser } | undefined)?.user ?? {};
     const objectId = f.aadObjectId ?? conversation?.aadObjectId ?? str(user.aadObjectId);
     const found = objectId ? linkByObjectId.get(objectId.toLowerCase()) : undefined;
     // An address is evidence only when the host tenant wrote it (a look-alike guest is nobody we know).

@@ -1,4 +1,5 @@
-import type { Locale } from '../../i18n/locale';
+import { z } from 'zod';
+import { locales, type Locale } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { Messenger } from '../../ports/messenger';
 import type { JobHandler } from '../scheduling/execute-job';
@@ -29,6 +30,12 @@ export interface SharedCardRef {
   /** The language the card was posted in: it keeps it (nb or en). */
   readonly locale?: Locale;
 }
+
+export const sharedCardPayload: z.ZodType<SharedCardRef> = z.object({
+  card: z.string(),
+  id: z.string(),
+  locale: z.enum(locales).optional(),
+});
 
 /** What a renderer says about a card now: where it is posted and how it looks, or nothing (no longer posted). */
 export interface SharedCardNow {

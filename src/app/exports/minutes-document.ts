@@ -79,7 +79,7 @@ export function minutesDocument(src: MinutesDocumentSource, t: Translator): Expo
 const nameOf = (org: Organisation, id: string): string => memberById(org, id)?.name ?? id;
 
 function statusText(src: MinutesDocumentSource, t: Translator): string {
-  const { minutes, org } = src;
+  const { minutes } = src;
   if (minutes.status === 'draft' || !minutes.approval) return t.t('export.minutes.draft', { version: minutes.version });
   // A version changed after approval keeps the approval it corrects: say which version its
   // approvers approved, and who changed it since, so no one reads them as approving the change.

@@ -16,7 +16,7 @@ import { reminderJobs } from './follow-up-reminders';
 
 const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const field = (ctx: CardActionContext, key: string): string =>
-  typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '';
+  typeof ctx.data[key] === 'string' ? ctx.data[key].trim() : '';
 const viewerOf = (ctx: CardActionContext) => ({
   memberId: ctx.actor.member.id,
   coordinator: ctx.actor.roles.has('coordinator'),

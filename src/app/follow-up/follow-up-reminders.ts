@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FollowUpTask } from '../../domain/follow-up';
 import { formatCaseNumber } from '../../domain/case-number';
 import { isOpenTask } from '../../domain/follow-up';
@@ -23,6 +24,11 @@ export interface FollowUpReminder {
   readonly taskId: string;
   readonly when: ReminderWhen;
 }
+
+export const followUpReminderPayload: z.ZodType<FollowUpReminder> = z.object({
+  taskId: z.string(),
+  when: z.enum(['week', 'day', 'overdue']),
+});
 
 const REMINDER_TIME = '09:00';
 

@@ -14,7 +14,7 @@ import { HEARING_RESPONSES, hearingResponses, loadHearing, responsesId } from '.
 import { coordinatorRefresh, hearingStatusCard } from './hearing-status';
 
 const field = (data: Readonly<Record<string, unknown>>, key: string): string =>
-  typeof data[key] === 'string' ? (data[key] as string) : '';
+  typeof data[key] === 'string' ? data[key] : '';
 
 /** What the card sent, read against the hearing's questions (the version checks it is the same hearing). */
 function answersFrom(h: HearingRecord, data: Readonly<Record<string, unknown>>): QuestionAnswer[] {

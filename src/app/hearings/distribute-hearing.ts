@@ -1,7 +1,7 @@
-import type { Organisation } from '../../domain/organisation';
+import { z } from 'zod';
 import type { Translator } from '../../i18n/catalogue';
 import { formatDateTime } from '../../i18n/dates';
-import type { Locale } from '../../i18n/locale';
+import { locales, type Locale } from '../../i18n/locale';
 import { text } from '../reply';
 import { bodyChannel, SECRETARIAT_CHANNEL } from '../meetings/announcement-records';
 import type { JobHandler } from '../scheduling/execute-job';
@@ -18,6 +18,11 @@ export interface DistributePayload {
   readonly hearingId: string;
   readonly locale: Locale;
 }
+
+export const distributePayload: z.ZodType<DistributePayload> = z.object({
+  hearingId: z.string(),
+  locale: z.enum(locales),
+});
 
 /**
  * Distribution is itself a job, scheduled in the same step that stores the hearing: if the

@@ -20,7 +20,7 @@ import { statementCard, statementLinks } from './statement-card';
 import { archiveJointStatement } from '../archive/archive-triggers';
 
 const field = (ctx: CardActionContext, key: string): string =>
-  typeof ctx.data[key] === 'string' ? (ctx.data[key] as string).trim() : '';
+  typeof ctx.data[key] === 'string' ? ctx.data[key].trim() : '';
 const message = (ctx: CardActionContext, e: DomainError) => errorText(ctx.t, e);
 
 /** The hearing as the person who pressed sees it: the coordinator with her buttons, anyone else without. */

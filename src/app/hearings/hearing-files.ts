@@ -12,7 +12,11 @@ import type { DownloadFile } from '../input/basis-document-file';
 import type { HearingRecord } from './hearing-records';
 import { hearingResponses, loadHearing } from './hearing-records';
 
-type Deps = { store: RecordStore; org: Organisation; t: Translator };
+interface Deps {
+  store: RecordStore;
+  org: Organisation;
+  t: Translator;
+}
 
 /** The joint statement draft as it stands now, in the renderer's format. */
 export async function jointStatementFile(

@@ -69,7 +69,7 @@ const lines = (value: string): string[] =>
 
 /** The server reads the form again: the card's own checks are a courtesy, not a guarantee. */
 export function readHearingForm(data: Readonly<Record<string, unknown>>, now: Date): Result<HearingDraft> {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key].trim() : '');
   const external = readDeadline(text('externalDeadline'), now);
   if (!external.ok) return external;
   const internal = readDeadline(text('internalDeadline'), now);

@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import type { HearingReminder } from '../../domain/hearing';
 import { hearingReminders, isHearingClosed } from '../../domain/hearing';
 import { notAnswered } from '../../domain/hearing-response';
 import { municipalityName } from '../../domain/organisation';
 import { formatDateTime } from '../../i18n/dates';
-import type { Locale } from '../../i18n/locale';
+import { locales, type Locale } from '../../i18n/locale';
 import { text } from '../reply';
 import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
@@ -17,6 +18,13 @@ export interface ReminderPayload extends HearingReminder {
   readonly hearingId: string;
   readonly locale: Locale;
 }
+
+export const reminderPayload: z.ZodType<ReminderPayload> = z.object({
+  hearingId: z.string(),
+  locale: z.enum(locales),
+  at: z.string(),
+  toDeputies: z.boolean(),
+});
 
 /**
  * One job per reminder time; the date in the id keeps a moved deadline's reminders apart from

@@ -153,7 +153,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
 }
 
 const stringAt = (data: Readonly<Record<string, unknown>>, key: string): string =>
-  typeof data[key] === 'string' ? (data[key] as string) : '';
+  typeof data[key] === 'string' ? data[key] : '';
 
 export function inputActions(deps: InputDeps): CardAction[] {
   return [

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { latestAnswer } from '../../domain/input';
 import type { InputRequest } from '../../domain/input-request';
 import type { Meeting } from '../../domain/meeting';
@@ -37,6 +38,8 @@ export interface InputJobPayload {
   readonly meetingId: string;
   readonly at: string;
 }
+
+export const inputJobPayload: z.ZodType<InputJobPayload> = z.object({ meetingId: z.string(), at: z.string() });
 
 export function inputJobs(request: InputRequest): JobSpec<InputJobPayload>[] {
   const job = (kind: string, at: string): JobSpec<InputJobPayload> => ({

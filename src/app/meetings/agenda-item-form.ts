@@ -23,7 +23,7 @@ export function agendaItemForm(
   /** A refused form comes back as it was written, so nothing typed is lost. */
   written?: Readonly<Record<string, unknown>>,
 ): Reply {
-  const typed = (k: string) => (written && typeof written[k] === 'string' ? (written[k] as string) : undefined);
+  const typed = (k: string) => (written && typeof written[k] === 'string' ? written[k] : undefined);
   const people = [...coordinators(org), ...seatsOf(org, meeting.bodyId, osloDate(meeting.start)).map((s) => s.member)];
   const choices = [...new Map(people.map((p) => [p.id, { title: p.name, value: p.id }])).values()];
   return card('agenda-item-form', {
@@ -70,7 +70,7 @@ export function readDocumentLinks(text: string): DocumentLink[] {
 
 /** The form's fields as a draft; the domain says what is wrong with it. */
 export function readAgendaItemForm(data: Readonly<Record<string, unknown>>): AgendaItemDraft {
-  const field = (k: string) => (typeof data[k] === 'string' ? (data[k] as string).trim() : '');
+  const field = (k: string) => (typeof data[k] === 'string' ? data[k].trim() : '');
   return {
     title: field('title'),
     ...(field('background') && { background: field('background') }),

@@ -39,7 +39,7 @@ export function meetingForm(
 
 /** The server reads the form again: the card's own checks are a courtesy, not a guarantee. */
 export function readMeetingForm(data: Readonly<Record<string, unknown>>): Result<MeetingDetails> {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key].trim() : '');
   const date = text('date');
   const start = osloInstant(date, text('startTime'));
   const end = osloInstant(date, text('endTime'));

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createHash } from 'node:crypto';
 import type { Meeting } from '../../domain/meeting';
 import type { Organisation } from '../../domain/organisation';
@@ -32,12 +33,18 @@ import { tellAboutMissingJoinLink } from './no-join-link';
  */
 export const SEND_MEETING_NOTICE = 'meeting.announce';
 
-export type NoticeReason = 'planned' | 'moved' | 'cancelled' | 'agenda';
+export const noticeReasons = ['planned', 'moved', 'cancelled', 'agenda'] as const;
+export type NoticeReason = (typeof noticeReasons)[number];
 
 export interface NoticePayload {
   readonly meetingId: string;
   readonly reason: NoticeReason;
 }
+
+export const noticePayload: z.ZodType<NoticePayload> = z.object({
+  meetingId: z.string(),
+  reason: z.enum(noticeReasons),
+});
 
 export interface NoticeDeps {
   readonly store: RecordStore;

@@ -13,7 +13,7 @@ export function timeSuggestionActions(): CardAction[] {
       refuse: async (ctx) => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) }),
       async run(ctx) {
         const prefill = Object.fromEntries(
-          FILLED.flatMap((k) => (typeof ctx.data[k] === 'string' ? [[k, ctx.data[k] as string]] : [])),
+          FILLED.flatMap((k) => (typeof ctx.data[k] === 'string' ? [[k, ctx.data[k]]] : [])),
         );
         // The card turns into the form for the one who pressed, as `nytt møte` shows it.
         return { respond: meetingForm(ctx.org, ctx.t, prefill) };

@@ -66,7 +66,7 @@ export function minutesCard(
   /** The follow-up form as typed, when creating a task was refused. */
   typed?: Readonly<Record<string, unknown>>,
 ): Reply {
-  const as = (key: string): string => (typeof typed?.[key] === 'string' ? (typed[key] as string) : '');
+  const as = (key: string): string => (typeof typed?.[key] === 'string' ? typed[key] : '');
   const { meeting, record } = src;
   const { minutes } = record;
   const doc = minutesDocument({ org, meeting, minutes, meetings: src.meetings }, t);

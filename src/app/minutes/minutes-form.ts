@@ -40,7 +40,7 @@ export function calledTo(
 
 const name = (org: Organisation, id: string): string => memberById(org, id)?.name ?? id;
 const field = (data: Readonly<Record<string, unknown>>, key: string): string =>
-  typeof data[key] === 'string' ? (data[key] as string).trim() : '';
+  typeof data[key] === 'string' ? data[key].trim() : '';
 
 /** Cases the form writes minutes for, in agenda order: the card's inputs are numbered by this. */
 export const formItems = (meeting: Meeting): AgendaItem[] => activeItems(meeting);
@@ -72,8 +72,7 @@ export function minutesForm(
   notice: Notice | string = '',
   typed?: Readonly<Record<string, unknown>>,
 ): Reply {
-  const as = (key: string, stored: string): string =>
-    typeof typed?.[key] === 'string' ? (typed[key] as string) : stored;
+  const as = (key: string, stored: string): string => (typeof typed?.[key] === 'string' ? typed[key] : stored);
   const { minutes } = record;
   const { attendance } = minutes.content;
   const called = calledTo(org, meeting);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import type { ResultLists, SyncReport } from '../../ports/result-lists';
@@ -39,6 +40,8 @@ export async function projectRecord(
     for (const other of projection.also) await requestProjection(deps.store, deps.clock, other);
   return total;
 }
+
+export const projectionPayload: z.ZodType<RecordRef> = z.object({ collection: z.string(), id: z.string() });
 
 export const projectionHandler =
   (deps: ProjectionDeps): JobHandler<RecordRef> =>

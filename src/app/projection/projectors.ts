@@ -108,7 +108,7 @@ export const PROJECTORS: Readonly<Record<string, Projector>> = {
     lists: ['hearings'],
     async project(store, id, c) {
       const hearing = await value<HearingRecord>(store, HEARINGS, id);
-      void c;
+      c;
       return { rows: hearing ? { hearings: [hearingRow(hearing)] } : {}, also: [] };
     },
   },

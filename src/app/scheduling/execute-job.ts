@@ -84,7 +84,7 @@ const raced = (e: unknown): boolean =>
 export async function executeJob(
   options: ExecuteOptions,
   candidate: StoredRecord<Job>,
-  handler: JobHandler<never>,
+  handler: JobHandler,
 ): Promise<JobResult> {
   const { store, clock, owner, leaseMs } = options;
   const now = clock.now();
@@ -139,7 +139,7 @@ export async function executeJob(
   let outcome: JobOutcome;
   try {
     outcome = (await handler({
-      job: claimed as Job<never>,
+      job: claimed,
       attempt: claimed.attempts,
       idempotencyKey: claimed.id,
       receipt: claimed.receipt,

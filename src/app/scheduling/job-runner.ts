@@ -3,7 +3,8 @@ import { silentLogger } from '../../ports/logger';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import type { Timer } from '../../ports/timer';
-import type { JobHandler, JobResult } from './execute-job';
+import type { JobResult } from './execute-job';
+import type { JobRegistry } from './job-registry';
 import { executeJob } from './execute-job';
 import type { BackoffPolicy, Job } from './job';
 import { JOBS, defaultBackoff, errorMessage, isRunnable } from './job';
@@ -14,8 +15,8 @@ export interface JobRunnerOptions {
   readonly timer: Timer;
   /** Unique per process (e.g. instance name + pid + random): it is written into each claim. */
   readonly owner: string;
-  /** The routing table: a runner claims only the kinds it can handle. */
-  readonly handlers: Readonly<Record<string, JobHandler<never>>>;
+  /** The routing table (see job-registry.ts): a runner claims only the kinds it can handle. */
+  readonly handlers: JobRegistry;
   readonly concurrency?: number;
   /** A takeover after a crash waits this long (plus a poll); renewed while a handler runs. */
   readonly leaseMs?: number;
@@ -204,7 +205,7 @@ export class JobRunner {
 
   private async execute(candidate: StoredRecord<Job>): Promise<JobResult | 'error'> {
     const { store, clock, owner, handlers, backoff = defaultBackoff } = this.options;
-    const handler = handlers[candidate.value.kind]!;
+    const definition = handlers[candidate.value.kind]!;
     try {
       const result = await executeJob(
         {
@@ -218,7 +219,7 @@ export class JobRunner {
           random: this.random,
         },
         candidate,
-        handler,
+        (context) => definition.run(context, this.logger),
       );
       if (result === 'lost') this.logger.warn('scheduler.claim-lost', { owner, jobId: candidate.id });
       if (result === 'failed') this.logger.warn('scheduler.job-failed', { owner, jobId: candidate.id });

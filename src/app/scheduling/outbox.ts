@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Reply } from '../reply';
 import type { JobHandler } from './execute-job';
 import type { JobSpec } from './scheduler';
@@ -17,6 +18,11 @@ export interface OutboxMessage {
    */
   readonly message: unknown;
 }
+
+export const outboxPayload: z.ZodType<OutboxMessage> = z.object({
+  conversationId: z.string(),
+  message: z.unknown().refine((m) => m !== undefined, 'no message'),
+});
 
 export interface Delivery extends OutboxMessage {
   /** The job id: stable across attempts and runners. */

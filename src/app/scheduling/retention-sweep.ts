@@ -95,7 +95,7 @@ export async function sweepUndated(
       continue;
     }
     for (const record of found.filter(
-      (r) => r.value.finishedDay === undefined && (r.value.finishedAt ?? r.value.updatedAt) < before!,
+      (r) => r.value.finishedDay === undefined && (r.value.finishedAt ?? r.value.updatedAt) < before,
     )) {
       if (budget.removals <= 0) return { removed, finished: false, refused };
       budget.removals--;

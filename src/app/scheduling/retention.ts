@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Logger } from '../../ports/logger';
 import { silentLogger } from '../../ports/logger';
 import type { Clock } from '../../ports/clock';
@@ -26,6 +27,8 @@ export const RETENTION_LIST = 'retention';
 const PROGRESS = 'progress';
 
 export const DEFAULT_RETENTION_DAYS = 90;
+
+export const retentionPayload = z.object({ day: z.string() });
 /**
  * How far before the cutoff the first run starts reading days. Jobs carry `finishedDay` from
  * the version that also schedules retention at start-up, so none is much older than the
@@ -73,7 +76,7 @@ export async function scheduleRetention(scheduler: JobScheduler, clock: Clock): 
 const gone = (job: Job): boolean => job.state === 'done' || job.state === 'cancelled';
 const failed = (job: Job): boolean => job.state === 'failed';
 
-export function retentionHandler(deps: RetentionDeps): JobHandler<{ day: string }> {
+export function retentionHandler(deps: RetentionDeps): JobHandler<z.infer<typeof retentionPayload>> {
   const days = deps.days ?? DEFAULT_RETENTION_DAYS;
   const logger = deps.logger ?? silentLogger;
   return async ({ job }) => {

@@ -1,12 +1,10 @@
 import type { CastOutcome } from './cast-outcome';
-import type { Cast } from '../../domain/ballot';
 import type { CastRequest } from '../../domain/cast-request';
 import type { Result } from '../../domain/result';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { BallotBatcher } from './ballot-batcher';
 import type { KeyedLock } from './keyed-lock';
-import type { VoteRecord } from './vote-records';
 
 // One batcher per process, found by the process's vote lock.
 const batchers = new WeakMap<KeyedLock, BallotBatcher>();

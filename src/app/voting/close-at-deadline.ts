@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Organisation } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
 import type { Messenger } from '../../ports/messenger';
@@ -8,13 +9,16 @@ import type { VotingDeps } from './vote-actions';
 
 export { CLOSE_AT_DEADLINE } from './close-job';
 
+/** What a vote's deadline job carries. */
+export const closeAtDeadlinePayload = z.object({ voteId: z.string() });
+
 /**
  * A vote with a deadline closes by itself: the scheduler runs this once, on one
  * process, and the posted card becomes the result. Closed by hand before? Then done.
  */
 export function closeAtDeadline(
   deps: VotingDeps & { messenger: Messenger; organisation: () => Organisation; t: Translator },
-): JobHandler<{ voteId: string }> {
+): JobHandler<z.infer<typeof closeAtDeadlinePayload>> {
   return async ({ job }) => {
     const closed = await closeOpenVote(deps, job.payload.voteId, 'deadline');
     if (!closed.ok)

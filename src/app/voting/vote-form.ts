@@ -52,7 +52,7 @@ export function voteForm(
   const choices = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
   const typed = (key: (typeof FIELDS)[number]) =>
-    typeof prefill.typed?.[key] === 'string' ? (prefill.typed[key] as string) : undefined;
+    typeof prefill.typed?.[key] === 'string' ? prefill.typed[key] : undefined;
   const values = {
     electorate: typed('electorate') ?? 'members',
     rule: typed('rule') ?? 'simple-majority',
@@ -111,7 +111,7 @@ export interface VoteFormInput {
 
 /** Reads the submitted form strictly: the card checks too, but the server decides. */
 export function readVoteForm(data: Record<string, unknown>): Result<VoteFormInput> {
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+  const text = (key: string) => (typeof data[key] === 'string' ? data[key].trim() : '');
   const pick = <T extends string>(key: string, allowed: readonly T[], fallback: T): T | undefined => {
     const value = text(key) || fallback;
     return (allowed as readonly string[]).includes(value) ? (value as T) : undefined;

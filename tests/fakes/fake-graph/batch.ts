@@ -66,7 +66,7 @@ function subRequest(outer: FakeGraphRequest, sub: SubRequest): FakeGraphRequest 
     headers: {
       ...headers,
       'user-agent': outer.headers['user-agent'] ?? '',
-      authorization: outer.headers['authorization'] ?? '',
+      authorization: outer.headers.authorization ?? '',
     },
     body: sub.body,
   };

@@ -42,23 +42,22 @@ export function typeRefusal(
 }
 
 function mismatch(column: ColumnLike, value: unknown): string | undefined {
-  if (column['text'] || column.name === 'Title')
-    return typeof value === 'string' ? undefined : 'a text column takes text';
-  if (column['number'])
+  if (column.text || column.name === 'Title') return typeof value === 'string' ? undefined : 'a text column takes text';
+  if (column.number)
     return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number column takes a number';
-  if (column['boolean']) return typeof value === 'boolean' ? undefined : 'a yes/no column takes true or false';
-  if (column['dateTime'])
+  if (column.boolean) return typeof value === 'boolean' ? undefined : 'a yes/no column takes true or false';
+  if (column.dateTime)
     return typeof value === 'string' && ISO_8601.test(value) && !Number.isNaN(Date.parse(value))
       ? undefined
       : 'a date column takes an ISO 8601 date and time';
-  const choice = column['choice'] as { choices?: string[]; allowTextEntry?: boolean } | undefined;
+  const choice = column.choice as { choices?: string[]; allowTextEntry?: boolean } | undefined;
   if (choice) {
     if (typeof value !== 'string') return 'a choice column takes text';
     return choice.allowTextEntry === true || (choice.choices ?? []).includes(value)
       ? undefined
       : `'${value}' is not one of the column's choices`;
   }
-  if (column['hyperlinkOrPicture']) {
+  if (column.hyperlinkOrPicture) {
     const link = value as Record<string, unknown>;
     if (
       typeof link !== 'object' ||
@@ -66,10 +65,9 @@ function mismatch(column: ColumnLike, value: unknown): string | undefined {
       Object.keys(link).some((k) => k !== 'Url' && k !== 'Description')
     )
       return 'a hyperlink takes { Url, Description }';
-    if (typeof link['Url'] !== 'string' || !/^(https?|mailto):/i.test(link['Url'])) return 'a hyperlink needs a Url';
-    if (link['Url'].length > HYPERLINK_URL_MAX)
-      return `a hyperlink's Url holds at most ${HYPERLINK_URL_MAX} characters`;
-    if (link['Description'] !== undefined && typeof link['Description'] !== 'string')
+    if (typeof link.Url !== 'string' || !/^(https?|mailto):/i.test(link.Url)) return 'a hyperlink needs a Url';
+    if (link.Url.length > HYPERLINK_URL_MAX) return `a hyperlink's Url holds at most ${HYPERLINK_URL_MAX} characters`;
+    if (link.Description !== undefined && typeof link.Description !== 'string')
       return "a hyperlink's Description is text";
     return undefined;
   }

@@ -145,7 +145,7 @@ export class FakeGraph {
     if (url.pathname.startsWith(`${FAKE_WEB_PATH}/_api/`))
       url.pathname = `/v1.0${url.pathname.slice(FAKE_WEB_PATH.length)}`;
     if (!VERSION.test(url.pathname)) reply = graphError(400, 'invalidRequest', 'no version segment');
-    else if (raw.length > MAX_REQUEST_BYTES && !/:\/content$/.test(url.pathname)) {
+    else if (raw.length > MAX_REQUEST_BYTES && !url.pathname.endsWith(':/content')) {
       reply = graphError(
         413,
         'RequestEntityTooLarge',
@@ -204,7 +204,7 @@ export class FakeGraph {
       inBatch,
       status: reply.status,
       userAgent: request.headers['user-agent'] ?? '',
-      token: /^Bearer (.+)$/.exec(request.headers['authorization'] ?? '')?.[1],
+      token: /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1],
     });
   }
 

@@ -47,7 +47,7 @@ export function getSchedule(
     return invalid('availabilityViewInterval must be between 5 and 1440.');
   const zone = preferredZone(request.headers.prefer);
   const slotMs = interval * 60_000;
-  const value = (schedules as string[]).map((scheduleId) => {
+  const value = schedules.map((scheduleId) => {
     const items = busyOf(scheduleId);
     if (!items) {
       return {

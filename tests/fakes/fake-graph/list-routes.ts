@@ -166,7 +166,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
     if (filter) {
       const clauses = parseFilter(filter);
       if (typeof clauses === 'string') return graphError(400, 'invalidRequest', clauses);
-      const honour = (r.headers['prefer'] ?? '').includes('HonorNonIndexedQueriesWarningMayFailRandomly');
+      const honour = (r.headers.prefer ?? '').includes('HonorNonIndexedQueriesWarningMayFailRandomly');
       for (const c of clauses) {
         const col = list.columns.find((x) => x.name === c.field);
         if (!col) return graphError(400, 'invalidRequest', `no column ${c.field}`);
@@ -249,7 +249,7 @@ export class FakeSharePointLists implements FakeGraphRoutes {
   private hyperlinkRefusal(list: FakeList, fields: Record<string, unknown>): FakeGraphResponse | undefined {
     if (!this.refuseHyperlinkValues) return undefined;
     const link = Object.entries(fields).find(
-      ([name, value]) => value !== null && list.columns.some((c) => c.name === name && c['hyperlinkOrPicture']),
+      ([name, value]) => value !== null && list.columns.some((c) => c.name === name && c.hyperlinkOrPicture),
     );
     return link ? graphError(400, 'invalidRequest', 'Invalid request') : undefined;
   }

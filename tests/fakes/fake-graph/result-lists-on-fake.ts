@@ -4,9 +4,8 @@ import { provisionResultLists } from '../../../src/adapters/sharepoint/typed-lis
 import { openSharePointStore } from '../../../src/adapters/sharepoint/open-sharepoint-store';
 import type { ThrottlePolicy } from '../../../src/adapters/graph/throttling';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
-import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import { ProjectingStore } from '../../../src/app/projection/projecting-store';
-import { projectionHandler } from '../../../src/app/projection/project-job';
+import { projectionHandler, projectionPayload } from '../../../src/app/projection/project-job';
 import { PROJECT } from '../../../src/app/projection/request-projection';
 import type { Organisation } from '../../../src/domain/organisation';
 import { Catalogue, type Translator } from '../../../src/i18n/catalogue';
@@ -16,6 +15,7 @@ import type { ResultLists } from '../../../src/ports/result-lists';
 import type { FakeGraph } from './fake-graph-server';
 import type { FakeList } from './list-routes';
 import { graphOnFake } from './sharepoint-on-fake';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 
 const idleTimer = { after: () => () => {} };
 
@@ -25,7 +25,7 @@ export const rowsOf = (fake: FakeGraph, internalName: string): Record<string, un
   if (!list) throw new Error(`no list ${internalName} on the fake`);
   return [...list.items.values()]
     .map((i) => i.fields)
-    .sort((a, b) => String(a['SamradKey']).localeCompare(String(b['SamradKey'])));
+    .sort((a, b) => String(a.SamradKey).localeCompare(String(b.SamradKey)));
 };
 
 export interface ProjectionOnFake {
@@ -62,14 +62,18 @@ export async function projectionOnFake(
     timer: idleTimer,
     owner: 'test-runner',
     backoff: { baseMs: 0, maxMs: 0 },
-    handlers: {
-      [PROJECT]: projectionHandler({
-        store: records,
-        lists,
-        clock: options.clock,
-        context: () => ({ organisation: organisation(), t }),
-      }) as JobHandler<never>,
-    },
+    handlers: jobRegistry(
+      defineJob(
+        PROJECT,
+        projectionPayload,
+        projectionHandler({
+          store: records,
+          lists,
+          clock: options.clock,
+          context: () => ({ organisation: organisation(), t }),
+        }),
+      ),
+    ),
   });
   return {
     store,

@@ -148,7 +148,7 @@ describe('finished documents go to the SharePoint document library (fake Graph)'
         ),
       );
       const body = JSON.parse(res.body) as { type: string; value: unknown };
-      if (body.type.endsWith('card.adaptive')) expectValidCards([body.value as object]);
+      if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
       return JSON.stringify(body.value);
     };
     for (const [title, date] of [

@@ -13,7 +13,11 @@ import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 let fake: FakeGraph;
 afterEach(async () => fake?.close());
 
-type Reply = { status: number; headers: Headers; body: any };
+interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+}
 async function call(
   method: string,
   path: string,

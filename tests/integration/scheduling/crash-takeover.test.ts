@@ -6,7 +6,7 @@ import { SqliteStore } from '../../../src/adapters/sqlite/sqlite-store';
 import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import type { Delivery, MessageSender, SendResult } from '../../../src/app/scheduling/outbox';
-import { OUTBOX, messageJob, outboxHandler } from '../../../src/app/scheduling/outbox';
+import { OUTBOX, messageJob, outboxHandler, outboxPayload } from '../../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { Clock } from '../../../src/ports/clock';
 import type { RecordStore } from '../../../src/ports/record-store';
@@ -19,6 +19,8 @@ import {
   t0,
   yieldToOthers,
 } from '../../unit/scheduling/scheduling-fixtures';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 /** Issue 15: by default a crashed instance's due jobs are taken over within 30 s. */
 const takeoverMs = 30_000;
@@ -58,7 +60,7 @@ const runnerFor = (store: RecordStore, clock: Clock, process: string, sender: Me
     timer: idleTimer,
     owner: process,
     concurrency,
-    handlers: { [OUTBOX]: outboxHandler(sender) },
+    handlers: jobRegistry(defineJob(OUTBOX, outboxPayload, outboxHandler(sender))),
   });
 
 const setup = async (municipalities: number) => {
@@ -173,19 +175,14 @@ describe('the lease on the fake clock: short for a crash, renewed for a live job
 
   // Fake timers move Date too, so the clock follows the runners' poll timers.
   const fakeClock: Clock = { now: () => new Date() };
-  const loopRunner = (
-    store: RecordStore,
-    owner: string,
-    handler: JobHandler<never>,
-    extra: { maxRunMs?: number } = {},
-  ) =>
+  const loopRunner = (store: RecordStore, owner: string, handler: JobHandler, extra: { maxRunMs?: number } = {}) =>
     new JobRunner({
       store,
       clock: fakeClock,
       timer: systemTimer,
       owner,
       pollMs: 5_000,
-      handlers: { long: handler },
+      handlers: untypedJobs({ long: handler }),
       ...extra,
     });
   const sqlite = () => new SqliteStore(join(mkdtempSync(join(tmpdir(), 'samrad-lease-')), 'samrad.db'));
@@ -205,7 +202,7 @@ describe('the lease on the fake clock: short for a crash, renewed for a live job
       clock: fakeClock,
       timer: idleTimer,
       owner: 'a',
-      handlers: { long: () => never },
+      handlers: untypedJobs({ long: () => never }),
     });
     void dead.runDue();
     await vi.advanceTimersByTimeAsync(0);
@@ -229,7 +226,7 @@ describe('the lease on the fake clock: short for a crash, renewed for a live job
     const counter = new RunCounter();
     const scheduler = new JobScheduler(store, fakeClock);
     await scheduler.schedule({ id: 'archive:minutes:M4TQ2:3', kind: 'long', dueAt: t0, payload: {} });
-    const slow: JobHandler<never> = async ({ job }) => {
+    const slow: JobHandler = async ({ job }) => {
       counter.add(job.id);
       await new Promise((resolve) => setTimeout(resolve, minutes(3)));
     };

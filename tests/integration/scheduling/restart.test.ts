@@ -10,6 +10,7 @@ import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { RecordStore } from '../../../src/ports/record-store';
 import type { Clock } from '../../../src/ports/clock';
 import { ManualClock, RunCounter, idleTimer, minutes, t0 } from '../../unit/scheduling/scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 const leaseMs = minutes(2);
 const runnerOn = (store: RecordStore, clock: Clock, owner: string, counter: RunCounter) =>
@@ -19,7 +20,7 @@ const runnerOn = (store: RecordStore, clock: Clock, owner: string, counter: RunC
     timer: idleTimer,
     owner,
     leaseMs,
-    handlers: { reminder: async ({ job }) => counter.add(job.id) },
+    handlers: untypedJobs({ reminder: async ({ job }) => counter.add(job.id) }),
   });
 
 describe('a restart on the same SQLite file', () => {

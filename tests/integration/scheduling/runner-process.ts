@@ -8,6 +8,7 @@ import { JOBS } from '../../../src/app/scheduling/job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import { systemClock } from '../../../src/ports/clock';
 import { systemTimer } from '../../../src/ports/timer';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 const [file, owner, out, go] = process.argv.slice(2) as [string, string, string, string];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -17,12 +18,12 @@ const runner = new JobRunner({
   clock: systemClock,
   timer: systemTimer,
   owner,
-  handlers: {
+  handlers: untypedJobs({
     reminder: async ({ job }) => {
       await sleep(2); // as long as a send takes, roughly: lets the other process overlap
       appendFileSync(out, `${job.id} ${owner}\n`);
     },
-  },
+  }),
 });
 
 const left = async () =>

@@ -9,6 +9,7 @@ import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { ManualClock, RunCounter, idleTimer, t0, yieldToOthers } from '../../unit/scheduling/scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 const dbFile = () => join(mkdtempSync(join(tmpdir(), 'samrad-jobs-')), 'samrad.db');
 const open: RecordStore[] = [];
@@ -40,7 +41,14 @@ async function twoRunnersOn(storeA: RecordStore, storeB: RecordStore, randomA: (
   }));
   await new JobScheduler(storeA, clock).scheduleMany(specs);
   const runner = (store: RecordStore, owner: string, random: () => number) =>
-    new JobRunner({ store, clock, timer: idleTimer, owner, handlers: { reminder: counting(counter) }, random });
+    new JobRunner({
+      store,
+      clock,
+      timer: idleTimer,
+      owner,
+      handlers: untypedJobs({ reminder: counting(counter) }),
+      random,
+    });
   const [a, b] = await Promise.all([
     runner(storeA, 'process-a', randomA).runDue(),
     runner(storeB, 'process-b', randomB).runDue(),

@@ -42,7 +42,7 @@ describe('the server with a tenant configured', () => {
     const res = await bot.post(message(bot.connector.url, people.coordinator, 'hjelp'));
     expect(res.status).toBe(200);
     const list = fake.lists.list('SamradRecords')!;
-    const collections = [...list.items.values()].map((i) => i.fields['Collection']);
+    const collections = [...list.items.values()].map((i) => i.fields.Collection);
     expect(collections).toContain('conversations');
     const sent = fake.requests.slice(before);
     expect(sent.length).toBeGreaterThan(0);

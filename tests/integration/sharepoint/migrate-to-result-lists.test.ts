@@ -61,7 +61,7 @@ async function todaysSite(f: FakeGraph): Promise<SharePointStore> {
     records.columns.length,
     ...records.columns.filter((c) => v3.has(c.name) || ['Title', 'ID', 'Created', 'Modified'].includes(c.name)),
   );
-  for (const item of records.items.values()) delete item.fields['FilterFinishedDay'];
+  for (const item of records.items.values()) delete item.fields.FilterFinishedDay;
   return store;
 }
 
@@ -103,12 +103,12 @@ describe('npm run migrate, on a copy of today’s single-list layout', () => {
     const second = await migrate(env(fake), { apply: true, tokenCredential, print: (l) => lines.push(l) });
     expect(second.applied).toEqual(['result-lists', 'projection']); // the records list was done before the crash
     expect(lines.at(-1)).toBe('Set SAMRAD_SHAREPOINT_LISTS=on for the server, so the lists stay in step from now on.');
-    expect(rowsOf(fake, 'SamradMeetings').map((r) => [r['Title'], r['State']])).toEqual([
+    expect(rowsOf(fake, 'SamradMeetings').map((r) => [r.Title, r.State])).toEqual([
       ['Styremøte 1', 'Holdt'],
       ['Styremøte 2', 'Holdt'],
       ['Styremøte 3', 'Holdt'],
     ]);
-    expect(rowsOf(fake, 'SamradCases').map((r) => r['CaseNumber'])).toEqual(['10/2026', '20/2026', '30/2026']);
+    expect(rowsOf(fake, 'SamradCases').map((r) => r.CaseNumber)).toEqual(['10/2026', '20/2026', '30/2026']);
     expect(rowsOf(fake, 'SamradVotes')).toEqual([
       expect.objectContaining({ Secrecy: 'Hemmelig', For: 4, Against: 2, Abstained: 1 }),
     ]);

@@ -7,6 +7,7 @@ import { Catalogue } from '../../../src/i18n/catalogue';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { ManualClock, idleTimer, t0 } from '../../unit/scheduling/scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 let fake: FakeGraph;
 afterEach(async () => fake?.close());
@@ -26,7 +27,7 @@ describe('a job that meets a permanent refusal of the SharePoint store', () => {
       clock,
       timer: idleTimer,
       owner: 'a',
-      handlers: { grow: grow as JobHandler<never> },
+      handlers: untypedJobs({ grow }),
       random: () => 0,
     });
     await runner.runDue();

@@ -124,9 +124,7 @@ describe('Protokoller, Vedtak and Oppfølging, with 30% of Graph calls throttled
     expect(fake.requests.some((r) => r.status === 429)).toBe(true);
 
     const versions = rowsOf(fake, 'SamradMinutes');
-    expect(
-      versions.map((v) => [v['SamradKey'], v['MinutesVersion'], v['Current'], v['MinutesStatus'], v['ChangeReason']]),
-    ).toEqual([
+    expect(versions.map((v) => [v.SamradKey, v.MinutesVersion, v.Current, v.MinutesStatus, v.ChangeReason])).toEqual([
       ['minutes/M1/v1', 1, false, 'Godkjent', null],
       ['minutes/M1/v2', 2, true, 'Godkjent', 'Skrivefeil i vedtaket'],
     ]);
@@ -136,13 +134,7 @@ describe('Protokoller, Vedtak and Oppfølging, with 30% of Graph calls throttled
       MeetingStart: '2026-12-10T09:00:00Z',
     });
     const decisions = () =>
-      rowsOf(fake!, 'SamradDecisions').map((d) => [
-        d['CaseNumber'],
-        d['Title'],
-        d['Decision'],
-        d['FollowUp'],
-        d['OpenTasks'],
-      ]);
+      rowsOf(fake!, 'SamradDecisions').map((d) => [d.CaseNumber, d.Title, d.Decision, d.FollowUp, d.OpenTasks]);
     // The withdrawn case has no decision; the current version's wording counts.
     expect(decisions()).toEqual([
       ['11/2026', 'Godkjenning av protokoll', 'Protokollen godkjent.', 'Ingen oppfølging', 0],
@@ -200,7 +192,7 @@ describe('a tenant whose Graph refuses hyperlink values', () => {
     expect(cases).toHaveLength(6);
     expect(
       cases.every(
-        (c) => c['Document'] === undefined && String(c['Documents']).startsWith('Framlegg: https://x.sharepoint.com/'),
+        (c) => c.Document === undefined && String(c.Documents).startsWith('Framlegg: https://x.sharepoint.com/'),
       ),
     ).toBe(true);
     expect(warnings).toEqual(['result-lists.links-refused']);

@@ -91,7 +91,7 @@ describe('provisioning the result lists', () => {
     expect(
       second.resultLists?.every((r) => !r.created && r.columnsAdded.length === 0 && r.columnsDiffering.length === 0),
     ).toBe(true);
-    expect(lines.filter((l) => /^  Samrad\w+: nothing changed$/.test(l))).toHaveLength(9);
+    expect(lines.filter((l) => /^ {2}Samrad\w+: nothing changed$/.test(l))).toHaveLength(9);
   });
 
   it('upgrades a list made by an older version: adds the missing column only, and reports one whose type differs', async () => {

@@ -43,8 +43,8 @@ describe('a secret vote in the Avstemninger list', () => {
       QuorumMet: true,
     });
     // While open: only how many have voted, rising one by one; never a count per option.
-    expect(whileOpen.map((r) => r['Voted'])).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    expect(whileOpen.every((r) => r['For'] === null && r['Against'] === null && r['Results'] === null)).toBe(true);
+    expect(whileOpen.map((r) => r.Voted)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(whileOpen.every((r) => r.For === null && r.Against === null && r.Results === null)).toBe(true);
     // Every version the list kept, as a site owner reads them: no voter key anywhere.
     const list = fake.lists.list('SamradVotes')!;
     const history = fake.lists.versions.all(list.id).map((v) => JSON.stringify(v.fields));

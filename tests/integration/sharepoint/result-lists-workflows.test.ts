@@ -20,7 +20,7 @@ import { requestProjection } from '../../../src/app/projection/request-projectio
 const credential: TokenCredential = {
   getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
 };
-let now = new Date('2026-11-23T10:00:00Z');
+const now = new Date('2026-11-23T10:00:00Z');
 let fake: FakeGraph;
 let bot: BotUnderTest;
 let meetingId = '';
@@ -102,18 +102,16 @@ describe('the result lists follow the workflows, and show what the cards show', 
       Online: true,
       Cases: 2,
     });
-    expect(agenda).toContain(String(meeting!['Body']));
-    const cases = rowsOf(fake, 'SamradCases').sort((a, b) =>
-      String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])),
-    );
-    expect(cases.map((c) => [c['CaseNumber'], c['Title'], c['ItemStatus']])).toEqual([
+    expect(agenda).toContain(String(meeting!.Body));
+    const cases = rowsOf(fake, 'SamradCases').sort((a, b) => String(a.CaseNumber).localeCompare(String(b.CaseNumber)));
+    expect(cases.map((c) => [c.CaseNumber, c.Title, c.ItemStatus])).toEqual([
       ['1/2026', 'Godkjenning av protokoll', 'Til behandling'],
       ['2/2026', 'Handlingsplan 2027', 'Til behandling'],
       ['3/2026', 'Budsjett 2027', 'Til behandling'],
     ]);
     for (const c of cases.slice(1)) {
-      expect(agenda).toContain(String(c['Title']));
-      expect(agenda).toContain(String(c['Proposal']));
+      expect(agenda).toContain(String(c.Title));
+      expect(agenda).toContain(String(c.Proposal));
     }
     expect(cases[1]).toMatchObject({
       Document: { Url: 'https://samarbeid.sharepoint.com/saker/2.pdf', Description: 'Saksframlegg' },
@@ -143,12 +141,8 @@ describe('the result lists follow the workflows, and show what the cards show', 
     await runJobs();
     const summary = await say(people.boardMember, `innspill ${meetingId}`);
     expect(summary).toContain('Støtter 0 · Støtter med endringer 0 · Mot 1');
-    const rows = rowsOf(fake, 'SamradInput').sort((a, b) =>
-      String(a['CaseNumber']).localeCompare(String(b['CaseNumber'])),
-    );
-    expect(
-      rows.map((r) => [r['Municipality'], r['CaseNumber'], r['Position'], r['InputText'], r['AnswerStatus']]),
-    ).toEqual([
+    const rows = rowsOf(fake, 'SamradInput').sort((a, b) => String(a.CaseNumber).localeCompare(String(b.CaseNumber)));
+    expect(rows.map((r) => [r.Municipality, r.CaseNumber, r.Position, r.InputText, r.AnswerStatus])).toEqual([
       ['Gol', '2/2026', 'Støtter', null, 'Sendt inn'],
       ['Gol', '3/2026', 'Mot', 'For lite til legevakt.', 'Sendt inn'],
     ]);
@@ -188,23 +182,14 @@ describe('the result lists follow the workflows, and show what the cards show', 
       Municipalities: 21,
       ExternalDeadline: '2026-12-15T11:00:00Z',
     });
-    expect(hearing!['Document']).toEqual({
+    expect(hearing!.Document).toEqual({
       Url: 'https://www.regjeringen.no/horing.pdf',
       Description: 'https://www.regjeringen.no/horing.pdf',
     });
     const card = await say(people.coordinator, `høring ${hearingId}`);
     expect(card).toContain('1 av 21 har svart');
     const responses = rowsOf(fake, 'SamradHearingResponses');
-    expect(
-      responses.map((r) => [
-        r['Municipality'],
-        r['QuestionNumber'],
-        r['Question'],
-        r['Answer'],
-        r['Position'],
-        r['Late'],
-      ]),
-    ).toEqual([
+    expect(responses.map((r) => [r.Municipality, r.QuestionNumber, r.Question, r.Answer, r.Position, r.Late])).toEqual([
       ['Gol', 1, 'Er forslaget godt nok utredet?', 'Godt utredet for Gol.', 'Enig med merknader', false],
       [
         'Gol',
@@ -216,7 +201,7 @@ describe('the result lists follow the workflows, and show what the cards show', 
       ],
     ]);
     expect(card).toMatch(/"title":"Gol","value":"[^"]+"/);
-    expect(responses.filter((r) => r['AnswerStatus'] === 'Sendt inn')).toHaveLength(1 * 2);
+    expect(responses.filter((r) => r.AnswerStatus === 'Sendt inn')).toHaveLength(1 * 2);
   });
 
   it('moving and cancelling the meeting: its row follows within the next pass, and a second pass writes nothing', async () => {

@@ -91,9 +91,7 @@ describe("the SharePoint store at SharePoint's limits", () => {
     fake = await FakeGraph.start(); // shuffles $batch responses by default
     const store = await sharePointStoreOnFake(fake);
     const made = await Promise.all(Array.from({ length: 45 }, (_, i) => store.create('votes', `v${i}`, { n: i })));
-    expect(made.map((r) => [r.id, (r.value as { n: number }).n])).toEqual(
-      Array.from({ length: 45 }, (_, i) => [`v${i}`, i]),
-    );
+    expect(made.map((r) => [r.id, r.value.n])).toEqual(Array.from({ length: 45 }, (_, i) => [`v${i}`, i]));
     expect(fake.count('POST', /^\/\$batch$/)).toBe(3);
   });
 });

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
-import type { JobHandler } from '../../../src/app/scheduling/execute-job';
-import { OUTBOX, messageJob, outboxHandler } from '../../../src/app/scheduling/outbox';
+import { OUTBOX, messageJob, outboxHandler, outboxPayload } from '../../../src/app/scheduling/outbox';
 import type { MessageSender } from '../../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { ManualClock, RunCounter, idleTimer, t0, yieldToOthers } from '../../unit/scheduling/scheduling-fixtures';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 
 let fake: FakeGraph;
 afterEach(async () => fake?.close());
@@ -46,7 +46,7 @@ describe('two bot instances sharing one SharePoint site (App Service scale-out)'
           clock,
           timer: idleTimer,
           owner,
-          handlers: { [OUTBOX]: outboxHandler(countingSender(counter)) as JobHandler<never> },
+          handlers: jobRegistry(defineJob(OUTBOX, outboxPayload, outboxHandler(countingSender(counter)))),
           random: () => start,
         });
       const [a, b] = await Promise.all([

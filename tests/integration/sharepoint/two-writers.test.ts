@@ -33,7 +33,7 @@ describe('two writers on one SharePoint item', () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(isStoreError(lost[0]!.reason, 'STORE.PRECONDITION_FAILED')).toBe(true);
-    const winner = results[0]!.status === 'fulfilled' ? 'Nesbyen' : 'Geilo';
+    const winner = results[0].status === 'fulfilled' ? 'Nesbyen' : 'Geilo';
     expect((await b.get<{ place: string }>('meetings', 'm1'))?.value.place).toBe(winner);
   });
 

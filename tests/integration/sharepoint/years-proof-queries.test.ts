@@ -4,13 +4,20 @@ import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import type { Job } from '../../../src/app/scheduling/job';
 import { JOBS } from '../../../src/app/scheduling/job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
-import { RETENTION, retentionHandler, scheduleRetention } from '../../../src/app/scheduling/retention';
+import {
+  RETENTION,
+  retentionHandler,
+  retentionPayload,
+  scheduleRetention,
+} from '../../../src/app/scheduling/retention';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake, sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { DAY, fillFinished, finishedJob, retentionJobs } from '../../unit/scheduling/retention-fixtures';
 import { ManualClock, idleTimer, t0 } from '../../unit/scheduling/scheduling-fixtures';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
+import { z } from 'zod';
 
 /*
  * The store on SharePoint as it is after years: a list view threshold lowered to 50 (SharePoint's
@@ -43,10 +50,10 @@ function runner(store: RecordStore, clock: ManualClock, owner: string, ran: stri
     timer: idleTimer,
     owner,
     random: () => 0,
-    handlers: {
-      reminder: reminder as JobHandler<never>,
-      [RETENTION]: retentionHandler({ store, scheduler, clock, batch: 100 }) as JobHandler<never>,
-    },
+    handlers: jobRegistry(
+      defineJob('reminder', z.unknown(), reminder),
+      defineJob(RETENTION, retentionPayload, retentionHandler({ store, scheduler, clock, batch: 100 })),
+    ),
   });
 }
 

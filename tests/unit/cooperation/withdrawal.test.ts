@@ -15,7 +15,7 @@ const nb = Catalogue.load().for('nb');
 /** What `meld utmelding <args>` reads on 12 March 2026: the schema first, then the organisation. */
 function parseWithdrawalArgs(args: string) {
   const parsed = parseArgs(withdrawalArgs, args, new Date('2026-03-12T12:00:00Z'), nb);
-  return parsed.ok ? withdrawalFrom(org, parsed.value, parsed.typed['noticeDate'] ?? '', '2026-03-12') : parsed;
+  return parsed.ok ? withdrawalFrom(org, parsed.value, parsed.typed.noticeDate ?? '', '2026-03-12') : parsed;
 }
 import { must } from '../../fixtures/organisation-builders';
 

@@ -16,7 +16,7 @@ export const exportMessages: Record<Locale, Record<string, string>> = {
  * asking for a missing message fails its test instead of printing the key. Keys asked for
  * are recorded. `has` is how builders probe optional keys (vote options), so it does not fail.
  */
-export function strictTranslator(locale: Locale, used: Set<string> = new Set()): Translator {
+export function strictTranslator(locale: Locale, used = new Set<string>()): Translator {
   const inner = new Catalogue(exportMessages).for(locale);
   return {
     locale,

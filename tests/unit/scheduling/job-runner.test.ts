@@ -5,9 +5,10 @@ import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { ManualClock, RunCounter, deferred, idleTimer, minutes, t0 } from './scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 const backoff = { baseMs: 1_000, maxMs: 8_000 };
-const setup = (handlers: Record<string, JobHandler<never>>, store: RecordStore = new MemoryStore()) => {
+const setup = (handlers: Record<string, JobHandler>, store: RecordStore = new MemoryStore()) => {
   const clock = new ManualClock();
   const runner = (owner = 'runner-a', over: { concurrency?: number } = {}) =>
     new JobRunner({
@@ -15,7 +16,7 @@ const setup = (handlers: Record<string, JobHandler<never>>, store: RecordStore =
       clock,
       timer: idleTimer,
       owner,
-      handlers,
+      handlers: untypedJobs(handlers),
       backoff,
       random: () => 1,
       leaseMs: minutes(2),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../../src/config';
 
-const read = (env: Record<string, string>) => readConfig(env as NodeJS.ProcessEnv, '/nonexistent/.env');
+const read = (env: Record<string, string>) => readConfig(env, '/nonexistent/.env');
 
 describe('SAMRAD_JOB_LEASE_SECONDS', () => {
   it('defaults so that a crashed instance is taken over within 30 s at a 5 s poll', () => {

@@ -4,9 +4,10 @@ import type { Job } from '../../../src/app/scheduling/job';
 import { JOBS, claimedBy } from '../../../src/app/scheduling/job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import type { Delivery, MessageSender, SendResult } from '../../../src/app/scheduling/outbox';
-import { OUTBOX, messageJob, outboxHandler } from '../../../src/app/scheduling/outbox';
+import { OUTBOX, messageJob, outboxHandler, outboxPayload } from '../../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import { ManualClock, idleTimer, t0 } from './scheduling-fixtures';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 
 /** A sender that records what it sent; `answer` decides each send. */
 class FakeSender implements MessageSender {
@@ -31,7 +32,7 @@ const setup = (sender: MessageSender, afterSent?: Parameters<typeof outboxHandle
     clock,
     timer: idleTimer,
     owner: 'a',
-    handlers: { [OUTBOX]: outboxHandler(sender, afterSent) },
+    handlers: jobRegistry(defineJob(OUTBOX, outboxPayload, outboxHandler(sender, afterSent))),
   });
   return { runner, clock, store, scheduler: new JobScheduler(store, clock) };
 };

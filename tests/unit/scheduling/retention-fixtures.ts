@@ -1,13 +1,13 @@
-import type { JobHandler } from '../../../src/app/scheduling/execute-job';
 import type { Job, JobState } from '../../../src/app/scheduling/job';
 import { JOBS, newJob } from '../../../src/app/scheduling/job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import type { RetentionDeps } from '../../../src/app/scheduling/retention';
-import { RETENTION, retentionHandler } from '../../../src/app/scheduling/retention';
+import { RETENTION, retentionHandler, retentionPayload } from '../../../src/app/scheduling/retention';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { Clock } from '../../../src/ports/clock';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { idleTimer } from './scheduling-fixtures';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 
 export const DAY = 24 * 60 * 60_000;
 
@@ -60,8 +60,8 @@ export function retentionRunner(
   options: Partial<RetentionDeps> = {},
 ): JobRunner {
   const scheduler = new JobScheduler(store, clock);
-  const handler = retentionHandler({ store, scheduler, clock, ...options }) as JobHandler<never>;
-  return new JobRunner({ store, clock, timer: idleTimer, owner, handlers: { [RETENTION]: handler }, random: () => 0 });
+  const handler = defineJob(RETENTION, retentionPayload, retentionHandler({ store, scheduler, clock, ...options }));
+  return new JobRunner({ store, clock, timer: idleTimer, owner, handlers: jobRegistry(handler), random: () => 0 });
 }
 
 /** The retention jobs in the store, by id. */

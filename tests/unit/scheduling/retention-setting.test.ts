@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../../../src/config';
 
-const read = (env: Record<string, string>) => readConfig(env as NodeJS.ProcessEnv, '/nonexistent/.env');
+const read = (env: Record<string, string>) => readConfig(env, '/nonexistent/.env');
 
 describe('SAMRAD_RETENTION_DAYS', () => {
   it('defaults to 90 days and is read in days', () => {

@@ -9,6 +9,7 @@ import type { RecordStore } from '../../../src/ports/record-store';
 import { StoreError } from '../../../src/ports/record-store';
 import { systemTimer } from '../../../src/ports/timer';
 import { t0 } from './scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 const fakeClock: Clock = { now: () => new Date() };
 
@@ -83,7 +84,7 @@ describe('the runner tells its health observer how each poll went', () => {
       clock: fakeClock,
       timer: systemTimer,
       owner: 'a',
-      handlers: { card: async ({ job }) => void runs.push(job.id) },
+      handlers: untypedJobs({ card: async ({ job }) => void runs.push(job.id) }),
       pollMs: 5_000,
       health: observer,
     });

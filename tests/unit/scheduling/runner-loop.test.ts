@@ -8,18 +8,19 @@ import type { Clock } from '../../../src/ports/clock';
 import type { RecordStore } from '../../../src/ports/record-store';
 import { systemTimer } from '../../../src/ports/timer';
 import { RunCounter, deferred, t0 } from './scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
 
 // Fake timers move Date too, so the Clock follows the timer.
 const fakeClock: Clock = { now: () => new Date() };
 
-const setup = (handlers: Record<string, JobHandler<never>>, store: RecordStore = new MemoryStore()) => {
+const setup = (handlers: Record<string, JobHandler>, store: RecordStore = new MemoryStore()) => {
   const lines: string[] = [];
   const runner = new JobRunner({
     store,
     clock: fakeClock,
     timer: systemTimer,
     owner: 'runner-a',
-    handlers,
+    handlers: untypedJobs(handlers),
     pollMs: 5_000,
     logger: createLogger('debug', (l) => lines.push(l)),
   });

@@ -43,7 +43,7 @@ describe('the scheduler health: an incident is passes failing in a row', () => {
     await health.settled();
     const readiness = health.readiness();
     expect(readiness).toMatchObject({ ready: false, since: t0.toISOString(), failedPasses: 53 });
-    expect(readiness.ready === false && readiness.reason).toContain('STORE.UNAVAILABLE');
+    expect(!readiness.ready && readiness.reason).toContain('STORE.UNAVAILABLE');
     expect(events('scheduler.unavailable')).toHaveLength(1);
     expect(events('scheduler.recovered')).toHaveLength(0);
     expect(told).toEqual([

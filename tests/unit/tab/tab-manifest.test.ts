@@ -11,7 +11,7 @@ const values: AppValues = {
   BOT_DOMAIN: 'samrad-test.azurewebsites.net',
   APP_VERSION: '1.2.3',
 };
-const manifest = JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), values)) as any;
+const manifest = JSON.parse(fillPlaceholders(readFileSync(join(manifestDir, 'manifest.json'), 'utf8'), values));
 
 describe('the tab in the manifest', () => {
   it('declares the personal tab on the bot domain, and the configurable tab in team, group chat and meetings', () => {

@@ -7,11 +7,13 @@ import { JOBS, claimedBy, newJob, settled } from '../../../src/app/scheduling/jo
 import { JobDeferred } from '../../../src/app/scheduling/job-deferred';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import type { MessageSender } from '../../../src/app/scheduling/outbox';
-import { OUTBOX, messageJob, outboxHandler } from '../../../src/app/scheduling/outbox';
+import { OUTBOX, messageJob, outboxHandler, outboxPayload } from '../../../src/app/scheduling/outbox';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { Timer } from '../../../src/ports/timer';
 import { TeamsLimitEnforcer, busiest } from '../../fixtures/teams-limit-enforcer';
 import { ManualClock, t0 } from '../scheduling/scheduling-fixtures';
+import { untypedJobs } from '../../fakes/untyped-jobs';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 
 /** Teams' per-conversation windows as documented (rate-limit.md), written here for the checks. */
 const PER_CONVERSATION = [
@@ -65,7 +67,7 @@ function world() {
     clock,
     timer,
     owner: 'runner',
-    handlers: { [OUTBOX]: outboxHandler(sender) },
+    handlers: jobRegistry(defineJob(OUTBOX, outboxPayload, outboxHandler(sender))),
     concurrency: 8,
     random: () => 0,
   });
@@ -143,11 +145,11 @@ describe('a deferred job', () => {
       clock,
       timer,
       owner: 'r',
-      handlers: {
+      handlers: untypedJobs({
         k: async () => {
           if (++runs === 1) throw new JobDeferred(2_000);
         },
-      },
+      }),
     });
     await new JobScheduler(store, clock).schedule({ id: 'j', kind: 'k', dueAt: t0, payload: {}, maxAttempts: 1 });
     await runner.runDue();
@@ -167,7 +169,14 @@ describe('a deferred job', () => {
     const armed: number[] = [];
     const passes: (() => void)[] = [];
     const timer: Timer = { after: (ms, run) => (armed.push(ms), passes.push(run), () => {}) };
-    const runner = new JobRunner({ store, clock, timer, owner: 'r', pollMs: 5_000, handlers: { k: async () => {} } });
+    const runner = new JobRunner({
+      store,
+      clock,
+      timer,
+      owner: 'r',
+      pollMs: 5_000,
+      handlers: untypedJobs({ k: async () => {} }),
+    });
     await new JobScheduler(store, clock).schedule({
       id: 'soon',
       kind: 'k',

@@ -44,7 +44,7 @@ export class SharePointResultLists implements ResultLists {
   async sync(list: ResultListName, source: string, rows: readonly ResultRow[]): Promise<SyncReport> {
     const schema = schemaOf(list);
     const items = `${await this.listUrl(schema)}/items`;
-    const held = new Map((await this.held(items, schema, source)).map((r) => [String(r.fields['SamradKey']), r]));
+    const held = new Map((await this.held(items, schema, source)).map((r) => [String(r.fields.SamradKey), r]));
     const report = { created: 0, updated: 0, removed: 0, unchanged: 0 };
     for (const row of rows) {
       const { plain, links } = this.split(schema, this.fields(schema, source, row));
@@ -87,7 +87,7 @@ export class SharePointResultLists implements ResultLists {
         await this.http.send({ method: 'DELETE', url: `${items}/${gone.id}`, headers: { 'If-Match': gone.etag } }),
         [204, 404],
         list,
-        String(gone.fields['SamradKey']),
+        String(gone.fields.SamradKey),
       );
       report.removed++;
     }

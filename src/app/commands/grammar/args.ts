@@ -26,7 +26,7 @@ const when = z.object({
 export type WhenArg = z.infer<typeof when>;
 
 const declared = <S extends z.ZodType>(schema: S, meta: ArgMeta): S => {
-  argKinds.add(schema as z.ZodType, meta);
+  argKinds.add(schema, meta);
   return schema;
 };
 

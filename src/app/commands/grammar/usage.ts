@@ -1,4 +1,3 @@
-import type { OsloWhen } from '../../../domain/oslo-when';
 import { osloInstantAt } from '../../../domain/oslo-when';
 import type { Translator } from '../../../i18n/catalogue';
 import { formatDate, formatTime } from '../../../i18n/dates';
@@ -28,7 +27,7 @@ function shownValue(t: Translator, value: ArgValue): string {
   if (typeof value === 'string') return `«${echo(value)}»`;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.join(', ');
-  const when = value as OsloWhen;
+  const when = value;
   const parts: string[] = [];
   if (when.date) parts.push(formatDate(new Date(`${when.date}T12:00:00Z`), t.locale));
   const at = (time: { hour: number; minute: number }) =>
