@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import { FOLLOW_UPS } from '../../../src/app/follow-up/follow-up-records';
-import { FOLLOW_UP_REMIND, followUpReminder, reminderJobs } from '../../../src/app/follow-up/follow-up-reminders';
+import {
+  FOLLOW_UP_REMIND,
+  followUpReminder,
+  followUpReminderPayload,
+  reminderJobs,
+} from '../../../src/app/follow-up/follow-up-reminders';
 import type { Job } from '../../../src/app/scheduling/job';
 import { JOBS } from '../../../src/app/scheduling/job';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
-import { OUTBOX } from '../../../src/app/scheduling/outbox';
+import { OUTBOX, outboxPayload } from '../../../src/app/scheduling/outbox';
+import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 import { JobScheduler } from '../../../src/app/scheduling/scheduler';
 import type { FollowUpTask } from '../../../src/domain/follow-up';
 import { Catalogue } from '../../../src/i18n/catalogue';
@@ -64,15 +70,14 @@ describe('follow-up reminders', () => {
       clock,
       timer: idleTimer,
       owner: 'test',
-      handlers: {
-        [FOLLOW_UP_REMIND]: followUpReminder({
-          store,
-          scheduler,
-          organisation: () => org,
-          t: Catalogue.load().for('nb'),
-        }) as never,
-        [OUTBOX]: (async ({ job }: { job: Job<{ message: unknown }> }) => void sent.push(job.payload.message)) as never,
-      },
+      handlers: jobRegistry(
+        defineJob(
+          FOLLOW_UP_REMIND,
+          followUpReminderPayload,
+          followUpReminder({ store, scheduler, organisation: () => org, t: Catalogue.load().for('nb') }),
+        ),
+        defineJob(OUTBOX, outboxPayload, async ({ job }) => void sent.push(job.payload.message)),
+      ),
     });
     await scheduler.scheduleMany(reminderJobs(stored, new Date('2026-11-01T08:00:00Z')));
     return { store, runner, sent };
