@@ -7,6 +7,8 @@
  * Every request SharePoint would refuse for the threshold (500) or for size (400, 413) is
  * counted; the bench fails unless there are none.
  */
+import { z } from 'zod';
+import { defineJob, jobRegistry } from '../../src/app/scheduling/job-registry';
 import { performance } from 'node:perf_hooks';
 import { openSharePointStore } from '../../src/adapters/sharepoint/open-sharepoint-store';
 import { provisionSite } from '../../src/adapters/sharepoint/provision';
@@ -21,7 +23,7 @@ import { INPUT_ANSWERS, answersId, meetingAnswers } from '../../src/app/input/in
 import { MEETINGS, bodyMeetings, findMeeting } from '../../src/app/meetings/meeting-records';
 import type { JobHandler } from '../../src/app/scheduling/execute-job';
 import { JobRunner } from '../../src/app/scheduling/job-runner';
-import { RETENTION, retentionHandler, scheduleRetention } from '../../src/app/scheduling/retention';
+import { RETENTION, retentionHandler, retentionPayload, scheduleRetention } from '../../src/app/scheduling/retention';
 import { JobScheduler } from '../../src/app/scheduling/scheduler';
 import { castVoteBallot } from '../../src/app/voting/cast-vote-ballot';
 import { closeOpenVote } from '../../src/app/voting/close-open-vote';
@@ -100,10 +102,10 @@ export async function runThreeYearsBench(
       clock,
       timer: { after: () => () => {} },
       owner: 'bench',
-      handlers: {
-        'bench.message': noop as JobHandler<never>,
-        [RETENTION]: retentionHandler({ store, scheduler, clock }) as JobHandler<never>,
-      },
+      handlers: jobRegistry(
+        defineJob('bench.message', z.unknown(), noop),
+        defineJob(RETENTION, retentionPayload, retentionHandler({ store, scheduler, clock })),
+      ),
       random: () => 0,
     });
     const lock = new KeyedLock();

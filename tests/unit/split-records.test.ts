@@ -56,7 +56,7 @@ describe('records kept as parts', () => {
       b.replace('boxes', 'b', long(42), made.etag),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    const lost = results.find((r) => r.status === 'rejected')!;
     expect(isStoreError(lost.reason, 'STORE.PRECONDITION_FAILED')).toBe(true);
     const current = await inner.get<{ $parts: string[] }>('boxes', 'b');
     expect((await inner.find(RECORD_PARTS)).map((p) => p.id).sort()).toEqual([...current!.value.$parts].sort());

@@ -24,5 +24,5 @@ export async function carryOut(
 function invokeResponse(reply: Reply, cards: CardRenderer): AdaptiveCardInvokeResponse {
   if (reply.kind === 'text')
     return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
-  return { statusCode: 200, type: CARD, value: cards.render(reply.card, reply.data) as Record<string, unknown> };
+  return { statusCode: 200, type: CARD, value: cards.render(reply.card, reply.data) };
 }

@@ -27,8 +27,11 @@ export function messageEndpoint(
   const authorize = authConfig.clientId ? authorizeJWT(authConfig) : undefined;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJson(req);
-    if (!isActivity(body)) return send(res, 400, log, 'not an activity');
-    const request: Request = { body, headers: req.headers as Request['headers'], method: req.method ?? 'POST' };
+    if (!isActivity(body)) {
+      send(res, 400, log, 'not an activity');
+      return;
+    }
+    const request: Request = { body, headers: req.headers, method: req.method ?? 'POST' };
     const captured = new Captured();
     if (authorize) {
       const passed = await new Promise<boolean>((resolve) => {
@@ -36,14 +39,18 @@ export function messageEndpoint(
         // authorizeJWT answers 401 itself without calling next.
         captured.onEnd = () => resolve(false);
       });
-      if (!passed) return send(res, 401, log, 'token refused');
+      if (!passed) {
+        send(res, 401, log, 'token refused');
+        return;
+      }
       captured.onEnd = undefined;
     }
     try {
       await adapter.process(request, captured, (context) => bot.run(context));
     } catch (error) {
       log.error('http.turn-failed', { error: (error as Error).message });
-      return send(res, 500, log);
+      send(res, 500, log);
+      return;
     }
     res.writeHead(captured.statusCode, captured.headers);
     res.end(captured.body === undefined ? undefined : JSON.stringify(captured.body));
@@ -105,7 +112,10 @@ function readJson(req: IncomingMessage): Promise<unknown> {
     });
     req.on('error', () => resolve(undefined));
     req.on('end', () => {
-      if (size > MAX_ACTIVITY_BYTES) return resolve(undefined);
+      if (size > MAX_ACTIVITY_BYTES) {
+        resolve(undefined);
+        return;
+      }
       try {
         resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
       } catch {

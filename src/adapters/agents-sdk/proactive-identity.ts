@@ -28,5 +28,5 @@ export function asConnectorError(error: unknown): unknown {
  */
 export function asReference(stored: unknown): ConversationReference {
   const ref = stored as ConversationReference & { bot?: ConversationReference['agent'] };
-  return { ...ref, agent: ref.agent ?? ref.bot } as ConversationReference;
+  return { ...ref, agent: ref.agent ?? ref.bot };
 }

@@ -29,7 +29,7 @@ export function defineJob<P>(kind: string, payload: z.ZodType<P>, handler: JobHa
       if (!parsed.success) {
         // No retry can mend it: fail at once, and say where, without the payload itself (it can carry personal data).
         const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`).join('; ');
-        logger.error('scheduler.payload_invalid', { kind, jobId: context.job.id, issues });
+        logger.error('scheduler.payload-invalid', { kind, jobId: context.job.id, issues });
         return { outcome: 'failed', error: `${PAYLOAD_INVALID} ${kind}: ${issues}` };
       }
       return handler({ ...context, job: { ...context.job, payload: parsed.data } });

@@ -70,7 +70,7 @@ describe('defineJob', () => {
     expect(job?.lastError).toContain('days');
     const logged = lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
-      .filter((l) => l.event === 'scheduler.payload_invalid');
+      .filter((l) => l.event === 'scheduler.payload-invalid');
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ kind: 'vote.remind', jobId: 'r2' });
     // The payload's values (they can carry personal data) stay out of the log.
