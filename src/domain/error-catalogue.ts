@@ -6,6 +6,13 @@
  * A new code is one line here and one message in each language.
  */
 export const errorCatalogue = {
+  'ACTION_PLAN.ADOPTED': ['year'],
+  'ACTION_PLAN.BAD_BUDGET': ['value'],
+  'ACTION_PLAN.BAD_PRIORITY': ['value'],
+  'ACTION_PLAN.DUPLICATE_PRIORITY': ['priority'],
+  'ACTION_PLAN.EMPTY': ['year'],
+  'ACTION_PLAN.TITLE_REQUIRED': [],
+  'ACTION_PLAN.TITLE_TOO_LONG': ['max'],
   'AGENDA.BAD_CASE_NUMBER': [],
   'AGENDA.BAD_DOCUMENT_LINK': [],
   'AGENDA.CASE_YEAR_MISMATCH': ['year'],
