@@ -239,7 +239,11 @@ export class ProactiveSender {
     const { shared } = this.options;
     if (shared) {
       const started = this.now();
-      const at = await (replacing === undefined ? shared.reserve(keys, now) : shared.rebook(keys, replacing, now));
+      // Booked ahead (`now` is a lead ahead of the clock), but forgetting only what the clock has
+      // left behind: another instance with a shorter lead books sooner and must see those stamps.
+      const at = await (replacing === undefined
+        ? shared.reserve(keys, started, now)
+        : shared.rebook(keys, replacing, started, now));
       // Two round trips ahead, as the store answers now: enough for the booking to be written before its moment.
       this.leadMs = Math.min(MAX_LEAD_MS, Math.max(MIN_LEAD_MS, 0.7 * this.leadMs + 0.3 * 2 * (this.now() - started)));
       return at;

@@ -4,9 +4,10 @@ import { SlidingWindows } from './sliding-windows';
 
 /** The windows as the proactive sender uses them; kept in this process (SlidingWindows) or shared (SharedWindows). */
 export interface RateWindows {
-  reserve(keys: readonly LimitedKey[], now: number): Promise<number>;
-  /** Gives back the booking at `from` and books again from `now`, in one step. */
-  rebook(keys: readonly LimitedKey[], from: number, now: number): Promise<number>;
+  /** Books the earliest allowed moment ≥ `earliest` (by default `now`), forgetting only what `now` has left behind. */
+  reserve(keys: readonly LimitedKey[], now: number, earliest?: number): Promise<number>;
+  /** Gives back the booking at `from` and books again from `earliest` (by default `now`), in one step. */
+  rebook(keys: readonly LimitedKey[], from: number, now: number, earliest?: number): Promise<number>;
   release(keys: readonly LimitedKey[], at: number): Promise<void>;
   move(keys: readonly LimitedKey[], from: number, to: number): Promise<void>;
   holdBack(key: string, until: number): Promise<void>;
@@ -25,19 +26,19 @@ export class SharedWindows implements RateWindows {
 
   constructor(private readonly store: WindowStore) {}
 
-  reserve(keys: readonly LimitedKey[], now: number): Promise<number> {
+  reserve(keys: readonly LimitedKey[], now: number, earliest = now): Promise<number> {
     return this.on(
       keys.map((k) => k.key),
-      (w) => w.reserve(keys, now),
+      (w) => w.reserve(keys, now, earliest),
     );
   }
 
-  rebook(keys: readonly LimitedKey[], from: number, now: number): Promise<number> {
+  rebook(keys: readonly LimitedKey[], from: number, now: number, earliest = now): Promise<number> {
     return this.on(
       keys.map((k) => k.key),
       (w) => {
         w.release(keys, from);
-        return w.reserve(keys, now);
+        return w.reserve(keys, now, earliest);
       },
     );
   }

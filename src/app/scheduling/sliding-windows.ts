@@ -32,16 +32,22 @@ export class SlidingWindows {
   private longestMs = 0;
   private sinceSweep = 0;
 
-  /** Books a call for all `keys` at the earliest allowed moment ≥ now; returns that moment. */
-  reserve(keys: readonly LimitedKey[], now: number): number {
+  /**
+   * Books a call for all `keys` at the earliest allowed moment ≥ `earliest` (by default now);
+   * returns that moment. Bookings are forgotten only as `now` leaves their windows behind, never
+   * as `earliest` does: a booking made ahead must not drop what a booking made for sooner (by
+   * another instance, sharing these stamps) still needs to see.
+   */
+  reserve(keys: readonly LimitedKey[], now: number, earliest = now): number {
     this.sweep(keys, now);
     for (const k of keys) this.forget(k, now);
-    const candidates = new Set<number>([now]);
+    const from = Math.max(now, earliest);
+    const candidates = new Set<number>([from]);
     for (const k of keys) {
       const held = this.heldUntil.get(k.key);
-      if (held !== undefined && held > now) candidates.add(held);
+      if (held !== undefined && held > from) candidates.add(held);
       for (const w of k.windows)
-        for (const s of this.stamps.get(k.key) ?? []) if (s + w.ms > now) candidates.add(s + w.ms);
+        for (const s of this.stamps.get(k.key) ?? []) if (s + w.ms > from) candidates.add(s + w.ms);
     }
     const sorted = [...candidates].sort((a, b) => a - b);
     const at = sorted.find((t) => keys.every((k) => this.fits(k, t))) ?? sorted.at(-1)!;

@@ -67,4 +67,18 @@ describe('windows shared by several instances', () => {
     expect(await w.rebook([conversation], first, 200)).toBe(200);
     expect(store.states.get(conversation.key)?.stamps).toEqual([200]);
   });
+
+  it('a booking made far ahead keeps the stamps a sooner booking by another instance still needs', async () => {
+    const store = new RacingStore();
+    const [soon, ahead] = [new SharedWindows(store), new SharedWindows(store)];
+    // One instance fills the tenant's second at 0.
+    const first = await Promise.all(Array.from({ length: 30 }, () => soon.reserve([tenant], 0)));
+    // At 100 the other, whose store answers slowly (a long lead), books from 1,100 ...
+    const late = await ahead.reserve([tenant], 100, 1_100);
+    // ... and the first, with a short lead, books from 150: it must still see the 30 at 0.
+    const next = await soon.reserve([tenant], 100, 150);
+    const all = [...first, late, next].sort((a, b) => a - b);
+    for (let i = 0; i + 30 < all.length; i++) expect(all[i + 30]! - all[i]!).toBeGreaterThanOrEqual(1_000);
+    expect(next).toBeGreaterThanOrEqual(1_000);
+  });
 });
