@@ -53,8 +53,22 @@ async function pickDayByKeys(card: Locator, day: Date): Promise<string> {
       Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())) /
       DAY,
   );
-  for (let i = 0; i < Math.floor(days / 7); i++) await card.page().keyboard.press('ArrowDown');
-  for (let i = 0; i < days % 7; i++) await card.page().keyboard.press('ArrowRight');
+  // The arrows stop at a row's edge (the week, Sunday first in en-US): go down a row too many
+  // and come back left when the rest of the days would cross Saturday.
+  const rest = days % 7;
+  const crosses = today.getDay() + rest > 6;
+  const keys = [
+    ...Array<string>(Math.floor(days / 7) + (crosses ? 1 : 0)).fill('ArrowDown'),
+    ...Array<string>(crosses ? 7 - rest : rest).fill(crosses ? 'ArrowLeft' : 'ArrowRight'),
+  ];
+  for (const key of keys) await card.page().keyboard.press(key);
+  // The focus is on the day's cell, whose button is labelled "23, December, 2026".
+  const focused = await card
+    .page()
+    .evaluate(() => document.activeElement?.querySelector('button')?.getAttribute('aria-label') ?? '');
+  if (!focused.startsWith(`${day.getUTCDate()}, `)) {
+    throw new Error(`the calendar's keys reached "${focused}", not day ${day.getUTCDate()} (keys: ${keys.join(' ')})`);
+  }
   await card.page().keyboard.press('Enter');
   for (let i = 0; i < 50 && (await field.inputValue()) === ''; i++) await new Promise((r) => setTimeout(r, 100));
   return field.inputValue();
