@@ -8,7 +8,7 @@ import { boardOf } from '../domain/organisation';
 
 import type { RecordStore } from '../ports/record-store';
 import { isStoreError } from '../ports/record-store';
-import { osloDate } from '../domain/meeting-time';
+import { osloDate } from '../domain/oslo-time';
 
 /** The person behind an activity, as far as Teams tells us. */
 export interface TeamsUser {

@@ -8,7 +8,7 @@
  * - A date without a year ("15.12") is its next occurrence, today included.
  * - A bare number is a time only after "kl." or with am/pm: "9" alone may be anything.
  */
-import { osloDate, osloInstant, osloWallClock } from './meeting-time';
+import { osloDate, osloInstant, osloWallClock } from './oslo-time';
 
 export interface ClockTime {
   readonly hour: number;

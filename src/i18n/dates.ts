@@ -1,4 +1,4 @@
-import { MEETING_TIME_ZONE } from '../domain/meeting-time';
+import { OSLO_TIME_ZONE } from '../domain/oslo-time';
 import type { Locale } from './locale';
 
 // Every date the product shows is in Oslo time, whatever the server's zone; these write them as Norwegians do.
@@ -11,7 +11,7 @@ const parts = (date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) 
   let formatter = formatters.get(key);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
-      timeZone: MEETING_TIME_ZONE,
+      timeZone: OSLO_TIME_ZONE,
       ...options,
     });
     formatters.set(key, formatter);

@@ -7,7 +7,7 @@ import { commandTable } from '../../src/app/commands/command-table';
 import { Catalogue, loadMessages } from '../../src/i18n/catalogue';
 import { formatDate, formatDateTime, formatLongDate, formatTime } from '../../src/i18n/dates';
 import { localeFrom, type Locale } from '../../src/i18n/locale';
-import { osloDate } from '../../src/domain/meeting-time';
+import { osloDate } from '../../src/domain/oslo-time';
 import { readFormInstant } from '../../src/domain/oslo-when';
 
 const catalogue = Catalogue.load();

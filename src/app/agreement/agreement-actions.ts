@@ -15,7 +15,7 @@ import type { JobScheduler } from '../scheduling/scheduler';
 import { tellResult } from './agreement-jobs';
 import { AGREEMENT_CHANGES, loadChange } from './agreement-records';
 import { decisionCard } from './agreement-view';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 const field = (ctx: CardActionContext, key: string): string =>
   typeof ctx.data[key] === 'string' ? ctx.data[key].trim() : '';

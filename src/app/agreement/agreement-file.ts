@@ -9,7 +9,7 @@ import { loadWithdrawals } from '../cooperation/withdrawal-records';
 import type { DownloadFile } from '../input/basis-document-file';
 import { loadChange } from './agreement-records';
 import { dateText, decisionWord, progressLine } from './agreement-view';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /** The change as it stands: the proposed text, every council's decision, and the result. */
 export async function agreementFile(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementStatus } from '../../domain/agreement-change';
-import { osloInstant } from '../../domain/meeting-time';
+import { osloInstant } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { boardOf, coordinators, municipalityName, respondentsOf, seatsOf } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
@@ -16,7 +16,7 @@ import { messageJob } from '../scheduling/outbox';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { loadChange } from './agreement-records';
 import { dateText, decisionCard } from './agreement-view';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 export const AGREEMENT_REMIND = 'agreement.remind';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BoardWarning } from '../../domain/board-composition';
 import { boardWarnings, termsEnding, tooFewBoardMeetings } from '../../domain/board-composition';
-import { osloDate, osloInstant } from '../../domain/meeting-time';
+import { osloDate, osloInstant } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { boardOf, coordinators } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';

@@ -13,7 +13,7 @@ import { audit } from '../audit';
 import { loadWithdrawals, membersOn } from '../cooperation/withdrawal-records';
 import { text } from '../reply';
 import { shortId } from '../short-id';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 const plusDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);

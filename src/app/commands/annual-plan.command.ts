@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /** A calendar subscription is re-read for months: its link lives a year, not an hour. */
 export const SUBSCRIPTION_DAYS = 366;

@@ -5,7 +5,7 @@ import { seatsOf } from '../../domain/organisation';
 import { card } from '../reply';
 import { seatSummary } from './seats-card';
 import { declareCommand } from './grammar/declare-command';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 const kindUnlessNamed = (name: string, kind: string): string => {
   const [n, k] = [foldText(name), foldText(kind)];

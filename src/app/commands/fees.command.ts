@@ -9,7 +9,7 @@ import { loadWithdrawals } from '../cooperation/withdrawal-records';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /** `kontingent [år]` / `fees [year]`: the year's membership fee per municipality, with CSV and DOCX. */
 export const feesCommand = declareCommand({

@@ -10,7 +10,7 @@ import { loadWithdrawals, WITHDRAWALS } from '../cooperation/withdrawal-records'
 import { text } from '../reply';
 import { declareCommand } from './grammar/declare-command';
 import { usageText } from './grammar/usage';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * `meld utmelding Gol 10.03.2026`: records a municipality's written notice, works out when it

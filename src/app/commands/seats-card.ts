@@ -5,7 +5,7 @@ import type { Translator } from '../../i18n/catalogue';
 
 import { card } from '../reply';
 import type { Reply } from '../reply';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /** Deputies and observers hold no seat of their own: "7 medlemmer og 1 vara", not "8 medlemmer". */
 export function seatSummary(t: Translator, seats: readonly Seat[]): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { osloInstant } from '../../domain/meeting-time';
+import { osloInstant } from '../../domain/oslo-time';
 import type { Member } from '../../domain/member';
 import { findBody, seatsOf } from '../../domain/organisation';
 import { OFFICE_HOURS, proposeSlots } from '../../domain/time-suggestion';
@@ -12,7 +12,7 @@ import { declareCommand } from './grammar/declare-command';
 import { usageText } from './grammar/usage';
 import { timeSuggestionsCard } from '../meetings/time-suggestions-card';
 import { text } from '../reply';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /** How far ahead to look, well inside Graph's 62 days for one getSchedule call. */
 const LOOK_AHEAD_DAYS = 28;

@@ -13,7 +13,7 @@ import { card } from '../reply';
 import type { Reply } from '../reply';
 import { hearingFacts } from './hearing-card';
 import type { HearingRecord } from './hearing-records';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 const when = (iso: string, t: Translator) => formatDateTime(new Date(iso), t.locale);
 

@@ -13,7 +13,7 @@ import type { HearingDeps } from './hearing-jobs';
 import type { HearingRecord } from './hearing-records';
 import { HEARINGS } from './hearing-records';
 import { scheduleReminders } from './remind-non-responders';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * Stores the hearing under a new short id, then schedules its distribution and reminders.

@@ -3,7 +3,7 @@ import type { InputRequestOptions } from '../../domain/input-request';
 import type { OsloWhen } from '../../domain/oslo-when';
 import { osloInstantAt } from '../../domain/oslo-when';
 import { arg } from '../commands/grammar/args';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * What follows the meeting in `be om innspill`: `frist 2026-12-08 12:00` (the deadline; "frist

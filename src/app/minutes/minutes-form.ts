@@ -1,7 +1,7 @@
 import type { AgendaItem } from '../../domain/agenda-item';
 import { activeItems } from '../../domain/agenda';
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import { holdsSeatOn } from '../../domain/member';
 import type { Attendance, ItemMinutes, MinutesContent } from '../../domain/minutes';
 import type { Organisation } from '../../domain/organisation';

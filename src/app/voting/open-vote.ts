@@ -17,7 +17,7 @@ import { audit } from '../audit';
 import type { VoteRecord } from './vote-records';
 import type { AgendaItemRef } from './agenda-link';
 import { BALLOT_BOXES, newVoteId, VOTES } from './vote-records';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 export interface OpenVoteRequest {
   readonly title: string;

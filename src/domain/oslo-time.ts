@@ -6,7 +6,7 @@
  * (a pre-meeting 2 hours before) are elapsed time, which is what "two hours before" means.
  */
 
-export const MEETING_TIME_ZONE = 'Europe/Oslo';
+export const OSLO_TIME_ZONE = 'Europe/Oslo';
 
 /** A time of day on a date as a clock in Oslo shows it. `month` is 1-12. */
 export interface WallClock {
@@ -26,7 +26,7 @@ export interface TimeOffset {
 }
 
 const osloClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: MEETING_TIME_ZONE,
+  timeZone: OSLO_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
