@@ -5,9 +5,10 @@ import { findMember, memberById } from '../domain/organisation';
 import type { Role } from '../domain/role';
 import { rolesOf } from '../domain/role';
 import { boardOf } from '../domain/organisation';
-import { osloDate } from '../i18n/dates';
+
 import type { RecordStore } from '../ports/record-store';
 import { isStoreError } from '../ports/record-store';
+import { osloDate } from '../domain/oslo-time';
 
 /** The person behind an activity, as far as Teams tells us. */
 export interface TeamsUser {

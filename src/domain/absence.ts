@@ -1,5 +1,5 @@
 import type { Meeting } from './meeting';
-import { osloDate } from './meeting-time';
+import { osloDate } from './oslo-time';
 import { holdsSeatOn } from './member';
 import type { Organisation } from './organisation';
 import { deputiesFor } from './pre-meeting';

@@ -1,5 +1,5 @@
 import { foldText } from './fold-text';
-import type { TimeOffset } from './meeting-time';
+import type { TimeOffset } from './oslo-time';
 
 /** A body that meets and decides: the board, OSU, an LSU, the mayors' meeting, ... */
 export type BodyKind = 'board' | 'osu' | 'lsu' | 'mayors-meeting' | 'dialogue-meeting' | 'other';

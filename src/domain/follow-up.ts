@@ -1,6 +1,6 @@
 import type { CaseNumber } from './case-number';
 import type { Meeting } from './meeting';
-import { osloDate } from './meeting-time';
+import { osloDate } from './oslo-time';
 import type { Minutes } from './minutes';
 import { decisionsOf } from './minutes-approval';
 import type { Organisation } from './organisation';

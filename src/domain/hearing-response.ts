@@ -4,7 +4,8 @@ import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import type { Result } from './result';
 import { fail, ok } from './result';
-import { answersFor, countingOf, latestOf, nextVersion, replayed } from './municipal-answer';
+import type { AnswerSubmission, Capacity, MunicipalAnswer } from './municipal-answer';
+import { answersFor, countingOf, latestOf, saveAnswer } from './municipal-answer';
 
 /** A municipality's overall position on the hearing. */
 export type HearingPosition = 'agree' | 'agree-with-remarks' | 'disagree' | 'no-comment';
@@ -16,37 +17,24 @@ export interface QuestionAnswer {
 }
 
 /**
- * Høringssvar: one version of a municipality's response. Never overwritten: each save adds the
- * next version, whoever saves it, so the respondent's and the deputy's are both kept and the
- * later one counts.
+ * Høringssvar: one version of a municipality's response (a MunicipalAnswer): never overwritten,
+ * so the respondent's and the deputy's are both kept and the later one counts.
  */
-export interface HearingResponse {
+export interface HearingResponse extends MunicipalAnswer {
   readonly hearingId: string;
-  readonly municipality: MunicipalityNumber;
-  readonly givenBy: string;
-  readonly givenAs: 'respondent' | 'deputy';
-  readonly status: 'draft' | 'submitted';
-  readonly version: number;
-  readonly at: string;
   /** Given after the internal deadline: accepted, and flagged in the compiled statement. */
   readonly late: boolean;
   readonly hearingVersion: number;
-  readonly idempotencyKey: string;
   readonly position?: HearingPosition;
   readonly answers: readonly QuestionAnswer[];
   readonly text: string;
   readonly documents: readonly string[];
 }
 
-/** What a card sends. `givenBy` is the authenticated person, never the payload's claim. */
-export interface ResponseSubmission {
+/** What a card sends. */
+export interface ResponseSubmission extends AnswerSubmission {
   readonly hearingId: string;
-  readonly givenBy: string;
-  /** Needed only when the person answers for more than one municipality. */
-  readonly municipality?: MunicipalityNumber;
   readonly hearingVersion: number;
-  readonly status: 'draft' | 'submitted';
-  readonly idempotencyKey: string;
   readonly position?: string;
   readonly answers: readonly QuestionAnswer[];
   readonly text: string;
@@ -66,7 +54,7 @@ export function respondingFor(
   org: Organisation,
   memberId: string,
   municipality?: MunicipalityNumber,
-): Result<{ municipality: MunicipalityNumber; role: 'respondent' | 'deputy' }> {
+): Result<{ municipality: MunicipalityNumber; role: Capacity }> {
   const mine = answersFor(org, memberId).filter((r) => municipality === undefined || r.municipality === municipality);
   if (mine.length === 0) return fail('HEARING.NOT_REPRESENTATIVE');
   const asked = mine.filter((r) => hearing.municipalities.includes(r.municipality));
@@ -97,11 +85,9 @@ function contentProblem(hearing: Hearing, s: ResponseSubmission): Result<never> 
   return undefined;
 }
 
-const sameContent = (
-  a: HearingResponse,
-  b: Omit<HearingResponse, 'version' | 'at' | 'late' | 'idempotencyKey' | 'givenBy' | 'givenAs' | 'hearingVersion'>,
-): boolean =>
-  a.status === b.status &&
+type ResponseContent = Pick<HearingResponse, 'position' | 'answers' | 'text' | 'documents'>;
+
+const sameContent = (a: HearingResponse, b: ResponseContent): boolean =>
   a.position === b.position &&
   a.text === b.text &&
   a.documents.join('\n') === b.documents.join('\n') &&
@@ -109,7 +95,7 @@ const sameContent = (
   a.answers.every((x, k) => x.questionId === b.answers[k]?.questionId && x.text === b.answers[k]?.text);
 
 /**
- * Saves a draft or submits. Refusals in order: a retried card gets its first answer; then a
+ * Saves a draft or submits (saveAnswer's order): a retried card gets its first answer; then a
  * closed hearing; then who may answer; then whether the card shows the current deadline; then
  * what it says. After the internal deadline the response is kept and flagged late.
  */
@@ -121,39 +107,39 @@ export function respondToHearing(
   now: Date,
 ): Result<ResponseGiven> {
   if (s.hearingId !== hearing.id) return fail('HEARING.OTHER_HEARING');
-  const retry = replayed(responses, s.idempotencyKey, s.givenBy);
-  if (retry === 'conflict') return fail('HEARING.IDEMPOTENCY_CONFLICT');
-  if (retry) return ok({ responses, response: retry.seen, recorded: false });
-  if (isHearingClosed(hearing)) return fail('HEARING.CLOSED');
-  const who = respondingFor(hearing, org, s.givenBy, s.municipality);
-  if (!who.ok) return who;
-  if (s.hearingVersion !== hearing.version) return fail('HEARING.STALE_CARD');
-  const problem = contentProblem(hearing, s);
-  if (problem) return problem;
-
-  const { municipality, role } = who.value;
-  const latest = latestResponse(responses, hearing.id, municipality);
-  const content = {
-    hearingId: hearing.id,
-    municipality,
-    status: s.status,
-    ...(s.position && { position: s.position as HearingPosition }),
-    answers: s.answers.map((a) => ({ questionId: a.questionId, text: a.text.trim() })).filter((a) => a.text.length > 0),
-    text: s.text.trim(),
-    documents: s.documents.map((d) => d.trim()).filter((d) => d.length > 0),
-  };
-  if (latest && sameContent(latest, content)) return ok({ responses, response: latest, recorded: false });
-  const response: HearingResponse = {
-    ...content,
-    givenBy: s.givenBy,
-    givenAs: role,
-    version: nextVersion(latest),
-    at: now.toISOString(),
-    late: isPastInternalDeadline(hearing, now),
-    hearingVersion: s.hearingVersion,
-    idempotencyKey: s.idempotencyKey,
-  };
-  return ok({ responses: [...responses, response], response, recorded: true });
+  const saved = saveAnswer<HearingResponse, ResponseContent>(
+    responses,
+    s,
+    {
+      replayConflict: () => fail('HEARING.IDEMPOTENCY_CONFLICT'),
+      stillOpen: () => (isHearingClosed(hearing) ? fail('HEARING.CLOSED') : undefined),
+      answeringFor: () => respondingFor(hearing, org, s.givenBy, s.municipality),
+      cardCurrent: () => (s.hearingVersion !== hearing.version ? fail('HEARING.STALE_CARD') : undefined),
+      content: () =>
+        contentProblem(hearing, s) ??
+        ok({
+          ...(s.position && { position: s.position as HearingPosition }),
+          answers: s.answers
+            .map((a) => ({ questionId: a.questionId, text: a.text.trim() }))
+            .filter((a) => a.text.length > 0),
+          text: s.text.trim(),
+          documents: s.documents.map((d) => d.trim()).filter((d) => d.length > 0),
+        }),
+      isSubject: (r) => r.hearingId === hearing.id,
+      sameAs: sameContent,
+      build: (content, version) => ({
+        hearingId: hearing.id,
+        ...version,
+        ...content,
+        late: isPastInternalDeadline(hearing, now),
+        hearingVersion: s.hearingVersion,
+      }),
+    },
+    now,
+  );
+  return saved.ok
+    ? ok({ responses: saved.value.all, response: saved.value.answer, recorded: saved.value.recorded })
+    : saved;
 }
 
 /** The newest version, draft or submitted: what the municipality's card shows. */

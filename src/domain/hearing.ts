@@ -1,4 +1,4 @@
-import { addOsloDays, isInstant, osloInstant, osloWallClock } from './meeting-time';
+import { addOsloDays, isInstant, osloInstant, osloWallClock } from './oslo-time';
 import type { MunicipalityNumber } from './municipality';
 import type { Result } from './result';
 import { fail, ok } from './result';

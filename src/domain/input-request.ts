@@ -1,5 +1,5 @@
 import type { Meeting } from './meeting';
-import { addOsloDays, isInstant } from './meeting-time';
+import { addOsloDays, isInstant } from './oslo-time';
 import type { MunicipalityNumber } from './municipality';
 import type { PreMeeting } from './pre-meeting';
 import type { Result } from './result';

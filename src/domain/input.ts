@@ -7,7 +7,8 @@ import type { MunicipalityNumber } from './municipality';
 import type { Organisation } from './organisation';
 import type { Result } from './result';
 import { fail, ok } from './result';
-import { answersFor, countingOf, latestOf, nextVersion, replayed } from './municipal-answer';
+import type { AnswerSubmission, MunicipalAnswer } from './municipal-answer';
+import { answersFor, countingOf, historyOf, latestOf, saveAnswer } from './municipal-answer';
 
 /** Standpunkt: a municipality's position on a case before the meeting. */
 export type Position = 'support' | 'support-with-changes' | 'against' | 'no-view';
@@ -24,33 +25,21 @@ export interface ItemInput {
 }
 
 /**
- * Innspill: one version of a municipality's answer for a whole meeting. Never overwritten:
- * each save adds the next version, whoever saves it, so both the respondent's and the
- * deputy's answers are kept and the later one counts.
+ * Innspill: one version of a municipality's answer for a whole meeting (a MunicipalAnswer):
+ * never overwritten, so both the respondent's and the deputy's answers are kept and the later
+ * one counts.
  */
-export interface InputAnswer {
+export interface InputAnswer extends MunicipalAnswer {
   readonly meetingId: string;
-  readonly municipality: MunicipalityNumber;
-  readonly givenBy: string;
-  readonly givenAs: 'respondent' | 'deputy';
-  readonly status: 'draft' | 'submitted';
-  readonly version: number;
-  readonly at: string;
   /** The meeting version the card showed. */
   readonly meetingVersion: number;
-  readonly idempotencyKey: string;
   readonly items: readonly ItemInput[];
 }
 
-/** What a card sends. `givenBy` is the authenticated person, never the payload's claim. */
-export interface InputSubmission {
+/** What a card sends. */
+export interface InputSubmission extends AnswerSubmission {
   readonly meetingId: string;
-  readonly givenBy: string;
-  /** Needed only when the person answers for more than one municipality. */
-  readonly municipality?: MunicipalityNumber;
   readonly meetingVersion: number;
-  readonly status: 'draft' | 'submitted';
-  readonly idempotencyKey: string;
   readonly items: readonly ItemInput[];
 }
 
@@ -61,13 +50,10 @@ export interface InputGiven {
   readonly recorded: boolean;
 }
 
-/** The municipalities a person answers for, with the capacity they answer in. */
-export const representedBy = answersFor;
-
 /**
- * Saves a draft or submits. Refusals in order: a retried card gets its first answer; then
- * the deadline; then who may answer; then whether the card shows the current agenda; then
- * what it says.
+ * Saves a draft or submits (saveAnswer's order): a retried card gets its first answer; then
+ * the deadline and the meeting's state; then who may answer; then whether the card shows the
+ * current agenda; then what it says.
  */
 export function giveInput(
   meeting: Meeting,
@@ -78,41 +64,39 @@ export function giveInput(
   now: Date,
 ): Result<InputGiven> {
   if (s.meetingId !== meeting.id || request.meetingId !== meeting.id) return fail('INPUT.OTHER_MEETING');
-  const retry = replayed(answers, s.idempotencyKey, s.givenBy);
-  if (retry === 'conflict') return fail('INPUT.IDEMPOTENCY_CONFLICT');
-  if (retry) return ok({ answers, answer: retry.seen, recorded: false });
-  if (isPastInputDeadline(request, now)) return fail('INPUT.PAST_DEADLINE', { deadline: request.deadline });
-  if (meeting.state !== 'planned') return fail('INPUT.MEETING_CLOSED', { state: meeting.state });
-
-  const mine = representedBy(org, s.givenBy).filter(
-    (r) => s.municipality === undefined || r.municipality === s.municipality,
+  const saved = saveAnswer(
+    answers,
+    s,
+    {
+      replayConflict: () => fail('INPUT.IDEMPOTENCY_CONFLICT'),
+      stillOpen: () => {
+        if (isPastInputDeadline(request, now)) return fail('INPUT.PAST_DEADLINE', { deadline: request.deadline });
+        if (meeting.state !== 'planned') return fail('INPUT.MEETING_CLOSED', { state: meeting.state });
+        return undefined;
+      },
+      answeringFor: () => {
+        const mine = answersFor(org, s.givenBy).filter(
+          (r) => s.municipality === undefined || r.municipality === s.municipality,
+        );
+        if (mine.length === 0) return fail('INPUT.NOT_REPRESENTATIVE');
+        if (mine.length > 1)
+          return fail('INPUT.WHICH_MUNICIPALITY', { choices: mine.map((r) => r.municipality).join(',') });
+        if (!request.municipalities.includes(mine[0]!.municipality))
+          return fail('INPUT.NOT_ASKED', { municipality: mine[0]!.municipality });
+        return ok(mine[0]!);
+      },
+      cardCurrent: () =>
+        s.meetingVersion !== meeting.version ? fail('INPUT.STALE_CARD', { current: meeting.version }) : undefined,
+      content: () => contentProblem(meeting, s) ?? ok(s.items.map((i) => ({ ...i, text: i.text.trim() }))),
+      isSubject: (a) => a.meetingId === meeting.id,
+      sameAs: (latest, items) => sameItems(latest.items, items),
+      build: (items, version) => ({ ...version, meetingId: meeting.id, meetingVersion: s.meetingVersion, items }),
+    },
+    now,
   );
-  if (mine.length === 0) return fail('INPUT.NOT_REPRESENTATIVE');
-  if (mine.length > 1) return fail('INPUT.WHICH_MUNICIPALITY', { choices: mine.map((r) => r.municipality).join(',') });
-  const { municipality, role } = mine[0]!;
-  if (!request.municipalities.includes(municipality)) return fail('INPUT.NOT_ASKED', { municipality });
-  if (s.meetingVersion !== meeting.version) return fail('INPUT.STALE_CARD', { current: meeting.version });
-
-  const problem = contentProblem(meeting, s);
-  if (problem) return problem;
-
-  const latest = latestAnswer(answers, meeting.id, municipality);
-  const items = s.items.map((i) => ({ ...i, text: i.text.trim() }));
-  if (latest && latest.status === s.status && sameItems(latest.items, items))
-    return ok({ answers, answer: latest, recorded: false });
-  const answer: InputAnswer = {
-    meetingId: meeting.id,
-    municipality,
-    givenBy: s.givenBy,
-    givenAs: role,
-    status: s.status,
-    version: nextVersion(latest),
-    at: now.toISOString(),
-    meetingVersion: s.meetingVersion,
-    idempotencyKey: s.idempotencyKey,
-    items,
-  };
-  return ok({ answers: [...answers, answer], answer, recorded: true });
+  return saved.ok
+    ? ok({ answers: saved.value.all, answer: saved.value.answer, recorded: saved.value.recorded })
+    : saved;
 }
 
 function contentProblem(meeting: Meeting, s: InputSubmission): Result<never> | undefined {
@@ -154,15 +138,11 @@ export const countingAnswer = (
 ): InputAnswer | undefined => countingOf(answers, (a) => a.meetingId === meetingId, municipality);
 
 /** Every version the municipality has saved, oldest first: the record kept of who said what. */
-export function answerHistory(
+export const answerHistory = (
   answers: readonly InputAnswer[],
   meetingId: string,
   municipality: MunicipalityNumber,
-): InputAnswer[] {
-  return answers
-    .filter((a) => a.meetingId === meetingId && a.municipality === municipality)
-    .sort((a, b) => a.version - b.version);
-}
+): InputAnswer[] => historyOf(answers, (a) => a.meetingId === meetingId, municipality);
 
 /** What a card drawn from an older agenda can still say, and what changed since it was drawn. */
 export interface CarriedOver {

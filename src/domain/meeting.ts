@@ -2,7 +2,7 @@ import type { AgendaItem } from './agenda-item';
 import type { ErrorCode } from './error-catalogue';
 import { minutesApprovalItem } from './agenda-item';
 import { nextCaseNumber } from './case-number';
-import { intervalsOverlap, isInstant, osloYear } from './meeting-time';
+import { intervalsOverlap, isInstant, osloYear } from './oslo-time';
 import type { DomainError, Result } from './result';
 import { fail, ok } from './result';
 

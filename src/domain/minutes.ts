@@ -1,7 +1,7 @@
 import type { Absence } from './absence';
 import { activeItems } from './agenda';
 import type { Meeting } from './meeting';
-import { osloDate } from './meeting-time';
+import { osloDate } from './oslo-time';
 import { holdsSeatOn } from './member';
 import type { Organisation } from './organisation';
 import type { Result } from './result';

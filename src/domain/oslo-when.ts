@@ -8,7 +8,7 @@
  * - A date without a year ("15.12") is its next occurrence, today included.
  * - A bare number is a time only after "kl." or with am/pm: "9" alone may be anything.
  */
-import { osloInstant, osloWallClock } from './meeting-time';
+import { osloDate, osloInstant, osloWallClock } from './oslo-time';
 
 export interface ClockTime {
   readonly hour: number;
@@ -189,7 +189,7 @@ function spanFrom(folded: readonly string[], at: number, time: ClockTime): Step<
  * "tirsdag 10-12", "9am tomorrow"), with how many words it took; undefined if none.
  */
 export function readWhenAt(words: readonly string[], now: Date): Step<OsloWhen> | undefined {
-  const today = osloTodayOf(now);
+  const today = osloDate(now);
   const date = dateAt(words, today);
   if (date) {
     const after = words.slice(date.used);
@@ -218,12 +218,6 @@ export function readWhen(text: string, now: Date): OsloWhen | undefined {
   return read && read.used === words.length ? read.value : undefined;
 }
 
-/** Today's date in Oslo. */
-export const osloTodayOf = (now: Date): string => {
-  const w = osloWallClock(now.getTime());
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
-};
-
 /** The instant of an Oslo date at a clock time, daylight saving included. */
 export function osloInstantAt(date: string, time: ClockTime): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -232,3 +226,14 @@ export function osloInstantAt(date: string, time: ClockTime): string {
 
 /** "HH:MM", as forms and usage texts write a time. */
 export const clockText = (t: ClockTime): string => `${pad(t.hour)}:${pad(t.minute)}`;
+
+/**
+ * The instant of an Oslo wall-clock time as a form sends it ("2026-12-01", "14:30"), daylight
+ * saving included, read by the one date reader (so "1.12.2026" and "9.00" work too). A date
+ * must carry its year: a form has no "today" to count from. Undefined for what is not one.
+ */
+export function readFormInstant(date: string, time: string): Date | undefined {
+  const day = /\d{4}/.test(date) ? readNumericDate(date.trim(), '1970-01-01') : undefined;
+  const clock = readClockTime(time.trim().replace(/^(\d{1,2}:\d{2}):\d{2}$/, '$1'));
+  return day && clock ? new Date(osloInstantAt(day, clock)) : undefined;
+}

@@ -1,7 +1,7 @@
 import type { Body } from './body';
 import type { Meeting } from './meeting';
-import type { TimeOffset } from './meeting-time';
-import { instantBefore, offsetIsPositive, osloDate } from './meeting-time';
+import type { TimeOffset } from './oslo-time';
+import { instantBefore, offsetIsPositive, osloDate } from './oslo-time';
 import { holdsSeatOn, representedMunicipality } from './member';
 import type { Organisation } from './organisation';
 import type { DomainError, Result } from './result';
@@ -11,7 +11,7 @@ import { fail, ok } from './result';
  * A body's rule for the municipal side's formøte before each of its meetings: when (an offset
  * before the main meeting: `{ hours: 2 }` as in Agder, `{ days: 14 }` as in Stavanger) and for
  * how long. Days keep the Oslo wall-clock time across a daylight-saving change; hours are
- * elapsed time (see meeting-time.ts).
+ * elapsed time (see oslo-time.ts).
  */
 export interface PreMeetingRule {
   readonly bodyId: string;

@@ -1,4 +1,4 @@
-import { osloDate, osloInstant, osloWallClock } from './meeting-time';
+import { osloDate, osloInstant, osloWallClock } from './oslo-time';
 import { norwegianPublicHolidays } from './public-holidays';
 
 /** Half-open [start, end), ISO instants. */

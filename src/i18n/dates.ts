@@ -1,9 +1,7 @@
-import { osloDate as osloDateOf } from '../domain/meeting-time';
-import { osloInstantAt, readClockTime, readNumericDate } from '../domain/oslo-when';
+import { OSLO_TIME_ZONE } from '../domain/oslo-time';
 import type { Locale } from './locale';
 
-/** Every date the product shows is in Oslo time, whatever the server's zone. */
-export const TIME_ZONE = 'Europe/Oslo';
+// Every date the product shows is in Oslo time, whatever the server's zone; these write them as Norwegians do.
 
 // Building a formatter costs ~100 µs, using one ~3 µs: keep them (the bench showed it).
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -12,7 +10,10 @@ const parts = (date: Date, locale: Locale, options: Intl.DateTimeFormatOptions) 
   const key = `${locale}${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { timeZone: TIME_ZONE, ...options });
+    formatter = new Intl.DateTimeFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', {
+      timeZone: OSLO_TIME_ZONE,
+      ...options,
+    });
     formatters.set(key, formatter);
   }
   return Object.fromEntries(formatter.formatToParts(date).map((p) => [p.type, p.value])) as Record<string, string>;
@@ -47,20 +48,4 @@ export function formatLongDate(date: Date, locale: Locale): string {
 
 export function formatDateTime(date: Date, locale: Locale): string {
   return `${formatDate(date, locale)} ${formatTime(date, locale)}`;
-}
-
-/** The calendar date in Oslo (YYYY-MM-DD): terms and deadlines are Oslo dates. */
-export function osloDate(date: Date): string {
-  return osloDateOf(date.toISOString());
-}
-
-/**
- * The instant of an Oslo wall-clock time as a form sends it ("2026-12-01", "14:30"), daylight
- * saving included, read by the one date reader (so "1.12.2026" and "9.00" work too). A date
- * must carry its year: a form has no "today" to count from. Undefined for what is not one.
- */
-export function osloInstant(date: string, time: string): Date | undefined {
-  const day = /\d{4}/.test(date) ? readNumericDate(date.trim(), '1970-01-01') : undefined;
-  const clock = readClockTime(time.trim().replace(/^(\d{1,2}:\d{2}):\d{2}$/, '$1'));
-  return day && clock ? new Date(osloInstantAt(day, clock)) : undefined;
 }

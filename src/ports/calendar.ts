@@ -1,4 +1,4 @@
-import { isInstant, MEETING_TIME_ZONE } from '../domain/meeting-time';
+import { isInstant, OSLO_TIME_ZONE } from '../domain/oslo-time';
 
 /**
  * The calendar port: where a meeting (or formøte) becomes an invitation in people's calendars.
@@ -28,7 +28,7 @@ export interface CalendarEvent {
   readonly start: string;
   readonly end: string;
   /** The only zone the product plans in; Graph is given its Windows name. */
-  readonly timeZone: typeof MEETING_TIME_ZONE;
+  readonly timeZone: typeof OSLO_TIME_ZONE;
   /** Whose calendar the event lives in and who receives the answers. */
   readonly organiser: CalendarPerson;
   readonly attendees: readonly CalendarAttendee[];
@@ -125,7 +125,7 @@ export function calendarEventProblem(e: CalendarEvent): string | undefined {
   if (e.title.trim() === '') return 'title is empty';
   if (!isInstant(e.start) || !isInstant(e.end)) return 'start and end must be ISO instants with an offset';
   if (Date.parse(e.end) <= Date.parse(e.start)) return 'end is not after start';
-  if (e.timeZone !== MEETING_TIME_ZONE) return `timeZone must be ${MEETING_TIME_ZONE}`;
+  if (e.timeZone !== OSLO_TIME_ZONE) return `timeZone must be ${OSLO_TIME_ZONE}`;
   const people = [e.organiser, ...e.attendees];
   if (!people.every((p) => emailLike(p.email))) return 'an e-mail address is not valid';
   if (!people.every((p) => nameIsSafe(p.name))) return 'a name holds control characters';

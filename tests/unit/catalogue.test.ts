@@ -5,8 +5,10 @@ import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-pa
 import { describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/app/commands/command-table';
 import { Catalogue, loadMessages } from '../../src/i18n/catalogue';
-import { formatDate, formatDateTime, formatLongDate, formatTime, osloDate, osloInstant } from '../../src/i18n/dates';
+import { formatDate, formatDateTime, formatLongDate, formatTime } from '../../src/i18n/dates';
 import { localeFrom, type Locale } from '../../src/i18n/locale';
+import { osloDate } from '../../src/domain/oslo-time';
+import { readFormInstant } from '../../src/domain/oslo-when';
 
 const catalogue = Catalogue.load();
 const src = join(__dirname, '..', '..', 'src');
@@ -97,10 +99,10 @@ describe('locale and Oslo dates', () => {
 
 describe('Oslo wall-clock times', () => {
   it('turn into instants across daylight saving', () => {
-    expect(osloInstant('2026-01-15', '09:30')?.toISOString()).toBe('2026-01-15T08:30:00.000Z');
-    expect(osloInstant('2026-06-15', '09:30')?.toISOString()).toBe('2026-06-15T07:30:00.000Z');
-    expect(osloInstant('2026-03-29', '03:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z'); // just after the spring change
-    expect(osloInstant('2026-02-30', '10:00')).toBeUndefined();
-    expect(osloInstant('2026-02-10', '25:00')).toBeUndefined();
+    expect(readFormInstant('2026-01-15', '09:30')?.toISOString()).toBe('2026-01-15T08:30:00.000Z');
+    expect(readFormInstant('2026-06-15', '09:30')?.toISOString()).toBe('2026-06-15T07:30:00.000Z');
+    expect(readFormInstant('2026-03-29', '03:30')?.toISOString()).toBe('2026-03-29T01:30:00.000Z'); // just after the spring change
+    expect(readFormInstant('2026-02-30', '10:00')).toBeUndefined();
+    expect(readFormInstant('2026-02-10', '25:00')).toBeUndefined();
   });
 });

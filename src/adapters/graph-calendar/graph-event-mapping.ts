@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Attendee, DateTimeTimeZone, Event as GraphEvent } from '@microsoft/microsoft-graph-types';
-import { osloInstant, osloWallClock } from '../../domain/meeting-time';
+import { osloInstant, osloWallClock } from '../../domain/oslo-time';
 import type { CalendarEvent } from '../../ports/calendar';
 
 /**

@@ -1,4 +1,4 @@
-import { MEETING_TIME_ZONE, osloWallClock } from '../../domain/meeting-time';
+import { OSLO_TIME_ZONE, osloWallClock } from '../../domain/oslo-time';
 import { contentLine, localDateTime, utcDateTime } from './ics-text';
 
 /*
@@ -8,7 +8,7 @@ import { contentLine, localDateTime, utcDateTime } from './ics-text';
  * local time on which the rule falls (29 March and 25 October 1970 were last Sundays).
  */
 
-export const OSLO_TZID = MEETING_TIME_ZONE;
+export const OSLO_TZID = OSLO_TIME_ZONE;
 
 export const osloVTimeZone: readonly string[] = [
   'BEGIN:VTIMEZONE',

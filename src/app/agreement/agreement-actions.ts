@@ -3,7 +3,7 @@ import { domainError } from '../../domain/result';
 import { errorText } from '../error-text';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementStatus, recordCouncilDecision } from '../../domain/agreement-change';
-import { osloDate } from '../../i18n/dates';
+
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { StoreError, upsert } from '../../ports/record-store';
@@ -15,6 +15,7 @@ import type { JobScheduler } from '../scheduling/scheduler';
 import { tellResult } from './agreement-jobs';
 import { AGREEMENT_CHANGES, loadChange } from './agreement-records';
 import { decisionCard } from './agreement-view';
+import { osloDate } from '../../domain/oslo-time';
 
 const field = (ctx: CardActionContext, key: string): string =>
   typeof ctx.data[key] === 'string' ? ctx.data[key].trim() : '';

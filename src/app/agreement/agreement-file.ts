@@ -2,13 +2,14 @@ import { agreementStatus } from '../../domain/agreement-change';
 import type { Organisation } from '../../domain/organisation';
 import { municipalityName } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
-import { osloDate } from '../../i18n/dates';
+
 import type { DocumentRenderer } from '../../ports/documents';
 import type { RecordStore } from '../../ports/record-store';
 import { loadWithdrawals } from '../cooperation/withdrawal-records';
 import type { DownloadFile } from '../input/basis-document-file';
 import { loadChange } from './agreement-records';
 import { dateText, decisionWord, progressLine } from './agreement-view';
+import { osloDate } from '../../domain/oslo-time';
 
 /** The change as it stands: the proposed text, every council's decision, and the result. */
 export async function agreementFile(

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementStatus } from '../../domain/agreement-change';
-import { osloInstant } from '../../domain/meeting-time';
+import { osloInstant } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { boardOf, coordinators, municipalityName, respondentsOf, seatsOf } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
-import { osloDate } from '../../i18n/dates';
+
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { loadWithdrawals } from '../cooperation/withdrawal-records';
@@ -16,6 +16,7 @@ import { messageJob } from '../scheduling/outbox';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { loadChange } from './agreement-records';
 import { dateText, decisionCard } from './agreement-view';
+import { osloDate } from '../../domain/oslo-time';
 
 export const AGREEMENT_REMIND = 'agreement.remind';
 

@@ -3,7 +3,7 @@ import { feeDueDate, feeTerms } from '../../domain/fees';
 import type { Hearing } from '../../domain/hearing';
 import type { InputRequest } from '../../domain/input-request';
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { bodyName } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';

@@ -1,7 +1,7 @@
 import type { Body } from '../../domain/body';
 import type { Hearing } from '../../domain/hearing';
 import type { Meeting } from '../../domain/meeting';
-import { osloWallClock } from '../../domain/meeting-time';
+import { osloWallClock } from '../../domain/oslo-time';
 import { checkDocumentPath } from '../../ports/document-library';
 
 /*

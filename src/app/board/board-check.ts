@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { BoardWarning } from '../../domain/board-composition';
 import { boardWarnings, termsEnding, tooFewBoardMeetings } from '../../domain/board-composition';
-import { osloDate as osloDay, osloInstant } from '../../domain/meeting-time';
+import { osloDate, osloInstant } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { boardOf, coordinators } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
-import { formatDate, osloDate } from '../../i18n/dates';
+import { formatDate } from '../../i18n/dates';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
@@ -27,7 +27,7 @@ export async function boardMeetingsIn(store: RecordStore, org: Organisation, yea
   const board = boardOf(org);
   if (!board) return 0;
   return (await bodyMeetings(store, board.id)).filter(
-    (m) => m.value.state !== 'cancelled' && osloDay(m.value.start).startsWith(`${year}-`),
+    (m) => m.value.state !== 'cancelled' && osloDate(m.value.start).startsWith(`${year}-`),
   ).length;
 }
 

@@ -1,6 +1,6 @@
 import { errorText } from '../error-text';
 import { agreementStatus, startAgreementChange } from '../../domain/agreement-change';
-import { osloDate } from '../../i18n/dates';
+
 import { isStoreError } from '../../ports/record-store';
 import type { AgreementChange } from '../../domain/agreement-change';
 import { agreementArgs, agreementArgsSchema, DEFAULT_ANSWER_DAYS } from '../agreement/agreement-args';
@@ -13,6 +13,7 @@ import { audit } from '../audit';
 import { loadWithdrawals, membersOn } from '../cooperation/withdrawal-records';
 import { text } from '../reply';
 import { shortId } from '../short-id';
+import { osloDate } from '../../domain/oslo-time';
 
 const plusDays = (iso: string, days: number) => {
   const d = new Date(`${iso}T12:00:00Z`);

@@ -1,11 +1,12 @@
 import { annualPlan, yearlyMeetingsMissing } from '../../domain/annual-cycle';
 import { bodyName } from '../../domain/organisation';
-import { formatDate, formatTime, osloDate } from '../../i18n/dates';
+import { formatDate, formatTime } from '../../i18n/dates';
 import { annualEntries } from '../annual/annual-entries';
 import { z } from 'zod';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
+import { osloDate } from '../../domain/oslo-time';
 
 /** A calendar subscription is re-read for months: its link lives a year, not an hour. */
 export const SUBSCRIPTION_DAYS = 366;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { foldText } from '../../domain/fold-text';
 import { seatsOf } from '../../domain/organisation';
-import { osloDate } from '../../i18n/dates';
+
 import { card } from '../reply';
 import { seatSummary } from './seats-card';
 import { declareCommand } from './grammar/declare-command';
+import { osloDate } from '../../domain/oslo-time';
 
 const kindUnlessNamed = (name: string, kind: string): string => {
   const [n, k] = [foldText(name), foldText(kind)];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseCaseNumber } from '../../domain/case-number';
 import { agendaItemForm } from '../meetings/agenda-item-form';
-import { findCase } from '../meetings/meeting-records';
+import { findAgendaItem } from '../meetings/meeting-records';
 import { text } from '../reply';
 import { declareCommand } from './grammar/declare-command';
 import { arg } from './grammar/args';
@@ -14,7 +14,7 @@ export const editCaseCommand = declareCommand({
   inMenu: false,
   async run({ org, t, input }, { store }) {
     const number = parseCaseNumber(input.caseNumber)!;
-    const found = await findCase(store, number);
+    const found = await findAgendaItem(store, number);
     if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: input.caseNumber }))];
     if (found.item.kind === 'minutes-approval') return [text(t.t('error.AGENDA.STANDING_ITEM'))];
     return [agendaItemForm(t, org, found.meeting.value, '', '', found.item)];

@@ -1,7 +1,7 @@
 import { errorText } from '../error-text';
 import { z } from 'zod';
 import { feeSchedule, feeTerms } from '../../domain/fees';
-import { osloDate } from '../../i18n/dates';
+
 import { feeYear } from '../cooperation/fee-args';
 import { feeCard } from '../cooperation/fee-card';
 import { scheduleFeeReminder } from '../cooperation/fee-reminder';
@@ -9,6 +9,7 @@ import { loadWithdrawals } from '../cooperation/withdrawal-records';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
+import { osloDate } from '../../domain/oslo-time';
 
 /** `kontingent [år]` / `fees [year]`: the year's membership fee per municipality, with CSV and DOCX. */
 export const feesCommand = declareCommand({

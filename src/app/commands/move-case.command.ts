@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reorderAgenda } from '../../domain/agenda';
 import { formatCaseNumber, parseCaseNumber } from '../../domain/case-number';
 import { scheduleNotice } from '../meetings/send-meeting-notice';
-import { findCase } from '../meetings/meeting-records';
+import { findAgendaItem } from '../meetings/meeting-records';
 import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
 import { errorText } from '../error-text';
@@ -19,7 +19,7 @@ export const moveCaseCommand = declareCommand({
   async run({ org, t, input }, { store, scheduler, clock }) {
     const usage = () => [text(t.t('agenda.move-usage', { usage: t.t('command.move-case.usage') }))];
     const number = parseCaseNumber(input.caseNumber)!;
-    const found = await findCase(store, number);
+    const found = await findAgendaItem(store, number);
     if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: input.caseNumber }))];
     const meeting = found.meeting.value;
     const position = input.position;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { moveMeeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import { osloInstantAt } from '../../domain/oslo-when';
 import { audit } from '../audit';
 import { meetingMoved } from '../meetings/follow-meeting';

@@ -61,8 +61,8 @@ export async function pickVote(store: RecordStore, ref: string | undefined): Pro
   const all = await store.find<VoteRecord>(VOTES);
   const open = all.filter((v) => v.value.state === 'open');
   if (!ref || NEXT.has(foldText(ref))) return fromOpen(open);
-  const byCase = [...all].reverse().find((v) => v.value.caseNumber === ref.trim());
-  if (byCase) return { kind: 'one', record: byCase };
+  const byCaseNumber = [...all].reverse().find((v) => v.value.caseNumber === ref.trim());
+  if (byCaseNumber) return { kind: 'one', record: byCaseNumber };
   return choose(ref, all, open, (v) => `${v.title} ${v.caseNumber ?? ''}`);
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { boardWarnings } from '../../domain/board-composition';
-import { osloDate } from '../../i18n/dates';
+
 import { audit } from '../audit';
 import { warningText } from '../board/board-check';
 import { card, text } from '../reply';
 import { declareCommand } from './grammar/declare-command';
+import { osloDate } from '../../domain/oslo-time';
 
 /** Reads the organisation file again; a faulty file changes nothing and says where it is wrong. */
 export const reloadOrganisationCommand = declareCommand({

@@ -1,7 +1,7 @@
 import { municipalityName } from '../../domain/organisation';
 import type { Withdrawal } from '../../domain/withdrawal';
 import { recordWithdrawal } from '../../domain/withdrawal';
-import { osloDate, formatDate } from '../../i18n/dates';
+import { formatDate } from '../../i18n/dates';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
 import { withdrawalArgs, withdrawalFrom } from '../cooperation/withdrawal-args';
@@ -10,6 +10,7 @@ import { loadWithdrawals, WITHDRAWALS } from '../cooperation/withdrawal-records'
 import { text } from '../reply';
 import { declareCommand } from './grammar/declare-command';
 import { usageText } from './grammar/usage';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * `meld utmelding Gol 10.03.2026`: records a municipality's written notice, works out when it

@@ -2,9 +2,10 @@ import type { Body } from '../../domain/body';
 import type { Organisation, Seat } from '../../domain/organisation';
 import { memberById, seatsOf } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
-import { osloDate } from '../../i18n/dates';
+
 import { card } from '../reply';
 import type { Reply } from '../reply';
+import { osloDate } from '../../domain/oslo-time';
 
 /** Deputies and observers hold no seat of their own: "7 medlemmer og 1 vara", not "8 medlemmer". */
 export function seatSummary(t: Translator, seats: readonly Seat[]): string {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { osloInstant } from '../../domain/meeting-time';
+import { osloInstant } from '../../domain/oslo-time';
 import type { Member } from '../../domain/member';
 import { findBody, seatsOf } from '../../domain/organisation';
 import { OFFICE_HOURS, proposeSlots } from '../../domain/time-suggestion';
-import { osloDate } from '../../i18n/dates';
+
 import { FreeBusyError } from '../../ports/free-busy';
 import type { TimeInterval } from '../../ports/free-busy';
 import { DEFAULT_DURATION_MINUTES } from '../meetings/time-suggestion-args';
@@ -12,6 +12,7 @@ import { declareCommand } from './grammar/declare-command';
 import { usageText } from './grammar/usage';
 import { timeSuggestionsCard } from '../meetings/time-suggestions-card';
 import { text } from '../reply';
+import { osloDate } from '../../domain/oslo-time';
 
 /** How far ahead to look, well inside Graph's 62 days for one getSchedule call. */
 const LOOK_AHEAD_DAYS = 28;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { voteForm } from '../voting/vote-form';
-import { openCases } from '../voting/agenda-link';
+import { openAgendaItems } from '../voting/agenda-link';
 import { declareCommand } from './grammar/declare-command';
 import { arg } from './grammar/args';
 
@@ -10,6 +10,6 @@ export const voteCommand = declareCommand({
   audience: ['coordinator', 'chair'],
   args: z.object({ title: arg.text() }),
   async run({ org, t, input }, { store }) {
-    return [voteForm(org, t, { title: input.title ?? '' }, await openCases(store))];
+    return [voteForm(org, t, { title: input.title ?? '' }, await openAgendaItems(store))];
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { withdrawItem } from '../../domain/agenda';
 import { parseCaseNumber } from '../../domain/case-number';
 import { scheduleNotice } from '../meetings/send-meeting-notice';
-import { findCase } from '../meetings/meeting-records';
+import { findAgendaItem } from '../meetings/meeting-records';
 import { meetingCardNow } from '../meetings/meeting-card-now';
 import { replaceMeeting } from '../meetings/replace-meeting';
 import { errorText } from '../error-text';
@@ -18,7 +18,7 @@ export const withdrawCaseCommand = declareCommand({
   inMenu: false,
   async run({ org, t, input }, { store, scheduler, clock }) {
     const number = parseCaseNumber(input.caseNumber)!;
-    const found = await findCase(store, number);
+    const found = await findAgendaItem(store, number);
     if (!found) return [text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: input.caseNumber }))];
     const withdrawn = withdrawItem(found.meeting.value, found.item.id);
     if (!withdrawn.ok) return [text(errorText(t, withdrawn.error))];

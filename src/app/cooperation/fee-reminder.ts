@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorText } from '../error-text';
 import { feeDueDate, feeSchedule, feeTerms } from '../../domain/fees';
-import { osloInstant } from '../../domain/meeting-time';
+import { osloInstant } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { coordinators } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';

@@ -1,5 +1,5 @@
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import { holdsSeatOn } from '../../domain/member';
 import type { Attendance } from '../../domain/minutes';
 import type { Organisation } from '../../domain/organisation';

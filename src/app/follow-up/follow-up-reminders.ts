@@ -5,7 +5,7 @@ import { isOpenTask } from '../../domain/follow-up';
 import type { Organisation } from '../../domain/organisation';
 import { memberById } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';
-import { formatDate, osloInstant } from '../../i18n/dates';
+import { formatDate } from '../../i18n/dates';
 import type { RecordStore } from '../../ports/record-store';
 import { personalChats } from '../personal-chats';
 import { text } from '../reply';
@@ -13,6 +13,7 @@ import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
 import type { JobScheduler, JobSpec } from '../scheduling/scheduler';
 import { FOLLOW_UPS } from './follow-up-records';
+import { readFormInstant } from '../../domain/oslo-when';
 
 export const FOLLOW_UP_REMIND = 'follow-up.remind';
 
@@ -40,7 +41,7 @@ export const reminderJobId = (taskId: string, when: ReminderWhen): string => `fo
 /** The reminder jobs for a new task; times already past are left out (a task due tomorrow gets no week's notice). */
 export function reminderJobs(task: FollowUpTask, now: Date): JobSpec<FollowUpReminder>[] {
   return (Object.keys(reminderDays) as ReminderWhen[]).flatMap((when) => {
-    const at = osloInstant(addDays(task.due, reminderDays[when]), REMINDER_TIME);
+    const at = readFormInstant(addDays(task.due, reminderDays[when]), REMINDER_TIME);
     return at && at.getTime() > now.getTime()
       ? [{ id: reminderJobId(task.id, when), kind: FOLLOW_UP_REMIND, dueAt: at, payload: { taskId: task.id, when } }]
       : [];

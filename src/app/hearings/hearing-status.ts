@@ -6,13 +6,14 @@ import { coordinators, municipalityName } from '../../domain/organisation';
 import type { RecordStore } from '../../ports/record-store';
 import { teamsUserIds } from '../teams-users';
 import type { Translator } from '../../i18n/catalogue';
-import { formatDateTime, formatTime, osloDate } from '../../i18n/dates';
+import { formatDateTime, formatTime } from '../../i18n/dates';
 import type { Notice } from '../notice';
 import { noticeFields } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 import { hearingFacts } from './hearing-card';
 import type { HearingRecord } from './hearing-records';
+import { osloDate } from '../../domain/oslo-time';
 
 const when = (iso: string, t: Translator) => formatDateTime(new Date(iso), t.locale);
 

@@ -1,5 +1,5 @@
 import { membersOn } from '../cooperation/withdrawal-records';
-import { osloDate } from '../../i18n/dates';
+
 import type { HearingDraft } from '../../domain/hearing';
 import { registerHearing } from '../../domain/hearing';
 import type { Organisation } from '../../domain/organisation';
@@ -13,6 +13,7 @@ import type { HearingDeps } from './hearing-jobs';
 import type { HearingRecord } from './hearing-records';
 import { HEARINGS } from './hearing-records';
 import { scheduleReminders } from './remind-non-responders';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * Stores the hearing under a new short id, then schedules its distribution and reminders.

@@ -1,7 +1,7 @@
 import { itemsForInput } from '../../domain/agenda';
 import type { DomainError } from '../../domain/result';
 import type { ItemInput, Position } from '../../domain/input';
-import { carryOver, countingAnswer, giveInput, positions, representedBy } from '../../domain/input';
+import { carryOver, countingAnswer, giveInput, positions } from '../../domain/input';
 import type { AgendaItem } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
@@ -17,6 +17,7 @@ import type { AnswerHistory } from './input-records';
 import { answersId, INPUT_ANSWERS, loadRequest, meetingAnswers } from './input-records';
 import { inputCard } from './input-card';
 import type { RefusedInput } from './input-card';
+import { answersFor } from '../../domain/municipal-answer';
 
 export interface InputDeps {
   readonly store: RecordStore;
@@ -86,7 +87,7 @@ async function answer(deps: InputDeps, ctx: CardActionContext, status: 'draft' |
     items: stale ? stale.items : itemsFrom(ids ?? itemsForInput(meeting).map((i) => i.id), ctx.data),
     ...(municipality && { municipality }),
   };
-  const shown = municipality ?? representedBy(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
+  const shown = municipality ?? answersFor(ctx.org, ctx.actor.member.id)[0]?.municipality ?? '';
   let refusal: DomainError | undefined;
   // Every version is kept in one record per municipality, written under its eTag.
   await upsert<AnswerHistory>(deps.store, INPUT_ANSWERS, answersId(meetingId, shown), (current) => {
@@ -169,7 +170,7 @@ export function inputActions(deps: InputDeps): CardAction[] {
         const request = meeting && (await loadRequest(deps.store, meetingId));
         if (!meeting || !request) return { respond: text(ctx.t.t('error.INPUT.NO_REQUEST', { meeting: meetingId })) };
         const municipality = typeof ctx.data.municipality === 'string' ? ctx.data.municipality : '';
-        if (!representedBy(ctx.org, ctx.actor.member.id).some((r) => r.municipality === municipality))
+        if (!answersFor(ctx.org, ctx.actor.member.id).some((r) => r.municipality === municipality))
           return { respond: text(ctx.t.t('error.INPUT.NOT_REPRESENTATIVE')) };
         return {
           respond: inputCard(

@@ -65,7 +65,7 @@ export async function inputCardsFollow(deps: LiveInputDeps, meeting: Meeting, re
   const now = deps.clock.now();
   if (meeting.state !== 'planned' || Date.parse(request.sendAt) > now.getTime() || isPastInputDeadline(request, now))
     return;
-  const hasCases = itemsForInput(meeting).length > 0;
+  const hasItems = itemsForInput(meeting).length > 0;
   const org = deps.organisation();
   const chats = await personalChats(deps.store);
   const posted = new Set(
@@ -82,7 +82,7 @@ export async function inputCardsFollow(deps: LiveInputDeps, meeting: Meeting, re
         await updateSharedCard(deps, { card: INPUT_CARD, id: key });
         continue;
       }
-      if (!hasCases) continue;
+      if (!hasItems) continue;
       const conversationId = await chats.of(person);
       if (!conversationId) continue;
       const message: RenderAtSend = { render: INPUT_CARD, id: key };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { InputRequestOptions } from '../../domain/input-request';
 import type { OsloWhen } from '../../domain/oslo-when';
-import { osloInstantAt, osloTodayOf } from '../../domain/oslo-when';
+import { osloInstantAt } from '../../domain/oslo-when';
 import { arg } from '../commands/grammar/args';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * What follows the meeting in `be om innspill`: `frist 2026-12-08 12:00` (the deadline; "frist
@@ -21,7 +22,7 @@ export const requestInputArgs = z.object({
 export const DEADLINE_NOON = { hour: 12, minute: 0 };
 
 export const deadlineInstant = (when: OsloWhen, now: Date): string =>
-  osloInstantAt(when.date ?? osloTodayOf(now), when.time ?? DEADLINE_NOON);
+  osloInstantAt(when.date ?? osloDate(now), when.time ?? DEADLINE_NOON);
 
 export function requestOptions(input: z.infer<typeof requestInputArgs>, now: Date): InputRequestOptions {
   return {

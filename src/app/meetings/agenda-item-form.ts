@@ -1,7 +1,7 @@
 import type { AgendaItem, AgendaItemDraft, DocumentLink } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { coordinators, seatsOf } from '../../domain/organisation';
 import type { Translator } from '../../i18n/catalogue';

@@ -1,4 +1,4 @@
-import { osloDate as osloDay } from '../../domain/meeting-time';
+import { osloDate as osloDay } from '../../domain/oslo-time';
 import { membersOn } from '../cooperation/withdrawal-records';
 import type { InputRequest } from '../../domain/input-request';
 import { planInputRequest } from '../../domain/input-request';

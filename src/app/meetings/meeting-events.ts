@@ -1,6 +1,6 @@
 import { bodyName } from '../../domain/organisation';
 import type { Meeting } from '../../domain/meeting';
-import { MEETING_TIME_ZONE, osloDate } from '../../domain/meeting-time';
+import { OSLO_TIME_ZONE, osloDate } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { coordinators, memberById, seatsOf } from '../../domain/organisation';
 import type { PreMeeting } from '../../domain/pre-meeting';
@@ -53,7 +53,7 @@ export function meetingEvent(
     title: t.t('calendar.meeting-title', { body, title: meeting.title }),
     start: meeting.start,
     end: meeting.end,
-    timeZone: MEETING_TIME_ZONE,
+    timeZone: OSLO_TIME_ZONE,
     organiser,
     attendees: meetingAttendees(org, meeting),
     ...(meeting.place ? { location: meeting.place } : {}),
@@ -80,7 +80,7 @@ export function preMeetingEvent(
     title: t.t('calendar.pre-meeting-title', { body, title: meeting.title }),
     start: pre.start,
     end: pre.end,
-    timeZone: MEETING_TIME_ZONE,
+    timeZone: OSLO_TIME_ZONE,
     organiser,
     attendees,
     // The municipal side meets on Teams unless the coordinator says otherwise.

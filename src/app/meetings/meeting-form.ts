@@ -4,9 +4,10 @@ import { boardOf } from '../../domain/organisation';
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
 import type { Translator } from '../../i18n/catalogue';
-import { osloInstant } from '../../i18n/dates';
+
 import { card } from '../reply';
 import type { Reply } from '../reply';
+import { readFormInstant } from '../../domain/oslo-when';
 
 /** The form behind `nytt møte`; times are Oslo wall-clock times. */
 export function meetingForm(
@@ -41,8 +42,8 @@ export function meetingForm(
 export function readMeetingForm(data: Readonly<Record<string, unknown>>): Result<MeetingDetails> {
   const text = (key: string) => (typeof data[key] === 'string' ? data[key].trim() : '');
   const date = text('date');
-  const start = osloInstant(date, text('startTime'));
-  const end = osloInstant(date, text('endTime'));
+  const start = readFormInstant(date, text('startTime'));
+  const end = readFormInstant(date, text('endTime'));
   if (!date || !start || !end) return fail('MEETING.BAD_TIME');
   const place = text('place');
   const notes = text('notes');

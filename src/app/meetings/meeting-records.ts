@@ -31,7 +31,7 @@ export async function findMeeting(
 }
 
 /** The meeting and item a case number names ("6/2026"), newest meeting first. */
-export async function findCase(store: RecordStore, caseNumber: { number: number; year: number }) {
+export async function findAgendaItem(store: RecordStore, caseNumber: { number: number; year: number }) {
   const all = (await store.find<Meeting>(MEETINGS)).sort((a, b) => b.value.start.localeCompare(a.value.start));
   for (const meeting of all) {
     const item = meeting.value.agenda.find(

@@ -2,7 +2,7 @@ import { bodyName } from '../../domain/organisation';
 import type { AgendaItem } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { memberById, seatsOf } from '../../domain/organisation';
 import type { PreMeeting } from '../../domain/pre-meeting';

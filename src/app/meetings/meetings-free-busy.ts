@@ -1,5 +1,5 @@
 import type { Meeting } from '../../domain/meeting';
-import { intervalsOverlap, osloDate } from '../../domain/meeting-time';
+import { intervalsOverlap, osloDate } from '../../domain/oslo-time';
 import { holdsSeatOn } from '../../domain/member';
 import type { Organisation } from '../../domain/organisation';
 import type { Availability, FreeBusy, TimeInterval } from '../../ports/free-busy';

@@ -1,5 +1,5 @@
 import type { Body } from '../../domain/body';
-import { osloDate, osloWallClock } from '../../domain/meeting-time';
+import { osloDate, osloWallClock } from '../../domain/oslo-time';
 import type { TimeInterval, WorkingHours } from '../../domain/time-suggestion';
 import type { Translator } from '../../i18n/catalogue';
 import { formatClock, formatLongDate, formatTime } from '../../i18n/dates';

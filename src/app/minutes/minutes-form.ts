@@ -1,7 +1,7 @@
 import type { AgendaItem } from '../../domain/agenda-item';
 import { activeItems } from '../../domain/agenda';
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import { holdsSeatOn } from '../../domain/member';
 import type { Attendance, ItemMinutes, MinutesContent } from '../../domain/minutes';
 import type { Organisation } from '../../domain/organisation';
@@ -17,7 +17,7 @@ import { noticeFields } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
 import type { MinutesRecord } from './minutes-records';
-import type { CaseVote } from './minutes-votes';
+import type { ItemVote } from './minutes-votes';
 
 /** The members called to the meeting (chair and members with a seat on its date) and their deputies. */
 export function calledTo(
@@ -68,7 +68,7 @@ export function minutesForm(
   t: Translator,
   meeting: Meeting,
   record: MinutesRecord,
-  votes: readonly CaseVote[],
+  votes: readonly ItemVote[],
   notice: Notice | string = '',
   typed?: Readonly<Record<string, unknown>>,
 ): Reply {
@@ -148,7 +148,7 @@ export function readMinutesForm(
   meeting: Meeting,
   current: MinutesContent,
   data: Readonly<Record<string, unknown>>,
-  votesFor: (attendance: Attendance) => readonly CaseVote[],
+  votesFor: (attendance: Attendance) => readonly ItemVote[],
 ): Result<MinutesContent> {
   const called = calledTo(org, meeting);
   const absentIds = called.members.filter((id) => field(data, `att-${id}`) === 'absent');

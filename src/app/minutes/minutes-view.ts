@@ -14,7 +14,7 @@ import { minutesCard } from './minutes-card';
 import { minutesForm } from './minutes-form';
 import type { MinutesRecord } from './minutes-records';
 import { loadMinutes } from './minutes-records';
-import { caseVotesFor, closedCaseVotes } from './minutes-votes';
+import { itemVotesFor, closedItemVotes } from './minutes-votes';
 import { meetingForMinutes } from './open-minutes';
 
 export interface MinutesViewDeps {
@@ -66,8 +66,8 @@ export async function showMinutesForm(
   notice: Notice | string = '',
   typed?: Readonly<Record<string, unknown>>,
 ): Promise<Reply> {
-  const votes = caseVotesFor(
-    await closedCaseVotes(store, meeting.id),
+  const votes = itemVotesFor(
+    await closedItemVotes(store, meeting.id),
     meeting.agenda,
     record.minutes.content.attendance,
   );

@@ -11,7 +11,7 @@ import type { VoteRecord } from '../voting/vote-records';
 import { BALLOT_BOXES, VOTES } from '../voting/vote-records';
 
 /** A closed Samråd vote on a case as the minutes record it, and the vedtak it gives, if any. */
-export interface CaseVote {
+export interface ItemVote {
   readonly itemId: string;
   readonly recorded: RecordedVote;
   /** The proposal when the vote adopted it, or the option it chose. */
@@ -42,18 +42,18 @@ function decisionOf(vote: ClosedVote, box: BallotBox, item: AgendaItem | undefin
 }
 
 /** A closed vote on one of the meeting's cases with its sealed ballot box. */
-export interface ClosedCaseVote {
+export interface ClosedItemVote {
   readonly vote: VoteRecord & ClosedVote;
   readonly box: BallotBox;
 }
 
 /** The closed votes on the meeting's cases, oldest first. */
-export async function closedCaseVotes(store: RecordStore, meetingId: string): Promise<ClosedCaseVote[]> {
+export async function closedItemVotes(store: RecordStore, meetingId: string): Promise<ClosedItemVote[]> {
   const votes = (await store.find<VoteRecord>(VOTES, { state: 'closed' }))
     .map((r) => r.value)
     .filter((v): v is VoteRecord & ClosedVote => v.state === 'closed' && v.agendaItem?.meetingId === meetingId)
     .sort((a, b) => a.closedAt.localeCompare(b.closedAt));
-  const found: ClosedCaseVote[] = [];
+  const found: ClosedItemVote[] = [];
   for (const vote of votes) {
     const box = (await store.get<BallotBox>(BALLOT_BOXES, vote.id))?.value;
     if (box) found.push({ vote, box });
@@ -62,11 +62,11 @@ export async function closedCaseVotes(store: RecordStore, meetingId: string): Pr
 }
 
 /** The votes as the minutes record them for this attendance, with the vedtak each gave. */
-export function caseVotesFor(
-  closed: readonly ClosedCaseVote[],
+export function itemVotesFor(
+  closed: readonly ClosedItemVote[],
   agenda: readonly AgendaItem[],
   attendance: Attendance,
-): CaseVote[] {
+): ItemVote[] {
   return closed.flatMap(({ vote, box }) => {
     const itemId = vote.agendaItem?.itemId;
     if (!itemId) return [];

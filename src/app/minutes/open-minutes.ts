@@ -12,7 +12,7 @@ import { isStoreError, upsert } from '../../ports/record-store';
 import { MEETINGS, meetingAbsences } from '../meetings/meeting-records';
 import type { MinutesRecord } from './minutes-records';
 import { loadMinutes, MINUTES } from './minutes-records';
-import { caseVotesFor, closedCaseVotes } from './minutes-votes';
+import { itemVotesFor, closedItemVotes } from './minutes-votes';
 
 export interface MinutesDeps {
   readonly store: RecordStore;
@@ -68,8 +68,8 @@ export async function minutesOf(
   if (existing) return ok(existing);
   const drafted = draftMinutes(meeting, org, await meetingAbsences(deps.store, meeting.id));
   if (!drafted.ok) return drafted;
-  const votes = caseVotesFor(
-    await closedCaseVotes(deps.store, meeting.id),
+  const votes = itemVotesFor(
+    await closedItemVotes(deps.store, meeting.id),
     meeting.agenda,
     drafted.value.content.attendance,
   );

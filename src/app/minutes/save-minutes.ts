@@ -17,7 +17,7 @@ import { heldMeeting } from './open-minutes';
 import { readMinutesForm } from './minutes-form';
 import type { MinutesRecord } from './minutes-records';
 import { loadMinutes, MINUTES } from './minutes-records';
-import { caseVotesFor, closedCaseVotes } from './minutes-votes';
+import { itemVotesFor, closedItemVotes } from './minutes-votes';
 
 export interface MinutesSave {
   readonly meetingId: string;
@@ -69,8 +69,8 @@ export async function saveMinutes(
   const held = await heldMeeting(deps, stored.value);
   if (!held.ok) return held;
   const meeting = held.value;
-  const closed = await closedCaseVotes(deps.store, meeting.id);
-  const votesFor = (attendance: Minutes['content']['attendance']) => caseVotesFor(closed, meeting.agenda, attendance);
+  const closed = await closedItemVotes(deps.store, meeting.id);
+  const votesFor = (attendance: Minutes['content']['attendance']) => itemVotesFor(closed, meeting.agenda, attendance);
   const reason = typeof save.data.reason === 'string' ? save.data.reason.trim() : '';
   const now = deps.clock.now();
   // A member's approval meanwhile changes the record but not its revision: read again and retry.

@@ -4,7 +4,7 @@ import type { Position } from '../../domain/input';
 import { summarizeItem } from '../../domain/input-summary';
 import type { Meeting } from '../../domain/meeting';
 import { isPlanned } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
 import { bodyName, seatsOf } from '../../domain/organisation';
 import type { Clock } from '../../ports/clock';

@@ -4,7 +4,7 @@ import { dueHasPassed, isOpenTask } from '../../domain/follow-up';
 import type { HearingPosition } from '../../domain/hearing-response';
 import { hearingPositions, respondingFor } from '../../domain/hearing-response';
 import type { Position } from '../../domain/input';
-import { latestAnswer, positions, representedBy } from '../../domain/input';
+import { latestAnswer, positions } from '../../domain/input';
 import type { Meeting } from '../../domain/meeting';
 import { isPlanned } from '../../domain/meeting';
 import type { Organisation } from '../../domain/organisation';
@@ -19,6 +19,7 @@ import { loadRequest, meetingAnswers } from '../input/input-records';
 import { MEETINGS } from '../meetings/meeting-records';
 import { BALLOT_BOXES, VOTES, type VoteRecord } from '../voting/vote-records';
 import type { BallotBox } from '../../domain/ballot';
+import { answersFor } from '../../domain/municipal-answer';
 
 /**
  * "Mitt arbeid": what one person must do, soonest first. A read model only: every item is done
@@ -118,7 +119,7 @@ export async function myWork(deps: MyWorkDeps, org: Organisation, actor: Member)
 }
 
 async function inputItems(deps: MyWorkDeps, org: Organisation, memberId: string, now: Date): Promise<WorkItem[]> {
-  const mine = representedBy(org, memberId).map((r) => r.municipality);
+  const mine = answersFor(org, memberId).map((r) => r.municipality);
   if (mine.length === 0) return [];
   const items: WorkItem[] = [];
   // Planned meetings are few (storage-queries.md); each has at most one input request.
@@ -159,7 +160,7 @@ async function inputItems(deps: MyWorkDeps, org: Organisation, memberId: string,
 async function hearingItems(deps: MyWorkDeps, org: Organisation, memberId: string): Promise<WorkItem[]> {
   const items: WorkItem[] = [];
   for (const { value: h } of await openHearings(deps.store)) {
-    const mine = representedBy(org, memberId).filter((r) => h.municipalities.includes(r.municipality));
+    const mine = answersFor(org, memberId).filter((r) => h.municipalities.includes(r.municipality));
     if (mine.length === 0 || !respondingFor(h, org, memberId, mine[0]!.municipality).ok) continue;
     const responses = await hearingResponses(deps.store, h.id);
     for (const { municipality } of mine) {

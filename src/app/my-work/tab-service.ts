@@ -17,7 +17,7 @@ import { meetingRoom, type RoomVote } from './meeting-room';
 import { formChoices, type FormChoices } from './form-choices';
 import { meetingAgenda, type RoomAgenda } from './meeting-agenda';
 import { refusedField } from './form-fields';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 
 /**
  * The card actions a tab may press. The tab sends the same fields a card would, and the action

@@ -37,7 +37,7 @@ export const proposalText = (p: ProposedDecision, c: RowContext): string =>
       : c.t.t('lists.proposal.standard');
 
 /** Saker: one row per item on the meeting's agenda, withdrawn ones kept with their number. */
-export function caseRows(m: Meeting, c: RowContext): ResultRow[] {
+export function agendaItemRows(m: Meeting, c: RowContext): ResultRow[] {
   return m.agenda.map((i) => ({
     key: `meetings/${m.id}/${i.id}`,
     title: itemTitle(i, c),

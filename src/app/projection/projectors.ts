@@ -15,7 +15,7 @@ import type { VoteRecord } from '../voting/vote-records';
 import { BALLOT_BOXES, VOTES } from '../voting/vote-records';
 import { hearingResponseRows, hearingRow } from './hearing-rows';
 import { inputRows } from './input-rows';
-import { caseRows, meetingRow } from './meeting-rows';
+import { agendaItemRows, meetingRow } from './meeting-rows';
 import { decisionRows, followUpRow, minutesRows } from './minutes-rows';
 import type { RowContext } from './row-context';
 import { voteRow } from './vote-rows';
@@ -50,7 +50,7 @@ export const PROJECTORS: Readonly<Record<string, Projector>> = {
       const meeting = await value<Meeting>(store, MEETINGS, id);
       const minutes = await store.get(MINUTES, id);
       return {
-        rows: meeting ? { meetings: [meetingRow(meeting, c)], cases: caseRows(meeting, c) } : {},
+        rows: meeting ? { meetings: [meetingRow(meeting, c)], cases: agendaItemRows(meeting, c) } : {},
         // The decisions show the meeting's titles and date.
         also: minutes ? [{ collection: MINUTES, id }] : [],
       };

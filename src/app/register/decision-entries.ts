@@ -1,7 +1,7 @@
 import type { DecisionEntry } from '../../domain/decision-register';
 import { isOpenTask, isOverdue } from '../../domain/follow-up';
 import type { Meeting } from '../../domain/meeting';
-import { osloDate } from '../../domain/meeting-time';
+import { osloDate } from '../../domain/oslo-time';
 import type { RecordStore } from '../../ports/record-store';
 import { allTasks } from '../follow-up/follow-up-records';
 import { MEETINGS } from '../meetings/meeting-records';

@@ -21,7 +21,7 @@ export function readAgendaRef(value: unknown): AgendaItemRef | undefined {
 }
 
 /** The open cases of planned meetings, for the vote form's list. */
-export async function openCases(store: RecordStore): Promise<{ title: string; value: string }[]> {
+export async function openAgendaItems(store: RecordStore): Promise<{ title: string; value: string }[]> {
   const meetings = (await store.find<Meeting>(MEETINGS)).map((r) => r.value).filter((m) => m.state === 'planned');
   return meetings.flatMap((m) =>
     m.agenda
@@ -31,7 +31,7 @@ export async function openCases(store: RecordStore): Promise<{ title: string; va
 }
 
 /** What opening a vote on a case takes from the meeting: the case and who reported absence. */
-export async function caseForVote(store: RecordStore, ref: AgendaItemRef) {
+export async function agendaItemForVote(store: RecordStore, ref: AgendaItemRef) {
   const meeting = await store.get<Meeting>(MEETINGS, ref.meetingId);
   const item = meeting?.value.agenda.find((i) => i.id === ref.itemId);
   if (!meeting || !item) return undefined;

@@ -9,7 +9,7 @@ import { fail, ok } from '../../domain/result';
 import type { Role } from '../../domain/role';
 import type { VoteSettings } from '../../domain/vote';
 import { draftVote, openVote } from '../../domain/vote';
-import { osloDate } from '../../i18n/dates';
+
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError } from '../../ports/record-store';
@@ -17,6 +17,7 @@ import { audit } from '../audit';
 import type { VoteRecord } from './vote-records';
 import type { AgendaItemRef } from './agenda-link';
 import { BALLOT_BOXES, newVoteId, VOTES } from './vote-records';
+import { osloDate } from '../../domain/oslo-time';
 
 export interface OpenVoteRequest {
   readonly title: string;

@@ -17,7 +17,7 @@ import { mayOpenVote, openNewVote } from './open-vote';
 import { readVoteForm, voteForm } from './vote-form';
 import type { VoteRecord } from './vote-records';
 import { loadVote, VOTES } from './vote-records';
-import { caseForVote, openCases, readAgendaRef } from './agenda-link';
+import { agendaItemForVote, openAgendaItems, readAgendaRef } from './agenda-link';
 import { formatCaseNumber } from '../../domain/case-number';
 import { voteCard } from './vote-view';
 import type { JobScheduler } from '../scheduling/scheduler';
@@ -115,29 +115,29 @@ export function votingActions(deps: VotingDeps): CardAction[] {
             ctx.org,
             ctx.t,
             { notice: errorText(ctx.t, e), typed: ctx.data },
-            await openCases(deps.store),
+            await openAgendaItems(deps.store),
           ),
           refused: e,
         });
         const ref = readAgendaRef(ctx.data.case);
-        const onCase = ref && (await caseForVote(deps.store, ref));
-        if (ref && !onCase) return refuse({ code: 'AGENDA.UNKNOWN_ITEM' });
-        if (onCase && onCase.item.status !== 'open')
+        const onItem = ref && (await agendaItemForVote(deps.store, ref));
+        if (ref && !onItem) return refuse({ code: 'AGENDA.UNKNOWN_ITEM' });
+        if (onItem && onItem.item.status !== 'open')
           return refuse({
-            code: onCase.item.status === 'withdrawn' ? 'AGENDA.ITEM_WITHDRAWN' : 'AGENDA.ITEM_DECIDED',
-            params: { caseNumber: formatCaseNumber(onCase.item.caseNumber) },
+            code: onItem.item.status === 'withdrawn' ? 'AGENDA.ITEM_WITHDRAWN' : 'AGENDA.ITEM_DECIDED',
+            params: { caseNumber: formatCaseNumber(onItem.item.caseNumber) },
           });
         // A vote on a case is about the case: its title unless the coordinator wrote another.
-        const form = readVoteForm(onCase && !ctx.data.title ? { ...ctx.data, title: onCase.item.title } : ctx.data);
+        const form = readVoteForm(onItem && !ctx.data.title ? { ...ctx.data, title: onItem.item.title } : ctx.data);
         if (!form.ok) return refuse(form.error);
         const opened = await openNewVote({ ...deps, org: ctx.org }, ctx.actor, {
           ...form.value,
           conversationId: ctx.conversationId,
-          ...(onCase && {
+          ...(onItem && {
             // A vote on a case belongs to the case's meeting: its body, its number, its absences.
-            bodyId: onCase.meeting.bodyId,
-            caseNumber: formatCaseNumber(onCase.item.caseNumber),
-            absent: onCase.absent,
+            bodyId: onItem.meeting.bodyId,
+            caseNumber: formatCaseNumber(onItem.item.caseNumber),
+            absent: onItem.absent,
             agendaItem: ref,
           }),
         });

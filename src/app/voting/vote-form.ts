@@ -6,11 +6,12 @@ import type { DecisionRule, InterimResults, Quorum, Secrecy, VoteSettings } from
 import { atLeastHalf, moreThanHalf } from '../../domain/vote';
 import type { ElectorateKind } from '../../domain/electorate';
 import type { Translator } from '../../i18n/catalogue';
-import { osloInstant } from '../../i18n/dates';
+
 import type { Notice } from '../notice';
 import { noticeFields } from '../notice';
 import { card } from '../reply';
 import type { Reply } from '../reply';
+import { readFormInstant } from '../../domain/oslo-when';
 
 const electorates: readonly ElectorateKind[] = ['members', 'municipalities'];
 const rules: readonly DecisionRule[] = ['simple-majority', 'two-thirds', 'unanimity'];
@@ -126,7 +127,7 @@ export function readVoteForm(data: Record<string, unknown>): Result<VoteFormInpu
   if (!title) return fail('VOTE.TITLE_MISSING');
   const [date, time] = [text('deadlineDate'), text('deadlineTime')];
   if (Boolean(date) !== Boolean(time)) return fail('VOTE.DEADLINE_INCOMPLETE');
-  const deadline = date ? osloInstant(date, time) : undefined;
+  const deadline = date ? readFormInstant(date, time) : undefined;
   if (date && !deadline) return fail('VOTE.BAD_DEADLINE');
   const caseNumber = text('caseNumber');
   // Alternatives, one per line; none means the usual for / against / abstain on a proposal.

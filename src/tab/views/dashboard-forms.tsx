@@ -186,7 +186,7 @@ export function PlanMeetingForm({ t, choices, onDone, onCancel }: FormProps) {
 }
 
 /** `agenda.add` for one meeting, as the bot's "ny sak" card. */
-export function AddCaseForm({
+export function AddAgendaItemForm({
   t,
   choices,
   meetingId,

@@ -25,7 +25,7 @@ import { api, runCommand, type Outcome } from '../api';
 import type { T } from '../texts';
 import { Problem } from './problem';
 import type { FormChoices } from '../../app/my-work/form-choices';
-import { AddCaseForm, PlanMeetingForm, RegisterHearingForm } from './dashboard-forms';
+import { AddAgendaItemForm, PlanMeetingForm, RegisterHearingForm } from './dashboard-forms';
 
 /** Polling, not server-sent events: one request through Teams' proxies and App Service, 304 when nothing changed (docs/tab.md). */
 const POLL_MS = 4000;
@@ -302,7 +302,7 @@ function MeetingCard({
       )}
       {choices &&
         (adding ? (
-          <AddCaseForm
+          <AddAgendaItemForm
             t={t}
             choices={choices}
             meetingId={meeting.meetingId}

@@ -1,4 +1,4 @@
-import { osloInstant, osloWallClock } from '../../../src/domain/meeting-time';
+import { osloInstant, osloWallClock } from '../../../src/domain/oslo-time';
 
 /** The zones this fake accepts, as Graph names them (Windows names, plus UTC). */
 export const WINDOWS_OSLO = 'W. Europe Standard Time';

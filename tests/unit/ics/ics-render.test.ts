@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IcsSource } from '../../../src/adapters/ics/ics-render';
 import { icsFor } from '../../../src/adapters/ics/ics-render';
-import { osloWallClock } from '../../../src/domain/meeting-time';
+import { osloWallClock } from '../../../src/domain/oslo-time';
 import { component, physicalLines, prop, props, readIcs, unescapeText } from './ics-reader';
 
 const agenda = [

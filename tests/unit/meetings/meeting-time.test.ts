@@ -9,7 +9,7 @@ import {
   osloInstant,
   osloWallClock,
   osloYear,
-} from '../../../src/domain/meeting-time';
+} from '../../../src/domain/oslo-time';
 
 describe('Oslo wall-clock time', () => {
   it('reads an instant as Oslo shows it, summer and winter', () => {

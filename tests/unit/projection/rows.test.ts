@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIST_SCHEMAS } from '../../../src/adapters/sharepoint/typed-lists/list-schemas';
 import { hearingResponseRows, hearingRow } from '../../../src/app/projection/hearing-rows';
 import { inputRows } from '../../../src/app/projection/input-rows';
-import { caseRows, meetingRow } from '../../../src/app/projection/meeting-rows';
+import { agendaItemRows, meetingRow } from '../../../src/app/projection/meeting-rows';
 import { decisionRows, followUpRow, followUpState, minutesRows } from '../../../src/app/projection/minutes-rows';
 import { voteRow } from '../../../src/app/projection/vote-rows';
 import type { Hearing } from '../../../src/domain/hearing';
@@ -117,7 +117,7 @@ describe('what a record becomes in the lists', () => {
     const vote = openVoteOf(3, {}, 'v1');
     const samples: [ResultListName, ResultRow[]][] = [
       ['meetings', [meetingRow(meeting, c)]],
-      ['cases', caseRows(meeting, c)],
+      ['cases', agendaItemRows(meeting, c)],
       ['decisions', decisionRows(minutesRecord, meeting, [task], c)],
       ['minutes', minutesRows(minutesRecord, meeting, c)],
       ['followUps', [followUpRow(task, meeting, c)]],
@@ -168,7 +168,7 @@ describe('what a record becomes in the lists', () => {
   });
 
   it('gives a minutes approval its standard title and a proposal made in the meeting its words', () => {
-    const [approval, plan] = caseRows(meeting, c);
+    const [approval, plan] = agendaItemRows(meeting, c);
     expect(approval!.title).toBe('Godkjenning av protokoll');
     expect(plan!.cells).toMatchObject({
       Proposal: 'Fremmes i møtet',

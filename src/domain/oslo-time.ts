@@ -6,7 +6,7 @@
  * (a pre-meeting 2 hours before) are elapsed time, which is what "two hours before" means.
  */
 
-export const MEETING_TIME_ZONE = 'Europe/Oslo';
+export const OSLO_TIME_ZONE = 'Europe/Oslo';
 
 /** A time of day on a date as a clock in Oslo shows it. `month` is 1-12. */
 export interface WallClock {
@@ -26,7 +26,7 @@ export interface TimeOffset {
 }
 
 const osloClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: MEETING_TIME_ZONE,
+  timeZone: OSLO_TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
   month: '2-digit',
@@ -40,8 +40,8 @@ const osloClock = new Intl.DateTimeFormat('en-GB', {
 export const isInstant = (value: string): boolean =>
   /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value));
 
-export function osloWallClock(instant: string | number): WallClock {
-  const ms = typeof instant === 'number' ? instant : Date.parse(instant);
+export function osloWallClock(instant: string | number | Date): WallClock {
+  const ms = typeof instant === 'number' ? instant : instant instanceof Date ? instant.getTime() : Date.parse(instant);
   // One formatToParts per call (it was six: one per field, the hottest line in a turn's profile).
   const parts = osloClock.formatToParts(ms);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
@@ -75,8 +75,8 @@ export function osloInstant(w: WallClock): string {
   return new Date(asUtc - (first === second ? first : second)).toISOString();
 }
 
-/** YYYY-MM-DD of the instant in Oslo: the date seats and terms are read for. */
-export function osloDate(instant: string): string {
+/** YYYY-MM-DD of the instant in Oslo: the date seats, terms and deadlines are read for (today's, given now). */
+export function osloDate(instant: string | number | Date): string {
   const w = osloWallClock(instant);
   return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }
