@@ -63,9 +63,7 @@ async function pickDayByKeys(card: Locator, day: Date): Promise<string> {
   ];
   for (const key of keys) await card.page().keyboard.press(key);
   // The focus is on the day's cell, whose button is labelled "23, December, 2026".
-  const focused = await card
-    .page()
-    .evaluate(() => document.activeElement?.querySelector('button')?.getAttribute('aria-label') ?? '');
+  const focused = (await card.page().locator(':focus button').first().getAttribute('aria-label')) ?? '';
   if (!focused.startsWith(`${day.getUTCDate()}, `)) {
     throw new Error(`the calendar's keys reached "${focused}", not day ${day.getUTCDate()} (keys: ${keys.join(' ')})`);
   }
