@@ -5,36 +5,22 @@
  * (the default) reads only and says what it would do; `--apply` does it. Every step is
  * idempotent, so a run cut short is finished by running it again; a second full run writes
  * nothing. The product's machinery (jobs, outbox, conversations, …) moves to Azure Table
- * Storage when SAMRAD_TABLES_ENDPOINT is set: that step belongs to the Azure Tables adapter
- * and plugs in as a `MigrationStep` (see `machinerySteps`).
+ * Storage when it is configured (`machinerySteps`); run that with the bot stopped.
  */
 import type { TokenCredential } from '@azure/identity';
-import type { GraphConnection } from '../src/adapters/graph/graph-connection';
 import { connectGraph } from '../src/adapters/graph/graph-connection';
 import { openSharePointStore } from '../src/adapters/sharepoint/open-sharepoint-store';
 import { provisionSite } from '../src/adapters/sharepoint/provision';
 import { RECORDS_LIST, RECORD_COLUMNS, SCHEMA_VERSION } from '../src/adapters/sharepoint/records-list';
 import { LIST_SCHEMAS } from '../src/adapters/sharepoint/typed-lists/list-schemas';
 import { PROJECTORS } from '../src/app/projection/projectors';
-import type { Config } from '../src/config';
 import { readConfig } from '../src/config';
 import { samradVersion } from '../src/version';
+import { machineryStep } from './migrate-machinery';
+import type { MigrationContext, MigrationStep } from './migration-step';
 import { provision } from './provision';
 
-export interface MigrationContext {
-  readonly config: Config;
-  readonly graph: GraphConnection;
-  readonly env: NodeJS.ProcessEnv;
-  readonly tokenCredential?: TokenCredential;
-  readonly print: (line: string) => void;
-}
-
-/** One step of the move: what it would do (read only), and doing it (idempotent). */
-export interface MigrationStep {
-  readonly name: string;
-  plan(c: MigrationContext): Promise<string | undefined>;
-  apply(c: MigrationContext): Promise<void>;
-}
+export type { MigrationContext, MigrationStep } from './migration-step';
 
 interface GraphList {
   readonly id: string;
@@ -121,11 +107,10 @@ export const sharePointSteps: readonly MigrationStep[] = [
 ];
 
 /**
- * The seam for the machinery's move to Azure Table Storage (issue 10 part 2, built beside this):
- * with SAMRAD_TABLES_ENDPOINT set, the Tables adapter's own step goes here. Until it is
- * registered, the migration says the move is not part of this run.
+ * With Azure Table Storage configured (SAMRAD_TABLES_ENDPOINT, or locally a connection
+ * string), the machinery moves there from the records list (scripts/migrate-machinery.ts).
  */
-export const machinerySteps: MigrationStep[] = [];
+export const machinerySteps: readonly MigrationStep[] = [machineryStep()];
 
 export async function migrate(
   processEnv: NodeJS.ProcessEnv,
@@ -155,7 +140,7 @@ export async function migrate(
     print,
     ...(options.tokenCredential && { tokenCredential: options.tokenCredential }),
   };
-  const tables = processEnv.SAMRAD_TABLES_ENDPOINT;
+  const tables = config.tables;
   const steps = options.steps ?? [...sharePointSteps, ...(tables ? machinerySteps : [])];
   print(
     options.apply
@@ -177,9 +162,9 @@ export async function migrate(
     applied.push(step.name);
     print(`  ${step.name}: done`);
   }
-  if (tables && machinerySteps.length === 0)
+  if (!tables)
     print(
-      '  machinery: SAMRAD_TABLES_ENDPOINT is set, but this build has no Azure Tables step; jobs and the outbox stay in the records list',
+      '  machinery: no Azure Table Storage configured (SAMRAD_TABLES_ENDPOINT): jobs and the outbox stay in the records list',
     );
   if (options.apply) print('Set SAMRAD_SHAREPOINT_LISTS=on for the server, so the lists stay in step from now on.');
   return { planned, applied };

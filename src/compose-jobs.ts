@@ -22,6 +22,7 @@ import { distributeHearing, distributePayload } from './app/hearings/distribute-
 import { remindNonResponders, reminderPayload } from './app/hearings/remind-non-responders';
 import type { OrganisationRegistry } from './app/organisation-registry';
 import type { Config } from './config';
+import type { OrphanSweeper } from './ports/orphan-sweeper';
 import type { DocumentLibrary } from './ports/document-library';
 import type { Messenger } from './ports/messenger';
 import type { MessageSender } from './app/scheduling/outbox';
@@ -53,6 +54,8 @@ export interface JobWiring {
   readonly documents: DocumentLibrary;
   readonly resultLists: Parameters<typeof projectionHandler>[0]['lists'] | undefined;
   readonly log: Logger;
+  /** Leftover parts of large records (SharePoint), swept by retention. */
+  readonly orphans?: OrphanSweeper;
 }
 
 export function jobHandlers(w: JobWiring): JobRegistry {
@@ -182,6 +185,7 @@ export function jobHandlers(w: JobWiring): JobRegistry {
         clock,
         ...(config.retentionDays !== undefined && { days: config.retentionDays }),
         logger: log,
+        ...(w.orphans && { orphans: w.orphans }),
       }),
     ),
   );

@@ -185,6 +185,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       documents,
       resultLists,
       log,
+      ...(tenant.orphans && { orphans: tenant.orphans }),
     }),
     // Outbox jobs spend most of their time waiting (Teams' rate limits, HTTP): 8 at once left
     // a fan-out at about 36 messages per second of the 50 Teams allows (npm run bench).

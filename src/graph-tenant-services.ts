@@ -30,8 +30,10 @@ export function graphTenantServices(
     throttle: { onWait: (wait) => options.log.warn('graph.throttled', wait) },
     ...(options.graphCredential && { tokenCredential: options.graphCredential }),
   });
+  const own = options.store ? undefined : openSharePointStore(graph, graphConfig.siteId);
   return {
-    store: options.store ?? openSharePointStore(graph, graphConfig.siteId),
+    store: options.store ?? own!,
+    ...(own && { orphans: own }),
     ...(graphConfig.resultLists && {
       resultListsFor: (t: Translator) =>
         new SharePointResultLists(graph.http, graphConfig.siteId, t, (event, details) =>

@@ -17,6 +17,7 @@ import type { Calendar } from './ports/calendar';
 import type { Clock } from './ports/clock';
 import type { DocumentLibrary } from './ports/document-library';
 import type { FreeBusy } from './ports/free-busy';
+import type { OrphanSweeper } from './ports/orphan-sweeper';
 import type { RecordStore } from './ports/record-store';
 
 export interface TenantServices {
@@ -34,6 +35,8 @@ export interface TenantServices {
   readonly resultListsFor?: (t: Translator) => ResultLists;
   /** Teams' windows shared by every instance (present with Table Storage); otherwise each process paces itself. */
   readonly teamsBudget?: RateWindows;
+  /** Leftover parts of large records, swept by retention (present on SharePoint). */
+  readonly orphans?: OrphanSweeper;
 }
 
 interface TenantOptions {

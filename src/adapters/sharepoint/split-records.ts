@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
 import { StoreError } from '../../ports/record-store';
+import type { OrphanSweeper } from '../../ports/orphan-sweeper';
+import { PARTS, RECORD_PARTS, partsOf, sweepOrphanParts } from './orphan-parts';
 
-/** The collection holding the parts of records too large for one item. */
-export const RECORD_PARTS = 'recordParts';
-
-/** The field of a record's item that lists its parts instead of holding its value. */
-const PARTS = '$parts';
+export { RECORD_PARTS } from './orphan-parts';
 /** `{"text":""}`: what a part's JSON adds to the text it carries. */
 const PART_OVERHEAD = JSON.stringify({ text: '' }).length;
 /** Parts written together: a `$batch` of them stays well under Graph's 4 MB per request. */
@@ -41,7 +39,7 @@ type Manifest = Record<string, unknown> & { readonly [PARTS]: readonly string[] 
  * A record needing more than `maxParts` is refused before anything is written: STORE.TOO_LARGE,
  * which no retry mends.
  */
-export class SplitRecords implements RecordStore {
+export class SplitRecords implements RecordStore, OrphanSweeper {
   /** `list/id` → the eTag last seen and the parts it points at. */
   private readonly known = new Map<string, { readonly etag: string; readonly parts: readonly string[] }>();
 
@@ -99,6 +97,11 @@ export class SplitRecords implements RecordStore {
     await this.inner.remove(list, id, ifMatch);
     this.known.delete(`${list}/${id}`);
     await this.removeParts(before);
+  }
+
+  /** Parts left by a write that died, or by a record that shrank (orphan-parts.ts). */
+  sweepOrphans(before: Date, max: number): Promise<{ removed: number; finished: boolean }> {
+    return sweepOrphanParts(this.inner, before, max);
   }
 
   close(): Promise<void> {
@@ -197,11 +200,6 @@ function manifest(value: unknown, parts: readonly string[]): Manifest {
   if (value && typeof value === 'object' && !Array.isArray(value))
     for (const [field, v] of Object.entries(value)) if (v !== null && copied(v)) fields[field] = v;
   return { ...fields, [PARTS]: parts };
-}
-
-function partsOf(value: unknown): readonly string[] {
-  const parts = (value as Partial<Manifest> | null)?.[PARTS];
-  return Array.isArray(parts) ? (parts as string[]) : [];
 }
 
 /** The text in pieces whose JSON string is at most `budget` characters, no surrogate pair cut. */

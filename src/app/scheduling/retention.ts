@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Logger } from '../../ports/logger';
 import { silentLogger } from '../../ports/logger';
 import type { Clock } from '../../ports/clock';
+import type { OrphanSweeper } from '../../ports/orphan-sweeper';
 import type { RecordStore } from '../../ports/record-store';
 import { isStoreError, upsert } from '../../ports/record-store';
 import type { DeliveryFailure } from '../delivery/delivery-failures';
@@ -57,7 +58,12 @@ export interface RetentionDeps {
   /** At most this many day queries in one pass. */
   readonly queries?: number;
   readonly logger?: Logger;
+  /** The store's leftover parts of large records (SharePoint), swept with the rest. */
+  readonly orphans?: OrphanSweeper;
 }
+
+/** A part younger than this may belong to a write still in progress: the sweep leaves it. */
+export const ORPHAN_GRACE_MS = DAY_MS;
 
 export const retentionJobId = (day: string): string => `retention:${day}`;
 
@@ -116,6 +122,9 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<z.infer<typeof
     if (undated.refused.length > 0) logger.warn('retention.undated-refused', { states: undated.refused.join(',') });
     const swept = undated.finished && !progress.undatedSwept;
     const deliveries = await sweepDeliveryFailures(deps, cutoff(days), budget, logger);
+    const orphans = deps.orphans
+      ? await deps.orphans.sweepOrphans(new Date(now.getTime() - ORPHAN_GRACE_MS), budget.removals)
+      : { removed: 0, finished: true };
     if (jobs.through || failures.through || swept)
       await upsert<RetentionProgress>(deps.store, RETENTION_LIST, PROGRESS, (current) => ({
         ...current,
@@ -130,7 +139,8 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<z.infer<typeof
         failedJobs: failures.removed,
         deliveryFailures: deliveries.removed,
       });
-    if (!jobs.finished || !failures.finished || !undated.finished || !deliveries.finished)
+    if (orphans.removed > 0) logger.info('retention.orphan-parts', { removed: orphans.removed });
+    if (!jobs.finished || !failures.finished || !undated.finished || !deliveries.finished || !orphans.finished)
       return { outcome: 'defer', afterMs: CONTINUE_MS };
     return { outcome: 'done' };
   };
