@@ -15,7 +15,7 @@ const pending = async (dbConfig: ReturnType<typeof temporaryLocalConfig>, at: Da
   await samrad.close();
   return jobs.map((j) => ({ id: j.id, kind: j.value.kind, dueAt: j.value.dueAt }));
 };
-const ofKind = (jobs: { kind: string }[], kind: string) => jobs.filter((j) => j.kind === kind);
+const ofKind = <J extends { kind: string }>(jobs: J[], kind: string) => jobs.filter((j) => j.kind === kind);
 
 describe('the jobs every start plans, planned once however often the server starts', () => {
   it('two starts on the same day leave one board check, one fee reminder and one retention pass', async () => {
