@@ -65,7 +65,7 @@ async function pickDayByKeys(card: Locator, day: Date): Promise<string> {
   // The focus is on the day's cell, whose button is labelled "23, December, 2026".
   const focused = await card
     .page()
-    .evaluate(() => document.activeElement?.querySelector('button')?.getAttribute('aria-label') ?? '');
+    .evaluate<string>("document.activeElement?.querySelector('button')?.getAttribute('aria-label') ?? ''");
   if (!focused.startsWith(`${day.getUTCDate()}, `)) {
     throw new Error(`the calendar's keys reached "${focused}", not day ${day.getUTCDate()} (keys: ${keys.join(' ')})`);
   }
