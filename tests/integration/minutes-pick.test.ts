@@ -112,4 +112,22 @@ describe('minutes commands: pick, don’t type', () => {
     );
     expect(await minutesCount()).toBe(2);
   });
+
+  it('oppfølging <møte> takes a title fragment or neste, offers a choice when several fit, and refuses a wrong name', async () => {
+    const januar = await meeting('Styremøte januar', '2027-01-14');
+    const next = await say(people.coordinator, 'oppfølging neste');
+    expect(next).toContain('Styremøte januar');
+    expect(next).not.toContain('Hvilket mener du');
+    expect(await say(people.coordinator, 'oppfølging januar')).toContain('Styremøte januar');
+    // A fragment is read among the coming meetings first: one coming is taken, two are a choice.
+    expect(await say(people.coordinator, 'oppfølging styremøte')).toContain('Styremøte januar');
+    const februar = await meeting('Styremøte februar', '2027-02-11');
+    expect(await say(people.coordinator, 'oppfølging styremøte')).toContain(
+      'Flere møter passer til «styremøte». Hvilket mener du?',
+    );
+    expect(buttons()).toEqual([`oppfølging ${januar}`, `oppfølging ${februar}`]);
+    expect(await say(people.coordinator, 'follow-up budget meeting', 'en-US')).toContain(
+      "I can't find the meeting budget meeting",
+    );
+  });
 });
