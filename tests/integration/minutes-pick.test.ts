@@ -130,4 +130,17 @@ describe('minutes commands: pick, don’t type', () => {
       "I can't find the meeting budget meeting",
     );
   });
+
+  it('a member without the coordinator’s form is offered the same choice and reads the minutes she picks', async () => {
+    const which = await say(people.boardMember, 'protokoll');
+    expect(which).toContain('Protokollen er ikke ferdig for flere møter. Hvilket møte mener du?');
+    expect(which).not.toContain('"verb":"minutes.save"');
+    const picked = await say(people.boardMember, `protokoll ${november}`);
+    expect(picked).toContain('Protokoll, versjon 1');
+    expect(picked).not.toContain('"verb":"minutes.save"');
+    const respondent = await say(people.respondent, 'minutes', 'en-US');
+    expect(respondent).toContain('The minutes of several meetings are not finished. Which meeting do you mean?');
+    expect(respondent).toContain(`"value":"minutes ${november}"`);
+    expect(respondent).not.toContain('"verb":"minutes.save"');
+  });
 });
