@@ -121,4 +121,22 @@ describe('failed jobs: the coordinator sees them in words and retries one', () =
     expect(await say(people.coordinator, 'prøv igjen QQQQQQ')).toContain('Fant ingen feilet jobb med id QQQQQQ');
     bot.samrad.jobs.start();
   });
+
+  it('a job whose stored payload no longer fits is named as such, in nb and en, not as an unknown cause', async () => {
+    const job = await failed(
+      'vote-close:Q9W4E',
+      'vote.close-at-deadline',
+      { voteId: 42 },
+      'JOB.PAYLOAD_INVALID vote.close-at-deadline: voteId: Invalid input: expected string, received number',
+      1,
+    );
+    const nb = await say(people.coordinator, 'feilede jobber');
+    expect(nb).toContain(
+      `${jobRef(job.id)}: lukking av avstemning Q9W4E ved fristen. Feilet ${formatDateTime(failedAt, 'nb')} etter ett forsøk: det som er lagret om jobben, passer ikke lenger til jobbtypen`,
+    );
+    expect(nb).not.toContain('JOB.PAYLOAD_INVALID');
+    const en = await say(people.coordinator, 'failed jobs', 'en-US');
+    expect(en).toContain('what is stored for the job no longer fits its kind');
+    expect(en).not.toContain('an unexpected error');
+  });
 });
