@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { describeJob } from '../scheduling/describe-job';
+import { failedJobsNewestFirst } from '../scheduling/failed-jobs';
 import { findJobByRef, jobRef } from '../scheduling/job-ref';
 import { text } from '../reply';
-import type { JobScheduler } from '../scheduling/scheduler';
 import { declareCommand } from './grammar/declare-command';
 import { arg } from './grammar/args';
 import { echo } from './grammar/echo';
 import { choiceReply } from './pick';
-
-/** The failed jobs, most recent first, as `feilede jobber` lists them. */
-async function failedJobs(scheduler: Pick<JobScheduler, 'list'>) {
-  return (await scheduler.list({ state: 'failed' })).sort((a, b) =>
-    (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt),
-  );
-}
 
 /**
  * `prøv igjen <jobb>`: puts one failed job back, due now with fresh attempts. Saying it twice
@@ -29,14 +22,14 @@ export const retryJobCommand = declareCommand({
     const typed = input.job ?? '';
     if (!typed) {
       // Pick, don't type: the failed jobs as buttons, newest first; the only one is taken without asking.
-      const failed = await failedJobs(scheduler);
+      const failed = await failedJobsNewestFirst(scheduler);
       if (failed.length === 0) return [text(t.t('jobs.failed.none'))];
       if (failed.length > 1) {
         const candidates = failed.map((j) => ({ id: jobRef(j.id), title: describeJob(j, org, t) }));
         return [choiceReply(t, t.t('jobs.retry.which'), 'retry-job', candidates, undefined, '')];
       }
     }
-    const found = typed ? await findJobByRef(scheduler, typed) : await failedJobs(scheduler);
+    const found = typed ? await findJobByRef(scheduler, typed) : await failedJobsNewestFirst(scheduler);
     if (found.length === 0) return [text(t.t('jobs.retry.unknown', { ref: echo(typed) }))];
     if (found.length > 1)
       return [text(t.t('jobs.retry.ambiguous', { ref: echo(typed), ids: found.map((j) => j.id).join(', ') }))];
