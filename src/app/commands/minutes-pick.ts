@@ -24,15 +24,19 @@ export async function pickMinutesMeeting(
   ref: string | undefined,
   now: Date,
   purpose: MinutesPurpose,
+  /** To approve: drafts this member has approved already are no longer hers to do. */
+  memberId?: string,
 ): Promise<Picked<Meeting>> {
   const all = await store.find<Meeting>(MEETINGS);
-  const minutes = new Map((await store.find<MinutesRecord>(MINUTES)).map((m) => [m.id, m.value.minutes.status]));
+  const minutes = new Map((await store.find<MinutesRecord>(MINUTES)).map((m) => [m.id, m.value]));
   const begun = all
     .filter((m) => m.value.state !== 'cancelled' && Date.parse(m.value.start) <= now.getTime())
     .sort((a, b) => b.value.start.localeCompare(a.value.start));
-  const toDo = begun.filter((m) =>
-    purpose === 'approve' ? minutes.get(m.id) === 'draft' : minutes.get(m.id) !== 'approved',
-  );
+  const toDo = begun.filter((m) => {
+    const record = minutes.get(m.id);
+    if (purpose === 'write') return record?.minutes.status !== 'approved';
+    return record?.minutes.status === 'draft' && !record.memberApprovals.some((a) => a.memberId === memberId);
+  });
   if (!ref || NEXT.has(foldText(ref))) {
     if (toDo.length > 1) return { kind: 'several', candidates: toDo };
     const only: StoredRecord<Meeting> | undefined = toDo[0] ?? begun[0];
@@ -53,7 +57,7 @@ export async function minutesMeetingArg<S extends ArgsSchema>(
   const ref = ctx.typed.meeting;
   const named = ref && !NEXT.has(foldText(ref)) ? ref : undefined;
   return pickedOrReply(
-    await pickMinutesMeeting(store, ref, now, purpose),
+    await pickMinutesMeeting(store, ref, now, purpose, ctx.actor.member.id),
     t,
     {
       commandId,
