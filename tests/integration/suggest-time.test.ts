@@ -74,12 +74,21 @@ describe('foreslå tid / suggest time', () => {
       'Jeg finner ikke noe organ som heter «Finnesikke»',
     );
     bot.connector.clear();
+    // A duration or date that does not read says what it takes, keeps what was understood, and gives the usage.
     expect(await say(people.coordinator, 'foreslå tid styret 2x')).toContain(
-      'Jeg forstod ikke «2x» som varighet. Jeg forstod: organ «styret».',
+      '«2x» er ikke en varighet jeg forstår. Skriv for eksempel 90 (minutter), 2t, 1,5t eller 1:30, mellom 15 minutter og 8 timer. Jeg forstod: organ «styret».',
     );
     bot.connector.clear();
     expect(await say(people.coordinator, 'suggest time board 12h')).toContain(
-      'did not understand \\"12h\\" as duration',
+      '\\"12h\\" is not a duration I understand. Write for example 90 (minutes), 2h, 1.5h or 1:30',
+    );
+    bot.connector.clear();
+    expect(await say(people.coordinator, 'foreslå tid styret 2t fra 31.02.2027')).toContain(
+      '«31.02.2027» er ikke en dato jeg forstår. Skriv for eksempel 1.12.2026 eller 2026-12-01.',
+    );
+    bot.connector.clear();
+    expect(await say(people.coordinator, 'suggest time board from 2026-13-01')).toContain(
+      '\\"2026-13-01\\" is not a date I understand.',
     );
     bot.connector.clear();
     expect(await say(people.coordinator, 'foreslå tid styret 2t 31.02.2027')).toContain(

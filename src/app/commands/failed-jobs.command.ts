@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatDateTime } from '../../i18n/dates';
 import { describeJob } from '../scheduling/describe-job';
+import { failedJobsNewestFirst } from '../scheduling/failed-jobs';
 import { jobErrorCause } from '../scheduling/job-errors';
 import { jobRef } from '../scheduling/job-ref';
 import { text } from '../reply';
@@ -18,9 +19,7 @@ export const failedJobsCommand = declareCommand({
   args: z.object({}),
   inMenu: false,
   async run({ org, t }, { scheduler }) {
-    const failed = (await scheduler.list({ state: 'failed' })).sort((a, b) =>
-      (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt),
-    );
+    const failed = await failedJobsNewestFirst(scheduler);
     if (failed.length === 0) return [text(t.t('jobs.failed.none'))];
     const lines = failed.slice(0, SHOWN).map((job) =>
       t.t('jobs.failed.line', {

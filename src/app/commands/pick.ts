@@ -22,9 +22,10 @@ export type Picked<T> =
   | { readonly kind: 'none' }
   | { readonly kind: 'unknown'; readonly ref: string };
 
-const NEXT = new Set(['neste', 'next', 'neste mote', 'next meeting']);
+export const NEXT = new Set(['neste', 'next', 'neste mote', 'next meeting']);
 
-function choose<T>(
+/** By id among all; else by title fragment, among the preferred first, then among all. */
+export function choose<T>(
   ref: string,
   all: readonly StoredRecord<T>[],
   open: readonly StoredRecord<T>[],

@@ -43,6 +43,7 @@ export const suggestTimeCommand = declareCommand({
   audience: ['coordinator'],
   inMenu: false,
   args: suggestTimeArgs,
+  badInput: { duration: 'SCHEDULE.BAD_DURATION', from: 'SCHEDULE.BAD_DATE' },
   async run({ org, t, input }, { clock, freeBusy }) {
     const bodies = org.bodies.map((b) => b.name).join(', ');
     if (!input.body)

@@ -15,7 +15,6 @@ import { minutesForm } from './minutes-form';
 import type { MinutesRecord } from './minutes-records';
 import { loadMinutes } from './minutes-records';
 import { itemVotesFor, closedItemVotes } from './minutes-votes';
-import { meetingForMinutes } from './open-minutes';
 
 export interface MinutesViewDeps {
   readonly store: RecordStore;
@@ -72,18 +71,4 @@ export async function showMinutesForm(
     record.minutes.content.attendance,
   );
   return minutesForm(org, t, meeting, record, votes, notice, typed);
-}
-
-/** The meeting a minutes command names (or the latest begun), or the reply saying there is none. */
-export async function namedForMinutes(
-  store: RecordStore,
-  t: Translator,
-  args: string,
-  now: Date,
-): Promise<{ meetingId: string } | { reply: Reply }> {
-  const named = args.trim();
-  const meeting = await meetingForMinutes(store, named, now);
-  if (!meeting)
-    return { reply: text(named ? t.t('error.MEETING.UNKNOWN', { meeting: named }) : t.t('minutes.no-meeting')) };
-  return { meetingId: meeting.id };
 }

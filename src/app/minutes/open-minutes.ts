@@ -5,7 +5,6 @@ import type { Minutes } from '../../domain/minutes';
 import type { Organisation } from '../../domain/organisation';
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
-import { foldText } from '../../domain/fold-text';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { isStoreError, upsert } from '../../ports/record-store';
@@ -17,20 +16,6 @@ import { itemVotesFor, closedItemVotes } from './minutes-votes';
 export interface MinutesDeps {
   readonly store: RecordStore;
   readonly clock: Clock;
-}
-
-/** The meeting named, or without a name the latest one that has begun and was not cancelled. */
-export async function meetingForMinutes(
-  store: RecordStore,
-  named: string,
-  now: Date,
-): Promise<StoredRecord<Meeting> | undefined> {
-  const all = await store.find<Meeting>(MEETINGS);
-  const wanted = foldText(named);
-  if (wanted) return all.find((m) => foldText(m.id) === wanted);
-  return all
-    .filter((m) => m.value.state !== 'cancelled' && Date.parse(m.value.start) <= now.getTime())
-    .sort((a, b) => b.value.start.localeCompare(a.value.start))[0];
 }
 
 /**

@@ -1,9 +1,12 @@
+import { PAYLOAD_INVALID } from './job-registry';
+
 /**
  * A failed job's last error in words for the coordinator. `lastError` is the handler's or
  * the sender's message (no stack); it is read for a known cause and mapped to a catalogue key
  * (`jobs.error.<cause>`), never shown as it is. What is not recognised says so.
  */
 export type JobErrorCause =
+  | 'payload-invalid'
   | 'lease-expired'
   | 'blocked'
   | 'not-installed'
@@ -21,6 +24,8 @@ export type JobErrorCause =
 
 /** First match wins: the more specific causes come before the general ones. */
 const causes: readonly (readonly [JobErrorCause, RegExp])[] = [
+  // The job's stored payload no longer fits its kind: first, since the issues it lists may read like other causes.
+  ['payload-invalid', new RegExp(`^${PAYLOAD_INVALID.replace('.', '\\.')}\\b`)],
   ['lease-expired', /lease expired/i],
   // The store's own refusal of a record too large for it: before 413 and 'too big' (Teams' message size).
   ['too-large-record', /\bSTORE\.TOO_LARGE\b/],

@@ -19,6 +19,13 @@ async function failed(id: string, kind: string, payload: unknown, error: string,
   return job;
 }
 
+/** The failed jobs as stored, most recent first (the order `feilede jobber` shows). */
+const failedNow = async () =>
+  (await bot.samrad.store.find<Job>(JOBS))
+    .map((r) => r.value)
+    .filter((j) => j.state === 'failed')
+    .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt));
+
 const say = async (who: (typeof people)[keyof typeof people], words: string, locale = 'nb-NO') => {
   bot.connector.clear();
   await bot.post(message(bot.connector.url, who, words, { kind: 'personal', locale }));
@@ -117,8 +124,44 @@ describe('failed jobs: the coordinator sees them in words and retries one', () =
       'Already queued again: reminder of vote K7P3Q to Marit Kvam',
     );
     expect((await bot.samrad.store.get<Job>(JOBS, job.id))!.value.dueAt).toBe(first.dueAt);
-    expect(await say(people.coordinator, 'prøv igjen')).toContain('Hvilken jobb?');
     expect(await say(people.coordinator, 'prøv igjen QQQQQQ')).toContain('Fant ingen feilet jobb med id QQQQQQ');
+    bot.samrad.jobs.start();
+  });
+
+  it('a job whose stored payload no longer fits is named as such, in nb and en, not as an unknown cause', async () => {
+    const job = await failed(
+      'vote-close:Q9W4E',
+      'vote.close-at-deadline',
+      { voteId: 42 },
+      'JOB.PAYLOAD_INVALID vote.close-at-deadline: voteId: Invalid input: expected string, received number',
+      1,
+    );
+    const nb = await say(people.coordinator, 'feilede jobber');
+    expect(nb).toContain(
+      `${jobRef(job.id)}: lukking av avstemning Q9W4E ved fristen. Feilet ${formatDateTime(failedAt, 'nb')} etter ett forsøk: det som er lagret om jobben, passer ikke lenger til jobbtypen`,
+    );
+    expect(nb).not.toContain('JOB.PAYLOAD_INVALID');
+    const en = await say(people.coordinator, 'failed jobs', 'en-US');
+    expect(en).toContain('what is stored for the job no longer fits its kind');
+    expect(en).not.toContain('an unexpected error');
+  });
+
+  it('prøv igjen without an id offers the failed jobs as buttons, and takes the only one without asking', async () => {
+    await bot.samrad.jobs.stop(); // keep retried jobs waiting
+    const listed = (await failedNow()).map((j) => j.id);
+    expect(listed.length).toBeGreaterThan(1);
+    await say(people.coordinator, 'prøv igjen');
+    const card = JSON.stringify(bot.connector.cards());
+    expect(card).toContain('Hvilken jobb vil du prøve igjen?');
+    for (const id of listed) expect(card).toContain(`"value":"prøv igjen ${jobRef(id)}"`);
+    expect((await failedNow()).length).toBe(listed.length); // asking retried nothing
+    await say(people.coordinator, 'retry', 'en-US');
+    expect(JSON.stringify(bot.connector.cards())).toContain(`"value":"retry ${jobRef(listed[0]!)}"`);
+
+    for (const id of listed.slice(1)) await say(people.coordinator, `prøv igjen ${jobRef(id)}`);
+    expect(await say(people.coordinator, 'prøv igjen')).toContain('Satt i kø igjen');
+    expect(await failedNow()).toEqual([]);
+    expect(await say(people.coordinator, 'retry', 'en-US')).toContain('No failed jobs');
     bot.samrad.jobs.start();
   });
 });

@@ -87,7 +87,15 @@ describe('a failed job in words', () => {
     expect(jobErrorCause('Bad Gateway 502')).toBe('service');
     expect(jobErrorCause('TypeError: x is not a function')).toBe('unknown');
     expect(jobErrorCause(undefined)).toBe('unknown');
+    // A payload that no longer fits is named as such, even when the issues it lists read like another cause.
+    expect(jobErrorCause('JOB.PAYLOAD_INVALID outbox.message: message.text: String too large (413 characters)')).toBe(
+      'payload-invalid',
+    );
+    expect(jobErrorCause('the text mentions JOB.PAYLOAD_INVALID later')).toBe('unknown');
+    expect(nb.t('jobs.error.payload-invalid')).toContain('passer ikke lenger');
+    expect(en.t('jobs.error.payload-invalid')).toContain('no longer fits');
     for (const cause of [
+      'payload-invalid',
       'lease-expired',
       'blocked',
       'not-installed',

@@ -12,6 +12,7 @@ import { INPUT_REMIND, INPUT_SEND, INPUT_SUMMARY } from '../../../src/app/input/
 import { SEND_MEETING_NOTICE } from '../../../src/app/meetings/send-meeting-notice';
 import { PROJECT } from '../../../src/app/projection/request-projection';
 import { defineJob, jobRegistry, PAYLOAD_INVALID } from '../../../src/app/scheduling/job-registry';
+import { jobErrorCause } from '../../../src/app/scheduling/job-errors';
 import { JobRunner } from '../../../src/app/scheduling/job-runner';
 import { OUTBOX } from '../../../src/app/scheduling/outbox';
 import { RETENTION } from '../../../src/app/scheduling/retention';
@@ -68,6 +69,8 @@ describe('defineJob', () => {
     expect(job?.lastError).toContain(`${PAYLOAD_INVALID} vote.remind`);
     expect(job?.lastError).toContain('voteId');
     expect(job?.lastError).toContain('days');
+    // The failed-jobs view reads this error as its own cause, not as "an unexpected error".
+    expect(jobErrorCause(job?.lastError)).toBe('payload-invalid');
     const logged = lines
       .map((l) => JSON.parse(l) as Record<string, unknown>)
       .filter((l) => l.event === 'scheduler.payload-invalid');

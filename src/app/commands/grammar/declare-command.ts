@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Audience } from '../../../domain/role';
+import type { BadInputCode } from './usage';
 import { text } from '../../reply';
 import type { Reply } from '../../reply';
 import type { Command, CommandContext, CommandDeps } from '../command';
@@ -19,6 +20,11 @@ export interface CommandDeclaration<S extends ArgsSchema> {
   readonly audience: readonly Audience[];
   readonly inMenu?: false;
   readonly args: S;
+  /**
+   * Per argument, the catalogue's refusal (its one parameter `text`) for words that do not read as
+   * that argument, in place of the general "did not understand … as …"; what was understood and the usage follow.
+   */
+  readonly badInput?: Partial<Record<keyof z.infer<S> & string, BadInputCode>>;
   run(ctx: DeclaredCommandContext<S>, services: CommandDeps): Promise<Reply[]>;
 }
 
@@ -35,7 +41,7 @@ export function declareCommand<S extends ArgsSchema>(declaration: CommandDeclara
     args: declaration.args,
     async run(ctx, services) {
       const parsed = parseArgs(declaration.args, ctx.args, services.clock.now(), ctx.t);
-      if (!parsed.ok) return [text(refusalText(ctx.t, declaration.id, declaration.args, parsed))];
+      if (!parsed.ok) return [text(refusalText(ctx.t, declaration.id, declaration.args, parsed, declaration.badInput))];
       return declaration.run({ ...ctx, input: parsed.value, typed: parsed.typed }, services);
     },
   };

@@ -1,4 +1,5 @@
 import { osloInstantAt } from '../../../domain/oslo-when';
+import type { errorCatalogue, ErrorCode } from '../../../domain/error-catalogue';
 import type { Translator } from '../../../i18n/catalogue';
 import { formatDate, formatTime } from '../../../i18n/dates';
 import type { ArgsSchema } from './args';
@@ -37,17 +38,26 @@ function shownValue(t: Translator, value: ArgValue): string {
   return parts.join(' ');
 }
 
+/** A catalogue refusal for one argument's unreadable words: its only parameter is the words. */
+export type BadInputCode = {
+  [C in ErrorCode]: (typeof errorCatalogue)[C] extends readonly ['text'] ? C : never;
+}[ErrorCode];
+
 /** The answer to arguments that did not fit: what was understood, what was not, and the usage. */
 export function refusalText<S extends ArgsSchema>(
   t: Translator,
   commandId: string,
   schema: S,
   parsed: Extract<ParsedArgs<S>, { ok: false }>,
+  badInput: Readonly<Partial<Record<string, BadInputCode>>> = {},
 ): string {
   const kinds = new Map(argsOf(schema).map((a) => [a.name, a.meta.kind]));
   const label = (name: string) => argLabel(t, commandId, name, kinds.get(name) ?? 'text');
   const sentences: string[] = [];
-  if (parsed.leftOver && parsed.refused)
+  const own = parsed.refused ? badInput[parsed.refused] : undefined;
+  const firstWord = parsed.leftOver?.split(/\s+/)[0];
+  if (own && firstWord) sentences.push(t.t(`error.${own}`, { text: echo(firstWord) }));
+  else if (parsed.leftOver && parsed.refused)
     sentences.push(t.t('grammar.not-understood-as', { text: echo(parsed.leftOver), arg: label(parsed.refused) }));
   else if (parsed.leftOver) sentences.push(t.t('grammar.not-understood', { text: echo(parsed.leftOver) }));
   else if (parsed.refused) sentences.push(t.t('grammar.missing', { arg: label(parsed.refused) }));
