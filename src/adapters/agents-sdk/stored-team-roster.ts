@@ -2,7 +2,7 @@ import type { CloudAdapter } from '@microsoft/agents-hosting';
 import type { ConversationRecord } from '../../app/remember-conversation';
 import type { RecordStore } from '../../ports/record-store';
 import type { TeamMember, TeamRoster } from '../../ports/team-roster';
-import { asReference } from './proactive-identity';
+import { asReference, botIdentity } from './proactive-identity';
 import { teamsRoster } from './teams-roster';
 
 /** The team's roster read from a personal chat: TeamsInfo needs a turn, so the team's conversation is continued. */
@@ -17,7 +17,7 @@ export async function storedTeamRoster(
   return {
     async *members(): AsyncIterable<TeamMember> {
       const all: TeamMember[] = [];
-      await adapter.continueConversation(appId, asReference(team.value.reference), async (context) => {
+      await adapter.continueConversation(botIdentity(appId), asReference(team.value.reference), async (context) => {
         for await (const m of teamsRoster(context).members()) all.push(m);
       });
       yield* all;
