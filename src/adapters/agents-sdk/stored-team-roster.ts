@@ -13,13 +13,22 @@ export async function storedTeamRoster(
 ): Promise<TeamRoster | undefined> {
   const channels = await store.find<ConversationRecord>('conversations', { kind: 'channel', installed: true });
   const team = channels.find((c) => c.value.teamId);
-  if (!team) return undefined;
+  const teamId = team?.value.teamId;
+  if (!team || !teamId) return undefined;
   return {
     async *members(): AsyncIterable<TeamMember> {
       const all: TeamMember[] = [];
+      // The adapter hands a failure inside the callback to its onTurnError (an apology posted in
+      // the team's channel) and resolves: the failure is carried out and thrown to the person's turn.
+      let failure: { readonly error: unknown } | undefined;
       await adapter.continueConversation(botIdentity(appId), asReference(team.value.reference), async (context) => {
-        for await (const m of teamsRoster(context).members()) all.push(m);
+        try {
+          for await (const m of teamsRoster(context, teamId).members()) all.push(m);
+        } catch (error) {
+          failure = { error };
+        }
       });
+      if (failure) throw failure.error;
       yield* all;
     },
   };
