@@ -26,7 +26,7 @@ import { storedReference } from './proactive-identity';
 import { toActivities } from './reply-activities';
 import { storedTeamRoster } from './stored-team-roster';
 import { teamsRoster } from './teams-roster';
-import { tenantOf } from './tenant-guard';
+import { tenantOf } from '../teams-shared/tenant-guard';
 
 export interface BotDeps {
   readonly chat: ChatCommands;
