@@ -17,9 +17,11 @@ const offenders = (rule: (i: Import) => boolean) => imports.filter(rule).map(sho
  * - adapters/graph: the one Graph request module (tokens, `$batch`, paging, Retry-After) under
  *   the SharePoint store, the document library and the Graph calendar;
  * - adapters/signing-keys: the one cache of Microsoft's signing keys, for the bot's and the
- *   tab's token checks.
+ *   tab's token checks;
+ * - adapters/teams-shared: what the two Teams adapters (Bot Framework SDK, Agents SDK) share and
+ *   that needs neither SDK (turn errors, the tenant guard).
  */
-const sharedAdapters = ['adapters/graph', 'adapters/signing-keys'];
+const sharedAdapters = ['adapters/graph', 'adapters/signing-keys', 'adapters/teams-shared'];
 
 /** Ports may use node's hash (an event id from an idempotency key): computation, not I/O. */
 const portPackages = ['node:crypto'];
@@ -87,6 +89,17 @@ describe('architecture', () => {
   it('only adapters/agents-sdk imports the Microsoft 365 Agents SDK', () => {
     expect(
       offenders((i) => i.specifier.startsWith('@microsoft/agents-') && !i.from.startsWith('adapters/agents-sdk/')),
+    ).toEqual([]);
+  });
+
+  it('adapters/teams-shared needs neither Teams SDK nor any other adapter: both Teams adapters build on it', () => {
+    expect(
+      offenders(
+        (i) =>
+          i.from.startsWith('adapters/teams-shared/') &&
+          (/^(botbuilder|botframework-|@microsoft\/agents-)/.test(i.specifier) ||
+            (i.to !== undefined && layerOf(i.to) === 'adapters' && adapterFolder(i.to) !== 'adapters/teams-shared')),
+      ),
     ).toEqual([]);
   });
 

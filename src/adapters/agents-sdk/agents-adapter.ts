@@ -1,10 +1,10 @@
-import { AuthType, CloudAdapter } from '@microsoft/agents-hosting';
+import { AuthType, CloudAdapter, INVOKE_RESPONSE_KEY } from '@microsoft/agents-hosting';
 import type { AuthConfiguration } from '@microsoft/agents-hosting';
 import type { Config } from '../../config';
 import type { Catalogue } from '../../i18n/catalogue';
 import type { Logger } from '../../log';
-import { tenantGuard } from './tenant-guard';
-import { turnErrorHandler } from './turn-errors';
+import { tenantGuard } from '../teams-shared/tenant-guard';
+import { turnErrorHandler } from '../teams-shared/turn-errors';
 
 /**
  * The Agents SDK's settings from Samråd's own (`MicrosoftAppId`, `MicrosoftAppPassword`,
@@ -25,7 +25,7 @@ export function authConfigOf(config: Config): AuthConfiguration {
 /** The Agents SDK's adapter with the same apology and tenant guard as adapters/teams/teams-adapter.ts. */
 export function agentsAdapter(config: Config, catalogue: Catalogue, log: Logger): CloudAdapter {
   const adapter = new CloudAdapter(authConfigOf(config));
-  adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale);
-  if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log));
+  adapter.onTurnError = turnErrorHandler(catalogue, log, config.defaultLocale, INVOKE_RESPONSE_KEY);
+  if (config.bot) adapter.use(tenantGuard(config.bot.tenantId, log, INVOKE_RESPONSE_KEY));
   return adapter;
 }

@@ -22,10 +22,11 @@ import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import type { CardRenderer } from '../../presentation/card-renderer';
 import { addressLookup, commandTextOf, conversationKindOf, teamsUserOf } from './activity-reader';
+import { storedReference } from './proactive-identity';
 import { toActivities } from './reply-activities';
 import { storedTeamRoster } from './stored-team-roster';
 import { teamsRoster } from './teams-roster';
-import { tenantOf } from './tenant-guard';
+import { tenantOf } from '../teams-shared/tenant-guard';
 
 export interface BotDeps {
   readonly chat: ChatCommands;
@@ -188,8 +189,7 @@ export class SamradAgentsBot extends ActivityHandler {
  * every vote in a channel would rewrite the channel's record.
  */
 function referenceToKeep(activity: TurnContext['activity'], kind: ConversationRecord['kind']) {
-  const own = activity.getConversationReference();
-  // Also under the Bot Framework SDK's name for the bot, so a switch back finds it (proactive-identity.ts).
-  const reference = { ...own, bot: own.agent, activityId: undefined };
+  // Stored in the one shape both SDKs read (proactive-identity.ts).
+  const reference = storedReference(activity.getConversationReference());
   return kind === 'personal' ? reference : { ...reference, user: undefined };
 }

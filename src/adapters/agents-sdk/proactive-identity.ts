@@ -23,10 +23,20 @@ export function asConnectorError(error: unknown): unknown {
 }
 
 /**
- * A stored conversation reference as the Agents SDK wants it: the Bot Framework SDK names the
- * bot `bot`, the Agents SDK `agent`. References are stored with both, so either SDK can use them.
+ * Conversation references are stored in one shape, the Bot Framework SDK's (the default SDK, and
+ * what every stored record already has): the bot is `bot`. The Agents SDK names it `agent`; this
+ * adapter renames it on the way in and out, so either SDK reads what the other wrote.
  */
+type Stored = Omit<ConversationReference, 'agent'> & { bot?: ConversationReference['agent'] };
+
+/** The reference of a turn as it is stored: `agent` written as `bot`, never the activity id. */
+export function storedReference(own: ConversationReference): Stored {
+  const { agent, activityId: _activityId, ...rest } = own;
+  return { ...rest, ...(agent && { bot: agent }) };
+}
+
+/** A stored reference as the Agents SDK wants it (`bot` read as `agent`; one written with `agent` still reads). */
 export function asReference(stored: unknown): ConversationReference {
-  const ref = stored as ConversationReference & { bot?: ConversationReference['agent'] };
-  return { ...ref, agent: ref.agent ?? ref.bot };
+  const { bot, ...rest } = stored as Stored & { agent?: ConversationReference['agent'] };
+  return { ...rest, agent: rest.agent ?? bot };
 }

@@ -4,14 +4,22 @@ import type { TeamMember, TeamRoster } from '../../ports/team-roster';
 
 const PAGE_SIZE = 500; // the most Teams returns per page
 
-/** The paged members API (the extension has no unpaged one: docs/agents-sdk.md). */
-export function teamsRoster(context: TurnContext): TeamRoster {
+/**
+ * The paged members API (the extension has no unpaged one: docs/agents-sdk.md). In a turn the
+ * team comes from the activity's channel data; a continued conversation has none (the
+ * extension then throws on parsing it), so its caller names the team.
+ */
+export function teamsRoster(context: TurnContext, teamId?: string): TeamRoster {
+  const page = (token: string | undefined) =>
+    teamId
+      ? TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, token)
+      : TeamsInfo.getPagedMembers(context, PAGE_SIZE, token);
   return {
     async *members(): AsyncIterable<TeamMember> {
       let continuationToken: string | undefined;
       do {
-        const page = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, continuationToken);
-        for (const m of page.members ?? []) {
+        const { members, continuationToken: next } = await page(continuationToken);
+        for (const m of members ?? []) {
           yield {
             name: m.name ?? m.email ?? m.id ?? '',
             ...(m.aadObjectId && { aadObjectId: m.aadObjectId }),
@@ -19,7 +27,7 @@ export function teamsRoster(context: TurnContext): TeamRoster {
             ...(m.email && { email: m.email }),
           };
         }
-        continuationToken = page.continuationToken || undefined;
+        continuationToken = next || undefined;
       } while (continuationToken);
     },
   };

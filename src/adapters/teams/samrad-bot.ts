@@ -25,7 +25,7 @@ import { addressLookup, commandTextOf, conversationKindOf, teamsUserOf } from '.
 import { toActivities } from './reply-activities';
 import { storedTeamRoster } from './stored-team-roster';
 import { teamsRoster } from './teams-roster';
-import { tenantOf } from './tenant-guard';
+import { tenantOf } from '../teams-shared/tenant-guard';
 
 export interface BotDeps {
   readonly chat: ChatCommands;

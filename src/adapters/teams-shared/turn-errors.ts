@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { INVOKE_RESPONSE_KEY } from '@microsoft/agents-hosting';
-import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Catalogue } from '../../i18n/catalogue';
 import { localeFrom } from '../../i18n/locale';
 import type { Locale } from '../../i18n/locale';
 import type { Logger } from '../../log';
+import type { InvokeResponseKey, Turn } from './turn';
 
-/** A failed turn: logged with a correlation id the user also sees, never a stack trace (as adapters/teams). */
-export function turnErrorHandler(catalogue: Catalogue, log: Logger, defaultLocale: Locale) {
-  return async (context: TurnContext, error: Error): Promise<void> => {
+/**
+ * A failed turn is logged with a correlation id the user also sees, so the
+ * secretariat can find it; the user never sees a stack trace. On either SDK.
+ */
+export function turnErrorHandler(
+  catalogue: Catalogue,
+  log: Logger,
+  defaultLocale: Locale,
+  invokeResponseKey: InvokeResponseKey,
+) {
+  return async (context: Turn, error: Error): Promise<void> => {
     const correlationId = randomUUID().slice(0, 8);
     log.error('turn.failed', {
       correlationId,
@@ -19,12 +26,13 @@ export function turnErrorHandler(catalogue: Catalogue, log: Logger, defaultLocal
     });
     const t = catalogue.for(localeFrom(context.activity.locale, defaultLocale));
     if (context.activity.type === 'invoke') {
+      // A card button still gets an answer: the apology, shown to the person who pressed.
       const value = {
         statusCode: 200,
         type: 'application/vnd.microsoft.activity.message',
         value: t.t('error.apology', { correlationId }),
       };
-      context.turnState.set(INVOKE_RESPONSE_KEY, { type: 'invokeResponse', value: { status: 200, body: value } });
+      context.turnState.set(invokeResponseKey, { type: 'invokeResponse', value: { status: 200, body: value } });
       return;
     }
     if (context.activity.type !== 'message') return;

@@ -1,0 +1,26 @@
+import type { Logger } from '../../log';
+import type { InvokeResponseKey, Turn } from './turn';
+
+/** The tenant an activity comes from, wherever Teams put it. */
+export function tenantOf(context: Pick<Turn, 'activity'>): string | undefined {
+  const a = context.activity;
+  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+/**
+ * Serves only the configured tenant, as middleware on either SDK. Guests from municipalities'
+ * own tenants arrive with the host tenant's id, so they pass; another organisation's install does not.
+ */
+export function tenantGuard(tenantId: string, log: Logger, invokeResponseKey: InvokeResponseKey) {
+  const wanted = tenantId.toLowerCase();
+  return {
+    async onTurn(context: Turn, next: () => Promise<void>): Promise<void> {
+      const tenant = tenantOf(context)?.toLowerCase();
+      if (tenant === wanted) return next();
+      log.warn('tenant.refused', { tenant: tenant ?? '(none)', activityType: context.activity.type });
+      if (context.activity.type === 'invoke') {
+        context.turnState.set(invokeResponseKey, { type: 'invokeResponse', value: { status: 403 } });
+      }
+    },
+  };
+}
