@@ -122,9 +122,13 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<z.infer<typeof
     if (undated.refused.length > 0) logger.warn('retention.undated-refused', { states: undated.refused.join(',') });
     const swept = undated.finished && !progress.undatedSwept;
     const deliveries = await sweepDeliveryFailures(deps, cutoff(days), budget, logger);
-    const orphans = deps.orphans
-      ? await deps.orphans.sweepOrphans(new Date(now.getTime() - ORPHAN_GRACE_MS), budget.removals)
-      : { removed: 0, finished: true };
+    // Last, once the rest is through: it lists every part, which a pass deferred for the rest
+    // would otherwise do again on each continuation.
+    const restFinished = jobs.finished && failures.finished && undated.finished && deliveries.finished;
+    const orphans =
+      deps.orphans && restFinished
+        ? await deps.orphans.sweepOrphans(new Date(now.getTime() - ORPHAN_GRACE_MS), budget.removals)
+        : { removed: 0, finished: true };
     if (jobs.through || failures.through || swept)
       await upsert<RetentionProgress>(deps.store, RETENTION_LIST, PROGRESS, (current) => ({
         ...current,
@@ -140,8 +144,7 @@ export function retentionHandler(deps: RetentionDeps): JobHandler<z.infer<typeof
         deliveryFailures: deliveries.removed,
       });
     if (orphans.removed > 0) logger.info('retention.orphan-parts', { removed: orphans.removed });
-    if (!jobs.finished || !failures.finished || !undated.finished || !deliveries.finished || !orphans.finished)
-      return { outcome: 'defer', afterMs: CONTINUE_MS };
+    if (!restFinished || !orphans.finished) return { outcome: 'defer', afterMs: CONTINUE_MS };
     return { outcome: 'done' };
   };
 }
