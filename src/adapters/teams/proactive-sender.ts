@@ -71,6 +71,8 @@ const TRANSIENT = new Set([412, 502, 503, 504]);
 const MIN_LEAD_MS = 50;
 const MAX_LEAD_MS = 2_000;
 const LATE_MS = 5;
+/** How often a shared booking is made again because it could not leave at its moment. */
+const MAX_LATE_REBOOKINGS = 5;
 /** A deferred request comes back this much before its place, to be the one that waits for it. */
 const DEFER_LEAD_MS = 1_000;
 
@@ -167,12 +169,16 @@ export class ProactiveSender {
     this.waiting.set(conversationId, (this.waiting.get(conversationId) ?? 0) + 1);
     try {
       if (shared) {
-        // Booked ahead by about two store round trips; written too late to keep (the store was
-        // slower than that): booked again, further ahead. Then the request leaves at its moment.
-        while (at < this.now() - LATE_MS)
+        // A shared booking stays where it was made, so the request must leave at its moment.
+        // Written too late to keep (the store was slower than the lead), or woken too late (a
+        // busy event loop): booked again, further ahead, as later bookings already count on
+        // this one being in its own window. After a few tries it leaves late: a 429 then
+        // holds back and retries.
+        for (let late = 0; ; late++) {
+          if (at > this.now()) await this.sleep(at - this.now());
+          if (at >= this.now() - LATE_MS || late >= MAX_LATE_REBOOKINGS) return at;
           at = await this.book(keys, this.now() + this.leadMs, giveUpAt, conversationId, undefined, at);
-        if (at > this.now()) await this.sleep(at - this.now());
-        return at;
+        }
       }
       while (at > this.now()) {
         await this.sleep(at - this.now());
