@@ -31,11 +31,11 @@ function busyLoop(lateBy: (n: number) => number) {
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
   };
   async function run<T>(work: Promise<T>): Promise<T> {
-    let done = false;
-    const result = work.finally(() => (done = true));
+    const progress = { done: false };
+    const result = work.finally(() => (progress.done = true));
     for (;;) {
       await settle();
-      if (done) return result;
+      if (progress.done) return result;
       pending.sort((a, b) => a.due - b.due || a.seq - b.seq);
       const next = pending.shift();
       if (!next) throw new Error('nothing left to run, yet the work is not done');
