@@ -54,6 +54,10 @@ describe('minutes commands: pick, don’t type', () => {
     expect(await say(people.coordinator, 'minutes', 'en-US')).toContain('No meeting has started yet');
     expect(await say(people.boardMember, 'godkjenn protokoll')).toContain('Ingen møter har startet ennå');
     expect(await minutesCount()).toBe(0);
+    // Marit will not be at the December meeting: its minutes are not hers to approve.
+    expect(await say(people.respondent, `meld forfall ${december} ferie`)).toContain(
+      'Forfallet ditt til «Styremøte desember» er registrert.',
+    );
   });
 
   it('takes the one meeting begun without asking', async () => {
@@ -111,6 +115,19 @@ describe('minutes commands: pick, don’t type', () => {
       "I can't find the meeting budget meeting",
     );
     expect(await minutesCount()).toBe(2);
+  });
+
+  it('godkjenn protokoll offers a member only the drafts of meetings she attended', async () => {
+    // Marit reported absence from December: November's draft is the one for her, taken without asking.
+    const hers = await say(people.respondent, 'godkjenn protokoll');
+    expect(hers).toContain('Protokoll, versjon 1');
+    expect(hers).toContain(november);
+    expect(hers).not.toContain('Hvilket møte');
+    expect(hers).not.toContain(december);
+    // The coordinator follows every draft, attended or not.
+    expect(await say(people.coordinator, 'approve minutes', 'en-US')).toContain(
+      'Several minutes are waiting for approval. Which meeting do you mean?',
+    );
   });
 
   it('oppfølging <møte> takes a title fragment or neste, offers a choice when several fit, and refuses a wrong name', async () => {
