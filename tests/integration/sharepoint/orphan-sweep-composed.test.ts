@@ -1,39 +1,21 @@
-import type { TokenCredential } from '@azure/identity';
-import { afterEach, describe, expect, it } from 'vitest';
-import { provisionSite } from '../../../src/adapters/sharepoint/provision';
+import { describe, expect, it } from 'vitest';
 import { RECORD_PARTS } from '../../../src/adapters/sharepoint/split-records';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
-import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
+import { fakeTenant } from '../../fixtures/bot-on-tenant';
 import { MULTI_LINE_MAX } from '../../fakes/fake-graph/list-limits';
-import { graphOnFake, listItemsOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
+import { listItemsOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
 /*
  * The orphan-part sweep as the server runs it: composed on SharePoint (the faithful fake Graph),
  * the daily retention job, with nothing but the bot's own clock and job runner. Unit and
  * contract tests show the sweep itself; this one shows it is wired in.
  */
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const DAY = 24 * 60 * 60_000;
-
-let fake: FakeGraph | undefined;
-let bot: BotUnderTest | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.close();
-  bot = fake = undefined;
-});
+const tenant = fakeTenant();
 
 describe('the server composed on SharePoint', () => {
   it('removes a part no record points at in its daily retention run, once the part is a day old, and keeps live parts', async () => {
-    fake = await FakeGraph.start();
-    await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
     let offsetMs = 0;
-    bot = await startBot(
-      { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId } },
-      { graphCredential: credential, clock: { now: () => new Date(Date.now() + offsetMs) } },
-    );
+    const { bot, fake } = await tenant({ bot: { clock: { now: () => new Date(Date.now() + offsetMs) } } });
     // A record spanning two items of the multi-line column (Microsoft's documented 63,999), and
     // the part of a write that died before its record was written.
     await bot.samrad.store.create('minutes', 'MIN1', { text: 'a'.repeat(MULTI_LINE_MAX + 1_000) });
