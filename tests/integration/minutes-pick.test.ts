@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 let now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
@@ -12,22 +11,9 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const press = async (from: Person, verb: string, data: object) => {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'personal' }, randomUUID()));
-  expect(res.status).toBe(200);
-  return res.body;
-};
-const say = async (from: Person, text: string, locale = 'nb-NO') => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text, { kind: 'personal', locale }));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
-const buttons = () =>
-  bot.connector
-    .cards()
-    .flatMap((c) => (c as { actions?: { data?: { msteams?: { value?: string } } }[] }).actions ?? [])
-    .map((a) => a.data?.msteams?.value);
+const chat = chatWith(() => bot);
+const { press, buttons } = chat;
+const say = (from: Person, text: string, locale = 'nb-NO') => chat.say(from, text, { kind: 'personal', locale });
 const minutesCount = async () => (await bot.samrad.store.find('minutes')).length;
 
 const meeting = async (title: string, date: string) => {
