@@ -30,7 +30,6 @@ export function messageEndpoint(
   bot: ActivityHandler,
   trust: { readonly appId: string; readonly keys: ChannelKeys; readonly tenantId: string } | undefined,
   log: Logger,
-  now: () => Date = () => new Date(),
 ) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJson(req);
@@ -41,7 +40,7 @@ export function messageEndpoint(
     const request: Request = { body, headers: req.headers, method: req.method ?? 'POST' };
     if (trust) {
       try {
-        const token = await checkChannelToken(req.headers.authorization, body, trust, now());
+        const token = await checkChannelToken(req.headers.authorization, body, trust, new Date());
         if (!token.ok) {
           send(res, 401, log, token.problem);
           return;

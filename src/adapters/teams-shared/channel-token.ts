@@ -1,5 +1,5 @@
 import { readBearerJwt, signedWith, withinLifetime } from '../signing-keys/jwt';
-import { impossibleToken } from './token-shape';
+import { shapeProblem } from './token-shape';
 
 /**
  * The Bot Connector's token as the Bot Framework documents it ("Authentication with the Bot
@@ -35,10 +35,11 @@ export async function checkChannelToken(
   trust: { readonly appId: string; readonly keys: ChannelKeys },
   now: Date,
 ): Promise<ChannelTokenCheck> {
-  const impossible = impossibleToken(authorization);
-  if (impossible) return refuse(impossible);
+  if (!authorization) return refuse('no token');
   const jwt = readBearerJwt(authorization);
   if (!jwt) return refuse('not a bearer JWT');
+  const shape = shapeProblem(jwt);
+  if (shape) return refuse(shape);
   const { claims } = jwt;
   if (claims.iss !== CHANNEL_ISSUER) return refuse('issuer');
   if (claims.aud !== trust.appId) return refuse('audience');
