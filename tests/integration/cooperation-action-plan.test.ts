@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
+import { unzip } from '../unit/exports/read-docx';
 
 let now = new Date('2026-11-20T10:00:00Z');
 let bot: BotUnderTest;
@@ -181,6 +182,44 @@ describe('handlingsplan og budsjett over HTTP (nb)', () => {
         (s.activity.text ?? '').includes('Felles rutine for utskrivning'),
     );
     expect(toMarit).toHaveLength(1);
+  });
+});
+
+describe('the status report per focus area (DOCX) for the annual meeting', () => {
+  it('downloads behind a signed link, in the reader’s language, with every measure’s state', async () => {
+    const done = (await tasks()).find((t) => t.description.endsWith('Felles rutine for utskrivning'))!;
+    now = new Date('2027-06-09T08:00:00Z');
+    await say(people.respondent, 'oppfølging'); // Marit's own list, then she closes her task on its card
+    await press(people.respondent, 'follow-up.done', { taskId: done.id });
+    const shown = await say(people.coordinator, 'handlingsplan 2027');
+    expect(shown).toContain('- Helhetlige pasientforløp: 1 utført, 0 åpne, ingen forfalt');
+    const link = /https?:\/\/\S+H2027\/handlingsplan\.docx\S+/.exec(shown)?.[0];
+    const res = await fetch(link!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    expect(res.headers.get('content-disposition')).toContain('handlingsplan-2027.docx');
+    const xml = unzip(Buffer.from(await res.arrayBuffer()))
+      .get('word/document.xml')!
+      .toString('utf8');
+    const text = xml.replace(/<[^>]+>/g, '|');
+    for (const words of [
+      'Handlingsplan og budsjett 2027: status',
+      'Sak 2/2026, Styremøte desember (10.12.2026)',
+      '1. Helhetlige pasientforløp',
+      'Felles opplæringsdag',
+      'Utført 09.06.2027',
+      'Forfalt',
+      'Pågår',
+    ])
+      expect(text).toContain(words);
+    const en = await fetch(link!.replace('lang=nb', 'lang=en'));
+    const enXml = unzip(Buffer.from(await en.arrayBuffer()))
+      .get('word/document.xml')!
+      .toString('utf8');
+    expect(enXml).toContain('Action plan and budget 2027: status');
+    expect(enXml).toContain('In progress');
+    // A plan not adopted has no report yet; a forged year is refused.
+    expect((await fetch(link!.replace('H2027', 'H2028'))).status).toBe(403);
   });
 });
 
