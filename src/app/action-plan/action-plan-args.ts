@@ -14,15 +14,15 @@ export const readBudget = (typed: string | undefined): number | undefined =>
  * begin the words of one name only ("kari", "kari n"). Folded, so "Aase" finds "Åse".
  */
 export function resolveOwner(org: Organisation, typed: string): Result<Member> {
-  const name = foldText(typed);
+  // "Aa" is how Å is written without the letter ("Aase" for "Åse").
+  const fold = (s: string) => foldText(s).replace(/aa/g, 'a');
+  const name = fold(typed);
   if (name === '') return fail('FOLLOW_UP.OWNER_REQUIRED');
-  const exact = org.members.filter(
-    (m) => m.id === typed.trim() || foldText(m.email) === name || foldText(m.name) === name,
-  );
+  const exact = org.members.filter((m) => m.id === typed.trim() || fold(m.email) === name || fold(m.name) === name);
   if (exact.length === 1) return ok(exact[0]!);
   const words = name.split(' ');
   const fits = org.members.filter((m) => {
-    const theirs = foldText(m.name).split(' ');
+    const theirs = fold(m.name).split(' ');
     return words.every((w) => theirs.some((x) => x.startsWith(w)));
   });
   if (fits.length === 1) return ok(fits[0]!);
