@@ -250,3 +250,23 @@ describe('action plan and budget over HTTP (en)', () => {
     );
   });
 });
+
+describe('a process that died between the tasks and the plan', () => {
+  it('is completed when the plan is asked for: the missing task made, none twice, the plan adopted', async () => {
+    const store = bot.samrad.store;
+    const before = await tasks();
+    const stored = (await store.get<Plan>('actionPlans', '2027'))!;
+    // As the store stands when the process died after the first task: one task, the plan not yet marked.
+    const { adopted: _adopted, ...unmarked } = stored.value;
+    await store.replace('actionPlans', '2027', unmarked, stored.etag);
+    const lost = before.find((t) => t.description.endsWith('Kurs i samhandling'))!;
+    await store.remove('followUps', lost.id);
+    expect(await tasks()).toHaveLength(2);
+
+    const shown = await say(people.boardMember, 'handlingsplan 2027');
+    expect(shown).toContain('Vedtatt av styret i sak 2/2026');
+    const after = await tasks();
+    expect(after.map((t) => t.id).sort()).toEqual(before.map((t) => t.id).sort());
+    expect((await plan(2027))?.adopted?.meetingId).toBe(meetingId);
+  });
+});
