@@ -43,10 +43,13 @@ export interface ActionPlan {
 }
 
 export const FOCUS_AREA_TITLE_MAX = 200;
+/** Prioritised means few: a plan of more than this many areas has no priorities left to speak of. */
+export const FOCUS_AREAS_MAX = 20;
 
 /** A focus area joins a plan not yet adopted; after adoption the plan changes by a new case. */
 export function addFocusArea(plan: ActionPlan, area: FocusArea): Result<ActionPlan> {
   if (plan.adopted) return fail('ACTION_PLAN.ADOPTED', { year: plan.year });
+  if (plan.focusAreas.length >= FOCUS_AREAS_MAX) return fail('ACTION_PLAN.TOO_MANY_AREAS', { max: FOCUS_AREAS_MAX });
   const title = area.title.trim();
   if (title === '') return fail('ACTION_PLAN.TITLE_REQUIRED');
   if (title.length > FOCUS_AREA_TITLE_MAX) return fail('ACTION_PLAN.TITLE_TOO_LONG', { max: FOCUS_AREA_TITLE_MAX });

@@ -19,6 +19,7 @@ export const errorCatalogue = {
   'ACTION_PLAN.OWNER_AMBIGUOUS': ['name', 'names'],
   'ACTION_PLAN.TITLE_REQUIRED': [],
   'ACTION_PLAN.TITLE_TOO_LONG': ['max'],
+  'ACTION_PLAN.TOO_MANY_AREAS': ['max'],
   'ACTION_PLAN.UNKNOWN_FOCUS_AREA': ['year', 'priority'],
   'ACTION_PLAN.UNKNOWN_OWNER': ['name'],
   'ACTION_PLAN.USAGE': ['usage'],

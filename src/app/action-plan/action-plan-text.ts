@@ -12,6 +12,9 @@ import { liveCase } from './action-plan-case';
 import type { ActionPlanRecord } from './action-plan-records';
 import { areaLines, dayText, kroner, planStatus, statusLine } from './action-plan-view';
 
+/** Teams refuses a message over about 28 KB, envelope included: the chat answer keeps within this. */
+export const PLAN_TEXT_BYTES = 24 * 1024;
+
 /** Download ids are five capitals or digits: the status report for 2027 is `H2027`. */
 export const planExportId = (year: number): string => `H${year}`;
 
@@ -48,12 +51,27 @@ export async function planText(
   viewer: { coordinator: boolean },
   now: Date,
 ): Promise<string> {
-  const parts = [
+  const head = [
     t.t('action-plan.heading', { year: plan.year, cooperation: org.cooperation.name }),
     await stateLine(deps.store, t, plan),
-    ...areaLines(org, t, plan),
-    await budgetLine(deps.store, org, t, plan),
   ];
+  const full = areaLines(org, t, plan);
+  // Many long measures would not fit one message: the areas with their counts, and where the measures are.
+  const areas =
+    Buffer.byteLength(full.join('\n\n'), 'utf8') <= PLAN_TEXT_BYTES - 4 * 1024
+      ? full
+      : [
+          ...plan.focusAreas.map((a) =>
+            t.t('action-plan.area-count', {
+              priority: a.priority,
+              title: a.title,
+              budget: kroner(a.budget, t),
+              count: a.measures.length,
+            }),
+          ),
+          t.t('action-plan.shortened'),
+        ];
+  const parts = [...head, ...areas, await budgetLine(deps.store, org, t, plan)];
   if (plan.adopted) {
     const status = await planStatus(deps.store, plan, now);
     const report = `${deps.links.link(`/exports/${planExportId(plan.year)}/handlingsplan.docx`, now)}&lang=${t.locale}`;
