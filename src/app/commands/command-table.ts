@@ -45,6 +45,10 @@ import { agreementChangeCommand } from './agreement-change.command';
 import { boardRulesCommand } from './board-rules.command';
 import { decisionsCommand } from './decisions.command';
 import { annualPlanCommand } from './annual-plan.command';
+import { networksCommand } from './networks.command';
+import { networkMeetingCommand } from './network-meeting.command';
+import { inquiryCommand } from './inquiry.command';
+import { answerInquiryCommand } from './answer-inquiry.command';
 
 /** Every chat command, in the order the Teams menu lists them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -96,6 +100,10 @@ export function commandTable(): readonly Command[] {
     boardRulesCommand,
     decisionsCommand,
     annualPlanCommand,
+    networksCommand,
+    networkMeetingCommand,
+    inquiryCommand,
+    answerInquiryCommand,
   ];
   return table;
 }
