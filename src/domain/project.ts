@@ -51,6 +51,8 @@ export interface Milestone {
 export type MilestoneStatus = 'reached' | 'reached-late' | 'overdue' | 'due-soon' | 'planned';
 
 export interface ProjectReport {
+  /** The report's document is downloaded by this id. */
+  readonly id: string;
   readonly at: string;
   readonly by: string;
 }
@@ -209,9 +211,9 @@ export function projectProgress(project: Project, today: string): ProjectProgres
   };
 }
 
-export const recordReport = (project: Project, by: string, now: Date): Project => ({
+export const recordReport = (project: Project, id: string, by: string, now: Date): Project => ({
   ...project,
-  reports: [...project.reports, { at: now.toISOString(), by }],
+  reports: [...project.reports, { id, at: now.toISOString(), by }],
 });
 
 /** A project by its id ("komut", "P7K2Q") or a fragment of its name. */

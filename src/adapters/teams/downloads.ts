@@ -11,6 +11,7 @@ import type { Catalogue } from '../../i18n/catalogue';
 import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
 import { agreementFile } from '../../app/agreement/agreement-file';
 import { registerCsvFile } from '../../app/register/decision-files';
+import { projectReportFile } from '../../app/projects/project-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -48,6 +49,8 @@ const filesBy = ({ docx: docxRenderer, annualPlanFile }: FileMakers): Readonly<R
   'avtaleendring.docx': (deps, id) => agreementFile(deps, id, docxRenderer),
   // The decision register (`RALLE`, or one year: `R2026`).
   'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
+  // A project's status report to the board, by the report's id.
+  'prosjektrapport.docx': (deps, id) => projectReportFile(deps, id, docxRenderer),
   // The annual plan (`A2027`) as a calendar to subscribe to.
   'arshjul.ics': (deps, id) => annualPlanFile(deps, id),
 });

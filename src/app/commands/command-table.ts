@@ -49,6 +49,11 @@ import { networksCommand } from './networks.command';
 import { networkMeetingCommand } from './network-meeting.command';
 import { inquiryCommand } from './inquiry.command';
 import { answerInquiryCommand } from './answer-inquiry.command';
+import { projectsCommand } from './projects.command';
+import { newProjectCommand } from './new-project.command';
+import { milestoneCommand } from './milestone.command';
+import { fundingCommand } from './funding.command';
+import { projectReportCommand } from './project-report.command';
 
 /** Every chat command, in the order the Teams menu lists them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -104,6 +109,11 @@ export function commandTable(): readonly Command[] {
     networkMeetingCommand,
     inquiryCommand,
     answerInquiryCommand,
+    projectsCommand,
+    newProjectCommand,
+    milestoneCommand,
+    fundingCommand,
+    projectReportCommand,
   ];
   return table;
 }
