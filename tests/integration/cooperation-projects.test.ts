@@ -140,7 +140,31 @@ describe('prosjekter / projects over HTTP', () => {
     expect(xml).toContain('Statusrapport: KomUt');
     expect(xml).toContain('Dialogmeldinger med fastlegene i alle kommunene');
     expect(xml).toContain('Forslag til vedtak: Styret tar statusrapporten for KomUt til orientering.');
+    expect(out).toContain('Styret har ikke noe planlagt møte ennå');
     expect(await say(people.respondent, 'prosjekter')).toContain('2 av 3 milepæler nådd');
+  });
+
+  it('with a board meeting planned, the report comes as that meeting’s case form, filled in and not yet added', async () => {
+    await samrad.store.create('meetings', 'M1STY', {
+      id: 'M1STY',
+      bodyId: 'styret',
+      title: 'Styremøte januar',
+      start: '2027-01-14T08:00:00Z',
+      end: '2027-01-14T10:00:00Z',
+      state: 'planned',
+      version: 1,
+      agenda: [],
+    });
+    const out = await say(people.coordinator, 'prosjektrapport komut');
+    expect(out).not.toContain('ikke noe planlagt møte');
+    const form = connector.cards().find((c) => JSON.stringify(c).includes('agenda.add'));
+    expect(form).toBeDefined();
+    const json = JSON.stringify(form);
+    expect(json).toContain('Statusrapport: KomUt');
+    expect(json).toContain('Styret tar statusrapporten for KomUt til orientering.');
+    expect(json).toMatch(/prosjektrapport\.docx\?expires=\d+/);
+    const meeting = await samrad.store.get<{ agenda: unknown[] }>('meetings', 'M1STY');
+    expect(meeting?.value.agenda).toEqual([]);
   });
 
   it('in English, and only the secretariat records', async () => {

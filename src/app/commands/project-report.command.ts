@@ -5,6 +5,7 @@ import { audit } from '../audit';
 import { errorText } from '../error-text';
 import { changeProject, projectCalled } from '../projects/project-records';
 import { projectCard, reportUrl } from '../projects/project-view';
+import { nextBoardMeeting, reportCaseForm } from '../projects/report-case';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import { arg } from './grammar/args';
@@ -15,7 +16,8 @@ const args = z.object({ project: arg.text() });
 
 /**
  * `prosjektrapport <prosjekt>`: the project's status report to the board as a Word document,
- * recorded on the project so the board's reports can be counted, with the card beside it.
+ * recorded on the project so the board's reports can be counted, with the card beside it and the
+ * case form for the board's next meeting filled in with it.
  */
 export const projectReportCommand = declareCommand({
   id: 'project-report',
@@ -39,9 +41,13 @@ export const projectReportCommand = declareCommand({
       at: now.toISOString(),
       details: { projectId: found.value.id, reportId },
     });
+    const meeting = await nextBoardMeeting(store, org, now);
     return [
       text(t.t('project.reported', { name: changed.value.name, url: reportUrl(links, reportId, t, now) })),
       projectCard(t, changed.value, links, now),
+      meeting
+        ? reportCaseForm(t, org, meeting, changed.value, reportId, links, now)
+        : text(t.t('project.no-board-meeting')),
     ];
   },
 });
