@@ -185,6 +185,7 @@ export const errorCatalogue = {
   'NETWORK.SUBJECT_TOO_LONG': ['max'],
   'NETWORK.SUPPLIER_MISSING': [],
   'NETWORK.SUPPLIER_TOO_LONG': ['max'],
+  'NETWORK.UNKNOWN': ['names', 'value'],
   'NETWORK.UNKNOWN_INQUIRY': ['id'],
   'NETWORK.UNKNOWN_MUNICIPALITY': ['value'],
   'NETWORK.USAGE': ['usage'],

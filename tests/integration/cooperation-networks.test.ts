@@ -42,6 +42,9 @@ describe('nettverk / networks over HTTP', () => {
     expect(out).toContain('Leverandører: Assistanse Vest AS, BPA-partner AS, Omsorgsassistanse Buskerud AS.');
     expect(out).toContain('Ingen henvendelser venter på svar.');
     expect(out).toContain('Loggen er tom.');
+    expect(await say(people.respondent, 'nettverk legevakt')).toContain(
+      'Jeg finner ikke nettverket «legevakt». Nettverkene er: BPA-nettverket.',
+    );
   });
 
   it('a supplier’s inquiry is recorded, answered once for the municipalities named, and logged', async () => {
@@ -93,6 +96,11 @@ describe('nettverk / networks over HTTP', () => {
     expect(await say(people.coordinator, 'nettverksmøte 10.12.2026 Assistanse Vest:')).toContain(
       'Skriv hva møtet gjelder',
     );
+  });
+
+  it('with one network, a supplier whose name starts like the network’s alias keeps its whole name', async () => {
+    const out = await say(people.coordinator, 'henvendelse BPA Assist AS: Gjelder avtalen fra 2027?');
+    expect(out).toContain('Henvendelsen fra BPA Assist AS (mottatt 03.12.2026)');
   });
 
   it('only the secretariat records; in English too', async () => {

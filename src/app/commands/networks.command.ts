@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { osloDate } from '../../domain/oslo-time';
 import { refusalText } from '../error-text';
 import { inquiriesOf, meetingsOf, networksOf } from '../networks/network-records';
-import { pickNetwork } from '../networks/network-args';
+import { findNetwork } from '../../domain/network';
 import { networkOverview } from '../networks/network-view';
 import { text } from '../reply';
 import { arg } from './grammar/args';
@@ -19,7 +19,10 @@ export const networksCommand = declareCommand({
     const networks = networksOf(org);
     if (networks.length === 0) return [text(refusalText(t, 'NETWORK.NONE'))];
     const typed = (input.network ?? '').trim();
-    const picked = typed === '' ? networks : [pickNetwork(networks, typed).network ?? networks[0]!];
+    const named = typed === '' ? undefined : findNetwork(networks, typed);
+    if (typed !== '' && !named)
+      return [text(refusalText(t, 'NETWORK.UNKNOWN', { value: typed, names: networks.map((n) => n.name).join(', ') }))];
+    const picked = named ? [named] : networks;
     const shown = [];
     for (const network of picked) {
       const [meetings, inquiries] = [await meetingsOf(store, network.id), await inquiriesOf(store, network.id)];

@@ -19,8 +19,12 @@ export function pastDate(word: string, today: string): string | undefined {
 
 export const looksLikeDate = (word: string): boolean => /^\d{1,4}[./-]\d/.test(word);
 
-/** The network a command is about: named by its first word, else the first in the organisation file. */
+/**
+ * The network a command is about: with one network, that one (a supplier called "BPA Assist" stays
+ * whole); with several, named by the first word, else the first in the organisation file.
+ */
 export function pickNetwork(networks: readonly Network[], rest: string): { network?: Network; rest: string } {
+  if (networks.length <= 1) return { ...(networks[0] && { network: networks[0] }), rest: rest.trim() };
   const [first = '', ...others] = rest.trim().split(/\s+/);
   const named = first === '' ? undefined : findNetwork(networks, first);
   if (named) return { network: named, rest: others.join(' ') };
