@@ -12,6 +12,7 @@ import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
 import { agreementFile } from '../../app/agreement/agreement-file';
 import { registerCsvFile } from '../../app/register/decision-files';
 import { planReportFile } from '../../app/action-plan/action-plan-file';
+import { projectReportFile } from '../../app/projects/project-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -51,6 +52,8 @@ const filesBy = ({ docx: docxRenderer, annualPlanFile }: FileMakers): Readonly<R
   'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
   // An adopted action plan's status per focus area (`H2027`), for the annual meeting.
   'handlingsplan.docx': (deps, id) => planReportFile(deps, id, docxRenderer, deps.now),
+  // A project's status report to the board, by the report's id.
+  'prosjektrapport.docx': (deps, id) => projectReportFile(deps, id, docxRenderer),
   // The annual plan (`A2027`) as a calendar to subscribe to.
   'arshjul.ics': (deps, id) => annualPlanFile(deps, id),
 });
