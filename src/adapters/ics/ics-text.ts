@@ -8,12 +8,15 @@ const MAX_OCTETS = 75;
 
 /** TEXT values (3.3.11): backslash, semicolon, comma and line breaks are escaped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- TEXT may not hold control characters (RFC 5545 3.3.11): this strips them
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
 }
 
 /**
@@ -21,6 +24,7 @@ export function escapeText(value: string): string {
  * at all, so it becomes a single one; control characters are dropped.
  */
 export function paramValue(value: string): string {
+  // eslint-disable-next-line no-control-regex -- parameter values may not hold control characters (3.2): this blanks them
   const clean = value.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
