@@ -34,6 +34,7 @@ export function setBaseSecurityHeaders(res: Pick<ServerResponse, 'setHeader'>): 
  */
 export function attachmentDisposition(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- a file name carries no control characters into a header: this strips them
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim() || 'fil';
   const ascii =
     cleaned
