@@ -5,7 +5,7 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import type { Config } from '../../config';
 import { SigningKeys, type SigningKeyOptions } from '../signing-keys/signing-keys';
-import { impossibleToken } from './token-shape';
+import { impossibleToken } from '../teams-shared/token-shape';
 
 /** jsonwebtoken's errors for a token that is badly signed, malformed or not yet valid. */
 const tokenErrors = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);

@@ -45,6 +45,10 @@ import { agreementChangeCommand } from './agreement-change.command';
 import { boardRulesCommand } from './board-rules.command';
 import { decisionsCommand } from './decisions.command';
 import { annualPlanCommand } from './annual-plan.command';
+import { actionPlanCommand } from './action-plan.command';
+import { focusAreaCommand } from './focus-area.command';
+import { measureCommand } from './measure.command';
+import { presentActionPlanCommand } from './present-action-plan.command';
 
 /** Every chat command, in the order the Teams menu lists them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -96,6 +100,10 @@ export function commandTable(): readonly Command[] {
     boardRulesCommand,
     decisionsCommand,
     annualPlanCommand,
+    actionPlanCommand,
+    focusAreaCommand,
+    measureCommand,
+    presentActionPlanCommand,
   ];
   return table;
 }
