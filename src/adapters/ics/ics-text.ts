@@ -5,6 +5,9 @@
 
 export const CRLF = '\r\n';
 const MAX_OCTETS = 75;
+/** C0 and DEL, the controls RFC 5545 names (Unicode's Cc short of the C1 range, which it allows). */
+const ASCII_CONTROL = /(?![\u0080-\u009f])\p{Cc}/gu;
+const ASCII_CONTROL_BUT_TAB = /(?![\t\u0080-\u009f])\p{Cc}/gu;
 
 /** TEXT values (3.3.11): backslash, semicolon, comma and line breaks are escaped. */
 export function escapeText(value: string): string {
@@ -14,8 +17,8 @@ export function escapeText(value: string): string {
       .replace(/;/g, '\\;')
       .replace(/,/g, '\\,')
       .replace(/\r\n|\r|\n/g, '\\n')
-      // eslint-disable-next-line no-control-regex -- TEXT may not hold control characters (RFC 5545 3.3.11): this strips them
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+      // TEXT may not hold CONTROL (3.3.11: C0 but tab, and DEL; Unicode's Cc short of C1): stripped.
+      .replace(ASCII_CONTROL_BUT_TAB, '')
   );
 }
 
@@ -24,8 +27,7 @@ export function escapeText(value: string): string {
  * at all, so it becomes a single one; control characters are dropped.
  */
 export function paramValue(value: string): string {
-  // eslint-disable-next-line no-control-regex -- parameter values may not hold control characters (3.2): this blanks them
-  const clean = value.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = value.replace(/"/g, "'").replace(ASCII_CONTROL, ' ');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
