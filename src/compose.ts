@@ -231,7 +231,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       voteLock,
       scheduler,
       links,
-      ...(freeBusy && { freeBusy }),
+      freeBusy,
       hearings,
       tenantDomains,
     }),
@@ -280,7 +280,12 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     close: async () => {
       await runner.stop();
       await schedulerHealth.settled();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // restify types close() as returning any: nothing of it is read.
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
       await store.close();
     },
   };

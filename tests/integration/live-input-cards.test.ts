@@ -45,11 +45,11 @@ const inputCardsUpdatedFor = (p: Person) =>
     .filter((u) => u.conversationId === `a:personal-${p.id}`)
     .map((u) => JSON.stringify(u.activity))
     .filter((a) => a.includes('Innspill fra'));
-const itemIdsOf = (card: string) =>
-  /\\"itemIds\\":\\"([^\\]*)\\"|"itemIds":"([^"]*)"/
-    .exec(card)!
-    .slice(1)
-    .find((x) => x !== undefined)!;
+const itemIdsOf = (card: string) => {
+  const groups = /\\"itemIds\\":\\"([^\\]*)\\"|"itemIds":"([^"]*)"/.exec(card)!.slice(1);
+  // The group that did not match is undefined, whatever RegExpExecArray's type says.
+  return (groups as (string | undefined)[]).find((x) => x !== undefined)!;
+};
 const versionOf = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
 
 describe('input cards that follow their agenda', () => {

@@ -18,7 +18,7 @@ const membership = z
   })
   .strict()
   .refine((m) => (m.municipality === undefined) !== (m.party === undefined), {
-    message: 'ORGANISATION.MUNICIPALITY_OR_PARTY',
+    error: 'ORGANISATION.MUNICIPALITY_OR_PARTY',
     path: ['municipality'],
   });
 
@@ -166,8 +166,8 @@ export const organisationFileSchema = z
         .object({
           id,
           name: z.string().min(1),
-          email: z.string().email('ORGANISATION.BAD_EMAIL'),
-          aadObjectId: z.string().uuid('ORGANISATION.BAD_OBJECT_ID').optional(),
+          email: z.email('ORGANISATION.BAD_EMAIL'),
+          aadObjectId: z.uuid('ORGANISATION.BAD_OBJECT_ID').optional(),
           title: z.string().optional(),
           coordinator: z.boolean().default(false),
           memberships: z.array(membership).default([]),

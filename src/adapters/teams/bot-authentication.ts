@@ -1,8 +1,4 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import type { AuthenticateRequestResult } from 'botframework-connector';
@@ -74,7 +70,6 @@ export function createCloudAdapter(config: Config, signingKeys: SigningKeyOption
     MicrosoftAppTenantId: config.bot.tenantId,
     ...(config.bot.password && { MicrosoftAppPassword: config.bot.password }),
   };
-  return new SamradAdapter(
-    new StrictBotAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
-  );
+  // Without a credentials factory of its own, the SDK makes its ConfigurationServiceClientCredentialFactory from these settings.
+  return new SamradAdapter(new StrictBotAuthentication(settings));
 }
