@@ -9,6 +9,7 @@ import { loadWithdrawals } from '../cooperation/withdrawal-records';
 import { memberMunicipalities } from '../../domain/withdrawal';
 import { errorText, refusalText } from '../error-text';
 import { answerText } from '../networks/network-args';
+import { inquiryReminderJobId } from '../networks/inquiry-reminder';
 import { INQUIRIES, loadInquiry } from '../networks/network-records';
 import { dayText, personName } from '../networks/network-view';
 import { text } from '../reply';
@@ -27,7 +28,7 @@ export const answerInquiryCommand = declareCommand({
   audience: ['coordinator'],
   inMenu: false,
   args,
-  async run({ actor, org, t, input }, { store, clock }) {
+  async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
     const usage = usageText(t, 'answer-inquiry', args);
@@ -67,6 +68,8 @@ export const answerInquiryCommand = declareCommand({
         if (isStoreError(e, 'STORE.PRECONDITION_FAILED')) continue;
         throw e;
       }
+      // Answered: its reminder is not wanted (the reminder also checks, should this not be reached).
+      await scheduler.cancel(inquiryReminderJobId(id));
       await audit(store, {
         kind: 'network.inquiry-answered',
         memberId: actor.member.id,

@@ -6,6 +6,7 @@ import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
 import { errorText, refusalText } from '../error-text';
 import { inquiryText, pickNetwork } from '../networks/network-args';
+import { inquiryReminderJob } from '../networks/inquiry-reminder';
 import { INQUIRIES, inquiriesOf, loadInquiry, networksOf } from '../networks/network-records';
 import { dayText, inquiryLine, personName } from '../networks/network-view';
 import { text } from '../reply';
@@ -25,7 +26,7 @@ export const inquiryCommand = declareCommand({
   audience: ['coordinator'],
   inMenu: false,
   args,
-  async run({ actor, org, t, input }, { store, clock }) {
+  async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
     const usage = usageText(t, 'inquiry', args);
@@ -75,6 +76,9 @@ export const inquiryCommand = declareCommand({
         if (isStoreError(e, 'STORE.ALREADY_EXISTS')) continue;
         throw e;
       }
+      // Unanswered after 14 days, the coordinators are reminded once (its job id is the inquiry's).
+      const reminder = inquiryReminderJob(made.value, now);
+      if (reminder) await scheduler.schedule(reminder);
       await audit(store, {
         kind: 'network.inquiry-received',
         memberId: actor.member.id,

@@ -5,6 +5,8 @@ import { audit } from '../audit';
 import { errorText } from '../error-text';
 import { dayText } from '../networks/network-view';
 import { milestoneText, splitProject } from '../projects/project-args';
+import { milestoneKey } from '../../domain/business-reminders';
+import { milestoneReminderJobId, milestoneReminderJobs } from '../projects/milestone-reminders';
 import { changeProject, projectCalled } from '../projects/project-records';
 import { text } from '../reply';
 import { arg } from './grammar/args';
@@ -19,7 +21,7 @@ export const milestoneCommand = declareCommand({
   audience: ['coordinator'],
   inMenu: false,
   args,
-  async run({ actor, org, t, input }, { store, clock }) {
+  async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
     const usage = usageText(t, 'milestone', args);
@@ -44,6 +46,12 @@ export const milestoneCommand = declareCommand({
       details: { projectId: found.value.id },
     });
     const p = changed.value;
+    // A week before and the first day over, the project leader is reminded of a milestone not
+    // reached; reached, its reminders are cancelled (and each reminder checks again when due).
+    if (a.kind === 'add') await scheduler.scheduleMany(milestoneReminderJobs(p, now));
+    else
+      for (const when of ['week', 'overdue'] as const)
+        await scheduler.cancel(milestoneReminderJobId(p.id, milestoneKey(p.milestones[a.n - 1]!), when));
     if (a.kind === 'add')
       return [text(t.t('project.milestone-added', { title: a.title.trim(), due: dayText(a.due, t), name: p.name }))];
     const m = p.milestones[a.n - 1]!;
