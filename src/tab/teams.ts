@@ -36,12 +36,21 @@ const toTheme = (t: string | undefined): Theme => (t === 'dark' ? 'dark' : t ===
 /** The SSO token for the app's own API; teams-js caches and refreshes it. */
 export const ssoToken = (): Promise<string> => authentication.getAuthToken();
 
-/** The configurable tab's settings page: which body the channel tab shows. */
-export function configureTab(contentUrl: string, entityId: string, suggestedDisplayName: string): void {
-  pages.config.registerOnSaveHandler((save) => {
-    void pages.config
-      .setConfig({ contentUrl, entityId, suggestedDisplayName, websiteUrl: contentUrl })
-      .then(() => save.notifySuccess());
-  });
-  pages.config.setValidityState(true);
+/**
+ * The configurable tab's settings page: which body the channel tab shows. Until one is chosen
+ * Teams' Save stays disabled; the body travels in the content address (`/tab/channel?body=…`).
+ */
+export function configureTab(
+  settings:
+    { readonly contentUrl: string; readonly entityId: string; readonly suggestedDisplayName: string } | undefined,
+): void {
+  if (settings) {
+    pages.config.registerOnSaveHandler((save) => {
+      void pages.config.setConfig({ ...settings, websiteUrl: settings.contentUrl }).then(
+        () => save.notifySuccess(),
+        (e: Error) => save.notifyFailure(e.message),
+      );
+    });
+  }
+  pages.config.setValidityState(settings !== undefined);
 }

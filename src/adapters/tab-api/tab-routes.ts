@@ -115,6 +115,12 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     }
     sendJson(res, 200, view, { etag, 'cache-control': 'private, no-cache' });
   });
+  api('get', '/tab/api/bodies', async (_actor, _req, res) => sendJson(res, 200, { bodies: deps.service.bodies() }));
+  api('get', '/tab/api/bodies/:id', async (actor, req, res) => {
+    const search = new URL(req.url ?? '/', 'http://x').searchParams.get('q') ?? '';
+    const view = await deps.service.bodyTab(actor, req.params?.id ?? '', search.slice(0, 200));
+    sendJson(res, view ? 200 : 404, view ?? { error: 'not-found' });
+  });
   api('get', '/tab/api/forms', async (actor, _req, res) => {
     const choices = deps.service.choices(actor);
     sendJson(res, choices ? 200 : 403, choices ?? { error: 'not-allowed' });

@@ -18,6 +18,7 @@ import { formChoices, type FormChoices } from './form-choices';
 import { meetingAgenda, type RoomAgenda } from './meeting-agenda';
 import { refusedField } from './form-fields';
 import { osloDate } from '../../domain/oslo-time';
+import { bodyTab, type BodyTab } from '../body-tab/body-tab';
 
 /**
  * The card actions a tab may press. The tab sends the same fields a card would, and the action
@@ -113,6 +114,19 @@ export class TabService {
   /** The side panel's agenda: the person's meeting now or next, each case with its input summary. */
   meetingAgenda(actor: TabActor): Promise<RoomAgenda | undefined> {
     return meetingAgenda(this.services, this.services.registry.organisation, actor);
+  }
+
+  /** The bodies a channel tab may show: its settings page picks one. */
+  bodies(): { readonly id: string; readonly name: string }[] {
+    return this.services.registry.organisation.bodies.map((b) => ({ id: b.id, name: b.name }));
+  }
+
+  /**
+   * A body's channel tab: anyone registered may read it, as anyone registered may search the
+   * decision register (`vedtak`). Undefined for a body the organisation does not have.
+   */
+  bodyTab(_actor: TabActor, bodyId: string, search: string): Promise<BodyTab | undefined> {
+    return bodyTab(this.services, this.services.registry.organisation, bodyId, search);
   }
 
   /** Coordinators only: the whole cooperation. */
