@@ -92,7 +92,15 @@ function Main({ t, context }: { t: T; context: TabContext }) {
   if (meetingFrame) {
     return (
       <Suspense fallback={<Spinner label={t('tab.loading')} />}>
-        <MeetingPanel t={t} person={person} stage={context.frameContext === 'meetingStage'} />
+        <MeetingPanel
+          t={t}
+          person={person}
+          stage={context.frameContext === 'meetingStage'}
+          teams={{
+            ...(context.chatId && { chatId: context.chatId }),
+            ...(context.meetingId && { meetingId: context.meetingId }),
+          }}
+        />
       </Suspense>
     );
   }

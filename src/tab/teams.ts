@@ -8,6 +8,8 @@ export interface TabContext {
   readonly frameContext?: string;
   readonly channelId?: string;
   readonly meetingId?: string;
+  /** In a meeting's side panel and stage: the meeting's chat thread (19:meeting_…@thread.v2). */
+  readonly chatId?: string;
   readonly subPageId?: string;
 }
 
@@ -24,6 +26,7 @@ export async function startTeams(): Promise<TabContext> {
     ...(context.page.frameContext && { frameContext: context.page.frameContext }),
     ...(context.channel?.id && { channelId: context.channel.id }),
     ...(context.meeting?.id && { meetingId: context.meeting.id }),
+    ...(context.chat?.id && { chatId: context.chat.id }),
     ...(context.page.subPageId && { subPageId: context.page.subPageId }),
   };
 }

@@ -16,6 +16,7 @@ import { myWork, type WorkItem } from './my-work';
 import { meetingRoom, type RoomVote } from './meeting-room';
 import { formChoices, type FormChoices } from './form-choices';
 import { meetingAgenda, type RoomAgenda } from './meeting-agenda';
+import { teamsMeetingThread } from '../../domain/teams-meeting';
 import { refusedField } from './form-fields';
 import { osloDate } from '../../domain/oslo-time';
 import { bodyTab, type BodyTab } from '../body-tab/body-tab';
@@ -106,14 +107,27 @@ export class TabService {
     return myWork(this.services, this.services.registry.organisation, actor);
   }
 
-  /** The meeting side panel and stage: the votes running now, as this person may see them. */
-  meetingRoom(actor: TabActor): Promise<RoomVote[]> {
-    return meetingRoom(this.services, actor);
-  }
-
-  /** The side panel's agenda: the person's meeting now or next, each case with its input summary. */
-  meetingAgenda(actor: TabActor): Promise<RoomAgenda | undefined> {
-    return meetingAgenda(this.services, this.services.registry.organisation, actor);
+  /**
+   * The meeting side panel and stage: the agenda of the Samråd meeting this Teams meeting was
+   * scheduled for (else the person's next one), each case with its input summary, and the votes
+   * running now as this person may see them (only that meeting's, when it is known).
+   */
+  async meetingRoom(
+    actor: TabActor,
+    teams: { readonly chatId?: string; readonly meetingId?: string },
+  ): Promise<{ votes: RoomVote[]; agenda: RoomAgenda | null }> {
+    const agenda = await meetingAgenda(
+      this.services,
+      this.services.registry.organisation,
+      actor,
+      teamsMeetingThread(teams),
+    );
+    const votes = await meetingRoom(
+      this.services,
+      actor,
+      agenda?.found === 'teams-meeting' ? agenda.meetingId : undefined,
+    );
+    return { votes, agenda: agenda ?? null };
   }
 
   /** The bodies a channel tab may show: its settings page picks one. */

@@ -19,6 +19,8 @@ const state = {
   view: query.get('view') ?? 'my-work',
   lang: query.get('lang') ?? 'nb',
   body: query.get('body') ?? '',
+  // The Teams meeting's chat thread the side panel and stage run in (?chat=19:meeting_…@thread.v2).
+  chat: query.get('chat') ?? '19:meeting_local@thread.v2',
 };
 
 const views: Record<string, { path: string; frameContext: string }> = {
@@ -77,8 +79,9 @@ function context(): Record<string, unknown> {
     entityId: 'samrad',
     appSessionId: 'local',
     ...(view.frameContext.startsWith('meeting') && {
-      meetingId: 'local-meeting',
-      chatId: '19:meeting_local@thread.v2',
+      // As Teams gives them: the meeting id is the chat thread in base64 (`0#<thread>#0`).
+      meetingId: btoa(`0#${state.chat}#0`),
+      chatId: state.chat,
     }),
   };
 }
