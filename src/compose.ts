@@ -262,8 +262,7 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) =>
         log.warn('fees.reminder-not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
       );
-      // Milestones described in the organisation file, and anything recorded before reminders
-      // existed, get theirs here; the job ids make a second start add nothing.
+      // The file's milestones and older inquiries get reminders here; job ids make a restart add none.
       await scheduleMilestoneReminders(store, scheduler, registry.organisation, clock.now())
         .then(() => scheduleInquiryReminders(store, scheduler, clock.now()))
         .catch((e: unknown) =>
@@ -289,7 +288,6 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
     close: async () => {
       await runner.stop();
       await schedulerHealth.settled();
-      // restify types close() as returning any: nothing of it is read.
       await new Promise<void>((resolve) => {
         server.close(() => {
           resolve();
