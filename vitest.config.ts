@@ -6,6 +6,15 @@ export default defineConfig({
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { test: { name: 'contract', include: ['tests/contract/**/*.test.ts'] } },
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 20_000 } },
+      // The same suite on the Microsoft 365 Agents SDK, the Bot Framework SDK's successor (issue 14 part 7).
+      {
+        test: {
+          name: 'integration-agents',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 20_000,
+          env: { SAMRAD_TEAMS_SDK: 'agents' },
+        },
+      },
       // Requests as an attacker would send them, against the running bot (issue 17, part 10).
       { test: { name: 'hostile', include: ['tests/hostile/**/*.test.ts'], testTimeout: 30_000 } },
       {
