@@ -50,6 +50,7 @@ export const cardVerbs = [
   'input.refresh',
   'input.save',
   'input.submit',
+  'meeting.cancel',
   'meeting.create',
   'meeting.form',
   'minutes.approve',

@@ -10,6 +10,7 @@ import { text } from '../reply';
 import { shortId } from '../short-id';
 import { meetingPlanned } from './follow-meeting';
 import { agendaActions } from './agenda-actions';
+import { cancelConfirmed } from './cancel-meeting';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { meetingCardNow } from './meeting-card-now';
@@ -51,6 +52,17 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
           return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, planned.value.meeting, warnings) };
         }
         throw new Error('Could not find a free meeting id');
+      },
+    },
+    {
+      // The confirmation's button (`avlys møte` asks first): the card becomes the cancelled meeting.
+      verb: 'meeting.cancel',
+      audience: ['coordinator'],
+      refuse: async (ctx) => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) }),
+      async run(ctx) {
+        const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
+        const reason = typeof ctx.data.reason === 'string' ? ctx.data.reason : '';
+        return { respond: await cancelConfirmed(deps, ctx.org, ctx.t, ctx.actor.member.id, meetingId, reason) };
       },
     },
     ...agendaActions(deps),

@@ -37,8 +37,6 @@ const declared = <S extends z.ZodType>(schema: S, meta: ArgMeta): S => {
 export const arg = {
   /** A meeting by id, title fragment or "neste"; left out, the next meeting. */
   meeting: () => declared(z.string().optional(), { kind: 'meeting' }),
-  /** A meeting that must be named: what is not undone (cancelling) never assumes the next one. */
-  meetingNamed: () => declared(z.string().min(1), { kind: 'meeting' }),
   vote: () => declared(z.string().optional(), { kind: 'vote' }),
   hearing: () => declared(z.string().optional(), { kind: 'hearing' }),
   body: () => declared(z.string().min(1), { kind: 'body' }),
