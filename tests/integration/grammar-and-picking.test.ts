@@ -147,6 +147,30 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(JSON.stringify(form)).toContain('Handlingsplan legevakt');
   });
 
+  it('meld forfall and ny sak read title words before the free text, not as part of it (part 6)', async () => {
+    // Before, "januar Syk" was the reason, and the absence went to the December meeting.
+    expect(await say(people.respondent, 'meld forfall styremøte januar Syk')).toContain(
+      'Forfallet ditt til «Styremøte januar» er registrert.',
+    );
+    const absence = await bot.samrad.store.get<{ reason: string }>('absences', `${january}:marit-kvam`);
+    expect(absence?.value.reason).toBe('Syk');
+    expect(await bot.samrad.store.find('absences', { meetingId: december })).toEqual([]);
+    expect(await say(people.respondent, 'meld forfall styremøte Syk')).toContain(
+      'Flere møter passer til «styremøte». Hvilket mener du?',
+    );
+    expect(buttons()).toEqual([`meld forfall ${december} Syk`, `meld forfall ${january} Syk`]);
+    // A reason that names no meeting is still the reason, for the next meeting.
+    expect(await say(people.respondent, 'meld forfall Sykdom i familien')).toContain('«Styremøte desember»');
+
+    const form = await say(people.coordinator, 'ny sak januar Budsjett 2027');
+    expect(form).toContain('Ny sak til møte');
+    expect(form).toContain('Styremøte januar');
+    const title = (bot.connector.cards()[0] as { body: { id?: string; value?: string }[] }).body.find(
+      (e) => e.id === 'title',
+    );
+    expect(title?.value).toBe('Budsjett 2027');
+  });
+
   it('organer does not repeat the name as the kind (finding 10)', async () => {
     await say(people.respondent, 'organer');
     const card = JSON.stringify(bot.connector.cards()[0]);

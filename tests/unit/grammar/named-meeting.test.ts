@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitNamedMeeting } from '../../../src/app/commands/cancel-meeting-pick';
+import { splitNamedMeeting } from '../../../src/app/commands/named-meeting';
 
 const titles = ['Styremøte desember', 'Styremøte januar', 'Møte i OSU'];
 
