@@ -171,6 +171,26 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(title?.value).toBe('Budsjett 2027');
   });
 
+  it('trekk sak and endre sak offer the open cases, and take title words (part 6)', async () => {
+    for (const title of ['Handlingsplan legevakt 2027', 'Budsjett 2027'])
+      await press(people.coordinator, 'agenda.add', { meetingId: january, title, proposal: 'Vedtas.', lang: 'nb' });
+    expect(await say(people.coordinator, 'trekk sak')).toContain('Hvilken sak mener du?');
+    expect(buttons()).toEqual(['trekk sak 2/2027', 'trekk sak 3/2027']);
+    expect(await say(people.coordinator, 'endre sak 2027')).toContain('Flere saker passer til «2027».');
+    expect(buttons()).toEqual(['endre sak 2/2027', 'endre sak 3/2027']);
+    expect(await say(people.coordinator, 'trekk sak kaffe')).toContain('Jeg finner ingen sak kaffe.');
+    const form = await say(people.coordinator, 'endre sak budsjett');
+    expect(form).toContain('Budsjett 2027');
+    expect(form).toContain('"verb":"agenda.edit"');
+    expect(await say(people.coordinator, 'withdraw case budget', 'en-US')).toContain("I can't find a case budget.");
+    const withdrawn = await say(people.coordinator, 'trekk sak legevakt');
+    expect(withdrawn).toContain('Trukket');
+    expect(await say(people.coordinator, 'trekk sak')).toContain('Hvilken sak mener du?');
+    expect(buttons()).toEqual(['trekk sak 3/2027']); // even one is offered, not taken
+    expect(await say(people.coordinator, 'trekk sak 3/2027')).toContain('Trukket');
+    expect(await say(people.coordinator, 'trekk sak')).toContain('Det er ingen åpne saker');
+  });
+
   it('organer does not repeat the name as the kind (finding 10)', async () => {
     await say(people.respondent, 'organer');
     const card = JSON.stringify(bot.connector.cards()[0]);

@@ -146,7 +146,7 @@ describe('every command in the table is declared with the grammar', () => {
     expect(refusal(board, 'kaffe', 'nb')).toBe('Jeg forstod ikke «kaffe». Skriv slik: «styret».');
   });
 
-  it('flytt sak, endre sak, trekk sak: a case number and a place', () => {
+  it('flytt sak: a case number and a place; endre sak, trekk sak: a number, title words or nothing', () => {
     const move = commandTable().find((c) => c.id === 'move-case')!;
     expect(parseArgs(move.args!, '12/2026 2', now, nb)).toMatchObject({
       ok: true,
@@ -158,8 +158,17 @@ describe('every command in the table is declared with the grammar', () => {
     expect(refusal(move, '12/2026 0', 'en')).toBe(
       'I did not understand "0" as position. I understood: case number «12/2026». Type: "move case <case number> <position>".',
     );
+    // endre sak and trekk sak take a number, title words or nothing (the command offers the open cases).
     const edit = commandTable().find((c) => c.id === 'edit-case')!;
-    expect(refusal(edit, '', 'nb')).toBe('Det mangler saksnummer. Skriv slik: «endre sak <saksnummer>».');
+    expect(parseArgs(edit.args!, '', now, nb)).toMatchObject({ ok: true, value: {} });
+    expect(parseArgs(edit.args!, 'handlingsplan legevakt', now, nb)).toMatchObject({
+      ok: true,
+      value: { caseNumber: 'handlingsplan legevakt' },
+    });
+    expect(usageText(nb, 'edit-case', edit.args!)).toBe('endre sak [saksnummer eller tittel]');
+    expect(usageText(en, 'withdraw-case', commandTable().find((c) => c.id === 'withdraw-case')!.args!)).toBe(
+      'withdraw case [case number or title]',
+    );
   });
 
   it('foreslå tid: a body, a duration and a date, "fra" or not', () => {
