@@ -84,6 +84,15 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(await say(people.respondent, 'saksliste budsjettmøte')).toContain('Jeg finner ikke møtet budsjettmøte');
   });
 
+  it('with no vote open, stemmer and påminn say so instead of asking which (part 6)', async () => {
+    expect(await say(people.boardMember, 'stemmer')).toContain(
+      'Det er ingen åpne avstemninger nå. En lukket avstemning nevner du med id eller tittel: «stemmer [avstemning]».',
+    );
+    expect(await say(people.coordinator, 'remind', 'en-US')).toContain('No vote is open now.');
+    // «avstemninger», as «møter» and «høringer», lists; it was taken for a typo of «avstemning» (a new vote).
+    expect(await say(people.boardMember, 'avstemninger')).toContain('Det er ingen åpne avstemninger nå.');
+  });
+
   it('stemmer takes the one open vote without asking, and offers the open ones when there are several (finding 10, 11)', async () => {
     const opened = await press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret' });
     const first = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened)![1]!;
