@@ -51,6 +51,7 @@ export const cardVerbs = [
   'input.save',
   'input.submit',
   'meeting.cancel',
+  'meeting.cancel-view',
   'meeting.create',
   'meeting.form',
   'minutes.approve',

@@ -118,6 +118,25 @@ describe('avlys møte: pick, don’t type, and always confirm', () => {
     expect(await noticeJobs(meetings.january)).toHaveLength(1); // the notice of the planning only
   });
 
+  it('typed in a channel, the card shows no one the button; Teams refreshes it into the coordinator’s view', async () => {
+    const channel = { kind: 'channel' as const };
+    expect(await chat.say(people.coordinator, `avlys møte ${meetings.january} Ingen saker`, channel)).toContain(
+      'Bare koordinatoren kan avlyse møtet',
+    );
+    const shared = lastCard() as Shown & { refresh: { userIds: string[]; action: { verb: string } } };
+    expect(shared.actions ?? []).toEqual([]);
+    expect(shared.body.find((e) => e.id === 'reason')).toBeUndefined();
+    expect(JSON.stringify(shared)).toContain('Grunn: Ingen saker');
+    expect(shared.refresh).toMatchObject({ userIds: [people.coordinator.id], action: { verb: 'meeting.cancel-view' } });
+    const data = { meetingId: meetings.january, reason: 'Ingen saker', lang: 'nb' };
+    const own = await chat.pressForCard(people.coordinator, 'meeting.cancel-view', data, channel);
+    expect(own).toContain('"verb":"meeting.cancel"');
+    expect(own).toContain('"value":"Ingen saker"');
+    const member = await chat.pressForCard(people.boardMember, 'meeting.cancel-view', data, channel);
+    expect(member).not.toContain('"verb":"meeting.cancel"');
+    expect((await state(meetings.january))?.state).toBe('planned');
+  });
+
   it('the button cancels, once, even pressed twice at the same moment', async () => {
     const [first, second] = await Promise.all([
       press(people.coordinator, 'meeting.cancel', { meetingId: meetings.january, reason: 'Ingen saker', lang: 'nb' }),

@@ -4,6 +4,7 @@ import { confirmCancel, cancelConfirmation } from '../meetings/cancel-meeting';
 import { loadPreMeeting } from '../meetings/announcement-records';
 import { errorText } from '../error-text';
 import { text } from '../reply';
+import { teamsUserIds } from '../teams-users';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
 import { echo } from './grammar/echo';
@@ -21,7 +22,7 @@ export const cancelMeetingCommand = declareCommand({
   audience: ['coordinator'],
   inMenu: false,
   args: z.object({ meeting: arg.meeting(), reason: arg.text() }),
-  async run({ org, t, input, typed }, { store, clock }) {
+  async run({ actor, conversation, org, t, input, typed }, { store, clock }) {
     const now = clock.now();
     const { picked, ref, reason } = await pickMeetingToCancel(store, input, now);
     switch (picked.kind) {
@@ -40,10 +41,13 @@ export const cancelMeetingCommand = declareCommand({
       case 'one': {
         const meeting = picked.record.value;
         const checked = cancelMeeting(meeting, now, reason);
-        if (checked.ok) return [await confirmCancel({ store }, org, t, meeting, reason)];
+        // Where others read it too, the card is neutral and refreshed into the coordinator's view.
+        const sharedWith = conversation.kind === 'personal' ? undefined : actor.member.id;
+        if (checked.ok) return [await confirmCancel({ store }, org, t, meeting, reason, sharedWith)];
         if (checked.error.code !== 'MEETING.CANCEL_REASON_TOO_LONG') return [text(errorText(t, checked.error))];
         const pre = await loadPreMeeting(store, meeting.id);
-        return [cancelConfirmation(org, t, meeting, pre, reason, errorText(t, checked.error))];
+        const shared = sharedWith ? { refreshUserIds: await teamsUserIds(store, [sharedWith]) } : undefined;
+        return [cancelConfirmation(org, t, meeting, pre, reason, errorText(t, checked.error), shared)];
       }
     }
   },

@@ -16,6 +16,7 @@ import type { MeetingDeps } from './meeting-deps';
 import { MEETINGS } from './meeting-records';
 import { meetingCard, preMeetingTime } from './meeting-view';
 import { replaceMeeting } from './replace-meeting';
+import { teamsUserIds } from '../teams-users';
 
 /**
  * Cancelling sends cancellations to everyone called and is not undone, so it is always asked
@@ -28,6 +29,7 @@ export function cancelConfirmation(
   pre: PreMeeting | undefined,
   reason: string,
   notice = '',
+  shared?: { readonly refreshUserIds: readonly string[] },
 ): Reply {
   const start = new Date(meeting.start);
   const withPre = pre?.state === 'planned';
@@ -56,7 +58,12 @@ export function cancelConfirmation(
       reason: t.t('meeting.cancel.reason'),
       reasonHint: t.t('meeting.cancel.reason-hint'),
       confirm: t.t('meeting.cancel.confirm'),
+      sharedReason: t.t('meeting.cancel.shared-reason', { reason }),
+      sharedNote: t.t('meeting.cancel.shared-note'),
     },
+    // Where others read it too, no one is shown the button; Teams refreshes it into the coordinator's view.
+    shared: shared !== undefined,
+    refreshUserIds: shared?.refreshUserIds ?? [],
     reason,
     reasonMax: CANCEL_REASON_MAX,
     notice,
@@ -65,15 +72,38 @@ export function cancelConfirmation(
   });
 }
 
-/** The confirmation for a stored meeting, with its formøte as stored beside it. */
+/**
+ * The confirmation for a stored meeting, with its formøte as stored beside it. In a channel or
+ * group chat (`sharedWith`: the coordinator's member id) the card is neutral and refreshed
+ * into her view (`meeting.cancel-view`).
+ */
 export async function confirmCancel(
   deps: Pick<MeetingDeps, 'store'>,
   org: Organisation,
   t: Translator,
   meeting: Meeting,
   reason: string,
+  sharedWith?: string,
 ): Promise<Reply> {
-  return cancelConfirmation(org, t, meeting, await loadPreMeeting(deps.store, meeting.id), reason);
+  const pre = await loadPreMeeting(deps.store, meeting.id);
+  const shared = sharedWith ? { refreshUserIds: await teamsUserIds(deps.store, [sharedWith]) } : undefined;
+  return cancelConfirmation(org, t, meeting, pre, reason, '', shared);
+}
+
+/** The confirmation as the person pressing sees it: her own view, or the neutral one for anyone else. */
+export async function cancelView(
+  deps: Pick<MeetingDeps, 'store'>,
+  org: Organisation,
+  t: Translator,
+  meetingId: string,
+  reason: string,
+  own: boolean,
+): Promise<Reply> {
+  const read = meetingId ? await deps.store.get<Meeting>(MEETINGS, meetingId) : undefined;
+  if (!read) return { kind: 'text', text: t.t('error.MEETING.UNKNOWN', { meeting: meetingId }) };
+  if (read.value.state !== 'planned') return meetingCard(org, t, read.value);
+  const pre = await loadPreMeeting(deps.store, meetingId);
+  return cancelConfirmation(org, t, read.value, pre, reason, '', own ? undefined : { refreshUserIds: [] });
 }
 
 /**

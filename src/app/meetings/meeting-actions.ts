@@ -10,7 +10,7 @@ import { text } from '../reply';
 import { shortId } from '../short-id';
 import { meetingPlanned } from './follow-meeting';
 import { agendaActions } from './agenda-actions';
-import { cancelConfirmed } from './cancel-meeting';
+import { cancelConfirmed, cancelView } from './cancel-meeting';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { meetingCardNow } from './meeting-card-now';
@@ -60,11 +60,26 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
       audience: ['coordinator'],
       refuse: async (ctx) => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) }),
       async run(ctx) {
-        const meetingId = typeof ctx.data.meetingId === 'string' ? ctx.data.meetingId : '';
-        const reason = typeof ctx.data.reason === 'string' ? ctx.data.reason : '';
-        return { respond: await cancelConfirmed(deps, ctx.org, ctx.t, ctx.actor.member.id, meetingId, reason) };
+        const { org, t, actor, data } = ctx;
+        return { respond: await cancelConfirmed(deps, org, t, actor.member.id, idOf(data), reasonOf(data)) };
+      },
+    },
+    {
+      // The confirmation posted where others read it is neutral; Teams refreshes it into the coordinator's view.
+      verb: 'meeting.cancel-view',
+      audience: ['coordinator'],
+      refuse: async (ctx) => ({
+        respond: await cancelView(deps, ctx.org, ctx.t, idOf(ctx.data), reasonOf(ctx.data), false),
+      }),
+      async run(ctx) {
+        return { respond: await cancelView(deps, ctx.org, ctx.t, idOf(ctx.data), reasonOf(ctx.data), true) };
       },
     },
     ...agendaActions(deps),
   ];
 }
+
+const idOf = (data: Readonly<Record<string, unknown>>): string =>
+  typeof data.meetingId === 'string' ? data.meetingId : '';
+const reasonOf = (data: Readonly<Record<string, unknown>>): string =>
+  typeof data.reason === 'string' ? data.reason : '';
