@@ -50,6 +50,8 @@ export const cardVerbs = [
   'input.refresh',
   'input.save',
   'input.submit',
+  'meeting.cancel',
+  'meeting.cancel-view',
   'meeting.create',
   'meeting.form',
   'minutes.approve',

@@ -173,9 +173,19 @@ export function editMeetingDetails(
   return ok({ ...m, ...patch, title: details.title.trim(), version: m.version + 1 });
 }
 
+/** The reason goes to everyone called and into the calendar's cancellation: a few sentences at most. */
+export const CANCEL_REASON_MAX = 500;
+
+/**
+ * A meeting is cancelled before it begins: once begun it is held or not, and cancellations sent
+ * then would reach people sitting in it.
+ */
 export function cancelMeeting(m: Meeting, now: Date, reason?: string): Result<Meeting> {
   const open = stillPlanned(m);
   if (!open.ok) return open;
+  if (now.getTime() >= Date.parse(m.start)) return fail('MEETING.ALREADY_BEGUN');
+  if ((reason?.trim().length ?? 0) > CANCEL_REASON_MAX)
+    return fail('MEETING.CANCEL_REASON_TOO_LONG', { max: CANCEL_REASON_MAX });
   const cancelled = { at: now.toISOString(), ...(reason?.trim() ? { reason: reason.trim() } : {}) };
   return ok({ ...m, state: 'cancelled', cancelled, version: m.version + 1 });
 }

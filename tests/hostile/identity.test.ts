@@ -105,6 +105,20 @@ const buttons: Press[] = [
   [
     'a respondent',
     people.respondent,
+    'meeting.cancel',
+    () => ({ meetingId: x.meetingId, reason: 'Kupp' }),
+    /Bare koordinatoren kan opprette og endre møter/,
+  ],
+  [
+    'a deputy',
+    deputy,
+    'meeting.cancel',
+    () => ({ meetingId: x.meetingId }),
+    /Bare koordinatoren kan opprette og endre møter/,
+  ],
+  [
+    'a respondent',
+    people.respondent,
     'hearing.register',
     () => ({ title: 'Falsk', externalDeadline: '2026-12-20 12:00', questions: 'Q' }),
     /Bare koordinatoren kan registrere/,

@@ -100,7 +100,11 @@ describe('the local calendar over HTTP', () => {
     expect(invited.headers.get('content-type')).toBe('text/calendar; charset=utf-8; method=REQUEST');
     expect(await invited.text()).toContain('ola.berg@ringerike.kommune.no');
 
-    await say(people.coordinator, `avlys møte ${meetingId} Sykehuset har ikke saker`);
+    // Cancelling asks first; the confirmation's button cancels.
+    expect(await say(people.coordinator, `avlys møte ${meetingId} Sykehuset har ikke saker`)).toContain(
+      'Vil du avlyse dette møtet?',
+    );
+    await press(people.coordinator, 'meeting.cancel', { meetingId, reason: 'Sykehuset har ikke saker' });
     await runJobs();
     const cancelled = await fetch(link);
     expect(cancelled.status).toBe(200);

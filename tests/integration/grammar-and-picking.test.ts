@@ -84,6 +84,15 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(await say(people.respondent, 'saksliste budsjettmøte')).toContain('Jeg finner ikke møtet budsjettmøte');
   });
 
+  it('with no vote open, stemmer and påminn say so instead of asking which (part 6)', async () => {
+    expect(await say(people.boardMember, 'stemmer')).toContain(
+      'Det er ingen åpne avstemninger nå. En lukket avstemning nevner du med id eller tittel: «stemmer [avstemning]».',
+    );
+    expect(await say(people.coordinator, 'remind', 'en-US')).toContain('No vote is open now.');
+    // «avstemninger», as «møter» and «høringer», lists; it was taken for a typo of «avstemning» (a new vote).
+    expect(await say(people.boardMember, 'avstemninger')).toContain('Det er ingen åpne avstemninger nå.');
+  });
+
   it('stemmer takes the one open vote without asking, and offers the open ones when there are several (finding 10, 11)', async () => {
     const opened = await press(people.coordinator, 'vote.open', { title: 'Handlingsplan 2027', body: 'styret' });
     const first = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened)![1]!;
@@ -145,6 +154,50 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
       'choices.data': { type: 'Data.Query', dataset: 'samrad.people' },
     });
     expect(JSON.stringify(form)).toContain('Handlingsplan legevakt');
+  });
+
+  it('meld forfall and ny sak read title words before the free text, not as part of it (part 6)', async () => {
+    // Before, "januar Syk" was the reason, and the absence went to the December meeting.
+    expect(await say(people.respondent, 'meld forfall styremøte januar Syk')).toContain(
+      'Forfallet ditt til «Styremøte januar» er registrert.',
+    );
+    const absence = await bot.samrad.store.get<{ reason: string }>('absences', `${january}:marit-kvam`);
+    expect(absence?.value.reason).toBe('Syk');
+    expect(await bot.samrad.store.find('absences', { meetingId: december })).toEqual([]);
+    expect(await say(people.respondent, 'meld forfall styremøte Syk')).toContain(
+      'Flere møter passer til «styremøte». Hvilket mener du?',
+    );
+    expect(buttons()).toEqual([`meld forfall ${december} Syk`, `meld forfall ${january} Syk`]);
+    // A reason that names no meeting is still the reason, for the next meeting.
+    expect(await say(people.respondent, 'meld forfall Sykdom i familien')).toContain('«Styremøte desember»');
+
+    const form = await say(people.coordinator, 'ny sak januar Budsjett 2027');
+    expect(form).toContain('Ny sak til møte');
+    expect(form).toContain('Styremøte januar');
+    const title = (bot.connector.cards()[0] as { body: { id?: string; value?: string }[] }).body.find(
+      (e) => e.id === 'title',
+    );
+    expect(title?.value).toBe('Budsjett 2027');
+  });
+
+  it('trekk sak and endre sak offer the open cases, and take title words (part 6)', async () => {
+    for (const title of ['Handlingsplan legevakt 2027', 'Budsjett 2027'])
+      await press(people.coordinator, 'agenda.add', { meetingId: january, title, proposal: 'Vedtas.', lang: 'nb' });
+    expect(await say(people.coordinator, 'trekk sak')).toContain('Hvilken sak mener du?');
+    expect(buttons()).toEqual(['trekk sak 2/2027', 'trekk sak 3/2027']);
+    expect(await say(people.coordinator, 'endre sak 2027')).toContain('Flere saker passer til «2027».');
+    expect(buttons()).toEqual(['endre sak 2/2027', 'endre sak 3/2027']);
+    expect(await say(people.coordinator, 'trekk sak kaffe')).toContain('Jeg finner ingen sak kaffe.');
+    const form = await say(people.coordinator, 'endre sak budsjett');
+    expect(form).toContain('Budsjett 2027');
+    expect(form).toContain('"verb":"agenda.edit"');
+    expect(await say(people.coordinator, 'withdraw case budget', 'en-US')).toContain("I can't find a case budget.");
+    const withdrawn = await say(people.coordinator, 'trekk sak legevakt');
+    expect(withdrawn).toContain('Trukket');
+    expect(await say(people.coordinator, 'trekk sak')).toContain('Hvilken sak mener du?');
+    expect(buttons()).toEqual(['trekk sak 3/2027']); // even one is offered, not taken
+    expect(await say(people.coordinator, 'trekk sak 3/2027')).toContain('Trukket');
+    expect(await say(people.coordinator, 'trekk sak')).toContain('Det er ingen åpne saker');
   });
 
   it('organer does not repeat the name as the kind (finding 10)', async () => {

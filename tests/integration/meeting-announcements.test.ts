@@ -157,17 +157,24 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
     expect(to(people.respondent)[0]).toContain('11. desember 2026');
   });
 
-  it('cancelling needs the meeting named, then tells everyone called and cancels both events', async () => {
-    expect(await say(people.coordinator, 'avlys møte')).toContain(
-      'Det mangler møte. Skriv slik: «avlys møte <møte> [grunn]».',
-    );
+  it('cancelling asks first, then tells everyone called and cancels both events', async () => {
+    // The one coming meeting is offered, not taken: cancelling sends cancellations.
+    const asked = await say(people.coordinator, 'avlys møte');
+    expect(asked).toContain('Vil du avlyse dette møtet?');
+    expect(asked).toContain('Formøtet avlyses også.');
+    expect(bot.connector.sent).toHaveLength(1);
     expect(await say(people.coordinator, `avlys møte ${meetingId} Sykehuset har ikke saker`)).toContain(
-      'Møtet og formøtet er avlyst',
+      'Sykehuset har ikke saker',
     );
+    const cancelled = await press(people.coordinator, 'meeting.cancel', {
+      meetingId,
+      reason: 'Sykehuset har ikke saker',
+    });
+    expect(cancelled).toContain('Møtet og formøtet er avlyst');
     await runJobs('2026-12-09T09:00:00Z');
     const events = (await bot.samrad.store.find<{ status: string }>('calendarEvents', {})).map((e) => e.value.status);
     expect(events).toEqual(['cancelled', 'cancelled']);
     expect(to(people.respondent).join()).toContain('møtet er avlyst');
-    expect(await say(people.coordinator, `avlys møte ${meetingId}`)).toContain('avlyst');
+    expect(await say(people.coordinator, `avlys møte ${meetingId}`)).toContain('Møtet er avlyst.');
   });
 });

@@ -1,37 +1,54 @@
 import { z } from 'zod';
 import { cancelMeeting } from '../../domain/meeting';
-import { audit } from '../audit';
-import { meetingCancelled } from '../meetings/follow-meeting';
-import { findMeeting } from '../meetings/meeting-records';
-import { meetingCard } from '../meetings/meeting-view';
-import { replaceMeeting } from '../meetings/replace-meeting';
+import { confirmCancel, cancelConfirmation } from '../meetings/cancel-meeting';
+import { loadPreMeeting } from '../meetings/announcement-records';
 import { errorText } from '../error-text';
 import { text } from '../reply';
+import { teamsUserIds } from '../teams-users';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
+import { echo } from './grammar/echo';
+import { pickMeetingToCancel } from './cancel-meeting-pick';
+import { choiceReply, meetingCandidate } from './pick';
 
-/** `avlys møte M4TQ2 [grunn]`: the formøte goes with it; everyone called is told. */
+/**
+ * `avlys møte [møte] [grunn]`: the meeting by id, "neste" or title words, or chosen among the
+ * coming ones. Cancelling tells everyone called and is not undone, so even one candidate is
+ * only offered: the card asks, with the reason editable, and its button cancels
+ * (`meeting.cancel`, src/app/meetings/cancel-meeting.ts). The formøte goes with it.
+ */
 export const cancelMeetingCommand = declareCommand({
   id: 'cancel-meeting',
   audience: ['coordinator'],
   inMenu: false,
-  // Cancelling is not undone, so "the next meeting" is never assumed: the id is required.
-  args: z.object({ meeting: arg.meetingNamed(), reason: arg.text() }),
-  async run({ actor, org, t, input }, { store, clock, scheduler }) {
+  args: z.object({ meeting: arg.meeting(), reason: arg.text() }),
+  async run({ actor, conversation, org, t, input, typed }, { store, clock }) {
     const now = clock.now();
-    const meeting = await findMeeting(store, input.meeting, now);
-    if (!meeting) return [text(t.t('error.MEETING.UNKNOWN', { meeting: input.meeting }))];
-    const reason = input.reason ?? '';
-    const cancelled = cancelMeeting(meeting.value, now, reason);
-    if (!cancelled.ok) return [text(errorText(t, cancelled.error))];
-    if (!(await replaceMeeting(store, meeting, cancelled.value))) return [text(t.t('error.MEETING.CHANGED'))];
-    await audit(store, {
-      kind: 'meeting.cancelled',
-      memberId: actor.member.id,
-      at: now.toISOString(),
-      details: { meetingId: meeting.id },
-    });
-    await meetingCancelled({ store, clock, scheduler }, org, cancelled.value);
-    return [meetingCard(org, t, cancelled.value, t.t('meeting.cancelled-told'))];
+    const { picked, ref, reason } = await pickMeetingToCancel(store, input, now);
+    switch (picked.kind) {
+      case 'none':
+        return [text(t.t('meeting.cancel.none'))];
+      case 'unknown':
+        return [text(t.t('error.MEETING.UNKNOWN', { meeting: echo(picked.ref) }))];
+      case 'several': {
+        const named = ref ?? typed.meeting;
+        const question = named
+          ? t.t('pick.meeting.several-cancel', { ref: echo(named) })
+          : t.t('pick.meeting.which-cancel');
+        const candidates = picked.candidates.map(meetingCandidate(t));
+        return [choiceReply(t, question, 'cancel-meeting', candidates, undefined, reason)];
+      }
+      case 'one': {
+        const meeting = picked.record.value;
+        const checked = cancelMeeting(meeting, now, reason);
+        // Where others read it too, the card is neutral and refreshed into the coordinator's view.
+        const sharedWith = conversation.kind === 'personal' ? undefined : actor.member.id;
+        if (checked.ok) return [await confirmCancel({ store }, org, t, meeting, reason, sharedWith)];
+        if (checked.error.code !== 'MEETING.CANCEL_REASON_TOO_LONG') return [text(errorText(t, checked.error))];
+        const pre = await loadPreMeeting(store, meeting.id);
+        const shared = sharedWith ? { refreshUserIds: await teamsUserIds(store, [sharedWith]) } : undefined;
+        return [cancelConfirmation(org, t, meeting, pre, reason, errorText(t, checked.error), shared)];
+      }
+    }
   },
 });

@@ -24,7 +24,7 @@ export async function findVote(
       commandId,
       typedRef: wanted || undefined,
       args: wanted,
-      none: t.t('vote.which', { usage: t.t(usageKey), open: t.t('vote.none-open') }),
+      none: t.t('vote.none-open', { usage: t.t(usageKey) }),
       unknown: (ref) => t.t('error.VOTE.UNKNOWN', { vote: ref }),
       which: wanted ? t.t('pick.vote.several', { ref: echo(wanted) }) : t.t('pick.vote.which'),
     },

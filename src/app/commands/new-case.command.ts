@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { agendaItemForm } from '../meetings/agenda-item-form';
 import { declareCommand } from './grammar/declare-command';
 import { arg } from './grammar/args';
-import { meetingArg } from './meeting-pick';
+import { meetingAndText } from './meeting-pick';
 
-/** `ny sak M4TQ2 Handlingsplan 2027`: the case form for that meeting (or the next one). */
+/** `ny sak M4TQ2 Handlingsplan 2027` (or `ny sak januar Handlingsplan 2027`): the case form for that meeting (or the next one). */
 export const newCaseCommand = declareCommand({
   id: 'new-case',
   audience: ['coordinator'],
@@ -12,8 +12,9 @@ export const newCaseCommand = declareCommand({
   inMenu: false,
   async run(ctx, { store, clock }) {
     const { t, org, input } = ctx;
-    const picked = await meetingArg(ctx, 'new-case', input.meeting, store, clock.now());
+    const given = { meeting: input.meeting, text: input.title };
+    const picked = await meetingAndText(ctx, 'new-case', given, store, clock.now());
     if ('reply' in picked) return [picked.reply];
-    return [agendaItemForm(t, org, picked.record.value, '', input.title ?? '')];
+    return [agendaItemForm(t, org, picked.record.value, '', picked.text)];
   },
 });

@@ -10,10 +10,11 @@ import { absenceId, ABSENCES, meetingAbsences } from '../meetings/meeting-record
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { meetingArg } from './meeting-pick';
+import { meetingAndText } from './meeting-pick';
 
 /**
- * `meld forfall M4TQ2 sykdom` (or without the id: the next meeting). The deputy stands in:
+ * `meld forfall M4TQ2 sykdom` (or `neste`, or title words: `meld forfall januar sykdom`; without
+ * a meeting: the next one). The deputy stands in:
  * a vote opened for that meeting gives the deputy the seat's vote.
  */
 export const reportAbsenceCommand = declareCommand({
@@ -22,10 +23,11 @@ export const reportAbsenceCommand = declareCommand({
   args: z.object({ meeting: arg.meeting(), reason: arg.text() }),
   async run(ctx, { store, clock, scheduler }) {
     const { actor, org, t, input } = ctx;
-    const picked = await meetingArg(ctx, 'report-absence', input.meeting, store, clock.now());
+    const given = { meeting: input.meeting, text: input.reason };
+    const picked = await meetingAndText(ctx, 'report-absence', given, store, clock.now());
     if ('reply' in picked) return [picked.reply];
     const meeting = picked.record;
-    const reason = input.reason ?? '';
+    const reason = picked.text;
     const absences = await meetingAbsences(store, meeting.id);
     const reported = reportAbsence(org, meeting.value, absences, { memberId: actor.member.id, reason }, clock.now());
     if (!reported.ok) return [text(errorText(t, reported.error))];

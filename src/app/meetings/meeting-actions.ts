@@ -10,6 +10,7 @@ import { text } from '../reply';
 import { shortId } from '../short-id';
 import { meetingPlanned } from './follow-meeting';
 import { agendaActions } from './agenda-actions';
+import { cancelConfirmed, cancelView } from './cancel-meeting';
 import { formValues, meetingForm, readMeetingForm } from './meeting-form';
 import { bodyMeetings, MEETINGS } from './meeting-records';
 import { meetingCardNow } from './meeting-card-now';
@@ -53,6 +54,32 @@ export function meetingActions(deps: MeetingDeps): CardAction[] {
         throw new Error('Could not find a free meeting id');
       },
     },
+    {
+      // The confirmation's button (`avlys møte` asks first): the card becomes the cancelled meeting.
+      verb: 'meeting.cancel',
+      audience: ['coordinator'],
+      refuse: async (ctx) => ({ respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')) }),
+      async run(ctx) {
+        const { org, t, actor, data } = ctx;
+        return { respond: await cancelConfirmed(deps, org, t, actor.member.id, idOf(data), reasonOf(data)) };
+      },
+    },
+    {
+      // The confirmation posted where others read it is neutral; Teams refreshes it into the coordinator's view.
+      verb: 'meeting.cancel-view',
+      audience: ['coordinator'],
+      refuse: async (ctx) => ({
+        respond: await cancelView(deps, ctx.org, ctx.t, idOf(ctx.data), reasonOf(ctx.data), false),
+      }),
+      async run(ctx) {
+        return { respond: await cancelView(deps, ctx.org, ctx.t, idOf(ctx.data), reasonOf(ctx.data), true) };
+      },
+    },
     ...agendaActions(deps),
   ];
 }
+
+const idOf = (data: Readonly<Record<string, unknown>>): string =>
+  typeof data.meetingId === 'string' ? data.meetingId : '';
+const reasonOf = (data: Readonly<Record<string, unknown>>): string =>
+  typeof data.reason === 'string' ? data.reason : '';

@@ -71,7 +71,7 @@ export function meetingCard(
   });
 }
 
-function preMeetingTime(t: Translator, pre: PreMeeting): string {
+export function preMeetingTime(t: Translator, pre: PreMeeting): string {
   const start = new Date(pre.start);
   return t.t('meeting.when-value', {
     date: formatLongDate(start, t.locale),

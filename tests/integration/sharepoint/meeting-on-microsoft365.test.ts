@@ -96,7 +96,10 @@ describe('a meeting on Microsoft 365, with Graph throttling 30% of calls', () =>
         .filter((c) => c.startsWith('PATCH')),
     ).toHaveLength(2);
     const afterMove = eventCalls().length;
-    await say(people.coordinator, `avlys møte ${meetingId} Ingen saker`);
+    await say(people.coordinator, `avlys møte ${meetingId} Ingen saker`); // asks first; the button cancels
+    await bot.post(
+      cardAction(bot.connector.url, people.coordinator, 'meeting.cancel', { meetingId, reason: 'Ingen saker' }),
+    );
     await run('2026-11-24T09:30:00Z');
     expect(
       eventCalls()

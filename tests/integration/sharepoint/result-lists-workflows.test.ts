@@ -205,7 +205,8 @@ describe('the result lists follow the workflows, and show what the cards show', 
   });
 
   it('moving and cancelling the meeting: its row follows within the next pass, and a second pass writes nothing', async () => {
-    await say(people.coordinator, `avlys møte ${meetingId} Ingen saker`);
+    expect(await say(people.coordinator, `avlys møte ${meetingId} Ingen saker`)).toContain('Avlys møtet');
+    await press(people.coordinator, 'meeting.cancel', { meetingId, reason: 'Ingen saker' });
     await runJobs();
     expect(rowsOf(fake, 'SamradMeetings')[0]).toMatchObject({ State: 'Avlyst', CancelReason: 'Ingen saker' });
     const typedWrites = () =>

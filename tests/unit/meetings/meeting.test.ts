@@ -130,6 +130,13 @@ describe('moving, editing, cancelling and holding', () => {
     expect(code(moveMeeting(c, to, context()))).toBe('MEETING.CANCELLED');
   });
 
+  it('is cancelled only before it begins, with a reason of at most 500 characters', () => {
+    const m = planned();
+    expect(code(cancelMeeting(m, new Date(m.start)))).toBe('MEETING.ALREADY_BEGUN');
+    expect(code(cancelMeeting(m, now, 'x'.repeat(501)))).toBe('MEETING.CANCEL_REASON_TOO_LONG');
+    expect(must(cancelMeeting(m, now, 'x'.repeat(500))).state).toBe('cancelled');
+  });
+
   it('is held once begun, and then is history', () => {
     const m = planned();
     expect(code(markHeld(m, now))).toBe('MEETING.NOT_STARTED');

@@ -37,8 +37,6 @@ const declared = <S extends z.ZodType>(schema: S, meta: ArgMeta): S => {
 export const arg = {
   /** A meeting by id, title fragment or "neste"; left out, the next meeting. */
   meeting: () => declared(z.string().optional(), { kind: 'meeting' }),
-  /** A meeting that must be named: what is not undone (cancelling) never assumes the next one. */
-  meetingNamed: () => declared(z.string().min(1), { kind: 'meeting' }),
   vote: () => declared(z.string().optional(), { kind: 'vote' }),
   hearing: () => declared(z.string().optional(), { kind: 'hearing' }),
   body: () => declared(z.string().min(1), { kind: 'body' }),
@@ -48,6 +46,8 @@ export const arg = {
   caseNumber: () => declared(z.string().min(1), { kind: 'case' }),
   /** How long: "90", "90m", "2t", "1,5h", "1:30" (minutes; a bare number up to 8 is hours), 15 min to 8 h. */
   duration: () => declared(z.number().int().min(15).max(480).optional(), { kind: 'duration' }),
+  /** A case by number ("12/2026") or title words, or left out: the command offers the open cases. */
+  caseOrTitle: () => declared(z.string().optional(), { kind: 'text' }),
   /** A whole number from 1: a place on a list. */
   position: () => declared(z.number().int().min(1), { kind: 'count' }),
   /** A member municipality by name (several words) or number; read as a body's name is. */
