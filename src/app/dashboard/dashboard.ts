@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { itemsForInput } from '../../domain/agenda';
 import { formatCaseNumber } from '../../domain/case-number';
 import { dueHasPassed, isOpenTask } from '../../domain/follow-up';
@@ -109,13 +108,18 @@ export interface DashboardDeps {
 const SHOWN_MEETINGS = 5;
 const SHOWN_FAILURES = 10;
 
+/** The meetings the dashboard shows: the next few planned ones not yet over. */
+export const shownMeetings = <R extends { readonly value: Meeting }>(planned: readonly R[], now: Date): R[] =>
+  planned
+    .filter((r) => isPlanned(r.value) && Date.parse(r.value.end) >= now.getTime())
+    .sort((a, b) => a.value.start.localeCompare(b.value.start))
+    .slice(0, SHOWN_MEETINGS);
+
 export async function dashboard(deps: DashboardDeps, org: Organisation, t: Translator): Promise<Dashboard> {
   const now = deps.clock.now();
-  const planned = (await deps.store.find<Meeting>(MEETINGS, { state: 'planned' }))
-    .map((r) => r.value)
-    .filter((m) => isPlanned(m) && Date.parse(m.end) >= now.getTime())
-    .sort((a, b) => a.start.localeCompare(b.start))
-    .slice(0, SHOWN_MEETINGS);
+  const planned = shownMeetings(await deps.store.find<Meeting>(MEETINGS, { state: 'planned' }), now).map(
+    (r) => r.value,
+  );
   const [meetings, hearings, votes, tasks, failures, failedJobs] = await Promise.all([
     Promise.all(planned.map((m) => meetingView(deps.store, org, m))),
     hearingTracks(deps.store, org),
@@ -263,7 +267,3 @@ async function openVotes(store: RecordStore): Promise<Dashboard['votes']> {
     ),
   );
 }
-
-/** A strong validator for the whole view: the dashboard polls with If-None-Match and gets 304 while nothing changed. */
-export const dashboardEtag = (view: unknown): string =>
-  `"${createHash('sha256').update(JSON.stringify(view)).digest('base64url').slice(0, 27)}"`;
