@@ -90,6 +90,21 @@ describe('the tab API', () => {
     expect(body.votes[0]).toMatchObject({ voteId: seed.voteId, cast: 0 });
   });
 
+  it('names the standing minutes-approval item from the catalogue, in the reader’s language, not by its number alone', async () => {
+    const agenda = async (lang: string) =>
+      (await call('coordinator', 'dashboard', { headers: { 'accept-language': lang } })).body.meetings[0].agenda;
+    expect((await agenda('nb'))[0]).toEqual({
+      itemId: `${seed.meetingId}:minutes-approval`,
+      caseNumber: '1/2026',
+      title: 'Godkjenning av protokoll fra forrige møte',
+    });
+    expect((await agenda('en'))[0].title).toBe('Approval of the minutes of the previous meeting');
+    expect((await agenda('nb')).slice(1).map((c: { title: string }) => c.title)).toEqual([
+      'Handlingsplan 2027',
+      'Budsjett 2027',
+    ]);
+  });
+
   it('input given in the tab goes through the card action: refused without every position, then counted, and the matrix and its eTag change', async () => {
     const before = await call('coordinator', 'dashboard');
     // The 304 comes from version stamps: the view is not built to find that nothing changed.

@@ -1,4 +1,5 @@
 import { itemsForInput } from '../../domain/agenda';
+import { isMinutesApproval } from '../../domain/agenda-item';
 import { formatCaseNumber } from '../../domain/case-number';
 import { dueHasPassed, isOpenTask } from '../../domain/follow-up';
 import type { HearingPosition } from '../../domain/hearing-response';
@@ -121,7 +122,7 @@ export async function dashboard(deps: DashboardDeps, org: Organisation, t: Trans
     (r) => r.value,
   );
   const [meetings, hearings, votes, tasks, failures, failedJobs] = await Promise.all([
-    Promise.all(planned.map((m) => meetingView(deps.store, org, m))),
+    Promise.all(planned.map((m) => meetingView(deps.store, org, t, m))),
     hearingTracks(deps.store, org),
     openVotes(deps.store),
     allTasks(deps.store),
@@ -150,7 +151,12 @@ export async function dashboard(deps: DashboardDeps, org: Organisation, t: Trans
   };
 }
 
-async function meetingView(store: RecordStore, org: Organisation, m: Meeting): Promise<DashboardMeeting> {
+async function meetingView(
+  store: RecordStore,
+  org: Organisation,
+  t: Translator,
+  m: Meeting,
+): Promise<DashboardMeeting> {
   const head = {
     meetingId: m.id,
     title: m.title,
@@ -159,7 +165,12 @@ async function meetingView(store: RecordStore, org: Organisation, m: Meeting): P
     start: m.start,
     agenda: m.agenda
       .filter((i) => i.status !== 'withdrawn')
-      .map((i) => ({ itemId: i.id, caseNumber: formatCaseNumber(i.caseNumber), title: i.title })),
+      .map((i) => ({
+        itemId: i.id,
+        caseNumber: formatCaseNumber(i.caseNumber),
+        // The standing first item has no title of its own: the catalogue names it, as in the bot's agenda.
+        title: isMinutesApproval(i) ? t.t('agenda.minutes-approval') : i.title,
+      })),
   };
   const request = await loadRequest(store, m.id);
   if (!request) return head;
