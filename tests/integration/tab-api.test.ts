@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TabService } from '../../src/app/my-work/tab-service';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { seedForTab, type TabSeed } from '../fixtures/tab-seed';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
@@ -89,9 +90,30 @@ describe('the tab API', () => {
     expect(body.votes[0]).toMatchObject({ voteId: seed.voteId, cast: 0 });
   });
 
+  it('names the standing minutes-approval item from the catalogue, in the reader’s language, not by its number alone', async () => {
+    const agenda = async (lang: string) =>
+      (await call('coordinator', 'dashboard', { headers: { 'accept-language': lang } })).body.meetings[0].agenda;
+    expect((await agenda('nb'))[0]).toEqual({
+      itemId: `${seed.meetingId}:minutes-approval`,
+      caseNumber: '1/2026',
+      title: 'Godkjenning av protokoll fra forrige møte',
+    });
+    expect((await agenda('en'))[0].title).toBe('Approval of the minutes of the previous meeting');
+    expect((await agenda('nb')).slice(1).map((c: { title: string }) => c.title)).toEqual([
+      'Handlingsplan 2027',
+      'Budsjett 2027',
+    ]);
+  });
+
   it('input given in the tab goes through the card action: refused without every position, then counted, and the matrix and its eTag change', async () => {
     const before = await call('coordinator', 'dashboard');
-    expect((await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag! } })).status).toBe(304);
+    // The 304 comes from version stamps: the view is not built to find that nothing changed.
+    const built = vi.spyOn(TabService.prototype, 'dashboard');
+    const unchanged = await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag! } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.etag).toBe(before.etag);
+    expect(built).not.toHaveBeenCalled();
+    built.mockRestore();
     const item = (await call('respondent', 'my-work')).body.items[0];
     const base = { meetingId: item.meetingId, version: item.meetingVersion, municipality: item.municipality };
     const refused = await call('respondent', 'actions/input.submit', {
@@ -127,7 +149,10 @@ describe('the tab API', () => {
   it('a vote cast in the tab is the same ballot as from the card, once per idempotency key', async () => {
     const vote = (await call('board-member', 'my-work')).body.items.find((i: { kind: string }) => i.kind === 'vote');
     const body = { voteId: vote.voteId, option: 'for', voterKey: vote.voterKey, actionId: 'same-press' };
+    const before = (await call('coordinator', 'dashboard')).etag!;
     await call('board-member', 'actions/vote.cast', { method: 'POST', body });
+    // A ballot changes the ballot box only: its stamp changes the dashboard's eTag.
+    expect((await call('coordinator', 'dashboard', { headers: { 'if-none-match': before } })).status).toBe(200);
     await call('board-member', 'actions/vote.cast', { method: 'POST', body });
     expect((await call('coordinator', 'dashboard')).body.votes[0].cast).toBe(1);
     expect((await call('board-member', 'my-work')).body.items.some((i: { kind: string }) => i.kind === 'vote')).toBe(

@@ -5,7 +5,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type restify from 'restify';
 import type { Logger } from '../../log';
 import type { Clock } from '../../ports/clock';
-import { dashboardEtag } from '../../app/dashboard/dashboard';
 import type { TabService } from '../../app/my-work/tab-service';
 import type { TabActor } from '../../app/my-work/tab-actor';
 import type { TabUser, TokenCheck } from './tab-token';
@@ -107,16 +106,22 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     );
   });
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
+    // Polled every few seconds: the eTag comes from version stamps, so an unchanged dashboard
+    // costs a 304 without the view being built. Stamped before the view is read: a change in
+    // between gives a newer body under an older eTag, and the next poll a full answer again.
+    const etag = await deps.service.dashboardStamp(actor, localeOf(req));
+    if (!etag) {
+      sendJson(res, 403, { error: 'not-allowed' });
+      return;
+    }
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': 'private, no-cache' });
+      return void res.end();
+    }
     const view = await deps.service.dashboard(actor, localeOf(req));
     if (!view) {
       sendJson(res, 403, { error: 'not-allowed' });
       return;
-    }
-    // Polled every few seconds: unchanged data costs a 304 and no body.
-    const etag = dashboardEtag(view);
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag, 'cache-control': 'private, no-cache' });
-      return void res.end();
     }
     sendJson(res, 200, view, { etag, 'cache-control': 'private, no-cache' });
   });

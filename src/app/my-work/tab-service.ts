@@ -8,6 +8,7 @@ import type { Locale } from '../../i18n/locale';
 import type { CardAction } from '../card-action';
 import type { Command, CommandDeps } from '../commands/command';
 import { dashboard, type Dashboard } from '../dashboard/dashboard';
+import { dashboardStamp } from '../dashboard/dashboard-stamp';
 import type { Actor, AddressLookup, TeamsUser } from '../identify-actor';
 import { identifyActor } from '../identify-actor';
 import type { Reply } from '../reply';
@@ -141,6 +142,12 @@ export class TabService {
    */
   bodyTab(_actor: TabActor, bodyId: string, search: string): Promise<BodyTab | undefined> {
     return bodyTab(this.services, this.services.registry.organisation, bodyId, search);
+  }
+
+  /** Coordinators only: the dashboard's eTag from version stamps, without building it (`dashboard-stamp.ts`). */
+  async dashboardStamp(actor: TabActor, locale: Locale): Promise<string | undefined> {
+    if (!actor.roles.has('coordinator')) return undefined;
+    return dashboardStamp(this.services, this.services.registry.organisation, locale);
   }
 
   /** Coordinators only: the whole cooperation. */
