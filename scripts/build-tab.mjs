@@ -21,6 +21,9 @@ const prefixes = [
   'meeting.form.',
   'agenda.form.',
   'hearing.form.',
+  // The channel tab's decision register says what `vedtak` says.
+  'decisions.minutes',
+  'decisions.follow-up.',
 ];
 
 function texts(locale) {

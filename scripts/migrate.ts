@@ -73,7 +73,9 @@ export const sharePointSteps: readonly MigrationStep[] = [
             .join(', ')})`
         : undefined;
     },
-    apply: async (c) => void (await provisionSite(c.graph.http, c.config.graph!.siteId)),
+    apply: async (c) => {
+      await provisionSite(c.graph.http, c.config.graph!.siteId);
+    },
   },
   {
     name: 'result-lists',
@@ -84,8 +86,9 @@ export const sharePointSteps: readonly MigrationStep[] = [
         ? `create the result lists ${missing.join(', ')} with their columns and views`
         : `check the result lists' columns and views`;
     },
-    apply: async (c) =>
-      void (await provision(env(c), { ...quiet, ...(c.tokenCredential && { tokenCredential: c.tokenCredential }) })),
+    apply: async (c) => {
+      await provision(env(c), { ...quiet, ...(c.tokenCredential && { tokenCredential: c.tokenCredential }) });
+    },
   },
   {
     name: 'projection',
@@ -97,12 +100,13 @@ export const sharePointSteps: readonly MigrationStep[] = [
         counts.push(`${(await store.find(collection)).length} ${collection}`);
       return `project every result into the lists (${counts.join(', ')}, and their input and hearing responses)`;
     },
-    apply: async (c) =>
-      void (await provision(env(c), {
+    apply: async (c) => {
+      await provision(env(c), {
         ...quiet,
         projectAll: true,
         ...(c.tokenCredential && { tokenCredential: c.tokenCredential }),
-      })),
+      });
+    },
   },
 ];
 

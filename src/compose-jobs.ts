@@ -8,6 +8,8 @@ import { RETENTION, retentionHandler, retentionPayload } from './app/scheduling/
 import { AGREEMENT_REMIND, agreementReminder, agreementReminderPayload } from './app/agreement/agreement-jobs';
 import { BOARD_CHECK, boardCheck, boardCheckPayload } from './app/board/board-check';
 import { FEES_REMIND, feeReminder, feeReminderPayload } from './app/cooperation/fee-reminder';
+import { INQUIRY_REMIND, inquiryReminder, inquiryReminderPayload } from './app/networks/inquiry-reminder';
+import { MILESTONE_REMIND, milestoneReminder, milestoneReminderPayload } from './app/projects/milestone-reminders';
 import { MEETING_NOTICE, meetingNoticeNow, postedNoticeNow } from './app/meetings/send-meeting-notice';
 import { meetingJobs } from './app/meetings/meeting-jobs';
 import type { SignedLinks } from './app/exports/signed-links';
@@ -172,6 +174,26 @@ export function jobHandlers(w: JobWiring): JobRegistry {
         store,
         scheduler,
         clock,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(
+      MILESTONE_REMIND,
+      milestoneReminderPayload,
+      milestoneReminder({
+        store,
+        scheduler,
+        organisation: () => registry.organisation,
+        t: catalogue.for(config.defaultLocale),
+      }),
+    ),
+    defineJob(
+      INQUIRY_REMIND,
+      inquiryReminderPayload,
+      inquiryReminder({
+        store,
+        scheduler,
         organisation: () => registry.organisation,
         t: catalogue.for(config.defaultLocale),
       }),

@@ -3,7 +3,6 @@ import { agentsTeams } from './adapters/agents-sdk/agents-teams';
 import type { MessagesEndpoint } from './adapters/teams/http-server';
 import { botFrameworkTeams } from './adapters/teams/bot-framework-teams';
 import type { MessageSender } from './app/scheduling/outbox';
-import type { Config } from './config';
 import type { Messenger } from './ports/messenger';
 
 type BotServices = Parameters<ReturnType<typeof botFrameworkTeams>['endpoint']>[0];
@@ -16,8 +15,8 @@ export interface TeamsSide {
 
 /** The Bot Framework SDK by default; the Microsoft 365 Agents SDK with `SAMRAD_TEAMS_SDK=agents` (docs/agents-sdk.md). */
 export function teamsSide(...args: Parameters<typeof botFrameworkTeams>): TeamsSide {
-  const [config, , catalogue, log, parts] = args;
-  return (config as Config).teamsSdk === 'agents'
-    ? agentsTeams(config, catalogue, log, parts)
+  const [config, signingKeys, catalogue, log, parts] = args;
+  return config.teamsSdk === 'agents'
+    ? agentsTeams(config, signingKeys, catalogue, log, parts)
     : botFrameworkTeams(...args);
 }

@@ -26,7 +26,7 @@ function startFailure(error: unknown): string {
   // Configuration, organisation and store faults are the operator's to fix: say what, not where in the code.
   if (error instanceof ConfigError || error instanceof OrganisationFileError || error instanceof StartupFault)
     return error.message;
-  const code = (error as { code?: unknown })?.code;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
   if (code === 'EADDRINUSE' || code === 'EACCES') {
     const where = `${config?.host ?? ''}:${config?.port ?? ''}`;
     return `Samråd cannot start: PORT ${where} ${code === 'EADDRINUSE' ? 'is in use by another process; stop it or set PORT to a free port' : 'may not be opened by this user; set PORT above 1023'}.`;

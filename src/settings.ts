@@ -4,7 +4,7 @@ import { DEFAULT_LEASE_MS } from './app/scheduling/job-runner';
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** Every setting the server reads, by its environment name. `infra/` sets the same names. */
 export const settingsSchema = z
@@ -15,7 +15,7 @@ export const settingsSchema = z
     SAMRAD_DB: z.preprocess(blankToUndefined, z.string().default('./data/samrad.db')),
     SAMRAD_ORGANISATION: z.preprocess(blankToUndefined, z.string().default('./config/organisation.yaml')),
     SAMRAD_DEFAULT_LOCALE: z.preprocess(blankToUndefined, z.enum(['nb', 'en']).default('nb')),
-    SAMRAD_PUBLIC_URL: optional(z.string().url()),
+    SAMRAD_PUBLIC_URL: optional(z.url()),
     SAMRAD_LINK_SECRET: optional(z.string().min(32, 'at least 32 characters')),
     /** The host tenant's own domains, comma-separated: a guest is known by address only when invited by one. */
     SAMRAD_TENANT_DOMAINS: optional(
@@ -52,21 +52,21 @@ export const settingsSchema = z
     /** Secret: from the environment (an App Service Key Vault reference), never a file in the repo. */
     SAMRAD_GRAPH_CLIENT_SECRET: optional(z.string()),
     SAMRAD_GRAPH_CERTIFICATE_PATH: optional(z.string()),
-    SAMRAD_GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.string().url().default('https://graph.microsoft.com/v1.0')),
+    SAMRAD_GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.url().default('https://graph.microsoft.com/v1.0')),
     SAMRAD_SHAREPOINT_SITE_ID: optional(z.string()),
     /** The results as typed lists on the site, kept in step by the product (docs/sharepoint-lists.md). */
     SAMRAD_SHAREPOINT_LISTS: z.preprocess(
       blankToUndefined,
-      z.enum(['on', 'off', 'true', 'false'], { message: 'on or off' }).default('off'),
+      z.enum(['on', 'off', 'true', 'false'], { error: 'on or off' }).default('off'),
     ),
     SAMRAD_DOCUMENTS_DRIVE_ID: optional(z.string()),
     SAMRAD_DOCUMENTS_DIR: z.preprocess(blankToUndefined, z.string().default('./data/documents')),
-    SAMRAD_GRAPH_ORGANISER: optional(z.string().email()),
+    SAMRAD_GRAPH_ORGANISER: optional(z.email()),
     // A crashed instance's jobs are taken over after this lease plus one 5 s poll; live jobs renew it.
     SAMRAD_JOB_LEASE_SECONDS: z.preprocess(
       blankToUndefined,
       z.coerce
-        .number({ message: 'must be a whole number of seconds' })
+        .number({ error: 'must be a whole number of seconds' })
         .int('must be a whole number of seconds')
         .min(5, 'at least 5 seconds (clock skew and store latency)')
         .max(3600, 'at most 3600 seconds')
@@ -76,7 +76,7 @@ export const settingsSchema = z
     SAMRAD_RETENTION_DAYS: z.preprocess(
       blankToUndefined,
       z.coerce
-        .number({ message: 'must be a whole number of days' })
+        .number({ error: 'must be a whole number of days' })
         .int('must be a whole number of days')
         .min(7, 'at least 7 days')
         .max(3650, 'at most 3650 days')
@@ -84,10 +84,7 @@ export const settingsSchema = z
     ),
     // Azure Table Storage for the machinery when several instances run (docs/storage.md): the endpoint and the managed identity, never a key.
     SAMRAD_TABLES_ENDPOINT: optional(
-      z
-        .string()
-        .url()
-        .regex(/^https?:\/\//, 'an https address, e.g. https://account.table.core.windows.net'),
+      z.url().regex(/^https?:\/\//, 'an https address, e.g. https://account.table.core.windows.net'),
     ),
     SAMRAD_TABLES_CLIENT_ID: optional(guid),
     /** Azurite or local development only: it carries an account key, refused in production. */

@@ -28,8 +28,7 @@ export async function rememberConversation(
     newlyInstalled = record.installed && !current?.installed;
     // The reference changes rarely; don't write on every message.
     if (
-      current &&
-      current.installed === record.installed &&
+      current?.installed === record.installed &&
       JSON.stringify(current.reference) === JSON.stringify(record.reference)
     )
       return undefined;

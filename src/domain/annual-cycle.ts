@@ -2,11 +2,21 @@ import type { Organisation } from './organisation';
 
 /**
  * The annual cycle (årshjul): what the cooperation's year holds, date by date: every body's
- * meetings, the deadlines for input and hearing responses, and the day the fee is due. The
+ * meetings, the deadlines for input and hearing responses, the day the fee is due, and the
+ * secretariat's workstreams: the projects' milestones and reports to the board, and the
+ * networks' meetings. The
  * yearly mayors' and chief executives' meeting and the dialogue meeting with the trust's board
  * are planned like any meeting; a year without them is flagged.
  */
-export type AnnualKind = 'meeting' | 'input-deadline' | 'hearing-deadline' | 'hearing-statement' | 'fee-due';
+export type AnnualKind =
+  | 'meeting'
+  | 'input-deadline'
+  | 'hearing-deadline'
+  | 'hearing-statement'
+  | 'fee-due'
+  | 'milestone'
+  | 'project-report'
+  | 'network-meeting';
 
 export interface AnnualEntry {
   readonly kind: AnnualKind;

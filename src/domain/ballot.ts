@@ -105,8 +105,7 @@ export function castBallot(vote: Vote, box: BallotBox, request: CastRequest, now
   }
 
   const current = currentBallot(box, voterKey);
-  if (current && current.option === request.option)
-    return ok({ box, receipt: namedReceipt(current, vote.id), recorded: false });
+  if (current?.option === request.option) return ok({ box, receipt: namedReceipt(current, vote.id), recorded: false });
   if (current && !vote.settings.changeAllowed) return fail('VOTE.CHANGE_NOT_ALLOWED');
   const ballot: NamedBallot = {
     voterKey,

@@ -92,7 +92,7 @@ const sameContent = (a: HearingResponse, b: ResponseContent): boolean =>
   a.text === b.text &&
   a.documents.join('\n') === b.documents.join('\n') &&
   a.answers.length === b.answers.length &&
-  a.answers.every((x, k) => x.questionId === b.answers[k]?.questionId && x.text === b.answers[k]?.text);
+  a.answers.every((x, k) => x.questionId === b.answers[k]?.questionId && x.text === b.answers[k].text);
 
 /**
  * Saves a draft or submits (saveAnswer's order): a retried card gets its first answer; then a

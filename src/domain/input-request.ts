@@ -42,7 +42,7 @@ export interface InputRequestOptions {
 
 /** What the input must be in for: the pre-meeting if the body holds one, else the meeting itself. */
 export const inputAnchor = (meeting: Meeting, pre?: PreMeeting): string =>
-  pre && pre.state === 'planned' && pre.meetingId === meeting.id ? pre.start : meeting.start;
+  pre?.state === 'planned' && pre.meetingId === meeting.id ? pre.start : meeting.start;
 
 export const inputSendTime = (anchor: string, leadDays: number = DEFAULT_INPUT_LEAD_DAYS): string =>
   addOsloDays(anchor, -leadDays);

@@ -121,7 +121,7 @@ function contentProblem(meeting: Meeting, s: InputSubmission): Result<never> | u
 
 const sameItems = (a: readonly ItemInput[], b: readonly ItemInput[]): boolean =>
   a.length === b.length &&
-  a.every((x, k) => x.itemId === b[k]?.itemId && x.position === b[k]?.position && x.text === b[k]?.text);
+  a.every((x, k) => x.itemId === b[k]?.itemId && x.position === b[k].position && x.text === b[k].text);
 
 /** The newest version of the municipality's answer, draft or submitted: what its card shows. */
 export const latestAnswer = (

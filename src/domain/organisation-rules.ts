@@ -78,6 +78,20 @@ export function checkOrganisation(org: Organisation): OrganisationProblem[] {
   duplicates((org.fees?.rates ?? []).map((r) => String(r.fromYear))).forEach((i) =>
     add(['fees', 'rates', i, 'from'], 'ORGANISATION.DUPLICATE', { value: org.fees!.rates[i]!.fromYear }),
   );
+  duplicates((org.networks ?? []).map((n) => n.id)).forEach((i) =>
+    add(['networks', i, 'id'], 'ORGANISATION.DUPLICATE', { value: org.networks![i]!.id }),
+  );
+  (org.networks ?? []).forEach((n, i) =>
+    n.members.forEach((m, j) => {
+      if (!numbers.has(m.municipality))
+        add(['networks', i, 'members', j, 'municipality'], 'ORGANISATION.UNKNOWN_MUNICIPALITY', {
+          value: m.municipality,
+        });
+    }),
+  );
+  duplicates((org.projects ?? []).map((p) => p.id)).forEach((i) =>
+    add(['projects', i, 'id'], 'ORGANISATION.DUPLICATE', { value: org.projects![i]!.id }),
+  );
   return problems;
 }
 

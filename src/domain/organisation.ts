@@ -9,6 +9,8 @@ import { sameAddress } from './identity';
 import type { PopulationCount } from './fee-terms';
 import type { FeeTerms } from './fee-terms';
 import type { BoardRules } from './board-rules';
+import type { Network } from './network';
+import type { Project } from './project';
 
 export interface Cooperation {
   readonly name: string;
@@ -28,6 +30,10 @@ export interface Organisation {
   readonly populations?: readonly PopulationCount[];
   /** The agreement's rules for the board, checked as warnings; the agreement's numbers when absent. */
   readonly boardRules?: BoardRules;
+  /** The networks the secretariat runs (the BPA network): their members and suppliers. */
+  readonly networks?: readonly Network[];
+  /** Projects as the file describes them; what happens to them later is kept in the store. */
+  readonly projects?: readonly Project[];
 }
 
 /** A seat as a list shows it: who sits, in what role, for whom. */

@@ -8,7 +8,7 @@
  * - A date without a year ("15.12") is its next occurrence, today included.
  * - A bare number is a time only after "kl." or with am/pm: "9" alone may be anything.
  */
-import { osloDate, osloInstant, osloWallClock } from './oslo-time';
+import { osloDate, osloInstant } from './oslo-time';
 
 export interface ClockTime {
   readonly hour: number;
@@ -131,7 +131,7 @@ function dateAt(words: readonly string[], today: string): Step<string> | undefin
   if (two in RELATIVE) return { value: addDays(today, RELATIVE[two]!), used: 2 };
   if (a in RELATIVE) return { value: addDays(today, RELATIVE[a]!), used: 1 };
   const lead = a === 'på' || a === 'on' ? 1 : 0; // "på tirsdag", "on Tuesday"
-  const [w1 = '', w2 = ''] = lead ? [b, c] : [a, b];
+  const [w1, w2] = lead ? [b, c] : [a, b];
   if (NEXT.has(w1) && w2.replace(/\.$/, '') in WEEKDAYS) {
     const monday = addDays(today, 7 - weekdayOf(today));
     return { value: addDays(monday, WEEKDAYS[w2.replace(/\.$/, '')]!), used: lead + 2 };
@@ -215,7 +215,7 @@ export function readWhen(text: string, now: Date): OsloWhen | undefined {
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return undefined;
   const read = readWhenAt(words, now);
-  return read && read.used === words.length ? read.value : undefined;
+  return read?.used === words.length ? read.value : undefined;
 }
 
 /** The instant of an Oslo date at a clock time, daylight saving included. */

@@ -117,7 +117,8 @@ export const isCalendarError = (e: unknown, code?: CalendarErrorCode): e is Cale
   e instanceof CalendarError && (code === undefined || e.code === code);
 
 const emailLike = (s: string): boolean => /^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(s);
-const nameIsSafe = (s: string): boolean => !/[\u0000-\u001f\u007f]/.test(s);
+/** No control character (C0 and DEL: Unicode's Cc short of C1) in a name. */
+const nameIsSafe = (s: string): boolean => !/(?![\u0080-\u009f])\p{Cc}/u.test(s);
 
 /** The first rule the event breaks, as a short English detail for the error; undefined when none. */
 export function calendarEventProblem(e: CalendarEvent): string | undefined {

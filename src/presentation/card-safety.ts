@@ -61,7 +61,7 @@ export function secureCard(node: unknown, parent = ''): unknown {
       const as = shownAs(key, type, parent);
       if (as) o[key] = show(value, as);
     } else if (key === 'selectAction' && isUnsafeAction(value)) {
-      delete o[key];
+      delete o.selectAction;
     } else if (!OPAQUE.includes(key)) {
       o[key] = secureCard(
         value,

@@ -12,7 +12,8 @@
  * the soft hyphen, tag characters, non-characters and every C0/C1 control but the line break.
  */
 const INVISIBLE =
-  /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF0-\uFFFC\uFFFE\uFFFF]|\uDB40[\uDC00-\uDDEF]/g;
+  // \p{Cc} is every C0/C1 control; the combining marks (U+034F, U+17B4-5, U+180B-D, U+180F) stand alone, not in a class.
+  /(?!\n)\p{Cc}|[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF0-\uFFFC\uFFFE\uFFFF\u{E0000}-\u{E01EF}]|\u034F|\u17B4|\u17B5|[\u180B-\u180D]|\u180F/gu;
 
 /** Private-use characters the renderer uses to mark trusted markup; never accepted from data. */
 export const MARKUP_START = '\uE000';
@@ -22,7 +23,7 @@ const MARKERS = /[\uE000\uE001]/g;
 /** Line breaks of every kind become "\n", a tab a space; what no one can see and our markers are dropped. */
 function visible(s: string): string {
   return s
-    .replace(/\r\n?|[\u2028\u2029\u0085\u000B\u000C]/g, '\n')
+    .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
     .replace(INVISIBLE, (c) => (c === '\t' ? ' ' : ''))
     .replace(MARKERS, '');
 }

@@ -19,6 +19,7 @@ import { ChannelConfig } from './views/channel-config';
 
 // The dashboard is for coordinators only: its code is loaded when it is opened.
 const Dashboard = lazy(() => import('./views/dashboard').then((m) => ({ default: m.Dashboard })));
+const ChannelTab = lazy(() => import('./views/channel-tab').then((m) => ({ default: m.ChannelTab })));
 const MeetingPanel = lazy(() => import('./views/meeting-panel').then((m) => ({ default: m.MeetingPanel })));
 
 const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
 
 type View = 'my-work' | 'dashboard';
 
-/** Which page the manifest opened: /tab/ (Mitt arbeid), /tab/dashboard, /tab/config, /tab/meeting. */
+/** Which page the manifest opened: /tab/ (Mitt arbeid), /tab/dashboard, /tab/config, /tab/channel, /tab/meeting. */
 const page = (): string => window.location.pathname.replace(/^\/tab\/?/, '').split('/')[0] ?? '';
 
 export function App({ context }: { context: TabContext }) {
@@ -79,10 +80,27 @@ function Main({ t, context }: { t: T; context: TabContext }) {
   if (where === 'config') return <ChannelConfig t={t} />;
   if (problem) return <Problem message={problem} />;
   if (!person) return <Spinner label={t('tab.loading')} />;
+  if (where === 'channel') {
+    // The body the configurable tab's settings chose travels in the content address.
+    const bodyId = new URLSearchParams(window.location.search).get('body') ?? '';
+    return (
+      <Suspense fallback={<Spinner label={t('tab.loading')} />}>
+        <ChannelTab t={t} bodyId={bodyId} />
+      </Suspense>
+    );
+  }
   if (meetingFrame) {
     return (
       <Suspense fallback={<Spinner label={t('tab.loading')} />}>
-        <MeetingPanel t={t} person={person} stage={context.frameContext === 'meetingStage'} />
+        <MeetingPanel
+          t={t}
+          person={person}
+          stage={context.frameContext === 'meetingStage'}
+          teams={{
+            ...(context.chatId && { chatId: context.chatId }),
+            ...(context.meetingId && { meetingId: context.meetingId }),
+          }}
+        />
       </Suspense>
     );
   }

@@ -8,6 +8,8 @@ export interface TabContext {
   readonly frameContext?: string;
   readonly channelId?: string;
   readonly meetingId?: string;
+  /** In a meeting's side panel and stage: the meeting's chat thread (19:meeting_…@thread.v2). */
+  readonly chatId?: string;
   readonly subPageId?: string;
 }
 
@@ -24,6 +26,7 @@ export async function startTeams(): Promise<TabContext> {
     ...(context.page.frameContext && { frameContext: context.page.frameContext }),
     ...(context.channel?.id && { channelId: context.channel.id }),
     ...(context.meeting?.id && { meetingId: context.meeting.id }),
+    ...(context.chat?.id && { chatId: context.chat.id }),
     ...(context.page.subPageId && { subPageId: context.page.subPageId }),
   };
 }
@@ -36,12 +39,21 @@ const toTheme = (t: string | undefined): Theme => (t === 'dark' ? 'dark' : t ===
 /** The SSO token for the app's own API; teams-js caches and refreshes it. */
 export const ssoToken = (): Promise<string> => authentication.getAuthToken();
 
-/** The configurable tab's settings page: which body the channel tab shows. */
-export function configureTab(contentUrl: string, entityId: string, suggestedDisplayName: string): void {
-  pages.config.registerOnSaveHandler((save) => {
-    void pages.config
-      .setConfig({ contentUrl, entityId, suggestedDisplayName, websiteUrl: contentUrl })
-      .then(() => save.notifySuccess());
-  });
-  pages.config.setValidityState(true);
+/**
+ * The configurable tab's settings page: which body the channel tab shows. Until one is chosen
+ * Teams' Save stays disabled; the body travels in the content address (`/tab/channel?body=…`).
+ */
+export function configureTab(
+  settings:
+    { readonly contentUrl: string; readonly entityId: string; readonly suggestedDisplayName: string } | undefined,
+): void {
+  if (settings) {
+    pages.config.registerOnSaveHandler((save) => {
+      void pages.config.setConfig({ ...settings, websiteUrl: settings.contentUrl }).then(
+        () => save.notifySuccess(),
+        (e: Error) => save.notifyFailure(e.message),
+      );
+    });
+  }
+  pages.config.setValidityState(settings !== undefined);
 }

@@ -14,7 +14,7 @@ import { freshTableName, startAzurite } from '../fixtures/azurite';
  * `/`, `\`, `#`, `?` or control characters (U+0000–U+001F, U+007F–U+009F).
  */
 const LIMITS = { entityBytes: 1024 * 1024, properties: 252, stringBytes: 64 * 1024, keyBytes: 1024 } as const;
-const FORBIDDEN_IN_KEYS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
+const FORBIDDEN_IN_KEYS = /[/\\#?\p{Cc}]/u; // \p{Cc}: U+0000-001F and U+007F-009F
 
 function entityBytes(entity: Record<string, unknown>): number {
   let size = 4 + (String(entity.partitionKey).length + String(entity.rowKey).length) * 2;

@@ -303,10 +303,11 @@ describe('the meeting side panel, stage and configuration', () => {
     await stage.page.screenshot({ path: 'docs/screenshots/tab-meeting-stage.png' });
     await expectAccessible(stage.page);
     await stage.page.close();
-    const { page, tab } = await open('coordinator', 'config');
+    const { page, tab } = await open('coordinator', 'config', 'default', 'nb', 'select');
     expect(await tab.locator('h1').innerText()).toBe('Legg til Samråd i kanalen');
+    await tab.getByLabel('Organ').selectOption('styret');
     await page.click('#save');
-    await page.locator('#saved').getByText('/tab/').waitFor();
+    await page.locator('#saved').getByText('/tab/channel?body=styret').waitFor();
     await page.close();
   });
 });

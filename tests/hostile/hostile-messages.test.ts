@@ -41,7 +41,7 @@ const fields: Record<string, Field> = {
     await hh.press(people.coordinator, 'meeting.create', {
       body: 'styret',
       title: value.slice(0, 190),
-      date: '2026-12-1' + (n % 9),
+      date: `2026-12-1${n % 9}`,
       startTime: '10:00',
       endTime: '11:00',
       place: 'Drammen',

@@ -51,6 +51,7 @@ type Field = (hh: Harness, value: string) => Promise<Answer>;
 const meetingVersion = async (hh: Harness) =>
   (await hh.bot.samrad.store.get<{ version: number }>('meetings', x.meetingId))!.value.version;
 let alternativeCount = 0;
+let planYear = 2040;
 
 const fields: Record<string, Field> = {
   'a vote’s title, seen by a member refreshing the vote': async (hh, value) => {
@@ -112,6 +113,15 @@ const fields: Record<string, Field> = {
       ...texts,
     });
     return hh.say(people.boardMember, `innspill ${x.meetingId}`);
+  },
+  'an action plan’s focus area and measure, seen in the board case on the agenda by a member': async (hh, value) => {
+    // Typed in a chat message: one line, the title within its 200 characters.
+    const line = value.replace(/\s+/g, ' ');
+    const year = planYear++;
+    await hh.say(people.coordinator, `nytt satsingsområde ${year} 1 1000 ${line.slice(0, 190)}`);
+    await hh.say(people.coordinator, `nytt tiltak ${year} 1 01.06.${year} Marit: ${line}`);
+    await hh.say(people.coordinator, `legg fram handlingsplan ${year} ${x.meetingId}`);
+    return hh.say(people.respondent, `saksliste ${x.meetingId}`);
   },
   'a Teams display name, seen in the coordinator’s synkroniser report': async (hh, value) => {
     hh.bot.connector.members.set(TEAM_ID, [

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 /** Editing and reordering cases: documents and a responsible person, a stale form, the standing item. */
 const now = new Date('2026-11-23T10:00:00Z');
@@ -12,17 +12,10 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object) => {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as { value: object };
-  expectValidCards([body.value]);
-  return JSON.stringify(body.value);
-};
-const say = async (from: Person, text: string) => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
+const chat = chatWith(() => bot);
+const { say } = chat;
+/** Every press here answers with a card. */
+const press = chat.pressForCard;
 const version = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
 
 describe('editing and reordering the agenda', () => {

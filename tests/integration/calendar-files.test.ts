@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcsCalendar } from '../../src/adapters/ics/ics-calendar.adapter';
 import { SignedLinks } from '../../src/app/exports/signed-links';
-import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
+import { installation, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { chatWith } from '../fixtures/chat';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
 /*
@@ -21,9 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const say = async (from: Person, text: string, where: Parameters<typeof message>[3] = { kind: 'personal' }) => {
-  await bot.post(message(bot.connector.url, from, text, where));
-};
+const { say, press } = chatWith(() => bot);
 const runJobs = async () => {
   for (let i = 0; i < 3; i++) await bot.samrad.jobs.runDue(now);
 };
@@ -85,17 +84,15 @@ describe('the local calendar over HTTP', () => {
 
   it('puts a signed link in the invitation card; it serves the meeting, then its cancellation, and dies after the meeting', async () => {
     await say(people.coordinator, 'knytt kanal styret', { kind: 'channel' });
-    const created = await bot.post(
-      cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
-        body: 'styret',
-        title: 'Styremøte',
-        date: '2026-12-10',
-        startTime: '10:00',
-        endTime: '12:00',
-        online: 'true',
-      }),
-    );
-    const meetingId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(JSON.parse(created.body).value))![1]!;
+    const created = await press(people.coordinator, 'meeting.create', {
+      body: 'styret',
+      title: 'Styremøte',
+      date: '2026-12-10',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: 'true',
+    });
+    const meetingId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
     await runJobs();
     const link = icsLinkFor(people.boardMember);
     const invited = await fetch(link);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { message, people, TEAM_ID } from '../fixtures/activities';
+import { people, TEAM_ID } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -10,12 +10,7 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const say = async (from = people.coordinator, text: string, where?: Parameters<typeof message>[3]) => {
-  const res = await bot.post(message(bot.connector.url, from, text, where));
-  expect(res.status).toBe(200);
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
+const { say } = chatWith(() => bot);
 
 describe('chat commands over HTTP', () => {
   it('hjelp shows the coordinator the coordinator-only commands', async () => {
@@ -59,7 +54,6 @@ describe('chat commands over HTTP', () => {
   it('medlemmer <organ> finds bodies by alias, case and accents', async () => {
     await say(people.respondent, 'medlemmer osu');
     expect(bot.connector.cards()[0]?.body[0].text).toBe('Overordnet samarbeidsutvalg');
-    bot.connector.clear();
     await say(people.respondent, 'medlemmer lsu baerum');
     expect(bot.connector.cards()[0]?.body[0].text).toBe('LSU Bærum');
   });
@@ -72,9 +66,7 @@ describe('chat commands over HTTP', () => {
 
   it('an unknown command gets the closest command as a suggestion', async () => {
     expect(await say(people.respondent, 'hjlep')).toContain('Mente du «hjelp»?');
-    bot.connector.clear();
     expect(await say(people.respondent, 'medlemer styret')).toContain('Mente du «medlemmer»?');
-    bot.connector.clear();
     expect(await say(people.respondent, 'xyzzy plugh')).toContain('Jeg forstår ikke «xyzzy plugh»');
   });
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { composeSamrad, type Samrad } from '../../src/compose';
 import { createLogger } from '../../src/log';
-import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
-import { expectValidCards } from '../fixtures/card-validation';
+import { installation, people, type Person } from '../fixtures/activities';
+import { chatWith } from '../fixtures/chat';
 import { FakeConnector } from '../fixtures/fake-connector';
 import { temporaryLocalConfig } from '../fixtures/local-config';
 
@@ -36,19 +36,7 @@ const post = async (activity: object) => {
   });
   return { status: res.status, body: await res.text() };
 };
-const press = async (from: Person, verb: string, data: object, id: string = randomUUID()) => {
-  const res = await post(cardAction(connector.url, from, verb, data, { kind: 'personal' }, id));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.body) as { type: string; value: any };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return JSON.stringify(body.value);
-};
-const say = async (from: Person, text: string) => {
-  connector.clear();
-  await post(message(connector.url, from, text));
-  expectValidCards(connector.cards());
-  return connector.everything();
-};
+const { say, press } = chatWith(() => ({ connector, post }));
 /** Runs what is due; twice, because a reminder puts its message in the outbox for the next pass. */
 const runDue = async () => {
   await samrad.jobs.runDue(now);
@@ -112,9 +100,9 @@ describe('follow-up: create, remind once across a restart, done', () => {
     expect(await samrad.store.find('followUps')).toHaveLength(0);
 
     const once = randomUUID();
-    const created = await press(people.coordinator, 'follow-up.create', task, once);
+    const created = await press(people.coordinator, 'follow-up.create', task, { kind: 'personal' }, once);
     expect(created).toContain('er opprettet. Den ansvarlige får påminnelse før fristen.');
-    await press(people.coordinator, 'follow-up.create', task, once); // the same submit retried
+    await press(people.coordinator, 'follow-up.create', task, { kind: 'personal' }, once); // the same submit retried
     const tasks = await samrad.store.find<{ id: string; status: string }>('followUps');
     expect(tasks.map((t) => t.value.status)).toEqual(['open']);
     taskId = tasks[0]!.id;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 // Monday 23 November 2026, 11:00 in Oslo.
 const now = new Date('2026-11-23T10:00:00Z');
@@ -12,23 +12,9 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const press = async (from: Person, verb: string, data: object) => {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as {
-    type: string;
-    value: unknown;
-  };
-  return JSON.stringify(body.value);
-};
-const say = async (from: Person, text: string, locale = 'nb-NO') => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text, { kind: 'personal', locale }));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
-const buttons = () =>
-  bot.connector
-    .cards()
-    .flatMap((c) => (c as { actions?: { title: string; data?: { msteams?: { value?: string } } }[] }).actions ?? []);
+const chat = chatWith(() => bot);
+const { press, buttons } = chat;
+const say = (from: Person, text: string, locale = 'nb-NO') => chat.say(from, text, { kind: 'personal', locale });
 
 describe('one grammar for commands and dates, and picking instead of typing ids', () => {
   let december = '';
@@ -94,7 +80,7 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(await say(people.respondent, 'saksliste neste')).toContain(`Møte 1/2026 · ${december}`);
     const several = await say(people.respondent, 'saksliste styremøte');
     expect(several).toContain('Flere møter passer til «styremøte». Hvilket mener du?');
-    expect(buttons().map((b) => b.data?.msteams?.value)).toEqual([`saksliste ${december}`, `saksliste ${january}`]);
+    expect(buttons()).toEqual([`saksliste ${december}`, `saksliste ${january}`]);
     expect(await say(people.respondent, 'saksliste budsjettmøte')).toContain('Jeg finner ikke møtet budsjettmøte');
   });
 
@@ -108,7 +94,7 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     const which = await say(people.boardMember, 'stemmer');
     expect(which).toContain('Flere avstemninger er åpne. Hvilken mener du?');
     expect(buttons()).toHaveLength(2);
-    expect(buttons()[0]?.data?.msteams?.value).toBe(`stemmer ${first}`);
+    expect(buttons()[0]).toBe(`stemmer ${first}`);
     expect(await say(people.boardMember, 'stemmer budsjett')).toContain('Budsjett 2027');
   });
 
@@ -144,7 +130,7 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     expect(await say(people.respondent, 'styret kaffe')).toContain('Jeg forstod ikke «kaffe». Skriv slik: «styret».');
     const several = await say(people.respondent, 'innspill styremøte');
     expect(several).toContain('Flere møter passer til «styremøte». Hvilket mener du?');
-    expect(buttons().map((b) => b.data?.msteams?.value)).toEqual([`innspill ${december}`, `innspill ${january}`]);
+    expect(buttons()).toEqual([`innspill ${december}`, `innspill ${january}`]);
     expect(await say(people.coordinator, 'flytt sak tolv 2')).toContain(
       'Jeg forstod ikke «tolv 2» som saksnummer. Skriv slik: «flytt sak <saksnummer> <plass>».',
     );

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
+import { installation, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 import { TeamsLimitEnforcer } from '../fixtures/teams-limit-enforcer';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
@@ -25,13 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object) =>
-  JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body).value);
-const say = async (from: Person, text: string) => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text));
-  return bot.connector.everything();
-};
+const { say, press } = chatWith(() => bot);
 /** Runs what is due now and 3 s later (the coalesced updates), with nothing left over. */
 async function runJobs(): Promise<void> {
   bot.connector.clear();
@@ -50,11 +45,11 @@ const inputCardsUpdatedFor = (p: Person) =>
     .filter((u) => u.conversationId === `a:personal-${p.id}`)
     .map((u) => JSON.stringify(u.activity))
     .filter((a) => a.includes('Innspill fra'));
-const itemIdsOf = (card: string) =>
-  /\\"itemIds\\":\\"([^\\]*)\\"|"itemIds":"([^"]*)"/
-    .exec(card)!
-    .slice(1)
-    .find((x) => x !== undefined)!;
+const itemIdsOf = (card: string) => {
+  const groups = /\\"itemIds\\":\\"([^\\]*)\\"|"itemIds":"([^"]*)"/.exec(card)!.slice(1);
+  // The group that did not match is undefined, whatever RegExpExecArray's type says.
+  return (groups as (string | undefined)[]).find((x) => x !== undefined)!;
+};
 const versionOf = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
 
 describe('input cards that follow their agenda', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, installation, message, people, TEAM_ID, type Person } from '../fixtures/activities';
+import { installation, people, TEAM_ID, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
 /*
@@ -24,13 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (from: Person, verb: string, data: object) =>
-  JSON.stringify(JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body).value);
-const say = async (from: Person, text: string, where: Parameters<typeof message>[3] = { kind: 'personal' }) => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text, where));
-  return bot.connector.everything();
-};
+const { say, press } = chatWith(() => bot);
 /** Runs what is due, twice: the second pass must find nothing left to send. */
 async function runJobs(at: string): Promise<void> {
   now = new Date(at);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
@@ -11,18 +11,7 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const press = async (from: Person, verb: string, data: object) => {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'personal' }));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.body) as { type: string; value: any };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return JSON.stringify(body.value);
-};
-const say = async (from: Person, text: string) => {
-  await bot.post(message(bot.connector.url, from, text));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
+const { say, press } = chatWith(() => bot);
 const meeting = {
   body: 'styret',
   title: 'Styremøte desember',
@@ -72,9 +61,7 @@ describe('meetings and agendas', () => {
     expect(second).toContain('formuleres i møtet');
     const empty = await press(people.coordinator, 'agenda.add', { meetingId: id, title: '' });
     expect(empty).toContain('Saken trenger en tittel');
-    bot.connector.clear();
     expect(await say(people.coordinator, 'trekk sak 3/2026')).toContain('Trukket');
-    bot.connector.clear();
     const agenda = await say(people.respondent, 'saksliste');
     expect(agenda).toContain('Sak 3/2026');
     expect(agenda).toContain('Trukket');
@@ -83,9 +70,7 @@ describe('meetings and agendas', () => {
   it('meld forfall records the absence and names the deputy who is called in', async () => {
     const out = await say(people.boardMember, 'meld forfall Sykdom i familien');
     expect(out).toContain('Varamedlem kalles inn: Eva Nilsen');
-    bot.connector.clear();
     expect(await say(people.boardMember, 'meld forfall')).toContain('Skriv grunnen');
-    bot.connector.clear();
     expect(await say(people.coordinator, 'meld forfall Ferie')).toContain('hører ikke til rollen din'); // no seat, no absence
   });
 

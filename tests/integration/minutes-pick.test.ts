@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 let now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
@@ -12,22 +11,9 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const press = async (from: Person, verb: string, data: object) => {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'personal' }, randomUUID()));
-  expect(res.status).toBe(200);
-  return res.body;
-};
-const say = async (from: Person, text: string, locale = 'nb-NO') => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text, { kind: 'personal', locale }));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
-const buttons = () =>
-  bot.connector
-    .cards()
-    .flatMap((c) => (c as { actions?: { data?: { msteams?: { value?: string } } }[] }).actions ?? [])
-    .map((a) => a.data?.msteams?.value);
+const chat = chatWith(() => bot);
+const { press, buttons } = chat;
+const say = (from: Person, text: string, locale = 'nb-NO') => chat.say(from, text, { kind: 'personal', locale });
 const minutesCount = async () => (await bot.samrad.store.find('minutes')).length;
 
 const meeting = async (title: string, date: string) => {
@@ -54,6 +40,10 @@ describe('minutes commands: pick, don’t type', () => {
     expect(await say(people.coordinator, 'minutes', 'en-US')).toContain('No meeting has started yet');
     expect(await say(people.boardMember, 'godkjenn protokoll')).toContain('Ingen møter har startet ennå');
     expect(await minutesCount()).toBe(0);
+    // Marit will not be at the December meeting: its minutes are not hers to approve.
+    expect(await say(people.respondent, `meld forfall ${december} ferie`)).toContain(
+      'Forfallet ditt til «Styremøte desember» er registrert.',
+    );
   });
 
   it('takes the one meeting begun without asking', async () => {
@@ -111,6 +101,19 @@ describe('minutes commands: pick, don’t type', () => {
       "I can't find the meeting budget meeting",
     );
     expect(await minutesCount()).toBe(2);
+  });
+
+  it('godkjenn protokoll offers a member only the drafts of meetings she attended', async () => {
+    // Marit reported absence from December: November's draft is the one for her, taken without asking.
+    const hers = await say(people.respondent, 'godkjenn protokoll');
+    expect(hers).toContain('Protokoll, versjon 1');
+    expect(hers).toContain(november);
+    expect(hers).not.toContain('Hvilket møte');
+    expect(hers).not.toContain(december);
+    // The coordinator follows every draft, attended or not.
+    expect(await say(people.coordinator, 'approve minutes', 'en-US')).toContain(
+      'Several minutes are waiting for approval. Which meeting do you mean?',
+    );
   });
 
   it('oppfølging <møte> takes a title fragment or neste, offers a choice when several fit, and refuses a wrong name', async () => {

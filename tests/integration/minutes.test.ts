@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
+import { installation, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 import { documentXml } from '../unit/exports/read-docx';
 
 let now = new Date('2026-11-23T10:00:00Z');
@@ -14,19 +14,7 @@ afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
 const eva: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
-const press = async (from: Person, verb: string, data: object, id: string = randomUUID()) => {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'personal' }, id));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.body) as { type: string; value: any };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return JSON.stringify(body.value);
-};
-const say = async (from: Person, text: string) => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
+const { say, press } = chatWith(() => bot);
 interface StoredMinutes {
   revision: number;
   minutes: {
@@ -84,12 +72,19 @@ describe('minutes: record, approve, lock, new version', () => {
       people.coordinator,
       'minutes.save',
       { meetingId, revision: '1', ...attendance, 'prop-1': 'Planen sendes på høring.', 'propBy-1': 'marit-kvam' },
+      { kind: 'personal' },
       first,
     );
     expect(saved).toContain('Protokollen er lagret (versjon 1)');
     expect(saved).toContain('Marit Kvam: Planen sendes på høring.');
     expect(
-      await press(people.coordinator, 'minutes.save', { meetingId, revision: '1', ...attendance }, first),
+      await press(
+        people.coordinator,
+        'minutes.save',
+        { meetingId, revision: '1', ...attendance },
+        { kind: 'personal' },
+        first,
+      ),
     ).toContain('Protokollen er lagret');
     expect(await press(people.coordinator, 'minutes.save', { meetingId, revision: '1', ...attendance })).toContain(
       'ble endret etter at dette kortet ble laget',
@@ -190,11 +185,9 @@ describe('minutes: record, approve, lock, new version', () => {
     expect(after.minutes.earlier).toHaveLength(1);
     expect(after.minutes.content.items[1]?.decision).toBe('Styret vedtar handlingsplanen med endringer.');
 
-    bot.connector.clear();
-    await bot.post(
-      message(bot.connector.url, people.respondent, `minutes ${meetingId}`, { kind: 'personal', locale: 'en-GB' }),
+    expect(await say(people.respondent, `minutes ${meetingId}`, { kind: 'personal', locale: 'en-GB' })).toContain(
+      'Minutes, version 2',
     );
-    expect(bot.connector.everything()).toContain('Minutes, version 2');
     const card = await press(people.respondent, 'minutes.show', { meetingId });
     expect(card).toContain('Protokoll, versjon 2');
     expect(card).toContain('Skrivefeil i vedtaket.');

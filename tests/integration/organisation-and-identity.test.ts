@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { installation, message, people, TEAM_ID } from '../fixtures/activities';
+import { installation, people, TEAM_ID } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -11,12 +11,7 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const say = async (from: (typeof people)[keyof typeof people], text: string, where?: Parameters<typeof message>[3]) => {
-  const res = await bot.post(message(bot.connector.url, from, text, where));
-  expect(res.status).toBe(200);
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
+const { say } = chatWith(() => bot);
 
 describe('installation', () => {
   it('welcomes once per conversation, however many install events arrive', async () => {
@@ -66,7 +61,6 @@ describe('reloading the organisation', () => {
         good.split('\n').findIndex((l) => l.includes('{ body: styret, role: member, municipality: "3324"')) + 1;
       expect(out).toContain(`Linje ${line}`);
       expect(out).toContain('Organet «styre» finnes ikke under bodies');
-      bot.connector.clear();
       expect(await say(people.respondent, 'styret')).toContain('7 medlemmer og 1 vara');
     } finally {
       writeFileSync(bot.organisationFile, good);
@@ -80,7 +74,6 @@ describe('reloading the organisation', () => {
       expect(await say(people.coordinator, 'reload organisation')).toContain(
         'The organisation was read again: 21 municipalities',
       );
-      bot.connector.clear();
       expect(await say(people.respondent, 'styret')).toContain('Ola Bergstrøm');
       const audit = await bot.samrad.store.find<{ kind: string; memberId: string }>('auditLog', {
         kind: 'organisation.reloaded',
@@ -113,7 +106,6 @@ describe('guests and roster synchronisation', () => {
     const link = await bot.samrad.store.get<{ memberId: string }>('identityLinks', people.guest.aadObjectId);
     expect(link?.value.memberId).toBe('siri-lie');
     // The second time the link answers: Teams is not asked again.
-    bot.connector.clear();
     await say(people.guest, 'hjelp');
     expect(bot.connector.memberCalls).toEqual([]);
   });
@@ -174,14 +166,12 @@ describe('guests and roster synchronisation', () => {
         .memberId,
     ).toBe('per-dahl');
     // Run again: nothing new to link.
-    bot.connector.clear();
     await say(people.coordinator, 'synkroniser', { kind: 'channel' });
     expect(JSON.stringify(bot.connector.cards()[0])).toContain('Koblet nå (0)');
   });
 
   it('synkroniser in a personal chat reads the roster of the team the bot is installed in', async () => {
     await bot.post(installation(bot.connector.url, people.coordinator, { kind: 'channel' }));
-    bot.connector.clear();
     await say(people.coordinator, 'sync');
     expect(JSON.stringify(bot.connector.cards()[0])).toContain('5 people in the team');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 import { documentXml } from '../unit/exports/read-docx';
 
 let now = new Date('2026-11-23T10:00:00Z');
@@ -14,20 +14,7 @@ afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
 const eva: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
-const press = async (from: Person, verb: string, data: object) => {
-  const body = JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data))).body) as {
-    type: string;
-    value: any;
-  };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return JSON.stringify(body.value);
-};
-const say = async (from: Person, text: string) => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
+const { say, press } = chatWith(() => bot);
 const versionOf = async () =>
   (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))?.value.version ?? 0;
 

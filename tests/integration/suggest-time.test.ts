@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 // Monday 23 November 2026, 11:00 in Oslo. No tenant: free/busy comes from Samråd's own meetings.
 const now = new Date('2026-11-23T10:00:00Z');
@@ -12,18 +12,7 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 beforeEach(() => bot.connector.clear());
 
-const say = async (from: Person, text: string) => {
-  await bot.post(message(bot.connector.url, from, text));
-  expectValidCards(bot.connector.cards());
-  return bot.connector.everything();
-};
-const press = async (from: Person, verb: string, data: object) => {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'personal' }));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.body) as { type: string; value: unknown };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return JSON.stringify(body.value);
-};
+const { say, press } = chatWith(() => bot);
 
 describe('foreslå tid / suggest time', () => {
   it('proposes times when the board is free, around its meetings, and a time opens the new-meeting form', async () => {
@@ -69,28 +58,22 @@ describe('foreslå tid / suggest time', () => {
 
   it('bad input gets a clear message in the user’s language and nothing else', async () => {
     expect(await say(people.coordinator, 'foreslå tid')).toContain('Hvilket organ?');
-    bot.connector.clear();
     expect(await say(people.coordinator, 'foreslå tid Finnesikke')).toContain(
       'Jeg finner ikke noe organ som heter «Finnesikke»',
     );
-    bot.connector.clear();
     // A duration or date that does not read says what it takes, keeps what was understood, and gives the usage.
     expect(await say(people.coordinator, 'foreslå tid styret 2x')).toContain(
       '«2x» er ikke en varighet jeg forstår. Skriv for eksempel 90 (minutter), 2t, 1,5t eller 1:30, mellom 15 minutter og 8 timer. Jeg forstod: organ «styret».',
     );
-    bot.connector.clear();
     expect(await say(people.coordinator, 'suggest time board 12h')).toContain(
       '\\"12h\\" is not a duration I understand. Write for example 90 (minutes), 2h, 1.5h or 1:30',
     );
-    bot.connector.clear();
     expect(await say(people.coordinator, 'foreslå tid styret 2t fra 31.02.2027')).toContain(
       '«31.02.2027» er ikke en dato jeg forstår. Skriv for eksempel 1.12.2026 eller 2026-12-01.',
     );
-    bot.connector.clear();
     expect(await say(people.coordinator, 'suggest time board from 2026-13-01')).toContain(
       '\\"2026-13-01\\" is not a date I understand.',
     );
-    bot.connector.clear();
     expect(await say(people.coordinator, 'foreslå tid styret 2t 31.02.2027')).toContain(
       'Jeg forstod ikke «31.02.2027». Jeg forstod: organ «styret», varighet 120. Skriv slik: «foreslå tid [organ] [varighet] [fra dato]».',
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { chatWith } from '../fixtures/chat';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
@@ -11,15 +12,10 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 
 const deputy: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
-const press = async (from: Person, verb: string, data: object) =>
-  JSON.stringify(
-    JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data, { kind: 'channel' }))).body).value,
-  );
-const say = async (from: Person, text: string) => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, from, text));
-  return bot.connector.everything();
-};
+const chat = chatWith(() => bot);
+const { say } = chat;
+/** Votes are opened and cast from the board's channel. */
+const press = (from: Person, verb: string, data: object) => chat.press(from, verb, data, { kind: 'channel' });
 const caseRef = async (caseNumber: string) => {
   const form = await say(people.coordinator, 'avstemning');
   return new RegExp(`"title":"${caseNumber} [^"]*","value":"([^"]+)"`).exec(form)?.[1];

@@ -33,7 +33,7 @@ function verbsInCards(): Set<string> {
   const t = catalogue.for('nb');
   const withCase = withTwoCases();
   for (const reply of [agendaItemForm(t, org, planned()), agendaItemForm(t, org, withCase, '', '', withCase.agenda[0])])
-    if (reply.kind === 'card') found.add(String((reply.data as { verb: string }).verb));
+    if (reply.kind === 'card') found.add((reply.data as { verb: string }).verb);
   found.delete('${verb}');
   return found;
 }

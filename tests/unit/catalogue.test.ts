@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/app/commands/command-table';
 import { Catalogue, loadMessages } from '../../src/i18n/catalogue';
@@ -42,7 +42,7 @@ describe('message catalogues', () => {
       const names = new Set<string>();
       const walk = (elements: MessageFormatElement[]) => {
         for (const e of elements) {
-          if ('value' in e && typeof e.value === 'string' && e.type !== 0) names.add(e.value);
+          if ('value' in e && typeof e.value === 'string' && e.type !== TYPE.literal) names.add(e.value);
           if ('options' in e)
             for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
         }

@@ -1,4 +1,4 @@
-import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { errorText, refusalText } from '../../src/app/error-text';
 import { errorCatalogue, isErrorCode } from '../../src/domain/error-catalogue';
@@ -14,7 +14,7 @@ function argumentsOf(message: string): string[] {
   const names = new Set<string>();
   const walk = (elements: MessageFormatElement[]) => {
     for (const e of elements) {
-      if ('value' in e && typeof e.value === 'string' && e.type !== 0) names.add(e.value);
+      if ('value' in e && typeof e.value === 'string' && e.type !== TYPE.literal) names.add(e.value);
       if ('options' in e)
         for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
     }

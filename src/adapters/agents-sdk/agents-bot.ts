@@ -21,7 +21,14 @@ import type { Logger } from '../../log';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import type { CardRenderer } from '../../presentation/card-renderer';
-import { addressLookup, commandTextOf, conversationKindOf, teamsUserOf } from './activity-reader';
+import {
+  addressLookup,
+  cardActionOf,
+  commandTextOf,
+  conversationKindOf,
+  searchQueryOf,
+  teamsUserOf,
+} from './activity-reader';
 import { storedReference } from './proactive-identity';
 import { toActivities } from './reply-activities';
 import { storedTeamRoster } from './stored-team-roster';
@@ -76,11 +83,13 @@ export class SamradAgentsBot extends ActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     // Knowing the conversation helps later updates, but must never cost the person's action.
-    await this.remember(context).catch((error: Error) =>
-      this.deps.log.warn('conversation.remember-failed', { error: error.message }),
+    await this.remember(context).catch((error: unknown) =>
+      this.deps.log.warn('conversation.remember-failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
     );
-    const action = invokeValue.action;
-    const pressed = this.pressed(context, action.verb ?? '', (action.data ?? {}) as Record<string, unknown>);
+    const { verb, data } = cardActionOf(invokeValue);
+    const pressed = this.pressed(context, verb, data);
     return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards);
   }
 
@@ -89,13 +98,9 @@ export class SamradAgentsBot extends ActivityHandler {
     context: TurnContext,
     invokeValue: SearchInvokeValue,
   ): Promise<SearchInvokeResponse> {
-    const value = invokeValue as SearchInvokeValue & { dataset?: string };
     const results = this.deps.choices
       ? await this.deps.choices.search({
-          dataset: value.dataset ?? '',
-          text: value.queryText ?? '',
-          skip: value.queryOptions?.skip ?? 0,
-          top: value.queryOptions?.top ?? 15,
+          ...searchQueryOf(invokeValue, 15),
           user: teamsUserOf(context),
           lookupAddress: addressLookup(context),
         })

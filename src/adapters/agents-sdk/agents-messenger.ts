@@ -104,7 +104,13 @@ export class AgentsMessenger implements Messenger, MessageSender {
       async (context) => {
         try {
           // The Agents SDK's connector client does not retry (plain fetch): nothing to take out.
-          const attempt = () => request(context).catch((error: unknown) => Promise.reject(asConnectorError(error)));
+          const attempt = async () => {
+            try {
+              return await request(context);
+            } catch (error) {
+              throw asConnectorError(error); // what was thrown, with the connector's code where the pacer reads it
+            }
+          };
           outcome = { result: await this.sender.run(this.target(conversation), attempt, options) };
         } catch (error) {
           outcome = { error };

@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ActivityHandler, AuthConfiguration, CloudAdapter, Request, WebResponse } from '@microsoft/agents-hosting';
-import { authorizeJWT } from '@microsoft/agents-hosting';
+import type { ActivityHandler, CloudAdapter, Request, WebResponse } from '@microsoft/agents-hosting';
 import type { Logger } from '../../log';
+import { SigningKeysUnavailable } from '../signing-keys/signing-keys';
+import type { ChannelKeys } from '../teams-shared/channel-token';
+import { checkChannelToken } from '../teams-shared/channel-token';
+import { fromTenant, tenantOf } from '../teams-shared/tenant-guard';
 
 /** Far above any activity Teams sends (a message is at most about 28 KB); refused unread beyond. */
 const MAX_ACTIVITY_BYTES = 1024 * 1024;
@@ -10,21 +13,24 @@ const answers = {
   400: { error: 'Bad request' },
   401: { error: 'Unauthorized' },
   500: { error: 'Internal error' },
+  503: { error: 'Service unavailable' },
 } as const;
 
 /**
  * `POST /api/messages` on the Agents SDK: the body is read here (bounded) and refused with a
- * fixed 400 when it cannot be an activity; with an app id the SDK's `authorizeJWT` checks the
- * token, then `CloudAdapter.process` runs the turn. The SDK writes through Express-style
- * `status`/`send`, which a node response lacks: `Captured` collects them.
+ * fixed 400 when it cannot be an activity; with an app id the Bot Connector's token is checked
+ * here (teams-shared/channel-token.ts) against Samråd's own key cache, as on the Bot Framework
+ * side, rather than by the SDK's `authorizeJWT` (whose key fetch has no bound and no memory of
+ * failures); the checked claims are the `user` the SDK answers as. Then `CloudAdapter.process`
+ * runs the turn. The SDK writes through Express-style `status`/`send`, which a node response
+ * lacks: `Captured` collects them.
  */
 export function messageEndpoint(
   adapter: CloudAdapter,
   bot: ActivityHandler,
-  authConfig: AuthConfiguration,
+  trust: { readonly appId: string; readonly keys: ChannelKeys; readonly tenantId: string } | undefined,
   log: Logger,
 ) {
-  const authorize = authConfig.clientId ? authorizeJWT(authConfig) : undefined;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readJson(req);
     if (!isActivity(body)) {
@@ -32,19 +38,32 @@ export function messageEndpoint(
       return;
     }
     const request: Request = { body, headers: req.headers, method: req.method ?? 'POST' };
-    const captured = new Captured();
-    if (authorize) {
-      const passed = await new Promise<boolean>((resolve) => {
-        void authorize(request, captured, (error?: unknown) => resolve(error === undefined));
-        // authorizeJWT answers 401 itself without calling next.
-        captured.onEnd = () => resolve(false);
-      });
-      if (!passed) {
-        send(res, 401, log, 'token refused');
+    if (trust) {
+      try {
+        const token = await checkChannelToken(req.headers.authorization, body, trust, new Date());
+        if (!token.ok) {
+          send(res, 401, log, token.problem);
+          return;
+        }
+        request.user = token.claims;
+        // Another tenant is refused here, before the SDK asks Entra ID for a token to answer with
+        // (it does so before any middleware runs); the tenant guard stays behind it as well.
+        if (!fromTenant(body, trust.tenantId)) {
+          log.warn('tenant.refused', { tenant: tenantOf({ activity: body }) ?? '(none)', activityType: body.type });
+          res.writeHead(body.type === 'invoke' ? 403 : 200);
+          res.end();
+          return;
+        }
+      } catch (error) {
+        if (!(error instanceof SigningKeysUnavailable)) throw error;
+        log.warn('auth.keys-unavailable', {
+          reason: (error.cause as Error | undefined)?.message ?? error.message,
+        });
+        send(res, 503, log, undefined, { 'retry-after': '30' });
         return;
       }
-      captured.onEnd = undefined;
     }
+    const captured = new Captured();
     try {
       await adapter.process(request, captured, (context) => bot.run(context));
     } catch (error) {
@@ -64,7 +83,6 @@ class Captured implements WebResponse {
   body: unknown;
   headersSent = false;
   writableEnded = false;
-  onEnd: (() => void) | undefined;
   status(code: number): this {
     this.statusCode = code;
     return this;
@@ -80,24 +98,35 @@ class Captured implements WebResponse {
   }
   end(): this {
     this.writableEnded = true;
-    this.onEnd?.();
     return this;
   }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+type IncomingActivity = Record<string, unknown> & {
+  readonly type: string;
+  readonly serviceUrl?: unknown;
+  readonly channelId?: unknown;
+};
+
 /** The least the SDK and Samråd's handlers assume of an activity. */
-function isActivity(v: unknown): v is Record<string, unknown> {
+function isActivity(v: unknown): v is IncomingActivity {
   if (!isObject(v) || typeof v.type !== 'string' || v.type === '') return false;
   if (!isObject(v.conversation) || typeof v.conversation.id !== 'string' || v.conversation.id === '') return false;
   return isObject(v.from) && typeof v.from.id === 'string';
 }
 
-function send(res: ServerResponse, status: keyof typeof answers, log: Logger, problem?: string): void {
+function send(
+  res: ServerResponse,
+  status: keyof typeof answers,
+  log: Logger,
+  problem?: string,
+  headers: Record<string, string> = {},
+): void {
   if (problem) log.warn(status === 400 ? 'http.bad-activity' : 'auth.refused', { problem });
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(answers[status]));
 }
 

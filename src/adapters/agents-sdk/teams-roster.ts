@@ -4,6 +4,19 @@ import type { TeamMember, TeamRoster } from '../../ports/team-roster';
 
 const PAGE_SIZE = 500; // the most Teams returns per page
 
+/** A page as Teams sent it: the SDK's type promises members (with names), but a page or a member may come without. */
+interface SentPage {
+  readonly members?: readonly {
+    readonly id?: string;
+    readonly name?: string;
+    readonly email?: string;
+    readonly aadObjectId?: string;
+    readonly userPrincipalName?: string;
+  }[];
+  readonly continuationToken?: string;
+}
+const sent = (page: SentPage): SentPage => page;
+
 /**
  * The paged members API (the extension has no unpaged one: docs/agents-sdk.md). In a turn the
  * team comes from the activity's channel data; a continued conversation has none (the
@@ -18,7 +31,7 @@ export function teamsRoster(context: TurnContext, teamId?: string): TeamRoster {
     async *members(): AsyncIterable<TeamMember> {
       let continuationToken: string | undefined;
       do {
-        const { members, continuationToken: next } = await page(continuationToken);
+        const { members, continuationToken: next } = sent(await page(continuationToken));
         for (const m of members ?? []) {
           yield {
             name: m.name ?? m.email ?? m.id ?? '',
@@ -27,7 +40,7 @@ export function teamsRoster(context: TurnContext, teamId?: string): TeamRoster {
             ...(m.email && { email: m.email }),
           };
         }
-        continuationToken = next || undefined;
+        continuationToken = next === '' ? undefined : next; // the last page may say ''
       } while (continuationToken);
     },
   };

@@ -31,9 +31,12 @@ export type RecordFields = Omit<RecordEntity, 'partitionKey' | 'rowKey'>;
 
 /** The value's JSON, or undefined when it passes what one entity holds. */
 export function jsonOf(value: unknown): string | undefined {
-  const json = JSON.stringify(value) ?? 'null';
+  const json = stringified(value) ?? 'null';
   return json.length > VALUE_MAX ? undefined : json;
 }
+
+/** JSON.stringify as it is: undefined (and a function) has no JSON, whatever the library's type says. */
+const stringified = (value: unknown): string | undefined => JSON.stringify(value);
 
 export function fieldsOf(id: string, ver: string, json: string, created: string, modified: string): RecordFields {
   const chunks: Record<string, string> = {};
@@ -45,7 +48,10 @@ export function fieldsOf(id: string, ver: string, json: string, created: string,
 export function recordOf<T>(entity: Readonly<Record<string, unknown>>): StoredRecord<T> {
   const n = Number(entity.n ?? 0);
   let json = '';
-  for (let i = 0; i < n; i++) json += String(entity[`v${i}`] ?? '');
+  for (let i = 0; i < n; i++) {
+    const chunk = entity[`v${i}`];
+    if (typeof chunk === 'string') json += chunk;
+  }
   return {
     id: String(entity.id),
     etag: `"${String(entity.ver)}"`,

@@ -4,12 +4,19 @@ import { StoreError } from '../../ports/record-store';
 /** Table Storage's error codes for a request or an entity that is too large (permanent). */
 const TOO_LARGE = new Set(['EntityTooLarge', 'PropertyValueTooLarge', 'RequestBodyTooLarge', 'KeyValueTooLarge']);
 
-export const statusOf = (e: unknown): number | undefined =>
-  typeof (e as { statusCode?: unknown })?.statusCode === 'number'
-    ? (e as { statusCode: number }).statusCode
-    : undefined;
+/** A field of what was thrown: anything may be thrown, a non-object too. */
+const fieldOf = (e: unknown, name: string): unknown =>
+  typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[name] : undefined;
 
-const codeOf = (e: unknown): string => String((e as { code?: unknown })?.code ?? '');
+export const statusOf = (e: unknown): number | undefined => {
+  const status = fieldOf(e, 'statusCode');
+  return typeof status === 'number' ? status : undefined;
+};
+
+const codeOf = (e: unknown): string => {
+  const code = fieldOf(e, 'code');
+  return typeof code === 'string' ? code : '';
+};
 
 /**
  * The port's error for a refusal by Table Storage: what no retry can mend (a 400, a 413, an

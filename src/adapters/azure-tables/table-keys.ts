@@ -15,7 +15,7 @@ export function keyPart(text: string): string {
     const c = text.charCodeAt(i);
     const safe =
       (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 45;
-    out += safe ? text[i] : `~${c.toString(16).padStart(4, '0')}`;
+    out += safe ? text.charAt(i) : `~${c.toString(16).padStart(4, '0')}`;
   }
   if (out.length <= PART_MAX) return out;
   return `${out.slice(0, 100)}~~${createHash('sha256').update(text).digest('hex')}`;

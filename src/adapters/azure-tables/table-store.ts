@@ -133,7 +133,9 @@ export class TableRecordStore implements RecordStore {
     }
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // Nothing to close: the Table Storage client has no close, and each call is a request of its own.
+  }
 
   /**
    * A record with index rows goes in two steps: first, in one transaction guarded by its

@@ -13,6 +13,7 @@ import {
   TabStopType,
   TextRun,
   WidthType,
+  type IRunOptions,
 } from 'docx';
 import { cleanDocument } from '../../app/exports/document-text';
 import type { Block, DocumentRenderer, ExportDocument, TextRun as Run } from '../../ports/documents';
@@ -28,12 +29,16 @@ const headingLevels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3:
 
 /** A newline inside a run is a line break in the same paragraph. */
 function runs(r: Run): TextRun[] {
-  return r.text
-    .split('\n')
-    .map(
-      (text, k) =>
-        new TextRun({ text, bold: r.bold ?? false, italics: r.italic ?? false, ...(k > 0 ? { break: 1 } : {}) }),
-    );
+  return r.text.split('\n').map((text, k) => {
+    // Typed as run options: TextRun also takes a string, whose (deprecated) bold() the checker would otherwise see.
+    const options: IRunOptions = {
+      text,
+      bold: r.bold ?? false,
+      italics: r.italic ?? false,
+      ...(k > 0 ? { break: 1 } : {}),
+    };
+    return new TextRun(options);
+  });
 }
 
 function table(b: Extract<Block, { kind: 'table' }>): Table {

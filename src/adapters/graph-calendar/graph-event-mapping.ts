@@ -36,7 +36,8 @@ export function graphDateTime(instant: string): DateTimeTimeZone {
 export function instantFromGraph(v: DateTimeTimeZone | null | undefined): string | undefined {
   const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d))?/.exec(v?.dateTime ?? '');
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((s) => Number(s ?? 0)) as number[];
+  // The seconds' group is optional: unmatched, it is undefined, whatever the type of exec's answer says.
+  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((s: string | undefined) => Number(s ?? 0));
   const wall = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second };
   if (v?.timeZone === 'UTC') return new Date(Date.UTC(year!, month! - 1, day, hour, minute, second)).toISOString();
   if (v?.timeZone === GRAPH_OSLO_ZONE) return osloInstant(wall);

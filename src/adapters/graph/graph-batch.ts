@@ -26,7 +26,7 @@ export async function sendBatched(
   calls: readonly GraphCall[],
   policy: ThrottlePolicy = defaultThrottlePolicy,
 ): Promise<GraphReply[]> {
-  const replies: GraphReply[] = new Array(calls.length);
+  const replies = new Array<GraphReply>(calls.length);
   const chunks: number[][] = [];
   for (let i = 0; i < calls.length; i += BATCH_LIMIT)
     chunks.push(Array.from({ length: Math.min(BATCH_LIMIT, calls.length - i) }, (_, k) => i + k));
@@ -89,7 +89,7 @@ async function batch(
       method: call.method,
       // Sub-request URLs are relative to the version; a nextLink arrives absolute.
       url: http.relative(call.url),
-      ...((call.headers || withBody) && {
+      ...((call.headers ?? withBody) && {
         headers: { ...(withBody && { 'Content-Type': 'application/json' }), ...call.headers },
       }),
       ...(withBody && { body: call.body }),

@@ -5,15 +5,21 @@
 
 export const CRLF = '\r\n';
 const MAX_OCTETS = 75;
+/** C0 and DEL, the controls RFC 5545 names (Unicode's Cc short of the C1 range, which it allows). */
+const ASCII_CONTROL = /(?![\u0080-\u009f])\p{Cc}/gu;
+const ASCII_CONTROL_BUT_TAB = /(?![\t\u0080-\u009f])\p{Cc}/gu;
 
 /** TEXT values (3.3.11): backslash, semicolon, comma and line breaks are escaped. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // TEXT may not hold CONTROL (3.3.11: C0 but tab, and DEL; Unicode's Cc short of C1): stripped.
+      .replace(ASCII_CONTROL_BUT_TAB, '')
+  );
 }
 
 /**
@@ -21,7 +27,7 @@ export function escapeText(value: string): string {
  * at all, so it becomes a single one; control characters are dropped.
  */
 export function paramValue(value: string): string {
-  const clean = value.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ');
+  const clean = value.replace(/"/g, "'").replace(ASCII_CONTROL, ' ');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 

@@ -8,7 +8,7 @@ export class MemoryStore implements RecordStore {
 
   private list(name: string): Map<string, StoredRecord<unknown>> {
     let l = this.lists.get(name);
-    if (!l) this.lists.set(name, (l = new Map()));
+    if (!l) this.lists.set(name, (l = new Map<string, StoredRecord<unknown>>()));
     return l;
   }
 
@@ -49,7 +49,9 @@ export class MemoryStore implements RecordStore {
     l.delete(id);
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    // Nothing to close: the records live in this object.
+  }
 
   private nextEtag(): string {
     return `"m${++this.counter}"`;

@@ -18,7 +18,7 @@ const membership = z
   })
   .strict()
   .refine((m) => (m.municipality === undefined) !== (m.party === undefined), {
-    message: 'ORGANISATION.MUNICIPALITY_OR_PARTY',
+    error: 'ORGANISATION.MUNICIPALITY_OR_PARTY',
     path: ['municipality'],
   });
 
@@ -60,6 +60,64 @@ const boardRules = z
       .default([]),
   })
   .strict();
+
+const caseNumber = z.string().regex(/^\d{1,4}\/\d{4}$/, 'ORGANISATION.BAD_CASE_NUMBER');
+
+const networks = z.array(
+  z
+    .object({
+      id,
+      name: z.string().min(1),
+      aliases: z.array(z.string()).default([]),
+      about: z.string().default(''),
+      sample: z.boolean().default(false),
+      suppliers: z.array(z.string().min(1)).default([]),
+      members: z
+        .array(
+          z
+            .object({
+              name: z.string().min(1),
+              municipality: municipalityNumber,
+              role: z.enum(['service-lead', 'lawyer', 'other']),
+              email: z.email('ORGANISATION.BAD_EMAIL').optional(),
+            })
+            .strict(),
+        )
+        .default([]),
+    })
+    .strict(),
+);
+
+const projects = z.array(
+  z
+    .object({
+      id,
+      name: z.string().min(1),
+      purpose: z.string().default(''),
+      leader: z.string().min(1),
+      started: isoDate,
+      sample: z.boolean().default(false),
+      funding: z
+        .array(
+          z
+            .object({
+              kind: z.enum(['own', 'external']),
+              amount: z.number().int().positive(),
+              source: z.string().default(''),
+              status: z.enum(['own', 'applied', 'granted', 'refused']),
+              boardCase: caseNumber.optional(),
+            })
+            .strict()
+            .refine((f) => (f.kind === 'own') === (f.status === 'own'), 'ORGANISATION.BAD_FUNDING')
+            .refine((f) => f.kind === 'own' || f.boardCase !== undefined, 'ORGANISATION.FUNDING_WITHOUT_BOARD'),
+        )
+        .default([]),
+      milestones: z
+        .array(z.object({ title: z.string().min(1), due: isoDate, reached: isoDate.optional() }).strict())
+        .default([]),
+    })
+    .strict(),
+);
 
 export const organisationFileSchema = z
   .object({
@@ -108,8 +166,8 @@ export const organisationFileSchema = z
         .object({
           id,
           name: z.string().min(1),
-          email: z.string().email('ORGANISATION.BAD_EMAIL'),
-          aadObjectId: z.string().uuid('ORGANISATION.BAD_OBJECT_ID').optional(),
+          email: z.email('ORGANISATION.BAD_EMAIL'),
+          aadObjectId: z.uuid('ORGANISATION.BAD_OBJECT_ID').optional(),
           title: z.string().optional(),
           coordinator: z.boolean().default(false),
           memberships: z.array(membership).default([]),
@@ -122,6 +180,8 @@ export const organisationFileSchema = z
     fees: fees.optional(),
     populations: populations.optional(),
     boardRules: boardRules.optional(),
+    networks: networks.optional(),
+    projects: projects.optional(),
   })
   .strict();
 

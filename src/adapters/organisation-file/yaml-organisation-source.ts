@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Organisation } from '../../domain/organisation';
+import type { Project } from '../../domain/project';
 import { checkOrganisation } from '../../domain/organisation-rules';
 import type { OrganisationSource, SourceProblem } from '../../ports/organisation-source';
 import { ok } from '../../domain/result';
@@ -85,13 +86,34 @@ function fieldName(path: readonly PropertyKey[]): string {
   );
 }
 
+/** A project as the file has it: its history up to the day Samråd took over, the board's cases as numbers. */
+function projectOf({ started, funding, milestones, ...p }: NonNullable<OrganisationFile['projects']>[number]): Project {
+  const at = `${started}T12:00:00.000Z`;
+  return {
+    ...p,
+    startedAt: at,
+    startedBy: 'organisation',
+    funding: funding.map(({ boardCase, ...f }) => ({
+      ...f,
+      recordedAt: at,
+      ...(boardCase && {
+        boardCase: { number: Number(boardCase.split('/')[0]), year: Number(boardCase.split('/')[1]) },
+      }),
+    })),
+    milestones: milestones.map(({ reached, ...m }) => ({ ...m, ...(reached && { reached }) })),
+    reports: [],
+  };
+}
+
 /** The domain's paths use `municipality` for both forms; in the file it is a key of its own. */
 const fileOrder = (path: readonly (string | number)[]): (string | number)[] => [...path];
 
 function toOrganisation(file: OrganisationFile): Organisation {
-  const { fees, populations, boardRules } = file;
+  const { fees, populations, boardRules, networks, projects } = file;
   return {
     ...(boardRules && { boardRules }),
+    ...(networks && { networks }),
+    ...(projects && { projects: projects.map(projectOf) }),
     ...(fees && {
       fees: {
         due: fees.due,

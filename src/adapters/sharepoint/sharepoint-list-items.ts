@@ -101,7 +101,7 @@ export class SharePointListItems implements RecordStore {
       if (reply.status === 412) throw new StoreError('STORE.PRECONDITION_FAILED', list, id);
       const fields = this.expect<ItemFields>(reply, 200, list, id, sent);
       const etag = fields['@odata.etag'];
-      if (!etag) return (await this.lookup<T>(list, id).then((i) => i && toRecord<T>(id, i))) ?? undefined;
+      if (!etag) return (await this.lookup(list, id).then((i) => i && toRecord<T>(id, i))) ?? undefined;
       return toRecord<T>(id, { '@odata.etag': etag, id: itemId, fields });
     });
   }
@@ -142,7 +142,7 @@ export class SharePointListItems implements RecordStore {
     throw new StoreError('STORE.NOT_FOUND', list, id);
   }
 
-  private async lookup<T>(list: string, id: string): Promise<ListItem | undefined> {
+  private async lookup(list: string, id: string): Promise<ListItem | undefined> {
     const key = recordKey(list, id);
     const [item] = await this.query(`fields/RecordKey eq ${odataString(key)}`, list, id);
     if (item) this.itemIds.set(key, item.id);

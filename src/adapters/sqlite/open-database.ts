@@ -41,9 +41,15 @@ const advice: [RegExp, string][] = [
   ],
 ];
 
+/** The error's code (`SQLITE_CANTOPEN`, `EACCES`, …): anything may be thrown, a non-object too. */
+function codeOf(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
 /** The one line an operator reads when the database cannot be opened. */
 export function databaseFault(file: string, error: unknown): StartupFault {
-  const code = String((error as { code?: unknown })?.code ?? '');
+  const code = codeOf(error);
   const what =
     advice.find(([pattern]) => pattern.test(code))?.[1] ??
     `cannot be opened (${code || 'unknown error'}); check the file or point SAMRAD_DB at another one`;

@@ -95,12 +95,17 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
   api('get', '/tab/api/my-work', async (actor, _req, res) =>
     sendJson(res, 200, { items: await deps.service.myWork(actor) }),
   );
-  api('get', '/tab/api/meeting', async (actor, _req, res) =>
-    sendJson(res, 200, {
-      votes: await deps.service.meetingRoom(actor),
-      agenda: (await deps.service.meetingAgenda(actor)) ?? null,
-    }),
-  );
+  // The Teams meeting the panel runs in, as teams-js gives it: its chat id and meeting id.
+  api('get', '/tab/api/meeting', async (actor, req, res) => {
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    const chatId = q.get('chat')?.slice(0, 400);
+    const meetingId = q.get('meeting')?.slice(0, 400);
+    sendJson(
+      res,
+      200,
+      await deps.service.meetingRoom(actor, { ...(chatId && { chatId }), ...(meetingId && { meetingId }) }),
+    );
+  });
   api('get', '/tab/api/dashboard', async (actor, req, res) => {
     const view = await deps.service.dashboard(actor, localeOf(req));
     if (!view) {
@@ -114,6 +119,12 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
       return void res.end();
     }
     sendJson(res, 200, view, { etag, 'cache-control': 'private, no-cache' });
+  });
+  api('get', '/tab/api/bodies', async (_actor, _req, res) => sendJson(res, 200, { bodies: deps.service.bodies() }));
+  api('get', '/tab/api/bodies/:id', async (actor, req, res) => {
+    const search = new URL(req.url ?? '/', 'http://x').searchParams.get('q') ?? '';
+    const view = await deps.service.bodyTab(actor, req.params?.id ?? '', search.slice(0, 200));
+    sendJson(res, view ? 200 : 404, view ?? { error: 'not-found' });
   });
   api('get', '/tab/api/forms', async (actor, _req, res) => {
     const choices = deps.service.choices(actor);

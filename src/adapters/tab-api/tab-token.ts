@@ -1,4 +1,4 @@
-import { createVerify } from 'node:crypto';
+import { isRsaSigned, readBearerJwt, signedWith } from '../signing-keys/jwt';
 
 /** Where a token's signing key is looked up by its `kid`: Entra ID's keys (SigningKeys) or the local key. */
 export interface KeySource {
@@ -30,15 +30,6 @@ export type TokenCheck =
 
 const refuse = (problem: string): TokenCheck => ({ ok: false, problem });
 
-function part(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Checks the `Authorization: Bearer` token of a tab request: RS256 only, a key from the trusted
  * source, the issuer and tenant, an audience of ours, the scope, and the time window. Shape is
@@ -49,13 +40,10 @@ export async function checkTabToken(
   trust: TokenTrust,
   now: Date,
 ): Promise<TokenCheck> {
-  const match = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec((authorization ?? '').trim());
-  if (!match) return refuse('not a bearer JWT');
-  const [, h, p, s] = match as unknown as [string, string, string, string];
-  const header = part(h);
-  const claims = part(p);
-  if (!header || !claims) return refuse('undecodable');
-  if (header.alg !== 'RS256') return refuse('algorithm not allowed');
+  const jwt = readBearerJwt(authorization);
+  if (!jwt) return refuse('not a bearer JWT');
+  const { header, claims } = jwt;
+  if (!isRsaSigned(jwt, ['RS256'])) return refuse('algorithm not allowed');
   if (typeof header.kid !== 'string' || header.kid === '') return refuse('no key id');
   if (claims.iss !== trust.issuer) return refuse('issuer');
   if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== trust.tenantId.toLowerCase())
@@ -70,8 +58,7 @@ export async function checkTabToken(
   if (typeof claims.oid !== 'string' || claims.oid === '') return refuse('no object id');
   const key = await trust.keys.getKey(header.kid);
   if (!key) return refuse('unknown key');
-  const signed = createVerify('RSA-SHA256').update(`${h}.${p}`).verify(key.key, Buffer.from(s, 'base64url'));
-  if (!signed) return refuse('signature');
+  if (!signedWith(jwt, key.key)) return refuse('signature');
   const upn =
     typeof claims.preferred_username === 'string'
       ? claims.preferred_username

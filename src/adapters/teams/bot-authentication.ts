@@ -1,15 +1,11 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import { JwtTokenExtractor } from 'botframework-connector/lib/auth/jwtTokenExtractor';
 import type { Config } from '../../config';
 import { SigningKeys, type SigningKeyOptions } from '../signing-keys/signing-keys';
-import { impossibleToken } from './token-shape';
+import { impossibleToken } from '../teams-shared/token-shape';
 
 /** jsonwebtoken's errors for a token that is badly signed, malformed or not yet valid. */
 const tokenErrors = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
@@ -74,7 +70,6 @@ export function createCloudAdapter(config: Config, signingKeys: SigningKeyOption
     MicrosoftAppTenantId: config.bot.tenantId,
     ...(config.bot.password && { MicrosoftAppPassword: config.bot.password }),
   };
-  return new SamradAdapter(
-    new StrictBotAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
-  );
+  // Without a credentials factory of its own, the SDK makes its ConfigurationServiceClientCredentialFactory from these settings.
+  return new SamradAdapter(new StrictBotAuthentication(settings));
 }

@@ -1,5 +1,4 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { CardFactory } from 'botbuilder';
 import type { CardActionOutcome } from '../../app/card-action';
 import type { Reply } from '../../app/reply';
 import type { CardRenderer } from '../../presentation/card-renderer';
@@ -27,5 +26,6 @@ export async function carryOut(
 export function invokeResponse(reply: Reply, cards: CardRenderer): AdaptiveCardInvokeResponse {
   if (reply.kind === 'text')
     return { statusCode: 200, type: MESSAGE, value: reply.text as unknown as Record<string, unknown> };
-  return { statusCode: 200, type: CARD, value: CardFactory.adaptiveCard(cards.render(reply.card, reply.data)).content };
+  // The card itself, as CardFactory.adaptiveCard would wrap it (its `content` is typed any).
+  return { statusCode: 200, type: CARD, value: cards.render(reply.card, reply.data) };
 }

@@ -19,10 +19,14 @@ export function connectorStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** What the SDK throws, as far as it is read here; anything may be thrown, a non-object too. */
+interface Thrown {
+  readonly response?: { readonly headers?: { get?: (n: string) => unknown } & Record<string, unknown> };
+}
+
 /** Retry-After in ms (seconds or an HTTP date), when the failed call carried one. */
 export function retryAfterMs(error: unknown, now: number): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (n: string) => unknown } & Record<string, unknown> } })
-    ?.response?.headers;
+  const headers = (error as Thrown | null | undefined)?.response?.headers;
   const raw = headers?.get?.('retry-after') ?? headers?.['retry-after'];
   if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
   const seconds = Number(raw);
@@ -37,6 +41,10 @@ const FORBIDDEN: Readonly<Record<string, DeliveryFailureKind>> = {
   BotNotInConversationRoster: 'bot-removed',
   BotDisabledByAdmin: 'disabled-by-admin',
 };
+
+/** Only Teams' own codes: a code such as `toString` is not a key of FORBIDDEN. */
+const forbiddenKind = (code: string | undefined): DeliveryFailureKind | undefined =>
+  code !== undefined && Object.hasOwn(FORBIDDEN, code) ? FORBIDDEN[code] : undefined;
 
 /** The error code in Teams' answer body (`{ error: { code } }`), as the SDK's RestError carries it. */
 function connectorCode(error: unknown): string | undefined {
@@ -54,7 +62,7 @@ export function refusalOf(error: unknown): Refused | undefined {
   const status = connectorStatus(error);
   const code = connectorCode(error);
   const of = (kind: DeliveryFailureKind): Refused => ({ kind, status: status!, ...(code && { code }) });
-  if (status === 403) return of((code && FORBIDDEN[code]) || 'forbidden');
+  if (status === 403) return of(forbiddenKind(code) ?? 'forbidden');
   if (status === 404) return of('not-found');
   if (status === 413) return of('too-large');
   return undefined;

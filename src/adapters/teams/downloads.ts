@@ -11,6 +11,8 @@ import type { Catalogue } from '../../i18n/catalogue';
 import { feeCsvFile, feeDocumentFile } from '../../app/cooperation/fee-files';
 import { agreementFile } from '../../app/agreement/agreement-file';
 import { registerCsvFile } from '../../app/register/decision-files';
+import { planReportFile } from '../../app/action-plan/action-plan-file';
+import { projectReportFile } from '../../app/projects/project-file';
 import { localeFrom } from '../../i18n/locale';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
@@ -19,7 +21,7 @@ import type { Download } from './http-server';
 import { attachmentDisposition } from './security-headers';
 
 export type Made = (
-  deps: { store: RecordStore; org: Organisation; t: Translator },
+  deps: { store: RecordStore; org: Organisation; t: Translator; now: Date },
   id: string,
 ) => Promise<DownloadFile | undefined>;
 
@@ -48,6 +50,10 @@ const filesBy = ({ docx: docxRenderer, annualPlanFile }: FileMakers): Readonly<R
   'avtaleendring.docx': (deps, id) => agreementFile(deps, id, docxRenderer),
   // The decision register (`RALLE`, or one year: `R2026`).
   'vedtak.csv': (deps, id) => registerCsvFile(deps, id),
+  // An adopted action plan's status per focus area (`H2027`), for the annual meeting.
+  'handlingsplan.docx': (deps, id) => planReportFile(deps, id, docxRenderer, deps.now),
+  // A project's status report to the board, by the report's id.
+  'prosjektrapport.docx': (deps, id) => projectReportFile(deps, id, docxRenderer),
   // The annual plan (`A2027`) as a calendar to subscribe to.
   'arshjul.ics': (deps, id) => annualPlanFile(deps, id),
 });
@@ -81,7 +87,7 @@ export function downloads(deps: {
     if (!make || !/^[A-Z0-9]{5}$/.test(id)) return text(404, t.t('files.not-found'));
     if (!deps.links.verify(`/exports/${id}/${file}`, query.expires, query.sig, deps.clock.now()))
       return text(403, t.t('files.download.expired'));
-    const made = await make({ store: deps.store, org: deps.registry.organisation, t }, id);
+    const made = await make({ store: deps.store, org: deps.registry.organisation, t, now: deps.clock.now() }, id);
     if (!made) return text(404, t.t('files.not-found'));
     return {
       status: 200,

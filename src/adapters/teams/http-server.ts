@@ -42,13 +42,16 @@ export function createHttpServer(
   // No body parser: the endpoint reads and checks the body itself (message-endpoint.ts).
   server.post('/api/messages', async (req, res) => messages(req, res));
   server.get('/healthz', async (_req, res) => {
-    const report = await health().catch((e: Error) => ({ status: 'degraded' as const, error: e.message }));
+    const report = await health().catch((e: unknown) => ({
+      status: 'degraded' as const,
+      error: e instanceof Error ? e.message : String(e),
+    }));
     res.json(report.status === 'ok' ? 200 : 503, report);
   });
   if (calendarFile) {
     // The local calendar: invitations link here so attendees can add the meeting to theirs.
     server.get('/calendar/:file', async (req, res) => {
-      const name = String(req.params.file ?? '');
+      const name = paramOf(req, 'file');
       const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams) as Record<string, string>;
       const file = name.endsWith('.ics')
         ? await calendarFile(name.slice(0, -'.ics'.length), query)
@@ -60,18 +63,25 @@ export function createHttpServer(
   if (download) {
     server.get('/exports/:meetingId/:file', async (req, res) => {
       const query = Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams) as Record<string, string>;
-      const file = await download(String(req.params.meetingId ?? ''), String(req.params.file ?? ''), query);
+      const file = await download(paramOf(req, 'meetingId'), paramOf(req, 'file'), query);
       res.writeHead(file.status, fileHeaders(file.headers));
       res.end(file.body);
     });
   }
-  server.on('restifyError', (req, _res, err, callback) => {
+  // restify types its events' listeners as taking any: the arguments are named here.
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: unknown, callback: () => void) => {
     log.warn('http.error', {
       method: req.method,
       path: req.path(),
-      status: (err as { statusCode?: number }).statusCode,
+      status: (err as { statusCode?: number } | null | undefined)?.statusCode,
     });
-    return callback();
+    callback();
   });
   return server;
+}
+
+/** A path parameter as text: restify types `params` as any. */
+function paramOf(req: restify.Request, name: string): string {
+  const value = (req.params as Readonly<Record<string, unknown>> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
 }

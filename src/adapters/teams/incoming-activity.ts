@@ -43,12 +43,10 @@ export function readIncomingActivity(body: unknown): Incoming {
   if (!optionalString(body.from, 'aadObjectId') || !optionalString(body.from, 'name'))
     return { ok: false, problem: 'bad from' };
   if (body.channelId !== undefined && !nonEmpty(body.channelId)) return { ok: false, problem: 'bad channelId' };
-  for (const [field, fits] of Object.entries(optionalShapes)) {
+  for (const [field, fits] of Object.entries(optionalShapes))
     if (body[field] !== undefined && body[field] !== null && !fits(body[field]))
       return { ok: false, problem: `bad ${field}` };
-    if (body[field] === null) delete body[field];
-  }
-  return { ok: true, activity: withDates(body) as unknown as Activity };
+  return { ok: true, activity: withDates(withoutNulls(body)) as unknown as Activity };
 }
 
 /** https, or http to this machine (the local playground and test connectors). */
@@ -64,18 +62,28 @@ function usableServiceUrl(value: string): boolean {
 const optionalString = (o: Record<string, unknown>, key: string) =>
   o[key] === undefined || o[key] === null || typeof o[key] === 'string';
 
-/** As the SDK's own reader does: the raw strings are kept beside the parsed dates. */
+/** A copy without the optional fields sent as null: the handlers read a missing field, never a null one. */
+function withoutNulls(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(body).filter(([field, value]) => !(value === null && Object.hasOwn(optionalShapes, field))),
+  );
+}
+
+const DATES = [
+  ['timestamp', 'rawTimestamp'],
+  ['localTimestamp', 'rawLocalTimestamp'],
+  ['expiration', 'rawExpiration'],
+] as const;
+
+/**
+ * As the SDK's own reader does: the raw strings are kept beside the parsed dates. A copy; a
+ * date field that is not a string is left out.
+ */
 function withDates(body: Record<string, unknown>): Record<string, unknown> {
-  for (const [field, raw] of [
-    ['timestamp', 'rawTimestamp'],
-    ['localTimestamp', 'rawLocalTimestamp'],
-    ['expiration', 'rawExpiration'],
-  ] as const) {
+  const dates = DATES.flatMap(([field, raw]) => {
     const value = body[field];
-    if (typeof value === 'string') {
-      body[raw] = value;
-      body[field] = new Date(value);
-    } else if (value !== undefined) delete body[field];
-  }
-  return body;
+    return typeof value === 'string' ? [[field, new Date(value)] as const, [raw, value] as const] : [];
+  });
+  const rest = Object.entries(body).filter(([field]) => !DATES.some(([date]) => date === field));
+  return Object.fromEntries([...rest, ...dates]);
 }

@@ -49,7 +49,7 @@ export function messageEndpoint(adapter: SamradAdapter, bot: ActivityHandler, lo
         res.end(JSON.stringify(invoke.body));
       }
     } catch (error) {
-      if (error instanceof AuthenticationError && (error.statusCode === 401 || error.statusCode === undefined)) {
+      if (error instanceof AuthenticationError && error.statusCode === 401) {
         refuse(res, 401, log, error.message);
         return;
       }

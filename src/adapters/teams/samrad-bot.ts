@@ -21,7 +21,14 @@ import type { Logger } from '../../log';
 import type { Clock } from '../../ports/clock';
 import type { RecordStore } from '../../ports/record-store';
 import type { CardRenderer } from '../../presentation/card-renderer';
-import { addressLookup, commandTextOf, conversationKindOf, teamsUserOf } from './activity-reader';
+import {
+  addressLookup,
+  cardActionOf,
+  commandTextOf,
+  conversationKindOf,
+  searchQueryOf,
+  teamsUserOf,
+} from './activity-reader';
 import { toActivities } from './reply-activities';
 import { storedTeamRoster } from './stored-team-roster';
 import { teamsRoster } from './teams-roster';
@@ -73,11 +80,13 @@ export class SamradBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     // Knowing the conversation helps later updates, but must never cost the person's action. It
     // is checked beside the action's own first reads: on SharePoint they share one `$batch`.
-    const remembered = this.remember(context).catch((error: Error) =>
-      this.deps.log.warn('conversation.remember-failed', { error: error.message }),
+    const remembered = this.remember(context).catch((error: unknown) =>
+      this.deps.log.warn('conversation.remember-failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
     );
-    const action = invokeValue.action;
-    const pressed = this.pressed(context, action.verb ?? '', action.data ?? {});
+    const { verb, data } = cardActionOf(invokeValue);
+    const pressed = this.pressed(context, verb, data);
     const outcome = await this.deps.cardActions.answer(pressed).finally(() => remembered);
     return carryOut(context, outcome, this.deps.cards, this.deps.log);
   }
@@ -87,13 +96,9 @@ export class SamradBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: SearchInvokeValue,
   ): Promise<SearchInvokeResponse> {
-    const value = invokeValue as SearchInvokeValue & { dataset?: string };
     const results = this.deps.choices
       ? await this.deps.choices.search({
-          dataset: value.dataset ?? '',
-          text: value.queryText ?? '',
-          skip: value.queryOptions?.skip ?? 0,
-          top: value.queryOptions?.top ?? 15,
+          ...searchQueryOf(invokeValue, 15),
           user: teamsUserOf(context),
           lookupAddress: addressLookup(context),
         })

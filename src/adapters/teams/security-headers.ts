@@ -34,7 +34,8 @@ export function setBaseSecurityHeaders(res: Pick<ServerResponse, 'setHeader'>): 
  */
 export function attachmentDisposition(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim() || 'fil';
+  // A file name carries no control characters (C0 and DEL: Unicode's Cc short of C1) nor a quote into a header.
+  const cleaned = base.replace(/"|(?![\u0080-\u009f])\p{Cc}/gu, '').trim() || 'fil';
   const ascii =
     cleaned
       .replace(/[øØæÆ]/g, (c) => ({ ø: 'o', Ø: 'O', æ: 'ae', Æ: 'Ae' })[c] ?? c)

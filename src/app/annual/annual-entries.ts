@@ -11,10 +11,12 @@ import type { RecordStore } from '../../ports/record-store';
 import { HEARINGS } from '../hearings/hearing-records';
 import { INPUT_REQUESTS } from '../input/input-records';
 import { MEETINGS } from '../meetings/meeting-records';
+import { workstreamEntries } from './workstream-entries';
 
 /**
  * Everything dated in the cooperation, worded for the reader. Meetings, input requests and
- * hearings are each tens a year (docs/storage-queries.md), so each list is read whole.
+ * hearings are each tens a year (docs/storage-queries.md), so each list is read whole; the
+ * projects' and networks' entries come from workstream-entries.ts.
  */
 export async function annualEntries(
   store: RecordStore,
@@ -70,5 +72,6 @@ export async function annualEntries(
     date: feeDueDate(feeTerms(org), year),
     title: t.t('annual.fee-due', { year }),
   });
+  entries.push(...(await workstreamEntries(store, org, t)));
   return entries;
 }

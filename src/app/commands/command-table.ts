@@ -45,6 +45,19 @@ import { agreementChangeCommand } from './agreement-change.command';
 import { boardRulesCommand } from './board-rules.command';
 import { decisionsCommand } from './decisions.command';
 import { annualPlanCommand } from './annual-plan.command';
+import { actionPlanCommand } from './action-plan.command';
+import { focusAreaCommand } from './focus-area.command';
+import { measureCommand } from './measure.command';
+import { presentActionPlanCommand } from './present-action-plan.command';
+import { networksCommand } from './networks.command';
+import { networkMeetingCommand } from './network-meeting.command';
+import { inquiryCommand } from './inquiry.command';
+import { answerInquiryCommand } from './answer-inquiry.command';
+import { projectsCommand } from './projects.command';
+import { newProjectCommand } from './new-project.command';
+import { milestoneCommand } from './milestone.command';
+import { fundingCommand } from './funding.command';
+import { projectReportCommand } from './project-report.command';
 
 /** Every chat command, in the order the Teams menu lists them. Words live in the catalogues. */
 export function commandTable(): readonly Command[] {
@@ -96,6 +109,19 @@ export function commandTable(): readonly Command[] {
     boardRulesCommand,
     decisionsCommand,
     annualPlanCommand,
+    actionPlanCommand,
+    focusAreaCommand,
+    measureCommand,
+    presentActionPlanCommand,
+    networksCommand,
+    networkMeetingCommand,
+    inquiryCommand,
+    answerInquiryCommand,
+    projectsCommand,
+    newProjectCommand,
+    milestoneCommand,
+    fundingCommand,
+    projectReportCommand,
   ];
   return table;
 }

@@ -1,5 +1,6 @@
 import { foldText } from '../../domain/fold-text';
 import type { Meeting } from '../../domain/meeting';
+import { attendeesOf } from '../../domain/minutes-signing';
 import type { RecordStore, StoredRecord } from '../../ports/record-store';
 import { MEETINGS } from '../meetings/meeting-records';
 import type { MinutesRecord } from '../minutes/minutes-records';
@@ -24,8 +25,11 @@ export async function pickMinutesMeeting(
   ref: string | undefined,
   now: Date,
   purpose: MinutesPurpose,
-  /** To approve: drafts this member has approved already are no longer hers to do. */
-  memberId?: string,
+  /**
+   * To approve: drafts this member has approved already are no longer hers to do, and a
+   * member approves only minutes of a meeting she attended (the coordinator follows them all).
+   */
+  approver?: { readonly memberId: string; readonly attendedOnly: boolean },
 ): Promise<Picked<Meeting>> {
   const all = await store.find<Meeting>(MEETINGS);
   const minutes = new Map((await store.find<MinutesRecord>(MINUTES)).map((m) => [m.id, m.value]));
@@ -35,7 +39,9 @@ export async function pickMinutesMeeting(
   const toDo = begun.filter((m) => {
     const record = minutes.get(m.id);
     if (purpose === 'write') return record?.minutes.status !== 'approved';
-    return record?.minutes.status === 'draft' && !record.memberApprovals.some((a) => a.memberId === memberId);
+    if (record?.minutes.status !== 'draft') return false;
+    if (approver?.attendedOnly && !attendeesOf(record.minutes).includes(approver.memberId)) return false;
+    return !record.memberApprovals.some((a) => a.memberId === approver?.memberId);
   });
   if (!ref || NEXT.has(foldText(ref))) {
     if (toDo.length > 1) return { kind: 'several', candidates: toDo };
@@ -57,7 +63,10 @@ export async function minutesMeetingArg<S extends ArgsSchema>(
   const ref = ctx.typed.meeting;
   const named = ref && !NEXT.has(foldText(ref)) ? ref : undefined;
   return pickedOrReply(
-    await pickMinutesMeeting(store, ref, now, purpose, ctx.actor.member.id),
+    await pickMinutesMeeting(store, ref, now, purpose, {
+      memberId: ctx.actor.member.id,
+      attendedOnly: !ctx.actor.roles.has('coordinator'),
+    }),
     t,
     {
       commandId,

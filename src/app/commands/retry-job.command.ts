@@ -20,16 +20,13 @@ export const retryJobCommand = declareCommand({
   inMenu: false,
   async run({ org, t, input }, { scheduler }) {
     const typed = input.job ?? '';
-    if (!typed) {
-      // Pick, don't type: the failed jobs as buttons, newest first; the only one is taken without asking.
-      const failed = await failedJobsNewestFirst(scheduler);
-      if (failed.length === 0) return [text(t.t('jobs.failed.none'))];
-      if (failed.length > 1) {
-        const candidates = failed.map((j) => ({ id: jobRef(j.id), title: describeJob(j, org, t) }));
-        return [choiceReply(t, t.t('jobs.retry.which'), 'retry-job', candidates, undefined, '')];
-      }
-    }
+    // Pick, don't type: without an id the failed jobs as buttons, newest first; the only one is taken without asking.
     const found = typed ? await findJobByRef(scheduler, typed) : await failedJobsNewestFirst(scheduler);
+    if (!typed && found.length === 0) return [text(t.t('jobs.failed.none'))];
+    if (!typed && found.length > 1) {
+      const candidates = found.map((j) => ({ id: jobRef(j.id), title: describeJob(j, org, t) }));
+      return [choiceReply(t, t.t('jobs.retry.which'), 'retry-job', candidates, undefined, '')];
+    }
     if (found.length === 0) return [text(t.t('jobs.retry.unknown', { ref: echo(typed) }))];
     if (found.length > 1)
       return [text(t.t('jobs.retry.ambiguous', { ref: echo(typed), ids: found.map((j) => j.id).join(', ') }))];

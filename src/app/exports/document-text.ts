@@ -6,8 +6,7 @@ import type { Block, ExportDocument, TextRun } from '../../ports/documents';
  * Word refuse the whole document, so every document writer drops them here, in one place.
  * DEL and the C1 controls are allowed by XML 1.0 and are left alone.
  */
-const FORBIDDEN =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const FORBIDDEN = /(?![\t\n\r\u007f-\u009f])\p{Cc}|[\ufffe\uffff]|\p{Cs}/gu; // with u, \p{Cs} is only a lone surrogate
 
 export const withoutForbiddenCharacters = (text: string): string => text.replace(FORBIDDEN, '');
 

@@ -72,7 +72,7 @@ export interface InputJobDeps {
 async function current(deps: InputJobDeps, payload: InputJobPayload, planned: (r: InputRequest) => readonly string[]) {
   const request = await loadRequest(deps.store, payload.meetingId);
   const meeting = (await deps.store.get<Meeting>(MEETINGS, payload.meetingId))?.value;
-  if (!request || !meeting || meeting.state !== 'planned' || !planned(request).includes(payload.at)) return undefined;
+  if (!request || meeting?.state !== 'planned' || !planned(request).includes(payload.at)) return undefined;
   return { request, meeting };
 }
 

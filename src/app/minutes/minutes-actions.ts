@@ -14,6 +14,8 @@ import { saveMinutes } from './save-minutes';
 import { requestApproval } from './request-approval';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { archiveApprovedMinutes } from '../archive/archive-triggers';
+import { adoptPlansDecidedAt } from '../action-plan/action-plan-adoption';
+import { adoptedNotice } from '../action-plan/action-plan-view';
 
 const message = (ctx: CardActionContext, e: DomainError): string => errorText(ctx.t, e);
 const meetingIdOf = (ctx: CardActionContext): string =>
@@ -79,6 +81,8 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
         // A new version of approved minutes, and minutes approved by this meeting's first item, go to the library.
         await archiveApprovedMinutes(deps, meetingId);
         if (previous?.ok) await archiveApprovedMinutes(deps, previous.value.id);
+        // A vedtak under an action plan's case adopts the plan: its measures become follow-up tasks.
+        const plans = await adoptPlansDecidedAt(deps, ctx.org, meetingId, ctx.actor.member.id);
         const notice = [
           ctx.t.t('minutes.saved', { version: saved.value.record.value.minutes.version }),
           ...(previous
@@ -88,6 +92,7 @@ export function minutesActions(deps: MinutesViewDeps & { scheduler: JobScheduler
                   : message(ctx, previous.error),
               ]
             : []),
+          ...plans.map((p) => adoptedNotice(ctx.t, p)),
         ].join(' ');
         return {
           respond: await showMinutesForm(

@@ -12,6 +12,7 @@ import type { RecordStore } from '../../ports/record-store';
 import { loadRequest, meetingAnswers } from '../input/input-records';
 import { MEETINGS } from '../meetings/meeting-records';
 import type { TabActor } from './tab-actor';
+import { meetingOfTeamsMeeting } from './teams-meeting-map';
 
 /** One case in the side panel: what the municipalities said, and the reference `vote.open` takes. */
 export interface RoomCase {
@@ -35,26 +36,38 @@ export interface RoomAgenda {
   readonly start: string;
   /** The chair of the meeting's body, or a coordinator: who opens the votes (vote.open decides again). */
   readonly mayOpenVote: boolean;
+  /**
+   * `teams-meeting`: the Samråd meeting this Teams meeting was scheduled for; `next`: the Teams
+   * meeting is none Samråd scheduled (or the tab could not say which), so the person's next one.
+   */
+  readonly found: 'teams-meeting' | 'next';
   readonly cases: readonly RoomCase[];
 }
 
 /**
- * The meeting the side panel is in: the soonest planned meeting, not yet over, of a body this
- * person sits on (any body for a coordinator), with each case's input summary. Samråd does not
- * yet map a Teams meeting id to its meeting, so "the meeting now" is the person's next one.
+ * The meeting the side panel is in: the Samråd meeting the Teams meeting was scheduled for
+ * (`teams-meeting-map.ts`), or, when Samråd scheduled no such meeting, the soonest planned one
+ * not yet over of a body this person sits on (any body for a coordinator); each case with its
+ * input summary. A mapped meeting of a body the person has no seat on shows no agenda.
  */
 export async function meetingAgenda(
   deps: { store: RecordStore; clock: Clock },
   org: Organisation,
   actor: TabActor,
+  /** The Teams meeting's chat thread (`teamsMeetingThread`), when the panel is in one. */
+  teamsThread?: string,
 ): Promise<RoomAgenda | undefined> {
   const now = deps.clock.now();
   const coordinator = actor.roles.has('coordinator');
   const seatIn = (m: Meeting) => seatsOf(org, m.bodyId, osloDate(m.start)).find((s) => s.member.id === actor.member.id);
-  const meeting = (await deps.store.find<Meeting>(MEETINGS, { state: 'planned' }))
-    .map((r) => r.value)
-    .filter((m) => isPlanned(m) && Date.parse(m.end) >= now.getTime() && (coordinator || seatIn(m)))
-    .sort((a, b) => a.start.localeCompare(b.start))[0];
+  const all = (await deps.store.find<Meeting>(MEETINGS)).map((r) => r.value);
+  const mapped = await meetingOfTeamsMeeting(deps.store, all, teamsThread);
+  if (mapped && !coordinator && !seatIn(mapped)) return undefined;
+  const meeting =
+    mapped ??
+    all
+      .filter((m) => isPlanned(m) && Date.parse(m.end) >= now.getTime() && (coordinator || seatIn(m)))
+      .sort((a, b) => a.start.localeCompare(b.start))[0];
   if (!meeting) return undefined;
   const [request, answers] = await Promise.all([
     loadRequest(deps.store, meeting.id),
@@ -66,6 +79,7 @@ export async function meetingAgenda(
     body: bodyName(org, meeting.bodyId),
     start: meeting.start,
     mayOpenVote: coordinator || seatIn(meeting)?.role === 'chair',
+    found: mapped ? 'teams-meeting' : 'next',
     cases: itemsForInput(meeting)
       .filter((i) => i.status !== 'withdrawn')
       .map((i) => {

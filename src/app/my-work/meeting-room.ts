@@ -30,7 +30,15 @@ export interface RoomVote {
 
 const RECENT_MS = 24 * 60 * 60_000;
 
-export async function meetingRoom(deps: { store: RecordStore; clock: Clock }, actor: TabActor): Promise<RoomVote[]> {
+/**
+ * `meetingId`: the Samråd meeting the panel is in, when known; a vote on another meeting's case
+ * is then left out (votes on no case still show: they were opened in the meeting).
+ */
+export async function meetingRoom(
+  deps: { store: RecordStore; clock: Clock },
+  actor: TabActor,
+  meetingId?: string,
+): Promise<RoomVote[]> {
   const now = deps.clock.now();
   const [open, closed] = await Promise.all([
     deps.store.find<VoteRecord>(VOTES, { state: 'open' }),
@@ -42,6 +50,7 @@ export async function meetingRoom(deps: { store: RecordStore; clock: Clock }, ac
   const votes: RoomVote[] = [];
   for (const { value: vote } of [...open, ...recent]) {
     if (vote.state === 'draft') continue;
+    if (meetingId && vote.agendaItem && vote.agendaItem.meetingId !== meetingId) continue;
     const box = (await deps.store.get<BallotBox>(BALLOT_BOXES, vote.id))?.value;
     if (!box) continue;
     const keys = keysCastableBy(vote.electorate, actor.member.id);

@@ -16,8 +16,10 @@ import { myWork, type WorkItem } from './my-work';
 import { meetingRoom, type RoomVote } from './meeting-room';
 import { formChoices, type FormChoices } from './form-choices';
 import { meetingAgenda, type RoomAgenda } from './meeting-agenda';
+import { teamsMeetingThread } from '../../domain/teams-meeting';
 import { refusedField } from './form-fields';
 import { osloDate } from '../../domain/oslo-time';
+import { bodyTab, type BodyTab } from '../body-tab/body-tab';
 
 /**
  * The card actions a tab may press. The tab sends the same fields a card would, and the action
@@ -105,14 +107,40 @@ export class TabService {
     return myWork(this.services, this.services.registry.organisation, actor);
   }
 
-  /** The meeting side panel and stage: the votes running now, as this person may see them. */
-  meetingRoom(actor: TabActor): Promise<RoomVote[]> {
-    return meetingRoom(this.services, actor);
+  /**
+   * The meeting side panel and stage: the agenda of the Samråd meeting this Teams meeting was
+   * scheduled for (else the person's next one), each case with its input summary, and the votes
+   * running now as this person may see them (only that meeting's, when it is known).
+   */
+  async meetingRoom(
+    actor: TabActor,
+    teams: { readonly chatId?: string; readonly meetingId?: string },
+  ): Promise<{ votes: RoomVote[]; agenda: RoomAgenda | null }> {
+    const agenda = await meetingAgenda(
+      this.services,
+      this.services.registry.organisation,
+      actor,
+      teamsMeetingThread(teams),
+    );
+    const votes = await meetingRoom(
+      this.services,
+      actor,
+      agenda?.found === 'teams-meeting' ? agenda.meetingId : undefined,
+    );
+    return { votes, agenda: agenda ?? null };
   }
 
-  /** The side panel's agenda: the person's meeting now or next, each case with its input summary. */
-  meetingAgenda(actor: TabActor): Promise<RoomAgenda | undefined> {
-    return meetingAgenda(this.services, this.services.registry.organisation, actor);
+  /** The bodies a channel tab may show: its settings page picks one. */
+  bodies(): { readonly id: string; readonly name: string }[] {
+    return this.services.registry.organisation.bodies.map((b) => ({ id: b.id, name: b.name }));
+  }
+
+  /**
+   * A body's channel tab: anyone registered may read it, as anyone registered may search the
+   * decision register (`vedtak`). Undefined for a body the organisation does not have.
+   */
+  bodyTab(_actor: TabActor, bodyId: string, search: string): Promise<BodyTab | undefined> {
+    return bodyTab(this.services, this.services.registry.organisation, bodyId, search);
   }
 
   /** Coordinators only: the whole cooperation. */

@@ -106,9 +106,8 @@ export const PROJECTORS: Readonly<Record<string, Projector>> = {
   },
   [HEARINGS]: {
     lists: ['hearings'],
-    async project(store, id, c) {
+    async project(store, id) {
       const hearing = await value<HearingRecord>(store, HEARINGS, id);
-      c;
       return { rows: hearing ? { hearings: [hearingRow(hearing)] } : {}, also: [] };
     },
   },

@@ -25,7 +25,9 @@ const messages: Readonly<Record<string, string>> = {
   'input-summary-post': 'input-summary',
   invite: 'invite',
   'minutes-approval': 'minutes-approval',
+  'network-inquiry-message': 'inquiry-remind',
   notice: 'meeting-notice',
+  'project-milestone-message': 'milestone-remind',
   'vote-remind': 'vote-remind',
 };
 
@@ -40,9 +42,11 @@ const work: Readonly<Record<string, string>> = {
   'hearing.remind': 'hearing-reminders',
   'follow-up.remind': 'follow-up-reminder',
   'document.archive': 'archive',
+  'project.milestone-remind': 'milestone-reminder',
+  'network.inquiry-remind': 'inquiry-reminder',
 };
 
-const subjectFields = ['meetingId', 'hearingId', 'voteId', 'taskId', 'subjectId'] as const;
+const subjectFields = ['meetingId', 'hearingId', 'voteId', 'taskId', 'subjectId', 'projectId', 'inquiryId'] as const;
 
 function subjectOf(job: Job, rest: string[]): string {
   const payload = (job.payload ?? {}) as Record<string, unknown>;

@@ -37,7 +37,7 @@ export interface JobContext<P = unknown> {
    * Writes the receipt onto the job before returning. Call it the moment the side effect is
    * known to have happened. Throws `JOB.CLAIM_LOST` when the job is no longer ours.
    */
-  recordReceipt(receipt: Receipt): Promise<void>;
+  readonly recordReceipt: (receipt: Receipt) => Promise<void>; // a function, not a method: handlers destructure it
 }
 
 /** Return nothing (or `done`) when finished; throw or return `retry` to try later; `failed` to give up. */

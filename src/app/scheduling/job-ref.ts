@@ -15,7 +15,7 @@ export function jobRef(id: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   let ref = '';
-  for (let i = 0; i < 6; i++, hash >>>= 5) ref += alphabet[hash & 31];
+  for (let i = 0; i < 6; i++, hash >>>= 5) ref += alphabet.charAt(hash & 31);
   return ref;
 }
 

@@ -93,7 +93,9 @@ export class JobRunner {
       while (this.inFlight.size >= this.concurrency) await Promise.race(this.inFlight);
       if (this.stopping) break; // stop() was called: leave the rest to the next process
       const run: Promise<void> = this.execute(candidate)
-        .then((result) => void summary[result]++)
+        .then((result) => {
+          summary[result]++;
+        })
         .finally(() => this.inFlight.delete(run));
       this.inFlight.add(run);
       started.push(run);

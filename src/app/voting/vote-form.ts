@@ -24,21 +24,20 @@ const secrecies: readonly Secrecy[] = ['named', 'secret'];
 const interims: readonly InterimResults[] = ['hidden', 'shown', 'after-own-ballot'];
 
 /** The fields the form sends, as the card names them; a refused form comes back with them as typed. */
-const FIELDS = [
-  'title',
-  'case',
-  'caseNumber',
-  'alternatives',
-  'body',
-  'electorate',
-  'rule',
-  'quorum',
-  'secrecy',
-  'interimResults',
-  'changeAllowed',
-  'deadlineDate',
-  'deadlineTime',
-] as const;
+type FormField =
+  | 'title'
+  | 'case'
+  | 'caseNumber'
+  | 'alternatives'
+  | 'body'
+  | 'electorate'
+  | 'rule'
+  | 'quorum'
+  | 'secrecy'
+  | 'interimResults'
+  | 'changeAllowed'
+  | 'deadlineDate'
+  | 'deadlineTime';
 
 /**
  * The form behind `avstemning`: every setting the body's rules may call for. With open cases to
@@ -52,8 +51,7 @@ export function voteForm(
 ): Reply {
   const choices = <T extends string>(values: readonly T[], prefix: string) =>
     values.map((v) => ({ title: t.t(`${prefix}.${v}`), value: v }));
-  const typed = (key: (typeof FIELDS)[number]) =>
-    typeof prefill.typed?.[key] === 'string' ? prefill.typed[key] : undefined;
+  const typed = (key: FormField) => (typeof prefill.typed?.[key] === 'string' ? prefill.typed[key] : undefined);
   const values = {
     electorate: typed('electorate') ?? 'members',
     rule: typed('rule') ?? 'simple-majority',

@@ -2,7 +2,8 @@
  * The local Teams host (served at /tab-host/ in local mode only): the tab in an iframe, and the
  * host side of teams-js answered here: initialize, getContext with the chosen person, theme
  * changes, getAuthToken with a token the local server signs, and pages.config's save.
- * Tests drive it through the query (?as=respondent&theme=dark&view=dashboard&lang=en).
+ * Tests drive it through the query (?as=respondent&theme=dark&view=dashboard&lang=en; the
+ * channel tab takes its body: ?view=channel&body=styret).
  */
 interface HostMessage {
   readonly id: number;
@@ -17,12 +18,16 @@ const state = {
   theme: query.get('theme') ?? 'default',
   view: query.get('view') ?? 'my-work',
   lang: query.get('lang') ?? 'nb',
+  body: query.get('body') ?? '',
+  // The Teams meeting's chat thread the side panel and stage run in (?chat=19:meeting_…@thread.v2).
+  chat: query.get('chat') ?? '19:meeting_local@thread.v2',
 };
 
 const views: Record<string, { path: string; frameContext: string }> = {
   'my-work': { path: '/tab/', frameContext: 'content' },
   dashboard: { path: '/tab/dashboard', frameContext: 'content' },
   config: { path: '/tab/config', frameContext: 'settings' },
+  channel: { path: '/tab/channel', frameContext: 'content' },
   'meeting-panel': { path: '/tab/meeting', frameContext: 'meetingSidePanel' },
   'meeting-stage': { path: '/tab/meeting', frameContext: 'meetingStage' },
 };
@@ -43,14 +48,22 @@ const runtime = {
 
 const frame = document.getElementById('tab') as HTMLIFrameElement;
 const saved = document.getElementById('saved') as HTMLElement;
+const saveButton = document.getElementById('save') as HTMLButtonElement;
 let tenantId = '';
+/** The content address the settings page last gave (pages.config.setConfig): Teams opens it after Save. */
+let contentUrl: URL | undefined;
 
 function load(): void {
   const view = views[state.view] ?? views['my-work']!;
-  frame.src = view.path;
+  frame.src = state.view === 'channel' ? `${view.path}?body=${encodeURIComponent(state.body)}` : view.path;
+  // Save is Teams' own button: enabled only while the settings page says its choice is valid.
+  saveButton.disabled = state.view === 'config';
+  (document.getElementById('view') as HTMLSelectElement).value = state.view;
   const url = new URL(window.location.href);
   for (const [k, v] of Object.entries({ as: state.person, theme: state.theme, view: state.view, lang: state.lang }))
     url.searchParams.set(k, v);
+  if (state.view === 'channel') url.searchParams.set('body', state.body);
+  else url.searchParams.delete('body');
   history.replaceState(null, '', url);
 }
 
@@ -66,8 +79,9 @@ function context(): Record<string, unknown> {
     entityId: 'samrad',
     appSessionId: 'local',
     ...(view.frameContext.startsWith('meeting') && {
-      meetingId: 'local-meeting',
-      chatId: '19:meeting_local@thread.v2',
+      // As Teams gives them: the meeting id is the chat thread in base64 (`0#<thread>#0`).
+      meetingId: btoa(`0#${state.chat}#0`),
+      chatId: state.chat,
     }),
   };
 }
@@ -102,9 +116,23 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
         (e: Error) => reply(m, [false, e.message]),
       );
       return;
-    case 'settings.setSettings':
-      saved.textContent = JSON.stringify(m.args?.[0] ?? {});
+    case 'settings.setValidityState':
+      saveButton.disabled = m.args?.[0] !== true;
       return reply(m, [true]);
+    case 'settings.setSettings': {
+      const settings = (m.args?.[0] ?? {}) as { contentUrl?: string };
+      saved.textContent = JSON.stringify(settings);
+      contentUrl = settings.contentUrl ? new URL(settings.contentUrl, window.location.origin) : undefined;
+      return reply(m, [true]);
+    }
+    case 'settings.save.success':
+      // As Teams does after a successful save: the tab opens on the content address it chose.
+      if (contentUrl?.origin === window.location.origin && contentUrl.pathname === '/tab/channel') {
+        state.view = 'channel';
+        state.body = contentUrl.searchParams.get('body') ?? '';
+        load();
+      }
+      return;
     default:
       return reply(m, [true]);
   }
@@ -161,11 +189,9 @@ async function start(): Promise<void> {
     },
   );
   // pages.config: the host asks the tab to save, as Teams' Save button does.
-  document
-    .getElementById('save')!
-    .addEventListener('click', () =>
-      frame.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, window.location.origin),
-    );
+  saveButton.addEventListener('click', () =>
+    frame.contentWindow?.postMessage({ func: 'settings.save', args: [{}] }, window.location.origin),
+  );
   load();
 }
 

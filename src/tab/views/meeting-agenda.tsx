@@ -66,6 +66,7 @@ export function MeetingAgenda({
       <Title3 as="h2" id="meeting-agenda">
         {t('tab.meeting.agenda', { body: agenda.body, title: agenda.title, when: t.dateTime(agenda.start) })}
       </Title3>
+      {agenda.found === 'next' && <Text block>{t('tab.meeting.next-meeting')}</Text>}
       {agenda.cases.length === 0 ? (
         <Text>{t('tab.dashboard.no-cases')}</Text>
       ) : (

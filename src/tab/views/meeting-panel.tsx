@@ -42,20 +42,44 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-/** The side panel (cast, chair closes) and the stage (the result as a chart), polled every 5 s. */
-export function MeetingPanel({ t, person, stage }: { t: T; person: Person; stage: boolean }) {
+/** The Teams meeting the panel runs in, as teams-js tells it. */
+export interface TeamsMeeting {
+  readonly chatId?: string;
+  readonly meetingId?: string;
+}
+
+/**
+ * The side panel (cast, chair closes) and the stage (the result as a chart), polled every 5 s,
+ * for the Samråd meeting this Teams meeting was scheduled for (the server falls back to the
+ * person's next meeting when Samråd scheduled none).
+ */
+export function MeetingPanel({
+  t,
+  person,
+  stage,
+  teams,
+}: {
+  t: T;
+  person: Person;
+  stage: boolean;
+  teams: TeamsMeeting;
+}) {
   const [votes, setVotes] = useState<RoomVote[] | undefined>();
   const [agenda, setAgenda] = useState<RoomAgenda | undefined>();
   const [failed, setFailed] = useState(false);
+  const q = new URLSearchParams();
+  if (teams.chatId) q.set('chat', teams.chatId);
+  if (teams.meetingId) q.set('meeting', teams.meetingId);
+  const where = q.size > 0 ? `meeting?${q.toString()}` : 'meeting';
   const load = useCallback(() => {
-    api<{ votes: RoomVote[]; agenda: RoomAgenda | null }>(t.locale, 'meeting')
+    api<{ votes: RoomVote[]; agenda: RoomAgenda | null }>(t.locale, where)
       .then((r) => {
         setVotes(r.body?.votes ?? []);
         setAgenda(r.body?.agenda ?? undefined);
         setFailed(false);
       })
       .catch(() => setFailed(true));
-  }, [t]);
+  }, [t, where]);
   useEffect(() => {
     load();
     const timer = setInterval(load, 5000);

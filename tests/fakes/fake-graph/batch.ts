@@ -72,7 +72,7 @@ function subRequest(outer: FakeGraphRequest, sub: SubRequest): FakeGraphRequest 
   };
 }
 
-function shuffle<T>(items: T[], random: () => number): void {
+function shuffle(items: unknown[], random: () => number): void {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];

@@ -88,9 +88,9 @@ export class FakeGraph {
   }
 
   static async start(options: FakeGraphOptions = {}): Promise<FakeGraph> {
-    let fake: FakeGraph | undefined;
-    const server = createServer((req, res) => void fake!.serve(req, res));
-    fake = new FakeGraph(server, options);
+    // The handler runs only once the server listens, after `fake` is made.
+    const server = createServer((req, res) => void fake.serve(req, res));
+    const fake = new FakeGraph(server, options);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     fake.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return fake;

@@ -20,7 +20,10 @@ export function instantOf(v: unknown): number | undefined {
   if (!isDateTimeTimeZone(v) || !ZONES.has(v.timeZone)) return undefined;
   const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?$/.exec(v.dateTime);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second = 0] = m.slice(1).map((s) => Number(s ?? 0)) as number[];
+  const [year, month, day, hour, minute, second = 0] = (m.slice(1) as (string | undefined)[]).map((s) =>
+    // An optional group that did not match is undefined, whatever RegExpExecArray's type says.
+    s === undefined ? 0 : Number(s),
+  );
   const wall = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second };
   return v.timeZone === 'UTC'
     ? Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)

@@ -30,7 +30,7 @@ export class OpaqueCursors {
     const token = query.get('$skiptoken');
     if (token === null) return 0;
     const cursor = this.cursors.get(token);
-    if (!cursor || cursor.path !== path || cursor.query !== withoutToken(query))
+    if (cursor?.path !== path || cursor.query !== withoutToken(query))
       return graphError(400, 'invalidRequest', 'The $skiptoken is not valid for this request.');
     return cursor.offset;
   }

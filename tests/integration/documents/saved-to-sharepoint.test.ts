@@ -1,49 +1,28 @@
-import type { TokenCredential } from '@azure/identity';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { provisionSite } from '../../../src/adapters/sharepoint/provision';
+import { describe, expect, it } from 'vitest';
 import { cardAction, message, people } from '../../fixtures/activities';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import type { BotUnderTest } from '../../fixtures/bot-under-test';
+import { fakeTenant, type OnTenant } from '../../fixtures/bot-on-tenant';
 import { expectValidCards } from '../../fixtures/card-validation';
-import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
-import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { documentXml } from '../../unit/exports/read-docx';
 import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
 
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const channel = { kind: 'channel' as const };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const statementPath = 'Høringer/2026/ny-forskrift-felles-uttalelse.docx';
 const responsesPath = 'Høringer/2026/ny-forskrift-høringssvar.csv';
 
 let now = new Date('2026-11-23T10:00:00Z');
-let fake: FakeGraph | undefined;
-let bot: BotUnderTest | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.close();
-  bot = fake = undefined;
-});
+const tenant = fakeTenant();
 
 /** The product on the fake tenant: records in the SharePoint list, documents in the drive. */
-async function onTenant(): Promise<{ bot: BotUnderTest; fake: FakeGraph }> {
+function onTenant(): Promise<OnTenant> {
   now = new Date('2026-11-23T10:00:00Z');
-  fake = await FakeGraph.start({ driveId: 'b!docs' });
-  await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
-  bot = await startBot(
-    {
-      graph: {
-        baseUrl: fake.baseUrl,
-        credential: { kind: 'managedIdentity' },
-        siteId: fake.lists.siteId,
-        documentsDriveId: 'b!docs',
-      },
-    },
-    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
-  );
-  return { bot, fake };
+  return tenant({
+    fake: { driveId: 'b!docs' },
+    graph: { documentsDriveId: 'b!docs' },
+    bot: { clock: { now: () => now }, timer: idleTimer },
+  });
 }
 
 /** Registers a hearing; `card()` compiles it as the coordinator and returns the cards shown. */

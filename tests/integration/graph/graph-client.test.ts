@@ -14,7 +14,7 @@ const echo: FakeGraphRoutes = {
   },
 };
 
-let fake: FakeGraph;
+let fake: FakeGraph | undefined;
 afterEach(async () => fake?.close());
 
 describe('the Graph client against the fake Graph', () => {

@@ -4,8 +4,9 @@ import type { Job } from '../../../src/app/scheduling/job';
 import { JOBS, failedWith, newJob } from '../../../src/app/scheduling/job';
 import { jobRef } from '../../../src/app/scheduling/job-ref';
 import { formatDateTime } from '../../../src/i18n/dates';
-import { message, people } from '../../fixtures/activities';
+import { message, people, type Person } from '../../fixtures/activities';
 import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { chatWith } from '../../fixtures/chat';
 import { waitForJobs } from '../../fixtures/proactive-fixtures';
 
 let bot: BotUnderTest;
@@ -26,9 +27,10 @@ const failedNow = async () =>
     .filter((j) => j.state === 'failed')
     .sort((a, b) => (b.finishedAt ?? b.updatedAt).localeCompare(a.finishedAt ?? a.updatedAt));
 
-const say = async (who: (typeof people)[keyof typeof people], words: string, locale = 'nb-NO') => {
-  bot.connector.clear();
-  await bot.post(message(bot.connector.url, who, words, { kind: 'personal', locale }));
+const chat = chatWith(() => bot);
+/** What the coordinator reads in answer: the words of the messages sent. */
+const say = async (who: Person, words: string, locale = 'nb-NO') => {
+  await chat.say(who, words, { kind: 'personal', locale });
   return bot.connector.texts().join('\n');
 };
 

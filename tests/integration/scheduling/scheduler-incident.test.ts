@@ -108,7 +108,7 @@ describe('when the scheduler itself cannot run', () => {
     const down = await healthz();
     expect(down.status).toBe(503);
     expect(down.body.scheduler).toMatchObject({ ready: false, failedPasses: 3 });
-    const reason = String((down.body.scheduler as { reason: string }).reason);
+    const reason = (down.body.scheduler as { reason: string }).reason;
     expect(reason).toContain('cannot read its jobs');
     expect(JSON.stringify(down.body)).not.toMatch(/\n\s+at |\/work\/|127\.0\.0\.1|samrad\.db/);
 

@@ -1,11 +1,8 @@
-import type { TokenCredential } from '@azure/identity';
-import { afterEach, describe, expect, it } from 'vitest';
-import { provisionSite } from '../../../src/adapters/sharepoint/provision';
+import { describe, expect, it } from 'vitest';
 import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import type { BotUnderTest } from '../../fixtures/bot-under-test';
+import { fakeTenant } from '../../fixtures/bot-on-tenant';
 import { FakeGraphCalendar } from '../../fakes/fake-graph/calendar-routes';
-import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
-import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
 
 /*
@@ -14,32 +11,22 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  * language, instead of a Teams meeting silently without a link.
  */
 const organiser = 'sekretariat@vestreviken-samarbeid.no';
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
-let fake: FakeGraph | undefined;
-let bot: BotUnderTest | undefined;
-afterEach(async () => {
-  await bot?.stop();
-  await fake?.close();
-  bot = fake = undefined;
-});
+const tenant = fakeTenant();
 
 async function onTenant(
   teamsMeetings: boolean,
 ): Promise<{ bot: BotUnderTest; calendar: FakeGraphCalendar; run: (at: string) => Promise<void> }> {
   let now = new Date('2026-11-23T10:00:00Z');
   const calendar = new FakeGraphCalendar({ teamsMeetings });
-  fake = await FakeGraph.start({ routes: [calendar] });
-  await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
-  bot = await startBot(
-    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, organiser } },
-    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
-  );
+  const { bot } = await tenant({
+    fake: { routes: [calendar] },
+    graph: { organiser },
+    bot: { clock: { now: () => now }, timer: idleTimer },
+  });
   for (const p of [people.coordinator, people.boardMember]) await bot.post(installation(bot.connector.url, p));
   const run = async (at: string) => {
     now = new Date(at);
-    for (let i = 0; i < 3; i++) await bot!.samrad.jobs.runDue(now);
+    for (let i = 0; i < 3; i++) await bot.samrad.jobs.runDue(now);
   };
   return { bot, calendar, run };
 }

@@ -9,7 +9,7 @@ import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake
 import { ManualClock, idleTimer, t0 } from '../../unit/scheduling/scheduling-fixtures';
 import { untypedJobs } from '../../fakes/untyped-jobs';
 
-let fake: FakeGraph;
+let fake: FakeGraph | undefined;
 afterEach(async () => fake?.close());
 
 describe('a job that meets a permanent refusal of the SharePoint store', () => {

@@ -4,7 +4,7 @@ import { RECORD_COLUMNS, SCHEMA_VERSION, columnsAt } from '../../../src/adapters
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
-let fake: FakeGraph;
+let fake: FakeGraph | undefined;
 afterEach(async () => fake?.close());
 
 describe('provisioning the SharePoint site', () => {

@@ -28,7 +28,7 @@ describe("the SharePoint store at SharePoint's limits", () => {
     const before = writes();
     const error = await failure(store.create('ballots', 'big', { text: 'x'.repeat(64_000) }));
     expect(isStoreError(error, 'STORE.TOO_LARGE')).toBe(true);
-    expect(String((error?.cause as Error).message)).toMatch(
+    expect((error?.cause as Error).message).toMatch(
       /Graph answered 400 .*Value holds 64\d\d\d characters; the column takes 63999/,
     );
     expect(writes() - before).toBe(1);

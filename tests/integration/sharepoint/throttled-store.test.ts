@@ -4,7 +4,7 @@ import { isStoreError, upsert } from '../../../src/ports/record-store';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { RecordedSleeps, sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
-let fake: FakeGraph;
+let fake: FakeGraph | undefined;
 afterEach(async () => fake?.close());
 
 describe('the SharePoint store while Graph throttles', () => {

@@ -9,7 +9,7 @@ import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake
 import { ManualClock, RunCounter, idleTimer, t0, yieldToOthers } from '../../unit/scheduling/scheduling-fixtures';
 import { defineJob, jobRegistry } from '../../../src/app/scheduling/job-registry';
 
-let fake: FakeGraph;
+let fake: FakeGraph | undefined;
 afterEach(async () => fake?.close());
 
 /** A channel that counts what it was asked to send, by job id. */

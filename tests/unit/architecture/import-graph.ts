@@ -38,7 +38,7 @@ const resolveLocal = (from: string, specifier: string): string | undefined => {
 
 const typeOnlyClause = (clause: ts.ImportClause | undefined): boolean => {
   if (!clause) return false; // `import './x'`: a side effect, at run time
-  if (clause.isTypeOnly) return true;
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
   if (clause.name) return false;
   const bindings = clause.namedBindings;
   return (

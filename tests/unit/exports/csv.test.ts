@@ -18,13 +18,22 @@ function readCsv(text: string): string[][] {
   for (let k = 0; k < text.length; k++) {
     const c = text[k]!;
     if (quoted) {
-      if (c === '"' && text[k + 1] === '"') ((field += '"'), k++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[k + 1] === '"') {
+        field += '"';
+        k++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[k + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), k++);
-    else field += c;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[k + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      k++;
+    } else field += c;
   }
   return rows;
 }

@@ -19,8 +19,9 @@ export function unfold(ics: string): string[] {
   const lines: string[] = [];
   for (const line of physicalLines(ics)) {
     if (line.startsWith(' ') || line.startsWith('\t')) {
-      if (lines.length === 0) throw new Error('a continuation line comes first');
-      lines[lines.length - 1] += line.slice(1);
+      const last = lines.pop();
+      if (last === undefined) throw new Error('a continuation line comes first');
+      lines.push(last + line.slice(1));
     } else lines.push(line);
   }
   return lines;
@@ -53,7 +54,7 @@ function splitOutsideQuotes(s: string, sep: string): string[] {
   for (const c of s) {
     if (c === '"') quoted = !quoted;
     if (c === sep && !quoted) parts.push('');
-    else parts[parts.length - 1] += c;
+    else parts.push(parts.pop()! + c); // parts starts with one and never shrinks
   }
   return parts;
 }

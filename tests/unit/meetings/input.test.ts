@@ -228,7 +228,7 @@ describe('giving input', () => {
   });
 
   it('checks what the card says: known cases once each, a real position, text within the limit', () => {
-    const one = (item: { itemId: string; position?: never | 'support'; text: string }) =>
+    const one = (item: { itemId: string; position?: 'support'; text: string }) =>
       submission('siri', { status: 'draft', items: [item] });
     expect(code(give(one({ itemId: 'm1:minutes-approval', text: '' })))).toBe('INPUT.UNKNOWN_ITEM');
     expect(

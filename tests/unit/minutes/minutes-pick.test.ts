@@ -13,15 +13,25 @@ async function setup() {
   await meeting('OKT22', 'Styremøte oktober', '2026-10-22T09:00:00Z');
   await meeting('AVLYS', 'Styremøte avlyst', '2026-12-03T09:00:00Z', 'cancelled');
   await meeting('JAN14', 'Styremøte januar', '2027-01-14T09:00:00Z', 'planned');
-  const minutes = (meetingId: string, status: string, approvedBy: string[] = []) =>
+  // Ola and Anne were at every meeting; Marit missed December's.
+  const minutes = (meetingId: string, status: string, approvedBy: string[] = [], absent: string[] = []) =>
     store.create('minutes', meetingId, {
       meetingId,
-      minutes: { status },
+      minutes: {
+        status,
+        content: {
+          attendance: {
+            present: ['ola-berg', 'anne-moe', 'marit-kvam'].filter((id) => !absent.includes(id)),
+            absent: absent.map((memberId) => ({ memberId, reason: 'ferie' })),
+            deputies: [],
+          },
+        },
+      },
       memberApprovals: approvedBy.map((memberId) => ({ memberId, at: now.toISOString() })),
     });
   await minutes('OKT22', 'approved');
   await minutes('NOV26', 'draft', ['ola-berg']);
-  await minutes('DES10', 'draft');
+  await minutes('DES10', 'draft', [], ['marit-kvam']);
   return store;
 }
 
@@ -39,9 +49,21 @@ describe('which meeting a minutes command means', () => {
 
   it('to approve: the drafts this member has not approved yet; one is taken without asking', async () => {
     const store = await setup();
-    const mine = await pickMinutesMeeting(store, undefined, now, 'approve', 'ola-berg');
+    const as = (memberId: string, attendedOnly = true) => ({ memberId, attendedOnly });
+    const mine = await pickMinutesMeeting(store, undefined, now, 'approve', as('ola-berg'));
     expect(mine).toMatchObject({ kind: 'one', record: { id: 'DES10' } });
-    expect(ids(await pickMinutesMeeting(store, undefined, now, 'approve', 'anne-moe'))).toEqual(['DES10', 'NOV26']);
+    expect(ids(await pickMinutesMeeting(store, undefined, now, 'approve', as('anne-moe')))).toEqual(['DES10', 'NOV26']);
+  });
+
+  it('to approve: a member is offered only the minutes of meetings she attended; the coordinator all drafts', async () => {
+    const store = await setup();
+    const marit = await pickMinutesMeeting(store, undefined, now, 'approve', {
+      memberId: 'marit-kvam',
+      attendedOnly: true,
+    });
+    expect(marit).toMatchObject({ kind: 'one', record: { id: 'NOV26' } });
+    const coordinator = { memberId: 'ingrid-haugen', attendedOnly: false };
+    expect(ids(await pickMinutesMeeting(store, undefined, now, 'approve', coordinator))).toEqual(['DES10', 'NOV26']);
   });
 
   it('with nothing to do, the latest meeting begun; before any began, none', async () => {

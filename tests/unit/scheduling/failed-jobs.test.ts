@@ -44,6 +44,12 @@ describe('a failed job in words', () => {
       'melding om forfall i møte M4TQ2 til Ingrid Haugen',
     );
     expect(describeJob(message('notice:M4TQ2'), org, nb)).toBe('kunngjøring av møte M4TQ2 i kanalen');
+    expect(describeJob(message('project-milestone-message:komut:2027-03-31-x1:week:ingrid-haugen'), org, nb)).toBe(
+      'påminnelse om milepæl i prosjekt komut til Ingrid Haugen',
+    );
+    expect(describeJob(message('network-inquiry-message:H7K2Q:ingrid-haugen'), org, en)).toBe(
+      'reminder of inquiry H7K2Q to Ingrid Haugen',
+    );
     expect(describeJob(message('test:1:0'), org, en)).toBe('message');
   });
 
@@ -65,6 +71,9 @@ describe('a failed job in words', () => {
         nb,
       ),
     ).toBe('påminnelser om høring H2Q9R');
+    expect(
+      describeJob(job('network-inquiry-remind:H7K2Q', 'network.inquiry-remind', { inquiryId: 'H7K2Q' }), org, nb),
+    ).toBe('påminnelse om henvendelse H7K2Q');
     expect(describeJob(job('x:1', 'something.new'), org, nb)).toBe('jobb av typen something.new');
   });
 

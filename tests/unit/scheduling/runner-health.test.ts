@@ -21,9 +21,7 @@ function refusing(store: MemoryStore, what: { find: boolean; replace: boolean })
         ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', '*'))
         : store.find(...args),
     replace: (...args: Parameters<RecordStore['replace']>) =>
-      what.replace
-        ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', String(args[1])))
-        : store.replace(...args),
+      what.replace ? Promise.reject(new StoreError('STORE.UNAVAILABLE', 'jobs', args[1])) : store.replace(...args),
   });
 }
 

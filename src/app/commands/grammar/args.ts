@@ -81,6 +81,8 @@ export const arg = {
     declared(z.number().int().min(0).optional(), { kind: 'count', ...(keyword && { keyword }) }),
   /** A four-digit year ("2027"), read as a number: "neste" is refused as a year, not as a count. */
   year: () => declared(z.number().int().min(1000).max(9999).optional(), { kind: 'count' }),
+  /** A four-digit year that must be given ("nytt tiltak 2027 …"). */
+  yearNamed: () => declared(z.number().int().min(1000).max(9999), { kind: 'count' }),
   /** Free text to the end: a reason, a title. */
   text: () => declared(z.string().optional(), { kind: 'text' }),
 };
