@@ -83,7 +83,8 @@ export function sendMeetingNotice(deps: NoticeDeps): JobHandler<NoticePayload> {
     const org = deps.organisation();
     const organiser = organiserOf(org, deps.organiser);
     // The two events are independent, each idempotent by its own key: kept in step together.
-    const [main, preEvent] = await Promise.all([
+    // Both settle before the job goes on or fails, so nothing of this attempt runs after it.
+    const [main, preEvent] = await bothSettled(
       syncEvent(
         deps,
         meetingEventKey(meeting.id),
@@ -99,7 +100,7 @@ export function sendMeetingNotice(deps: NoticeDeps): JobHandler<NoticePayload> {
             ? { cancel: meeting.cancelled?.reason }
             : preMeetingEvent(org, deps.t, meeting, pre, organiser),
         ),
-    ]);
+    );
     await tellAboutMissingJoinLink(deps, org, meeting, organiser, [main, preEvent], deps.clock.now());
     if (main?.joinUrl && main.joinUrl !== meeting.joinUrl) await rememberJoinUrl(deps.store, stored, main.joinUrl);
     const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
@@ -109,6 +110,14 @@ export function sendMeetingNotice(deps: NoticeDeps): JobHandler<NoticePayload> {
     // The input cards already out show the agenda and deadline as they are now.
     await inputCardsFollowMeeting(deps, shown);
   };
+}
+
+/** Like Promise.all, but waits for both: the first failure is thrown only when the other is done too. */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B> | undefined): Promise<[A, B | undefined]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 type Wanted = CalendarEvent | { readonly cancel: string | undefined };
@@ -137,10 +146,13 @@ async function syncEvent(deps: NoticeDeps, key: string, wanted: Wanted): Promise
   return deps.calendar.update(known.eventId, changes);
 }
 
-/** Written under the eTag the job read the meeting with; changed meanwhile, it is read again (upsert). */
+/**
+ * Written under the eTag the job read the meeting with (no read again); changed or gone meanwhile,
+ * it is read again and written only if it is still there without this link (upsert).
+ */
 async function rememberJoinUrl(store: RecordStore, read: StoredRecord<Meeting>, joinUrl: string): Promise<void> {
   await store.replace<Meeting>(MEETINGS, read.id, { ...read.value, joinUrl }, read.etag).catch(async (e: unknown) => {
-    if (!isStoreError(e, 'STORE.PRECONDITION_FAILED')) throw e;
+    if (!isStoreError(e, 'STORE.PRECONDITION_FAILED') && !isStoreError(e, 'STORE.NOT_FOUND')) throw e;
     await upsert<Meeting>(store, MEETINGS, read.id, (m) =>
       m && m.joinUrl !== joinUrl ? { ...m, joinUrl } : undefined,
     );
