@@ -11,10 +11,15 @@ import type { Samrad } from '../src/compose';
 import { cardJobId } from '../src/app/hearings/distribute-hearing';
 import { distributeJobId } from '../src/app/hearings/hearing-jobs';
 import type { RecordStore } from '../src/ports/record-store';
-import { cardAction, message, TEAM_ID } from '../tests/fixtures/activities';
+import type { Activity } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
+import type { ConversationRecord } from '../src/app/remember-conversation';
+import type { Job } from '../src/app/scheduling/job';
+import { JOBS } from '../src/app/scheduling/job';
+import { cardAction, message, TEAM_ID, TENANT } from '../tests/fixtures/activities';
 import { FakeConnector } from '../tests/fixtures/fake-connector';
 import { temporaryLocalConfig } from '../tests/fixtures/local-config';
-import { arrivals, rememberChats, waitForJobs } from '../tests/fixtures/proactive-fixtures';
+import { arrivals, waitForJobs } from '../tests/fixtures/proactive-fixtures';
 import { documentXml } from '../tests/unit/exports/read-docx';
 import { RUN_TIMEOUT_MS } from './delivery-bench';
 import { hearingOrganisation } from './hearing-organisation';
@@ -68,12 +73,9 @@ export async function startHearingSamrad(
     if (res.status !== 200) throw new Error(`HTTP ${res.status} from Samråd: ${body.slice(0, 200)}`);
     return body;
   };
-  await rememberChats(
-    samrad.store,
-    serviceUrl,
-    org.respondents.map((r) => ({ conversationId: r.conversationId, aadObjectId: r.person.aadObjectId! })),
-  );
+  await storeChatsAsUsed(samrad.store, serviceUrl, org);
   await post(message(serviceUrl, org.coordinator, 'hjelp', channel));
+  await settleStartupJobs(samrad.store);
   connector.clear();
   return {
     samrad,
@@ -86,6 +88,54 @@ export async function startHearingSamrad(
       await connector.stop();
     },
   };
+}
+
+/**
+ * Each respondent's and deputy's personal chat as the Teams adapter stores it from a turn in it
+ * (the reference kept exactly as from their own activity, so a press there rewrites nothing),
+ * and their Teams user id as an earlier turn stored it: the people a hearing goes to have used
+ * Samråd before, and a response is measured as such a person gives it, not as a first contact.
+ */
+async function storeChatsAsUsed(store: RecordStore, serviceUrl: string, org: HearingOrganisation): Promise<void> {
+  for (const r of org.respondents) {
+    const activity = message(serviceUrl, r.person, '', personal(r));
+    const reference = {
+      ...TurnContext.getConversationReference(activity as unknown as Partial<Activity>),
+      activityId: undefined,
+    };
+    const record: ConversationRecord = {
+      kind: 'personal',
+      tenantId: TENANT,
+      aadObjectId: r.person.aadObjectId!,
+      installed: true,
+      reference: JSON.parse(JSON.stringify(reference)) as unknown,
+      updated: new Date().toISOString(),
+    };
+    await store.create('conversations', r.conversationId, record);
+    await store.create('teamsUsers', r.memberId, { memberId: r.memberId, userId: r.person.id });
+  }
+}
+
+/** A respondent's personal chat: where her card was delivered and where she presses. */
+const personal = (r: HearingOrganisation['respondents'][number]) => ({
+  kind: 'personal' as const,
+  conversationId: r.conversationId,
+});
+
+/**
+ * The jobs a start schedules for now (retention, the board check) run before any step is
+ * measured: the daily retention pass is not part of distributing a hearing.
+ */
+async function settleStartupJobs(store: RecordStore): Promise<void> {
+  const until = Date.now() + RUN_TIMEOUT_MS;
+  for (;;) {
+    const now = new Date().toISOString();
+    const due = (await store.find<Job>(JOBS)).filter(
+      (j) => (j.value.state === 'pending' && j.value.dueAt <= now) || j.value.state === 'claimed',
+    );
+    if (due.length === 0 || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** In the future, so the hearing is accepted and no reminder falls due while the bench runs. */
@@ -183,7 +233,7 @@ export async function respondAll(h: HearingUnderBench, hearingId: string): Promi
       text: '',
       links: '',
     };
-    const body = await h.post(cardAction(h.connector.url, r.person, 'hearing.submit', data));
+    const body = await h.post(cardAction(h.connector.url, r.person, 'hearing.submit', data, personal(r)));
     if (!body.includes('Høringssvaret er sendt inn'))
       wrong.push(`${r.municipality}: submit not accepted: ${body.slice(0, 200)}`);
   }

@@ -4,7 +4,7 @@ import type { Locale } from '../i18n/locale';
 import type { Clock } from '../ports/clock';
 import type { RecordStore } from '../ports/record-store';
 import { mayUse } from '../domain/role';
-import type { CardAction, CardActionOutcome, CardVerb } from './card-action';
+import type { CardAction, CardActionContext, CardActionOutcome, CardVerb } from './card-action';
 import { isCardVerb } from './card-action';
 import type { AddressLookup, TeamsUser } from './identify-actor';
 import { identifyActor } from './identify-actor';
@@ -69,7 +69,22 @@ export class CardActions {
         ),
       };
     }
-    await rememberTeamsUser(this.deps.store, actor.member.id, pressed.user.userId);
+    // Checked beside the action's own first reads (on SharePoint they share one `$batch`); a
+    // failure still fails the press, as when it was checked first.
+    const remembered = rememberTeamsUser(this.deps.store, actor.member.id, pressed.user.userId).then(
+      () => undefined,
+      (e: unknown) => ({ failed: e }),
+    );
+    const outcome = await this.run(pressed, { actor, t, org }).finally(() => remembered);
+    const failure = await remembered;
+    if (failure) throw failure.failed;
+    return outcome;
+  }
+
+  private async run(
+    pressed: PressedAction,
+    { actor, t, org }: Pick<CardActionContext, 'actor' | 't' | 'org'>,
+  ): Promise<CardActionOutcome> {
     const action = isCardVerb(pressed.verb) ? this.byVerb.get(pressed.verb) : undefined;
     if (!action) return { respond: text(t.t('error.CARD.UNKNOWN_ACTION')) };
     const ctx = {

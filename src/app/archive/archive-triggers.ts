@@ -52,10 +52,14 @@ export async function archiveJointStatement(
   // Where the coordinator's card is posted says nothing about the statement.
   const { posted: _posted, ...hearing } = h;
   const version = contentVersion(hearing, responses);
-  await scheduleArchive(
-    deps,
-    { kind: 'joint-statement', subjectId: h.id, version },
-    { kind: 'hearing-responses', subjectId: h.id, version },
-  );
-  return libraryUrl(deps.store, 'joint-statement', h.id);
+  // What is saved so far does not wait on the asking: both together (on SharePoint one `$batch`).
+  const [, url] = await Promise.all([
+    scheduleArchive(
+      deps,
+      { kind: 'joint-statement', subjectId: h.id, version },
+      { kind: 'hearing-responses', subjectId: h.id, version },
+    ),
+    libraryUrl(deps.store, 'joint-statement', h.id),
+  ]);
+  return url;
 }

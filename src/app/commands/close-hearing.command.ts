@@ -1,6 +1,6 @@
 import { closeOpenHearing } from '../hearings/change-hearing';
 import { errorText } from '../error-text';
-import { refreshPostedCard } from '../hearings/answer-hearing';
+import { refreshPostedCard } from '../hearings/hearing-card-refresh';
 import { text } from '../reply';
 import { z } from 'zod';
 import { arg } from './grammar/args';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { osloInstantAt } from '../../domain/oslo-when';
 import { extendHearing } from '../hearings/change-hearing';
 import { errorText } from '../error-text';
-import { refreshPostedCard } from '../hearings/answer-hearing';
+import { refreshPostedCard } from '../hearings/hearing-card-refresh';
 import { formatDateTime } from '../../i18n/dates';
 import { text } from '../reply';
 import { arg } from './grammar/args';

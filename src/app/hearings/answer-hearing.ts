@@ -1,7 +1,8 @@
 import type { HearingResponse, QuestionAnswer } from '../../domain/hearing-response';
 import { countingResponse, respondingFor, respondToHearing } from '../../domain/hearing-response';
 import type { DomainError } from '../../domain/result';
-import { upsert } from '../../ports/record-store';
+import type { RecordStore, StoredRecord } from '../../ports/record-store';
+import { isStoreError, upsert } from '../../ports/record-store';
 import type { CardActionContext, CardActionOutcome } from '../card-action';
 import { text } from '../reply';
 import { errorText } from '../error-text';
@@ -10,77 +11,42 @@ import { hearingCard } from './hearing-card';
 import type { ResponseField } from './hearing-card';
 import type { HearingDeps } from './hearing-jobs';
 import type { HearingRecord, ResponseHistory } from './hearing-records';
-import { HEARING_RESPONSES, hearingResponses, loadHearing, responsesId } from './hearing-records';
-import { coordinatorRefresh, hearingStatusCard } from './hearing-status';
+import { HEARING_RESPONSES, loadHearing, responsesId } from './hearing-records';
+import { coordinatorRefresh } from './hearing-status';
+import { refreshPostedCardSoon } from './hearing-card-refresh';
 
 const field = (data: Readonly<Record<string, unknown>>, key: string): string =>
   typeof data[key] === 'string' ? data[key] : '';
 
+/** The id as loadHearing reads it. */
+const hearingKey = (id: string): string => id.trim().toUpperCase();
+
+/**
+ * Writes her history from the version just read, under its eTag (or as a new record); when
+ * someone wrote in between (412, or a create that lost), it is read again and the change
+ * reapplied, as `upsert` does. Returns the history as stored, or as read when nothing changed.
+ */
+async function writeFrom(
+  store: RecordStore,
+  id: string,
+  read: StoredRecord<ResponseHistory> | undefined,
+  change: (current: ResponseHistory | undefined) => ResponseHistory | undefined,
+): Promise<StoredRecord<ResponseHistory> | undefined> {
+  const next = change(read?.value);
+  if (next === undefined) return read;
+  try {
+    return read
+      ? await store.replace(HEARING_RESPONSES, id, next, read.etag)
+      : await store.create(HEARING_RESPONSES, id, next);
+  } catch (e) {
+    if (!isStoreError(e, 'STORE.PRECONDITION_FAILED') && !isStoreError(e, 'STORE.ALREADY_EXISTS')) throw e;
+    return upsert<ResponseHistory>(store, HEARING_RESPONSES, id, change);
+  }
+}
+
 /** What the card sent, read against the hearing's questions (the version checks it is the same hearing). */
 function answersFrom(h: HearingRecord, data: Readonly<Record<string, unknown>>): QuestionAnswer[] {
   return h.questions.map((q, n) => ({ questionId: q.id, text: field(data, `answer-${n}`) }));
-}
-
-/** The coordinator's card in the channel shows the new count; failing that is logged, not undone. */
-export async function refreshPostedCard(deps: HearingDeps, hearingId: string): Promise<void> {
-  const h = await loadHearing(deps.store, hearingId);
-  if (!h?.posted || !deps.messenger) return;
-  const t = deps.translator(h.locale ?? 'nb');
-  const org = deps.organisation();
-  // Posted where everyone sees it: neutral, and refreshed into the coordinators' own view.
-  const card = hearingStatusCard(
-    org,
-    t,
-    h,
-    await hearingResponses(deps.store, h.id),
-    '',
-    await coordinatorRefresh(deps.store, org),
-  );
-  await deps.messenger.update(h.posted.conversationId, h.posted.activityId, card).catch((error: Error) => {
-    deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message });
-  });
-}
-
-interface Refresh {
-  again: boolean;
-  readonly done: Promise<void>;
-}
-/** Per composition (its hearing deps) and hearing: the refresh of the coordinator's card now running. */
-const refreshing = new WeakMap<HearingDeps, Map<string, Refresh>>();
-
-/**
- * Refreshes the coordinator's card without the respondent waiting for it. Teams lets the bot
- * update one conversation 60 times in 30 s, so when answers arrive together the update waits
- * its turn in the paced sender: awaited in the invoke, 356 submits one after another took
- * 166 s (npm run bench), and with dozens answering at once a press would wait past Teams'
- * 5 s invoke limit.
- * Coalesced per hearing: while one refresh runs, any number of requests add one more, which
- * reads the responses when it starts, so the card ends showing the latest count.
- */
-export function refreshPostedCardSoon(deps: HearingDeps, hearingId: string): Promise<void> {
-  const byHearing = refreshing.get(deps) ?? new Map<string, Refresh>();
-  refreshing.set(deps, byHearing);
-  const running = byHearing.get(hearingId);
-  if (running) {
-    running.again = true;
-    return running.done;
-  }
-  const run = async (): Promise<void> => {
-    try {
-      do {
-        refresh.again = false;
-        await refreshPostedCard(deps, hearingId).catch((error: Error) =>
-          deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message }),
-        );
-      } while (refresh.again);
-    } finally {
-      byHearing.delete(hearingId);
-    }
-  };
-  // Registered before it starts, so a request made while it runs always finds it.
-  const refresh: Refresh = { again: false, done: Promise.resolve().then(run) };
-  byHearing.set(hearingId, refresh);
-  return refresh.done;
 }
 
 /**
@@ -94,7 +60,13 @@ export async function answerHearing(
   status: 'draft' | 'submitted',
 ): Promise<CardActionOutcome> {
   const hearingId = field(ctx.data, 'hearingId');
-  const h = await loadHearing(deps.store, hearingId);
+  // The hearing, every municipality's history (her own among them, with its eTag) and who the
+  // posted card refreshes for, read together: on SharePoint one `$batch`.
+  const [h, stored, viewer] = await Promise.all([
+    loadHearing(deps.store, hearingId),
+    deps.store.find<ResponseHistory>(HEARING_RESPONSES, { hearingId: hearingKey(hearingId) }),
+    coordinatorRefresh(deps.store, deps.organisation()),
+  ]);
   if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id: hearingId })) };
   const municipality = field(ctx.data, 'municipality') || undefined;
   const now = deps.clock.now();
@@ -115,18 +87,29 @@ export async function answerHearing(
   let refusal: DomainError | undefined;
   let recorded = false;
   let late = false;
-  await upsert<ResponseHistory>(deps.store, HEARING_RESPONSES, responsesId(h.id, who.value.municipality), (current) => {
-    const given = respondToHearing(h, current?.responses ?? [], ctx.org, submission, now);
-    refusal = given.ok ? undefined : given.error;
-    recorded = given.ok && given.value.recorded;
-    late = given.ok && given.value.response.late;
-    return given.ok && given.value.recorded
-      ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses }
-      : undefined;
-  });
-  const responses = await hearingResponses(deps.store, h.id);
+  const id = responsesId(h.id, who.value.municipality);
+  const written = await writeFrom(
+    deps.store,
+    id,
+    stored.find((r) => r.id === id),
+    (current) => {
+      const given = respondToHearing(h, current?.responses ?? [], ctx.org, submission, now);
+      refusal = given.ok ? undefined : given.error;
+      recorded = given.ok && given.value.recorded;
+      late = given.ok && given.value.response.late;
+      return given.ok && given.value.recorded
+        ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses }
+        : undefined;
+    },
+  );
+  // What was read, with her history as it now stands: the card needs no second read.
+  const histories = [
+    ...stored.filter((r) => r.id !== id && r.value.hearingId === h.id).map((r) => r.value),
+    ...(written ? [written.value] : []),
+  ];
+  const responses = histories.flatMap((r) => r.responses);
   // A draft shows on the coordinator's card too ("Utkast"), so any recorded change refreshes it.
-  if (recorded) void refreshPostedCardSoon(deps, h.id);
+  if (recorded) void refreshPostedCardSoon(deps, h.id, { hearing: h, histories, viewer });
   if (refusal) {
     // Refused: the card comes back as typed (answers of up to 4,000 characters are not retyped),
     // with the reason beside the field it concerns.

@@ -3,11 +3,14 @@ import type { DomainError } from '../../domain/result';
 import { upsert } from '../../ports/record-store';
 import type { CardAction, CardActionContext, CardActionOutcome, CardVerb } from '../card-action';
 import { errorText } from '../error-text';
+import type { HearingResponse } from '../../domain/hearing-response';
 import type { Notice } from '../notice';
+import type { Reply } from '../reply';
 import { success } from '../notice';
 import type { SignedLinks } from '../exports/signed-links';
 import { text } from '../reply';
-import { answerHearing, refreshPostedCard } from './answer-hearing';
+import { answerHearing } from './answer-hearing';
+import { refreshPostedCard } from './hearing-card-refresh';
 import { closeOpenHearing, extendHearing } from './change-hearing';
 import { hearingCard } from './hearing-card';
 import { hearingForm, hearingFormValues, readDeadline, readHearingForm } from './hearing-form';
@@ -30,11 +33,24 @@ async function statusView(
   id: string,
   notice: Notice | string = '',
 ): Promise<CardActionOutcome> {
-  const h = await loadHearing(deps.store, id);
+  const [h, responses] = await hearingWithResponses(deps, id);
   if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
-  const viewer = ctx.actor.roles.has('coordinator') ? ({ kind: 'coordinator' } as const) : ({ kind: 'other' } as const);
-  return { respond: hearingStatusCard(ctx.org, ctx.t, h, await hearingResponses(deps.store, h.id), notice, viewer) };
+  return { respond: statusCard(ctx, h, responses, notice) };
 }
+
+function statusCard(
+  ctx: CardActionContext,
+  h: HearingRecord,
+  responses: readonly HearingResponse[],
+  notice: Notice | string = '',
+): Reply {
+  const viewer = ctx.actor.roles.has('coordinator') ? ({ kind: 'coordinator' } as const) : ({ kind: 'other' } as const);
+  return hearingStatusCard(ctx.org, ctx.t, h, responses, notice, viewer);
+}
+
+/** The hearing and its responses read together (on SharePoint one `$batch`). */
+const hearingWithResponses = (deps: HearingDeps, id: string) =>
+  Promise.all([loadHearing(deps.store, id), hearingResponses(deps.store, id.trim().toUpperCase())]);
 
 /** Extending, closing and compiling are the coordinator's; anyone else gets the card back (without her buttons) and why. */
 function coordinatorOnly(
@@ -140,13 +156,15 @@ export function hearingActions(deps: HearingDeps & { links: SignedLinks }): Card
       return statusView(deps, ctx, id, success(ctx.t.t('hearing.closed-notice')));
     }),
     coordinatorOnly(deps, 'hearing.compile', async (ctx, id) => {
-      const h = await loadHearing(deps.store, id);
+      const [h, responses] = await hearingWithResponses(deps, id);
       if (!h) return { respond: text(ctx.t.t('error.HEARING.UNKNOWN', { id })) };
-      const responses = await hearingResponses(deps.store, h.id);
       const library = await archiveJointStatement(deps, h, responses);
       const links = { ...statementLinks(deps.links, h.id, ctx.t.locale, deps.clock.now()), library };
-      const own = await statusView(deps, ctx, id);
-      return { ...own, post: { reply: statementCard(ctx.org, ctx.t, h, responses, links), posted: async () => {} } };
+      // Her own card from the same reads: compiling reads the hearing and its responses once.
+      return {
+        respond: statusCard(ctx, h, responses),
+        post: { reply: statementCard(ctx.org, ctx.t, h, responses, links), posted: async () => {} },
+      };
     }),
   ];
 }

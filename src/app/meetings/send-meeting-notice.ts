@@ -7,8 +7,8 @@ import type { Translator } from '../../i18n/catalogue';
 import type { Calendar, CalendarEvent, CalendarPerson, ScheduledEvent } from '../../ports/calendar';
 import type { Clock } from '../../ports/clock';
 import type { Messenger } from '../../ports/messenger';
-import type { RecordStore } from '../../ports/record-store';
-import { upsert } from '../../ports/record-store';
+import type { RecordStore, StoredRecord } from '../../ports/record-store';
+import { isStoreError, upsert } from '../../ports/record-store';
 import { personalChats } from '../personal-chats';
 import type { JobHandler } from '../scheduling/execute-job';
 import { messageJob } from '../scheduling/outbox';
@@ -73,29 +73,36 @@ export async function scheduleNotice(
 
 export function sendMeetingNotice(deps: NoticeDeps): JobHandler<NoticePayload> {
   return async ({ job }) => {
-    const meeting = (await deps.store.get<Meeting>(MEETINGS, job.payload.meetingId))?.value;
-    if (!meeting || meeting.state === 'held') return;
+    // The meeting and its formøte read together (on SharePoint one `$batch`).
+    const [stored, pre] = await Promise.all([
+      deps.store.get<Meeting>(MEETINGS, job.payload.meetingId),
+      loadPreMeeting(deps.store, job.payload.meetingId),
+    ]);
+    const meeting = stored?.value;
+    if (!stored || !meeting || meeting.state === 'held') return;
     const org = deps.organisation();
-    const pre = await loadPreMeeting(deps.store, meeting.id);
     const organiser = organiserOf(org, deps.organiser);
-    const main = await syncEvent(
-      deps,
-      meetingEventKey(meeting.id),
-      meeting.state === 'cancelled'
-        ? { cancel: meeting.cancelled?.reason }
-        : meetingEvent(org, deps.t, meeting, organiser),
-    );
-    const preEvent =
-      pre &&
-      (await syncEvent(
+    // The two events are independent, each idempotent by its own key: kept in step together.
+    // Both settle before the job goes on or fails, so nothing of this attempt runs after it.
+    const [main, preEvent] = await bothSettled(
+      syncEvent(
         deps,
-        preMeetingEventKey(meeting.id),
-        pre.state === 'cancelled'
+        meetingEventKey(meeting.id),
+        meeting.state === 'cancelled'
           ? { cancel: meeting.cancelled?.reason }
-          : preMeetingEvent(org, deps.t, meeting, pre, organiser),
-      ));
+          : meetingEvent(org, deps.t, meeting, organiser),
+      ),
+      pre &&
+        syncEvent(
+          deps,
+          preMeetingEventKey(meeting.id),
+          pre.state === 'cancelled'
+            ? { cancel: meeting.cancelled?.reason }
+            : preMeetingEvent(org, deps.t, meeting, pre, organiser),
+        ),
+    );
     await tellAboutMissingJoinLink(deps, org, meeting, organiser, [main, preEvent], deps.clock.now());
-    if (main?.joinUrl && main.joinUrl !== meeting.joinUrl) await rememberJoinUrl(deps.store, meeting.id, main.joinUrl);
+    if (main?.joinUrl && main.joinUrl !== meeting.joinUrl) await rememberJoinUrl(deps.store, stored, main.joinUrl);
     const shown = main?.joinUrl ? { ...meeting, joinUrl: main.joinUrl } : meeting;
     if (job.payload.reason !== 'agenda' && !deps.calendar.notifiesAttendees)
       await invite(deps, org, shown, pre, main, job.payload.reason);
@@ -103,6 +110,14 @@ export function sendMeetingNotice(deps: NoticeDeps): JobHandler<NoticePayload> {
     // The input cards already out show the agenda and deadline as they are now.
     await inputCardsFollowMeeting(deps, shown);
   };
+}
+
+/** Like Promise.all, but waits for both: the first failure is thrown only when the other is done too. */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B> | undefined): Promise<[A, B | undefined]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 type Wanted = CalendarEvent | { readonly cancel: string | undefined };
@@ -114,11 +129,16 @@ async function syncEvent(deps: NoticeDeps, key: string, wanted: Wanted): Promise
     if ('cancel' in wanted) return undefined;
     // Idempotent by key: a crash before the record below makes the same event again.
     const made = await deps.calendar.schedule(wanted);
-    await upsert<MeetingEventRecord>(deps.store, MEETING_EVENTS, key, () => ({
+    const record: MeetingEventRecord = {
       eventId: made.id,
       webLink: made.webLink,
       ...(made.joinUrl ? { joinUrl: made.joinUrl } : {}),
-    }));
+    };
+    // Read as missing just now: created without reading again; one made meanwhile is overwritten as before.
+    await deps.store.create(MEETING_EVENTS, key, record).catch(async (e: unknown) => {
+      if (!isStoreError(e, 'STORE.ALREADY_EXISTS')) throw e;
+      await upsert<MeetingEventRecord>(deps.store, MEETING_EVENTS, key, () => record);
+    });
     return made;
   }
   if ('cancel' in wanted) return deps.calendar.cancel(known.eventId, wanted.cancel);
@@ -126,10 +146,17 @@ async function syncEvent(deps: NoticeDeps, key: string, wanted: Wanted): Promise
   return deps.calendar.update(known.eventId, changes);
 }
 
-async function rememberJoinUrl(store: RecordStore, meetingId: string, joinUrl: string): Promise<void> {
-  await upsert<Meeting>(store, MEETINGS, meetingId, (m) =>
-    m && m.joinUrl !== joinUrl ? { ...m, joinUrl } : undefined,
-  );
+/**
+ * Written under the eTag the job read the meeting with (no read again); changed or gone meanwhile,
+ * it is read again and written only if it is still there without this link (upsert).
+ */
+async function rememberJoinUrl(store: RecordStore, read: StoredRecord<Meeting>, joinUrl: string): Promise<void> {
+  await store.replace<Meeting>(MEETINGS, read.id, { ...read.value, joinUrl }, read.etag).catch(async (e: unknown) => {
+    if (!isStoreError(e, 'STORE.PRECONDITION_FAILED') && !isStoreError(e, 'STORE.NOT_FOUND')) throw e;
+    await upsert<Meeting>(store, MEETINGS, read.id, (m) =>
+      m && m.joinUrl !== joinUrl ? { ...m, joinUrl } : undefined,
+    );
+  });
 }
 
 /** The invitation changes only when the time, place or state does; the agenda is on the notice. */
