@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 /**
  * Issue 16 on the input card: finding 1 (a submit with a position missing on one case threw away
@@ -35,13 +35,10 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-async function pressRaw(from: Person, verb: string, data: object): Promise<any> {
-  const body = JSON.parse(
-    (await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }))).body,
-  ) as { type: string; value: any };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return body.value;
-}
+const chat = chatWith(() => bot);
+/** Presses as the input card does (its data carries the card's language), and reads the answer as an object. */
+const pressRaw = async (from: Person, verb: string, data: object): Promise<any> =>
+  JSON.parse(await chat.press(from, verb, { lang: 'nb', ...data }));
 const elements = (c: unknown): any[] => {
   const out: any[] = [];
   const walk = (x: unknown) => {

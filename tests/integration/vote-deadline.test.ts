@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { chatWith } from '../fixtures/chat';
 
 let now = new Date('2026-11-23T10:00:00Z'); // 11.00 in Oslo
 let bot: BotUnderTest;
@@ -10,8 +11,9 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 
 const where = { kind: 'channel' as const };
-const press = async (from: Person, verb: string, data: object) =>
-  JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data, where))).body) as { value: any };
+const chat = chatWith(() => bot);
+/** Votes are opened and cast from the board's channel. */
+const press = (from: Person, verb: string, data: object) => chat.press(from, verb, data, where);
 
 describe('a vote with a deadline', () => {
   it('closes by itself at the deadline, once, and the posted card becomes the result', async () => {
@@ -22,7 +24,7 @@ describe('a vote with a deadline', () => {
       deadlineDate: '2026-11-23',
       deadlineTime: '12:00', // Oslo time: 11.00 UTC
     });
-    const id = /Avstemning ([A-Z0-9]{5})/.exec(JSON.stringify(opened.value))![1]!;
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened)![1]!;
     const job = await bot.samrad.store.get<{ dueAt: string; state: string }>('jobs', `vote-close:${id}`);
     expect(job?.value).toMatchObject({ dueAt: '2026-11-23T11:00:00.000Z', state: 'pending' });
     await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
@@ -31,7 +33,7 @@ describe('a vote with a deadline', () => {
     expect((await bot.samrad.jobs.runDue(new Date('2026-11-23T10:59:00Z'))).done).toBe(0);
     now = new Date('2026-11-23T11:00:30Z');
     const late = await press(people.respondent, 'vote.cast', { voteId: id, option: 'against' });
-    expect(JSON.stringify(late.value)).toContain('Fristen er ute');
+    expect(late).toContain('Fristen er ute');
 
     bot.connector.clear();
     // The close, and the paced update of the card for Ola's ballot (due since 10:00:02).

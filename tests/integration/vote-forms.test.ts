@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 
 /**
  * Issue 16 on the vote form and card: the form keeps what was typed when refused, has one field
@@ -15,13 +15,10 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-async function press(from: Person, verb: string, data: object): Promise<any> {
-  const body = JSON.parse(
-    (await bot.post(cardAction(bot.connector.url, from, verb, { lang: 'nb', ...data }, where))).body,
-  ) as { type: string; value: any };
-  if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
-  return body.value;
-}
+const chat = chatWith(() => bot);
+/** Presses in the channel as the vote form does (its data carries the card’s language); the answer as an object. */
+const press = async (from: Person, verb: string, data: object): Promise<any> =>
+  JSON.parse(await chat.press(from, verb, { lang: 'nb', ...data }, where));
 const elements = (c: unknown): any[] => {
   const out: any[] = [];
   const walk = (x: unknown) => {
@@ -59,8 +56,7 @@ describe('the vote form and card', () => {
   });
 
   it('with open cases, the form has one field for the case and does not demand a title', async () => {
-    bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.coordinator, 'avstemning', where));
+    await chat.say(people.coordinator, 'avstemning', where);
     const form = bot.connector.cards()[0];
     expect(input(form, 'case')).toBeDefined();
     expect(input(form, 'caseNumber')).toBeUndefined(); // one field for the case, not two

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { chatWith } from '../fixtures/chat';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -11,11 +12,9 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 
 const where = { kind: 'channel' as const };
-async function press(from: Person, verb: string, data: object) {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, where));
-  expect(res.status).toBe(200);
-  return JSON.stringify((JSON.parse(res.body) as { value: unknown }).value);
-}
+const chat = chatWith(() => bot);
+/** Votes are opened and cast from the board's channel. */
+const press = (from: Person, verb: string, data: object) => chat.press(from, verb, data, where);
 
 describe('secret voting with SAMRAD_BALLOT_KEY set', () => {
   it('counts through the seal, and the database file and WAL never hold a box in clear', async () => {
