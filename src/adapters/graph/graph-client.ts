@@ -64,7 +64,8 @@ export class GraphHttp {
   async send(call: GraphCall): Promise<GraphReply> {
     let request = this.client.api(this.relative(call.url)).responseType(ResponseType.RAW);
     if (call.headers) request = request.headers({ ...call.headers });
-    const response: Response =
+    // The SDK types its replies `any`; with ResponseType.RAW it hands back fetch's own Response.
+    const response: unknown =
       call.method === 'GET'
         ? await request.get()
         : call.method === 'POST'
@@ -74,6 +75,7 @@ export class GraphHttp {
             : call.method === 'PUT'
               ? await request.put(call.body)
               : await request.delete();
+    if (!(response instanceof Response)) throw new Error(`graph: ${call.method} ${call.url} gave no raw response`);
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
     return {

@@ -49,6 +49,17 @@ export class BearerTokenHandler extends Link {
 }
 
 /**
+ * The address a request goes to. The SDK types it as the DOM's `RequestInfo`, which Node's types
+ * do not declare, so it is checked here rather than trusted.
+ */
+function requestUrl(request: unknown): string {
+  if (typeof request === 'string') return request;
+  if (request instanceof URL) return request.href;
+  if (request instanceof Request) return request.url;
+  throw new Error('graph middleware: a request that is neither an address nor a Request');
+}
+
+/**
  * Retries 429, 503 and 504 after the Retry-After the service asks for, up to the policy's cap
  * on attempts and total waiting; then throws `GraphThrottledError`. The body was serialised
  * before the chain, so a retry sends the same bytes.
@@ -64,7 +75,7 @@ export class ThrottleRetryHandler extends Link {
       const response = context.response;
       if (!response || !isRetryableStatus(response.status)) return;
       await response.arrayBuffer().catch(() => undefined); // free the connection
-      const url = typeof context.request === 'string' ? context.request : context.request.url;
+      const url = requestUrl(context.request);
       const method = context.options?.method ?? 'GET';
       await budget.waitOrGiveUp(
         `${method} ${new URL(url).pathname}`,
