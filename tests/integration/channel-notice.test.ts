@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, message, people, TEAM_ID } from '../fixtures/activities';
+import { people, TEAM_ID } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
 /**
@@ -17,16 +18,13 @@ beforeAll(async () => {
 });
 afterAll(async () => bot.stop());
 
-const press = async (verb: string, data: object) =>
-  JSON.stringify(
-    JSON.parse((await bot.post(cardAction(bot.connector.url, people.coordinator, verb, data))).body).value,
-  );
+const chat = chatWith(() => bot);
+/** The coordinator plans the meeting from her personal chat. */
+const press = (verb: string, data: object) => chat.press(people.coordinator, verb, data);
 
 describe('the channel notice of a meeting', () => {
   it('is one new post in the channel, not in the thread of `knytt kanal`, with the cases added before it went out', async () => {
-    await bot.post(
-      message(bot.connector.url, people.coordinator, 'knytt kanal styret', { kind: 'channel', conversationId: thread }),
-    );
+    await chat.say(people.coordinator, 'knytt kanal styret', { kind: 'channel', conversationId: thread });
     expect(bot.connector.texts().join('\n')).toContain('Denne kanalen hører nå til Samarbeidsstyret');
 
     const created = await press('meeting.create', {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
+import { installation, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { chatWith } from '../fixtures/chat';
 
 let bot: BotUnderTest;
 beforeAll(async () => {
@@ -9,20 +10,22 @@ beforeAll(async () => {
 afterAll(async () => bot.stop());
 
 const channel = { kind: 'channel' as const };
-const press = async (from: Person, verb: string, data: object) =>
-  JSON.parse((await bot.post(cardAction(bot.connector.url, from, verb, data, channel))).body) as { value: any };
+const chat = chatWith(() => bot);
+/** Votes are run, and reminders asked for, in the board's channel. */
+const press = (from: Person, verb: string, data: object) => chat.press(from, verb, data, channel);
+const say = (from: Person, text: string) => chat.say(from, text, channel);
+const sayAgain = (from: Person, text: string) => chat.sayAgain(from, text, channel);
 
 describe('reminders in a vote', () => {
   it('go only to those who have not voted, once each, and name those the bot cannot reach', async () => {
     // Ola and Marit have the bot in their personal chat; the other board members do not.
     for (const p of [people.boardMember, people.respondent]) await bot.post(installation(bot.connector.url, p));
     const opened = await press(people.coordinator, 'vote.open', { title: 'Årsmelding 2026', body: 'styret' });
-    const id = /Avstemning ([A-Z0-9]{5})/.exec(JSON.stringify(opened.value))![1]!;
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened)![1]!;
     await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
 
-    bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.coordinator, `påminn ${id}`, channel));
-    await bot.post(message(bot.connector.url, people.coordinator, `påminn ${id}`, channel)); // a double click
+    await say(people.coordinator, `påminn ${id}`);
+    await sayAgain(people.coordinator, `påminn ${id}`); // a double click
     // The runner polls as soon as a job is scheduled, so the reminder may go out before the report.
     const report = bot.connector.texts().find((t) => t.includes('Påminnelse sendes')) ?? '';
     expect(report).toContain('Påminnelse sendes til 1 person: Marit Kvam.');
@@ -44,13 +47,11 @@ describe('reminders in a vote', () => {
 
   it('are refused for a closed vote and for someone who may not close it', async () => {
     const opened = await press(people.coordinator, 'vote.open', { title: 'Møteplan', body: 'styret' });
-    const id = /Avstemning ([A-Z0-9]{5})/.exec(JSON.stringify(opened.value))![1]!;
-    bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.respondent, `påminn ${id}`, channel));
+    const id = /Avstemning ([A-Z0-9]{5})/.exec(opened)![1]!;
+    await say(people.respondent, `påminn ${id}`);
     expect(bot.connector.texts()[0]).toContain('hører ikke til rollen din');
     await press(people.coordinator, 'vote.close', { voteId: id });
-    bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.coordinator, `påminn ${id}`, channel));
+    await say(people.coordinator, `påminn ${id}`);
     expect(bot.connector.texts()[0]).toContain('Avstemningen er lukket');
   });
 });

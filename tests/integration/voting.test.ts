@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cardAction, message, people, type Person } from '../fixtures/activities';
+import { people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { cardProblems } from '../fixtures/card-validation';
+import { chatWith } from '../fixtures/chat';
 import { boxVersionsInBytes, pairVotersWithChoices } from './forensics/ballot-forensics';
 
 let bot: BotUnderTest;
@@ -16,36 +16,33 @@ beforeEach(() => bot.connector.clear());
 const deputy: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
 const where = { kind: 'channel' as const };
 
-async function press(from: Person, verb: string, data: object, id?: string) {
-  const res = await bot.post(cardAction(bot.connector.url, from, verb, data, where, id));
-  expect(res.status).toBe(200);
-  const body = JSON.parse(res.body) as { type: string; value: any };
-  if (body.type === 'application/vnd.microsoft.card.adaptive') expect(cardProblems(body.value)).toEqual([]);
-  return body;
-}
+const chat = chatWith(() => bot);
+/** Votes are opened, cast and asked about in the board's channel. */
+const press = (from: Person, verb: string, data: object, actionId?: string) =>
+  chat.press(from, verb, data, where, actionId);
+const say = (from: Person, text: string) => chat.say(from, text, where);
 
 async function openVote(settings: Record<string, string> = {}) {
-  const opened = await press(people.coordinator, 'vote.open', {
-    title: 'Handlingsplan 2027',
-    body: 'styret',
-    ...settings,
-  });
-  // The form is replaced by the vote itself, so it cannot open a second one.
-  expect(opened.type).toBe('application/vnd.microsoft.card.adaptive');
-  expect(JSON.stringify(opened.value)).not.toContain('"verb":"vote.open"');
-  const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(JSON.stringify(opened.value))?.[1];
+  // The form is replaced by the vote itself (a card), so it cannot open a second one.
+  const opened = await chat.pressForCard(
+    people.coordinator,
+    'vote.open',
+    { title: 'Handlingsplan 2027', body: 'styret', ...settings },
+    where,
+  );
+  expect(opened).not.toContain('"verb":"vote.open"');
+  const id = /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(opened)?.[1];
   expect(id).toBeDefined();
   return id!;
 }
 
 describe('voting over HTTP', () => {
   it('avstemning shows the settings form to the coordinator, and is refused to a plain member', async () => {
-    await bot.post(message(bot.connector.url, people.coordinator, 'avstemning Budsjett 2027', where));
+    await say(people.coordinator, 'avstemning Budsjett 2027');
     const form = bot.connector.cards()[0];
     expect(JSON.stringify(form)).toContain('Budsjett 2027');
     expect(JSON.stringify(form)).toContain('"verb":"vote.open"');
-    bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.respondent, 'avstemning', where));
+    await say(people.respondent, 'avstemning');
     expect(bot.connector.texts()[0]).toContain('hører ikke til rollen din');
   });
 
@@ -56,14 +53,14 @@ describe('voting over HTTP', () => {
     expect(JSON.stringify(posted)).toContain('0 av 7 har stemt');
 
     const ola = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
-    expect(JSON.stringify(ola.value)).toContain('Du har stemt: For');
-    expect(JSON.stringify(ola.value)).toContain('1 av 7 har stemt');
-    expect(JSON.stringify(ola.value)).not.toContain('Vedtatt'); // interim results hidden
+    expect(ola).toContain('Du har stemt: For');
+    expect(ola).toContain('1 av 7 har stemt');
+    expect(ola).not.toContain('Vedtatt'); // interim results hidden
     const marit = await press(people.respondent, 'vote.cast', { voteId: id, option: 'against' });
-    expect(JSON.stringify(marit.value)).toContain('Du har stemt: Mot');
+    expect(marit).toContain('Du har stemt: Mot');
     // Marit changes her mind: the later ballot replaces the earlier.
     const changed = await press(people.respondent, 'vote.cast', { voteId: id, option: 'for' });
-    expect(JSON.stringify(changed.value)).toContain('Du har stemt: For');
+    expect(changed).toContain('Du har stemt: For');
     // The shared card is updated in place for everyone by a paced job, not inside the turn
     // (tests/integration/shared-card-updates.test.ts runs it on a fake clock).
     expect(bot.connector.updated).toEqual([]);
@@ -73,8 +70,7 @@ describe('voting over HTTP', () => {
     expect(updates.map((j) => j.value.payload.id)).toContain(id);
     expect(bot.connector.unexpected).toEqual([]);
 
-    const closed = await press(people.coordinator, 'vote.close', { voteId: id });
-    const text = JSON.stringify(closed.value);
+    const text = await press(people.coordinator, 'vote.close', { voteId: id });
     expect(text).toContain('Ikke beslutningsdyktig'); // 2 of 7 voted, at least 4 needed
     expect(text).toContain('Ola Berg (Ringerike): For');
     expect(text).toContain('Marit Kvam (Gol): For');
@@ -89,21 +85,16 @@ describe('voting over HTTP', () => {
   it('refuses, with a message and nothing recorded: no vote, an unknown option, another vote, after close', async () => {
     const id = await openVote();
     const ineligible = await press(deputy, 'vote.cast', { voteId: id, option: 'for' });
-    expect(JSON.stringify(ineligible.value)).toContain(
-      'Du har ikke stemmerett i denne avstemningen. Ingenting er registrert.',
-    );
+    expect(ineligible).toContain('Du har ikke stemmerett i denne avstemningen. Ingenting er registrert.');
     const unknown = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'kanskje' });
-    expect(JSON.stringify(unknown.value)).toContain('«kanskje» er ikke et alternativ');
+    expect(unknown).toContain('«kanskje» er ikke et alternativ');
     const other = await press(people.boardMember, 'vote.cast', { voteId: 'ZZZZZ', option: 'for' });
-    expect(other.value).toContain('Jeg finner ingen avstemning ZZZZZ');
-    expect(JSON.stringify((await press(people.boardMember, 'vote.refresh', { voteId: id })).value)).toContain(
-      '0 av 7 har stemt',
-    );
+    expect(other).toContain('Jeg finner ingen avstemning ZZZZZ');
+    expect(await press(people.boardMember, 'vote.refresh', { voteId: id })).toContain('0 av 7 har stemt');
     await press(people.coordinator, 'vote.close', { voteId: id });
     const late = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' });
-    expect(JSON.stringify(late.value)).toContain('Avstemningen er lukket. Stemmen ble ikke registrert.');
-    bot.connector.clear();
-    await bot.post(message(bot.connector.url, people.respondent, `stemmer ${id}`, where));
+    expect(late).toContain('Avstemningen er lukket. Stemmen ble ikke registrert.');
+    await say(people.respondent, `stemmer ${id}`);
     expect(JSON.stringify(bot.connector.cards()[0])).toContain('0 av 7 har stemt');
   });
 
@@ -114,15 +105,15 @@ describe('voting over HTTP', () => {
       press(people.boardMember, 'vote.cast', { voteId: id, option: 'for' }, 'same-invoke'),
     ]);
     const view = await press(people.respondent, 'vote.close', { voteId: id });
-    expect(JSON.stringify(view.value)).toContain('Bare koordinatoren');
-    expect(JSON.stringify(view.value)).toContain('1 av 7 har stemt');
+    expect(view).toContain('Bare koordinatoren');
+    expect(view).toContain('1 av 7 har stemt');
   });
 
   it('a secret ballot shows that you voted, never what, and keeps no link between voter and choice', async () => {
     const id = await openVote({ secrecy: 'secret', changeAllowed: 'false' });
     const ola = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'against' });
-    expect(JSON.stringify(ola.value)).toContain('Stemmen din er hemmelig');
-    expect(JSON.stringify(ola.value)).not.toContain('Mot');
+    expect(ola).toContain('Stemmen din er hemmelig');
+    expect(ola).not.toContain('Mot');
     const box = await bot.samrad.store.get<{ participation: object[] }>('ballotBoxes', id);
     const stored = JSON.stringify(box?.value);
     expect(stored).toContain('ola-berg');
@@ -149,63 +140,51 @@ describe('a choice among alternatives', () => {
       quorum: 'none',
       interimResults: 'shown',
     });
-    const view = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a2' });
-    const card = JSON.stringify(view.value);
+    const card = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a2' });
     expect(card).toContain('Du har stemt: Kongsberg');
     expect(card).toContain('"title":"Hønefoss"');
     await press(people.respondent, 'vote.cast', { voteId: id, option: 'a2' });
     await press(people.guest, 'vote.cast', { voteId: id, option: 'a1' });
     const closed = await press(people.coordinator, 'vote.close', { voteId: id });
-    expect(JSON.stringify(closed.value)).toContain('Valgt: Kongsberg');
+    expect(closed).toContain('Valgt: Kongsberg');
   });
 
   it('refuses a single alternative, and two thirds among alternatives', async () => {
     const one = await press(people.coordinator, 'vote.open', { title: 'X', body: 'styret', alternatives: 'Bare én' });
-    expect(JSON.stringify(one.value)).toContain('minst to alternativer');
+    expect(one).toContain('minst to alternativer');
     const twoThirds = await press(people.coordinator, 'vote.open', {
       title: 'X',
       body: 'styret',
       alternatives: 'A\nB',
       rule: 'two-thirds',
     });
-    expect(JSON.stringify(twoThirds.value)).toContain('flest stemmer');
+    expect(twoThirds).toContain('flest stemmer');
   });
 });
 
 describe('many alternatives', () => {
   it('become a list with one button, within the five actions Teams shows', async () => {
     const id = await openVote({ alternatives: 'A\nB\nC\nD\nE\nF', quorum: 'none' });
-    const view = await press(people.boardMember, 'vote.refresh', { voteId: id });
-    const card = JSON.stringify(view.value);
+    const card = await press(people.boardMember, 'vote.refresh', { voteId: id });
     expect(card).toContain('"id":"option"');
     const voted = await press(people.boardMember, 'vote.cast', { voteId: id, option: 'a4' }); // Teams merges the list's value into the data
-    expect(JSON.stringify(voted.value)).toContain('Du har stemt: D');
+    expect(voted).toContain('Du har stemt: D');
   });
 });
 
 describe('the language of a card', () => {
   it('stays the language the card was written in when pressed from an English client', async () => {
     const id = await openVote();
-    const pressed = await bot.post(
-      cardAction(
-        bot.connector.url,
-        people.boardMember,
-        'vote.cast',
-        { voteId: id, option: 'for', lang: 'nb' },
-        { kind: 'channel', locale: 'en-US' },
-      ),
+    const english = { kind: 'channel', locale: 'en-US' } as const;
+    const pressed = await chat.press(
+      people.boardMember,
+      'vote.cast',
+      { voteId: id, option: 'for', lang: 'nb' },
+      english,
     );
-    expect(pressed.body).toContain('Du har stemt: For');
-    const english = await bot.post(
-      cardAction(
-        bot.connector.url,
-        people.respondent,
-        'vote.cast',
-        { voteId: id, option: 'for' },
-        { kind: 'channel', locale: 'en-US' },
-      ),
-    );
-    expect(english.body).toContain('You voted: For');
+    expect(pressed).toContain('Du har stemt: For');
+    const unmarked = await chat.press(people.respondent, 'vote.cast', { voteId: id, option: 'for' }, english);
+    expect(unmarked).toContain('You voted: For');
   });
 });
 
@@ -219,7 +198,7 @@ describe('a payload that names someone else', () => {
       castBy: 'ola-berg',
       memberId: 'ola-berg',
     });
-    expect(JSON.stringify(forged.value)).toContain('Du har ikke stemmerett');
+    expect(forged).toContain('Du har ikke stemmerett');
     const box = await bot.samrad.store.get<{ ballots: { voterKey: string; castBy: string }[] }>('ballotBoxes', id);
     expect(box?.value.ballots).toEqual([]);
     // Named as themselves, the same person's vote counts as theirs.
