@@ -11,6 +11,9 @@ export default defineConfig({
         test: {
           name: 'integration-agents',
           include: ['tests/integration/**/*.test.ts'],
+          // Its respondents' chats are seeded as the Bot Framework SDK stores them, so on this SDK each
+          // first press rewrites that chat once (docs/agents-sdk.md): it counts the default SDK's requests.
+          exclude: ['tests/integration/sharepoint/hearing-graph-requests.test.ts'],
           testTimeout: 20_000,
           env: { SAMRAD_TEAMS_SDK: 'agents' },
         },

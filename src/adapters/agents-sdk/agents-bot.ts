@@ -82,15 +82,17 @@ export class SamradAgentsBot extends ActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    // Knowing the conversation helps later updates, but must never cost the person's action.
-    await this.remember(context).catch((error: unknown) =>
+    // Knowing the conversation helps later updates, but must never cost the person's action. It
+    // is checked beside the action's own first reads: on SharePoint they share one `$batch`.
+    const remembered = this.remember(context).catch((error: unknown) =>
       this.deps.log.warn('conversation.remember-failed', {
         error: error instanceof Error ? error.message : String(error),
       }),
     );
     const { verb, data } = cardActionOf(invokeValue);
     const pressed = this.pressed(context, verb, data);
-    return carryOut(context, await this.deps.cardActions.answer(pressed), this.deps.cards);
+    const outcome = await this.deps.cardActions.answer(pressed).finally(() => remembered);
+    return carryOut(context, outcome, this.deps.cards);
   }
 
   /** `application/search`: a choice set's typeahead (`choices.data`), answered from the organisation and the store. */
