@@ -1,49 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TabService } from '../../src/app/my-work/tab-service';
-import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { seedForTab, type TabSeed } from '../fixtures/tab-seed';
-import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
+import { tabUnderTest } from '../fixtures/tab-under-test';
 
-const now = new Date('2026-11-23T10:00:00Z');
-let bot: BotUnderTest;
-let seed: TabSeed;
-let origin = '';
-
-beforeAll(async () => {
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
-  origin = new URL(bot.url).origin;
-  seed = await seedForTab(bot);
-});
-afterAll(async () => bot.stop());
-
-/** A token as the local host hands it out for one of the playground's people. */
-const tokenFor = async (person: string): Promise<string> => {
-  const res = await fetch(`${origin}/tab-host/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ person }),
-  });
-  return ((await res.json()) as { token: string }).token;
-};
-const call = async (
-  person: string | undefined,
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-) => {
-  const token = person ? await tokenFor(person) : undefined;
-  const res = await fetch(`${origin}/tab/api/${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(token && { authorization: `Bearer ${token}` }),
-      'accept-language': 'nb',
-      ...(init.body !== undefined && { 'content-type': 'application/json' }),
-      ...init.headers,
-    },
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, etag: res.headers.get('etag'), body: text ? JSON.parse(text) : undefined };
-};
+const tab = tabUnderTest();
+const { call, tokenFor } = tab;
 
 describe('the tab API', () => {
   it('refuses a request without a valid token, and a token whose signature was changed', async () => {
@@ -75,26 +35,26 @@ describe('the tab API', () => {
     const { body } = await call('respondent', 'my-work');
     const kinds = body.items.map((i: { kind: string }) => i.kind);
     expect(kinds).toEqual(['input', 'hearing', 'vote']);
-    expect(body.items[0]).toMatchObject({ meetingId: seed.meetingId, municipalityName: 'Gol', status: 'none' });
+    expect(body.items[0]).toMatchObject({ meetingId: tab.seed.meetingId, municipalityName: 'Gol', status: 'none' });
     expect(body.items[0].cases.map((c: { title: string }) => c.title)).toEqual(['Handlingsplan 2027', 'Budsjett 2027']);
-    expect(body.items[1]).toMatchObject({ hearingId: seed.hearingId, municipality: '3324' });
-    expect(body.items[2]).toMatchObject({ voteId: seed.voteId });
+    expect(body.items[1]).toMatchObject({ hearingId: tab.seed.hearingId, municipality: '3324' });
+    expect(body.items[2]).toMatchObject({ voteId: tab.seed.voteId });
   });
 
   it('the dashboard is for coordinators only', async () => {
     expect((await call('respondent', 'dashboard')).status).toBe(403);
     const { status, body } = await call('coordinator', 'dashboard');
     expect(status).toBe(200);
-    expect(body.meetings[0]).toMatchObject({ meetingId: seed.meetingId, input: { asked: 21, answered: 0 } });
-    expect(body.hearings[0].hearingId).toBe(seed.hearingId);
-    expect(body.votes[0]).toMatchObject({ voteId: seed.voteId, cast: 0 });
+    expect(body.meetings[0]).toMatchObject({ meetingId: tab.seed.meetingId, input: { asked: 21, answered: 0 } });
+    expect(body.hearings[0].hearingId).toBe(tab.seed.hearingId);
+    expect(body.votes[0]).toMatchObject({ voteId: tab.seed.voteId, cast: 0 });
   });
 
   it('names the standing minutes-approval item from the catalogue, in the reader’s language, not by its number alone', async () => {
     const agenda = async (lang: string) =>
       (await call('coordinator', 'dashboard', { headers: { 'accept-language': lang } })).body.meetings[0].agenda;
     expect((await agenda('nb'))[0]).toEqual({
-      itemId: `${seed.meetingId}:minutes-approval`,
+      itemId: `${tab.seed.meetingId}:minutes-approval`,
       caseNumber: '1/2026',
       title: 'Godkjenning av protokoll fra forrige møte',
     });
@@ -109,7 +69,7 @@ describe('the tab API', () => {
     const before = await call('coordinator', 'dashboard');
     // The 304 comes from version stamps: the view is not built to find that nothing changed.
     const built = vi.spyOn(TabService.prototype, 'dashboard');
-    const unchanged = await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag! } });
+    const unchanged = await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag } });
     expect(unchanged.status).toBe(304);
     expect(unchanged.etag).toBe(before.etag);
     expect(built).not.toHaveBeenCalled();
@@ -137,7 +97,7 @@ describe('the tab API', () => {
       'hearing',
       'vote',
     ]);
-    const after = await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag! } });
+    const after = await call('coordinator', 'dashboard', { headers: { 'if-none-match': before.etag } });
     expect(after.status).toBe(200);
     const gol = after.body.meetings[0].input.rows.find((r: { name: string }) => r.name === 'Gol');
     expect(gol).toMatchObject({
@@ -149,7 +109,7 @@ describe('the tab API', () => {
   it('a vote cast in the tab is the same ballot as from the card, once per idempotency key', async () => {
     const vote = (await call('board-member', 'my-work')).body.items.find((i: { kind: string }) => i.kind === 'vote');
     const body = { voteId: vote.voteId, option: 'for', voterKey: vote.voterKey, actionId: 'same-press' };
-    const before = (await call('coordinator', 'dashboard')).etag!;
+    const before = (await call('coordinator', 'dashboard')).etag;
     await call('board-member', 'actions/vote.cast', { method: 'POST', body });
     // A ballot changes the ballot box only: its stamp changes the dashboard's eTag.
     expect((await call('coordinator', 'dashboard', { headers: { 'if-none-match': before } })).status).toBe(200);
@@ -162,8 +122,12 @@ describe('the tab API', () => {
 
   it('only the listed actions run, and commands keep their audience', async () => {
     expect(
-      (await call('coordinator', 'actions/minutes.approve', { method: 'POST', body: { meetingId: seed.meetingId } }))
-        .status,
+      (
+        await call('coordinator', 'actions/minutes.approve', {
+          method: 'POST',
+          body: { meetingId: tab.seed.meetingId },
+        })
+      ).status,
     ).toBe(404);
     // A listed action still keeps its card's audience.
     expect(
@@ -171,19 +135,20 @@ describe('the tab API', () => {
         .status,
     ).toBe(403);
     expect(
-      (await call('respondent', 'commands/request-input', { method: 'POST', body: { target: seed.meetingId } })).status,
+      (await call('respondent', 'commands/request-input', { method: 'POST', body: { target: tab.seed.meetingId } }))
+        .status,
     ).toBe(403);
     const compiled = await call('coordinator', 'commands/compile-hearing', {
       method: 'POST',
-      body: { target: seed.hearingId },
+      body: { target: tab.seed.hearingId },
     });
     expect(compiled.status).toBe(200);
-    expect(compiled.body.links.docx).toContain(`/exports/${seed.hearingId}/uttalelse.docx`);
+    expect(compiled.body.links.docx).toContain(`/exports/${tab.seed.hearingId}/uttalelse.docx`);
   });
 
   it('a body that is not JSON is a 400 and loses nothing', async () => {
     const token = await tokenFor('respondent');
-    const res = await fetch(`${origin}/tab/api/actions/input.save`, {
+    const res = await fetch(`${tab.origin}/tab/api/actions/input.save`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '{not json',

@@ -1,38 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { seedBodyHistory, seedForTab, type TabSeed } from '../fixtures/tab-seed';
-import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
+import { describe, expect, it } from 'vitest';
+import { seedBodyHistory } from '../fixtures/tab-seed';
+import { tabUnderTest } from '../fixtures/tab-under-test';
 
 // The channel tab of a body (issue 11): its meetings, its decisions and its documents.
-const now = new Date('2026-11-23T10:00:00Z');
-let bot: BotUnderTest;
-let seed: TabSeed;
-let origin = '';
-
-beforeAll(async () => {
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
-  origin = new URL(bot.url).origin;
-  seed = await seedForTab(bot);
-  await seedBodyHistory(bot);
-});
-afterAll(async () => bot.stop());
-
-const tokenFor = async (person: string): Promise<string> => {
-  const res = await fetch(`${origin}/tab-host/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ person }),
-  });
-  return ((await res.json()) as { token: string }).token;
-};
-const call = async (person: string | undefined, path: string) => {
-  const token = person ? await tokenFor(person) : undefined;
-  const res = await fetch(`${origin}/tab/api/${path}`, {
-    headers: { ...(token && { authorization: `Bearer ${token}` }), 'accept-language': 'nb' },
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-};
+const tab = tabUnderTest({ seed: seedBodyHistory });
+const { call } = tab;
 
 describe("a body's channel tab", () => {
   it('offers every body to the settings page, by name', async () => {
@@ -47,7 +19,7 @@ describe("a body's channel tab", () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ bodyId: 'styret', name: 'Samarbeidsstyret' });
     expect(body.upcoming).toEqual([
-      expect.objectContaining({ meetingId: seed.meetingId, title: 'Styremøte', state: 'planned', cases: 2 }),
+      expect.objectContaining({ meetingId: tab.seed.meetingId, title: 'Styremøte', state: 'planned', cases: 2 }),
     ]);
     expect(body.earlier.map((m: { meetingId: string }) => m.meetingId)).toEqual(['M2STY']);
     expect(body.earlier[0]).toMatchObject({ state: 'held', start: '2026-03-10T08:00:00Z' });

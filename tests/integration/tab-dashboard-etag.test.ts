@@ -1,59 +1,28 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../src/app/dashboard/dashboard';
 import { recordDeliveryFailure } from '../../src/app/delivery/delivery-failures';
 import { FOLLOW_UPS } from '../../src/app/follow-up/follow-up-records';
 import { JOBS, failedWith, newJob } from '../../src/app/scheduling/job';
 import { jobRef } from '../../src/app/scheduling/job-ref';
-import { people } from '../fixtures/activities';
-import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { press, say, seedForTab, type TabSeed } from '../fixtures/tab-seed';
-import { upsert } from '../../src/ports/record-store';
 import { VOTES } from '../../src/app/voting/vote-records';
-import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
+import { upsert } from '../../src/ports/record-store';
+import { people } from '../fixtures/activities';
+import { press, say } from '../fixtures/tab-seed';
+import { TAB_NOW, tabUnderTest } from '../fixtures/tab-under-test';
 
 // The dashboard's eTag comes from version stamps (src/app/dashboard/dashboard-stamp.ts), not from
 // the view: each thing the dashboard shows is changed here once, and the eTag must change with it.
-let now = new Date('2026-11-23T10:00:00Z');
-let bot: BotUnderTest;
-let seed: TabSeed;
-let origin = '';
+let now = TAB_NOW;
+const tab = tabUnderTest({ clock: { now: () => now } });
+const { call } = tab;
 
-beforeAll(async () => {
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
-  origin = new URL(bot.url).origin;
-  seed = await seedForTab(bot);
-});
-afterAll(async () => bot.stop());
-
-const tokenFor = async (person: string): Promise<string> => {
-  const res = await fetch(`${origin}/tab-host/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ person }),
-  });
-  return ((await res.json()) as { token: string }).token;
-};
-const call = async (person: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) => {
-  const res = await fetch(`${origin}/tab/api/${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${await tokenFor(person)}`,
-      'accept-language': 'nb',
-      ...(init.body !== undefined && { 'content-type': 'application/json' }),
-      ...init.headers,
-    },
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, etag: res.headers.get('etag') ?? '', body: text ? JSON.parse(text) : undefined };
-};
 const act = async (person: string, verb: string, body: object) => {
   const done = await call(person, `actions/${verb}`, { body: { actionId: `${verb}:${Date.now()}`, ...body } });
   expect(done.status, JSON.stringify(done.body)).toBe(200);
 };
 const poll = (etag: string, lang = 'nb') =>
-  call('coordinator', 'dashboard', { headers: { 'if-none-match': etag, 'accept-language': lang } });
+  call('coordinator', 'dashboard', { lang, headers: { 'if-none-match': etag } });
 
 /**
  * While nothing changes the poll is a 304; after `change` it is a 200 with another eTag and a
@@ -74,7 +43,7 @@ async function changes(change: () => Promise<unknown>): Promise<{ before: Dashbo
 
 const shownMeeting = (view: Dashboard, id: string) => view.meetings.find((m) => m.meetingId === id);
 const golRow = (view: Dashboard) =>
-  shownMeeting(view, seed.meetingId)?.input?.rows.find((r) => r.municipality === '3324');
+  shownMeeting(view, tab.seed.meetingId)?.input?.rows.find((r) => r.municipality === '3324');
 
 describe("the dashboard's eTag changes with each thing it shows, and only then", () => {
   let laterId = '';
@@ -82,12 +51,12 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
   it('a meeting: a case added to its agenda, and a meeting planned', async () => {
     const { after } = await changes(() =>
       act('coordinator', 'agenda.add', {
-        meetingId: seed.meetingId,
+        meetingId: tab.seed.meetingId,
         title: 'Årsmelding 2026',
         proposal: 'Tas til orientering.',
       }),
     );
-    expect(shownMeeting(after, seed.meetingId)?.agenda.map((c) => c.title)).toContain('Årsmelding 2026');
+    expect(shownMeeting(after, tab.seed.meetingId)?.agenda.map((c) => c.title)).toContain('Årsmelding 2026');
     const planned = await changes(() =>
       act('coordinator', 'meeting.create', {
         // The board has no formøte, so no input is planned until it is asked for.
@@ -106,12 +75,12 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
   it("the input request, a municipality's draft and its answer", async () => {
     // Planning the meeting planned its request; asking with another deadline changes it.
     const requested = await changes(() =>
-      say(bot, people.coordinator, `be om innspill ${laterId} frist 2026-12-12 12:00`),
+      say(tab.bot, people.coordinator, `be om innspill ${laterId} frist 2026-12-12 12:00`),
     );
     expect(shownMeeting(requested.before, laterId)?.input?.deadline).not.toBe('2026-12-12T11:00:00.000Z');
     expect(shownMeeting(requested.after, laterId)?.input?.deadline).toBe('2026-12-12T11:00:00.000Z');
     const item = (await call('respondent', 'my-work')).body.items.find(
-      (i: { kind: string; meetingId: string }) => i.kind === 'input' && i.meetingId === seed.meetingId,
+      (i: { kind: string; meetingId: string }) => i.kind === 'input' && i.meetingId === tab.seed.meetingId,
     );
     const base = { meetingId: item.meetingId, version: item.meetingVersion, municipality: item.municipality };
     const draft = await changes(() => act('respondent', 'input.save', { ...base, 'position-0': 'support' }));
@@ -143,7 +112,7 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
     );
     expect(registered.after.hearings.length).toBe(registered.before.hearings.length + 1);
     const item = (await call('respondent', 'my-work')).body.items.find(
-      (i: { kind: string; hearingId: string }) => i.kind === 'hearing' && i.hearingId === seed.hearingId,
+      (i: { kind: string; hearingId: string }) => i.kind === 'hearing' && i.hearingId === tab.seed.hearingId,
     );
     const answered = await changes(() =>
       act('respondent', 'hearing.submit', {
@@ -156,9 +125,11 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
         'answer-0': 'Ja.',
       }),
     );
-    const track = (view: Dashboard) => view.hearings.find((h) => h.hearingId === seed.hearingId);
+    const track = (view: Dashboard) => view.hearings.find((h) => h.hearingId === tab.seed.hearingId);
     expect(track(answered.after)?.rows.find((r) => r.municipality === '3324')?.state).toBe('submitted');
-    const closed = await changes(() => press(bot, people.coordinator, 'hearing.close', { hearingId: seed.hearingId }));
+    const closed = await changes(() =>
+      press(tab.bot, people.coordinator, 'hearing.close', { hearingId: tab.seed.hearingId }),
+    );
     expect(track(closed.before)).toBeDefined();
     expect(track(closed.after)).toBeUndefined();
   });
@@ -167,30 +138,30 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
     const opened = await changes(() => act('coordinator', 'vote.open', { title: 'Budsjett 2027', body: 'styret' }));
     expect(opened.after.votes.length).toBe(opened.before.votes.length + 1);
     const vote = (await call('board-member', 'my-work')).body.items.find(
-      (i: { kind: string; voteId: string }) => i.kind === 'vote' && i.voteId === seed.voteId,
+      (i: { kind: string; voteId: string }) => i.kind === 'vote' && i.voteId === tab.seed.voteId,
     );
     const cast = await changes(() =>
       act('board-member', 'vote.cast', { voteId: vote.voteId, option: 'for', voterKey: vote.voterKey }),
     );
-    expect(cast.after.votes.find((v) => v.voteId === seed.voteId)?.cast).toBe(1);
+    expect(cast.after.votes.find((v) => v.voteId === tab.seed.voteId)?.cast).toBe(1);
     // The vote's own record, its ballot box untouched (as a store written by another instance leaves it).
     const renamed = await changes(() =>
       upsert<{ title: string }>(
-        bot.samrad.store,
+        tab.bot.samrad.store,
         VOTES,
-        seed.voteId,
+        tab.seed.voteId,
         (v) => v && { ...v, title: 'Årsmelding for 2026' },
       ),
     );
-    expect(renamed.after.votes.find((v) => v.voteId === seed.voteId)?.title).toBe('Årsmelding for 2026');
-    const closed = await changes(() => act('coordinator', 'vote.close', { voteId: seed.voteId }));
-    expect(closed.after.votes.some((v: { voteId: string }) => v.voteId === seed.voteId)).toBe(false);
+    expect(renamed.after.votes.find((v) => v.voteId === tab.seed.voteId)?.title).toBe('Årsmelding for 2026');
+    const closed = await changes(() => act('coordinator', 'vote.close', { voteId: tab.seed.voteId }));
+    expect(closed.after.votes.some((v: { voteId: string }) => v.voteId === tab.seed.voteId)).toBe(false);
   });
 
   it('a follow-up task overdue, then done', async () => {
     const task = (id: string, due: string) => ({
       id,
-      meetingId: seed.meetingId,
+      meetingId: tab.seed.meetingId,
       bodyId: 'styret',
       itemId: 'i1',
       caseNumber: { number: 2, year: 2026 },
@@ -200,7 +171,9 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
       status: 'open',
       createdAt: '2026-11-01T10:00:00Z',
     });
-    const overdue = await changes(() => bot.samrad.store.create(FOLLOW_UPS, 'F-late', task('F-late', '2026-11-20')));
+    const overdue = await changes(() =>
+      tab.bot.samrad.store.create(FOLLOW_UPS, 'F-late', task('F-late', '2026-11-20')),
+    );
     expect(overdue.after.overdue.map((t) => t.taskId)).toEqual(['F-late']);
     const done = await changes(() => act('coordinator', 'follow-up.done', { taskId: 'F-late' }));
     expect(done.after.overdue).toEqual([]);
@@ -215,25 +188,25 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
       reason: 'ConversationBlockedByUser (403)',
       at: now.toISOString(),
     };
-    const refused = await changes(() => recordDeliveryFailure(bot.samrad.store, 'outbox:1', failure));
+    const refused = await changes(() => recordDeliveryFailure(tab.bot.samrad.store, 'outbox:1', failure));
     expect(refused.after.deliveryFailures.map((f) => f.id)).toEqual(['outbox:1']);
-    const id = `vote-close:${seed.voteId}:late`;
+    const id = `vote-close:${tab.seed.voteId}:late`;
     const job = failedWith(
-      newJob({ id, kind: 'vote.close-at-deadline', dueAt: now, payload: { voteId: seed.voteId } }, now),
+      newJob({ id, kind: 'vote.close-at-deadline', dueAt: now, payload: { voteId: tab.seed.voteId } }, now),
       'ECONNREFUSED',
       now,
     );
-    const failed = await changes(() => bot.samrad.store.create(JOBS, id, job));
+    const failed = await changes(() => tab.bot.samrad.store.create(JOBS, id, job));
     expect(failed.after.failedJobs.map((j) => j.ref)).toEqual([jobRef(id)]);
-    const retried = await changes(() => say(bot, people.coordinator, `prøv igjen ${jobRef(id)}`));
+    const retried = await changes(() => say(tab.bot, people.coordinator, `prøv igjen ${jobRef(id)}`));
     expect(retried.after.failedJobs).toEqual([]);
   });
 
   it('the organisation: a municipality renamed in the file', async () => {
     const renamed = await changes(async () => {
-      const yaml = readFileSync(bot.organisationFile, 'utf8');
-      writeFileSync(bot.organisationFile, yaml.replace('name: Gol,', 'name: Gol kommune,'));
-      expect((await bot.samrad.registry.reload()).ok).toBe(true);
+      const yaml = readFileSync(tab.bot.organisationFile, 'utf8');
+      writeFileSync(tab.bot.organisationFile, yaml.replace('name: Gol,', 'name: Gol kommune,'));
+      expect((await tab.bot.samrad.registry.reload()).ok).toBe(true);
     });
     expect(golRow(renamed.before)?.name).toBe('Gol');
     expect(golRow(renamed.after)?.name).toBe('Gol kommune');
@@ -250,8 +223,8 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
   });
 
   it('time: a task whose due day passes, and a meeting that is over', async () => {
-    await bot.samrad.store.create(FOLLOW_UPS, 'F-today', {
-      ...(await bot.samrad.store.get<object>(FOLLOW_UPS, 'F-late'))!.value,
+    await tab.bot.samrad.store.create(FOLLOW_UPS, 'F-today', {
+      ...(await tab.bot.samrad.store.get<object>(FOLLOW_UPS, 'F-late'))!.value,
       id: 'F-today',
       status: 'open',
       due: '2026-11-23',
@@ -261,7 +234,7 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
     expect(dayAfter.after.overdue.map((t) => t.taskId)).toEqual(['F-today']);
     now = new Date('2026-12-10T08:00:00Z'); // the board meeting runs 10.00–12.00 Oslo time
     const over = await changes(async () => (now = new Date('2026-12-10T11:30:00Z')));
-    expect(shownMeeting(over.before, seed.meetingId)).toBeDefined();
-    expect(shownMeeting(over.after, seed.meetingId)).toBeUndefined();
+    expect(shownMeeting(over.before, tab.seed.meetingId)).toBeDefined();
+    expect(shownMeeting(over.after, tab.seed.meetingId)).toBeUndefined();
   });
 });

@@ -1,40 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
-import { seedForTab, type TabSeed } from '../fixtures/tab-seed';
-import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
+import { describe, expect, it } from 'vitest';
+import { tabUnderTest } from '../fixtures/tab-under-test';
 
-const now = new Date('2026-11-23T10:00:00Z');
-let bot: BotUnderTest;
-let seed: TabSeed;
-let origin = '';
-
-beforeAll(async () => {
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
-  origin = new URL(bot.url).origin;
-  seed = await seedForTab(bot);
-});
-afterAll(async () => bot.stop());
-
-const tokenFor = async (person: string): Promise<string> => {
-  const res = await fetch(`${origin}/tab-host/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ person }),
-  });
-  return ((await res.json()) as { token: string }).token;
-};
-const call = async (person: string, path: string, body?: unknown, lang = 'nb') => {
-  const res = await fetch(`${origin}/tab/api/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${await tokenFor(person)}`,
-      'accept-language': lang,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-};
+const tab = tabUnderTest();
+const { call } = tab;
 
 const meeting = {
   body: 'styret',
@@ -59,20 +27,27 @@ describe("the dashboard's forms run the bot's card actions", () => {
   });
 
   it('plans a meeting: a bad time is refused beside the date, in the reader’s language, and nothing is stored', async () => {
-    const before = (await call('coordinator', 'dashboard')).body.meetings.length;
-    const nb = await call('coordinator', 'actions/meeting.create', { ...meeting, date: '', actionId: 'm0' });
+    const before: number = (await call('coordinator', 'dashboard')).body.meetings.length;
+    const nb = await call('coordinator', 'actions/meeting.create', { body: { ...meeting, date: '', actionId: 'm0' } });
     expect(nb.status).toBe(422);
     expect(nb.body).toMatchObject({ ok: false, field: 'date' });
-    const en = await call('coordinator', 'actions/meeting.create', { ...meeting, date: '', actionId: 'm0' }, 'en');
+    const en = await call('coordinator', 'actions/meeting.create', {
+      body: { ...meeting, date: '', actionId: 'm0' },
+      lang: 'en',
+    });
     expect(en.body.field).toBe('date');
     expect(en.body.notice).not.toBe(nb.body.notice);
-    const untitled = await call('coordinator', 'actions/meeting.create', { ...meeting, title: ' ', actionId: 'm1' });
+    const untitled = await call('coordinator', 'actions/meeting.create', {
+      body: { ...meeting, title: ' ', actionId: 'm1' },
+    });
     expect(untitled.body.field).toBe('title');
-    const late = await call('coordinator', 'actions/meeting.create', { ...meeting, endTime: '12:00', actionId: 'm2' });
+    const late = await call('coordinator', 'actions/meeting.create', {
+      body: { ...meeting, endTime: '12:00', actionId: 'm2' },
+    });
     expect(late.body.field).toBe('endTime');
     expect((await call('coordinator', 'dashboard')).body.meetings.length).toBe(before);
 
-    const planned = await call('coordinator', 'actions/meeting.create', { ...meeting, actionId: 'm3' });
+    const planned = await call('coordinator', 'actions/meeting.create', { body: { ...meeting, actionId: 'm3' } });
     expect(planned.status).toBe(200);
     const meetings = (await call('coordinator', 'dashboard')).body.meetings;
     expect(meetings.length).toBe(before + 1);
@@ -81,7 +56,9 @@ describe("the dashboard's forms run the bot's card actions", () => {
 
   it('only a coordinator plans a meeting, adds a case or registers a hearing from the tab', async () => {
     for (const verb of ['meeting.create', 'agenda.add', 'hearing.register']) {
-      const refused = await call('respondent', `actions/${verb}`, { ...meeting, meetingId: seed.meetingId });
+      const refused = await call('respondent', `actions/${verb}`, {
+        body: { ...meeting, meetingId: tab.seed.meetingId },
+      });
       expect(refused.status).toBe(403);
       expect(refused.body.notice).toBeTruthy();
     }
@@ -92,22 +69,26 @@ describe("the dashboard's forms run the bot's card actions", () => {
 
   it('adds a case to a meeting the dashboard shows: without a title refused beside it, then on the agenda', async () => {
     const refused = await call('coordinator', 'actions/agenda.add', {
-      meetingId: seed.meetingId,
-      title: '',
-      proposal: 'Styret tar saken til orientering.',
-      actionId: 'c1',
+      body: {
+        meetingId: tab.seed.meetingId,
+        title: '',
+        proposal: 'Styret tar saken til orientering.',
+        actionId: 'c1',
+      },
     });
     expect(refused.status).toBe(422);
     expect(refused.body.field).toBe('title');
     const added = await call('coordinator', 'actions/agenda.add', {
-      meetingId: seed.meetingId,
-      title: 'Årsmelding 2026',
-      proposal: 'Styret tar saken til orientering.',
-      actionId: 'c2',
+      body: {
+        meetingId: tab.seed.meetingId,
+        title: 'Årsmelding 2026',
+        proposal: 'Styret tar saken til orientering.',
+        actionId: 'c2',
+      },
     });
     expect(added.status).toBe(200);
     const shown = (await call('coordinator', 'dashboard')).body.meetings.find(
-      (m: { meetingId: string }) => m.meetingId === seed.meetingId,
+      (m: { meetingId: string }) => m.meetingId === tab.seed.meetingId,
     );
     expect(shown.agenda.map((c: { title: string }) => c.title)).toContain('Årsmelding 2026');
   });
@@ -124,20 +105,24 @@ describe("the dashboard's forms run the bot's card actions", () => {
       background: '',
       reminders: '5, 2, 0',
     };
-    const past = await call('coordinator', 'actions/hearing.register', { ...hearing, actionId: 'h1' });
+    const past = await call('coordinator', 'actions/hearing.register', { body: { ...hearing, actionId: 'h1' } });
     expect(past.status).toBe(422);
     expect(past.body.field).toBe('externalDeadline');
     const unreadable = await call('coordinator', 'actions/hearing.register', {
-      ...hearing,
-      externalDeadline: '2027-01-15',
-      internalDeadline: 'snart',
-      actionId: 'h2',
+      body: {
+        ...hearing,
+        externalDeadline: '2027-01-15',
+        internalDeadline: 'snart',
+        actionId: 'h2',
+      },
     });
     expect(unreadable.body.field).toBe('internalDeadline');
     const registered = await call('coordinator', 'actions/hearing.register', {
-      ...hearing,
-      externalDeadline: '2027-01-15',
-      actionId: 'h3',
+      body: {
+        ...hearing,
+        externalDeadline: '2027-01-15',
+        actionId: 'h3',
+      },
     });
     expect(registered.status).toBe(200);
     const titles = (await call('coordinator', 'dashboard')).body.hearings.map((h: { title: string }) => h.title);

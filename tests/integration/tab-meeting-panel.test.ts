@@ -1,63 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { upsert } from '../../src/ports/record-store';
 import { people } from '../fixtures/activities';
-import { press, seedForTab, type TabSeed } from '../fixtures/tab-seed';
-import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
+import { press } from '../fixtures/tab-seed';
+import { tabUnderTest } from '../fixtures/tab-under-test';
 
-const now = new Date('2026-11-23T10:00:00Z');
-let bot: BotUnderTest;
-let seed: TabSeed;
-let origin = '';
-
-beforeAll(async () => {
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
-  origin = new URL(bot.url).origin;
-  seed = await seedForTab(bot);
-});
-afterAll(async () => bot.stop());
-
-const tokenFor = async (person: string): Promise<string> => {
-  const res = await fetch(`${origin}/tab-host/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ person }),
-  });
-  return ((await res.json()) as { token: string }).token;
-};
-const call = async (person: string, path: string, body?: unknown, lang = 'nb') => {
-  const res = await fetch(`${origin}/tab/api/${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${await tokenFor(person)}`,
-      'accept-language': lang,
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as any };
-};
+const tab = tabUnderTest();
+const { call } = tab;
 
 describe('the meeting side panel: the agenda with input, and the chair opens the vote', () => {
   it("shows the person's meeting with each case's input summary; only the chair is offered to open a vote", async () => {
     const chair = (await call('board-member', 'meeting')).body.agenda;
-    expect(chair).toMatchObject({ meetingId: seed.meetingId, mayOpenVote: true });
+    expect(chair).toMatchObject({ meetingId: tab.seed.meetingId, mayOpenVote: true });
     expect(chair.cases.map((c: { title: string }) => c.title)).toEqual(['Handlingsplan 2027', 'Budsjett 2027']);
     expect(chair.cases[0].input).toMatchObject({ notAnswered: 21, counts: { support: 0, against: 0 } });
     const member = (await call('respondent', 'meeting')).body.agenda;
-    expect(member.meetingId).toBe(seed.meetingId);
+    expect(member.meetingId).toBe(tab.seed.meetingId);
     expect(member.mayOpenVote).toBe(false);
   });
 
   it('counts input as it arrives', async () => {
     const item = (await call('respondent', 'my-work')).body.items.find((i: { kind: string }) => i.kind === 'input');
     await call('respondent', 'actions/input.submit', {
-      meetingId: item.meetingId,
-      version: item.meetingVersion,
-      municipality: item.municipality,
-      'position-0': 'against',
-      'position-1': 'support',
-      actionId: 'in-1',
+      body: {
+        meetingId: item.meetingId,
+        version: item.meetingVersion,
+        municipality: item.municipality,
+        'position-0': 'against',
+        'position-1': 'support',
+        actionId: 'in-1',
+      },
     });
     const cases = (await call('board-member', 'meeting')).body.agenda.cases;
     expect(cases[0].input).toMatchObject({ notAnswered: 20, counts: { against: 1 }, majority: 'against' });
@@ -65,9 +36,13 @@ describe('the meeting side panel: the agenda with input, and the chair opens the
 
   it("a member may not open the vote; the chair opens it on the case through the card's vote.open, and it runs in the panel", async () => {
     const ref = (await call('board-member', 'meeting')).body.agenda.cases[1].ref;
-    const refused = await call('respondent', 'actions/vote.open', { case: ref, title: '', body: '', actionId: 'v0' });
+    const refused = await call('respondent', 'actions/vote.open', {
+      body: { case: ref, title: '', body: '', actionId: 'v0' },
+    });
     expect(refused.status).toBe(403);
-    const opened = await call('board-member', 'actions/vote.open', { case: ref, title: '', body: '', actionId: 'v1' });
+    const opened = await call('board-member', 'actions/vote.open', {
+      body: { case: ref, title: '', body: '', actionId: 'v1' },
+    });
     expect(opened.status).toBe(200);
     const votes = (await call('respondent', 'meeting')).body.votes;
     const vote = votes.find((v: { title: string }) => v.title === 'Budsjett 2027');
@@ -84,7 +59,7 @@ describe('the side panel finds the Samråd meeting from the Teams meeting it run
 
   beforeAll(async () => {
     // A second board meeting, a week after the first: the person's "next meeting" stays the first.
-    const created = await press(bot, people.coordinator, 'meeting.create', {
+    const created = await press(tab.bot, people.coordinator, 'meeting.create', {
       body: 'styret',
       title: 'Ekstraordinært styremøte',
       date: '2026-12-17',
@@ -93,7 +68,7 @@ describe('the side panel finds the Samråd meeting from the Teams meeting it run
       online: 'true',
     });
     laterId = /Møte \d+\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(bot, people.coordinator, 'agenda.add', {
+    await press(tab.bot, people.coordinator, 'agenda.add', {
       meetingId: laterId,
       title: 'Ny daglig leder',
       proposal: 'Styret ansetter.',
@@ -103,7 +78,7 @@ describe('the side panel finds the Samråd meeting from the Teams meeting it run
       [`meeting:${laterId}`, join(thread)],
       [`pre-meeting:${laterId}`, join(preThread)],
     ] as const)
-      await upsert(bot.samrad.store, 'meetingEvents', key, (current: object | undefined) => ({
+      await upsert(tab.bot.samrad.store, 'meetingEvents', key, (current: object | undefined) => ({
         eventId: `event-${key}`,
         webLink: 'https://outlook.office.com/x',
         ...current,
@@ -124,13 +99,13 @@ describe('the side panel finds the Samråd meeting from the Teams meeting it run
 
   it("falls back to the person's next meeting only when no Samråd meeting is that Teams meeting", async () => {
     const none = (await call('board-member', 'meeting')).body.agenda;
-    expect(none).toMatchObject({ meetingId: seed.meetingId, found: 'next' });
+    expect(none).toMatchObject({ meetingId: tab.seed.meetingId, found: 'next' });
     const other = (await call('board-member', `meeting?chat=${encodeURIComponent('19:meeting_T3RoZXI@thread.v2')}`))
       .body.agenda;
-    expect(other).toMatchObject({ meetingId: seed.meetingId, found: 'next' });
+    expect(other).toMatchObject({ meetingId: tab.seed.meetingId, found: 'next' });
     const notAMeeting = (await call('board-member', `meeting?chat=${encodeURIComponent('19:abc@thread.tacv2')}`)).body
       .agenda;
-    expect(notAMeeting).toMatchObject({ meetingId: seed.meetingId, found: 'next' });
+    expect(notAMeeting).toMatchObject({ meetingId: tab.seed.meetingId, found: 'next' });
   });
 
   it("shows only that meeting's votes, and those on no case; another meeting's vote stays out", async () => {
