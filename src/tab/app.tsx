@@ -49,8 +49,12 @@ export function App({ context }: { context: TabContext }) {
   }, [t]);
   const styles = useStyles();
   return (
-    <FluentProvider theme={themes[theme]} className={styles.page} data-theme={theme}>
-      <Main t={t} context={context} />
+    // The page's layout sits inside the provider, not on it: Fluent gives the provider's classes to every
+    // portal (applyStylesToPortals), and a tooltip's portal with a page's height covered the whole tab.
+    <FluentProvider theme={themes[theme]} data-theme={theme}>
+      <div className={styles.page}>
+        <Main t={t} context={context} />
+      </div>
     </FluentProvider>
   );
 }

@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab.mjs';
 import { people } from '../fixtures/activities';
@@ -7,6 +6,7 @@ import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { press, seedForTab, type TabSeed } from '../fixtures/tab-seed';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 import { launchChromium } from './fixtures/playground-session';
+import { expectAccessible, expectSeen, openInHost, painted } from './fixtures/tab-host';
 
 // The tab in Chromium inside the local Teams host (/tab-host/), against the real composition.
 const now = new Date('2026-11-23T10:00:00Z');
@@ -31,35 +31,8 @@ afterAll(async () => {
 
 type Theme = 'default' | 'dark' | 'contrast';
 
-async function open(
-  person: string,
-  view: string,
-  theme: Theme = 'default',
-  lang: 'nb' | 'en' = 'nb',
-  ready = 'h1',
-): Promise<{ page: Page; tab: Frame }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${origin}/tab-host/?as=${person}&view=${view}&theme=${theme}&lang=${lang}`);
-  const frame = page.frameLocator('#tab');
-  await frame.locator(ready).first().waitFor({ timeout: 30_000 });
-  expect(errors).toEqual([]);
-  const tab = page.frames().find((f) => f.url().includes('/tab/'))!;
-  return { page, tab };
-}
-
-/** Two frames inside the tab, so the screenshot has the painted page (headless Chromium can lag behind an iframe). */
-async function painted(tab: Frame): Promise<void> {
-  await tab.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-}
-
-/** axe on the tab's own document: no serious or critical violation. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('#tab').analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+function open(person: string, view: string, theme: Theme = 'default', lang: 'nb' | 'en' = 'nb', ready = 'h1') {
+  return openInHost(browser, origin, { as: person, view, theme, lang }, ready);
 }
 
 const themes: Theme[] = ['default', 'dark', 'contrast'];
@@ -70,6 +43,7 @@ describe('Mitt arbeid in the local Teams host', () => {
       const { page, tab } = await open('respondent', 'my-work', theme);
       await tab.getByText('Innspill fra Gol: Styremøte').waitFor();
       expect(await tab.locator('li').count()).toBe(3);
+      await expectSeen(tab.locator('h1'));
       await painted(tab);
       await page.screenshot({ path: `docs/screenshots/tab-my-work${theme === 'default' ? '' : `-${theme}`}.png` });
       await expectAccessible(page);
@@ -145,8 +119,12 @@ describe("the secretariat's dashboard", () => {
   for (const theme of themes) {
     it(`shows the one-voice matrix, the hearing and the vote in the ${theme} theme, accessible`, async () => {
       const { page, tab } = await open('coordinator', 'dashboard', theme);
-      await tab.getByRole('table', { name: 'Én stemme: kommunenes standpunkt' }).waitFor();
+      const matrix = tab.getByRole('table', { name: 'Én stemme: kommunenes standpunkt' });
+      await matrix.waitFor();
       expect(await tab.locator('body').innerText()).toContain('Forslag om krav til helsefellesskap');
+      // Drawn where the person looks, not under something: the e2e assertions alone passed on a blank tab.
+      await expectSeen(tab.locator('h1'));
+      await expectSeen(matrix);
       await painted(tab);
       await page.screenshot({ path: `docs/screenshots/tab-dashboard${theme === 'default' ? '' : `-${theme}`}.png` });
       await expectAccessible(page);
@@ -172,6 +150,9 @@ describe("the secretariat's dashboard", () => {
     const started = Date.now();
     await row.getByText('Mot').waitFor({ timeout: 5_000 });
     expect(Date.now() - started).toBeLessThan(5_000);
+    // A cell with reasons has a tooltip; nothing of it may cover the dashboard.
+    await expectSeen(tab.locator('h1'));
+    await expectSeen(row.getByText('Mot'));
     await row.getByText('Mot').focus();
     await tab.getByRole('tooltip').getByText('Mangler finansiering').waitFor();
     await page.close();

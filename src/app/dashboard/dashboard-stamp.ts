@@ -25,7 +25,11 @@ import { shownMeetings, type DashboardDeps } from './dashboard';
  * Whatever changes the view changes the stamp; a stamp that changes while the view does not
  * (a draft saved again as it was) costs one full answer, never a missed update.
  */
-export async function dashboardStamp(deps: DashboardDeps, org: Organisation, locale: Locale): Promise<string> {
+export async function dashboardStamp(
+  deps: Pick<DashboardDeps, 'store' | 'clock'>,
+  org: Organisation,
+  locale: Locale,
+): Promise<string> {
   const { store } = deps;
   const now = deps.clock.now();
   const meetings = shownMeetings(await store.find<Meeting>(MEETINGS, { state: 'planned' }), now);
