@@ -4,13 +4,13 @@
  * the jobs that put both Teams meetings in the organiser's calendar), and a vote of 356 voters
  * on the SharePoint store (every ballot pressed at once, as a board votes when the chair asks).
  */
-import type { TokenCredential } from '@azure/identity';
 import { openSharePointStore } from '../src/adapters/sharepoint/open-sharepoint-store';
 import { provisionSite } from '../src/adapters/sharepoint/provision';
 import type { BallotBox } from '../src/domain/ballot';
 import { composeSamrad } from '../src/compose';
 import { cardAction, installation, people } from '../tests/fixtures/activities';
-import { startBot } from '../tests/fixtures/bot-under-test';
+import { planBoardMeeting } from '../tests/fixtures/board-meeting';
+import { organiser, startBotOnFakeGraph } from '../tests/fixtures/bot-on-fake-graph';
 import { FakeConnector } from '../tests/fixtures/fake-connector';
 import { temporaryLocalConfig } from '../tests/fixtures/local-config';
 import { FakeGraphCalendar } from '../tests/fakes/fake-graph/calendar-routes';
@@ -99,10 +99,6 @@ export async function voteOnGraph(voters: number): Promise<{ run: GraphStoreRun;
   }
 }
 
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
-
 /**
  * Planning one board meeting with its formøte, online, on Microsoft 365: the store on the
  * SharePoint list, both events in the organiser's calendar as Teams meetings. Counted from the
@@ -111,12 +107,8 @@ const credential: TokenCredential = {
 export async function meetingOnGraph(): Promise<{ run: GraphStoreRun; wrong: string[] }> {
   const now = new Date('2026-11-23T10:00:00Z');
   const fake = await FakeGraph.start({ driveId: 'b!docs', routes: [new FakeGraphCalendar()] });
-  const organiser = 'sekretariat@vestreviken-samarbeid.no';
   await provisionSite(scaledGraph(fake).graph.http, fake.lists.siteId);
-  const bot = await startBot(
-    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, organiser } },
-    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
-  );
+  const bot = await startBotOnFakeGraph(fake, { organiser }, { clock: { now: () => now }, timer: idleTimer });
   try {
     for (const p of [people.coordinator, people.boardMember, people.respondent])
       await bot.post(installation(bot.connector.url, p));
@@ -124,16 +116,7 @@ export async function meetingOnGraph(): Promise<{ run: GraphStoreRun; wrong: str
     while ((await bot.samrad.jobs.runDue(now)).done > 0);
     const from = fake.requests.length;
     const t0 = performance.now();
-    const res = await bot.post(
-      cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
-        body: 'styret',
-        title: 'Styremøte',
-        date: '2026-12-10',
-        startTime: '10:00',
-        endTime: '12:00',
-        online: 'true',
-      }),
-    );
+    const res = await planBoardMeeting(bot);
     let idleFrom = fake.requests.length;
     for (;;) {
       const pass = await bot.samrad.jobs.runDue(now);

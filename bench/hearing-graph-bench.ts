@@ -8,13 +8,11 @@
  */
 import { provisionSite } from '../src/adapters/sharepoint/provision';
 import { openSharePointStore } from '../src/adapters/sharepoint/open-sharepoint-store';
-import { RECORDS_LIST } from '../src/adapters/sharepoint/records-list';
-import type { ListName, StoredRecord, Where } from '../src/ports/record-store';
 import { FakeGraph } from '../tests/fakes/fake-graph/fake-graph-server';
+import { recordsInFake } from '../tests/fixtures/records-in-fake';
 import type { GraphStoreRun } from './graph-store-bench';
 import { graphRunRows, measureOnFake, scaledGraph } from './graph-store-bench';
 import { HEARING_SIZES } from './hearing-delivery-bench';
-import type { JobReader } from './hearing-under-bench';
 import {
   compileStatement,
   distributeOneHearing,
@@ -25,26 +23,6 @@ import {
 
 export interface HearingGraphSection {
   readonly runs: GraphStoreRun[];
-}
-
-/** Records read from the fake's memory, not over Graph: the bench's waiting adds no requests to those it counts. */
-function recordsInFake(fake: FakeGraph): JobReader {
-  return {
-    async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
-      const items = [...(fake.lists.list(RECORDS_LIST)?.items.values() ?? [])].filter(
-        (i) => i.fields.Collection === list,
-      );
-      return items
-        .map((i) => ({
-          id: String(i.fields.RecordId),
-          etag: String(i.version),
-          value: JSON.parse(String(i.fields.Value)) as T,
-          created: i.created,
-          modified: i.modified,
-        }))
-        .filter((r) => Object.entries(where).every(([f, v]) => (r.value as Record<string, unknown>)[f] === v));
-    },
-  };
 }
 
 async function hearingOnGraph(

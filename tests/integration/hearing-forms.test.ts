@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, installation, message, people, TEAM_ID, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { cardElements, cardInput } from '../fixtures/card-elements';
 import { expectValidCards } from '../fixtures/card-validation';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 
@@ -45,24 +46,10 @@ const say = async (from: Person, text: string, where: { kind: 'personal' | 'chan
   expectValidCards(bot.connector.cards());
   return bot.connector.cards() as Card[];
 };
-/** Every element of a card, nested ones too. */
-const elements = (c: Card): any[] => {
-  const out: any[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      out.push(x);
-      Object.values(x).forEach(walk);
-    }
-  };
-  walk(c);
-  return out;
-};
-const input = (c: Card, inputId: string) => elements(c).find((e) => e.id === inputId);
-const textBlocks = (c: Card) => elements(c).filter((e) => e.type === 'TextBlock');
+const textBlocks = (c: Card) => cardElements(c).filter((e) => e.type === 'TextBlock');
 const verbs = (c: Card) => [
   ...new Set(
-    elements(c)
+    cardElements(c)
       .filter((e) => e.type === 'Action.Execute')
       .map((e) => e.verb as string),
   ),
@@ -102,7 +89,7 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
     expect(textBlocks(own).find((b) => String(b.text).includes('er registrert'))?.color).toBe('Good');
     // Finding 10: the example for "Ny frist" is later than the current deadline (08.12 12.00)
     // and before the hearing's own (15.12), written as the deadline reader takes it.
-    expect(input(own, 'newDeadline').placeholder).toBe('For eksempel 11.12.2026 kl. 12.00');
+    expect(cardInput(own, 'newDeadline').placeholder).toBe('For eksempel 11.12.2026 kl. 12.00');
     const posted = bot.connector.sent
       .filter((s) => s.conversationId === TEAM_ID)
       .flatMap((s) => s.activity.attachments ?? [])
@@ -111,7 +98,7 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
     expect(verbs(posted[0]!)).not.toContain('hearing.compile');
     expect(verbs(posted[0]!)).not.toContain('hearing.close');
     expect(verbs(posted[0]!)).not.toContain('hearing.extend');
-    expect(input(posted[0]!, 'newDeadline')).toBeUndefined();
+    expect(cardInput(posted[0]!, 'newDeadline')).toBeUndefined();
     // Teams lists at most 60 users for an automatic refresh; the coordinator is one of them.
     expect(posted[0]!.refresh?.action?.verb).toBe('hearing.status');
     expect(posted[0]!.refresh?.userIds).toEqual([people.coordinator.id]);
@@ -146,13 +133,14 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
         links: 'https://gol.kommune.no/vedtak.pdf',
       }),
     );
-    expect(input(card, 'answer-0').value).toBe(long);
-    expect(input(card, 'answer-1').value).toBe('Legevakten får mer å gjøre.');
-    expect(input(card, 'text').value).toBe('Samlet: tja.');
-    expect(input(card, 'links').value).toBe('https://gol.kommune.no/vedtak.pdf');
+    expect(cardInput(card, 'answer-0').value).toBe(long);
+    expect(cardInput(card, 'answer-1').value).toBe('Legevakten får mer å gjøre.');
+    expect(cardInput(card, 'text').value).toBe('Samlet: tja.');
+    expect(cardInput(card, 'links').value).toBe('https://gol.kommune.no/vedtak.pdf');
     // The reason stands right under the position choice, in the refusal colour.
-    const items = elements(card).find((e) => Array.isArray(e.items) && e.items.some((x: any) => x.id === 'position'))
-      .items as any[];
+    const items = cardElements(card).find(
+      (e) => Array.isArray(e.items) && e.items.some((x: any) => x.id === 'position'),
+    ).items as any[];
     const at = items.findIndex((x) => x.id === 'position');
     expect(items[at + 1]).toMatchObject({ type: 'TextBlock', color: 'Attention' });
     expect(items[at + 1].text).toContain('Velg et samlet standpunkt');
@@ -178,7 +166,7 @@ describe('the hearing cards as a respondent and a coordinator expect them', () =
     expect(text).toContain('utkast til endring');
     expect(textBlocks(card).find((b) => String(b.text).includes('Utkastet til endring er lagret'))?.color).toBe('Good');
     // The draft is what the card shows to finish; the counts agree the municipality has answered.
-    expect(input(card, 'answer-0').value).toBe('Godt utredet, men se legevakt.');
+    expect(cardInput(card, 'answer-0').value).toBe('Godt utredet, men se legevakt.');
     const [status] = await say(people.coordinator, `høring ${id}`);
     expect(JSON.stringify(status)).toMatch(/"title":"Gol","value":"Svart"/);
     expect(JSON.stringify(status)).toContain('1 av 21 har svart');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, type Person } from '../fixtures/activities';
+import { boardMeetingForm, meetingIdIn } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { cardElements, cardInput } from '../fixtures/card-elements';
 import { chatWith } from '../fixtures/chat';
 
 /**
@@ -13,15 +15,8 @@ let bot: BotUnderTest;
 let meetingId = '';
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now } });
-  const created = await pressRaw(people.coordinator, 'meeting.create', {
-    body: 'styret',
-    title: 'Styremøte',
-    date: '2026-12-10',
-    startTime: '10:00',
-    endTime: '12:00',
-    online: 'true',
-  });
-  meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(created))![1]!;
+  const created = await pressRaw(people.coordinator, 'meeting.create', boardMeetingForm);
+  meetingId = meetingIdIn(JSON.stringify(created))!;
   await pressRaw(people.coordinator, 'agenda.add', {
     meetingId,
     title: 'Handlingsplan 2027',
@@ -39,19 +34,6 @@ const chat = chatWith(() => bot);
 /** Presses as the input card does (its data carries the card's language), and reads the answer as an object. */
 const pressRaw = async (from: Person, verb: string, data: object): Promise<any> =>
   JSON.parse(await chat.press(from, verb, { lang: 'nb', ...data }));
-const elements = (c: unknown): any[] => {
-  const out: any[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      out.push(x);
-      Object.values(x).forEach(walk);
-    }
-  };
-  walk(c);
-  return out;
-};
-const input = (c: unknown, id: string) => elements(c).find((e) => e.id === id);
 const version = async () => (await bot.samrad.store.get<{ version: number }>('meetings', meetingId))!.value.version;
 const cases = async () =>
   (await bot.samrad.store.get<{ agenda: { id: string; title: string }[] }>('meetings', meetingId))!.value.agenda;
@@ -67,11 +49,11 @@ describe('the input card keeps what was typed', () => {
       'text-0': long,
       'text-1': 'Budsjettet er stramt.',
     });
-    expect(input(card, 'position-0').value).toBe('support-with-changes');
-    expect(input(card, 'text-0').value).toBe(long);
-    expect(input(card, 'text-1').value).toBe('Budsjettet er stramt.');
+    expect(cardInput(card, 'position-0').value).toBe('support-with-changes');
+    expect(cardInput(card, 'text-0').value).toBe(long);
+    expect(cardInput(card, 'text-1').value).toBe('Budsjettet er stramt.');
     // The reason stands under the position of the second case, not the first.
-    const containers = elements(card).filter(
+    const containers = cardElements(card).filter(
       (e) =>
         e.type === 'Container' &&
         Array.isArray(e.items) &&
@@ -96,7 +78,9 @@ describe('the input card keeps what was typed', () => {
       'text-0': '',
       'text-1': '',
     });
-    const thanks = elements(card).find((e) => e.type === 'TextBlock' && String(e.text).includes('Svaret er sendt inn'));
+    const thanks = cardElements(card).find(
+      (e) => e.type === 'TextBlock' && String(e.text).includes('Svaret er sendt inn'),
+    );
     expect(thanks?.color).toBe('Good');
   });
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, type Person } from '../fixtures/activities';
+import { boardMeetingForm, meetingIdIn } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { cardElements, cardInput } from '../fixtures/card-elements';
 import { chatWith } from '../fixtures/chat';
 
 /**
@@ -19,35 +21,12 @@ const chat = chatWith(() => bot);
 /** Presses in the channel as the vote form does (its data carries the card’s language); the answer as an object. */
 const press = async (from: Person, verb: string, data: object): Promise<any> =>
   JSON.parse(await chat.press(from, verb, { lang: 'nb', ...data }, where));
-const elements = (c: unknown): any[] => {
-  const out: any[] = [];
-  const walk = (x: unknown) => {
-    if (Array.isArray(x)) x.forEach(walk);
-    else if (x && typeof x === 'object') {
-      out.push(x);
-      Object.values(x).forEach(walk);
-    }
-  };
-  walk(c);
-  return out;
-};
-const input = (c: unknown, id: string) => elements(c).find((e) => e.id === id);
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 describe('the vote form and card', () => {
   let caseRef = '';
   beforeAll(async () => {
-    const created = JSON.stringify(
-      await press(people.coordinator, 'meeting.create', {
-        body: 'styret',
-        title: 'Styremøte',
-        date: '2026-12-10',
-        startTime: '10:00',
-        endTime: '12:00',
-        online: 'true',
-      }),
-    );
-    const meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
+    const meetingId = meetingIdIn(JSON.stringify(await press(people.coordinator, 'meeting.create', boardMeetingForm)))!;
     await press(people.coordinator, 'agenda.add', {
       meetingId,
       title: 'Handlingsplan 2027',
@@ -58,10 +37,10 @@ describe('the vote form and card', () => {
   it('with open cases, the form has one field for the case and does not demand a title', async () => {
     await chat.say(people.coordinator, 'avstemning', where);
     const form = bot.connector.cards()[0];
-    expect(input(form, 'case')).toBeDefined();
-    expect(input(form, 'caseNumber')).toBeUndefined(); // one field for the case, not two
-    expect(input(form, 'title').isRequired).toBe(false);
-    caseRef = (input(form, 'case').choices as { title: string; value: string }[]).find((c) =>
+    expect(cardInput(form, 'case')).toBeDefined();
+    expect(cardInput(form, 'caseNumber')).toBeUndefined(); // one field for the case, not two
+    expect(cardInput(form, 'title').isRequired).toBe(false);
+    caseRef = (cardInput(form, 'case').choices as { title: string; value: string }[]).find((c) =>
       c.title.includes('Handlingsplan'),
     )!.value;
   });
@@ -81,17 +60,17 @@ describe('the vote form and card', () => {
     };
     const card = await press(people.coordinator, 'vote.open', typed);
     expect(JSON.stringify(card)).toContain('Fyll inn både dato og klokkeslett');
-    expect(input(card, 'case').value).toBe(caseRef);
-    expect(input(card, 'alternatives').value).toBe('Plan A\nPlan B');
-    expect(input(card, 'rule').value).toBe('two-thirds');
-    expect(input(card, 'interimResults').value).toBe('shown');
-    expect(input(card, 'quorum').value).toBe('none');
-    expect(input(card, 'deadlineDate').value).toBe('2026-12-01');
+    expect(cardInput(card, 'case').value).toBe(caseRef);
+    expect(cardInput(card, 'alternatives').value).toBe('Plan A\nPlan B');
+    expect(cardInput(card, 'rule').value).toBe('two-thirds');
+    expect(cardInput(card, 'interimResults').value).toBe('shown');
+    expect(cardInput(card, 'quorum').value).toBe('none');
+    expect(cardInput(card, 'deadlineDate').value).toBe('2026-12-01');
   });
 
   it('choosing a case with no title takes the case’s title, and «er åpnet» is a success', async () => {
     const card = await press(people.coordinator, 'vote.open', { case: caseRef, title: '', body: 'styret' });
-    const opened = elements(card).find(
+    const opened = cardElements(card).find(
       (e) => e.type === 'TextBlock' && /Avstemning [A-Z0-9]{5} er åpnet/.test(String(e.text)),
     );
     expect(opened?.text).toContain('Handlingsplan 2027');

@@ -32,6 +32,7 @@ import {
 import { toActivities } from './reply-activities';
 import { storedTeamRoster } from './stored-team-roster';
 import { teamsRoster } from './teams-roster';
+import { answerBesideRemembering } from '../teams-shared/answer-beside-remembering';
 import { tenantOf } from '../teams-shared/tenant-guard';
 
 export interface BotDeps {
@@ -78,16 +79,12 @@ export class SamradBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    // Knowing the conversation helps later updates, but must never cost the person's action. It
-    // is checked beside the action's own first reads: on SharePoint they share one `$batch`.
-    const remembered = this.remember(context).catch((error: unknown) =>
-      this.deps.log.warn('conversation.remember-failed', {
-        error: error instanceof Error ? error.message : String(error),
-      }),
-    );
     const { verb, data } = cardActionOf(invokeValue);
-    const pressed = this.pressed(context, verb, data);
-    const outcome = await this.deps.cardActions.answer(pressed).finally(() => remembered);
+    const outcome = await answerBesideRemembering(
+      () => this.remember(context),
+      () => this.deps.cardActions.answer(this.pressed(context, verb, data)),
+      this.deps.log,
+    );
     return carryOut(context, outcome, this.deps.cards, this.deps.log);
   }
 

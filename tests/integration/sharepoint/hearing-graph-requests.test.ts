@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSharePointStore } from '../../../src/adapters/sharepoint/open-sharepoint-store';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
-import { RECORDS_LIST } from '../../../src/adapters/sharepoint/records-list';
-import type { ListName, StoredRecord, Where } from '../../../src/ports/record-store';
 import type { HearingUnderBench } from '../../../bench/hearing-under-bench';
 import {
   compileStatement,
@@ -13,6 +11,7 @@ import {
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import type { RecordedRequest } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
+import { recordsInFake } from '../../fixtures/records-in-fake';
 
 // Graph requests are counted on the faithful fake Graph's request log, never timed (issue 13 part 4).
 /** Graph takes at most 20 requests in one JSON batch (concepts/json-batching.md). */
@@ -27,32 +26,12 @@ beforeAll(async () => {
   const graph = graphOnFake(fake);
   await provisionSite(graph.http, fake.lists.siteId);
   h = await startHearingSamrad(MUNICIPALITIES, { store: openSharePointStore(graph, fake.lists.siteId) });
-  hearingId = (await distributeOneHearing(h, jobsInFake())).hearingId;
+  hearingId = (await distributeOneHearing(h, recordsInFake(fake))).hearingId;
 }, 60_000);
 afterAll(async () => {
   await h?.close();
   await fake?.close();
 });
-
-/** Job states read from the fake's memory, so waiting for them adds no request to those counted. */
-function jobsInFake() {
-  return {
-    async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
-      const items = [...(fake.lists.list(RECORDS_LIST)?.items.values() ?? [])].filter(
-        (i) => i.fields.Collection === list,
-      );
-      return items
-        .map((i) => ({
-          id: String(i.fields.RecordId),
-          etag: String(i.version),
-          value: JSON.parse(String(i.fields.Value)) as T,
-          created: i.created,
-          modified: i.modified,
-        }))
-        .filter((r) => Object.entries(where).every(([f, v]) => (r.value as Record<string, unknown>)[f] === v));
-    },
-  };
-}
 
 async function requestsOf(work: () => Promise<unknown>): Promise<RecordedRequest[]> {
   const from = fake.requests.length;

@@ -1,10 +1,11 @@
-import type { TokenCredential } from '@azure/identity';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../../src/adapters/memory/memory-store';
 import type { Meeting } from '../../../src/domain/meeting';
 import type { ListName, StoredRecord } from '../../../src/ports/record-store';
-import { cardAction, installation, people } from '../../fixtures/activities';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { installation, people } from '../../fixtures/activities';
+import { planBoardMeeting } from '../../fixtures/board-meeting';
+import { organiser, startBotOnFakeGraph } from '../../fixtures/bot-on-fake-graph';
+import type { BotUnderTest } from '../../fixtures/bot-under-test';
 import { FakeGraphCalendar } from '../../fakes/fake-graph/calendar-routes';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
@@ -14,10 +15,6 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  * read the meeting with, without reading it again. A coordinator's change that lands between
  * that read and the write must survive it, and a meeting removed meanwhile is not brought back.
  */
-const organiser = 'sekretariat@vestreviken-samarbeid.no';
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const now = new Date('2026-11-23T10:00:00Z');
 
 /** Just before the job's join-link write, something else changes the meeting (once). */
@@ -42,22 +39,9 @@ afterEach(async () => {
 
 async function planWith(store: MeetingChangedMeanwhile): Promise<string> {
   fake = await FakeGraph.start({ driveId: 'b!docs', routes: [new FakeGraphCalendar()] });
-  bot = await startBot(
-    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, organiser } },
-    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer, store },
-  );
+  bot = await startBotOnFakeGraph(fake, { organiser }, { clock: { now: () => now }, timer: idleTimer, store });
   await bot.post(installation(bot.connector.url, people.coordinator));
-  const res = await bot.post(
-    cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    }),
-  );
-  const meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(res.body)?.[1];
+  const { meetingId } = await planBoardMeeting(bot);
   expect(meetingId).toBeDefined();
   for (let i = 0; i < 3; i++) await bot.samrad.jobs.runDue(now);
   return meetingId!;

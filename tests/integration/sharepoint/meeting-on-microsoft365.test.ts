@@ -1,8 +1,9 @@
-import type { TokenCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
 import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { planBoardMeeting } from '../../fixtures/board-meeting';
+import { organiser, startBotOnFakeGraph } from '../../fixtures/bot-on-fake-graph';
+import type { BotUnderTest } from '../../fixtures/bot-under-test';
 import { FakeGraphCalendar } from '../../fakes/fake-graph/calendar-routes';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
@@ -14,10 +15,6 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  * once even with 30% of Graph calls throttled; Exchange, not the bot, tells the attendees; and
  * the Teams join link Graph made is kept on the meeting and shown on the notice.
  */
-const organiser = 'sekretariat@vestreviken-samarbeid.no';
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 let now = new Date('2026-11-23T10:00:00Z');
 let fake: FakeGraph;
 let calendar: FakeGraphCalendar;
@@ -28,10 +25,7 @@ beforeAll(async () => {
   calendar = new FakeGraphCalendar();
   fake = await FakeGraph.start({ driveId: 'b!docs', routes: [calendar] });
   await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
-  bot = await startBot(
-    { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, organiser } },
-    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
-  );
+  bot = await startBotOnFakeGraph(fake, { organiser }, { clock: { now: () => now }, timer: idleTimer });
   for (const p of [people.boardMember, people.respondent]) await bot.post(installation(bot.connector.url, p));
   fake.setThrottle({ share: 0.3, seed: 7, retryAfter: '0' });
 });
@@ -55,23 +49,7 @@ const say = async (from: Person, text: string) => {
 
 describe('a meeting on Microsoft 365, with Graph throttling 30% of calls', () => {
   it('planning it makes two Teams meetings in the organiser mailbox, once each, and no invitation cards', async () => {
-    const created = JSON.stringify(
-      JSON.parse(
-        (
-          await bot.post(
-            cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
-              body: 'styret',
-              title: 'Styremøte',
-              date: '2026-12-10',
-              startTime: '10:00',
-              endTime: '12:00',
-              online: 'true',
-            }),
-          )
-        ).body,
-      ).value,
-    );
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
+    meetingId = (await planBoardMeeting(bot)).meetingId!;
     await run('2026-11-23T10:00:00Z');
     expect(eventCalls().filter((c) => c.startsWith('POST'))).toEqual([
       `POST /users/${encodeURIComponent(organiser)}/events`,

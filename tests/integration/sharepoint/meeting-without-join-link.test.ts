@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
+import { installation, message, people, type Person } from '../../fixtures/activities';
+import { planBoardMeeting } from '../../fixtures/board-meeting';
+import { organiser } from '../../fixtures/bot-on-fake-graph';
 import type { BotUnderTest } from '../../fixtures/bot-under-test';
 import { fakeTenant } from '../../fixtures/bot-on-tenant';
 import { FakeGraphCalendar } from '../../fakes/fake-graph/calendar-routes';
@@ -10,7 +12,6 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  * `isOnlineMeeting: false` and no join link. The coordinator is told, once, in her chat and
  * language, instead of a Teams meeting silently without a link.
  */
-const organiser = 'sekretariat@vestreviken-samarbeid.no';
 const tenant = fakeTenant();
 
 async function onTenant(
@@ -31,19 +32,7 @@ async function onTenant(
   return { bot, calendar, run };
 }
 
-const plan = async (bot: BotUnderTest): Promise<string> => {
-  const res = await bot.post(
-    cardAction(bot.connector.url, people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    }),
-  );
-  return /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(JSON.stringify(JSON.parse(res.body).value))![1]!;
-};
+const plan = async (bot: BotUnderTest): Promise<string> => (await planBoardMeeting(bot)).meetingId!;
 const to = (bot: BotUnderTest, person: Person) =>
   bot.connector.sent
     .filter((s) => s.conversationId === `a:personal-${person.id}`)
