@@ -8,8 +8,7 @@ import { SchedulerHealth } from './app/scheduling/scheduler-health';
 import { scheduleRetention } from './app/scheduling/retention';
 import { scheduleBoardCheck } from './app/board/board-check';
 import { scheduleNextFeeReminder } from './app/cooperation/fee-reminder';
-import { scheduleInquiryReminders } from './app/networks/inquiry-reminder';
-import { scheduleMilestoneReminders } from './app/projects/milestone-reminders';
+import { backfillReminders } from './app/projects/reminder-backfill';
 import { tellCoordinators } from './app/scheduling/incident-alerts';
 import { ProactiveSender } from './adapters/teams/proactive-sender';
 import { SHARED_ARRIVAL_GUARD_MS } from './adapters/teams/teams-rate-limits';
@@ -262,12 +261,10 @@ export async function composeSamrad(config: Config, options: CompositionOptions)
       await scheduleNextFeeReminder(scheduler, registry.organisation, clock).catch((e: unknown) =>
         log.warn('fees.reminder-not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
       );
-      // The file's milestones and older inquiries get reminders here; job ids make a restart add none.
-      await scheduleMilestoneReminders(store, scheduler, registry.organisation, clock.now())
-        .then(() => scheduleInquiryReminders(store, scheduler, clock.now()))
-        .catch((e: unknown) =>
-          log.warn('business.reminders-not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
-        );
+      // Once per store: reminders for the file's milestones and for records older than reminders.
+      await backfillReminders(store, scheduler, registry.organisation, clock).catch((e: unknown) =>
+        log.warn('business.reminders-not-scheduled', { error: e instanceof Error ? e.message : String(e) }),
+      );
       return new Promise<string>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {

@@ -4,17 +4,20 @@ import type { TokenCredential } from '@azure/identity';
 import { JOBS } from '../../app/scheduling/job';
 import { DELIVERY_FAILURES } from '../../app/delivery/delivery-failures';
 import { RETENTION_LIST } from '../../app/scheduling/retention';
+import { BACKFILLS } from '../../app/scheduling/run-once';
 import type { TablesConfig } from '../../config';
 
 /**
  * The product's own machinery, which goes to Table Storage when several instances run: jobs
- * (and with them the outbox, whose messages are jobs), retention's progress, conversation
- * references, identity links, Teams users and delivery failures. Everything people keep
- * (meetings, votes, hearings, minutes) stays in the configured store.
+ * (and with them the outbox, whose messages are jobs), retention's progress, the start-up
+ * backfills done (beside the jobs they made), conversation references, identity links, Teams
+ * users and delivery failures. Everything people keep (meetings, votes, hearings, minutes)
+ * stays in the configured store.
  */
 export const MACHINERY_LISTS: ReadonlySet<string> = new Set([
   JOBS,
   RETENTION_LIST,
+  BACKFILLS,
   'conversations',
   'identityLinks',
   'teamsUsers',

@@ -61,6 +61,7 @@ const MACHINERY: Record<string, Record<string, unknown>> = {
   teamsUsers: { '1111': { aadObjectId: '1111', name: 'Ola Nordmann' } },
   deliveryFailures: { 'send:c1:a1': { at: '2026-11-02T10:00:00.000Z', status: 403 } },
   retention: { progress: { lastDay: '2026-11-30' } },
+  backfills: { 'business-reminders:1a2b': { name: 'business-reminders:1a2b', finishedAt: '2026-11-30T10:00:00.000Z' } },
 };
 const COUNT = Object.values(MACHINERY).reduce((n, c) => n + Object.keys(c).length, 0);
 
@@ -112,7 +113,7 @@ describe('npm run migrate moves the machinery from SamradRecords to Azure Table 
     expect(applied).toEqual([]);
     expect(fake.writes()).toBe(writes);
     expect(lines.find((l) => l.startsWith('  machinery: would'))).toBe(
-      `  machinery: would move 6 jobs, 1 retention, 1 conversations, 1 identityLinks, 1 teamsUsers, 1 deliveryFailures from SamradRecords to the Azure Table ${env.SAMRAD_TABLES_TABLE}`,
+      `  machinery: would move 6 jobs, 1 retention, 1 backfills, 1 conversations, 1 identityLinks, 1 teamsUsers, 1 deliveryFailures from SamradRecords to the Azure Table ${env.SAMRAD_TABLES_TABLE}`,
     );
     expect((await whereabouts(openSharePointStore(graphOnFake(fake), fake.lists.siteId), tables)).inTables).toEqual([]);
   });
@@ -124,7 +125,7 @@ describe('npm run migrate moves the machinery from SamradRecords to Azure Table 
     const lines: string[] = [];
     await migrate(env, { apply: true, steps: [machineryStep()], tokenCredential, print: (l) => lines.push(l) });
     expect(lines).toContain(
-      '  machinery: moved 6 jobs, 1 retention, 1 conversations, 1 identityLinks, 1 teamsUsers, 1 deliveryFailures',
+      '  machinery: moved 6 jobs, 1 retention, 1 backfills, 1 conversations, 1 identityLinks, 1 teamsUsers, 1 deliveryFailures',
     );
     const now = await whereabouts(list, tables);
     expect(now.inTables.sort()).toEqual([...all].sort());
