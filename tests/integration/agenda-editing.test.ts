@@ -103,7 +103,7 @@ describe('editing and reordering the agenda', () => {
     expect(await say(people.coordinator, `flytt sak 3/2026 1`)).toContain('Godkjenning av protokoll');
     // The grammar's refusal: what is missing, what was understood, the usage.
     expect(await say(people.coordinator, `flytt sak 3/2026`)).toContain(
-      'Det mangler plass. Jeg forstod: saksnummer «3/2026». Skriv slik: «flytt sak <saksnummer> <plass>».',
+      'Det mangler plass. Jeg forstod: saksnummer eller tittel «3/2026». Skriv slik: «flytt sak [saksnummer eller tittel] <plass>».',
     );
     expect(await say(people.respondent, `flytt sak 3/2026 3`)).toContain('hører ikke til rollen din');
   });

@@ -140,8 +140,10 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     const several = await say(people.respondent, 'innspill styremøte');
     expect(several).toContain('Flere møter passer til «styremøte». Hvilket mener du?');
     expect(buttons()).toEqual([`innspill ${december}`, `innspill ${january}`]);
-    expect(await say(people.coordinator, 'flytt sak tolv 2')).toContain(
-      'Jeg forstod ikke «tolv 2» som saksnummer. Skriv slik: «flytt sak <saksnummer> <plass>».',
+    // flytt sak reads title words too: "tolv" names no case, and the place is still the last word.
+    expect(await say(people.coordinator, 'flytt sak tolv 2')).toContain('Jeg finner ingen sak tolv.');
+    expect(await say(people.coordinator, 'flytt sak 12/2026 to')).toContain(
+      'Jeg forstod ikke «to» som plass. Jeg forstod: saksnummer eller tittel «12/2026». Skriv slik: «flytt sak [saksnummer eller tittel] <plass>».',
     );
   });
 

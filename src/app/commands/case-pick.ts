@@ -25,10 +25,20 @@ async function openCases(store: RecordStore, now: Date): Promise<PickedCase[]> {
   );
 }
 
+export interface CasePickOptions {
+  /** All the arguments as typed, to type again on each choice button with the case number in place. */
+  readonly args?: string;
+  /**
+   * With nothing typed, only cases on meetings that have not begun are offered, and one is taken
+   * without asking: for a change that is undone as easily as it is made (`flytt sak`).
+   */
+  readonly undoable?: boolean;
+}
+
 /**
  * The case a command names: a case number as before (any meeting), or title words among the
  * open cases of the coming meetings. Nothing typed offers every open case to choose from, even
- * one, since the command changes it; title words that fit one take it.
+ * one, since the command changes it (unless the change is `undoable`); title words that fit one take it.
  */
 export async function pickCase(
   store: RecordStore,
@@ -36,6 +46,7 @@ export async function pickCase(
   commandId: string,
   typed: string | undefined,
   now: Date,
+  options: CasePickOptions = {},
 ): Promise<PickedCase | { reply: Reply }> {
   const ref = typed?.trim() ?? '';
   const number = ref ? parseCaseNumber(ref) : undefined;
@@ -44,8 +55,9 @@ export async function pickCase(
     return found ?? { reply: text(t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: echo(ref) })) };
   }
   const open = await openCases(store, now);
-  const fits = ref ? open.filter((c) => foldText(c.item.title).includes(foldText(ref))) : open;
-  if (ref && fits.length === 1) return fits[0]!;
+  const notBegun = (c: PickedCase) => !options.undoable || Date.parse(c.meeting.value.start) > now.getTime();
+  const fits = ref ? open.filter((c) => foldText(c.item.title).includes(foldText(ref))) : open.filter(notBegun);
+  if ((ref || options.undoable) && fits.length === 1) return fits[0]!;
   if (fits.length === 0)
     return {
       reply: text(ref ? t.t('error.AGENDA.UNKNOWN_CASE', { caseNumber: echo(ref) }) : t.t('pick.case.none')),
@@ -55,5 +67,6 @@ export async function pickCase(
     title: `${c.item.title} · ${c.meeting.value.title}`,
   }));
   const question = ref ? t.t('pick.case.several', { ref: echo(ref) }) : t.t('pick.case.which');
-  return { reply: choiceReply(t, question, commandId, candidates, ref || undefined, ref) };
+  const args = options.args?.trim().split(/\s+/).join(' ') ?? ref;
+  return { reply: choiceReply(t, question, commandId, candidates, ref || undefined, args) };
 }

@@ -32,6 +32,22 @@ describe('arguments declared in one zod schema', () => {
     expect(parsed.ok && parsed.value.meeting).toBe(undefined);
   });
 
+  it('a case named before its place may hold numbers, and is left out only before a number', () => {
+    const moveCase = z.object({ caseNumber: arg.caseRef(), position: arg.position() });
+    expect(parseArgs(moveCase, 'handlingsplan legevakt 2027 3', now, nb)).toMatchObject({
+      ok: true,
+      value: { caseNumber: 'handlingsplan legevakt 2027', position: 3 },
+    });
+    expect(parseArgs(moveCase, '12/2026 2', now, nb)).toMatchObject({ ok: true, value: { caseNumber: '12/2026' } });
+    const placeOnly = parseArgs(moveCase, '2', now, nb);
+    expect(placeOnly.ok && placeOnly.value).toEqual({ position: 2 });
+    expect(parseArgs(moveCase, '12/2026', now, nb)).toMatchObject({
+      ok: false,
+      refused: 'position',
+      understood: { caseNumber: '12/2026' },
+    });
+  });
+
   it('keyword arguments come in any order, in either language', () => {
     const a = parseArgs(requestInputArgs, 'M4TQ2 påminn 5,2 frist fredag 9:00 utsendelse 10', now, nb);
     expect(a).toMatchObject({

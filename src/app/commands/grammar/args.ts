@@ -5,7 +5,18 @@ import { z } from 'zod';
  * words typed (see parse-args.ts) and how it is named in the usage text (`grammar.arg.<kind>`).
  */
 export type ArgKind =
-  'meeting' | 'vote' | 'hearing' | 'body' | 'case' | 'duration' | 'when' | 'date' | 'days' | 'count' | 'text';
+  | 'meeting'
+  | 'vote'
+  | 'hearing'
+  | 'body'
+  | 'case'
+  | 'case-ref'
+  | 'duration'
+  | 'when'
+  | 'date'
+  | 'days'
+  | 'count'
+  | 'text';
 
 export interface ArgMeta {
   readonly kind: ArgKind;
@@ -48,6 +59,11 @@ export const arg = {
   duration: () => declared(z.number().int().min(15).max(480).optional(), { kind: 'duration' }),
   /** A case by number ("12/2026") or title words, or left out: the command offers the open cases. */
   caseOrTitle: () => declared(z.string().optional(), { kind: 'text' }),
+  /**
+   * A case by number or title words before other arguments (`flytt sak budsjett 2027 2`): it
+   * takes as few words as let the rest fit, numbers included; left out, the command offers the open cases.
+   */
+  caseRef: () => declared(z.string().optional(), { kind: 'case-ref' }),
   /** A whole number from 1: a place on a list. */
   position: () => declared(z.number().int().min(1), { kind: 'count' }),
   /** A member municipality by name (several words) or number; read as a body's name is. */

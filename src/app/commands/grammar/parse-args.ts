@@ -129,6 +129,13 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
       return go(k + 1, at + used, nextAcc, nextTyped);
     };
     if (a.meta.kind === 'text') return take(rest.length, rest.length ? rest.join(' ') : undefined);
+    if (a.meta.kind === 'case-ref') {
+      // A case's title may hold numbers ("Budsjett 2027"): any run of words may name it, the fewest
+      // first; it is left out only before a number, so "3/2026" alone is a case still missing its place.
+      const lengths = Array.from({ length: rest.length + 1 }, (_, n) => n);
+      const mayOmit = !a.required && (rest.length === 0 || /^\d+$/.test(rest[0]!));
+      return lengths.some((n) => (n === 0 && !mayOmit ? false : take(n, n ? rest.slice(0, n).join(' ') : undefined)));
+    }
     if (REF_KINDS.has(a.meta.kind)) {
       const last = k === positional.length - 1;
       const beforeText = positional.slice(k + 1).some((p) => p.meta.kind === 'text');
