@@ -34,6 +34,7 @@ export const TAB_VERBS = [
   'vote.cast',
   'vote.close',
   'follow-up.done',
+  'minutes.approve',
   // The dashboard's forms: the same forms as the bot's cards, so nobody types an id.
   'meeting.create',
   'agenda.add',
