@@ -23,6 +23,7 @@ import type { T } from '../texts';
 import { Problem } from './problem';
 import { MinutesApproval } from './minutes-approval';
 import { ErrorLine, useAction } from './use-action';
+import { FollowUpForm, VoteForm, type FormProps } from './work-forms';
 
 const useStyles = makeStyles({
   list: {
@@ -164,9 +165,6 @@ function WorkCard({ t, item, onDone }: { t: T; item: WorkItem; onDone: (notice: 
   );
 }
 
-type Of<K extends WorkItem['kind']> = Extract<WorkItem, { kind: K }>;
-type FormProps<K extends WorkItem['kind']> = { t: T; item: Of<K>; onDone: (notice: string) => void };
-
 function InputForm({ t, item, onDone }: FormProps<'input'>) {
   const styles = useStyles();
   const [positions, setPositions] = useState<string[]>(item.cases.map((c) => c.position ?? ''));
@@ -262,59 +260,6 @@ function HearingForm({ t, item, onDone }: FormProps<'hearing'>) {
         </Button>
         <Button appearance="primary" disabled={busy} onClick={() => void run('hearing.submit', data())}>
           {t('tab.submit')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-export function optionLabel(t: T, option: { id: string; label?: string }): string {
-  return option.label ?? t(`vote.option.${option.id}`);
-}
-
-export function VoteForm({ t, item, onDone }: FormProps<'vote'>) {
-  const styles = useStyles();
-  const [option, setOption] = useState('');
-  const { busy, error, run } = useAction(t, onDone);
-  return (
-    <div className={styles.form}>
-      {item.voterLabel && <Text>{t('tab.vote.for', { voter: item.voterLabel })}</Text>}
-      {item.secret && <Text>{t('tab.vote.secret')}</Text>}
-      <Field label={t('tab.vote.choice')}>
-        <RadioGroup value={option} onChange={(_, d) => setOption(d.value)}>
-          {item.options.map((o) => (
-            <Radio key={o.id} value={o.id} label={optionLabel(t, o)} />
-          ))}
-        </RadioGroup>
-      </Field>
-      <ErrorLine error={error} />
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy || option === ''}
-          onClick={() => void run('vote.cast', { voteId: item.voteId, option, voterKey: item.voterKey })}
-        >
-          {t('tab.vote.cast')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function FollowUpForm({ t, item, onDone }: FormProps<'follow-up'>) {
-  const styles = useStyles();
-  const { busy, error, run } = useAction(t, onDone);
-  return (
-    <div className={styles.form}>
-      <Text>{item.body}</Text>
-      <ErrorLine error={error} />
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy}
-          onClick={() => void run('follow-up.done', { taskId: item.taskId })}
-        >
-          {t('tab.follow-up.done')}
         </Button>
       </div>
     </div>
