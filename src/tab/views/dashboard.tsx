@@ -210,7 +210,17 @@ export function Dashboard({ t }: { t: T }) {
               <li key={f.id}>{t('tab.dashboard.failure-line', { message: f.message, when: t.dateTime(f.at) })}</li>
             ))}
             {view.failedJobs.map((j) => (
-              <li key={j.ref}>{t('tab.dashboard.job-line', { ref: j.ref, what: j.what, when: t.dateTime(j.at) })}</li>
+              <li key={j.ref}>
+                {t('tab.dashboard.job-line', { ref: j.ref, what: j.what, when: t.dateTime(j.at) })}{' '}
+                {/* The label starts with the visible words and names the job, so each button is told apart. */}
+                <Button
+                  size="small"
+                  aria-label={t('tab.dashboard.retry-label', { ref: j.ref, what: j.what })}
+                  onClick={() => void command('retry-job', j.ref)}
+                >
+                  {t('tab.dashboard.retry')}
+                </Button>
+              </li>
             ))}
           </ul>
         )}
