@@ -121,7 +121,12 @@ describe("the secretariat's dashboard", () => {
       const { page, tab } = await open('coordinator', 'dashboard', theme);
       const matrix = tab.getByRole('table', { name: 'Én stemme: kommunenes standpunkt' });
       await matrix.waitFor();
-      expect(await tab.locator('body').innerText()).toContain('Forslag om krav til helsefellesskap');
+      const text = await tab.locator('body').innerText();
+      expect(text).toContain('Forslag om krav til helsefellesskap');
+      // The hearing tracker says which reminders went out and which are to come, in Oslo time.
+      expect(text).toContain(
+        'Påminnelser til dem som ikke har svart: 03.12.2026 kl. 09.00 planlagt, 06.12.2026 kl. 09.00 planlagt, 08.12.2026 kl. 09.00 planlagt.',
+      );
       // Drawn where the person looks, not under something: the e2e assertions alone passed on a blank tab.
       await expectSeen(tab.locator('h1'));
       await expectSeen(matrix);

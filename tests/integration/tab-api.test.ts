@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TabService } from '../../src/app/my-work/tab-service';
+import { JOBS, failedWith, newJob } from '../../src/app/scheduling/job';
+import { jobRef } from '../../src/app/scheduling/job-ref';
 import { tabUnderTest } from '../fixtures/tab-under-test';
 
 const tab = tabUnderTest();
@@ -122,8 +124,9 @@ describe('the tab API', () => {
 
   it('only the listed actions run, and commands keep their audience', async () => {
     expect(
+      // Editing the minutes is the coordinator's card's, never the tab's.
       (
-        await call('coordinator', 'actions/minutes.approve', {
+        await call('coordinator', 'actions/minutes.edit', {
           method: 'POST',
           body: { meetingId: tab.seed.meetingId },
         })
@@ -154,5 +157,30 @@ describe('the tab API', () => {
       body: '{not json',
     });
     expect(res.status).toBe(400);
+  });
+
+  it('the coordinator tries a failed job again from the dashboard without typing its id; a member may not', async () => {
+    const at = new Date('2026-11-23T09:00:00Z');
+    const id = 'vote-close:TEST1:late';
+    await tab.bot.samrad.store.create(
+      JOBS,
+      id,
+      failedWith(
+        newJob({ id, kind: 'vote.close-at-deadline', dueAt: at, payload: { voteId: 'TEST1' } }, at),
+        'ECONNREFUSED',
+        at,
+      ),
+    );
+    const shown = (await call('coordinator', 'dashboard')).body.failedJobs as { ref: string }[];
+    expect(shown.map((j) => j.ref)).toContain(jobRef(id));
+    const target = { target: jobRef(id) };
+    expect((await call('respondent', 'commands/retry-job', { body: target })).status).toBe(403);
+    const retried = await call('coordinator', 'commands/retry-job', { body: target });
+    expect(retried.status).toBe(200);
+    expect(retried.body.notice).toContain(`Satt i kø igjen`);
+    expect((await tab.bot.samrad.store.get<{ state: string }>(JOBS, id))?.value.state).toBe('pending');
+    expect(
+      ((await call('coordinator', 'dashboard')).body.failedJobs as { ref: string }[]).map((j) => j.ref),
+    ).not.toContain(jobRef(id));
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../src/app/dashboard/dashboard';
 import { recordDeliveryFailure } from '../../src/app/delivery/delivery-failures';
 import { FOLLOW_UPS } from '../../src/app/follow-up/follow-up-records';
-import { JOBS, failedWith, newJob } from '../../src/app/scheduling/job';
+import { JOBS, completed, failedWith, newJob, type Job } from '../../src/app/scheduling/job';
 import { jobRef } from '../../src/app/scheduling/job-ref';
 import { VOTES } from '../../src/app/voting/vote-records';
 import { upsert } from '../../src/ports/record-store';
@@ -132,6 +132,19 @@ describe("the dashboard's eTag changes with each thing it shows, and only then",
     );
     expect(track(closed.before)).toBeDefined();
     expect(track(closed.after)).toBeUndefined();
+  });
+
+  it("a hearing's reminder sent: the tracker says when, and which are still to come", async () => {
+    const track = (view: Dashboard) => view.hearings.find((h) => h.title === 'Høring om legevakt')!;
+    const { body } = await call('coordinator', 'dashboard');
+    const planned = track(body).reminders;
+    expect(planned.length).toBe(3);
+    expect(planned.every((r) => !r.sent)).toBe(true);
+    const id = `hearing-remind:${track(body).hearingId}:${planned[0]!.at}`;
+    const sent = await changes(() =>
+      upsert<Job>(tab.bot.samrad.store, JOBS, id, (job) => job && completed(job, new Date(planned[0]!.at))),
+    );
+    expect(track(sent.after).reminders).toEqual([{ ...planned[0], sent: true }, ...planned.slice(1)]);
   });
 
   it('a vote opened, a ballot cast in it, and the vote closed', async () => {

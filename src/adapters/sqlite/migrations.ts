@@ -29,6 +29,16 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX records_member ON records (list, json_extract(value, '$.memberId'));
       CREATE INDEX records_kind   ON records (list, json_extract(value, '$.kind'));`,
   },
+  {
+    version: 3,
+    // The dashboard's poll reads by these every few seconds (open meetings, hearings, votes, failed
+    // jobs; one meeting's answers, one hearing's responses): an index search, not every record parsed.
+    name: 'index the fields the dashboard polls by',
+    up: `
+      CREATE INDEX records_state   ON records (list, json_extract(value, '$.state'));
+      CREATE INDEX records_meeting ON records (list, json_extract(value, '$.meetingId'));
+      CREATE INDEX records_hearing ON records (list, json_extract(value, '$.hearingId'));`,
+  },
 ];
 
 /** Runs the migrations the file has not seen, each in its own transaction. Returns those applied. */

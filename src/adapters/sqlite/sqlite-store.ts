@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ListName, RecordStore, StoredRecord, Where } from '../../ports/record-store';
 import { StoreError } from '../../ports/record-store';
 import { HISTORY_FREE_LISTS } from '../../ports/history-free';
+import { findQuery } from './find-query';
 import { openDatabase } from './open-database';
 
 interface Row {
@@ -11,8 +12,6 @@ interface Row {
   created: string;
   modified: string;
 }
-
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export interface SqliteStoreOptions {
   /** Lists whose earlier versions must not survive in the file or its WAL (ports/history-free.ts). */
@@ -49,19 +48,8 @@ export class SqliteStore implements RecordStore {
   }
 
   async find<T>(list: ListName, where: Where = {}): Promise<StoredRecord<T>[]> {
-    const clauses = ['list = ?'];
-    const params: unknown[] = [list];
-    for (const [field, value] of Object.entries(where)) {
-      if (!FIELD.test(field)) throw new Error(`Not a field name: ${field}`);
-      if (value === null) clauses.push(`json_extract(value, '$.${field}') IS NULL`);
-      else {
-        clauses.push(`json_extract(value, '$.${field}') = ?`);
-        params.push(typeof value === 'boolean' ? Number(value) : value);
-      }
-    }
-    const rows = this.sql(
-      `SELECT id, version, value, created, modified FROM records WHERE ${clauses.join(' AND ')} ORDER BY created, id`,
-    ).all(...params) as Row[];
+    const { sql, params } = findQuery(list, where);
+    const rows = this.sql(sql).all(...params) as Row[];
     return rows.map((r) => toRecord<T>(r));
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Hearing } from '../../domain/hearing';
 import type { Meeting } from '../../domain/meeting';
 import { osloDate } from '../../domain/oslo-time';
 import type { Organisation } from '../../domain/organisation';
@@ -12,12 +13,13 @@ import { MEETINGS } from '../meetings/meeting-records';
 import { JOBS } from '../scheduling/job';
 import { BALLOT_BOXES, VOTES } from '../voting/vote-records';
 import { shownMeetings, type DashboardDeps } from './dashboard';
+import { reminderJobs } from './hearing-reminders';
 
 /**
  * The dashboard's eTag from version stamps, without building the view. Each store write gives a
  * record a new eTag, so the stamp is the eTag (and last change) of every record the view is made
  * from: the meetings shown, their input requests and answers, the open hearings and their
- * responses, the open votes and their ballot boxes, the follow-up tasks, the delivery failures
+ * responses and reminder jobs, the open votes and their ballot boxes, the follow-up tasks, the delivery failures
  * and the failed jobs. The view also changes with time (a meeting over drops off, a task's due
  * day passes), with the organisation (names) and with the reader's language: the day in Oslo,
  * the shown meetings' ids, the organisation and the language are in the stamp too. No summary,
@@ -36,14 +38,15 @@ export async function dashboardStamp(
   const [requests, answers, hearings, votes, tasks, failures, failedJobs] = await Promise.all([
     Promise.all(meetings.map((m) => store.get(INPUT_REQUESTS, m.id))),
     Promise.all(meetings.map((m) => store.find(INPUT_ANSWERS, { meetingId: m.id }))),
-    store.find(HEARINGS, { state: 'open' }),
+    store.find<Hearing>(HEARINGS, { state: 'open' }),
     store.find(VOTES, { state: 'open' }),
     store.find(FOLLOW_UPS),
     store.find(DELIVERY_FAILURES),
     store.find(JOBS, { state: 'failed' }),
   ]);
-  const [responses, boxes] = await Promise.all([
+  const [responses, reminders, boxes] = await Promise.all([
     Promise.all(hearings.map((h) => store.find(HEARING_RESPONSES, { hearingId: h.id }))),
+    Promise.all(hearings.map((h) => reminderJobs(store, h.value))),
     Promise.all(votes.map((v) => store.get(BALLOT_BOXES, v.id))),
   ]);
   const hash = createHash('sha256');
@@ -59,6 +62,12 @@ export async function dashboardStamp(
   stampList(hash, FOLLOW_UPS, byId(tasks));
   stampList(hash, DELIVERY_FAILURES, byId(failures));
   stampList(hash, JOBS, byId(failedJobs));
+  // The hearings' reminder jobs, in the hearings' id order and each hearing's time order.
+  stampList(
+    hash,
+    JOBS,
+    byId(hearings).flatMap((h) => reminders[hearings.indexOf(h)]!.map((r) => r.job)),
+  );
   return `"${hash.digest('base64url').slice(0, 27)}"`;
 }
 

@@ -23,6 +23,7 @@ import { jobRef } from '../scheduling/job-ref';
 import type { JobScheduler } from '../scheduling/scheduler';
 import { BALLOT_BOXES, VOTES, type VoteRecord } from '../voting/vote-records';
 import type { BallotBox } from '../../domain/ballot';
+import { hearingRemindersShown } from './hearing-reminders';
 
 /** The secretariat's view of the whole cooperation, composed from the same records the bot keeps. */
 export interface Dashboard {
@@ -91,6 +92,8 @@ export interface HearingTrack {
   readonly internalDeadline: string;
   readonly externalDeadline: string;
   readonly reminderDaysBefore: readonly number[];
+  /** The reminders to those not answered: when, and whether sent yet. */
+  readonly reminders: readonly { readonly at: string; readonly sent: boolean }[];
   readonly rows: readonly {
     readonly municipality: string;
     readonly name: string;
@@ -224,13 +227,17 @@ async function meetingView(
 async function hearingTracks(store: RecordStore, org: Organisation): Promise<HearingTrack[]> {
   return Promise.all(
     (await openHearings(store)).map(async ({ value: h }) => {
-      const responses = await hearingResponses(store, h.id);
+      const [responses, reminders] = await Promise.all([
+        hearingResponses(store, h.id),
+        hearingRemindersShown(store, h),
+      ]);
       return {
         hearingId: h.id,
         title: h.title,
         internalDeadline: h.internalDeadline,
         externalDeadline: h.externalDeadline,
         reminderDaysBefore: h.reminderDaysBefore,
+        reminders,
         rows: h.municipalities.map((municipality) => {
           const mine = responses.filter((r) => r.municipality === municipality).sort((a, b) => b.version - a.version);
           const submitted = mine.find((r) => r.status === 'submitted');

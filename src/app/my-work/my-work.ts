@@ -20,10 +20,12 @@ import { MEETINGS } from '../meetings/meeting-records';
 import { BALLOT_BOXES, VOTES, type VoteRecord } from '../voting/vote-records';
 import type { BallotBox } from '../../domain/ballot';
 import { answersFor } from '../../domain/municipal-answer';
+import { minutesItems, type MinutesWork } from './minutes-items';
 
 /**
  * "Mitt arbeid": what one person must do, soonest first. A read model only: every item is done
- * through the same card actions the bot uses (input.*, hearing.*, vote.cast, follow-up.done),
+ * through the same card actions the bot uses (input.*, hearing.*, vote.cast, follow-up.done,
+ * minutes.approve),
  * so the rules live in one place. Each item carries what that action needs (ids and versions).
  */
 export type WorkItem =
@@ -81,7 +83,8 @@ export type WorkItem =
       readonly caseNumber: string;
       readonly body: string;
       readonly overdue: boolean;
-    };
+    }
+  | MinutesWork;
 
 export interface MyWorkDeps {
   readonly store: RecordStore;
@@ -96,11 +99,12 @@ export const hearingPositionList: readonly HearingPosition[] = hearingPositions;
 export async function myWork(deps: MyWorkDeps, org: Organisation, actor: Member): Promise<WorkItem[]> {
   const now = deps.clock.now();
   const memberId = actor.member.id;
-  const [input, hearings, votes, tasks] = await Promise.all([
+  const [input, hearings, votes, tasks, minutes] = await Promise.all([
     inputItems(deps, org, memberId, now),
     hearingItems(deps, org, memberId),
     voteItems(deps, org, memberId),
     allTasks(deps.store, { owner: memberId }),
+    minutesItems(deps.store, org, memberId),
   ]);
   const followUps: WorkItem[] = tasks.filter(isOpenTask).map((task) => ({
     kind: 'follow-up',
@@ -112,10 +116,9 @@ export async function myWork(deps: MyWorkDeps, org: Organisation, actor: Member)
     body: bodyName(org, task.bodyId),
     overdue: dueHasPassed(task.due, now),
   }));
-  // Soonest first; work without a deadline (an open vote without one) last.
-  return [...input, ...hearings, ...votes, ...followUps].sort((a, b) =>
-    (a.due ?? '9999').localeCompare(b.due ?? '9999'),
-  );
+  // Soonest first; work without a deadline (an open vote without one, minutes to approve) last.
+  const due = (w: WorkItem) => (w.kind === 'minutes' ? undefined : w.due) ?? '9999';
+  return [...input, ...hearings, ...votes, ...followUps, ...minutes].sort((a, b) => due(a).localeCompare(due(b)));
 }
 
 async function inputItems(deps: MyWorkDeps, org: Organisation, memberId: string, now: Date): Promise<WorkItem[]> {

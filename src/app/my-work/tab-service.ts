@@ -34,6 +34,7 @@ export const TAB_VERBS = [
   'vote.cast',
   'vote.close',
   'follow-up.done',
+  'minutes.approve',
   // The dashboard's forms: the same forms as the bot's cards, so nobody types an id.
   'meeting.create',
   'agenda.add',
@@ -42,7 +43,7 @@ export const TAB_VERBS = [
   'vote.open',
 ] as const;
 /** Chat commands the dashboard runs with an id it already holds, so nobody types one. */
-export const TAB_COMMANDS = ['request-input', 'compile-hearing'] as const;
+export const TAB_COMMANDS = ['request-input', 'compile-hearing', 'retry-job'] as const;
 
 export type TabVerb = (typeof TAB_VERBS)[number];
 export type TabCommand = (typeof TAB_COMMANDS)[number];

@@ -1,50 +1,31 @@
 import {
-  Badge,
   Button,
-  Card,
   Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Title2,
   Title3,
   tokens,
-  Tooltip,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Dashboard as View, DashboardMeeting } from '../../app/dashboard/dashboard';
+import type { Dashboard as View } from '../../app/dashboard/dashboard';
 import { api, runCommand, type Outcome } from '../api';
 import type { T } from '../texts';
 import { Problem } from './problem';
 import type { FormChoices } from '../../app/my-work/form-choices';
-import { AddAgendaItemForm, PlanMeetingForm, RegisterHearingForm } from './dashboard-forms';
+import { PlanMeetingForm, RegisterHearingForm } from './dashboard-forms';
+import { HearingCard } from './dashboard-hearing';
+import { MeetingCard } from './dashboard-meeting';
 
 /** Polling, not server-sent events: one request through Teams' proxies and App Service, 304 when nothing changed (docs/tab.md). */
 const POLL_MS = 4000;
 
 const useStyles = makeStyles({
   grid: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  cell: { minWidth: '7rem' },
-  support: { backgroundColor: tokens.colorPaletteGreenBackground2, color: tokens.colorNeutralForeground1 },
-  'support-with-changes': {
-    backgroundColor: tokens.colorPaletteYellowBackground2,
-    color: tokens.colorNeutralForeground1,
-  },
-  against: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorNeutralForeground1 },
-  'no-view': { backgroundColor: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground1 },
-  none: {},
-  focusable: { display: 'inline-block', padding: tokens.spacingHorizontalXS, borderRadius: tokens.borderRadiusMedium },
-  diverges: { fontWeight: tokens.fontWeightSemibold, textDecorationLine: 'underline' },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  scroll: { overflowX: 'auto' },
 });
 
 export function Dashboard({ t }: { t: T }) {
@@ -164,41 +145,12 @@ export function Dashboard({ t }: { t: T }) {
           </Text>
         )}
         {view.hearings.map((h) => (
-          <Card key={h.hearingId}>
-            <h3>{h.title}</h3>
-            <Text>
-              {t('tab.dashboard.hearing-deadlines', {
-                internal: t.dateTime(h.internalDeadline),
-                external: t.dateTime(h.externalDeadline),
-                days: h.reminderDaysBefore.join(', '),
-              })}
-            </Text>
-            <div className={styles.scroll}>
-              <Table size="small" aria-label={h.title}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('tab.dashboard.municipality')}</TableHeaderCell>
-                    <TableHeaderCell>{t('tab.dashboard.status')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {h.rows.map((r) => (
-                    <TableRow key={r.municipality}>
-                      <TableCell>{r.name}</TableCell>
-                      <TableCell>
-                        {t(`tab.dashboard.state.${r.state}`)}
-                        {r.position && ` · ${t(`hearing.position.${r.position}`)}`}
-                        {r.late && ` · ${t('tab.dashboard.late')}`}
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-            <div>
-              <Button onClick={() => void command('compile-hearing', h.hearingId)}>{t('tab.dashboard.compile')}</Button>
-            </div>
-          </Card>
+          <HearingCard
+            key={h.hearingId}
+            t={t}
+            hearing={h}
+            onCompile={() => void command('compile-hearing', h.hearingId)}
+          />
         ))}
       </section>
       <section aria-labelledby="votes">
@@ -258,144 +210,21 @@ export function Dashboard({ t }: { t: T }) {
               <li key={f.id}>{t('tab.dashboard.failure-line', { message: f.message, when: t.dateTime(f.at) })}</li>
             ))}
             {view.failedJobs.map((j) => (
-              <li key={j.ref}>{t('tab.dashboard.job-line', { ref: j.ref, what: j.what, when: t.dateTime(j.at) })}</li>
+              <li key={j.ref}>
+                {t('tab.dashboard.job-line', { ref: j.ref, what: j.what, when: t.dateTime(j.at) })}{' '}
+                {/* The label starts with the visible words and names the job, so each button is told apart. */}
+                <Button
+                  size="small"
+                  aria-label={t('tab.dashboard.retry-label', { ref: j.ref, what: j.what })}
+                  onClick={() => void command('retry-job', j.ref)}
+                >
+                  {t('tab.dashboard.retry')}
+                </Button>
+              </li>
             ))}
           </ul>
         )}
       </section>
     </div>
-  );
-}
-
-function MeetingCard({
-  t,
-  meeting,
-  onRequest,
-  choices,
-  onDone,
-}: {
-  t: T;
-  meeting: DashboardMeeting;
-  onRequest: () => void;
-  choices: FormChoices | undefined;
-  onDone: (notice: string) => void;
-}) {
-  const styles = useStyles();
-  const [adding, setAdding] = useState(false);
-  const input = meeting.input;
-  return (
-    <Card>
-      <h3>
-        {t('tab.dashboard.meeting', { body: meeting.body, title: meeting.title, when: t.dateTime(meeting.start) })}
-      </h3>
-      <Text>{t('tab.dashboard.agenda')}</Text>
-      {meeting.agenda.length === 0 ? (
-        <Text>{t('tab.dashboard.no-cases')}</Text>
-      ) : (
-        <ol className={styles.list} aria-label={t('tab.dashboard.agenda')}>
-          {meeting.agenda.map((c) => (
-            <li key={c.itemId}>
-              {c.caseNumber} {c.title}
-            </li>
-          ))}
-        </ol>
-      )}
-      {choices &&
-        (adding ? (
-          <AddAgendaItemForm
-            t={t}
-            choices={choices}
-            meetingId={meeting.meetingId}
-            bodyId={meeting.bodyId}
-            onDone={(notice) => {
-              setAdding(false);
-              onDone(notice);
-            }}
-            onCancel={() => setAdding(false)}
-          />
-        ) : (
-          <div>
-            <Button onClick={() => setAdding(true)}>{t('tab.dashboard.add-case')}</Button>
-          </div>
-        ))}
-      {!input ? (
-        <>
-          <Text>{t('tab.dashboard.no-input')}</Text>
-          <div>
-            <Button appearance="primary" onClick={onRequest}>
-              {t('tab.dashboard.request-input')}
-            </Button>
-          </div>
-        </>
-      ) : (
-        <>
-          <Text>
-            {t('tab.dashboard.input-status', {
-              answered: input.answered,
-              asked: input.asked,
-              deadline: t.dateTime(input.deadline),
-            })}
-          </Text>
-          <div className={styles.scroll}>
-            <Table size="small" aria-label={t('tab.dashboard.matrix')}>
-              <caption>
-                {t('tab.dashboard.matrix')}. {t('tab.dashboard.matrix-caption')}
-              </caption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('tab.dashboard.municipality')}</TableHeaderCell>
-                  <TableHeaderCell>{t('tab.dashboard.status')}</TableHeaderCell>
-                  {input.cases.map((c) => (
-                    <TableHeaderCell key={c.itemId} className={styles.cell}>
-                      <span>
-                        {c.caseNumber} {c.title}
-                        <br />
-                        {c.majority
-                          ? t('tab.dashboard.majority', { position: t(`input.position.${c.majority}`) })
-                          : t('tab.dashboard.no-majority')}
-                        {c.diverging > 0 && ` · ${t('tab.dashboard.diverging', { count: c.diverging })}`}
-                      </span>
-                    </TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {input.rows.map((r) => (
-                  <TableRow key={r.municipality}>
-                    <TableCell>{r.name}</TableCell>
-                    <TableCell>
-                      <Badge
-                        appearance={r.state === 'submitted' ? 'filled' : 'outline'}
-                        color={r.state === 'none' ? 'danger' : r.state === 'draft' ? 'warning' : 'success'}
-                      >
-                        {t(`tab.dashboard.state.${r.state}`)}
-                      </Badge>
-                    </TableCell>
-                    {r.cells.map((cell, n) => (
-                      <TableCell key={input.cases[n]?.itemId ?? n} className={styles[cell.position ?? 'none']}>
-                        {cell.position ? (
-                          <Tooltip content={cell.text || t('tab.dashboard.no-text')} relationship="description">
-                            {/* Focusable, so the reasons show by keyboard as well as on hover. */}
-                            <span
-                              tabIndex={0}
-                              className={`${styles.focusable} ${cell.diverges ? styles.diverges : ''}`}
-                            >
-                              {t(`input.position.${cell.position}`)}
-                              {cell.diverges && ` (${t('tab.dashboard.diverges')})`}
-                            </span>
-                          </Tooltip>
-                        ) : (
-                          <span>{t('tab.dashboard.not-answered')}</span>
-                        )}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        </>
-      )}
-    </Card>
   );
 }

@@ -16,7 +16,7 @@ import type { RoomVote } from '../../app/my-work/meeting-room';
 import { act, api } from '../api';
 import type { Person } from '../person';
 import type { T } from '../texts';
-import { optionLabel } from './my-work';
+import { optionLabel } from './work-forms';
 import { Problem } from './problem';
 import type { RoomAgenda } from '../../app/my-work/meeting-agenda';
 import { MeetingAgenda } from './meeting-agenda';

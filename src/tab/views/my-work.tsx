@@ -17,10 +17,13 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { WorkItem } from '../../app/my-work/my-work';
-import { act, api } from '../api';
+import { api } from '../api';
 import type { Person } from '../person';
 import type { T } from '../texts';
 import { Problem } from './problem';
+import { MinutesApproval } from './minutes-approval';
+import { ErrorLine, useAction } from './use-action';
+import { FollowUpForm, VoteForm, type FormProps } from './work-forms';
 
 const useStyles = makeStyles({
   list: {
@@ -108,6 +111,8 @@ function heading(t: T, item: WorkItem): string {
       return t('tab.vote.heading', { title: item.caseNumber ? `${item.caseNumber} ${item.title}` : item.title });
     case 'follow-up':
       return t('tab.follow-up.heading', { number: item.caseNumber, description: item.description });
+    case 'minutes':
+      return t('tab.minutes.heading', { body: item.body, title: item.title });
   }
 }
 
@@ -115,7 +120,12 @@ function WorkCard({ t, item, onDone }: { t: T; item: WorkItem; onDone: (notice: 
   const [open, setOpen] = useState(false);
   const styles = useStyles();
   const formId = useId();
-  const due = item.due ? (item.kind === 'follow-up' ? t.date(item.due) : t.dateTime(item.due)) : undefined;
+  const due =
+    item.kind === 'minutes' || !item.due
+      ? undefined
+      : item.kind === 'follow-up'
+        ? t.date(item.due)
+        : t.dateTime(item.due);
   return (
     <Card>
       <CardHeader
@@ -148,35 +158,11 @@ function WorkCard({ t, item, onDone }: { t: T; item: WorkItem; onDone: (notice: 
           {item.kind === 'hearing' && <HearingForm t={t} item={item} onDone={onDone} />}
           {item.kind === 'vote' && <VoteForm t={t} item={item} onDone={onDone} />}
           {item.kind === 'follow-up' && <FollowUpForm t={t} item={item} onDone={onDone} />}
+          {item.kind === 'minutes' && <MinutesApproval t={t} item={item} onDone={onDone} />}
         </div>
       )}
     </Card>
   );
-}
-
-type Of<K extends WorkItem['kind']> = Extract<WorkItem, { kind: K }>;
-type FormProps<K extends WorkItem['kind']> = { t: T; item: Of<K>; onDone: (notice: string) => void };
-
-/** Runs one card action; a failed request keeps everything typed and says so. */
-function useAction(t: T, onDone: (notice: string) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const run = async (verb: string, data: Record<string, unknown>) => {
-    setBusy(true);
-    setError('');
-    try {
-      onDone((await act(t.locale, verb, data)).notice);
-    } catch {
-      setError(t('tab.error.load'));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
-function ErrorLine({ error }: { error: string }) {
-  return error ? <Problem message={error} /> : null;
 }
 
 function InputForm({ t, item, onDone }: FormProps<'input'>) {
@@ -274,59 +260,6 @@ function HearingForm({ t, item, onDone }: FormProps<'hearing'>) {
         </Button>
         <Button appearance="primary" disabled={busy} onClick={() => void run('hearing.submit', data())}>
           {t('tab.submit')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-export function optionLabel(t: T, option: { id: string; label?: string }): string {
-  return option.label ?? t(`vote.option.${option.id}`);
-}
-
-export function VoteForm({ t, item, onDone }: FormProps<'vote'>) {
-  const styles = useStyles();
-  const [option, setOption] = useState('');
-  const { busy, error, run } = useAction(t, onDone);
-  return (
-    <div className={styles.form}>
-      {item.voterLabel && <Text>{t('tab.vote.for', { voter: item.voterLabel })}</Text>}
-      {item.secret && <Text>{t('tab.vote.secret')}</Text>}
-      <Field label={t('tab.vote.choice')}>
-        <RadioGroup value={option} onChange={(_, d) => setOption(d.value)}>
-          {item.options.map((o) => (
-            <Radio key={o.id} value={o.id} label={optionLabel(t, o)} />
-          ))}
-        </RadioGroup>
-      </Field>
-      <ErrorLine error={error} />
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy || option === ''}
-          onClick={() => void run('vote.cast', { voteId: item.voteId, option, voterKey: item.voterKey })}
-        >
-          {t('tab.vote.cast')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
-function FollowUpForm({ t, item, onDone }: FormProps<'follow-up'>) {
-  const styles = useStyles();
-  const { busy, error, run } = useAction(t, onDone);
-  return (
-    <div className={styles.form}>
-      <Text>{item.body}</Text>
-      <ErrorLine error={error} />
-      <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          disabled={busy}
-          onClick={() => void run('follow-up.done', { taskId: item.taskId })}
-        >
-          {t('tab.follow-up.done')}
         </Button>
       </div>
     </div>
