@@ -4,6 +4,7 @@ import { provisionSite } from '../../../src/adapters/sharepoint/provision';
 import { provisionResultLists } from '../../../src/adapters/sharepoint/typed-lists/provision-result-lists';
 import { Catalogue } from '../../../src/i18n/catalogue';
 import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
+import { boardCases, planBoardMeetingWith } from '../../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { rowsOf } from '../../fakes/fake-graph/result-lists-on-fake';
@@ -69,27 +70,11 @@ const runJobs = async () => {
 
 describe('the result lists follow the workflows, and show what the cards show', () => {
   it('Møter and Saker: the meeting and its agenda as the notice gives them', async () => {
-    const created = await press(people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Handlingsplan 2027',
-      proposal: 'Styret vedtar handlingsplanen.',
-      documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf',
-      responsible: 'ola-berg',
-    });
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Budsjett 2027',
-      proposal: 'Styret vedtar budsjettet.',
-    });
+    const [plan, budget] = boardCases;
+    meetingId = await planBoardMeetingWith(press, [
+      { ...plan, documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf', responsible: 'ola-berg' },
+      budget,
+    ]);
     await runJobs();
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
     const [meeting] = rowsOf(fake, 'SamradMeetings');
