@@ -1,54 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { heldMeeting, minutesRecord, type HeldCase } from '../fixtures/held-meetings';
 
 const now = new Date('2026-06-01T10:00:00Z');
 let bot: BotUnderTest;
 
 /** Meetings and minutes as the minutes workflow leaves them; the register only reads them. */
-const meeting = (
-  id: string,
-  bodyId: string,
-  start: string,
-  items: { id: string; number: number; title: string }[],
-) => ({
-  id,
-  bodyId,
-  title: `Møte ${id}`,
-  start,
-  end: start,
-  state: 'held',
-  version: 1,
-  agenda: items.map((i) => ({
-    id: i.id,
-    caseNumber: { number: i.number, year: 2026 },
-    kind: 'case',
-    title: i.title,
-    proposal: { kind: 'text', text: '' },
-    documents: [],
-    status: 'active',
-  })),
-});
-const minutes = (
-  meetingId: string,
-  bodyId: string,
-  status: 'draft' | 'approved',
-  items: { itemId: string; decision: string }[],
-) => ({
-  meetingId,
-  bodyId,
-  revision: 1,
-  memberApprovals: [],
-  minutes: {
-    meetingId,
-    status,
-    version: 1,
-    content: {
-      attendance: { present: [], absent: [], deputies: [] },
-      items: items.map((i) => ({ ...i, proposals: [], votes: [] })),
-    },
-  },
-});
+const meeting = (id: string, bodyId: string, start: string, cases: HeldCase[]) =>
+  heldMeeting({ id, bodyId, title: `Møte ${id}`, start, cases });
+const minutes = minutesRecord;
 
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now } });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { message, people, type Person } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { heldMeeting, minutesRecord } from '../fixtures/held-meetings';
 import { documentXml } from '../unit/exports/read-docx';
 
 const now = new Date('2026-12-03T10:00:00Z');
@@ -10,41 +11,25 @@ const nbsp = (s: string) => s.replace(/ (?=\d{3}\b|\d{3},)|kr /g, (m) => m.repla
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now } });
   // The board decided in case 14/2026 (10.09.2026) to apply to Helsedirektoratet, as its minutes record.
-  await bot.samrad.store.create('meetings', 'M9STY', {
-    id: 'M9STY',
-    bodyId: 'styret',
-    title: 'Styremøte september',
-    start: '2026-09-10T08:00:00Z',
-    end: '2026-09-10T10:00:00Z',
-    state: 'held',
-    version: 1,
-    agenda: [
-      {
-        id: 'i14',
-        caseNumber: { number: 14, year: 2026 },
-        kind: 'case',
-        title: 'Søknad om midler til legevaktsprosjektet',
-        proposal: { kind: 'text', text: '' },
-        documents: [],
-        status: 'active',
-      },
-    ],
-  });
-  await bot.samrad.store.create('minutes', 'M9STY', {
-    meetingId: 'M9STY',
-    bodyId: 'styret',
-    revision: 1,
-    memberApprovals: [],
-    minutes: {
-      meetingId: 'M9STY',
-      status: 'approved',
-      version: 1,
-      content: {
-        attendance: { present: [], absent: [], deputies: [] },
-        items: [{ itemId: 'i14', decision: 'Styret vedtar å søke Helsedirektoratet.', proposals: [], votes: [] }],
-      },
-    },
-  });
+  await bot.samrad.store.create(
+    'meetings',
+    'M9STY',
+    heldMeeting({
+      id: 'M9STY',
+      bodyId: 'styret',
+      title: 'Styremøte september',
+      start: '2026-09-10T08:00:00Z',
+      end: '2026-09-10T10:00:00Z',
+      cases: [{ id: 'i14', number: 14, title: 'Søknad om midler til legevaktsprosjektet' }],
+    }),
+  );
+  await bot.samrad.store.create(
+    'minutes',
+    'M9STY',
+    minutesRecord('M9STY', 'styret', 'approved', [
+      { itemId: 'i14', decision: 'Styret vedtar å søke Helsedirektoratet.' },
+    ]),
+  );
 });
 afterAll(async () => {
   await bot.stop();
