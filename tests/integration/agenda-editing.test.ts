@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people } from '../fixtures/activities';
+import { planBoardMeetingWith } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { chatWith } from '../fixtures/chat';
 
@@ -20,23 +21,15 @@ const version = async () => (await bot.samrad.store.get<{ version: number }>('me
 
 describe('editing and reordering the agenda', () => {
   beforeAll(async () => {
-    const created = await press(people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Handlingsplan 2027',
-      proposal: 'Vedtas.',
-      documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf',
-      responsible: 'ola-berg',
-    });
-    await press(people.coordinator, 'agenda.add', { meetingId, title: 'Budsjett 2027', proposal: 'Vedtas.' });
+    meetingId = await planBoardMeetingWith(press, [
+      {
+        title: 'Handlingsplan 2027',
+        proposal: 'Vedtas.',
+        documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf',
+        responsible: 'ola-berg',
+      },
+      { title: 'Budsjett 2027', proposal: 'Vedtas.' },
+    ]);
   });
 
   it("a meeting after every member's term says that no one is called, and lists those who are otherwise", async () => {

@@ -1,63 +1,50 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { cardAction, installation, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
 import { parseOrganisation } from '../../src/adapters/organisation-file/yaml-organisation-source';
 import { readFileSync } from 'node:fs';
 
 let now = new Date('2026-03-12T10:00:00Z');
 const clock = { now: () => now };
-const config = temporaryLocalConfig({ prefix: 'samrad-agreement-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 const loaded = parseOrganisation(readFileSync('config/organisation.yaml', 'utf8'));
 const numbers = loaded.ok ? loaded.value.municipalities.map((m) => m.number) : [];
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock });
-  url = await samrad.listen();
+  bot = await startBot({}, { clock });
   for (const p of [people.coordinator, people.boardMember, people.respondent])
-    await post(installation(connector.url, p));
+    await post(installation(bot.connector.url, p));
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
+  const res = await bot.post(activity);
   expect(res.status).toBe(200);
-  return res.text();
+  return res.body;
 };
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  await post(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
-  expectValidCards(connector.cards());
-  return connector.everything();
+  bot.connector.clear();
+  await post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
+  expectValidCards(bot.connector.cards());
+  return bot.connector.everything();
 };
 const press = async (from: Person, data: object) => {
   const body = JSON.parse(
-    await post(cardAction(connector.url, from, 'agreement.decide', data, { kind: 'personal' }, randomUUID())),
+    await post(cardAction(bot.connector.url, from, 'agreement.decide', data, { kind: 'personal' }, randomUUID())),
   ) as { type: string; value: unknown };
   if (body.type.endsWith('card.adaptive')) expectValidCards([body.value]);
   return JSON.stringify(body.value);
 };
 const runDue = async () => {
-  await samrad.jobs.runDue(now);
-  await samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
 };
 const sentTo = (person: Person, words: string) =>
-  connector.sent.filter(
+  bot.connector.sent.filter(
     (s) => s.conversationId === `a:personal-${person.id}` && JSON.stringify(s.activity).includes(words),
   );
 
@@ -125,7 +112,7 @@ describe('avtaleendring / agreement change over HTTP', () => {
 
   it('reminds those who have not answered, two weeks before the answer-by date', async () => {
     now = new Date('2026-05-18T07:30:00Z'); // 09.30 Oslo, 14 days before 01.06.2026
-    connector.clear();
+    bot.connector.clear();
     await runDue();
     expect(sentTo(people.boardMember, 'ikke registrert for Ringerike')).toHaveLength(1);
     expect(sentTo(people.respondent, 'ikke registrert for Gol')).toHaveLength(0); // Gol has answered
@@ -145,13 +132,13 @@ describe('avtaleendring / agreement change over HTTP', () => {
       if (i < others.length - 1) expect(out).toContain('Under behandling');
       else expect(out).toContain('Vedtatt av alle medlemskommunene');
     }
-    connector.clear();
+    bot.connector.clear();
     await runDue();
     expect(sentTo(people.boardMember, 'er vedtatt av alle medlemskommunene')).toHaveLength(1);
     const tracker = await say(people.coordinator, `agreement change ${changeId}`, 'en-US');
     expect(tracker).toContain('Adopted by every member municipality');
     expect(tracker).toContain('21 of 21 municipalities have adopted the change.');
-    const docxUrl = (connector.cards()[0]?.actions as { url: string }[])[0]!.url;
+    const docxUrl = (bot.connector.cards()[0]?.actions as { url: string }[])[0]!.url;
     const docx = await fetch(docxUrl);
     expect(docx.status).toBe(200);
     expect(docx.headers.get('content-disposition')).toContain(`avtaleendring-${changeId}.docx`);

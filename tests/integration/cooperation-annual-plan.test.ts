@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { message, people, type Person } from '../fixtures/activities';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 
 const now = new Date('2026-12-02T10:00:00Z');
-const config = temporaryLocalConfig({ prefix: 'samrad-annual-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
-  url = await samrad.listen();
+  bot = await startBot({}, { clock: { now: () => now } });
   // A meeting as the meetings workflow stores it; the plan only reads it.
-  await samrad.store.create('meetings', 'M7MAY', {
+  await bot.samrad.store.create('meetings', 'M7MAY', {
     id: 'M7MAY',
     bodyId: 'ordformotet',
     title: 'Årsmøte 2027',
@@ -28,19 +20,14 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })),
-  });
+  bot.connector.clear();
+  const res = await bot.post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
   expect(res.status).toBe(200);
-  return connector.texts().join('\n');
+  return bot.connector.texts().join('\n');
 };
 
 describe('årshjul / annual plan over HTTP', () => {

@@ -1,48 +1,35 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { installation, message, people, type Person } from '../fixtures/activities';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 
 let now = new Date('2026-12-02T10:00:00Z');
 const clock = { now: () => now };
-const config = temporaryLocalConfig({ prefix: 'samrad-board-rules-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock });
-  url = await samrad.listen();
-  await post(installation(connector.url, people.coordinator));
+  bot = await startBot({}, { clock });
+  await post(installation(bot.connector.url, people.coordinator));
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
+  const res = await bot.post(activity);
   expect(res.status).toBe(200);
 };
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  await post(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
-  return connector.texts().join('\n');
+  bot.connector.clear();
+  await post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
+  return bot.connector.texts().join('\n');
 };
 const runDue = async () => {
-  await samrad.jobs.runDue(now);
-  await samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
 };
 const prompts = (words: string) =>
-  connector.sent.filter(
+  bot.connector.sent.filter(
     (s) => s.conversationId === `a:personal-${people.coordinator.id}` && (s.activity.text ?? '').includes(words),
   );
 
@@ -59,7 +46,7 @@ describe("the board's own rules over HTTP", () => {
   });
 
   it('a file out of line with the rules is loaded all the same, with the warnings', async () => {
-    const file = config.organisationFile;
+    const file = bot.organisationFile;
     writeFileSync(
       file,
       readFileSync(file, 'utf8').replace(
@@ -76,7 +63,7 @@ describe("the board's own rules over HTTP", () => {
 
   it('the morning check prompts the coordinator once for each ending term and once for the year', async () => {
     now = new Date('2026-12-03T07:05:00Z'); // 08.05 in Oslo
-    connector.clear();
+    bot.connector.clear();
     await runDue();
     expect(prompts('Styreperioden til Ola Berg slutter 31.12.2026')).toHaveLength(1);
     expect(prompts('Det er planlagt ingen styremøter i 2026')).toHaveLength(1);

@@ -1,67 +1,49 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { installation, message, people, type Person } from '../fixtures/activities';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 
 let now = new Date('2026-12-03T10:00:00Z');
 const clock = { now: () => now };
-const config = temporaryLocalConfig({ prefix: 'samrad-business-reminders-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
-/** One process on the test's database; a restart is a new one on the same file and the same Teams. */
-async function startProcess() {
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock });
-  url = await samrad.listen();
-}
 beforeAll(async () => {
-  await connector.start();
-  await startProcess();
+  bot = await startBot({}, { clock });
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
+  const res = await bot.post(activity);
   expect(res.status).toBe(200);
 };
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  await post(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
-  return connector.texts().join('\n');
+  bot.connector.clear();
+  await post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
+  return bot.connector.texts().join('\n');
 };
 /** Runs what is due; twice, because a reminder puts its message in the outbox for the next pass. */
 const runDue = async () => {
-  await samrad.jobs.runDue(now);
-  await samrad.jobs.runDue(now);
-};
-const restart = async () => {
-  await samrad.close();
-  await startProcess();
+  await bot.samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
 };
 const sentTo = (person: Person, words: string) =>
-  connector.sent.filter(
+  bot.connector.sent.filter(
     (s) => s.conversationId === `a:personal-${person.id}` && (s.activity.text ?? '').includes(words),
   );
 const jobs = async (kind: string) =>
-  (await samrad.store.find<{ dueAt: string; state: string }>('jobs', { kind })).map((j) => ({ id: j.id, ...j.value }));
+  (await bot.samrad.store.find<{ dueAt: string; state: string }>('jobs', { kind })).map((j) => ({
+    id: j.id,
+    ...j.value,
+  }));
 
 let answeredId = '';
 let waitingId = '';
 
 describe('reminders for milestones and inquiries, through the job runner', () => {
   it('a milestone added and an inquiry received get their reminders at 09.00 Oslo time', async () => {
-    await post(installation(connector.url, people.coordinator));
-    await post(installation(connector.url, people.respondent));
+    await post(installation(bot.connector.url, people.coordinator));
+    await post(installation(bot.connector.url, people.respondent));
     expect(
       await say(people.coordinator, 'nytt prosjekt Legevaktsamarbeid leder Marit Kvam: Felles legevakt'),
     ).toContain('Legevaktsamarbeid');
@@ -79,7 +61,7 @@ describe('reminders for milestones and inquiries, through the job runner', () =>
 
     await say(people.coordinator, 'henvendelse 25.11 Assistanse Vest: Hvordan skal timelister sendes?');
     await say(people.coordinator, 'henvendelse 26.11 BPA-partner: Hvem signerer timelistene?');
-    const inquiries = await samrad.store.find<{ id: string; supplier: string }>('networkInquiries');
+    const inquiries = await bot.samrad.store.find<{ id: string; supplier: string }>('networkInquiries');
     waitingId = inquiries.find((i) => i.value.supplier === 'Assistanse Vest AS')!.id;
     answeredId = inquiries.find((i) => i.value.supplier === 'BPA-partner AS')!.id;
     expect((await jobs('network.inquiry-remind')).map((j) => j.dueAt).sort()).toEqual([
@@ -99,16 +81,16 @@ describe('reminders for milestones and inquiries, through the job runner', () =>
   });
 
   it('a restart schedules nothing twice', async () => {
-    const before = (await samrad.store.find('jobs')).length;
-    await restart();
-    expect(await samrad.store.find('jobs')).toHaveLength(before);
+    const before = (await bot.samrad.store.find('jobs')).length;
+    await bot.restart();
+    expect(await bot.samrad.store.find('jobs')).toHaveLength(before);
   });
 
   it('the project leader is reminded a week before, once, also when the process dies after the reminder ran', async () => {
     now = new Date('2026-12-08T08:00:30Z');
-    connector.clear();
-    await samrad.jobs.runDue(now); // the reminder has run and put its message in the outbox; then a restart
-    await restart();
+    bot.connector.clear();
+    await bot.samrad.jobs.runDue(now); // the reminder has run and put its message in the outbox; then a restart
+    await bot.restart();
     await runDue();
     await runDue();
     const week = sentTo(people.respondent, 'har frist om en uke');
@@ -122,7 +104,7 @@ describe('reminders for milestones and inquiries, through the job runner', () =>
   it('the coordinator is reminded once of the inquiry waiting 14 days; the answered one is never brought up', async () => {
     now = new Date('2026-12-09T08:01:00Z');
     await runDue();
-    await restart();
+    await bot.restart();
     now = new Date('2026-12-10T08:01:00Z');
     await runDue();
     const waiting = sentTo(people.coordinator, `henvendelse ${waitingId}`);
@@ -138,7 +120,7 @@ describe('reminders for milestones and inquiries, through the job runner', () =>
     await runDue();
     now = new Date('2026-12-21T08:01:00Z');
     await runDue();
-    await restart();
+    await bot.restart();
     await runDue();
     const overdue = sentTo(people.respondent, 'gikk ut 15.12.2026');
     expect(overdue).toHaveLength(1);

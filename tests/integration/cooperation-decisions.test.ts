@@ -1,66 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { message, people, type Person } from '../fixtures/activities';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { heldMeeting, minutesRecord, type HeldCase } from '../fixtures/held-meetings';
 
 const now = new Date('2026-06-01T10:00:00Z');
-const config = temporaryLocalConfig({ prefix: 'samrad-decisions-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
 /** Meetings and minutes as the minutes workflow leaves them; the register only reads them. */
-const meeting = (
-  id: string,
-  bodyId: string,
-  start: string,
-  items: { id: string; number: number; title: string }[],
-) => ({
-  id,
-  bodyId,
-  title: `Møte ${id}`,
-  start,
-  end: start,
-  state: 'held',
-  version: 1,
-  agenda: items.map((i) => ({
-    id: i.id,
-    caseNumber: { number: i.number, year: 2026 },
-    kind: 'case',
-    title: i.title,
-    proposal: { kind: 'text', text: '' },
-    documents: [],
-    status: 'active',
-  })),
-});
-const minutes = (
-  meetingId: string,
-  bodyId: string,
-  status: 'draft' | 'approved',
-  items: { itemId: string; decision: string }[],
-) => ({
-  meetingId,
-  bodyId,
-  revision: 1,
-  memberApprovals: [],
-  minutes: {
-    meetingId,
-    status,
-    version: 1,
-    content: {
-      attendance: { present: [], absent: [], deputies: [] },
-      items: items.map((i) => ({ ...i, proposals: [], votes: [] })),
-    },
-  },
-});
+const meeting = (id: string, bodyId: string, start: string, cases: HeldCase[]) =>
+  heldMeeting({ id, bodyId, title: `Møte ${id}`, start, cases });
+const minutes = minutesRecord;
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
-  url = await samrad.listen();
-  const { store } = samrad;
+  bot = await startBot({}, { clock: { now: () => now } });
+  const { store } = bot.samrad;
   await store.create(
     'meetings',
     'M2STY',
@@ -101,19 +54,14 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })),
-  });
+  bot.connector.clear();
+  const res = await bot.post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
   expect(res.status).toBe(200);
-  return connector.texts().join('\n');
+  return bot.connector.texts().join('\n');
 };
 
 describe('vedtak / decisions over HTTP', () => {

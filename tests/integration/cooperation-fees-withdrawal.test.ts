@@ -1,55 +1,42 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { installation, message, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
 
 let now = new Date('2026-03-12T10:00:00Z');
 const clock = { now: () => now };
-const config = temporaryLocalConfig({ prefix: 'samrad-fees-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock });
-  url = await samrad.listen();
-  for (const p of [people.coordinator, people.boardMember]) await post(installation(connector.url, p));
+  bot = await startBot({}, { clock });
+  for (const p of [people.coordinator, people.boardMember]) await post(installation(bot.connector.url, p));
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const post = async (activity: object) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
+  const res = await bot.post(activity);
   expect(res.status).toBe(200);
 };
 /** What the person reads, with no-break spaces as plain ones (amounts use them so they never wrap). */
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  await post(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
-  expectValidCards(connector.cards());
-  return connector.everything().replace(/\u00a0/g, ' ');
+  bot.connector.clear();
+  await post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
+  expectValidCards(bot.connector.cards());
+  return bot.connector.everything().replace(/\u00a0/g, ' ');
 };
 const runDue = async () => {
-  await samrad.jobs.runDue(now);
-  await samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
 };
 const sentTo = (person: Person, words: string) =>
-  connector.sent.filter(
+  bot.connector.sent.filter(
     (s) =>
       s.conversationId === `a:personal-${person.id}` && (s.activity.text ?? '').replace(/\u00a0/g, ' ').includes(words),
   );
 const links = () => {
-  const actions = (connector.cards()[0]?.actions ?? []) as { url: string }[];
+  const actions = (bot.connector.cards()[0]?.actions ?? []) as { url: string }[];
   return actions.map((a) => a.url);
 };
 
@@ -162,7 +149,7 @@ describe('the fee reminder', () => {
     await runDue();
     expect(sentTo(people.coordinator, 'medlemskontingenten for 2027')).toHaveLength(0);
     now = new Date('2026-12-16T08:30:00Z');
-    connector.clear();
+    bot.connector.clear();
     await runDue();
     const reminders = sentTo(
       people.coordinator,

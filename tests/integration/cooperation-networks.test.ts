@@ -1,35 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { message, people, type Person } from '../fixtures/activities';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 
 const now = new Date('2026-12-03T10:00:00Z');
-const config = temporaryLocalConfig({ prefix: 'samrad-networks-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
-  url = await samrad.listen();
+  bot = await startBot({}, { clock: { now: () => now } });
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })),
-  });
+  bot.connector.clear();
+  const res = await bot.post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
   expect(res.status).toBe(200);
-  return connector.texts().join('\n');
+  return bot.connector.texts().join('\n');
 };
 const idIn = (out: string) => /som ([A-Z0-9]{5})\b|as ([A-Z0-9]{5})\b/.exec(out)!.slice(1).find(Boolean)!;
 

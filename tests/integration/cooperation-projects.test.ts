@@ -1,75 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { message, people, type Person } from '../fixtures/activities';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { heldMeeting, minutesRecord } from '../fixtures/held-meetings';
 import { documentXml } from '../unit/exports/read-docx';
 
 const now = new Date('2026-12-03T10:00:00Z');
-const config = temporaryLocalConfig({ prefix: 'samrad-projects-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 const nbsp = (s: string) => s.replace(/ (?=\d{3}\b|\d{3},)|kr /g, (m) => m.replace(' ', '\u00a0'));
 
 beforeAll(async () => {
-  await connector.start();
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock: { now: () => now } });
-  url = await samrad.listen();
+  bot = await startBot({}, { clock: { now: () => now } });
   // The board decided in case 14/2026 (10.09.2026) to apply to Helsedirektoratet, as its minutes record.
-  await samrad.store.create('meetings', 'M9STY', {
-    id: 'M9STY',
-    bodyId: 'styret',
-    title: 'Styremøte september',
-    start: '2026-09-10T08:00:00Z',
-    end: '2026-09-10T10:00:00Z',
-    state: 'held',
-    version: 1,
-    agenda: [
-      {
-        id: 'i14',
-        caseNumber: { number: 14, year: 2026 },
-        kind: 'case',
-        title: 'Søknad om midler til legevaktsprosjektet',
-        proposal: { kind: 'text', text: '' },
-        documents: [],
-        status: 'active',
-      },
-    ],
-  });
-  await samrad.store.create('minutes', 'M9STY', {
-    meetingId: 'M9STY',
-    bodyId: 'styret',
-    revision: 1,
-    memberApprovals: [],
-    minutes: {
-      meetingId: 'M9STY',
-      status: 'approved',
-      version: 1,
-      content: {
-        attendance: { present: [], absent: [], deputies: [] },
-        items: [{ itemId: 'i14', decision: 'Styret vedtar å søke Helsedirektoratet.', proposals: [], votes: [] }],
-      },
-    },
-  });
+  await bot.samrad.store.create(
+    'meetings',
+    'M9STY',
+    heldMeeting({
+      id: 'M9STY',
+      bodyId: 'styret',
+      title: 'Styremøte september',
+      start: '2026-09-10T08:00:00Z',
+      end: '2026-09-10T10:00:00Z',
+      cases: [{ id: 'i14', number: 14, title: 'Søknad om midler til legevaktsprosjektet' }],
+    }),
+  );
+  await bot.samrad.store.create(
+    'minutes',
+    'M9STY',
+    minutesRecord('M9STY', 'styret', 'approved', [
+      { itemId: 'i14', decision: 'Styret vedtar å søke Helsedirektoratet.' },
+    ]),
+  );
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
 const say = async (from: Person, text: string, locale?: string) => {
-  connector.clear();
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(message(connector.url, from, text, { kind: 'personal', ...(locale && { locale }) })),
-  });
+  bot.connector.clear();
+  const res = await bot.post(message(bot.connector.url, from, text, { kind: 'personal', ...(locale && { locale }) }));
   expect(res.status).toBe(200);
-  return connector.texts().join('\n');
+  return bot.connector.texts().join('\n');
 };
-const cardText = () => JSON.stringify(connector.cards());
+const cardText = () => JSON.stringify(bot.connector.cards());
 
 describe('prosjekter / projects over HTTP', () => {
   it('prosjekter lists the sample KomUt project with its leader, milestones and funding', async () => {
@@ -145,7 +117,7 @@ describe('prosjekter / projects over HTTP', () => {
   });
 
   it('with a board meeting planned, the report comes as that meeting’s case form, filled in and not yet added', async () => {
-    await samrad.store.create('meetings', 'M1STY', {
+    await bot.samrad.store.create('meetings', 'M1STY', {
       id: 'M1STY',
       bodyId: 'styret',
       title: 'Styremøte januar',
@@ -157,13 +129,13 @@ describe('prosjekter / projects over HTTP', () => {
     });
     const out = await say(people.coordinator, 'prosjektrapport komut');
     expect(out).not.toContain('ikke noe planlagt møte');
-    const form = connector.cards().find((c) => JSON.stringify(c).includes('agenda.add'));
+    const form = bot.connector.cards().find((c) => JSON.stringify(c).includes('agenda.add'));
     expect(form).toBeDefined();
     const json = JSON.stringify(form);
     expect(json).toContain('Statusrapport: KomUt');
     expect(json).toContain('Styret tar statusrapporten for KomUt til orientering.');
     expect(json).toMatch(/prosjektrapport\.docx\?expires=\d+/);
-    const meeting = await samrad.store.get<{ agenda: unknown[] }>('meetings', 'M1STY');
+    const meeting = await bot.samrad.store.get<{ agenda: unknown[] }>('meetings', 'M1STY');
     expect(meeting?.value.agenda).toEqual([]);
   });
 

@@ -1,49 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { composeSamrad, type Samrad } from '../../src/compose';
-import { createLogger } from '../../src/log';
 import { installation, people, type Person } from '../fixtures/activities';
+import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { chatWith } from '../fixtures/chat';
-import { FakeConnector } from '../fixtures/fake-connector';
-import { temporaryLocalConfig } from '../fixtures/local-config';
 
 let now = new Date('2026-11-23T10:00:00Z');
 const clock = { now: () => now };
-const config = temporaryLocalConfig({ prefix: 'samrad-follow-up-' });
-const connector = new FakeConnector();
-let samrad: Samrad;
-let url = '';
+let bot: BotUnderTest;
 
-/** One process on the test's database; a restart is a new one on the same file and the same Teams. */
-async function startProcess() {
-  samrad = await composeSamrad(config, { log: createLogger('error', () => {}), clock });
-  url = await samrad.listen();
-}
 beforeAll(async () => {
-  await connector.start();
-  await startProcess();
+  bot = await startBot({}, { clock });
 });
 afterAll(async () => {
-  await samrad.close();
-  await connector.stop();
+  await bot.stop();
 });
 
-const post = async (activity: object) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  return { status: res.status, body: await res.text() };
-};
-const { say, press } = chatWith(() => ({ connector, post }));
+const { say, press } = chatWith(() => bot);
 /** Runs what is due; twice, because a reminder puts its message in the outbox for the next pass. */
 const runDue = async () => {
-  await samrad.jobs.runDue(now);
-  await samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
+  await bot.samrad.jobs.runDue(now);
 };
 const remindersTo = (person: Person, words: string) =>
-  connector.sent.filter(
+  bot.connector.sent.filter(
     (s) => s.conversationId === `a:personal-${person.id}` && (s.activity.text ?? '').includes(words),
   );
 
@@ -52,7 +31,7 @@ let taskId = '';
 
 describe('follow-up: create, remind once across a restart, done', () => {
   it('a decision gets a follow-up task from the minutes card; bad tasks are refused and nothing is made', async () => {
-    await post(installation(connector.url, people.respondent)); // Marit has the bot in her personal chat
+    await bot.post(installation(bot.connector.url, people.respondent)); // Marit has the bot in her personal chat
     await press(people.coordinator, 'meeting.create', {
       body: 'styret',
       title: 'Styremøte desember',
@@ -61,7 +40,7 @@ describe('follow-up: create, remind once across a restart, done', () => {
       endTime: '12:00',
       online: 'true',
     });
-    meetingId = (await samrad.store.find<{ id: string }>('meetings'))[0]!.id;
+    meetingId = (await bot.samrad.store.find<{ id: string }>('meetings'))[0]!.id;
     await press(people.coordinator, 'agenda.add', {
       meetingId,
       title: 'Handlingsplan 2027',
@@ -97,16 +76,16 @@ describe('follow-up: create, remind once across a restart, done', () => {
     expect(await press(people.respondent, 'follow-up.create', task)).toContain(
       'Bare den ansvarlige eller koordinatoren',
     );
-    expect(await samrad.store.find('followUps')).toHaveLength(0);
+    expect(await bot.samrad.store.find('followUps')).toHaveLength(0);
 
     const once = randomUUID();
     const created = await press(people.coordinator, 'follow-up.create', task, { kind: 'personal' }, once);
     expect(created).toContain('er opprettet. Den ansvarlige får påminnelse før fristen.');
     await press(people.coordinator, 'follow-up.create', task, { kind: 'personal' }, once); // the same submit retried
-    const tasks = await samrad.store.find<{ id: string; status: string }>('followUps');
+    const tasks = await bot.samrad.store.find<{ id: string; status: string }>('followUps');
     expect(tasks.map((t) => t.value.status)).toEqual(['open']);
     taskId = tasks[0]!.id;
-    const jobs = await samrad.store.find<{ dueAt: string }>('jobs', { kind: 'follow-up.remind' });
+    const jobs = await bot.samrad.store.find<{ dueAt: string }>('jobs', { kind: 'follow-up.remind' });
     expect(jobs.map((j) => j.value.dueAt).sort()).toEqual([
       '2027-01-03T08:00:00.000Z',
       '2027-01-09T08:00:00.000Z',
@@ -120,7 +99,7 @@ describe('follow-up: create, remind once across a restart, done', () => {
     });
     expect(soon).toContain('ikke rekker å komme en påminnelse før den');
     expect(soon).not.toContain('får påminnelse før fristen');
-    const quick = (await samrad.store.find<{ id: string; description: string }>('followUps')).find(
+    const quick = (await bot.samrad.store.find<{ id: string; description: string }>('followUps')).find(
       (t) => t.value.description === 'Ring Gol',
     )!;
     await press(people.coordinator, 'follow-up.done', { taskId: quick.id });
@@ -136,11 +115,10 @@ describe('follow-up: create, remind once across a restart, done', () => {
 
   it('the owner is reminded a week before and the day before, each once, also after a restart', async () => {
     now = new Date('2027-01-03T08:00:30Z');
-    connector.clear();
+    bot.connector.clear();
     // One pass: the reminder has run and put its message in the outbox, sent or not yet; then a restart.
-    await samrad.jobs.runDue(now);
-    await samrad.close();
-    await startProcess();
+    await bot.samrad.jobs.runDue(now);
+    await bot.restart();
     await runDue();
     expect(remindersTo(people.respondent, 'frist om en uke')).toHaveLength(1);
 
@@ -153,7 +131,7 @@ describe('follow-up: create, remind once across a restart, done', () => {
 
   it('overdue: reminded on the first day over, marked in the list, offered to the next meeting for review', async () => {
     now = new Date('2027-01-11T08:01:00Z');
-    connector.clear();
+    bot.connector.clear();
     await runDue();
     expect(remindersTo(people.respondent, 'gikk ut')).toHaveLength(1);
     expect(await say(people.respondent, 'oppfølging')).toContain('Forfalt');
@@ -166,7 +144,7 @@ describe('follow-up: create, remind once across a restart, done', () => {
       endTime: '12:00',
       online: 'true',
     });
-    const next = (await samrad.store.find<{ id: string; title: string }>('meetings')).find(
+    const next = (await bot.samrad.store.find<{ id: string; title: string }>('meetings')).find(
       (m) => m.value.title === 'Styremøte februar',
     )!.id;
     expect(await say(people.coordinator, `saksliste ${next}`)).toContain(
@@ -188,7 +166,7 @@ describe('follow-up: create, remind once across a restart, done', () => {
     expect(await press(people.boardMember, 'follow-up.done', { taskId })).toContain(
       'Bare den ansvarlige eller koordinatoren',
     );
-    expect((await samrad.store.get<{ status: string }>('followUps', taskId))?.value.status).toBe('open');
+    expect((await bot.samrad.store.get<{ status: string }>('followUps', taskId))?.value.status).toBe('open');
     const done = await press(people.respondent, 'follow-up.done', { taskId });
     expect(done).toContain('Utført: Send planen til kommunene');
     expect(done).toContain('Ingen åpne oppfølgingsoppgaver');

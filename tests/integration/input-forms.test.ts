@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, type Person } from '../fixtures/activities';
-import { boardMeetingForm, meetingIdIn } from '../fixtures/board-meeting';
+import { planBoardMeetingWith } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { cardElements, cardInput } from '../fixtures/card-elements';
 import { chatWith } from '../fixtures/chat';
@@ -15,18 +15,7 @@ let bot: BotUnderTest;
 let meetingId = '';
 beforeAll(async () => {
   bot = await startBot({}, { clock: { now: () => now } });
-  const created = await pressRaw(people.coordinator, 'meeting.create', boardMeetingForm);
-  meetingId = meetingIdIn(JSON.stringify(created))!;
-  await pressRaw(people.coordinator, 'agenda.add', {
-    meetingId,
-    title: 'Handlingsplan 2027',
-    proposal: 'Styret vedtar handlingsplanen.',
-  });
-  await pressRaw(people.coordinator, 'agenda.add', {
-    meetingId,
-    title: 'Budsjett 2027',
-    proposal: 'Styret vedtar budsjettet.',
-  });
+  meetingId = await planBoardMeetingWith((from, verb, data) => chat.press(from, verb, { lang: 'nb', ...data }));
 });
 afterAll(async () => bot.stop());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installation, people, TEAM_ID, type Person } from '../fixtures/activities';
+import { planBoardMeetingWith } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { expectValidCards } from '../fixtures/card-validation';
 import { chatWith } from '../fixtures/chat';
@@ -51,15 +52,7 @@ describe('a board meeting announced, asked for input, moved and cancelled', () =
   });
 
   it('planning the meeting makes a formøte, two calendar events, invitations and the notice', async () => {
-    const created = await press(people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
+    meetingId = await planBoardMeetingWith(press, []);
     await runJobs('2026-11-23T10:00:00Z');
     const events = (
       await bot.samrad.store.find<{ idempotencyKey: string; event: { start: string; attendees: { email: string }[] } }>(

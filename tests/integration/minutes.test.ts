@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { installation, people, type Person } from '../fixtures/activities';
+import { osuMeetingForms } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { chatWith } from '../fixtures/chat';
 import { documentXml } from '../unit/exports/read-docx';
@@ -206,22 +207,7 @@ describe('minutes: record, approve, lock, new version', () => {
 
   it('the next meeting approves the previous minutes under its first item', async () => {
     now = new Date('2026-11-23T10:00:00Z');
-    await press(people.coordinator, 'meeting.create', {
-      body: 'osu',
-      title: 'OSU desember',
-      date: '2026-12-01',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    await press(people.coordinator, 'meeting.create', {
-      body: 'osu',
-      title: 'OSU januar',
-      date: '2026-12-15',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
+    for (const form of osuMeetingForms) await press(people.coordinator, 'meeting.create', form);
     const osu = (
       await bot.samrad.store.find<{ id: string; title: string; agenda: { id: string }[] }>('meetings', {
         bodyId: 'osu',

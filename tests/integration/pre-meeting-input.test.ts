@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { message, people, type Person } from '../fixtures/activities';
+import { planBoardMeetingWith } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { chatWith } from '../fixtures/chat';
 import { documentXml } from '../unit/exports/read-docx';
@@ -20,25 +21,7 @@ const versionOf = async () =>
 
 describe('input from the municipalities before a meeting', () => {
   beforeAll(async () => {
-    const created = await press(people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Handlingsplan 2027',
-      proposal: 'Styret vedtar handlingsplanen.',
-    });
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Budsjett 2027',
-      proposal: 'Styret vedtar budsjettet.',
-    });
+    meetingId = await planBoardMeetingWith(press);
   });
 
   it('planning the meeting plans its formøte and the input request at the default lead time', async () => {

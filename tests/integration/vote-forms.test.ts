@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, type Person } from '../fixtures/activities';
-import { boardMeetingForm, meetingIdIn } from '../fixtures/board-meeting';
+import { boardCases, planBoardMeetingWith } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { cardElements, cardInput } from '../fixtures/card-elements';
 import { chatWith } from '../fixtures/chat';
@@ -26,12 +26,10 @@ const count = (haystack: string, needle: string) => haystack.split(needle).lengt
 describe('the vote form and card', () => {
   let caseRef = '';
   beforeAll(async () => {
-    const meetingId = meetingIdIn(JSON.stringify(await press(people.coordinator, 'meeting.create', boardMeetingForm)))!;
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Handlingsplan 2027',
-      proposal: 'Styret vedtar handlingsplanen.',
-    });
+    await planBoardMeetingWith(
+      (from, verb, data) => chat.press(from, verb, { lang: 'nb', ...data }, where),
+      [boardCases[0]],
+    );
   });
 
   it('with open cases, the form has one field for the case and does not demand a title', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { people, type Person } from '../fixtures/activities';
+import { planBoardMeetingWith } from '../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
 import { chatWith } from '../fixtures/chat';
 
@@ -24,25 +25,7 @@ const voteId = (card: string) => /Avstemning ([A-Z0-9]{5}) er åpnet/.exec(card)
 
 describe('votes on agenda items', () => {
   beforeAll(async () => {
-    const created = await press(people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Handlingsplan 2027',
-      proposal: 'Styret vedtar handlingsplanen.',
-    });
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Budsjett 2027',
-      proposal: 'Styret vedtar budsjettet.',
-    });
+    meetingId = await planBoardMeetingWith(press);
     await say(people.boardMember, `meld forfall ${meetingId} Sykdom`);
   });
 

@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { commandTable } from '../../src/app/commands/command-table';
 import { Catalogue, loadMessages } from '../../src/i18n/catalogue';
@@ -9,6 +8,7 @@ import { formatDate, formatDateTime, formatLongDate, formatTime } from '../../sr
 import { localeFrom, type Locale } from '../../src/i18n/locale';
 import { osloDate } from '../../src/domain/oslo-time';
 import { readFormInstant } from '../../src/domain/oslo-when';
+import { icuArgumentsOf } from '../fixtures/icu-arguments';
 
 const catalogue = Catalogue.load();
 const src = join(__dirname, '..', '..', 'src');
@@ -38,22 +38,10 @@ describe('message catalogues', () => {
   });
 
   it('compile in both languages and take the same arguments in each', () => {
-    const argumentsOf = (message: string): string[] => {
-      const names = new Set<string>();
-      const walk = (elements: MessageFormatElement[]) => {
-        for (const e of elements) {
-          if ('value' in e && typeof e.value === 'string' && e.type !== TYPE.literal) names.add(e.value);
-          if ('options' in e)
-            for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
-        }
-      };
-      walk(parse(message, { ignoreTag: true }));
-      return [...names].sort();
-    };
     const raw = (l: string) => loadMessages(l as Locale) as Record<string, string>;
     const nb = raw('nb');
     const en = raw('en');
-    for (const key of Object.keys(nb)) expect(argumentsOf(en[key] ?? ''), key).toEqual(argumentsOf(nb[key]!));
+    for (const key of Object.keys(nb)) expect(icuArgumentsOf(en[key] ?? ''), key).toEqual(icuArgumentsOf(nb[key]!));
   });
 
   it('refuse a key that two area files both define', () => {

@@ -1,27 +1,13 @@
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { errorText, refusalText } from '../../src/app/error-text';
 import { errorCatalogue, isErrorCode } from '../../src/domain/error-catalogue';
 import type { ErrorCode } from '../../src/domain/error-catalogue';
 import { fail } from '../../src/domain/result';
 import { Catalogue, loadMessages } from '../../src/i18n/catalogue';
+import { icuArgumentsOf } from '../fixtures/icu-arguments';
 
 const catalogue = Catalogue.load();
 const raw = { nb: loadMessages('nb'), en: loadMessages('en') };
-
-/** The argument names an ICU message takes, plural and select ones included. */
-function argumentsOf(message: string): string[] {
-  const names = new Set<string>();
-  const walk = (elements: MessageFormatElement[]) => {
-    for (const e of elements) {
-      if ('value' in e && typeof e.value === 'string' && e.type !== TYPE.literal) names.add(e.value);
-      if ('options' in e)
-        for (const o of Object.values(e.options)) walk((o as { value: MessageFormatElement[] }).value);
-    }
-  };
-  walk(parse(message, { ignoreTag: true }));
-  return [...names].sort();
-}
 
 const codes = Object.keys(errorCatalogue) as ErrorCode[];
 
@@ -52,7 +38,7 @@ describe('one catalogue of refusals', () => {
     for (const c of codes)
       for (const l of ['nb', 'en'] as const) {
         const declared = [...errorCatalogue[c]].sort();
-        const taken = argumentsOf(raw[l][`error.${c}`] ?? '');
+        const taken = icuArgumentsOf(raw[l][`error.${c}`] ?? '');
         if (JSON.stringify(declared) !== JSON.stringify(taken))
           wrong.push(`${l} ${c}: declared ${declared.join(',')} / text ${taken.join(',')}`);
       }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAction, message, people, type Person } from '../../fixtures/activities';
+import { osuMeetingForms } from '../../fixtures/board-meeting';
 import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
 import { expectValidCards } from '../../fixtures/card-validation';
 import { documentXml } from '../../unit/exports/read-docx';
@@ -96,22 +97,7 @@ describe('finished documents go to the document library (a local folder)', () =>
 
   it('the minutes, when they are approved, and each new version', async () => {
     now = new Date('2026-11-23T10:00:00Z');
-    await press(people.coordinator, 'meeting.create', {
-      body: 'osu',
-      title: 'OSU desember',
-      date: '2026-12-01',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    await press(people.coordinator, 'meeting.create', {
-      body: 'osu',
-      title: 'OSU januar',
-      date: '2026-12-15',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
+    for (const form of osuMeetingForms) await press(people.coordinator, 'meeting.create', form);
     const osu = (await bot.samrad.store.find<{ id: string; title: string }>('meetings', { bodyId: 'osu' })).map(
       (r) => r.value,
     );

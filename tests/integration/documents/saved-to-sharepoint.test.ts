@@ -4,10 +4,10 @@ import { cardAction, message, people } from '../../fixtures/activities';
 import type { BotUnderTest } from '../../fixtures/bot-under-test';
 import { fakeTenant, type OnTenant } from '../../fixtures/bot-on-tenant';
 import { expectValidCards } from '../../fixtures/card-validation';
+import { registerSmallHearing } from '../../fixtures/small-hearing';
 import { documentXml } from '../../unit/exports/read-docx';
 import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
 
-const channel = { kind: 'channel' as const };
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const statementPath = 'Høringer/2026/ny-forskrift-felles-uttalelse.docx';
 const responsesPath = 'Høringer/2026/ny-forskrift-høringssvar.csv';
@@ -27,24 +27,7 @@ function onTenant(): Promise<OnTenant> {
 
 /** Registers a hearing; `card()` compiles it as the coordinator and returns the cards shown. */
 async function compile(bot: BotUnderTest): Promise<{ card: () => Promise<string> }> {
-  await bot.post(message(bot.connector.url, people.coordinator, 'hjelp', channel));
-  const res = await bot.post(
-    cardAction(
-      bot.connector.url,
-      people.coordinator,
-      'hearing.register',
-      {
-        lang: 'nb',
-        title: 'Ny forskrift',
-        issuer: 'Helsedirektoratet',
-        externalDeadline: '2026-12-15',
-        questions: 'Enig?',
-      },
-      channel,
-      randomUUID(),
-    ),
-  );
-  const id = /Høring ([A-Z0-9]{5}) er registrert/.exec(res.body)![1]!;
+  const id = await registerSmallHearing(bot);
   const card = async () => {
     bot.connector.clear();
     await bot.post(message(bot.connector.url, people.coordinator, `sammenstill høring ${id}`));

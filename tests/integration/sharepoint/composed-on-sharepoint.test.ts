@@ -1,16 +1,12 @@
-import type { TokenCredential } from '@azure/identity';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SharePointStore } from '../../../src/adapters/sharepoint/sharepoint-store';
 import { DriveDocumentLibrary } from '../../../src/adapters/sharepoint/drive-document-library';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
 import { message, people } from '../../fixtures/activities';
+import { startBotOnFakeGraph } from '../../fixtures/bot-on-fake-graph';
 import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
-
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 
 let fake: FakeGraph | undefined;
 let bot: BotUnderTest | undefined;
@@ -24,17 +20,7 @@ describe('the server with a tenant configured', () => {
   it('keeps its records in the SharePoint list, signed in with the app token, and documents in the library', async () => {
     fake = await FakeGraph.start({ driveId: 'b!docs' });
     await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
-    bot = await startBot(
-      {
-        graph: {
-          baseUrl: fake.baseUrl,
-          credential: { kind: 'managedIdentity' },
-          siteId: fake.lists.siteId,
-          documentsDriveId: 'b!docs',
-        },
-      },
-      { graphCredential: credential },
-    );
+    bot = await startBotOnFakeGraph(fake, { documentsDriveId: 'b!docs' });
     expect(bot.samrad.store).toBeInstanceOf(SharePointStore);
     expect(bot.samrad.documents).toBeInstanceOf(DriveDocumentLibrary);
     const before = fake.requests.length;

@@ -1,10 +1,10 @@
-import type { TokenCredential } from '@azure/identity';
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DriveDocumentLibrary } from '../../../src/adapters/sharepoint/drive-document-library';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
-import { cardAction, message, people } from '../../fixtures/activities';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { message, people } from '../../fixtures/activities';
+import { startBotOnFakeGraph } from '../../fixtures/bot-on-fake-graph';
+import type { BotUnderTest } from '../../fixtures/bot-under-test';
+import { registerSmallHearing } from '../../fixtures/small-hearing';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
@@ -16,9 +16,6 @@ import { idleTimer } from '../../unit/scheduling/scheduling-fixtures';
  */
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const bytes = Buffer.from('PK\u0003\u0004 docx');
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const statementPath = 'Høringer/2026/ny-forskrift-felles-uttalelse.docx';
 
 let fake: FakeGraph | undefined;
@@ -57,36 +54,12 @@ describe('the archive job while the file is locked in SharePoint', () => {
     let now = new Date('2026-11-23T10:00:00Z');
     fake = await FakeGraph.start({ driveId: 'b!docs' });
     await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
-    bot = await startBot(
-      {
-        graph: {
-          baseUrl: fake.baseUrl,
-          credential: { kind: 'managedIdentity' },
-          siteId: fake.lists.siteId,
-          documentsDriveId: 'b!docs',
-        },
-      },
-      { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
+    bot = await startBotOnFakeGraph(
+      fake,
+      { documentsDriveId: 'b!docs' },
+      { clock: { now: () => now }, timer: idleTimer },
     );
-    const channel = { kind: 'channel' as const };
-    await bot.post(message(bot.connector.url, people.coordinator, 'hjelp', channel));
-    const res = await bot.post(
-      cardAction(
-        bot.connector.url,
-        people.coordinator,
-        'hearing.register',
-        {
-          lang: 'nb',
-          title: 'Ny forskrift',
-          issuer: 'Helsedirektoratet',
-          externalDeadline: '2026-12-15',
-          questions: 'Enig?',
-        },
-        channel,
-        randomUUID(),
-      ),
-    );
-    const id = /Høring ([A-Z0-9]{5}) er registrert/.exec(res.body)![1]!;
+    const id = await registerSmallHearing(bot);
     await bot.samrad.jobs.runDue(now); // distributes the hearing
     fake.drive.locked.add(statementPath); // someone has the last version open in Word
     await bot.post(message(bot.connector.url, people.coordinator, `sammenstill høring ${id}`));

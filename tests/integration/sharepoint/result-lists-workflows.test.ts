@@ -1,10 +1,11 @@
-import type { TokenCredential } from '@azure/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
 import { provisionResultLists } from '../../../src/adapters/sharepoint/typed-lists/provision-result-lists';
 import { Catalogue } from '../../../src/i18n/catalogue';
 import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
-import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { boardCases, planBoardMeetingWith } from '../../fixtures/board-meeting';
+import { startBotOnFakeGraph } from '../../fixtures/bot-on-fake-graph';
+import type { BotUnderTest } from '../../fixtures/bot-under-test';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { rowsOf } from '../../fakes/fake-graph/result-lists-on-fake';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
@@ -17,9 +18,6 @@ import { requestProjection } from '../../../src/app/projection/request-projectio
  * the typed lists read from the fake as a coordinator opening the site would, and compared
  * with what the cards and summaries say.
  */
-const credential: TokenCredential = {
-  getToken: async () => ({ token: 'fake-app-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
 const now = new Date('2026-11-23T10:00:00Z');
 let fake: FakeGraph;
 let bot: BotUnderTest;
@@ -32,17 +30,7 @@ beforeAll(async () => {
   const http = graphOnFake(fake).http;
   await provisionSite(http, fake.lists.siteId);
   await provisionResultLists(http, fake.lists.siteId, Catalogue.load().for('nb'));
-  bot = await startBot(
-    {
-      graph: {
-        baseUrl: fake.baseUrl,
-        credential: { kind: 'managedIdentity' },
-        siteId: fake.lists.siteId,
-        resultLists: true,
-      },
-    },
-    { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
-  );
+  bot = await startBotOnFakeGraph(fake, { resultLists: true }, { clock: { now: () => now }, timer: idleTimer });
   for (const p of [people.boardMember, people.respondent, eva]) await bot.post(installation(bot.connector.url, p));
 });
 afterAll(async () => {
@@ -69,27 +57,11 @@ const runJobs = async () => {
 
 describe('the result lists follow the workflows, and show what the cards show', () => {
   it('Møter and Saker: the meeting and its agenda as the notice gives them', async () => {
-    const created = await press(people.coordinator, 'meeting.create', {
-      body: 'styret',
-      title: 'Styremøte',
-      date: '2026-12-10',
-      startTime: '10:00',
-      endTime: '12:00',
-      online: 'true',
-    });
-    meetingId = /Møte 1\/2026 · ([A-Z0-9]{5})/.exec(created)![1]!;
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Handlingsplan 2027',
-      proposal: 'Styret vedtar handlingsplanen.',
-      documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf',
-      responsible: 'ola-berg',
-    });
-    await press(people.coordinator, 'agenda.add', {
-      meetingId,
-      title: 'Budsjett 2027',
-      proposal: 'Styret vedtar budsjettet.',
-    });
+    const [plan, budget] = boardCases;
+    meetingId = await planBoardMeetingWith(press, [
+      { ...plan, documents: 'Saksframlegg | https://samarbeid.sharepoint.com/saker/2.pdf', responsible: 'ola-berg' },
+      budget,
+    ]);
     await runJobs();
     const agenda = await say(people.coordinator, `saksliste ${meetingId}`);
     const [meeting] = rowsOf(fake, 'SamradMeetings');
