@@ -204,6 +204,7 @@ export const errorCatalogue = {
   'PROJECT.BAD_AMOUNT': ['value'],
   'PROJECT.BAD_CASE': ['value'],
   'PROJECT.BAD_DATE': ['value'],
+  'PROJECT.CASE_MISSING': [],
   'PROJECT.FUNDER_MISSING': [],
   'PROJECT.FUNDING_IS_OWN': ['n'],
   'PROJECT.FUNDING_SETTLED': ['n'],

@@ -10,6 +10,16 @@ export const readBudget = (typed: string | undefined): number | undefined =>
   typed !== undefined && /^\d{1,12}$/.test(typed) ? Number(typed) : undefined;
 
 /**
+ * "150 000 Helhetlige …": an amount of up to three digits followed by a word of exactly three is
+ * an amount written with a space between the thousands, as people write it; read as kr 150 and a
+ * title "000 …" it would be saved wrong, so it is returned ("150 000") to be refused.
+ */
+export function spacedThousands(amount: string | undefined, after: string | undefined): string | undefined {
+  const next = after?.trim().split(/\s+/)[0];
+  return amount && /^\d{1,3}$/.test(amount) && next && /^\d{3}$/.test(next) ? `${amount} ${next}` : undefined;
+}
+
+/**
  * The person a measure's owner names: a member id or e-mail, the whole name, or words that
  * begin the words of one name only ("kari", "kari n"). Folded, so "Aase" finds "Åse".
  */

@@ -1,3 +1,4 @@
+import { readNumericDate } from '../../domain/oslo-when';
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
 import { arg } from '../commands/grammar/args';
@@ -19,14 +20,18 @@ export type AgreementInput = z.infer<typeof agreementArgsSchema>;
  * `avtaleendring` lists, `avtaleendring A7K2P` shows one, and
  * `avtaleendring [svarfrist] <tittel>: <foreslått tekst>` starts one.
  */
-export function agreementArgs(input: AgreementInput): Result<AgreementArgs> {
+export function agreementArgs(input: AgreementInput, today: string): Result<AgreementArgs> {
   const rest = (input.change ?? '').trim();
   const answerBy = input.answerBy?.date;
   if (rest === '' && !answerBy) return ok({ kind: 'list' });
   if (!answerBy && /^[A-Za-z0-9]{5}$/.test(rest)) return ok({ kind: 'show', id: rest.toUpperCase() });
   // What looks like a date but is none ("31.02.2027") is the deadline mistyped, not the title's first word.
   const first = rest.split(/\s+/)[0] ?? '';
-  if (!answerBy && /^\d{1,4}[.-]\d/.test(first)) return fail('AGREEMENT.BAD_ANSWER_BY', { value: first });
+  if (!answerBy && /^\d{1,4}[.-]\d/.test(first)) {
+    // "01.06.2027: tekst" is the deadline with the colon against it and no title before the colon.
+    if (first.endsWith(':') && readNumericDate(first.slice(0, -1), today)) return fail('AGREEMENT.TITLE_MISSING');
+    return fail('AGREEMENT.BAD_ANSWER_BY', { value: first });
+  }
   const colon = rest.indexOf(':');
   if (colon < 0) return fail('AGREEMENT.USAGE', { usage: '' });
   return ok({

@@ -34,7 +34,7 @@ export const agreementChangeCommand = declareCommand({
     const now = clock.now();
     const today = osloDate(now);
     const usage = usageText(t, 'agreement-change', agreementArgsSchema);
-    const parsed = agreementArgs(input);
+    const parsed = agreementArgs(input, today);
     if (!parsed.ok) return [text(errorText(t, { ...parsed.error, params: { ...parsed.error.params, usage } }))];
     const withdrawals = await loadWithdrawals(store);
     const a = parsed.value;

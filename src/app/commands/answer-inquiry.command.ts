@@ -12,10 +12,10 @@ import { answerText } from '../networks/network-args';
 import { inquiryReminderJobId } from '../networks/inquiry-reminder';
 import { INQUIRIES, loadInquiry } from '../networks/network-records';
 import { dayText, personName } from '../networks/network-view';
+import { refusalWithUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 const args = z.object({ answer: arg.text() });
 
@@ -31,9 +31,8 @@ export const answerInquiryCommand = declareCommand({
   async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
-    const usage = usageText(t, 'answer-inquiry', args);
     const parsed = answerText(org, input.answer ?? '', t.t('network.and'));
-    if (!parsed.ok) return [text(errorText(t, { ...parsed.error, params: { ...parsed.error.params, usage } }))];
+    if (!parsed.ok) return [text(refusalWithUsage(t, 'answer-inquiry', parsed.error))];
     const { id, municipalities, text: answer } = parsed.value;
     const members = memberMunicipalities(org, await loadWithdrawals(store), today);
     for (let attempt = 0; attempt < 5; attempt++) {

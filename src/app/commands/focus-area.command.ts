@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addFocusArea, nextFocusAreaId } from '../../domain/action-plan';
 import { formatCaseNumber } from '../../domain/case-number';
 import { fail } from '../../domain/result';
-import { readBudget } from '../action-plan/action-plan-args';
+import { readBudget, spacedThousands } from '../action-plan/action-plan-args';
 import { refreshCase } from '../action-plan/action-plan-case';
 import { changePlan } from '../action-plan/action-plan-records';
 import { kroner } from '../action-plan/action-plan-view';
@@ -21,10 +21,11 @@ export const focusAreaCommand = declareCommand({
   args: z.object({ year: arg.yearNamed(), priority: arg.position(), budget: arg.count(), title: arg.text() }),
   async run({ actor, org, t, input, typed }, { store, clock, scheduler }) {
     const now = clock.now();
-    const budget = readBudget(typed.budget);
+    const spaced = spacedThousands(typed.budget, input.title);
+    const budget = spaced ? undefined : readBudget(typed.budget);
     const changed = await changePlan(store, input.year, now, (plan) =>
       budget === undefined
-        ? fail('ACTION_PLAN.BAD_BUDGET', { value: echo(typed.budget ?? '') })
+        ? fail('ACTION_PLAN.BAD_BUDGET', { value: echo(spaced ?? typed.budget ?? '') })
         : addFocusArea(plan, {
             id: nextFocusAreaId(plan),
             title: input.title ?? '',

@@ -8,10 +8,10 @@ import { fundingText, splitProject } from '../projects/project-args';
 import { boardDecisions } from '../projects/board-decisions';
 import { changeProject, projectCalled } from '../projects/project-records';
 import { kroner } from '../projects/project-view';
+import { refusalWithUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 const args = z.object({ funding: arg.text() });
 
@@ -27,10 +27,7 @@ export const fundingCommand = declareCommand({
   async run({ actor, org, t, input }, { store, clock }) {
     const now = clock.now();
     const today = osloDate(now);
-    const usage = usageText(t, 'funding', args);
-    const refuse = (e: Parameters<typeof errorText>[1]) => [
-      text(`${errorText(t, { ...e, params: { ...e.params, usage } })}\n${t.t('network.usage-hint', { usage })}`),
-    ];
+    const refuse = (e: Parameters<typeof errorText>[1]) => [text(refusalWithUsage(t, 'funding', e))];
     const { project: typed, rest } = splitProject(input.funding ?? '');
     if (typed === '') return refuse({ code: 'PROJECT.USAGE' });
     const found = await projectCalled(store, org, typed);

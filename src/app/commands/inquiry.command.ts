@@ -4,16 +4,16 @@ import { openInquiries, receiveInquiry } from '../../domain/network';
 import { osloDate } from '../../domain/oslo-time';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
-import { errorText, refusalText } from '../error-text';
+import { refusalText } from '../error-text';
 import { inquiryText, pickNetwork } from '../networks/network-args';
 import { inquiryReminderJob } from '../networks/inquiry-reminder';
 import { INQUIRIES, inquiriesOf, loadInquiry, networksOf } from '../networks/network-records';
 import { dayText, inquiryLine, personName } from '../networks/network-view';
+import { commandUsage, refusalWithUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 const args = z.object({ inquiry: arg.text() });
 
@@ -29,7 +29,7 @@ export const inquiryCommand = declareCommand({
   async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
-    const usage = usageText(t, 'inquiry', args);
+    const usage = commandUsage(t, 'inquiry');
     const { network, rest } = pickNetwork(networksOf(org), input.inquiry ?? '');
     if (!network) return [text(refusalText(t, 'NETWORK.NONE'))];
     if (rest === '') {
@@ -66,10 +66,10 @@ export const inquiryCommand = declareCommand({
       ];
     }
     const parsed = inquiryText(rest, today);
-    if (!parsed.ok) return [text(errorText(t, { ...parsed.error, params: { ...parsed.error.params, usage } }))];
+    if (!parsed.ok) return [text(refusalWithUsage(t, 'inquiry', parsed.error))];
     for (let attempt = 0; attempt < 5; attempt++) {
       const made = receiveInquiry(network, parsed.value, { id: shortId(), by: actor.member.id }, now, today);
-      if (!made.ok) return [text(`${errorText(t, made.error)}\n${t.t('network.usage-hint', { usage })}`)];
+      if (!made.ok) return [text(refusalWithUsage(t, 'inquiry', made.error))];
       try {
         await store.create<Inquiry>(INQUIRIES, made.value.id, made.value);
       } catch (e) {

@@ -8,10 +8,10 @@ import { milestoneText, splitProject } from '../projects/project-args';
 import { milestoneKey } from '../../domain/business-reminders';
 import { milestoneReminderJobId, milestoneReminderJobs } from '../projects/milestone-reminders';
 import { changeProject, projectCalled } from '../projects/project-records';
+import { refusalWithUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 const args = z.object({ milestone: arg.text() });
 
@@ -24,10 +24,7 @@ export const milestoneCommand = declareCommand({
   async run({ actor, org, t, input }, { store, clock, scheduler }) {
     const now = clock.now();
     const today = osloDate(now);
-    const usage = usageText(t, 'milestone', args);
-    const refuse = (e: Parameters<typeof errorText>[1]) => [
-      text(`${errorText(t, { ...e, params: { ...e.params, usage } })}\n${t.t('network.usage-hint', { usage })}`),
-    ];
+    const refuse = (e: Parameters<typeof errorText>[1]) => [text(refusalWithUsage(t, 'milestone', e))];
     const { project: typed, rest } = splitProject(input.milestone ?? '');
     if (typed === '') return refuse({ code: 'PROJECT.USAGE' });
     const found = await projectCalled(store, org, typed);

@@ -3,15 +3,15 @@ import type { NetworkMeeting } from '../../domain/network';
 import { recordNetworkMeeting } from '../../domain/network';
 import { isStoreError } from '../../ports/record-store';
 import { audit } from '../audit';
-import { errorText, refusalText } from '../error-text';
+import { refusalText } from '../error-text';
 import { pickNetwork } from '../networks/network-args';
 import { NETWORK_MEETINGS, networksOf } from '../networks/network-records';
 import { dayText } from '../networks/network-view';
+import { refusalWithUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 const args = z.object({ date: arg.date(), meeting: arg.text() });
 
@@ -26,7 +26,6 @@ export const networkMeetingCommand = declareCommand({
   args,
   async run({ actor, org, t, input }, { store, clock }) {
     const now = clock.now();
-    const usage = usageText(t, 'network-meeting', args);
     const { network, rest } = pickNetwork(networksOf(org), input.meeting ?? '');
     if (!network) return [text(refusalText(t, 'NETWORK.NONE'))];
     const colon = rest.indexOf(':');
@@ -39,7 +38,7 @@ export const networkMeetingCommand = declareCommand({
         { id: shortId(), by: actor.member.id },
         now,
       );
-      if (!made.ok) return [text(`${errorText(t, made.error)}\n${t.t('network.usage-hint', { usage })}`)];
+      if (!made.ok) return [text(refusalWithUsage(t, 'network-meeting', made.error))];
       const meeting = made.value;
       try {
         await store.create<NetworkMeeting>(NETWORK_MEETINGS, meeting.id, meeting);

@@ -6,11 +6,11 @@ import { audit } from '../audit';
 import { errorText } from '../error-text';
 import { newProjectText } from '../projects/project-args';
 import { PROJECTS } from '../projects/project-records';
+import { refusalWithUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 export const newProjectArgs = z.object({ project: arg.text() });
 
@@ -22,10 +22,7 @@ export const newProjectCommand = declareCommand({
   args: newProjectArgs,
   async run({ actor, t, input }, { store, clock }) {
     const now = clock.now();
-    const usage = usageText(t, 'new-project', newProjectArgs);
-    const refuse = (e: Parameters<typeof errorText>[1]) => [
-      text(`${errorText(t, { ...e, params: { ...e.params, usage } })}\n${t.t('network.usage-hint', { usage })}`),
-    ];
+    const refuse = (e: Parameters<typeof errorText>[1]) => [text(refusalWithUsage(t, 'new-project', e))];
     const parsed = newProjectText(t, input.project ?? '');
     if (!parsed.ok) return refuse(parsed.error);
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -6,11 +6,11 @@ import { errorText } from '../error-text';
 import { changeProject, projectCalled } from '../projects/project-records';
 import { projectCard, reportUrl } from '../projects/project-view';
 import { nextBoardMeeting, reportCaseForm } from '../projects/report-case';
+import { commandUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { shortId } from '../short-id';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
 
 const args = z.object({ project: arg.text() });
 
@@ -27,7 +27,7 @@ export const projectReportCommand = declareCommand({
   async run({ actor, org, t, input }, { store, clock, links }) {
     const now = clock.now();
     const typed = (input.project ?? '').trim();
-    if (typed === '') return [text(t.t('error.PROJECT.USAGE', { usage: usageText(t, 'project-report', args) }))];
+    if (typed === '') return [text(t.t('error.PROJECT.USAGE', { usage: commandUsage(t, 'project-report') }))];
     const found = await projectCalled(store, org, typed);
     if (!found.ok) return [text(errorText(t, found.error))];
     const reportId = shortId();

@@ -3,11 +3,10 @@ import { osloDate } from '../../domain/oslo-time';
 import { errorText } from '../error-text';
 import { allProjects, projectCalled } from '../projects/project-records';
 import { listLine, projectCard } from '../projects/project-view';
+import { commandUsage } from '../networks/usage-refusal';
 import { text } from '../reply';
 import { arg } from './grammar/args';
 import { declareCommand } from './grammar/declare-command';
-import { usageText } from './grammar/usage';
-import { newProjectArgs } from './new-project.command';
 
 /** `prosjekter` lists the projects with their progress and money; `prosjekter <prosjekt>` shows one on a card. */
 export const projectsCommand = declareCommand({
@@ -21,8 +20,7 @@ export const projectsCommand = declareCommand({
     const typed = (input.project ?? '').trim();
     if (typed === '') {
       const projects = await allProjects(store, org);
-      if (projects.length === 0)
-        return [text(t.t('project.none', { usage: usageText(t, 'new-project', newProjectArgs) }))];
+      if (projects.length === 0) return [text(t.t('project.none', { usage: commandUsage(t, 'new-project') }))];
       return [
         text(
           [t.t('project.list-heading', { count: projects.length }), ...projects.map((p) => listLine(t, p, today))].join(

@@ -4,6 +4,7 @@ import { readNumericDate } from '../../domain/oslo-when';
 import type { Result } from '../../domain/result';
 import { fail, ok } from '../../domain/result';
 import type { Translator } from '../../i18n/catalogue';
+import { spacedThousands } from '../action-plan/action-plan-args';
 import { looksLikeDate, pastDate } from '../networks/network-args';
 
 /** The words of the person's language for a choice ("innvilget", "granted"), from the catalogue. */
@@ -75,11 +76,14 @@ export function fundingText(t: Translator, rest: string): Result<FundingArgs> {
     return ok({ kind: 'settle', n: Number(first), outcome: isWord(t, 'granted', second) ? 'granted' : 'refused' });
   const own = isWord(t, 'own', first);
   if (!own && !isWord(t, 'external', first)) return fail('PROJECT.USAGE', { usage: '' });
+  const spaced = spacedThousands(second, more[0]);
+  if (spaced) return fail('PROJECT.BAD_AMOUNT', { value: spaced });
   const amount = amountOf(second);
   if (amount === undefined) return fail('PROJECT.BAD_AMOUNT', { value: second });
   if (own) return ok({ kind: 'own', amount, note: more.join(' ') });
   const at = more.findIndex((w) => isWord(t, 'case', w));
   const caseWord = at < 0 ? '' : more.slice(at + 1).join(' ');
+  if (caseWord === '') return fail('PROJECT.CASE_MISSING');
   const boardCase = parseCaseNumber(caseWord);
   if (!boardCase) return fail('PROJECT.BAD_CASE', { value: caseWord });
   return ok({ kind: 'external', amount, funder: more.slice(0, at).join(' '), boardCase });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ownerAndDescription, readBudget, resolveOwner } from '../../../src/app/action-plan/action-plan-args';
+import {
+  ownerAndDescription,
+  readBudget,
+  resolveOwner,
+  spacedThousands,
+} from '../../../src/app/action-plan/action-plan-args';
 import { planYear } from '../../../src/app/action-plan/action-plan-records';
 import type { Organisation } from '../../../src/domain/organisation';
 
@@ -21,6 +26,19 @@ describe('what the action plan commands read', () => {
     expect(readBudget('0')).toBe(0);
     for (const typed of ['150.000', '150,5', '-5', 'kr150000', '', undefined])
       expect(readBudget(typed)).toBeUndefined();
+  });
+
+  it('"150 000" (a space between the thousands) is found, to be refused rather than read as kr 150', () => {
+    expect(spacedThousands('150', '000 Helhetlige pasientforløp')).toBe('150 000');
+    expect(spacedThousands('1', '500')).toBe('1 500');
+    for (const [amount, after] of [
+      ['150000', '000 Tittel'],
+      ['150', 'Helhetlige pasientforløp'],
+      ['150', '2027 plan'],
+      ['150', undefined],
+      [undefined, '000'],
+    ] as const)
+      expect(spacedThousands(amount, after)).toBeUndefined();
   });
 
   it('names the owner by id, e-mail, whole name or the start of the words of one name', () => {

@@ -26,10 +26,10 @@ const decide = (c: AgreementChange, m: string, approved: boolean, w: Withdrawal[
 
 const nb = Catalogue.load().for('nb');
 /** The command's words read by its declared grammar, then into what it does. */
-const parseAgreementArgs = (typed: string, _today: string) => {
+const parseAgreementArgs = (typed: string, today: string) => {
   const parsed = parseArgs(agreementArgsSchema, typed, now, nb);
   if (!parsed.ok) throw new Error(`«${typed}» refused by the grammar`);
-  return agreementArgs(parsed.value);
+  return agreementArgs(parsed.value, today);
 };
 
 describe('agreement change: unanimity of every member municipality', () => {
@@ -125,6 +125,15 @@ describe('agreement change: unanimity of every member municipality', () => {
     expect(parseAgreementArgs('31.02.2026 Ny sats: kr 4', today)).toMatchObject({
       ok: false,
       error: { code: 'AGREEMENT.BAD_ANSWER_BY' },
+    });
+    // The deadline with the colon against it: no title, not a bad date; a bad date stays one.
+    expect(parseAgreementArgs('01.06.2027: Bare tekst', today)).toMatchObject({
+      ok: false,
+      error: { code: 'AGREEMENT.TITLE_MISSING' },
+    });
+    expect(parseAgreementArgs('31.02.2027: Bare tekst', today)).toMatchObject({
+      ok: false,
+      error: { code: 'AGREEMENT.BAD_ANSWER_BY', params: { value: '31.02.2027:' } },
     });
     expect(parseAgreementArgs('Ny sats uten kolon', today)).toMatchObject({
       ok: false,

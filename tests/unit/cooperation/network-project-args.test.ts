@@ -106,9 +106,22 @@ describe('reading what the coordinator types', () => {
       value: { kind: 'external', amount: 500000, funder: 'Norsk Helsenett', boardCase: { number: 6, year: 2018 } },
     });
     expect(fundingText(en, '1 granted')).toEqual({ ok: true, value: { kind: 'settle', n: 1, outcome: 'granted' } });
+    // No case at all is asked for (not called «» a bad case number); a case typed wrong is a bad one.
     expect(fundingText(nb, 'ekstern 500000 Norsk Helsenett')).toMatchObject({
       ok: false,
-      error: { code: 'PROJECT.BAD_CASE' },
+      error: { code: 'PROJECT.CASE_MISSING' },
+    });
+    expect(fundingText(nb, 'ekstern 500000 Norsk Helsenett sak seks')).toMatchObject({
+      ok: false,
+      error: { code: 'PROJECT.BAD_CASE', params: { value: 'seks' } },
+    });
+    expect(fundingText(nb, 'egen 150 000 Kontingent')).toEqual({
+      ok: false,
+      error: { code: 'PROJECT.BAD_AMOUNT', params: { value: '150 000' } },
+    });
+    expect(fundingText(en, 'external 500000 Helsedirektoratet')).toEqual({
+      ok: false,
+      error: { code: 'PROJECT.CASE_MISSING' },
     });
     expect(fundingText(nb, 'gave 5')).toMatchObject({ ok: false, error: { code: 'PROJECT.USAGE' } });
   });
