@@ -94,4 +94,27 @@ describe('avlys møte in the Agents Playground', () => {
     expect(absence.map((a) => a.value)).toEqual([expect.objectContaining({ meetingId: ids.january, reason: 'Syk' })]);
     expect(await state(ids.january)).toBe('planned');
   });
+
+  it('in a channel the card is neutral: no reason to change and no button, for the coordinator too here', async () => {
+    const s = await as('coordinator');
+    await s.open('General');
+    await s.say('avlys møte januar: Ikke beslutningsdyktig', { mention: true });
+    // Teams refreshes the card into her own view; the playground says it cannot show one.
+    const shared = s.card('Bare koordinatoren kan avlyse møtet');
+    await shared.waitFor();
+    await expect(text(shared)).resolves.toContain('Grunn: Ikke beslutningsdyktig');
+    await expect(shared.getByRole('button', { name: 'Avlys møtet' }).count()).resolves.toBe(0);
+    await expect(shared.getByRole('textbox').count()).resolves.toBe(0);
+    expect(await state(ids.january)).toBe('planned');
+  });
+
+  it('a member in the channel is told the command is not his', async () => {
+    const s = await as('board-member');
+    await s.open('General');
+    await s.say('avlys møte januar: Kupp', { mention: true });
+    // The answer in the thread, not the playground's log panel.
+    const thread = s.page.locator('.fui-Card[role=group]').filter({ hasText: 'avlys møte januar: Kupp' });
+    await thread.getByText(/«avlys møte» hører ikke til rollen din/).waitFor();
+    expect(await state(ids.january)).toBe('planned');
+  });
 });
