@@ -100,7 +100,7 @@ describe('avlys møte: pick, don’t type, and always confirm', () => {
   });
 
   it('one meeting named asks first, with the reason on the card to change; nothing is cancelled yet', async () => {
-    const asked = await say(people.coordinator, 'avlys møte januar Ingen saker');
+    const asked = await say(people.coordinator, 'avlys møte januar: Ingen saker');
     expect(asked).toContain('Styremøte januar');
     expect(asked).toContain('Vil du avlyse dette møtet?');
     expect(asked).toContain('Formøtet avlyses også.');

@@ -173,7 +173,7 @@ describe('one grammar for commands and dates, and picking instead of typing ids'
     // A reason that names no meeting is still the reason, for the next meeting.
     expect(await say(people.respondent, 'meld forfall Sykdom i familien')).toContain('«Styremøte desember»');
 
-    const form = await say(people.coordinator, 'ny sak januar Budsjett 2027');
+    const form = await say(people.coordinator, 'ny sak januar: Budsjett 2027');
     expect(form).toContain('Ny sak til møte');
     expect(form).toContain('Styremøte januar');
     const title = (bot.connector.cards()[0] as { body: { id?: string; value?: string }[] }).body.find(

@@ -76,13 +76,21 @@ describe('flytt sak: pick the case, then the place', () => {
   it('a case number still works; English too', async () => {
     expect(await say(people.coordinator, 'flytt sak 3/2026 2')).toContain('Sak 3/2026 er nå nummer 2 på sakslisten.');
     expect(await say(people.coordinator, 'move case budget 3', 'en-US')).toContain("I can't find a case budget.");
-    expect(await say(people.coordinator, 'move case 2/2026 3', 'en-US')).toContain(
-      'Case 2/2026 is now number 3 on the agenda.',
+    expect(await say(people.coordinator, 'move case 2/2026 2', 'en-US')).toContain(
+      'Case 2/2026 is now number 2 on the agenda.',
     );
   });
 
   it('wrong inputs are answered clearly, and nothing moves', async () => {
     const before = await order(meetings.december);
+    const jobs = (await bot.samrad.store.find('jobs')).length;
+    expect(await say(people.coordinator, 'flytt sak 2/2026 2')).toContain(
+      'Sak 2/2026 står allerede som nummer 2 på sakslisten.',
+    );
+    expect(await say(people.coordinator, 'move case 2/2026 2', 'en-US')).toContain(
+      'Case 2/2026 is already number 2 on the agenda.',
+    );
+    expect((await bot.samrad.store.find('jobs')).length).toBe(jobs); // no notice update for nothing
     expect(await say(people.coordinator, 'flytt sak kaffe 2')).toContain('Jeg finner ingen sak kaffe.');
     expect(await say(people.coordinator, 'flytt sak 9/2026 2')).toContain('Jeg finner ingen sak 9/2026.');
     // A place the agenda does not have: how many places there are.
@@ -107,7 +115,9 @@ describe('flytt sak: pick the case, then the place', () => {
       '\\"Styremøte desember\\" has begun. A change to the order of the agenda is decided in the meeting and recorded in the minutes.',
     );
     expect(await order(meetings.december)).toEqual(before);
-    // Only January's case is left to pick, so it is taken.
-    expect(await say(people.coordinator, 'flytt sak 2')).toContain('Sak 2/2027 er nå nummer 2 på sakslisten.');
+    // Only January's case is left to pick, so it is taken (it is already second).
+    expect(await say(people.coordinator, 'flytt sak 2')).toContain(
+      'Sak 2/2027 står allerede som nummer 2 på sakslisten.',
+    );
   });
 });

@@ -10,9 +10,10 @@ import { declareCommand } from './grammar/declare-command';
 import { echo } from './grammar/echo';
 import { pickMeetingToCancel } from './cancel-meeting-pick';
 import { choiceReply, meetingCandidate } from './pick';
+import { meetingOrTextReply } from './meeting-or-text';
 
 /**
- * `avlys møte [møte] [grunn]`: the meeting by id, "neste" or title words, or chosen among the
+ * `avlys møte [møte:] [grunn]`: the meeting by id, "neste", a name before a colon or title words, or chosen among the
  * coming ones. Cancelling tells everyone called and is not undone, so even one candidate is
  * only offered: the card asks, with the reason editable, and its button cancels
  * (`meeting.cancel`, src/app/meetings/cancel-meeting.ts). The formøte goes with it.
@@ -22,16 +23,18 @@ export const cancelMeetingCommand = declareCommand({
   audience: ['coordinator'],
   inMenu: false,
   args: z.object({ meeting: arg.meeting(), reason: arg.text() }),
-  async run({ actor, conversation, org, t, input, typed }, { store, clock }) {
+  async run({ actor, conversation, org, t, input, typed, args }, { store, clock }) {
     const now = clock.now();
-    const { picked, ref, reason } = await pickMeetingToCancel(store, input, now);
+    const given = { ...input, typedMeeting: typed.meeting, args };
+    const { picked, ref, reason, ambiguous } = await pickMeetingToCancel(store, given, now);
+    if (ambiguous) return [meetingOrTextReply(t, 'cancel-meeting', 'reason', ambiguous)];
     switch (picked.kind) {
       case 'none':
         return [text(t.t('meeting.cancel.none'))];
       case 'unknown':
         return [text(t.t('error.MEETING.UNKNOWN', { meeting: echo(picked.ref) }))];
       case 'several': {
-        const named = ref ?? typed.meeting;
+        const named = ref;
         const question = named
           ? t.t('pick.meeting.several-cancel', { ref: echo(named) })
           : t.t('pick.meeting.which-cancel');

@@ -34,20 +34,16 @@ export const moveCaseCommand = declareCommand({
       const key = minutesFirst ? 'agenda.move-no-place-minutes-first' : 'agenda.move-no-place';
       return [text(t.t(key, { title: meeting.title, count: meeting.agenda.length, first: minutesFirst ? 2 : 1 }))];
     }
+    const caseNumber = formatCaseNumber(found.item.caseNumber);
+    // Nothing to change: say so, rather than "is now number 2" and a notice update for nothing.
+    if (meeting.agenda[position - 1]?.id === found.item.id)
+      return [text(t.t('agenda.move-already', { caseNumber, position }))];
     const ids = meeting.agenda.map((i) => i.id).filter((id) => id !== found.item.id);
     ids.splice(position - 1, 0, found.item.id);
     const reordered = reorderAgenda(meeting, ids);
     if (!reordered.ok) return [text(errorText(t, reordered.error))];
     if (!(await replaceMeeting(store, found.meeting, reordered.value))) return [text(t.t('error.MEETING.CHANGED'))];
     await scheduleNotice(scheduler, reordered.value, 'agenda', now);
-    return [
-      await meetingCardNow(
-        store,
-        org,
-        t,
-        reordered.value,
-        t.t('agenda.moved', { caseNumber: formatCaseNumber(found.item.caseNumber), position }),
-      ),
-    ];
+    return [await meetingCardNow(store, org, t, reordered.value, t.t('agenda.moved', { caseNumber, position }))];
   },
 });

@@ -28,3 +28,8 @@ export function splitNamedMeeting(text: string, titles: readonly string[]): { re
   }
   return undefined;
 }
+
+/** True when the words are the whole title ("Styremøte januar"): a meeting named on purpose, not a reason's first words. */
+export function isWholeTitle(ref: string, title: string): boolean {
+  return words(ref).join(' ') === words(title).join(' ');
+}

@@ -13,7 +13,7 @@ export const newCaseCommand = declareCommand({
   async run(ctx, { store, clock }) {
     const { t, org, input } = ctx;
     const given = { meeting: input.meeting, text: input.title };
-    const picked = await meetingAndText(ctx, 'new-case', given, store, clock.now());
+    const picked = await meetingAndText(ctx, 'new-case', 'title', given, store, clock.now());
     if ('reply' in picked) return [picked.reply];
     return [agendaItemForm(t, org, picked.record.value, '', picked.text)];
   },

@@ -78,7 +78,7 @@ export async function pickHearing(store: RecordStore, ref: string | undefined): 
 }
 
 /** Longest arguments typed again on a choice button; beyond it the button names only the id. */
-const MAX_RETYPED = 300;
+export const MAX_RETYPED = 300;
 
 export interface Candidate {
   readonly id: string;

@@ -24,7 +24,7 @@ export const reportAbsenceCommand = declareCommand({
   async run(ctx, { store, clock, scheduler }) {
     const { actor, org, t, input } = ctx;
     const given = { meeting: input.meeting, text: input.reason };
-    const picked = await meetingAndText(ctx, 'report-absence', given, store, clock.now());
+    const picked = await meetingAndText(ctx, 'report-absence', 'reason', given, store, clock.now());
     if ('reply' in picked) return [picked.reply];
     const meeting = picked.record;
     const reason = picked.text;

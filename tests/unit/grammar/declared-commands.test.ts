@@ -92,8 +92,8 @@ describe('converted commands refuse a bad argument with what was understood and 
     // Title words are read by the command, which knows the titles (cancel-meeting-pick.ts).
     const words = parseArgs(args, 'styremøte januar Ingen saker', now, nb);
     expect(words.ok && words.value).toEqual({ reason: 'styremøte januar Ingen saker' });
-    expect(usageText(nb, 'cancel-meeting', args)).toBe('avlys møte [møte] [grunn]');
-    expect(usageText(en, 'cancel-meeting', args)).toBe('cancel meeting [meeting] [reason]');
+    expect(usageText(nb, 'cancel-meeting', args)).toBe('avlys møte [møte:] [grunn]');
+    expect(usageText(en, 'cancel-meeting', args)).toBe('cancel meeting [meeting:] [reason]');
   });
 
   it('meld forfall: a meeting id or "neste" first, the rest the reason; "neste" never stands for a required meeting', () => {
@@ -109,8 +109,29 @@ describe('converted commands refuse a bad argument with what was understood and 
     const plain = parseArgs(args, 'Sykdom i familien', now, nb);
     expect(plain).toMatchObject({ ok: true, value: { reason: 'Sykdom i familien' } });
     expect(plain.ok && plain.value.meeting).toBe(undefined);
-    expect(usageText(nb, 'report-absence', args)).toBe('meld forfall [møte] [grunn]');
-    expect(usageText(en, 'report-absence', args)).toBe('report absence [meeting] [reason]');
+    expect(usageText(nb, 'report-absence', args)).toBe('meld forfall [møte:] [grunn]');
+    expect(usageText(en, 'report-absence', args)).toBe('report absence [meeting:] [reason]');
+  });
+
+  it('meld forfall: a colon or quotes end the meeting’s name; the first one counts', () => {
+    const args = reportAbsenceCommand.args!;
+    const read = (typed: string) => {
+      const parsed = parseArgs(args, typed, now, nb);
+      return parsed.ok ? parsed.value : parsed;
+    };
+    expect(read('styremøte januar: Ikke beslutningsdyktig')).toEqual({
+      meeting: 'styremøte januar',
+      reason: 'Ikke beslutningsdyktig',
+    });
+    expect(read('januar : Syk')).toEqual({ meeting: 'januar', reason: 'Syk' });
+    expect(read('«styremøte januar» Syk: feber')).toEqual({ meeting: 'styremøte januar', reason: 'Syk: feber' });
+    expect(read('"januar": Syk')).toEqual({ meeting: 'januar', reason: 'Syk' });
+    expect(read('M4TQ2: Syk')).toEqual({ meeting: 'M4TQ2', reason: 'Syk' });
+    expect(read('neste: Syk')).toEqual({ meeting: 'neste', reason: 'Syk' });
+    // After an id or "neste" a colon is the reason's; with none, it is all the reason.
+    expect(read('M4TQ2 Syk: feber')).toEqual({ meeting: 'M4TQ2', reason: 'Syk: feber' });
+    expect(read('Sykdom i familien')).toEqual({ reason: 'Sykdom i familien' });
+    expect(read('«januar Syk')).toEqual({ reason: '«januar Syk' });
   });
 
   it('meld utmelding: the municipality, then a date that is one', () => {

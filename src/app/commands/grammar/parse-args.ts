@@ -7,6 +7,8 @@ import { readWhenAt } from '../../../domain/oslo-when';
 import type { Translator } from '../../../i18n/catalogue';
 import type { ArgKind, ArgsSchema } from './args';
 import { argsOf } from './args';
+import { separatedRef } from './separator';
+import { looksLikeShortId } from './short-id-word';
 
 export type ArgValue = string | number | number[] | OsloWhen;
 
@@ -29,8 +31,6 @@ interface Step {
 const REF_KINDS = new Set<ArgKind>(['meeting', 'vote', 'hearing', 'body']);
 /** "neste"/"next" before free text names the next one, as leaving it out does; never where a name is required. */
 const NEXT_WORD = /^(neste|next)$/i;
-// Ids are five of A–Z and 2–9 (short-id.ts); a quarter have no digit, so five capitals count too.
-const looksLikeShortId = (w: string) => /^[A-Za-z0-9]{5}$/.test(w) && (/\d/.test(w) || /^[A-Z]{5}$/.test(w));
 
 /**
  * How many words a reference followed only by dates, numbers and durations may take: none from
@@ -139,6 +139,10 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
     if (REF_KINDS.has(a.meta.kind)) {
       const last = k === positional.length - 1;
       const beforeText = positional.slice(k + 1).some((p) => p.meta.kind === 'text');
+      const bare = rest[0] && (looksLikeShortId(rest[0]) || NEXT_WORD.test(rest[0]));
+      // Before free text, a colon or quotes end the name: "januar: Syk" is the meeting "januar".
+      const separated = beforeText && !last && !bare ? separatedRef(rest) : undefined;
+      if (separated && take(separated.used, separated.ref)) return true;
       // A short id ("M4TQ2") is the whole reference: "M4TQ2 31.02 10:00" is not a title "M4TQ2 31.02".
       const lengths =
         rest[0] && looksLikeShortId(rest[0]) && !last

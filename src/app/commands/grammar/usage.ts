@@ -7,6 +7,8 @@ import { argsOf } from './args';
 import { echo } from './echo';
 import type { ArgValue, ParsedArgs } from './parse-args';
 
+const REF_KINDS = new Set(['meeting', 'vote', 'hearing', 'body']);
+
 /** What an argument is called: the command's own word for it, else its kind's. */
 export function argLabel(t: Translator, commandId: string, name: string, kind: string): string {
   const own = `command.${commandId}.arg.${name}`;
@@ -15,8 +17,11 @@ export function argLabel(t: Translator, commandId: string, name: string, kind: s
 
 /** "flytt møte [møte] <dato og tid>", generated from the schema: help and refusals say the same. */
 export function usageText(t: Translator, commandId: string, schema: ArgsSchema): string {
-  const parts = argsOf(schema).map(({ name, meta, required }) => {
-    const label = argLabel(t, commandId, name, meta.kind);
+  const declared = argsOf(schema);
+  const parts = declared.map(({ name, meta, required }, i) => {
+    // A name before free text ends with a colon (separator.ts): "meld forfall [møte:] [grunn]".
+    const beforeText = REF_KINDS.has(meta.kind) && declared[i + 1]?.meta.kind === 'text';
+    const label = argLabel(t, commandId, name, meta.kind) + (beforeText ? ':' : '');
     const keyword = meta.keyword && !meta.keywordOptional ? meta.keyword : undefined;
     const shown = keyword ? `${t.t(keyword).split('|')[0]} <${label}>` : required ? `<${label}>` : label;
     return required && !keyword ? shown : `[${shown.replace(/^\[|\]$/g, '')}]`;
