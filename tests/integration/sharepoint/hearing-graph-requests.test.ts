@@ -13,6 +13,7 @@ import {
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import type { RecordedRequest } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
+import { Started } from '../../fixtures/started';
 
 // Graph requests are counted on the faithful fake Graph's request log, never timed (issue 13 part 4).
 /** Graph takes at most 20 requests in one JSON batch (concepts/json-batching.md). */
@@ -22,17 +23,18 @@ const MUNICIPALITIES = 4;
 let fake: FakeGraph;
 let h: HearingUnderBench;
 let hearingId = '';
+const started = new Started();
 beforeAll(async () => {
-  fake = await FakeGraph.start();
+  fake = started.add(await FakeGraph.start(), (f) => f.close());
   const graph = graphOnFake(fake);
   await provisionSite(graph.http, fake.lists.siteId);
-  h = await startHearingSamrad(MUNICIPALITIES, { store: openSharePointStore(graph, fake.lists.siteId) });
+  h = started.add(
+    await startHearingSamrad(MUNICIPALITIES, { store: openSharePointStore(graph, fake.lists.siteId) }),
+    (x) => x.close(),
+  );
   hearingId = (await distributeOneHearing(h, jobsInFake())).hearingId;
 }, 60_000);
-afterAll(async () => {
-  await h?.close();
-  await fake?.close();
-});
+afterAll(() => started.stopAll());
 
 /** Job states read from the fake's memory, so waiting for them adds no request to those counted. */
 function jobsInFake() {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionSite } from '../../../src/adapters/sharepoint/provision';
 import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
 import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { Started } from '../../fixtures/started';
 import { FakeGraphCalendar } from '../../fakes/fake-graph/calendar-routes';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
@@ -24,21 +25,20 @@ let calendar: FakeGraphCalendar;
 let bot: BotUnderTest;
 let meetingId = '';
 
+const started = new Started();
 beforeAll(async () => {
   calendar = new FakeGraphCalendar();
-  fake = await FakeGraph.start({ driveId: 'b!docs', routes: [calendar] });
+  fake = started.add(await FakeGraph.start({ driveId: 'b!docs', routes: [calendar] }), (f) => f.close());
   await provisionSite(graphOnFake(fake).http, fake.lists.siteId);
   bot = await startBot(
     { graph: { baseUrl: fake.baseUrl, credential: { kind: 'managedIdentity' }, siteId: fake.lists.siteId, organiser } },
     { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
   );
+  started.add(bot, (b) => b.stop());
   for (const p of [people.boardMember, people.respondent]) await bot.post(installation(bot.connector.url, p));
   fake.setThrottle({ share: 0.3, seed: 7, retryAfter: '0' });
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+afterAll(() => started.stopAll());
 
 const eventCalls = () =>
   fake.requests

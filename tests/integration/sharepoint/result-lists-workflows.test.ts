@@ -5,6 +5,7 @@ import { provisionResultLists } from '../../../src/adapters/sharepoint/typed-lis
 import { Catalogue } from '../../../src/i18n/catalogue';
 import { cardAction, installation, message, people, type Person } from '../../fixtures/activities';
 import { startBot, type BotUnderTest } from '../../fixtures/bot-under-test';
+import { Started } from '../../fixtures/started';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { rowsOf } from '../../fakes/fake-graph/result-lists-on-fake';
 import { graphOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
@@ -27,8 +28,9 @@ let meetingId = '';
 let hearingId = '';
 const eva: Person = { id: '29:eva', name: 'Eva Nilsen', aadObjectId: '6f1c2a4e-1b2c-4d3e-8f40-000000000005' };
 
+const started = new Started();
 beforeAll(async () => {
-  fake = await FakeGraph.start();
+  fake = started.add(await FakeGraph.start(), (f) => f.close());
   const http = graphOnFake(fake).http;
   await provisionSite(http, fake.lists.siteId);
   await provisionResultLists(http, fake.lists.siteId, Catalogue.load().for('nb'));
@@ -43,12 +45,10 @@ beforeAll(async () => {
     },
     { graphCredential: credential, clock: { now: () => now }, timer: idleTimer },
   );
+  started.add(bot, (b) => b.stop());
   for (const p of [people.boardMember, people.respondent, eva]) await bot.post(installation(bot.connector.url, p));
 });
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+afterAll(() => started.stopAll());
 
 const press = async (from: Person, verb: string, data: object) =>
   JSON.stringify(
