@@ -36,6 +36,8 @@ export default tseslint.config(
       ],
       // `[...text]` splits into code points on purpose (card and message limits count characters).
       '@typescript-eslint/no-misused-spread': 'off',
+      // `text || fallback` means an empty text falls back too (a name Teams sent empty); `??` would keep ''.
+      '@typescript-eslint/prefer-nullish-coalescing': ['error', { ignorePrimitives: { string: true } }],
     },
   },
   {

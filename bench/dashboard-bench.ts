@@ -103,8 +103,8 @@ async function seedYear(bot: BotUnderTest, setNow: (iso: string) => void, org: R
     const version = (await planned(title)).value.version;
     for (const [i, r] of answering.entries()) {
       const positions = Object.fromEntries(
-        Array.from({ length: CASES }, (_, n) => [
-          [`position-${n}`, (['support', 'support-with-changes', 'against', 'no-view'] as const)[(i + n) % 4]],
+        Array.from({ length: CASES }, (_, n): [string, string][] => [
+          [`position-${n}`, (['support', 'support-with-changes', 'against', 'no-view'] as const)[(i + n) % 4]!],
           [`text-${n}`, i % 3 === 0 ? `Kommunen mener dette om sak ${n + 1}.` : ''],
         ]).flat(),
       );

@@ -20,7 +20,7 @@ class EchoInvokeHandler extends ActivityHandler {
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
-      value: (value.action.verb ?? '') as unknown as Record<string, unknown>,
+      value: value.action.verb as unknown as Record<string, unknown>,
     };
   }
 }
@@ -34,7 +34,7 @@ export async function startEchoBot(options: { invokes?: boolean } = {}): Promise
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const bot = options.invokes ? new EchoInvokeHandler() : new ActivityHandler();
   bot.onMessage(async (context, next) => {
-    await context.sendActivity(MessageFactory.text(context.activity.text ?? ''));
+    await context.sendActivity(MessageFactory.text(context.activity.text));
     await next();
   });
 
@@ -50,6 +50,9 @@ export async function startEchoBot(options: { invokes?: boolean } = {}): Promise
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}/api/messages`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      }),
   };
 }

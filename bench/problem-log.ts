@@ -17,7 +17,8 @@ export function problemCountingLogger(): { problems: { current: Map<string, numb
 /** What every bench harness offers: take the problems counted so far, and clean up. */
 export function harnessControls(problems: { current: Map<string, number> }, samrad: Samrad, dir: string) {
   return {
-    takeProblems(): Map<string, number> {
+    // A function, not a method: harnesses hand it on as it is.
+    takeProblems: (): Map<string, number> => {
       const taken = problems.current;
       problems.current = new Map();
       return taken;

@@ -201,9 +201,7 @@ async function main(): Promise<number> {
   const failures: string[] = [];
   const harness = await separateProcesses(options, failures);
   const rest =
-    options.workflows || options.slowStore || options.threeYears
-      ? await inProcessSections(options, failures)
-      : { lines: [], sections: {} };
+    options.workflows || options.slowStore ? await inProcessSections(options, failures) : { lines: [], sections: {} };
   const markdown = [
     toMarkdown({ ...harness, failures }),
     ...(rest.lines.length ? ['## In this process: requests and messages counted', '', ...rest.lines] : []),

@@ -143,7 +143,7 @@ function parseInvoke(answer: Answer): { type?: string; value?: unknown } {
   }
 }
 
-type Send = (k: number) => Promise<string | undefined | void>;
+type Send = (k: number) => Promise<string | undefined>;
 interface Measured {
   latencies: number[];
   errors: string[];
@@ -197,7 +197,7 @@ export async function runVoteBench(
   const skipped: string[] = [];
   let votesChecked = 0;
   let ballotsChecked = 0;
-  let bareEchoInvokeStatus = 0;
+  let bareEchoInvokeStatus: number;
 
   try {
     // Does the bare echo bot answer invokes at all?
@@ -435,6 +435,7 @@ export async function runVoteBench(
           const answer = await post(echo.url, activity, agent);
           if (answer.status !== 200) throw new Error(`HTTP ${answer.status}`);
         }
+        return undefined; // it throws on a problem, so it has none to answer
       };
       try {
         for (let w = 0; w < WARMUP_ROUNDS; w++)

@@ -22,7 +22,7 @@ export function voteLines(v: VoteSection): string[] {
   const fast = v.runs.filter((x) => x.storeDelayMs === null || x.storeDelayMs === 0);
   const slow = v.runs.filter((x) => x.storeDelayMs !== null && x.storeDelayMs > 0);
   const vsEcho = (x: VoteRun): string =>
-    echoInvoke && x.concurrency === echoInvoke.concurrency ? times(x.summary.p50 / echoInvoke.summary.p50) : '–';
+    x.concurrency === echoInvoke?.concurrency ? times(x.summary.p50 / echoInvoke.summary.p50) : '–';
   const margin = (x: VoteRun): string => {
     const d = x.summary.max - limit;
     return d > 0 ? `**over by ${ms(d)} ms**` : `${ms(-d)} ms to spare`;

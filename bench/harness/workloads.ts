@@ -131,7 +131,7 @@ export async function runChatWorkload(
       () => load.run(job(bot, { count: 0, warmup: plan.warmup, primingBursts: plan.primingBursts })),
       () => load.run(job(bot, { count, chunk: 1000 })),
     );
-    const run = botRun(bot, round, position, m, bot === 'samrad' ? t.samrad.takeProblems() : new Map());
+    const run = botRun(bot, round, position, m, bot === 'samrad' ? t.samrad.takeProblems() : new Map<string, number>());
     progress(
       `bench: chat round ${round + 1} ${bot}: p50 ${run.summary.p50.toFixed(1)} ms, p99 ${run.summary.p99.toFixed(1)} ms, ${run.errors.length} problem(s)`,
     );
@@ -202,7 +202,13 @@ export async function runVoteWorkload(
         () => load.run(job(bot, true)),
         () => load.run(job(bot, false)),
       );
-      const run = botRun(bot, round, (k + 1) as 1 | 2, m, bot === 'samrad' ? t.samrad.takeProblems() : new Map());
+      const run = botRun(
+        bot,
+        round,
+        (k + 1) as 1 | 2,
+        m,
+        bot === 'samrad' ? t.samrad.takeProblems() : new Map<string, number>(),
+      );
       progress(
         `bench: vote round ${round + 1} ${bot}: p50 ${run.summary.p50.toFixed(1)} ms, p99 ${run.summary.p99.toFixed(1)} ms, ${run.errors.length} problem(s)`,
       );

@@ -11,12 +11,15 @@ import type { Translator } from '../i18n/catalogue';
  * still reads why, never the generic apology.
  */
 export function errorText(t: Translator, e: DomainError): string {
-  const wanted: readonly string[] = errorCatalogue[e.code] ?? [];
-  const given = e.params ?? {};
-  const params: Record<string, string | number> = { ...given };
+  // Widened: a refusal read back from the store may carry a code this version lacks, or a null param.
+  const catalogue: Readonly<Partial<Record<string, readonly string[]>>> = errorCatalogue;
+  const given: Readonly<Record<string, string | number | null>> = e.params ?? {};
+  const wanted = catalogue[e.code] ?? [];
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(given)) if (value !== null) params[name] = value;
   let missing = false;
   for (const name of wanted)
-    if (params[name] === undefined || params[name] === null) {
+    if (params[name] === undefined) {
       params[name] = '';
       missing = true;
     }

@@ -63,5 +63,6 @@ export function invalidIfBroken(id: string, event: CalendarEvent): void {
 
 /** `{ location: undefined }` means "not changing"; an empty string removes the location. */
 export function defined(changes: CalendarEventChanges): CalendarEventChanges {
-  return Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  // <unknown>: inferred, the values' type leaves out the undefined an optional property may hold.
+  return Object.fromEntries(Object.entries<unknown>(changes).filter(([, v]) => v !== undefined));
 }

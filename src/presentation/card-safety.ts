@@ -12,6 +12,8 @@ const MARKERS = /[\uE000\uE001]/g;
 const SEGMENT = /\uE000([\s\S]*?)\uE001/g;
 
 /** Before expansion: markup becomes marked text; markers in anything else are dropped. */
+export function markData(value: Markup | string): string;
+export function markData(value: unknown): unknown;
 export function markData(value: unknown): unknown {
   if (value instanceof Markup)
     return value.markdown === '' ? '' : `${MARKUP_START}${value.markdown.replace(MARKERS, '')}${MARKUP_END}`;

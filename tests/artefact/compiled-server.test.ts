@@ -7,6 +7,7 @@ import { message, people, TENANT } from '../fixtures/activities';
 import { FakeConnector } from '../fixtures/fake-connector';
 import { FakeTokenIssuer } from '../fixtures/fake-token-issuer';
 import { compiledMain, freePort, packageRoot, startServer, type SpawnedServer } from '../fixtures/spawned-server';
+import { Started } from '../fixtures/started';
 
 const APP = '0b6d2a57-6c0e-4a50-9d0f-3d1c2b1a0f9e';
 
@@ -38,18 +39,18 @@ it('npm run build produced the server', () => {
 describe('the compiled server in local mode', () => {
   const connector = new FakeConnector();
   const work = workFolder();
+  const started = new Started();
   let server: SpawnedServer;
   beforeAll(async () => {
+    started.add(connector, (c) => c.stop());
     await connector.start();
     server = await startServer({
       cwd: work.dir,
       env: { ...work.settings, PORT: String(await freePort()), SAMRAD_LOG_LEVEL: 'warn' },
     });
+    started.add(server, (s) => s.stop());
   });
-  afterAll(async () => {
-    await server?.stop();
-    await connector.stop();
-  });
+  afterAll(() => started.stopAll());
 
   it('listens on loopback only', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/messages$/);
@@ -79,8 +80,11 @@ describe('the compiled server in production mode', () => {
   const connector = new FakeConnector();
   const issuer = new FakeTokenIssuer();
   const work = workFolder();
+  const started = new Started();
   let server: SpawnedServer;
   beforeAll(async () => {
+    started.add(connector, (c) => c.stop());
+    started.add(issuer, (i) => i.stop());
     await connector.start();
     await issuer.start();
     server = await startServer({
@@ -100,12 +104,9 @@ describe('the compiled server in production mode', () => {
         SAMRAD_LOG_LEVEL: 'warn',
       },
     });
+    started.add(server, (s) => s.stop());
   });
-  afterAll(async () => {
-    await server?.stop();
-    await connector.stop();
-    await issuer.stop();
-  });
+  afterAll(() => started.stopAll());
 
   it('refuses a request without a token with 401', async () => {
     const res = await post(server.url, message(connector.url, people.coordinator, 'hjelp'));

@@ -140,6 +140,9 @@ export function calendarContract(name: string, open: () => Promise<CalendarUnder
     it('refuses an invalid event', async () => {
       await expectCode(calendar.schedule(sampleEvent({ end: '2030-10-24T07:00:00Z' })), 'CALENDAR.INVALID');
       await expectCode(calendar.schedule(sampleEvent({ title: '  ' })), 'CALENDAR.INVALID');
+      // Only Oslo's zone is planned in; another, from a caller outside TypeScript, is refused all the same.
+      const utc = { timeZone: 'UTC' } as unknown as Partial<CalendarEvent>;
+      await expectCode(calendar.schedule(sampleEvent(utc)), 'CALENDAR.INVALID');
     });
 
     it('cancels with a reason and a higher sequence; a second cancel changes nothing', async () => {

@@ -1,5 +1,5 @@
 import { TableClient } from '@azure/data-tables';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TableRecordStore } from '../../src/adapters/azure-tables/table-store';
 import { isPermanentStoreError, isStoreError } from '../../src/ports/record-store';
 import type { Azurite } from '../fixtures/azurite';
@@ -49,10 +49,11 @@ function counting(client: TableClient): { client: TableClient; read: { filter: s
 
 describe('the Table Storage store on Azurite', { timeout: 60_000 }, () => {
   let azurite: Azurite;
+  // What beforeAll returns vitest runs after the suite, and only when the start succeeded.
   beforeAll(async () => {
     azurite = await startAzurite();
+    return () => azurite.stop();
   }, 60_000);
-  afterAll(async () => azurite?.stop());
 
   it("answers the runner's due-job query from the pending jobs' index rows alone, however many jobs are done", async () => {
     const { client, read } = counting(azurite.client(freshTableName()));

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { composeSamrad, type Samrad } from '../../src/compose';
 import { silentLogger } from '../../src/log';
 import { temporaryLocalConfig } from '../fixtures/local-config';
+import { Started } from '../fixtures/started';
 import { launchChromium, PlaygroundSession } from './fixtures/playground-session';
 
 /** The bot keeps running while the playground is restarted as each person in turn. */
@@ -10,11 +11,15 @@ let samrad: Samrad;
 let botUrl: string;
 let browser: Browser;
 let session: PlaygroundSession | undefined;
+const started = new Started();
 
 beforeAll(async () => {
-  samrad = await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-' }), { log: silentLogger });
+  samrad = started.add(
+    await composeSamrad(temporaryLocalConfig({ prefix: 'samrad-e2e-' }), { log: silentLogger }),
+    (s) => s.close(),
+  );
   botUrl = await samrad.listen();
-  browser = await launchChromium();
+  browser = started.add(await launchChromium(), (b) => b.close());
 });
 
 afterEach(async (context) => {
@@ -24,10 +29,7 @@ afterEach(async (context) => {
   session = undefined;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await samrad?.close();
-});
+afterAll(() => started.stopAll());
 
 describe('Samråd in the Agents Playground', () => {
   it('the coordinator gets the welcome card and, on hjelp, the help card with coordinator commands', async () => {

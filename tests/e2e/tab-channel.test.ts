@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab.mjs';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { Started } from '../fixtures/started';
 import { seedBodyHistory, seedForTab } from '../fixtures/tab-seed';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 import { launchChromium } from './fixtures/playground-session';
@@ -12,20 +13,18 @@ const now = new Date('2026-11-23T10:00:00Z');
 let bot: BotUnderTest;
 let browser: Browser;
 let origin = '';
+const started = new Started();
 
 beforeAll(async () => {
   const report = await buildTab({ quiet: true });
   expect(report.initialJsGzipBytes).toBeLessThanOrEqual(250 * 1024);
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
+  bot = started.add(await startBot({}, { clock: { now: () => now }, timer: idleTimer }), (b) => b.stop());
   origin = new URL(bot.url).origin;
   await seedForTab(bot);
   await seedBodyHistory(bot);
-  browser = await launchChromium();
+  browser = started.add(await launchChromium(), (b) => b.close());
 });
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+afterAll(() => started.stopAll());
 
 describe("a body's channel tab in the local Teams host", () => {
   it('is set up for the board by keyboard, then shows its meetings, decisions and documents and searches them', async () => {

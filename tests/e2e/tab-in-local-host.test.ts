@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTab } from '../../scripts/build-tab.mjs';
 import { people } from '../fixtures/activities';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { Started } from '../fixtures/started';
 import { press, seedForTab, type TabSeed } from '../fixtures/tab-seed';
 import { idleTimer } from '../unit/scheduling/scheduling-fixtures';
 import { launchChromium } from './fixtures/playground-session';
@@ -14,20 +15,18 @@ let bot: BotUnderTest;
 let seed: TabSeed;
 let browser: Browser;
 let origin = '';
+const started = new Started();
 
 beforeAll(async () => {
   const report = await buildTab({ quiet: true });
   // Issue 11: the tab's initial JavaScript is at most 250 KB gzipped.
   expect(report.initialJsGzipBytes).toBeLessThanOrEqual(250 * 1024);
-  bot = await startBot({}, { clock: { now: () => now }, timer: idleTimer });
+  bot = started.add(await startBot({}, { clock: { now: () => now }, timer: idleTimer }), (b) => b.stop());
   origin = new URL(bot.url).origin;
   seed = await seedForTab(bot);
-  browser = await launchChromium();
+  browser = started.add(await launchChromium(), (b) => b.close());
 });
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+afterAll(() => started.stopAll());
 
 type Theme = 'default' | 'dark' | 'contrast';
 

@@ -6,6 +6,7 @@ import { systemClock } from '../../src/ports/clock';
 import type { Azurite } from '../fixtures/azurite';
 import { freshTableName, startAzurite } from '../fixtures/azurite';
 import { startBot, type BotUnderTest } from '../fixtures/bot-under-test';
+import { Started } from '../fixtures/started';
 import { arrivals, rememberChats, waitForJobs } from '../fixtures/proactive-fixtures';
 import { DOCUMENTED, TeamsLimitEnforcer, busiest } from '../fixtures/teams-limit-enforcer';
 
@@ -19,19 +20,16 @@ let a: BotUnderTest;
 let b: BotUnderTest;
 let limits: TeamsLimitEnforcer;
 
+const started = new Started();
 beforeAll(async () => {
-  azurite = await startAzurite();
+  azurite = started.add(await startAzurite(), (x) => x.stop());
   const tables = { connectionString: azurite.connectionString, table: freshTableName('twoinstances') };
-  a = await startBot({ tables });
-  b = await startBot({ tables });
+  a = started.add(await startBot({ tables }), (x) => x.stop());
+  b = started.add(await startBot({ tables }), (x) => x.stop());
   limits = new TeamsLimitEnforcer(Date.now);
   a.connector.limits = limits;
 }, 60_000);
-afterAll(async () => {
-  await a?.stop();
-  await b?.stop();
-  await azurite?.stop();
-});
+afterAll(() => started.stopAll());
 
 /** Jobs each instance finished, from its log's scheduler passes. */
 const doneBy = (bot: BotUnderTest) =>

@@ -64,7 +64,7 @@ export class SharePointListItems implements RecordStore {
       const id = item.fields?.LongRecordId ?? item.fields?.RecordId ?? '';
       this.itemIds.set(recordKey(list, id), item.id);
       const record = toRecord<T>(id, item);
-      const value = record.value as Record<string, unknown>;
+      const value = record.value as Record<string, unknown> | null; // a Value of "null" reads back as null
       if (Object.entries(where).every(([f, v]) => (value?.[f] ?? null) === v)) found.push(record);
     }
     return found.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));

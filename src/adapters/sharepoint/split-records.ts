@@ -110,7 +110,7 @@ export class SplitRecords implements RecordStore, OrphanSweeper {
   }
 
   /** What to store for a value: itself when it fits, else its parts (written now) and the manifest. */
-  private async prepared<T>(list: ListName, id: string, value: T): Promise<{ write: unknown; parts: string[] }> {
+  private async prepared(list: ListName, id: string, value: unknown): Promise<{ write: unknown; parts: string[] }> {
     const text = JSON.stringify(value);
     if (text.length <= this.limits.maxChars) return { write: value, parts: [] };
     const pieces = cut(text, this.limits.maxChars - PART_OVERHEAD);

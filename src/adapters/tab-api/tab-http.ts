@@ -52,7 +52,7 @@ export const isLoopback = (address: string | undefined): boolean =>
 
 /** The tab's language: what it says Teams uses (`Accept-Language` from the context), Norwegian otherwise. */
 export const localeOf = (req: IncomingMessage): 'nb' | 'en' =>
-  /^\s*en\b/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'nb';
+  /^\s*en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'nb';
 
 /**
  * Teams shows tabs in a frame on its own origins; the page may be framed there and by itself

@@ -49,8 +49,8 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
 
   /** The person behind the request, or the refusal already sent. */
   const signedIn = async (req: IncomingMessage, res: ServerResponse): Promise<TabActor | undefined> => {
-    const check = await deps.authenticate(req.headers.authorization).catch((e: Error) => {
-      deps.log.warn('tab.keys-unavailable', { error: e.message });
+    const check = await deps.authenticate(req.headers.authorization).catch((e: unknown) => {
+      deps.log.warn('tab.keys-unavailable', { error: e instanceof Error ? e.message : String(e) });
       return undefined;
     });
     if (!check) {
@@ -144,7 +144,7 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     const { actionId, ...data } = body.value;
     const outcome = await deps.service.act(
       actor,
-      String(req.params?.verb ?? ''),
+      req.params?.verb ?? '',
       data,
       localeOf(req),
       typeof actionId === 'string' ? actionId.slice(0, 100) : '',
@@ -159,7 +159,7 @@ export function mountTab(server: restify.Server, deps: TabRoutesDeps): void {
     }
     const outcome = await deps.service.command(
       actor,
-      String(req.params?.id ?? ''),
+      req.params?.id ?? '',
       body.value.target.slice(0, 40),
       localeOf(req),
     );

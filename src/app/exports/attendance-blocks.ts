@@ -53,7 +53,7 @@ export function attendanceBlocks(org: Organisation, meeting: Meeting, a: Attenda
   const absent = a.absent.map((x) => {
     const p = who(x.memberId);
     // No reason given: the name alone, not "Anne Moe ()".
-    const reason = x.reason?.trim();
+    const reason = x.reason.trim();
     return {
       represents: p.represents,
       text: reason ? t.t('export.minutes.absentWithReason', { name: p.name, reason }) : p.name,

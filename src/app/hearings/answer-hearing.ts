@@ -85,8 +85,8 @@ export async function answerHearing(
     documents: field(ctx.data, 'links').split(/\s+/).filter(Boolean),
   };
   let refusal: DomainError | undefined;
-  let recorded = false;
-  let late = false;
+  // Set by the write's callback: kept on an object, since narrowing does not see a callback's assignments.
+  const outcome = { recorded: false, late: false };
   const id = responsesId(h.id, who.value.municipality);
   const written = await writeFrom(
     deps.store,
@@ -95,8 +95,8 @@ export async function answerHearing(
     (current) => {
       const given = respondToHearing(h, current?.responses ?? [], ctx.org, submission, now);
       refusal = given.ok ? undefined : given.error;
-      recorded = given.ok && given.value.recorded;
-      late = given.ok && given.value.response.late;
+      outcome.recorded = given.ok && given.value.recorded;
+      outcome.late = given.ok && given.value.response.late;
       return given.ok && given.value.recorded
         ? { hearingId: h.id, municipality: who.value.municipality, responses: given.value.responses }
         : undefined;
@@ -109,7 +109,7 @@ export async function answerHearing(
   ];
   const responses = histories.flatMap((r) => r.responses);
   // A draft shows on the coordinator's card too ("Utkast"), so any recorded change refreshes it.
-  if (recorded) void refreshPostedCardSoon(deps, h.id, { hearing: h, histories, viewer });
+  if (outcome.recorded) void refreshPostedCardSoon(deps, h.id, { hearing: h, histories, viewer });
   if (refusal) {
     // Refused: the card comes back as typed (answers of up to 4,000 characters are not retyped),
     // with the reason beside the field it concerns.
@@ -140,7 +140,7 @@ export async function answerHearing(
       who.value.municipality,
       responses,
       now,
-      success(ctx.t.t(doneKey(status, late, responses, h.id, who.value.municipality))),
+      success(ctx.t.t(doneKey(status, outcome.late, responses, h.id, who.value.municipality))),
     ),
   };
 }

@@ -19,6 +19,8 @@ export interface CardSnapshot {
  * The coordinator's card in the channel shows the new count; failing that is logged, not undone.
  * Without a snapshot (extend, close, `hearing.refresh`) everything is read as it stands now.
  */
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export async function refreshPostedCard(deps: HearingDeps, hearingId: string, snapshot?: CardSnapshot): Promise<void> {
   const org = deps.organisation();
   const h = snapshot?.hearing ?? (await loadHearing(deps.store, hearingId));
@@ -29,8 +31,8 @@ export async function refreshPostedCard(deps: HearingDeps, hearingId: string, sn
     : await Promise.all([hearingResponses(deps.store, h.id), coordinatorRefresh(deps.store, org)]);
   // Posted where everyone sees it: neutral, and refreshed into the coordinators' own view.
   const card = hearingStatusCard(org, t, h, responses, '', viewer);
-  await deps.messenger.update(h.posted.conversationId, h.posted.activityId, card).catch((error: Error) => {
-    deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message });
+  await deps.messenger.update(h.posted.conversationId, h.posted.activityId, card).catch((error: unknown) => {
+    deps.warn?.('hearing.card-update-failed', { hearingId, error: messageOf(error) });
   });
 }
 
@@ -75,14 +77,16 @@ export function refreshPostedCardSoon(deps: HearingDeps, hearingId: string, snap
     running.latest = mergedSnapshot(running.latest, snapshot);
     return running.done;
   }
+  // Read as it is now: a request made while the card is sent sets it.
+  const askedAgain = (): boolean => refresh.again;
   const run = async (): Promise<void> => {
     try {
       do {
         refresh.again = false;
-        await refreshPostedCard(deps, hearingId, refresh.latest).catch((error: Error) =>
-          deps.warn?.('hearing.card-update-failed', { hearingId, error: error.message }),
+        await refreshPostedCard(deps, hearingId, refresh.latest).catch((error: unknown) =>
+          deps.warn?.('hearing.card-update-failed', { hearingId, error: messageOf(error) }),
         );
-      } while (refresh.again);
+      } while (askedAgain());
     } finally {
       byHearing.delete(hearingId);
     }

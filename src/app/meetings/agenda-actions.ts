@@ -40,6 +40,9 @@ async function changeAgenda(
   return { respond: await meetingCardNow(deps.store, ctx.org, ctx.t, changed.value) };
 }
 
+/** A card field as text: what a press sent may be anything, and an id is text or nothing. */
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 const notAllowed = async (ctx: CardActionContext): Promise<CardActionOutcome> => ({
   respond: text(ctx.t.t('error.MEETING.NOT_ALLOWED')),
 });
@@ -59,8 +62,7 @@ export function agendaActions(deps: MeetingDeps): CardAction[] {
       verb: 'agenda.edit',
       audience: ['coordinator'],
       refuse: notAllowed,
-      run: (ctx) =>
-        changeAgenda(deps, ctx, (m) => editItem(m, String(ctx.data.itemId ?? ''), readAgendaItemForm(ctx.data))),
+      run: (ctx) => changeAgenda(deps, ctx, (m) => editItem(m, textOf(ctx.data.itemId), readAgendaItemForm(ctx.data))),
     },
   ];
 }

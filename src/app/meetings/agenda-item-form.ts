@@ -48,7 +48,7 @@ export function agendaItemForm(
     lang: t.locale,
     labels: Object.fromEntries(
       ['title', 'background', 'proposal', 'inMeeting', 'documents', 'responsible', 'required']
-        .map((k) => [k, t.t(`agenda.form.${k}`)])
+        .map((k): [string, string] => [k, t.t(`agenda.form.${k}`)])
         .concat([['submit', t.t(item ? 'agenda.form.save' : 'agenda.form.add')]]),
     ),
   });

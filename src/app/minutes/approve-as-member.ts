@@ -21,10 +21,11 @@ export async function approveMinutesAsMember(
   if (!meeting) return fail('MEETING.UNKNOWN', { meeting: request.meetingId });
   const now = deps.clock.now();
   let refusal: DomainError | undefined;
-  let recorded = false;
+  // Set by the write's callback: kept on an object, since narrowing does not see a callback's assignments.
+  const outcome = { recorded: false };
   const written = await upsert<MinutesRecord>(deps.store, MINUTES, meeting.id, (record) => {
     refusal = undefined;
-    recorded = false;
+    outcome.recorded = false;
     if (!record) {
       refusal = { code: 'MINUTES.UNKNOWN', params: { meeting: meeting.id } };
       return undefined;
@@ -40,14 +41,14 @@ export async function approveMinutesAsMember(
       return undefined;
     }
     if (!given.value.recorded) return undefined;
-    recorded = true;
+    outcome.recorded = true;
     // The content is unchanged, so the revision stays: the other members' cards remain good.
     return { ...record, minutes: given.value.minutes, memberApprovals: given.value.approvals };
   });
   if (refusal) return { ok: false, error: refusal };
   if (!written) return fail('MINUTES.UNKNOWN', { meeting: meeting.id });
   const approved = written.value.minutes.status === 'approved';
-  if (recorded) {
+  if (outcome.recorded) {
     await audit(deps.store, {
       kind: approved ? 'minutes.approved' : 'minutes.member-approval',
       memberId: request.memberId,

@@ -145,10 +145,11 @@ export class JobScheduler {
   /** Read-modify-write under the eTag; `rule` returns the new job, the same job, or a refusal. */
   private async change<P>(id: string, rule: (job: Job<P>, now: Date) => Job<P> | DomainError): Promise<Result<Job<P>>> {
     let refusal: DomainError | undefined;
-    let missing = false;
+    // Set by the write's callback: kept on an object, since narrowing does not see a callback's assignments.
+    const outcome = { missing: false };
     const record = await upsert<Job<P>>(this.store, JOBS, id, (current) => {
       refusal = undefined;
-      missing = current === undefined;
+      outcome.missing = current === undefined;
       if (!current) return undefined;
       const next = rule(current, this.clock.now());
       if (!('state' in next)) {
@@ -157,7 +158,7 @@ export class JobScheduler {
       }
       return next === current ? undefined : next;
     });
-    if (missing || !record) return fail('JOB.NOT_FOUND', { id });
+    if (outcome.missing || !record) return fail('JOB.NOT_FOUND', { id });
     if (refusal) return { ok: false, error: refusal };
     return ok(record.value);
   }

@@ -71,13 +71,17 @@ export class BallotBatcher {
       const now = this.deps.clock.now();
       let box: BallotBox = read.value;
       let changed = false;
-      const results = requests.map((request): Result<CastOutcome> => {
+      const results: Result<CastOutcome>[] = [];
+      for (const request of requests) {
         const cast = castBallot(vote.value, box, withdrawn ? { ...request, itemWithdrawn: true } : request, now);
-        if (!cast.ok) return cast;
+        if (!cast.ok) {
+          results.push(cast);
+          continue;
+        }
         box = cast.value.box;
         changed ||= cast.value.recorded;
-        return { ok: true, value: { ...cast.value, vote: vote.value } };
-      });
+        results.push({ ok: true, value: { ...cast.value, vote: vote.value } });
+      }
       if (!changed) {
         // Nothing to write, decided on the box as this process last wrote it: decide again on the box as stored.
         if (fromCache) {

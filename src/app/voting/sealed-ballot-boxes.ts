@@ -41,7 +41,8 @@ export class SealedBallotBoxes implements RecordStore {
     // Sealed values cannot be filtered in the store: open them all, then filter.
     const all = (await this.inner.find<T | Sealed>(list)).map((r) => this.opened<T>(list, r));
     return all.filter((r) =>
-      Object.entries(where).every(([f, v]) => ((r.value as Record<string, unknown>)?.[f] ?? null) === v),
+      // A value of null reads back as null.
+      Object.entries(where).every(([f, v]) => ((r.value as Record<string, unknown> | null)?.[f] ?? null) === v),
     );
   }
 

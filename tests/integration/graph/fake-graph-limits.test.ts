@@ -10,8 +10,11 @@ import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
  * schedules and under 62 days, opaque paging tokens, 423 and 409 from the drive, and an event
  * made without a Teams link when the mailbox cannot host one.
  */
-let fake: FakeGraph;
-afterEach(async () => fake?.close());
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 interface Reply {
   status: number;
@@ -25,7 +28,7 @@ async function call(
   headers: Record<string, string> = {},
 ): Promise<Reply> {
   const raw = typeof body === 'string' || Buffer.isBuffer(body);
-  const res = await fetch(path.startsWith('http') ? path : `${fake.baseUrl}${path}`, {
+  const res = await fetch(path.startsWith('http') ? path : `${fake!.baseUrl}${path}`, {
     method,
     headers: { ...(body !== undefined && !raw && { 'content-type': 'application/json' }), ...headers },
     ...(body !== undefined && { body: raw ? (body as string) : JSON.stringify(body) }),
@@ -34,7 +37,7 @@ async function call(
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
 }
 
-const site = () => `/sites/${encodeURIComponent(fake.lists.siteId)}`;
+const site = () => `/sites/${encodeURIComponent(fake!.lists.siteId)}`;
 const items = () => `${site()}/lists/Records/items`;
 const filter = (f: string, extra = '') => `${items()}?$filter=${encodeURIComponent(f)}&$expand=fields${extra}`;
 
@@ -54,7 +57,7 @@ async function recordsList(): Promise<void> {
 
 /** Items put straight into the fake's memory: 5,001 HTTP creates would only test patience. */
 function seed(count: number, fields: (i: number) => Record<string, unknown>): void {
-  const list = fake.lists.list('Records')!;
+  const list = fake!.lists.list('Records')!;
   for (let i = 0; i < count; i++) {
     const id = String(list.nextId++);
     list.items.set(id, {

@@ -8,7 +8,7 @@ import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
  * characters, multi-line over 63,999, a hyperlink not shaped { Url, Description } or with an
  * address over 255 characters, a date that is not ISO 8601, and the read-only built-ins.
  */
-let fake: FakeGraph;
+let fake: FakeGraph | undefined;
 beforeEach(async () => {
   fake = await FakeGraph.start();
   const created = await call('POST', `${site()}/lists`, {
@@ -26,10 +26,13 @@ beforeEach(async () => {
   });
   expect(created.status).toBe(201);
 });
-afterEach(async () => fake?.close());
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${fake.baseUrl}${path}`, {
+  const res = await fetch(`${fake!.baseUrl}${path}`, {
     method,
     headers: { 'content-type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -37,7 +40,7 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
-const site = () => `/sites/${encodeURIComponent(fake.lists.siteId)}`;
+const site = () => `/sites/${encodeURIComponent(fake!.lists.siteId)}`;
 const create = (fields: Record<string, unknown>) => call('POST', `${site()}/lists/Typed/items`, { fields });
 
 const good = {
@@ -79,7 +82,7 @@ describe('the fake Graph refuses what SharePoint refuses for typed columns', () 
     const refused = await create({ ...good, ...bad });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(message);
-    const list = fake.lists.list('Typed')!;
+    const list = fake!.lists.list('Typed')!;
     expect(list.items.size).toBe(0);
     const made = await create(good);
     const patched = await call('PATCH', `${site()}/lists/Typed/items/${made.body.id}/fields`, bad);

@@ -36,7 +36,8 @@ describe('two real processes on one SQLite file', () => {
     );
     let exited = false;
     void Promise.allSettled(processes).then(() => (exited = true)); // a crashed worker ends the wait
-    while (!exited && !owners.every((o) => existsSync(`${go}.${o}.ready`))) await new Promise((r) => setTimeout(r, 10));
+    const waiting = () => !exited && !owners.every((o) => existsSync(`${go}.${o}.ready`)); // reads `exited` as it is now
+    while (waiting()) await new Promise((r) => setTimeout(r, 10));
     writeFileSync(go, '');
     await Promise.all(processes);
 

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../scripts/migrate';
 import { machineryStep } from '../../../scripts/migrate-machinery';
 import { TableRecordStore } from '../../../src/adapters/azure-tables/table-store';
@@ -21,10 +21,11 @@ const MULTI_LINE_MAX = 63_999;
 
 let azurite: Azurite;
 let fake: FakeGraph | undefined;
+// What beforeAll returns vitest runs after the file, and only when the start succeeded.
 beforeAll(async () => {
   azurite = await startAzurite();
+  return () => azurite.stop();
 });
-afterAll(async () => azurite?.stop());
 afterEach(async () => {
   await fake?.close();
   fake = undefined;

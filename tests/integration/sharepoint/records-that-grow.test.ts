@@ -23,8 +23,11 @@ import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake
  * faithful fake Graph: it refuses text past SharePoint's column limits (63,999 and 255
  * characters), as SharePoint does, so each case below passing shows the store keeping it.
  */
-let fake: FakeGraph;
-afterEach(async () => fake?.close());
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 const now = new Date('2026-03-10T10:00:00Z');
 const clock = { now: () => now };
@@ -33,9 +36,10 @@ const entraId = (i: number) => `3f2504e0-4f89-41d3-9a0c-${String(i).padStart(12,
 
 /** Every item the fake holds, and the longest text in a multi-line and in a single-line column. */
 function widest(): { multi: number; single: number; items: number } {
-  const items = [...fake.lists.list('SamradRecords')!.items.values()];
-  const lengths = (names: string[]) =>
-    Math.max(...items.flatMap((i) => names.map((n) => String(i.fields[n] ?? '').length)));
+  const items = [...fake!.lists.list('SamradRecords')!.items.values()];
+  // Text columns: the fake refuses anything but text (or null) in them.
+  const length = (value: unknown) => (typeof value === 'string' ? value.length : 0);
+  const lengths = (names: string[]) => Math.max(...items.flatMap((i) => names.map((n) => length(i.fields[n]))));
   return {
     multi: lengths(['Value', 'LongRecordId']),
     single: lengths(['Title', 'RecordKey', 'RecordId', 'FilterMeetingId', 'FilterHearingId', 'FilterState']),

@@ -2,11 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
-let fake: FakeGraph;
-afterEach(async () => fake?.close());
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 const filters = () =>
-  fake.requests
+  fake!.requests
     .filter((r) => r.method === 'GET' && r.path.endsWith('/items'))
     .map((r) => new URLSearchParams(r.query).get('$filter'));
 

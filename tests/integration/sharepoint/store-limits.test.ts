@@ -10,15 +10,18 @@ import { listItemsOnFake, sharePointStoreOnFake } from '../../fakes/fake-graph/s
  * the list's items directly: the store in use keeps a larger record as several items
  * (records-that-grow.test.ts).
  */
-let fake: FakeGraph;
-afterEach(async () => fake?.close());
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 const failure = (p: Promise<unknown>) =>
   p.then(
     () => undefined,
     (e: unknown) => e as Error,
   );
-const writes = () => fake.count(undefined, /\/items/, (r) => r.method !== 'GET');
+const writes = () => fake!.count(undefined, /\/items/, (r) => r.method !== 'GET');
 
 describe("the SharePoint store at SharePoint's limits", () => {
   it('one item over the 63,999 characters of a multi-line column is STORE.TOO_LARGE, sent once, and nothing is stored', async () => {

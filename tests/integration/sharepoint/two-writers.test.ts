@@ -3,8 +3,11 @@ import { isStoreError, upsert } from '../../../src/ports/record-store';
 import { FakeGraph } from '../../fakes/fake-graph/fake-graph-server';
 import { sharePointStoreOnFake } from '../../fakes/fake-graph/sharepoint-on-fake';
 
-let fake: FakeGraph;
-afterEach(async () => fake?.close());
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 /** Two app instances: two stores, each with its own client and cache, on one site. */
 async function twoInstances(throttled: boolean) {
@@ -60,7 +63,7 @@ describe('two writers on one SharePoint item', () => {
       expect([...yes].sort()).toEqual(
         [...Array.from({ length: 10 }, (_, i) => `a${i}`), ...Array.from({ length: 10 }, (_, i) => `b${i}`)].sort(),
       );
-      expect(fake.count('PATCH', /\/fields$/, (r) => r.status === 412)).toBeGreaterThan(0);
+      expect(fake!.count('PATCH', /\/fields$/, (r) => r.status === 412)).toBeGreaterThan(0);
     });
   }
 });

@@ -25,19 +25,22 @@ import { z } from 'zod';
  * FIRST indexed clause (written in the fake, from Microsoft's documentation).
  */
 const THRESHOLD = 50;
-let fake: FakeGraph;
-afterEach(async () => fake?.close());
+let fake: FakeGraph | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
-const refused = () => fake.count('GET', /\/items$/, (r) => r.status === 500);
+const refused = () => fake!.count('GET', /\/items$/, (r) => r.status === 500);
 const ago = (clock: ManualClock, days: number) => new Date(clock.now().getTime() - days * DAY);
 
 /** A query as the store sent it before: the collection first. */
 async function collectionFirst(filter: string) {
-  const { http } = graphOnFake(fake);
+  const { http } = graphOnFake(fake!);
   const query = new URLSearchParams({ $filter: filter, $top: '999' }).toString().replace(/\+/g, '%20');
   return http.send({
     method: 'GET',
-    url: `/sites/${encodeURIComponent(fake.lists.siteId)}/lists/SamradRecords/items?${query}`,
+    url: `/sites/${encodeURIComponent(fake!.lists.siteId)}/lists/SamradRecords/items?${query}`,
   });
 }
 

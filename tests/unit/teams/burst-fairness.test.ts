@@ -78,9 +78,10 @@ function world() {
       const pass = runner.runDue();
       let settledPass = false;
       void pass.then(() => (settledPass = true));
-      while (!settledPass) {
+      const settled = () => settledPass; // read as it is now: the pass settles between our awaits
+      while (!settled()) {
         await new Promise<void>((r) => setImmediate(r));
-        if (settledPass) break;
+        if (settled()) break;
         const next = timers.sort((a, b) => a.due - b.due).shift();
         if (next) {
           clock.advance(Math.max(0, next.due - clock.now().getTime()));

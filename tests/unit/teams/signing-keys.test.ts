@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SigningKeys, SigningKeysUnavailable } from '../../../src/adapters/signing-keys/signing-keys';
+import { hangUntilAborted } from '../../fixtures/microsoft-login';
 
 const METADATA = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 const KEYS = 'https://login.botframework.com/v1/.well-known/keys';
@@ -13,8 +14,7 @@ function microsoft(keys: object[] = [{ ...rsa, kid: 'k1', endorsements: ['msteam
     const url = String(input);
     state.calls.push(url);
     if (state.mode === 'down') throw new TypeError('fetch failed');
-    if (state.mode === 'hang')
-      return new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    if (state.mode === 'hang') return hangUntilAborted(init?.signal);
     if (url === METADATA) return Response.json({ jwks_uri: state.jwksUri });
     if (url === KEYS) return Response.json({ keys });
     throw new Error(`unexpected ${url}`);

@@ -6,8 +6,11 @@ import { SealedBallotBoxes } from '../../../src/app/voting/sealed-ballot-boxes';
 import { castAll, openVoteOf } from './voting-fixtures';
 
 const KEY = 'k'.repeat(40);
-let inner: SqliteStore;
-afterEach(async () => inner?.close());
+let inner: SqliteStore | undefined;
+afterEach(async () => {
+  await inner?.close();
+  inner = undefined;
+});
 
 const secret = { secrecy: 'secret', changeAllowed: false, interimResults: 'hidden' } as const;
 
@@ -58,7 +61,7 @@ describe('sealed ballot boxes', () => {
     expect(JSON.stringify(allFor).length).not.toBe(JSON.stringify(split).length);
     await store.create('ballotBoxes', 'a', allFor);
     await store.create('ballotBoxes', 'b', split);
-    const length = async (id: string) => (await inner.get<{ sealed: string }>('ballotBoxes', id))!.value.sealed.length;
+    const length = async (id: string) => (await inner!.get<{ sealed: string }>('ballotBoxes', id))!.value.sealed.length;
     expect(await length('a')).toBe(await length('b'));
   });
 

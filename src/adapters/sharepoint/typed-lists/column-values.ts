@@ -60,9 +60,9 @@ export function fieldValue(column: TypedColumn, cell: Cell | undefined, t: Trans
   if (cell === undefined || cell === null || cell === '') return null;
   switch (column.kind) {
     case 'text':
-      return clip(String(cell), SINGLE_LINE);
+      return clip(cellText(cell), SINGLE_LINE);
     case 'note':
-      return clip(String(cell), MULTI_LINE);
+      return clip(cellText(cell), MULTI_LINE);
     case 'number':
       return typeof cell === 'number' ? cell : null;
     case 'boolean':
@@ -81,12 +81,16 @@ export function fieldValue(column: TypedColumn, cell: Cell | undefined, t: Trans
   }
 }
 
+/** A cell as text; a link gives its text (its address when it has none). */
+const cellText = (cell: Exclude<Cell, null>): string =>
+  typeof cell === 'object' ? cell.text || cell.url : String(cell);
+
 /** Whether the value SharePoint holds is the one we would write: dates by instant, links by parts. */
 export function sameValue(column: TypedColumn, held: unknown, wanted: unknown): boolean {
   const blank = (v: unknown) => v === undefined || v === null || v === '';
   if (blank(held) || blank(wanted)) return blank(held) && blank(wanted);
   if (column.kind === 'dateTime' || column.kind === 'date')
-    return Date.parse(String(held)) === Date.parse(String(wanted));
+    return typeof held === 'string' && typeof wanted === 'string' && Date.parse(held) === Date.parse(wanted);
   if (column.kind === 'link') {
     const a = held as { Url?: string; Description?: string };
     const b = wanted as { Url?: string; Description?: string };
