@@ -117,6 +117,9 @@ export function agreementReminder(
           );
       }
     }
+    // Nobody asked could be reached: failed, so the coordinator sees it and `prøv igjen` sends it later.
+    if (jobs.length === 0)
+      return { outcome: 'failed', error: `no personal chat with a respondent of ${status.pending.join(', ')}` };
     await deps.scheduler.scheduleMany(jobs);
     return { outcome: 'done' };
   };

@@ -96,8 +96,11 @@ export function feeReminder(deps: {
           ),
         );
     }
-    await deps.scheduler.scheduleMany(jobs);
+    // Next year's first: a coordinator's retry of this one must not be what plans it.
     await scheduleFeeReminder(deps.scheduler, org, year + 1, deps.clock.now());
+    // No coordinator with a chat yet: failed, so `feilede jobber` shows it and `prøv igjen` sends it later.
+    if (jobs.length === 0) return { outcome: 'failed', error: `no coordinator's personal chat for the ${year} fee` };
+    await deps.scheduler.scheduleMany(jobs);
     return { outcome: 'done' };
   };
 }
