@@ -113,4 +113,14 @@ describe('long text typed into a command', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(refusalText(nb, 'move-meeting', move, parsed).length).toBeLessThan(400);
   });
+
+  it('a 100,000-character case title before a place is read at once, not word by word', () => {
+    // Trying every split of 14,000 words took seconds per message, blocking every other turn.
+    const moveCase = z.object({ caseNumber: arg.caseRef(), position: arg.position() });
+    const title = 'Langt innspill om legevakt. '.repeat(3600).slice(0, 100_000);
+    const started = performance.now();
+    const parsed = parseArgs(moveCase, `${title} 2`, now, nb);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(parsed.ok && parsed.value.position).toBe(2);
+  });
 });

@@ -132,7 +132,11 @@ export function parseArgs<S extends ArgsSchema>(schema: S, text: string, now: Da
     if (a.meta.kind === 'case-ref') {
       // A case's title may hold numbers ("Budsjett 2027"): any run of words may name it, the fewest
       // first; it is left out only before a number, so "3/2026" alone is a case still missing its place.
-      const lengths = Array.from({ length: rest.length + 1 }, (_, n) => n);
+      // Words of one each follow (a place): only the last few can be theirs, so 100 KB typed stays linear.
+      const after = positional.slice(k + 1);
+      const oneWordEach = after.every((p) => p.meta.kind === 'count' || p.meta.kind === 'case');
+      const from = oneWordEach ? Math.max(0, rest.length - after.length) : 0;
+      const lengths = Array.from({ length: rest.length + 1 - from }, (_, i) => from + i);
       const mayOmit = !a.required && (rest.length === 0 || /^\d+$/.test(rest[0]!));
       return lengths.some((n) => (n === 0 && !mayOmit ? false : take(n, n ? rest.slice(0, n).join(' ') : undefined)));
     }
